@@ -1,0 +1,346 @@
+//! Extraction: article text → claims (quantities, quotes, statements).
+//!
+//! One pass over the sentences finds speech events and quantities; one pass
+//! over the text finds quotations; then quotes and figures take their
+//! speaker from the speech around them.
+
+pub mod quantity;
+pub mod quotes;
+pub mod speakers;
+pub mod speech;
+pub mod text;
+pub mod tokens;
+
+use crate::article::Article;
+use crate::lexicon::Lexicon;
+use crate::model::{ArticleClaims, Attribution, Claim, ClaimKind, NumberStyle, Quantity};
+use crate::qualifier::{to_nums, Stated};
+use speakers::{KnownSource, Registry};
+use speech::{Sent, SpeechEvent};
+use tokens::{tokenize, Kind, Token};
+
+/// Extracts claims with a lexicon and, optionally, the sources of a
+/// reference (whose names and aliases then win).
+#[derive(Debug, Clone)]
+pub struct Extractor<'l> {
+    lexicon: &'l Lexicon,
+    sources: Vec<KnownSource>,
+}
+
+/// A sentence with its tokens and where the body starts after a teaser prefix.
+struct Prepared {
+    start: usize,
+    end: usize,
+    toks: Vec<Token>,
+    first: usize,
+    teaser: bool,
+}
+
+impl<'l> Extractor<'l> {
+    pub fn new(lexicon: &'l Lexicon) -> Extractor<'l> {
+        Extractor {
+            lexicon,
+            sources: Vec::new(),
+        }
+    }
+
+    pub fn with_sources(mut self, sources: Vec<KnownSource>) -> Self {
+        self.sources = sources;
+        self
+    }
+
+    pub fn extract(&self, article: &Article) -> ArticleClaims {
+        ArticleClaims {
+            id: article.id.clone(),
+            path: article.path.clone(),
+            date: article.date,
+            title: article.title.clone(),
+            claims: self.claims(article),
+        }
+    }
+
+    /// The claims of an article, in text order, with ids `c1`, `c2`, ….
+    pub fn claims(&self, article: &Article) -> Vec<Claim> {
+        let src = &article.text;
+        let scan = text::scan_copy(src);
+        let lx = self.lexicon;
+        let sentences = text::sentences(&scan, article.body_start, src.len());
+        let mut registry = Registry::new(&self.sources);
+        let mut prepared = Vec::with_capacity(sentences.len());
+        let mut teaser_line: Option<usize> = None;
+        for s in &sentences {
+            let toks = tokenize(&scan, s.start, s.end);
+            let line_start = scan[..s.start].rfind('\n').map_or(0, |i| i + 1);
+            let mut first = 0;
+            if line_start > s.start || scan[line_start..s.start].trim().is_empty() {
+                teaser_line = None;
+                if let Some(n) = self.teaser_prefix(&toks) {
+                    first = n;
+                    teaser_line = Some(line_start);
+                }
+            }
+            prepared.push(Prepared {
+                start: s.start,
+                end: s.end,
+                toks,
+                first,
+                teaser: teaser_line == Some(line_start),
+            });
+        }
+
+        let mut events: Vec<SpeechEvent> = Vec::new();
+        let mut hits = Vec::new();
+        for (index, p) in prepared.iter().enumerate() {
+            let sent = Sent {
+                src: &scan,
+                toks: &p.toks,
+                first: p.first,
+                index,
+            };
+            let mut found = speech::find(&sent, lx, &mut registry);
+            if found.is_empty() {
+                found.extend(self.headline(&sent, &mut registry));
+            }
+            events.extend(found);
+            hits.extend(quantity::find(&sent, lx).into_iter().map(|h| (index, h)));
+        }
+
+        let sentence_of = |offset: usize| {
+            prepared
+                .partition_point(|p| p.end <= offset)
+                .min(prepared.len().saturating_sub(1))
+        };
+        let sentence_text = |a: usize, b: usize| -> String {
+            let (sa, sb) = (sentence_of(a), sentence_of(b.saturating_sub(1).max(a)));
+            match (prepared.get(sa), prepared.get(sb)) {
+                (Some(x), Some(y)) => src[x.start.min(a)..y.end.max(b)].trim().to_string(),
+                _ => src[a..b].trim().to_string(),
+            }
+        };
+        let attribution = |e: &SpeechEvent, registry: &Registry| Attribution {
+            speaker: registry.entities[e.entity].canonical.clone(),
+            mention: src[e.mention.0..e.mention.1].to_string(),
+            cue: src[e.cue.0..e.cue.1].to_string(),
+            source: registry.entities[e.entity].source.clone(),
+            mention_span: Some(e.mention),
+        };
+        let context = |offset: usize| {
+            prepared
+                .get(sentence_of(offset))
+                .filter(|p| p.teaser)
+                .map(|_| "teaser".to_string())
+        };
+
+        let mut claims: Vec<Claim> = Vec::new();
+        // quotes
+        let quotes: Vec<quotes::QuoteSpan> = quotes::find(&scan, article.body_start, src.len())
+            .into_iter()
+            .filter(|q| {
+                let before = tokenize(
+                    &scan,
+                    scan[..q.open]
+                        .len()
+                        .saturating_sub(40)
+                        .max(article.body_start),
+                    q.open,
+                );
+                let before = safe_tail(&before, 3);
+                quotes::is_speech(src, q, &before, lx)
+            })
+            .collect();
+        for q in &quotes {
+            let (a, b) = q.inner();
+            let speaker = quote_speaker(q, &events, &prepared, sentence_of(q.open));
+            claims.push(Claim {
+                id: String::new(),
+                kind: ClaimKind::Quote,
+                text: sentence_text(q.open, q.close),
+                span: article.lines.span(src, a, b),
+                quantity: None,
+                quote: Some(q.text(src)),
+                content: None,
+                attribution: speaker.map(|e| attribution(e, &registry)),
+                context: context(q.open),
+            });
+        }
+        // statements whose content is not just a quotation
+        for e in &events {
+            let Some((a, b)) = e.content else { continue };
+            let only_quote = quotes.iter().any(|q| q.open <= a + 3 && q.close + 3 >= b);
+            if only_quote {
+                continue;
+            }
+            claims.push(Claim {
+                id: String::new(),
+                kind: ClaimKind::Statement,
+                text: sentence_text(a, b),
+                span: article.lines.span(src, a, b),
+                quantity: None,
+                quote: None,
+                content: Some(src[a..b].to_string()),
+                attribution: Some(attribution(e, &registry)),
+                context: context(a),
+            });
+        }
+        // quantities, attributed to the speech whose content holds them
+        for (index, h) in hits {
+            let (a, b) = h.phrase;
+            let n = &h.number;
+            let speaker = events
+                .iter()
+                .filter(|e| e.sentence == index)
+                .find(|e| {
+                    e.content
+                        .is_some_and(|(ca, cb)| ca <= n.start && n.end <= cb)
+                })
+                .or_else(|| {
+                    quotes
+                        .iter()
+                        .find(|q| q.open <= n.start && n.end <= q.close)
+                        .and_then(|q| quote_speaker(q, &events, &prepared, sentence_of(q.open)))
+                });
+            let stated = Stated {
+                qualifier: h.qualifier,
+                value: n.value,
+                upper: n.upper,
+                scale: n.scale,
+                decimals: n.decimals,
+                has_scale_word: n.scale_word.is_some(),
+            };
+            claims.push(Claim {
+                id: String::new(),
+                kind: ClaimKind::Quantity,
+                text: sentence_text(a, b),
+                span: article.lines.span(src, a, b),
+                quantity: Some(Quantity {
+                    metric: h.metric,
+                    subject: h.subject,
+                    value: crate::model::Num(n.value),
+                    upper: n.upper.map(crate::model::Num),
+                    qualifier: h.qualifier,
+                    interval: to_nums(stated.literal()),
+                    phrase: src[a..b].to_string(),
+                    unit: n.percent.then(|| "percent".to_string()),
+                    style: NumberStyle {
+                        scale_word: n.scale_word.clone(),
+                        scale: n.scale,
+                        separators: n.separators,
+                        words: n.words,
+                        decimals: n.decimals,
+                        number_span: (n.start, n.end),
+                    },
+                }),
+                quote: None,
+                content: None,
+                attribution: speaker.map(|e| attribution(e, &registry)),
+                context: context(a),
+            });
+        }
+        claims.sort_by_key(|c| (c.span.start, c.span.end, c.kind as u8));
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = format!("c{}", i + 1);
+        }
+        claims
+    }
+
+    /// Token index after a "Read more:" prefix, if the sentence opens with one.
+    fn teaser_prefix(&self, toks: &[Token]) -> Option<usize> {
+        self.lexicon.teasers.iter().find_map(|t| {
+            let n = t.len();
+            (toks.len() > n
+                && toks[..n]
+                    .iter()
+                    .zip(t)
+                    .all(|(tok, w)| tok.kind == Kind::Word && tok.lower == *w)
+                && toks[n].lower == ":")
+                .then_some(n + 1)
+        })
+    }
+
+    /// Headline-style attribution: "The UN will seek a ceasefire: Antonio Guterres".
+    fn headline(&self, sent: &Sent, registry: &mut Registry) -> Option<SpeechEvent> {
+        let toks = sent.toks;
+        let colon = toks.iter().rposition(|t| t.lower == ":")?;
+        if colon <= sent.first + 2 {
+            return None;
+        }
+        let mut end = toks.len();
+        while end > colon + 1 && toks[end - 1].kind == Kind::Punct {
+            end -= 1;
+        }
+        let name = &toks[colon + 1..end];
+        let name_ok = (1..=4).contains(&name.len())
+            && name
+                .iter()
+                .all(|t| t.kind == Kind::Word && t.capitalised(sent.src))
+            && !name.iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "the" | "a" | "an" | "read" | "more" | "watch"
+                )
+            });
+        let words_before = toks[sent.first..colon]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .count();
+        if !name_ok || words_before < 3 {
+            return None;
+        }
+        let words: Vec<&str> = name.iter().map(|t| t.text(sent.src)).collect();
+        let entity = registry.mention(&words, self.lexicon)?;
+        Some(SpeechEvent {
+            entity,
+            mention: (name[0].start, name[name.len() - 1].end),
+            cue: (toks[colon].start, toks[colon].end),
+            content: Some((toks[sent.first].start, toks[colon - 1].end)),
+            sentence: sent.index,
+        })
+    }
+}
+
+fn safe_tail(toks: &[Token], n: usize) -> Vec<String> {
+    toks[toks.len().saturating_sub(n)..]
+        .iter()
+        .map(|t| t.lower.clone())
+        .collect()
+}
+
+/// The speech event a quotation belongs to: a cue before it in its sentence
+/// ("Fomin said … “…”"), else a cue right after it ("“…,” he said"), else a
+/// cue in the sentence before that ends with a colon.
+fn quote_speaker<'e>(
+    q: &quotes::QuoteSpan,
+    events: &'e [SpeechEvent],
+    prepared: &[Prepared],
+    sentence: usize,
+) -> Option<&'e SpeechEvent> {
+    let before = events
+        .iter()
+        .filter(|e| e.sentence == sentence && e.cue.1 <= q.open)
+        .next_back();
+    if before.is_some() {
+        return before;
+    }
+    let after = events.iter().find(|e| {
+        e.cue.0 >= q.close && e.cue.0 - q.close <= 60 && {
+            let between = prepared
+                .iter()
+                .filter(|p| p.start >= q.close && p.end <= e.cue.0)
+                .count();
+            between == 0
+        }
+    });
+    if after.is_some() {
+        return after;
+    }
+    if sentence > 0 {
+        let prev = &prepared[sentence - 1];
+        if prev.toks.last().is_some_and(|t| t.lower == ":") {
+            return events
+                .iter()
+                .filter(|e| e.sentence == sentence - 1)
+                .next_back();
+        }
+    }
+    None
+}

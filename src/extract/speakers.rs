@@ -1,0 +1,281 @@
+//! Speakers and who they are: one canonical name per entity in an article.
+//!
+//! Mentions are grouped into entities as the article is read: a bare
+//! surname ("fomin") joins the person it ends, "the minister" the last
+//! speaker with that title, "he"/"they" the last fitting speaker. When a
+//! reference is given, its source names and aliases win.
+
+use crate::lexicon::Lexicon;
+
+/// A source from the reference: id, name and aliases.
+#[derive(Debug, Clone)]
+pub struct KnownSource {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Group,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub canonical: String,
+    pub kind: EntityKind,
+    pub titles: Vec<String>,
+    /// Lower-cased words of the name, for surname and alias matching.
+    pub name_words: Vec<String>,
+    pub source: Option<String>,
+}
+
+/// Normalise a name for comparison: lower case, straight apostrophes, no
+/// leading article, single spaces.
+pub fn normalise_name(s: &str) -> String {
+    let s = s.replace('’', "'").to_lowercase();
+    let s = s.trim();
+    let s = s.strip_prefix("the ").unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub const PRONOUNS_PERSON: &[&str] = &["he", "she"];
+pub const PRONOUNS_GROUP: &[&str] = &["they", "it", "we"];
+
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    known: Vec<(String, usize)>,
+    /// Entity ids in order of their most recent mention.
+    recent: Vec<usize>,
+}
+
+impl Registry {
+    pub fn new(sources: &[KnownSource]) -> Registry {
+        let mut r = Registry::default();
+        for s in sources {
+            let idx = r.entities.len();
+            let mut names: Vec<String> = vec![normalise_name(&s.name), normalise_name(&s.id)];
+            names.extend(s.aliases.iter().map(|a| normalise_name(a)));
+            r.entities.push(Entity {
+                canonical: s.name.clone(),
+                kind: EntityKind::Person,
+                titles: Vec::new(),
+                name_words: normalise_name(&s.name)
+                    .split(' ')
+                    .map(String::from)
+                    .collect(),
+                source: Some(s.id.clone()),
+            });
+            for n in names {
+                r.known.push((n, idx));
+            }
+        }
+        r
+    }
+
+    fn touch(&mut self, idx: usize) -> usize {
+        self.recent.retain(|&i| i != idx);
+        self.recent.push(idx);
+        idx
+    }
+
+    /// Resolve a pronoun to the most recent fitting entity.
+    pub fn pronoun(&mut self, word: &str) -> Option<usize> {
+        let want = if PRONOUNS_PERSON.contains(&word) {
+            EntityKind::Person
+        } else {
+            EntityKind::Group
+        };
+        let idx = self
+            .recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.entities[i].kind == want)?;
+        Some(self.touch(idx))
+    }
+
+    /// Resolve a noun-phrase mention (words as written) to an entity,
+    /// creating one if it is new.
+    pub fn mention(&mut self, words: &[&str], lexicon: &Lexicon) -> Option<usize> {
+        let lower: Vec<String> = words
+            .iter()
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect();
+        let start = usize::from(
+            lower
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an")),
+        );
+        let lower = &lower[start..];
+        let words = &words[start..];
+        if lower.is_empty() {
+            return None;
+        }
+        let full = lower.join(" ");
+        // a reference name or alias
+        if let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == full) {
+            return Some(self.touch(idx));
+        }
+        let is_title = |w: &String| lexicon.titles.contains(w.as_str());
+        let is_org = |w: &String| lexicon.organisations.contains(w.as_str());
+        let last_title = lower.iter().rposition(is_title);
+        let head_is_org = lower.last().is_some_and(is_org);
+        let name_part: Vec<&str> = match last_title {
+            Some(t) if !head_is_org => words[t + 1..].to_vec(),
+            _ => Vec::new(),
+        };
+        // title only: "the minister" → the last speaker with that title
+        if last_title == Some(lower.len() - 1) && !head_is_org {
+            let title = &lower[lower.len() - 1];
+            if let Some(idx) = self
+                .recent
+                .iter()
+                .rev()
+                .copied()
+                .find(|&i| self.entities[i].titles.iter().any(|t| t == title))
+            {
+                return Some(self.touch(idx));
+            }
+        }
+        let person = !name_part.is_empty()
+            || (!head_is_org
+                && last_title.is_none()
+                && lower.len() <= 3
+                && words.iter().all(|w| !w.contains('’') && !w.contains('\'')));
+        let name_words: Vec<String> = if name_part.is_empty() {
+            lower.to_vec()
+        } else {
+            name_part.iter().map(|w| w.to_lowercase()).collect()
+        };
+        let name_key = name_words.join(" ");
+        if let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == name_key) {
+            return Some(self.touch(idx));
+        }
+        // an earlier entity whose name ends with this one ("Fomin" → "Alexander Fomin"),
+        // or that this fuller name extends ("Volodymyr Zelensky" after "Zelensky")
+        let found = self.recent.iter().rev().copied().find(|&i| {
+            let e = &self.entities[i];
+            e.name_words == name_words
+                || (person && e.kind == EntityKind::Person && ends_with(&e.name_words, &name_words))
+                || (person && e.kind == EntityKind::Person && ends_with(&name_words, &e.name_words))
+        });
+        let titles: Vec<String> = match last_title {
+            Some(t) => lower[..=t]
+                .iter()
+                .filter(|w| is_title(w))
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
+        if let Some(idx) = found {
+            let e = &mut self.entities[idx];
+            if e.source.is_none() && name_words.len() > e.name_words.len() {
+                e.canonical = canonical(if name_part.is_empty() {
+                    words
+                } else {
+                    &name_part
+                });
+                e.name_words = name_words;
+            }
+            for t in titles {
+                if !e.titles.contains(&t) {
+                    e.titles.push(t);
+                }
+            }
+            return Some(self.touch(idx));
+        }
+        let idx = self.entities.len();
+        self.entities.push(Entity {
+            canonical: canonical(if name_part.is_empty() {
+                words
+            } else {
+                &name_part
+            }),
+            kind: if person {
+                EntityKind::Person
+            } else {
+                EntityKind::Group
+            },
+            titles,
+            name_words,
+            source: None,
+        });
+        Some(self.touch(idx))
+    }
+}
+
+fn ends_with(long: &[String], short: &[String]) -> bool {
+    !short.is_empty() && long.len() > short.len() && long[long.len() - short.len()..] == *short
+}
+
+/// The canonical form of a name as written: a machine-lowercased person
+/// name is capitalised ("fomin" → "Fomin"); anything else is kept.
+fn canonical(words: &[&str]) -> String {
+    let all_lower = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let single_name = words.len() == 1;
+    words
+        .iter()
+        .map(|w| {
+            if all_lower && single_name {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_titles_and_pronouns_join_one_person() {
+        let lx = Lexicon::default_ref();
+        let mut r = Registry::default();
+        let a = r
+            .mention(&["Deputy", "Defense", "Minister", "Alexander", "Fomin"], lx)
+            .unwrap();
+        assert_eq!(r.entities[a].canonical, "Alexander Fomin");
+        assert_eq!(r.mention(&["fomin"], lx), Some(a));
+        let p = r.mention(&["the", "Pentagon"], lx).unwrap();
+        assert_eq!(r.entities[p].canonical, "Pentagon");
+        assert_eq!(r.mention(&["the", "minister"], lx), Some(a));
+        assert_eq!(r.pronoun("he"), Some(a));
+        assert_eq!(r.pronoun("it"), Some(p));
+    }
+
+    #[test]
+    fn fuller_name_becomes_canonical() {
+        let lx = Lexicon::default_ref();
+        let mut r = Registry::default();
+        let z = r.mention(&["Zelensky"], lx).unwrap();
+        assert_eq!(
+            r.mention(&["President", "Volodymyr", "Zelensky"], lx),
+            Some(z)
+        );
+        assert_eq!(r.entities[z].canonical, "Volodymyr Zelensky");
+    }
+
+    #[test]
+    fn reference_aliases_win() {
+        let lx = Lexicon::default_ref();
+        let mut r = Registry::new(&[KnownSource {
+            id: "unhcr".into(),
+            name: "UNHCR".into(),
+            aliases: vec!["the UN refugee agency".into()],
+        }]);
+        let u = r.mention(&["the", "UN", "refugee", "agency"], lx).unwrap();
+        assert_eq!(r.entities[u].canonical, "UNHCR");
+        assert_eq!(r.entities[u].source.as_deref(), Some("unhcr"));
+    }
+}

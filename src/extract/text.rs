@@ -1,0 +1,268 @@
+//! The scan view of an article and its sentences.
+//!
+//! Extraction reads a copy of the text in which markup that is not prose
+//! (URLs, Markdown emphasis and link targets, HTML tags, exotic spaces) is
+//! overwritten with ASCII spaces of the same byte length. Offsets in the
+//! copy are offsets in the file, so spans need no mapping back.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:https?://|www\.)[^\s<>()\[\]]+",                    // URLs
+        r"|\]\([^)\s]*\)",                                       // Markdown link targets
+        r"|</?[A-Za-z][^<>\n]{0,200}>",                          // HTML tags
+        r"|&(?:nbsp|amp|quot|#\d{1,6});",                        // common entities
+        r"|(?m:^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t])", // headings, quotes, list markers
+        r"|```[^\n]*|`",                                         // code fences and ticks
+        r"|\*\*?|__?|\||~~",                                     // emphasis, table pipes
+    ))
+    .unwrap()
+});
+
+/// The scan copy of `text` (same length, same char boundaries).
+pub fn scan_copy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in MARKUP.find_iter(text) {
+        // keep a list-number's digits out, but "_" inside words (snake_case)
+        // and "*" in "5*3" are rare in news; blanking them is harmless.
+        out.push_str(&text[last..m.start()]);
+        out.extend(std::iter::repeat_n(' ', m.len()));
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    // Unicode spaces and the BOM → ASCII spaces of the same byte length.
+    let mut fixed = String::with_capacity(out.len());
+    for c in out.chars() {
+        if c != ' '
+            && c != '\n'
+            && c != '\t'
+            && (c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+        {
+            fixed.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else if c == '\r' {
+            fixed.push(' ');
+        } else {
+            fixed.push(c);
+        }
+    }
+    debug_assert_eq!(fixed.len(), text.len());
+    fixed
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "gov", "sen", "rep", "rev", "st", "no", "nos", "vs", "v", "etc", "approx", "inc", "ltd", "co",
+    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "jr", "sr", "fig", "est", "dept", "univ", "mt", "ft", "e.g", "i.e", "al", "pp", "p",
+];
+
+/// A sentence (or a heading line) as a byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph the sentence is in.
+    pub paragraph: usize,
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+}
+
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '“' | '‘' | '«' | '„' | '\'' | '(' | '[')
+}
+
+/// Split `scan[start..end]` into sentences. Paragraphs break at blank lines;
+/// a single line break ends a sentence unless the line runs on in lower case.
+pub fn sentences(scan: &str, start: usize, end: usize) -> Vec<Sentence> {
+    let s = &scan[start..end];
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut sent_start: Option<usize> = None;
+    let push = |out: &mut Vec<Sentence>, a: usize, b: usize, paragraph: usize| {
+        let text = &s[a..b];
+        let trimmed_start = a + (text.len() - text.trim_start().len());
+        let trimmed_end = a + text.trim_end().len();
+        if trimmed_end > trimmed_start {
+            out.push(Sentence {
+                start: start + trimmed_start,
+                end: start + trimmed_end,
+                paragraph,
+            });
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if sent_start.is_none() {
+            if b == b'\n' {
+                let blank = s[..i]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|l| l.trim().is_empty());
+                if blank && i > 0 {
+                    paragraph += 1;
+                }
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            sent_start = Some(i);
+        }
+        let a = sent_start.unwrap_or(i);
+        match b {
+            b'\n' => {
+                // blank line → paragraph break; a single break ends the
+                // sentence unless the text runs on in lower case.
+                let rest = &s[i + 1..];
+                let next_line = rest.split('\n').next().unwrap_or("");
+                let blank = next_line.trim().is_empty();
+                let prev = s[a..i].trim_end();
+                let runs_on = !blank
+                    && prev.ends_with(|c: char| c.is_lowercase() || c == ',')
+                    && next_line
+                        .trim_start()
+                        .starts_with(|c: char| c.is_lowercase());
+                if !runs_on {
+                    push(&mut out, a, i, paragraph);
+                    sent_start = None;
+                }
+                i += 1;
+            }
+            b'.' | b'!' | b'?' => {
+                // swallow closing quotes and brackets
+                let mut j = i + 1;
+                while j < bytes.len() {
+                    let c = s[j..].chars().next().unwrap_or(' ');
+                    if is_closer(c) || matches!(c, '.' | '!' | '?') {
+                        j += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                if ends_here(s, a, i, j) {
+                    push(&mut out, a, j, paragraph);
+                    sent_start = None;
+                }
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    if let Some(a) = sent_start {
+        push(&mut out, a, s.len(), paragraph);
+    }
+    out
+}
+
+/// Whether the terminator at `i` (with closers up to `j`) ends the sentence.
+fn ends_here(s: &str, a: usize, i: usize, j: usize) -> bool {
+    let rest = &s[j..];
+    let mut chars = rest.chars();
+    let Some(next) = chars.next() else {
+        return true;
+    };
+    let word_before: &str = {
+        let before = &s[a..i];
+        let w = before
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+            .map_or(before, |k| &before[k + 1..]);
+        w
+    };
+    let lower_word = word_before.to_lowercase();
+    if s.as_bytes()[i] == b'.' {
+        if ABBREVIATIONS.contains(&lower_word.as_str()) {
+            return false;
+        }
+        // single letters and dotted initials: "U.S.", "J. Smith"
+        let letters = lower_word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters <= 1 || lower_word.contains('.') {
+            // "U.S. officials" runs on; "in the U.S. The …" cannot be told apart cheaply
+            return false;
+        }
+    }
+    if next == '-' || next == '–' || next == '—' {
+        // a dateline: "Ukraine.- The Russian army …"
+        return chars.next().is_some_and(char::is_whitespace);
+    }
+    if next.is_whitespace() {
+        let after = rest.trim_start();
+        return after.chars().next().is_some_and(|c| {
+            starts_sentence(c)
+                || c.is_lowercase() && lower_word.len() > 3 && s.as_bytes()[i] != b'.'
+        });
+    }
+    // missing space after a full stop: "withdrawals.The Pentagon"
+    next.is_uppercase()
+        && lower_word.len() >= 3
+        && word_before.chars().all(char::is_alphabetic)
+        && s.as_bytes()[i] == b'.'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        let scan = scan_copy(s);
+        sentences(&scan, 0, s.len())
+            .iter()
+            .map(|x| &s[x.start..x.end])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_decimals() {
+        assert_eq!(
+            split("Mr. Smith met U.S. officials. The toll is 10.5 thousand. Dr. Jones left."),
+            [
+                "Mr. Smith met U.S. officials.",
+                "The toll is 10.5 thousand.",
+                "Dr. Jones left."
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_space_and_quotes() {
+        assert_eq!(
+            split("He said “it is over.” Then he left.Nobody stayed."),
+            ["He said “it is over.”", "Then he left.", "Nobody stayed."]
+        );
+    }
+
+    #[test]
+    fn lines_and_paragraphs() {
+        let s = "Read more: A headline\n\nfomin said that talks\ncontinued today.\nNext line";
+        assert_eq!(
+            split(s),
+            [
+                "Read more: A headline",
+                "fomin said that talks\ncontinued today.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_is_blanked_with_same_length() {
+        let s = "See **140** [dead](https://x.org/2014/9) <b>now</b>\u{a0}x";
+        let c = scan_copy(s);
+        assert_eq!(c.len(), s.len());
+        assert!(!c.contains("2014"));
+        assert!(c.contains("140"));
+        assert!(!c.contains("<b>"));
+    }
+}

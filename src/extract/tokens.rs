@@ -1,0 +1,145 @@
+//! Words, numbers and punctuation with their byte offsets in the file.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Lowercased text for words; the text itself otherwise.
+    pub lower: String,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    pub fn is(&self, word: &str) -> bool {
+        self.lower == word
+    }
+
+    /// The token's text as written.
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+
+    /// Whether the word as written starts with an upper-case letter.
+    pub fn capitalised(&self, src: &str) -> bool {
+        src[self.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '\u{300}'..='\u{36f}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Tokenize `src[start..end]`. Offsets are absolute.
+pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
+    let s = &src[start..end];
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let begin = i;
+        let mut stop = i + c.len_utf8();
+        let kind;
+        if c.is_ascii_digit() {
+            kind = Kind::Num;
+            // digits with internal separators or decimal points: 10,000 / 10.5
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    stop = j + 1;
+                    it.next();
+                } else if matches!(d, ',' | '.') {
+                    let next = s[j + 1..].chars().next();
+                    if next.is_some_and(|n| n.is_ascii_digit()) {
+                        it.next();
+                        stop = j + 1;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        } else if is_word_char(c) {
+            kind = Kind::Word;
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    stop = j + d.len_utf8();
+                    it.next();
+                } else if is_apostrophe(d) || d == '-' {
+                    // internal apostrophe or hyphen: Russia’s, so-called
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    if next.is_some_and(is_word_char) {
+                        it.next();
+                        stop = j + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        } else {
+            kind = Kind::Punct;
+        }
+        let text = &s[begin..stop];
+        let lower = if kind == Kind::Word {
+            text.to_lowercase()
+        } else {
+            text.to_string()
+        };
+        out.push(Token {
+            start: start + begin,
+            end: start + stop,
+            kind,
+            lower,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_numbers_words_and_punctuation() {
+        let src = "Russia’s 10,000 troops, 1.2m so-called 3bn.";
+        let t = tokenize(src, 0, src.len());
+        let words: Vec<&str> = t.iter().map(|t| t.text(src)).collect();
+        assert_eq!(
+            words,
+            [
+                "Russia’s",
+                "10,000",
+                "troops",
+                ",",
+                "1.2",
+                "m",
+                "so-called",
+                "3",
+                "bn",
+                "."
+            ]
+        );
+        assert_eq!(t[1].kind, Kind::Num);
+    }
+}

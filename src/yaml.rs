@@ -1,0 +1,187 @@
+//! The one place that parses YAML. serde_yaml is deprecated upstream; to swap
+//! it, change this module only. Errors come out with file, line and column,
+//! and an unknown field suggests the nearest valid name.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::error::{Error, Result};
+
+/// Deserialize `text` (read from `path`) into `T`.
+pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        Error::at(path, line, column, explain(&e.to_string()))
+    })
+}
+
+/// Serialize a value as YAML (used to write reference skeletons).
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
+/// Turn serde_yaml's message into one an editor can act on: drop the
+/// position (we print our own) and suggest the nearest field name.
+fn explain(message: &str) -> String {
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    let Some(rest) = message.split("unknown field `").nth(1) else {
+        return message.to_string();
+    };
+    let unknown = rest.split('`').next().unwrap_or("");
+    let expected: Vec<&str> = rest
+        .split("expected ")
+        .nth(1)
+        .map(|list| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    let nearest = expected
+        .iter()
+        .map(|&name| (strsim::damerau_levenshtein(unknown, name), name))
+        .filter(|&(d, name)| d <= name.len().max(unknown.len()) / 2 + 1)
+        .min();
+    let prefix = message.split("unknown field").next().unwrap_or("");
+    let mut out = format!("{prefix}unknown field `{unknown}`");
+    if let Some((_, name)) = nearest {
+        out.push_str(&format!(", did you mean `{name}`?"));
+    }
+    if !expected.is_empty() {
+        out.push_str(&format!(" (valid fields: {})", expected.join(", ")));
+    }
+    out
+}
+
+/// Positions of every node in a YAML document, by path (`facts[2].value`),
+/// so that checks made after deserializing (duplicate ids, undeclared
+/// speakers) can still point at line and column.
+#[derive(Debug, Default)]
+pub struct Locations {
+    nodes: HashMap<String, (usize, usize)>,
+}
+
+impl Locations {
+    /// Index `text`. A document the parser rejects gives an empty index;
+    /// `from_str` will have reported the error already.
+    pub fn new(text: &str) -> Locations {
+        let mut recv = Recorder::default();
+        let mut parser = Parser::new_from_str(text);
+        let _ = parser.load(&mut recv, false);
+        Locations { nodes: recv.nodes }
+    }
+
+    /// Line and column (1-based) of the node at `path`, or of its nearest
+    /// recorded ancestor, or (1, 1).
+    pub fn get(&self, path: &str) -> (usize, usize) {
+        let mut p = path;
+        loop {
+            if let Some(&pos) = self.nodes.get(p) {
+                return pos;
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p = &p[..i],
+                None => return (1, 1),
+            }
+        }
+    }
+}
+
+enum Frame {
+    Map { path: String, key: Option<String> },
+    Seq { path: String, index: usize },
+}
+
+#[derive(Default)]
+struct Recorder {
+    stack: Vec<Frame>,
+    nodes: HashMap<String, (usize, usize)>,
+}
+
+impl Recorder {
+    /// The path of the node that starts now, or `None` when the event is a
+    /// mapping key.
+    fn next_path(&mut self) -> Option<String> {
+        match self.stack.last_mut() {
+            None => Some(String::new()),
+            Some(Frame::Seq { path, index }) => {
+                let p = format!("{path}[{index}]");
+                *index += 1;
+                Some(p)
+            }
+            Some(Frame::Map { path, key }) => key.take().map(|k| {
+                if path.is_empty() {
+                    k
+                } else {
+                    format!("{path}.{k}")
+                }
+            }),
+        }
+    }
+}
+
+impl MarkedEventReceiver for Recorder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        let pos = (mark.line(), mark.col() + 1);
+        match ev {
+            Event::Scalar(value, ..) => match self.next_path() {
+                Some(p) => {
+                    self.nodes.entry(p).or_insert(pos);
+                }
+                None => {
+                    if let Some(Frame::Map { key, path }) = self.stack.last_mut() {
+                        *key = Some(value);
+                        // a mapping is where its first key is
+                        self.nodes.entry(path.clone()).or_insert(pos);
+                    }
+                }
+            },
+            Event::Alias(_) => {
+                self.next_path();
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                let path = self.next_path().unwrap_or_default();
+                if matches!(ev, Event::SequenceStart(..)) {
+                    self.nodes.entry(path.clone()).or_insert(pos);
+                }
+                self.stack.push(if matches!(ev, Event::SequenceStart(..)) {
+                    Frame::Seq { path, index: 0 }
+                } else {
+                    Frame::Map { path, key: None }
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_nested_nodes() {
+        let text = "version: 1\nfacts:\n  - id: a\n    value: 3\n  - id: b\n    value: x\n";
+        let loc = Locations::new(text);
+        assert_eq!(loc.get("facts[1].value"), (6, 12));
+        assert_eq!(loc.get("facts[0].id"), (3, 9));
+        assert_eq!(loc.get("facts[1].nothing"), loc.get("facts[1]"));
+    }
+
+    #[test]
+    fn suggests_nearest_field() {
+        let m = explain("facts[0]: unknown field `valu`, expected one of `id`, `value`, `metric` at line 3 column 5");
+        assert!(m.contains("did you mean `value`?"), "{m}");
+        assert!(!m.contains("at line"), "{m}");
+    }
+}
