@@ -558,14 +558,13 @@ impl<'r> Checker<'r> {
             .max_by_key(|(s, _)| *s)
             .map(|(_, f)| f);
         let Some(fact) = best else {
-            out.push(
-                self.finding(
-                    Status::Unverified,
-                    None,
-                    Some(c),
-                    None,
-                    Some(found.clone()),
-                    format!(
+            out.push(self.finding(
+                Status::Unverified,
+                None,
+                Some(c),
+                None,
+                Some(found.clone()),
+                format!(
                         "No reference fact covers {} ({}{}).",
                         q.metric,
                         found,
@@ -574,8 +573,7 @@ impl<'r> Checker<'r> {
                             .map(|s| format!(", {s}"))
                             .unwrap_or_default()
                     ),
-                ),
-            );
+            ));
             self.unattributed(c, None, false, out);
             return;
         };

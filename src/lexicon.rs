@@ -40,6 +40,16 @@ pub struct LexiconFile {
     pub teasers: Vec<String>,
     #[serde(default)]
     pub speaker_nouns: Vec<String>,
+    #[serde(default)]
+    pub months: Vec<String>,
+    #[serde(default)]
+    pub non_count_units: Vec<String>,
+    #[serde(default)]
+    pub non_count_labels: Vec<String>,
+    #[serde(default)]
+    pub year_words: Vec<String>,
+    #[serde(default)]
+    pub not_subject: Vec<String>,
 }
 
 /// A metric word or phrase, split at its number slot.
@@ -74,6 +84,13 @@ pub struct Lexicon {
     pub teasers: Vec<Vec<String>>,
     /// Lower-case nouns that can head a speaker ("officials", "the ministry").
     pub speaker_nouns: HashSet<String>,
+    pub months: HashSet<String>,
+    /// Units after a number that make it a duration, age, distance or sum.
+    pub non_count_units: HashSet<String>,
+    /// Labels before a number that make it a page, an age, an address or money.
+    pub non_count_labels: HashSet<String>,
+    pub year_words: HashSet<String>,
+    pub not_subject: HashSet<String>,
 }
 
 static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -187,6 +204,11 @@ impl Lexicon {
             title_cues: file.title_cues.iter().map(|p| words(p)).collect(),
             teasers: file.teasers.iter().map(|p| words(p)).collect(),
             speaker_nouns: set(&file.speaker_nouns),
+            months: set(&file.months),
+            non_count_units: set(&file.non_count_units),
+            non_count_labels: set(&file.non_count_labels),
+            year_words: set(&file.year_words),
+            not_subject: set(&file.not_subject),
         })
     }
 

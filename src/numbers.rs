@@ -256,7 +256,21 @@ fn parse_single(src: &str, toks: &[Token], i: usize) -> Option<(NumberPhrase, us
             n.words = true;
             j = i + 3;
         } else if let Some(u) = vague_unit(w) {
-            if w == "scores" && !toks.get(i + 1).is_some_and(|t| t.is("of")) {
+            let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            if w == "scores"
+                && !matches!(
+                    next,
+                    "of" | "were"
+                        | "are"
+                        | "have"
+                        | "had"
+                        | "killed"
+                        | "dead"
+                        | "injured"
+                        | "wounded"
+                        | "died"
+                )
+            {
                 return None;
             }
             n.value = u;

@@ -19,309 +19,6 @@ pub struct QuantityHit {
     pub phrase: (usize, usize),
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Units after a number that make it a duration, age, distance, sum or score.
-const NOT_COUNTS_AFTER: &[&str] = &[
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "second",
-    "seconds",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "year-old",
-    "years-old",
-    "km",
-    "kilometres",
-    "kilometers",
-    "kilometre",
-    "kilometer",
-    "mile",
-    "miles",
-    "metres",
-    "meters",
-    "metre",
-    "meter",
-    "kg",
-    "kilograms",
-    "tonnes",
-    "tons",
-    "feet",
-    "ft",
-    "dollars",
-    "euros",
-    "pounds",
-    "rupees",
-    "yuan",
-    "acres",
-    "hectares",
-    "sq",
-    "square",
-    "degrees",
-    "mph",
-    "kph",
-    "km/h",
-    "times",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "gmt",
-    "utc",
-    "bst",
-    "hrs",
-    "o'clock",
-    "st",
-    "nd",
-    "rd",
-    "th",
-    "usd",
-    "eur",
-    "gbp",
-    "cm",
-    "mm",
-    "ml",
-    "litres",
-    "liters",
-    "gallons",
-    "barrels",
-    "calories",
-    "votes",
-    "points",
-    "goals",
-    "runs",
-    "seats",
-];
-
-/// Words before a number that make it a label, an age or an amount of money.
-const NOT_COUNTS_BEFORE: &[&str] = &[
-    "aged",
-    "age",
-    "ages",
-    "page",
-    "pages",
-    "section",
-    "chapter",
-    "article",
-    "no",
-    "number",
-    "room",
-    "flight",
-    "route",
-    "highway",
-    "resolution",
-    "paragraph",
-    "item",
-    "vol",
-    "volume",
-    "p",
-    "pp",
-    "line",
-    "episode",
-    "season",
-    "tel",
-    "phone",
-    "call",
-    "fax",
-    "$",
-    "€",
-    "£",
-    "¥",
-    "us$",
-    "usd",
-    "eur",
-    "gbp",
-    "rs",
-    "level",
-    "grade",
-    "category",
-    "size",
-    "version",
-    "#",
-    "+",
-    "model",
-    "platform",
-    "gate",
-    "unit",
-    "apartment",
-    "building",
-    "block",
-    "street",
-    "avenue",
-    "road",
-    "district",
-    "zone",
-    "sector",
-    "ward",
-    "precinct",
-    "gen",
-    "generation",
-    "class",
-    "dial",
-    "rank",
-    "ranked",
-    "score",
-    "scored",
-    "won",
-    "lost",
-    "beat",
-    "drew",
-    "at",
-];
-
-const YEAR_PREPS: &[&str] = &[
-    "in",
-    "since",
-    "from",
-    "until",
-    "till",
-    "by",
-    "of",
-    "year",
-    "early",
-    "late",
-    "mid",
-    "before",
-    "after",
-    "during",
-    "between",
-    "and",
-    "to",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "fall",
-    "the",
-    "election",
-    "elections",
-    "fiscal",
-    "census",
-    "as",
-    "around",
-    "circa",
-    "c",
-];
-
-/// Words that never name who was counted.
-const NOT_SUBJECT: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "to",
-    "as",
-    "that",
-    "this",
-    "these",
-    "those",
-    "who",
-    "which",
-    "were",
-    "was",
-    "have",
-    "has",
-    "had",
-    "are",
-    "is",
-    "be",
-    "been",
-    "being",
-    "since",
-    "after",
-    "before",
-    "during",
-    "including",
-    "while",
-    "when",
-    "according",
-    "last",
-    "this",
-    "their",
-    "his",
-    "her",
-    "its",
-    "our",
-    "more",
-    "than",
-    "said",
-    "says",
-    "reportedly",
-    "also",
-    "still",
-    "already",
-    "now",
-    "so",
-    "far",
-    "across",
-    "into",
-    "over",
-    "under",
-    "about",
-    "around",
-    "near",
-    "inside",
-    "outside",
-    "per",
-    "cent",
-    "percent",
-    "left",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "not",
-    "other",
-    "others",
-];
-
 fn cue_at(toks: &[Token], j: usize, words: &[String]) -> bool {
     words.len() <= toks.len().saturating_sub(j)
         && words
@@ -331,7 +28,7 @@ fn cue_at(toks: &[Token], j: usize, words: &[String]) -> bool {
 }
 
 /// Whether the number is a year, date, time, age, duration, label or score.
-fn not_a_count(sent: &Sent, n: &NumberPhrase, lexicon: &Lexicon) -> bool {
+fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     let toks = sent.toks;
     let prev = n.first.checked_sub(1).map(|p| &toks[p]);
     let next = toks.get(n.last);
@@ -342,44 +39,34 @@ fn not_a_count(sent: &Sent, n: &NumberPhrase, lexicon: &Lexicon) -> bool {
         if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
             return true;
         }
-        // years: four digits, no separator, no scale
+        // years: four digits, no separator, no scale, unless people follow ("2014 people")
         let year_like = n.scale_word.is_none()
             && n.upper.is_none()
             && !n.separators
             && digits.len() == 4
             && (1000.0..=2100.0).contains(&n.value);
         if year_like {
-            let after_is_noun = next.is_some_and(|t| {
+            let noun_after = next.is_some_and(|t| {
                 t.kind == Kind::Word
                     && !t.capitalised(sent.src)
-                    && !YEAR_PREPS.contains(&t.lower.as_str())
-                    && !NOT_SUBJECT.contains(&t.lower.as_str())
+                    && !lx.year_words.contains(&t.lower)
+                    && !lx.not_subject.contains(&t.lower)
             });
-            if !after_is_noun || prev.is_some_and(|p| YEAR_PREPS.contains(&p.lower.as_str())) {
+            if !noun_after || prev.is_some_and(|p| lx.year_words.contains(&p.lower)) {
                 return true;
             }
         }
-        // times and dates: 10:30, 3/29, 29.03
-        if let Some(t) = next {
-            if (t.lower == ":" || t.lower == "/") && t.start == first.end {
-                return true;
-            }
-        }
-        if let Some(p) = prev {
-            if (p.lower == ":" || p.lower == "/") && p.end == first.start {
-                return true;
-            }
+        // times and dates: 10:30, 3/29
+        let glued = |t: &Token| {
+            (t.lower == ":" || t.lower == "/") && (t.start == first.end || t.end == first.start)
+        };
+        if next.is_some_and(glued) || prev.is_some_and(glued) {
+            return true;
         }
     }
-    if prev.is_some_and(|p| {
-        MONTHS.contains(&p.lower.as_str()) || NOT_COUNTS_BEFORE.contains(&p.lower.as_str())
-    }) {
-        // "at least" is a qualifier, not "at 10:30"
-        let at_least = prev.is_some_and(|p| p.is("at")) && false;
-        if !at_least
-            && !prev.is_some_and(|p| {
-                p.is("at") && n.first >= 2 && lexicon.toll_links.contains(&toks[n.first - 2].lower)
-            })
+    if let Some(p) = prev {
+        if lx.months.contains(&p.lower) && p.capitalised(sent.src)
+            || lx.non_count_labels.contains(&p.lower)
         {
             return true;
         }
@@ -392,11 +79,17 @@ fn not_a_count(sent: &Sent, n: &NumberPhrase, lexicon: &Lexicon) -> bool {
         if t.lower == "-" && toks.get(j + 1).is_some_and(|n| n.kind == Kind::Word) {
             j += 1; // "12-year-old"
         }
-        let w = &toks[j].lower;
-        if toks[j].kind == Kind::Word
-            && (MONTHS.contains(&w.as_str())
-                || NOT_COUNTS_AFTER.contains(&w.as_str())
-                || w.starts_with("year-old"))
+        let w = &toks[j];
+        let month = lx.months.contains(&w.lower) && w.capitalised(sent.src);
+        if w.kind == Kind::Word
+            && (month || lx.non_count_units.contains(&w.lower) || w.lower.starts_with("year-old"))
+        {
+            return true;
+        }
+        // "2 a.m.", "3 p.m."
+        if (t.is("a") || t.is("p"))
+            && toks.get(n.last + 1).is_some_and(|d| d.lower == ".")
+            && toks.get(n.last + 2).is_some_and(|m| m.is("m"))
         {
             return true;
         }
@@ -407,74 +100,89 @@ fn not_a_count(sent: &Sent, n: &NumberPhrase, lexicon: &Lexicon) -> bool {
         {
             return true;
         }
-        // currency suffix: "5m dollars" handled above; "$" glued before handled by prev
     }
     false
 }
 
+/// Whether a word can be part of who was counted ("aid workers", "children").
+fn subject_word(t: &Token, lx: &Lexicon) -> bool {
+    t.kind == Kind::Word
+        && !lx.not_subject.contains(&t.lower)
+        && !lx.aux_words.contains(&t.lower)
+        && !lx.toll_links.contains(&t.lower)
+        && !lx.plain_by_first.contains_key(&t.lower)
+        && !lx.post_by_first.contains_key(&t.lower)
+        && !lx.months.contains(&t.lower)
+}
+
 /// Who was counted, right after the number: "140 children", "thousands of
-/// civilians", "10 million Ukrainians". Returns the head noun and the next token.
-fn subject_after(sent: &Sent, from: usize, lexicon: &Lexicon) -> (Option<String>, usize) {
+/// civilians", "60 of its soldiers". Returns the words and the next token.
+fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usize) {
     let toks = sent.toks;
     let mut j = from;
     if toks.get(j).is_some_and(|t| t.is("of")) {
         j += 1;
-        if toks
-            .get(j)
-            .is_some_and(|t| t.is("the") || t.is("them") || t.is("whom") || t.is("those"))
-        {
+        if toks.get(j).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "the" | "them" | "whom" | "those" | "its" | "their" | "his" | "her" | "our"
+            )
+        }) {
             j += 1;
         }
     }
     let start = j;
-    let mut head = None;
-    while j < toks.len() && j - start < 3 {
-        let t = &toks[j];
-        if t.kind != Kind::Word
-            || NOT_SUBJECT.contains(&t.lower.as_str())
-            || lexicon.aux_words.contains(&t.lower)
-            || lexicon.plain_by_first.contains_key(&t.lower)
-            || lexicon.post_by_first.contains_key(&t.lower)
-            || MONTHS.contains(&t.lower.as_str())
-        {
-            break;
-        }
-        head = Some(t.lower.replace('’', "'"));
+    while j < toks.len() && j - start < 3 && subject_word(&toks[j], lx) {
         j += 1;
     }
-    if head.is_none() {
+    if j == start {
         return (None, from);
     }
-    (head, j)
+    let words: Vec<String> = toks[start..j]
+        .iter()
+        .map(|t| t.lower.replace('’', "'"))
+        .collect();
+    (Some(words.join(" ")), j)
 }
 
 /// A plain metric cue starting at token `j`: (metric, end token).
-fn plain_cue_at(toks: &[Token], j: usize, lexicon: &Lexicon) -> Option<(String, usize)> {
+fn plain_cue_at(toks: &[Token], j: usize, lx: &Lexicon) -> Option<(String, usize)> {
     let t = toks.get(j)?;
-    let list = lexicon.plain_by_first.get(&t.lower)?;
+    let list = lx.plain_by_first.get(&t.lower)?;
     list.iter()
-        .map(|&i| &lexicon.cues[i])
+        .map(|&i| &lx.cues[i])
         .find(|c| cue_at(toks, j, &c.pre))
         .map(|c| (c.metric.clone(), j + c.pre.len()))
 }
 
-/// A plain metric cue ending just before token `end`: (metric, start token).
-fn plain_cue_ending(toks: &[Token], end: usize, lexicon: &Lexicon) -> Option<(String, usize)> {
-    let mut best: Option<(String, usize)> = None;
-    for c in lexicon.cues.iter().filter(|c| !c.slotted) {
-        let len = c.pre.len();
-        if len <= end
-            && cue_at(toks, end - len, &c.pre)
-            && best.as_ref().is_none_or(|(_, s)| end - len < *s)
-        {
-            best = Some((c.metric.clone(), end - len));
+/// A plain metric cue after auxiliaries ("have been", "are believed to have").
+fn cue_after_aux(toks: &[Token], start: usize, lx: &Lexicon) -> Option<(String, usize)> {
+    let mut j = start;
+    loop {
+        if let Some(hit) = plain_cue_at(toks, j, lx) {
+            return Some(hit);
+        }
+        if j < toks.len() && j - start < 5 && lx.aux_words.contains(&toks[j].lower) {
+            j += 1;
+        } else {
+            return None;
         }
     }
-    best
+}
+
+/// A plain metric cue ending just before token `end`: (metric, start token).
+fn plain_cue_ending(toks: &[Token], end: usize, lx: &Lexicon) -> Option<(String, usize)> {
+    let last = toks.get(end.checked_sub(1)?)?;
+    lx.cues
+        .iter()
+        .filter(|c| !c.slotted && c.pre.last() == Some(&last.lower))
+        .filter(|c| c.pre.len() <= end && cue_at(toks, end - c.pre.len(), &c.pre))
+        .max_by_key(|c| c.pre.len())
+        .map(|c| (c.metric.clone(), end - c.pre.len()))
 }
 
 /// Find quantity claims in one sentence.
-pub fn find(sent: &Sent, lexicon: &Lexicon) -> Vec<QuantityHit> {
+pub fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
     let toks = sent.toks;
     let mut hits: Vec<QuantityHit> = Vec::new();
     let mut i = sent.first;
@@ -485,138 +193,173 @@ pub fn find(sent: &Sent, lexicon: &Lexicon) -> Vec<QuantityHit> {
             continue;
         };
         let next_i = n.last.max(i + 1);
-        if not_a_count(sent, &n, lexicon) {
+        if not_a_count(sent, &n, lx) {
             i = next_i;
             continue;
         }
-        // qualifier before the number
-        let mut qualifier = n.qualifier.unwrap_or(if n.vague {
-            Qualifier::Vague
-        } else {
-            Qualifier::Exact
-        });
-        let mut q_start = n.first;
-        if n.qualifier.is_none() && !n.vague {
-            if let Some((words, q)) = lexicon.qualifiers.iter().find(|(w, _)| {
-                w.len() <= n.first - sent.first && cue_at(toks, n.first - w.len(), w)
-            }) {
-                qualifier = *q;
-                q_start = n.first - words.len();
-            }
-        }
-        if n.upper.is_some() && n.first > sent.first && toks[n.first - 1].is("between") {
-            q_start = n.first - 1;
-        }
-        let (subject, after_subj) = subject_after(sent, n.last, lexicon);
-        let subset = toks.get(n.last).is_some_and(|t| t.is("of"))
-            && toks
-                .get(n.last + 1)
-                .is_some_and(|t| t.is("them") || t.is("whom"));
-        let mut found: Option<(String, usize, usize)> = None; // metric, phrase start tok, phrase end tok
-
-        // 1. a slotted cue: "driven N from their homes", "claimed N lives"
-        for &start in &[after_subj, n.last] {
-            if found.is_some() {
-                break;
-            }
-            let Some(t) = toks.get(start) else { continue };
-            if let Some(list) = lexicon.post_by_first.get(&t.lower) {
-                for &ci in list {
-                    let c = &lexicon.cues[ci];
-                    if !cue_at(toks, start, &c.post) {
-                        continue;
-                    }
-                    let pre_pos = if c.pre.is_empty() {
-                        Some(q_start)
-                    } else {
-                        (sent.first..q_start)
-                            .rev()
-                            .find(|&p| cue_at(toks, p, &c.pre))
-                    };
-                    if let Some(p) = pre_pos {
-                        let phrase_start = if p + c.pre.len() + 3 >= q_start {
-                            p
-                        } else {
-                            q_start
-                        };
-                        found = Some((c.metric.clone(), phrase_start, start + c.post.len()));
-                        break;
-                    }
-                }
-            }
-        }
-        // 2. a subset: "12 of them children" takes the metric of the figure before
-        if found.is_none() && subset {
-            if let Some(prev) = hits.last() {
-                found = Some((prev.metric.clone(), q_start, after_subj.max(n.last + 2)));
-            }
-        }
-        // 3. the metric word after: "140 children have been killed", "352 dead"
-        if found.is_none() {
-            for &start in &[after_subj, n.last] {
-                let mut j = start;
-                while j < toks.len() && j - start < 4 && lexicon.aux_words.contains(&toks[j].lower)
-                {
-                    j += 1;
-                }
-                if let Some((metric, end)) = plain_cue_at(toks, j, lexicon) {
-                    found = Some((metric, q_start, end));
-                    break;
-                }
-            }
-        }
-        // 4. the metric word before: "killed 140", "the death toll rose to 352"
-        if found.is_none() {
-            let mut j = q_start;
-            while j > sent.first
-                && q_start - j < 4
-                && toks[j - 1].kind == Kind::Word
-                && lexicon.toll_links.contains(&toks[j - 1].lower)
-            {
-                j -= 1;
-            }
-            for end in [j, q_start] {
-                if let Some((metric, start)) = plain_cue_ending(toks, end, lexicon) {
-                    if start >= sent.first {
-                        found = Some((metric, start, after_subj.max(n.last)));
-                        break;
-                    }
-                }
-            }
-        }
-        // 5. "including 12 children" after a figure: the same metric
-        if found.is_none()
-            && n.first > sent.first
-            && toks[q_start.saturating_sub(1)].is("including")
-        {
-            if let Some(prev) = hits.last() {
-                found = Some((prev.metric.clone(), q_start, after_subj.max(n.last)));
-            }
-        }
-        if let Some((metric, a, b)) = found {
-            let including = q_start > sent.first
-                && matches!(toks[q_start - 1].lower.as_str(), "including" | "among");
-            let subject = if n.percent {
-                None
-            } else {
-                subject.or_else(|| {
-                    // "including almost 4 million from their country": of those counted before
-                    if including || subset {
-                        hits.last().and_then(|h| h.subject.clone())
-                    } else {
-                        None
-                    }
-                })
-            };
-            hits.push(QuantityHit {
-                phrase: (toks[a.min(q_start)].start, toks[b.max(n.last) - 1].end),
-                number: n.clone(),
-                metric,
-                subject,
-                qualifier,
-            });
+        if let Some(hit) = figure(sent, &n, &hits, lx) {
+            hits.push(hit);
         }
         i = next_i;
     }
     hits
+}
+
+/// The metric, subject and phrase of one number, if it is a figure.
+fn figure(
+    sent: &Sent,
+    n: &NumberPhrase,
+    hits: &[QuantityHit],
+    lx: &Lexicon,
+) -> Option<QuantityHit> {
+    let toks = sent.toks;
+    // the qualifier before the number
+    let mut qualifier = n.qualifier.unwrap_or(if n.vague {
+        Qualifier::Vague
+    } else {
+        Qualifier::Exact
+    });
+    let mut q_start = n.first;
+    if n.qualifier.is_none() && !n.vague {
+        if let Some((words, q)) = lx
+            .qualifiers
+            .iter()
+            .find(|(w, _)| w.len() <= n.first - sent.first && cue_at(toks, n.first - w.len(), w))
+        {
+            qualifier = *q;
+            q_start = n.first - words.len();
+        }
+    }
+    if n.upper.is_some() && n.first > sent.first && toks[n.first - 1].is("between") {
+        q_start = n.first - 1;
+    }
+    let (mut subject, after_subj) = subject_after(sent, n.last, lx);
+    let before = q_start
+        .checked_sub(1)
+        .filter(|&p| p >= sent.first)
+        .map(|p| toks[p].lower.as_str())
+        .unwrap_or("");
+    let before2 = q_start
+        .checked_sub(2)
+        .filter(|&p| p >= sent.first)
+        .map(|p| toks[p].lower.as_str())
+        .unwrap_or("");
+    // a part of the figure before: "including 12", "among them 40", "12 of them children"
+    let subset_lead = matches!(before, "including" | "included")
+        || matches!((before2, before), ("among" | "of", "them" | "whom"));
+    let subset_tail = toks.get(n.last).is_some_and(|t| t.is("of"))
+        && toks
+            .get(n.last + 1)
+            .is_some_and(|t| t.is("them") || t.is("whom"));
+    let prev_metric = hits.last().map(|h| h.metric.clone());
+    let mut found: Option<(String, usize, usize)> = None; // metric, phrase start token, phrase end token
+
+    // 1. a slotted cue: "driven N from their homes", "claimed N lives"
+    'slots: for start in [after_subj, n.last] {
+        let Some(list) = toks.get(start).and_then(|t| lx.post_by_first.get(&t.lower)) else {
+            continue;
+        };
+        for &ci in list {
+            let c = &lx.cues[ci];
+            if !cue_at(toks, start, &c.post) {
+                continue;
+            }
+            let pre = if c.pre.is_empty() {
+                Some(q_start)
+            } else {
+                (sent.first..q_start)
+                    .rev()
+                    .find(|&p| cue_at(toks, p, &c.pre))
+            };
+            if let Some(p) = pre {
+                let phrase_start = if p + c.pre.len() == q_start {
+                    p
+                } else {
+                    q_start
+                };
+                found = Some((c.metric.clone(), phrase_start, start + c.post.len()));
+                break 'slots;
+            }
+        }
+    }
+    // 2. a subset: "12 of them children" takes the metric of the figure before
+    if found.is_none() && subset_tail {
+        found = prev_metric
+            .clone()
+            .map(|m| (m, q_start, after_subj.max(n.last + 2)));
+    }
+    // 3. a metric noun followed by a metric verb names who was counted:
+    //    "37 prisoners died"; alone it is the metric: "1.4 million refugees",
+    //    "38 missing fishermen"
+    if found.is_none() {
+        if let Some((noun_metric, noun_end)) = plain_cue_at(toks, n.last, lx) {
+            match cue_after_aux(toks, noun_end, lx).filter(|_| noun_end == n.last + 1) {
+                Some((metric, end)) => {
+                    subject = Some(toks[n.last].lower.clone());
+                    found = Some((metric, q_start, end));
+                }
+                None => {
+                    let mut end = noun_end;
+                    if subject.is_none() {
+                        let (s, e) = subject_after(sent, noun_end, lx);
+                        if toks.get(noun_end).is_some_and(|t| !t.capitalised(sent.src)) {
+                            subject = s;
+                            end = e;
+                        }
+                    }
+                    found = Some((noun_metric, q_start, end));
+                }
+            }
+        }
+    }
+    // 4. the metric word after who was counted: "140 children have been killed"
+    if found.is_none() {
+        found = cue_after_aux(toks, after_subj, lx).map(|(m, end)| (m, q_start, end));
+    }
+    // 5. the metric word before: "killed 140", "the death toll rose to 352"
+    if found.is_none() {
+        let mut j = q_start;
+        while j > sent.first && q_start - j < 4 && lx.toll_links.contains(&toks[j - 1].lower) {
+            j -= 1;
+        }
+        for end in [j, q_start] {
+            if let Some((metric, start)) =
+                plain_cue_ending(toks, end, lx).filter(|(_, s)| *s >= sent.first)
+            {
+                found = Some((metric, start, after_subj.max(n.last)));
+                break;
+            }
+        }
+    }
+    // 6. a part of the figure before: "including 12 children", "30 were minors"
+    let were_noun = matches!(
+        toks.get(n.last).map(|t| t.lower.as_str()),
+        Some("were" | "are")
+    ) && toks.get(n.last + 1).is_some_and(|t| subject_word(t, lx));
+    if found.is_none() && subject.is_none() && were_noun {
+        let (s, end) = subject_after(sent, n.last + 1, lx);
+        subject = s;
+        found = prev_metric.clone().map(|m| (m, q_start, end));
+    }
+    if found.is_none() && subset_lead {
+        found = prev_metric.map(|m| (m, q_start, after_subj.max(n.last)));
+    }
+    let (metric, a, b) = found?;
+    let subject = if n.percent {
+        None
+    } else {
+        // "including almost 4 million from their country": of those counted before
+        subject.or_else(|| {
+            (subset_lead || subset_tail)
+                .then(|| hits.last().and_then(|h| h.subject.clone()))
+                .flatten()
+        })
+    };
+    Some(QuantityHit {
+        phrase: (toks[a.min(q_start)].start, toks[b.max(n.last) - 1].end),
+        number: n.clone(),
+        metric,
+        subject,
+        qualifier,
+    })
 }
