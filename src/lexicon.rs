@@ -50,6 +50,8 @@ pub struct LexiconFile {
     pub year_words: Vec<String>,
     #[serde(default)]
     pub not_subject: Vec<String>,
+    #[serde(default)]
+    pub speech_settings: Vec<String>,
 }
 
 /// A metric word or phrase, split at its number slot.
@@ -91,6 +93,7 @@ pub struct Lexicon {
     pub non_count_labels: HashSet<String>,
     pub year_words: HashSet<String>,
     pub not_subject: HashSet<String>,
+    pub speech_settings: HashSet<String>,
 }
 
 static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -209,6 +212,7 @@ impl Lexicon {
             non_count_labels: set(&file.non_count_labels),
             year_words: set(&file.year_words),
             not_subject: set(&file.not_subject),
+            speech_settings: set(&file.speech_settings),
         })
     }
 

@@ -31,6 +31,7 @@ pub struct Extractor<'l> {
 struct Prepared {
     start: usize,
     end: usize,
+    paragraph: usize,
     toks: Vec<Token>,
     first: usize,
     teaser: bool,
@@ -69,7 +70,7 @@ impl<'l> Extractor<'l> {
         let mut prepared = Vec::with_capacity(sentences.len());
         let mut teaser_line: Option<usize> = None;
         for s in &sentences {
-            let toks = tokenize(&scan, s.start, s.end);
+            let toks = split_glued_cues(tokenize(&scan, s.start, s.end), &scan, lx);
             let line_start = scan[..s.start].rfind('\n').map_or(0, |i| i + 1);
             let mut first = 0;
             if line_start > s.start || scan[line_start..s.start].trim().is_empty() {
@@ -82,6 +83,7 @@ impl<'l> Extractor<'l> {
             prepared.push(Prepared {
                 start: s.start,
                 end: s.end,
+                paragraph: s.paragraph,
                 toks,
                 first,
                 teaser: teaser_line == Some(line_start),
@@ -101,6 +103,7 @@ impl<'l> Extractor<'l> {
             if found.is_empty() {
                 found.extend(self.headline(&sent, &mut registry));
             }
+            speech::register_names(&sent, lx, &mut registry);
             events.extend(found);
             hits.extend(quantity::find(&sent, lx).into_iter().map(|h| (index, h)));
         }
@@ -298,6 +301,44 @@ impl<'l> Extractor<'l> {
     }
 }
 
+/// Split a reporting verb glued to a name by a bad translation:
+/// "Zelenskysaid" → "Zelensky" + "said".
+fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
+    const GLUED: &[&str] = &["said", "says", "told"];
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let glued =
+            (t.kind == Kind::Word && t.capitalised(src) && !lx.reporting_verbs.contains(&t.lower))
+                .then(|| {
+                    GLUED.iter().find(|g| {
+                        t.lower.len() >= g.len() + 4
+                            && t.lower.ends_with(*g)
+                            && src.is_char_boundary(t.end - g.len())
+                    })
+                })
+                .flatten();
+        match glued {
+            Some(g) => {
+                let cut = t.end - g.len();
+                out.push(Token {
+                    start: t.start,
+                    end: cut,
+                    kind: Kind::Word,
+                    lower: t.lower[..t.lower.len() - g.len()].to_string(),
+                });
+                out.push(Token {
+                    start: cut,
+                    end: t.end,
+                    kind: Kind::Word,
+                    lower: g.to_string(),
+                });
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
 fn safe_tail(toks: &[Token], n: usize) -> Vec<String> {
     toks[toks.len().saturating_sub(n)..]
         .iter()
@@ -333,14 +374,13 @@ fn quote_speaker<'e>(
     if after.is_some() {
         return after;
     }
-    if sentence > 0 {
-        let prev = &prepared[sentence - 1];
-        if prev.toks.last().is_some_and(|t| t.lower == ":") {
-            return events
-                .iter()
-                .filter(|e| e.sentence == sentence - 1)
-                .next_back();
-        }
+    // news style: a quote that follows a speaker's words in the same
+    // paragraph continues them ("“…,” Zelensky said. “But …”")
+    if sentence > 0 && prepared[sentence - 1].paragraph == prepared[sentence].paragraph {
+        return events
+            .iter()
+            .filter(|e| e.sentence == sentence - 1)
+            .next_back();
     }
     None
 }

@@ -159,7 +159,7 @@ pub fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &Lexicon)
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
-    if words.len() <= 2 {
+    if words.len() < 2 {
         return false;
     }
     if lexicon

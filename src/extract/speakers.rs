@@ -188,12 +188,22 @@ impl Registry {
             return Some(self.touch(idx));
         }
         let idx = self.entities.len();
-        self.entities.push(Entity {
-            canonical: canonical(if name_part.is_empty() {
+        // a common noun stays lower case: "Police said" → "police"
+        let common = name_part.is_empty()
+            && lower
+                .iter()
+                .all(|w| is_title(w) || is_org(w) || lexicon.speaker_nouns.contains(w.as_str()));
+        let canonical_name = if common {
+            lower.join(" ")
+        } else {
+            canonical(if name_part.is_empty() {
                 words
             } else {
                 &name_part
-            }),
+            })
+        };
+        self.entities.push(Entity {
+            canonical: canonical_name,
             kind: if person {
                 EntityKind::Person
             } else {

@@ -21,182 +21,36 @@ pub struct SpeechEvent {
 }
 
 /// Closed-class words: never part of a speaker's name.
+#[rustfmt::skip]
 const CLOSED: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "and",
-    "or",
-    "but",
-    "if",
-    "then",
-    "so",
-    "as",
-    "while",
-    "although",
-    "though",
-    "because",
-    "since",
-    "when",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "what",
-    "to",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "into",
-    "about",
-    "after",
-    "before",
-    "also",
-    "not",
-    "no",
-    "there",
-    "here",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "meanwhile",
-    "however",
-    "yet",
-    "still",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "read",
-    "more",
-    "now",
-    "last",
-    "next",
-    "some",
-    "many",
-    "most",
-    "all",
-    "both",
-    "each",
-    "other",
-    "others",
-    "one",
-    "everyone",
-    "nobody",
-    "someone",
-    "asked",
-    "when",
-    "why",
-    "how",
-    "just",
-    "only",
-    "even",
-    "said",
-    "says",
-    "say",
-    "told",
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "and", "or", "but", "if", "then", "so", "as", "while", "although", "though", "because",
+    "since", "when", "where", "which", "who", "whom", "whose", "what", "to", "of", "in", "on", "at",
+    "by", "for", "with", "from", "into", "about", "after", "before", "also", "not", "no", "there",
+    "here", "it", "he", "she", "they", "we", "i", "you", "is", "was", "were", "are", "be", "been",
+    "has", "have", "had", "would", "will", "can", "could", "should", "may", "might", "must",
+    "meanwhile", "however", "yet", "still", "earlier", "later", "yesterday", "today", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "read", "more", "now", "last", "next", "some", "many", "most", "all", "both", "each", "other",
+    "others", "one", "everyone", "nobody", "someone", "asked", "when", "why", "how", "just",
+    "only", "even", "said", "says", "say", "told", "in", "instead", "afterwards", "separately",
 ];
 
 /// Words that may stand between a speaker and the cue ("Zelensky also said").
+#[rustfmt::skip]
 const SKIP_LEFT: &[&str] = &[
-    "also",
-    "later",
-    "previously",
-    "again",
-    "then",
-    "further",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "did",
-    "reportedly",
-    "publicly",
-    "repeatedly",
-    "once",
-    "earlier",
-    "recently",
-    "separately",
-    "immediately",
-    "subsequently",
-    "initially",
-    "first",
-    "privately",
-    "officially",
-    "had",
-    "last",
-    "week",
-    "yesterday",
-    "today",
-    "tuesday",
-    "monday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "on",
-    "late",
-    "has",
+    "also", "later", "previously", "again", "then", "further", "has", "have", "had", "would",
+    "will", "did", "reportedly", "publicly", "repeatedly", "once", "earlier", "recently",
+    "separately", "immediately", "subsequently", "initially", "first", "privately", "officially",
+    "last", "week", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "on", "late", "simply", "flatly", "quickly", "firmly", "angrily",
 ];
 
+/// Name particles that may stand inside a person's name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "von", "der", "van", "de", "da", "di", "del", "al", "bin", "ibn", "le", "la", "du", "dos", "el",
+];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
 ];
@@ -204,38 +58,27 @@ const BE: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "it's"]
 const CONJUNCTIONS: &[&str] = &[
     "although", "though", "but", "while", "whereas", "and", "as", "however", "yet",
 ];
-/// First words of a phrase that trails a cue without being what was said.
-const TRAILING: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "late",
-    "earlier",
-    "yesterday",
-    "today",
-    "last",
-    "this",
-    "during",
-    "after",
-    "before",
-    "tonight",
-    "recently",
-    "later",
+/// Words that open a phrase setting the scene of speech rather than its content.
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "yesterday", "today", "tonight", "earlier", "later", "late", "recently", "again", "also",
+    "then", "now", "previously", "separately", "publicly", "privately", "repeatedly",
 ];
+#[rustfmt::skip]
+const WEEK: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night",
+    "morning", "evening", "afternoon", "weekend",
+];
+/// First words of a phrase that trails a cue without being what was said.
+#[rustfmt::skip]
+const TRAILING: &[&str] = &[
+    "on", "in", "at", "late", "earlier", "yesterday", "today", "last", "this", "during", "after",
+    "before", "tonight", "recently", "later", "outside", "inside", "from", "by", "via", "while",
+];
+#[rustfmt::skip]
 const PARTICIPLES: &[&str] = &[
-    "saying",
-    "adding",
-    "noting",
-    "warning",
-    "claiming",
-    "insisting",
-    "stressing",
-    "arguing",
-    "explaining",
-    "writing",
-    "telling",
-    "declaring",
-    "suggesting",
+    "saying", "adding", "noting", "warning", "claiming", "insisting", "stressing", "arguing",
+    "explaining", "writing", "telling", "declaring", "suggesting",
 ];
 
 fn closed(t: &Token) -> bool {
@@ -264,71 +107,117 @@ impl Sent<'_> {
                 || lexicon.titles.contains(&t.lower) && !closed(t))
     }
 
+    fn word(&self, i: usize) -> Option<&Token> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == Kind::Word && i >= self.first)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|t| t.capitalised(self.src) && !closed(t))
+    }
+
     /// A speaker noun phrase ending just before token `end`: token range.
     fn np_before(&self, end: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
         let toks = self.toks;
         let mut i = end;
         let mut content = false;
-        while i > self.first && end - i < 8 {
+        while i > self.first && end - i < 10 {
             let t = &toks[i - 1];
+            let is_word = t.kind == Kind::Word;
             if self.nameish(t, lexicon) {
                 i -= 1;
                 content = true;
-            } else if content && t.kind == Kind::Word && t.is("the") {
+            } else if content
+                && is_word
+                && t.is("the")
+                && i >= 3
+                && toks[i - 2].is("of")
+                && self.cap(i - 3)
+            {
+                i -= 2; // "International Committee of the Red Cross"
+            } else if content && is_word && (DETERMINERS[..3].contains(&t.lower.as_str())) {
                 i -= 1;
                 break;
             } else if content
-                && (t.is("of") || t.is("for"))
-                && i - 1 > self.first
-                && toks[i - 2].capitalised(self.src)
+                && is_word
+                && (t.is("of") || t.is("for") || PARTICLES.contains(&t.lower.as_str()))
+                && i >= 2
+                && self.cap(i - 2)
             {
                 i -= 1;
             } else if content
                 && t.kind == Kind::Punct
                 && t.lower == "."
-                && i - 1 > self.first
+                && i >= 2
                 && toks[i - 2].end == t.start
                 && toks[i - 2].lower.chars().count() == 1
             {
                 i -= 1; // "U.S."
+            } else if content
+                && is_word
+                && !closed(t)
+                && !lexicon.reporting_verbs.contains(&t.lower)
+            {
+                // lower-case words inside a name: "UN human rights office", "Russia's defence ministry"
+                let mut m = i - 1;
+                while m > self.first
+                    && i - m < 3
+                    && self
+                        .word(m - 1)
+                        .is_some_and(|w| !closed(w) && !w.capitalised(self.src))
+                {
+                    m -= 1;
+                }
+                if m > self.first && self.cap(m - 1) {
+                    i = m;
+                } else {
+                    break;
+                }
             } else {
                 break;
             }
         }
         if content {
-            // lower-case modifiers of a group noun: "a press-freedom group"
-            let head_lower = !toks[i].capitalised(self.src);
-            if head_lower && i > self.first && !toks[i - 1].is("the") {
+            // lower-case modifiers of a group noun: "a press-freedom group", ", local authorities"
+            if !toks[i].capitalised(self.src) && i > self.first && !toks[i - 1].is("the") {
                 let mut m = i;
                 while m > self.first
                     && i - m < 3
-                    && toks[m - 1].kind == Kind::Word
-                    && !closed(&toks[m - 1])
-                    && !toks[m - 1].capitalised(self.src)
-                    && !self.src[toks[m - 1].start..toks[m - 1].end].is_empty()
-                    && !lexicon.reporting_verbs.contains(&toks[m - 1].lower)
+                    && self.word(m - 1).is_some_and(|w| {
+                        !closed(w)
+                            && !w.capitalised(self.src)
+                            && !lexicon.reporting_verbs.contains(&w.lower)
+                    })
                 {
                     m -= 1;
                 }
-                if m < i
-                    && m > self.first
-                    && matches!(toks[m - 1].lower.as_str(), "a" | "an" | "the")
-                {
-                    return Some((m - 1, end));
+                if m < i {
+                    if m > self.first && matches!(toks[m - 1].lower.as_str(), "a" | "an" | "the") {
+                        return Some((m - 1, end));
+                    }
+                    if m == self.first || toks[m - 1].kind == Kind::Punct {
+                        return Some((m, end));
+                    }
                 }
             }
             return Some((i, end));
         }
+        let t = self.word(end.checked_sub(1)?)?;
+        if closed(t) || is_pronoun(t) || !t.lower.chars().all(char::is_alphabetic) {
+            return None;
+        }
         // a machine-lowercased name opening the sentence: "fomin said"
-        let t = toks.get(end.checked_sub(1)?)?;
-        if end - 1 == self.first
-            && t.kind == Kind::Word
-            && !closed(t)
-            && !is_pronoun(t)
-            && t.lower.chars().count() >= 3
-            && t.lower.chars().all(char::is_alphabetic)
-        {
+        if end - 1 == self.first && t.lower.chars().count() >= 3 {
             return Some((end - 1, end));
+        }
+        // a common noun with its article: "the soldier said"
+        if end >= 2
+            && end - 2 >= self.first
+            && matches!(toks[end - 2].lower.as_str(), "the" | "a" | "an")
+        {
+            return Some((end - 2, end));
         }
         None
     }
@@ -341,29 +230,37 @@ impl Sent<'_> {
         if toks.get(j).is_some_and(|t| t.is("the")) {
             j += 1;
         }
+        let group = |n: &Token| {
+            lexicon.organisations.contains(&n.lower)
+                || lexicon.speaker_nouns.contains(&n.lower)
+                || lexicon.titles.contains(&n.lower)
+        };
         let mut content = false;
-        while j < toks.len() && j - start < 8 {
+        while j < toks.len() && j - start < 10 {
             let t = &toks[j];
             if self.nameish(t, lexicon) {
                 j += 1;
                 content = true;
             } else if content
-                && (t.is("of") || t.is("for"))
-                && toks.get(j + 1).is_some_and(|n| n.capitalised(self.src))
+                && (t.is("of") || t.is("for") || PARTICLES.contains(&t.lower.as_str()))
+                && self.cap(j + 1)
             {
                 j += 1;
+            } else if content
+                && t.is("of")
+                && toks.get(j + 1).is_some_and(|n| n.is("the"))
+                && self.cap(j + 2)
+            {
+                j += 2;
             } else if t.kind == Kind::Word
                 && !closed(t)
                 && toks[j + 1..]
                     .iter()
                     .take(3)
                     .take_while(|n| n.kind == Kind::Word)
-                    .any(|n| {
-                        lexicon.organisations.contains(&n.lower)
-                            || lexicon.speaker_nouns.contains(&n.lower)
-                    })
+                    .any(|n| group(n) || n.capitalised(self.src))
             {
-                j += 1; // lower-case modifiers before a group noun: "local health officials"
+                j += 1; // lower-case modifiers: "local health officials", "the town's mayor"
             } else {
                 break;
             }
@@ -378,6 +275,28 @@ impl Sent<'_> {
             .map(|t| t.text(self.src))
             .collect()
     }
+
+    /// The end of an apposition starting at `at` (", the deputy minister,"):
+    /// the token after its closing comma, or the sentence end.
+    fn apposition_end(&self, at: usize) -> Option<usize> {
+        let toks = self.toks;
+        if !toks.get(at).is_some_and(|t| t.lower == ",")
+            || !toks.get(at + 1).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "the" | "a" | "an" | "who" | "which" | "whose"
+                )
+            })
+        {
+            return None;
+        }
+        let close = toks[at + 1..]
+            .iter()
+            .take(15)
+            .position(|t| t.lower == ",")
+            .map(|p| at + 1 + p + 1);
+        Some(close.unwrap_or(toks.len()))
+    }
 }
 
 /// A speaker found next to a cue.
@@ -386,10 +305,21 @@ enum Who {
     Pronoun(usize),
 }
 
+/// One cue with its speaker, before contents are cut.
+struct Raw {
+    entity: Option<usize>,
+    mention: (usize, usize),
+    cue: (usize, usize),
+    /// The speaker stands after the cue ("…, said X", "according to X").
+    right: bool,
+    /// Where the content may start, when an apposition follows the speaker.
+    content_from: Option<usize>,
+}
+
 /// Find speech events in one sentence.
 pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<SpeechEvent> {
     let toks = sent.toks;
-    let mut raw: Vec<(Option<usize>, (usize, usize), (usize, usize), bool)> = Vec::new(); // entity, mention tokens, cue tokens, speaker_after
+    let mut raw: Vec<Raw> = Vec::new();
     let mut k = sent.first;
     while k < toks.len() {
         let t = &toks[k];
@@ -401,15 +331,22 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
         if t.is("according") && toks.get(k + 1).is_some_and(|n| n.is("to")) {
             if let Some((a, b)) = sent.np_after(k + 2, lexicon) {
                 let e = registry.mention(&sent.words(a, b), lexicon);
-                raw.push((e, (a, b), (k, k + 2), true));
-                k = b;
+                let content_from = sent.apposition_end(b);
+                raw.push(Raw {
+                    entity: e,
+                    mention: (a, b),
+                    cue: (k, k + 2),
+                    right: true,
+                    content_from,
+                });
+                k = content_from.unwrap_or(b);
                 continue;
             }
         }
         let verb =
             lexicon.reporting_verbs.contains(&t.lower) || PARTICIPLES.contains(&t.lower.as_str());
-        // a capitalised verb mid-sentence is a name: "the United States"
-        if !verb || (k > sent.first && t.capitalised(sent.src)) {
+        // a capitalised verb is a name: "the United States", "Said Ahmed"
+        if !verb || (t.capitalised(sent.src) && (k > sent.first || sent.cap(k + 1))) {
             k += 1;
             continue;
         }
@@ -430,65 +367,121 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
             k += 1;
             continue;
         }
-        let who = left_speaker(sent, k, lexicon);
-        match who {
+        match left_speaker(sent, k, lexicon) {
             Some(Who::Phrase(a, b)) => {
                 let e = registry.mention(&sent.words(a, b), lexicon);
-                raw.push((e, (a, b), (k, k + 1), false));
+                raw.push(Raw {
+                    entity: e,
+                    mention: (a, b),
+                    cue: (k, k + 1),
+                    right: false,
+                    content_from: None,
+                });
             }
             Some(Who::Pronoun(p)) => {
                 // "X said it had noted …": the pronoun is inside X's content
-                let inside = raw.last().is_some_and(|r| p >= r.2 .1 && p - r.2 .1 <= 1);
-                if inside {
-                    k += 1;
-                    continue;
-                }
-                if let Some(e) = registry.pronoun(&toks[p].lower) {
-                    raw.push((Some(e), (p, p + 1), (k, k + 1), false));
+                let inside = raw.last().is_some_and(|r| p >= r.cue.1 && p - r.cue.1 <= 1);
+                if !inside {
+                    if let Some(e) = registry.pronoun(&toks[p].lower) {
+                        raw.push(Raw {
+                            entity: Some(e),
+                            mention: (p, p + 1),
+                            cue: (k, k + 1),
+                            right: false,
+                            content_from: None,
+                        });
+                    }
                 }
             }
             None => {
-                let after_break = prev.is_some_and(|p| p.kind == Kind::Punct) || prev.is_none();
-                if PARTICIPLES.contains(&t.lower.as_str()) && prev.is_some_and(|p| p.lower == ",") {
-                    // "…, saying that …": the speaker of the clause before
-                    if let Some(&(e, m, _, _)) = raw.last() {
-                        raw.push((e, m, (k, k + 1), false));
-                    }
+                let after_break = prev.is_none_or(|p| p.kind == Kind::Punct);
+                let coordinated =
+                    prev.is_some_and(|p| p.lower == "," || p.is("and") || p.is("but"));
+                if coordinated
+                    && (PARTICIPLES.contains(&t.lower.as_str())
+                        || !prev.is_some_and(|p| p.lower == ","))
+                    && !raw.is_empty()
+                {
+                    // "…, saying that …", "… said X but added that …": the speaker before
+                    let last = &raw[raw.len() - 1];
+                    let (e, m) = (last.entity, last.mention);
+                    raw.push(Raw {
+                        entity: e,
+                        mention: m,
+                        cue: (k, k + 1),
+                        right: false,
+                        content_from: None,
+                    });
                 } else if after_break {
-                    // inversion: "…, said the ministry."
-                    if let Some((a, b)) = sent.np_after(k + 1, lexicon) {
-                        let e = registry.mention(&sent.words(a, b), lexicon);
-                        raw.push((e, (a, b), (k, k + 1), true));
-                        k = b;
-                        continue;
+                    // inversion: "…, said the ministry." / "…, said the mayor, Ivan Fedorov."
+                    if let Some((a, mut b)) = sent.np_after(k + 1, lexicon) {
+                        if toks.get(b).is_some_and(|t| t.lower == ",") && sent.cap(b + 1) {
+                            if let Some((_, nb)) = sent.np_after(b + 1, lexicon) {
+                                b = nb;
+                            }
+                        }
+                        let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct);
+                        if ends {
+                            let e = registry.mention(&sent.words(a, b), lexicon);
+                            let content_from = sent.apposition_end(b);
+                            raw.push(Raw {
+                                entity: e,
+                                mention: (a, b),
+                                cue: (k, k + 1),
+                                right: true,
+                                content_from,
+                            });
+                            k = content_from.unwrap_or(b);
+                            continue;
+                        }
                     }
                 }
             }
         }
         k += 1;
     }
-    // contents
+    contents(sent, &raw, lexicon)
+}
+
+/// Cut the content of each cue: after it up to the next speaker, or, when
+/// nothing is said after it, the words before the speaker.
+fn contents(sent: &Sent, raw: &[Raw], lexicon: &Lexicon) -> Vec<SpeechEvent> {
+    let toks = sent.toks;
     let mut events = Vec::new();
-    for (n, &(entity, (ma, mb), (ca, cb), right)) in raw.iter().enumerate() {
-        let Some(entity) = entity else { continue };
+    for (n, r) in raw.iter().enumerate() {
+        let Some(entity) = r.entity else { continue };
+        let (ma, mb) = r.mention;
+        let (ca, cb) = r.cue;
         let next_start = raw[n + 1..]
             .iter()
-            .find(|r| !r.3 && r.2 .0 >= cb)
-            .map(|r| if r.1 .0 >= cb { r.1 .0 } else { r.2 .0 })
+            .find(|x| !x.right && x.cue.0 >= cb)
+            .map(|x| {
+                if x.mention.0 >= cb {
+                    x.mention.0
+                } else {
+                    x.cue.0
+                }
+            })
             .unwrap_or(toks.len());
         let prev_end = if n > 0 {
-            raw[n - 1].2 .1.max(raw[n - 1].1 .1)
+            raw[n - 1].cue.1.max(raw[n - 1].mention.1)
         } else {
             sent.first
         };
-        let after = content_after(
-            sent,
-            if right { mb } else { cb },
-            next_start,
-            toks[ca].is("told"),
-        );
-        let before = || content_before(sent, prev_end, if right { ca } else { ma });
-        // "…, officials said on Tuesday.": a trailing time phrase is not the content
+        let from = match (r.right, r.content_from) {
+            (_, Some(f)) => f,
+            (true, None) => mb,
+            (false, None) => cb,
+        };
+        let after = content_after(sent, from, next_start, toks[ca].is("told"), lexicon);
+        let lead = if r.right { ca } else { ma.min(ca) };
+        let before = || content_before(sent, prev_end, lead);
+        // "“…,” she said" / "…, officials said on Tuesday.": the content is before
+        let after_quote = lead > sent.first && {
+            let p = &toks[lead - 1];
+            is_closing_quote(p)
+                || (p.lower == "," && lead >= 2 && is_closing_quote(&toks[lead - 2]))
+        };
         let trailing = after.is_some_and(|(a, b)| {
             let words = toks
                 .iter()
@@ -499,9 +492,9 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
                 .find(|t| t.start >= a)
                 .map(|t| t.lower.as_str())
                 .unwrap_or("");
-            words <= 4 && TRAILING.contains(&first)
+            words <= 6 && TRAILING.contains(&first)
         });
-        let content = if trailing {
+        let content = if after_quote || trailing {
             before().or(after)
         } else {
             after.or_else(before)
@@ -517,31 +510,33 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
     events
 }
 
+fn is_closing_quote(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»" | "“")
+}
+
 fn left_speaker(sent: &Sent, k: usize, lexicon: &Lexicon) -> Option<Who> {
     let toks = sent.toks;
     let mut j = k;
     while j > sent.first && SKIP_LEFT.contains(&toks[j - 1].lower.as_str()) {
         j -= 1;
     }
-    // apposition: "Fomin, the deputy minister, said"
     if j > sent.first + 1 && toks[j - 1].lower == "," {
-        if let Some(c) = (sent.first..j - 1)
+        let c = (sent.first..j - 1)
             .rev()
-            .take(10)
-            .find(|&c| toks[c].lower == ",")
-        {
-            if toks.get(c + 1).is_some_and(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "the" | "a" | "an" | "who" | "which" | "whose"
-                )
-            }) {
-                if let Some((a, b)) = sent.np_before(c, lexicon) {
-                    return Some(Who::Phrase(a, b));
-                }
-            }
+            .take(12)
+            .find(|&c| toks[c].lower == ",")?;
+        // "Fomin, the deputy minister, said"
+        if toks.get(c + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "the" | "a" | "an" | "who" | "which" | "whose"
+            )
+        }) {
+            return sent.np_before(c, lexicon).map(|(a, b)| Who::Phrase(a, b));
         }
-        return None;
+        // "The head of the mission, Matilda Bogner, said"
+        let (a, b) = sent.np_before(j - 1, lexicon)?;
+        return (a == c + 1 && sent.cap(a)).then_some(Who::Phrase(a, b));
     }
     if j > sent.first && is_pronoun(&toks[j - 1]) {
         // a doubled subject: "Zelensky he said"
@@ -553,14 +548,78 @@ fn left_speaker(sent: &Sent, k: usize, lexicon: &Lexicon) -> Option<Who> {
     sent.np_before(j, lexicon).map(|(a, b)| Who::Phrase(a, b))
 }
 
-/// Content after the cue (and its object, for "told"): up to the next speaker.
-fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(usize, usize)> {
+/// Skip words that set the scene rather than report: "on Tuesday", "in a
+/// statement", "at a news conference in Antalya".
+fn skip_setting(
+    sent: &Sent,
+    mut a: usize,
+    until: usize,
+    settings: &std::collections::HashSet<String>,
+) -> usize {
     let toks = sent.toks;
+    for _ in 0..4 {
+        let Some(t) = toks.get(a).filter(|_| a < until) else {
+            break;
+        };
+        if TIME_WORDS.contains(&t.lower.as_str()) {
+            a += 1;
+        } else if t.is("on")
+            && toks
+                .get(a + 1)
+                .is_some_and(|n| WEEK.contains(&n.lower.as_str()) || n.capitalised(sent.src))
+        {
+            a += 2;
+            while toks
+                .get(a)
+                .is_some_and(|n| WEEK.contains(&n.lower.as_str()))
+            {
+                a += 1;
+            }
+        } else if matches!(
+            t.lower.as_str(),
+            "in" | "at" | "during" | "after" | "via" | "on"
+        ) {
+            match toks[a + 1..until.min(toks.len())]
+                .iter()
+                .take(6)
+                .position(|n| settings.contains(&n.lower))
+            {
+                Some(p) if toks[a + 1..a + 1 + p].iter().all(|n| n.kind == Kind::Word) => {
+                    a += p + 2;
+                    // "in a statement posted on Telegram"
+                    if toks.get(a).is_some_and(|n| {
+                        matches!(
+                            n.lower.as_str(),
+                            "posted" | "broadcast" | "published" | "released" | "issued"
+                        )
+                    }) {
+                        a += 1;
+                    }
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    a
+}
+
+/// Content after the cue (and its object, for "told"): up to the next speaker.
+fn content_after(
+    sent: &Sent,
+    from: usize,
+    until: usize,
+    told: bool,
+    lexicon: &Lexicon,
+) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let settings = &lexicon.speech_settings;
     let mut a = from;
     // "that" within a few words: "said on Tuesday that", "told reporters that"
     if let Some(off) = toks[a..until.min(toks.len())]
         .iter()
-        .take(7)
+        .take(8)
         .position(|t| t.is("that"))
     {
         if toks[a..a + off]
@@ -576,6 +635,10 @@ fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(
         }
         a += 1;
     }
+    a = skip_setting(sent, a, until, settings);
+    if toks.get(a).is_some_and(|t| t.is("that")) {
+        a += 1;
+    }
     while a < until
         && toks[a].kind == Kind::Punct
         && matches!(toks[a].lower.as_str(), "," | ":" | "-" | "–" | "—")
@@ -585,9 +648,7 @@ fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(
     let mut b = until;
     // drop a conjunction joining the next statement: "…, although the Pentagon said"
     while b > a
-        && (toks[b - 1].kind == Kind::Punct
-            && toks[b - 1].lower != "”"
-            && toks[b - 1].lower != "\""
+        && (toks[b - 1].kind == Kind::Punct && !is_closing_quote(&toks[b - 1])
             || CONJUNCTIONS.contains(&toks[b - 1].lower.as_str()))
     {
         b -= 1;
@@ -600,11 +661,10 @@ fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(
     if until < toks.len() {
         let last = &toks[b - 1];
         if last.kind == Kind::Word {
-            for c in CONJUNCTIONS {
-                if c.len() >= 4 && last.lower.len() > c.len() + 2 && last.lower.ends_with(c) {
-                    end = last.end - c.len();
-                    break;
-                }
+            if let Some(c) = CONJUNCTIONS.iter().find(|c| {
+                c.len() >= 4 && last.lower.len() > c.len() + 2 && last.lower.ends_with(*c)
+            }) {
+                end = last.end - c.len();
             }
         }
     }
@@ -618,7 +678,7 @@ fn content_before(sent: &Sent, from: usize, to: usize) -> Option<(usize, usize)>
     let mut b = to;
     while a < b
         && toks[a].kind == Kind::Punct
-        && !matches!(toks[a].lower.as_str(), "“" | "\"" | "‘" | "«")
+        && !matches!(toks[a].lower.as_str(), "“" | "\"" | "‘" | "«" | "'")
     {
         a += 1;
     }
@@ -632,9 +692,63 @@ fn content_before(sent: &Sent, from: usize, to: usize) -> Option<(usize, usize)>
     let sep = &toks[to.saturating_sub(1)];
     if !matches!(
         sep.lower.as_str(),
-        "," | "”" | "\"" | "’" | "»" | "—" | "–" | ":"
+        "," | "”" | "\"" | "’" | "'" | "»" | "—" | "–" | ":"
     ) {
         return None;
     }
     Some((toks[a].start, toks[b - 1].end))
+}
+
+/// Note the people a sentence names, so that a later "he", "the minister"
+/// or bare surname can resolve to them: a title before capitalised names
+/// ("Foreign Minister Dmytro Kuleba", "negotiator David Arakhamia") or a
+/// name opening the sentence ("Antony Blinken met …").
+pub fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) {
+    let toks = sent.toks;
+    let mut i = sent.first;
+    while i < toks.len() {
+        let title = sent
+            .word(i)
+            .is_some_and(|t| lexicon.titles.contains(&t.lower) && !closed(t));
+        let opening =
+            i == sent.first && sent.cap(i) && !lexicon.organisations.contains(&toks[i].lower);
+        if !title && !opening {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while sent
+            .word(i)
+            .is_some_and(|t| lexicon.titles.contains(&t.lower) && !closed(t))
+        {
+            i += 1;
+        }
+        let name_start = i;
+        while i < toks.len()
+            && i - name_start < 5
+            && (sent.cap(i)
+                || (i > name_start
+                    && sent
+                        .word(i)
+                        .is_some_and(|t| PARTICLES.contains(&t.lower.as_str()))
+                    && sent.cap(i + 1)))
+        {
+            if lexicon.organisations.contains(&toks[i].lower)
+                || lexicon.reporting_verbs.contains(&toks[i].lower)
+            {
+                break;
+            }
+            i += 1;
+        }
+        let names = i - name_start;
+        let followed_ok = toks
+            .get(i)
+            .is_none_or(|t| t.kind == Kind::Punct || !t.capitalised(sent.src));
+        let person = followed_ok
+            && ((title && names >= 1) || (opening && names >= 2 && name_start == start));
+        if person {
+            registry.mention(&sent.words(start, i), lexicon);
+        }
+        i = i.max(start + 1);
+    }
 }
