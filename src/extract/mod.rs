@@ -154,6 +154,10 @@ impl<'l> Extractor<'l> {
         for q in &quotes {
             let (a, b) = q.inner();
             let speaker = quote_speaker(q, &events, &prepared, sentence_of(q.open));
+            // two quoted words are a speaker's only when a speaker is there
+            if speaker.is_none() && q.text(src).split_whitespace().count() < 3 {
+                continue;
+            }
             claims.push(Claim {
                 id: String::new(),
                 kind: ClaimKind::Quote,
@@ -272,10 +276,12 @@ impl<'l> Extractor<'l> {
             end -= 1;
         }
         let name = &toks[colon + 1..end];
-        let name_ok = (1..=4).contains(&name.len())
-            && name
-                .iter()
-                .all(|t| t.kind == Kind::Word && t.capitalised(sent.src))
+        let name_ok = (1..=6).contains(&name.len())
+            && name.iter().all(|t| {
+                t.kind == Kind::Word
+                    && (t.capitalised(sent.src) || self.lexicon.titles.contains(&t.lower))
+            })
+            && name.iter().any(|t| t.capitalised(sent.src))
             && !name.iter().any(|t| {
                 matches!(
                     t.lower.as_str(),

@@ -99,16 +99,16 @@ impl Registry {
 
     /// Resolve a noun-phrase mention (words as written) to an entity,
     /// creating one if it is new.
-    pub fn mention(&mut self, words: &[&str], lexicon: &Lexicon) -> Option<usize> {
+    pub fn mention<S: AsRef<str>>(&mut self, words: &[S], lexicon: &Lexicon) -> Option<usize> {
+        let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
         let lower: Vec<String> = words
             .iter()
             .map(|w| w.to_lowercase().replace('’', "'"))
             .collect();
-        let start = usize::from(
-            lower
-                .first()
-                .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an")),
-        );
+        let determiner = lower
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"));
+        let start = usize::from(determiner);
         let lower = &lower[start..];
         let words = &words[start..];
         if lower.is_empty() {
@@ -120,31 +120,60 @@ impl Registry {
             return Some(self.touch(idx));
         }
         let is_title = |w: &String| lexicon.titles.contains(w.as_str());
-        let is_org = |w: &String| lexicon.organisations.contains(w.as_str());
+        let is_org = |w: &String| {
+            lexicon.organisations.contains(w.as_str()) || lexicon.speaker_nouns.contains(w.as_str())
+        };
         let last_title = lower.iter().rposition(is_title);
-        let head_is_org = lower.last().is_some_and(is_org);
+        let head_is_org = lower
+            .last()
+            .is_some_and(|w| lexicon.organisations.contains(w.as_str()));
         let name_part: Vec<&str> = match last_title {
             Some(t) if !head_is_org => words[t + 1..].to_vec(),
             _ => Vec::new(),
         };
-        // title only: "the minister" → the last speaker with that title
+        // title only: "the minister" → the last speaker with that title, or
+        // else the last person named without one ("Igor Konashenkov briefed
+        // … The spokesman said")
         if last_title == Some(lower.len() - 1) && !head_is_org {
             let title = &lower[lower.len() - 1];
-            if let Some(idx) = self
+            let holder = self
                 .recent
                 .iter()
                 .rev()
                 .copied()
-                .find(|&i| self.entities[i].titles.iter().any(|t| t == title))
-            {
+                .find(|&i| self.entities[i].titles.iter().any(|t| t == title));
+            let untitled = || {
+                self.recent.iter().rev().copied().find(|&i| {
+                    let e = &self.entities[i];
+                    e.kind == EntityKind::Person
+                        && e.titles.is_empty()
+                        && e.source.is_none()
+                        && e.name_words.len() >= 2
+                })
+            };
+            if let Some(idx) = holder.or_else(untitled) {
+                let e = &mut self.entities[idx];
+                if !e.titles.contains(title) {
+                    e.titles.push(title.clone());
+                }
                 return Some(self.touch(idx));
             }
         }
+        // written in lower case after an article: a common noun ("the soldier")
+        let common_noun = determiner
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
         let person = !name_part.is_empty()
             || (!head_is_org
+                && !common_noun
                 && last_title.is_none()
-                && lower.len() <= 3
-                && words.iter().all(|w| !w.contains('’') && !w.contains('\'')));
+                && lower.len() <= 5
+                && !lower.iter().any(is_org)
+                && words.iter().all(|w| !w.contains('’') && !w.contains('\''))
+                && words
+                    .iter()
+                    .any(|w| w.chars().next().is_some_and(char::is_uppercase) || words.len() == 1));
         let name_words: Vec<String> = if name_part.is_empty() {
             lower.to_vec()
         } else {
@@ -170,14 +199,15 @@ impl Registry {
                 .collect(),
             None => Vec::new(),
         };
+        let shown: Vec<&str> = if name_part.is_empty() {
+            words.to_vec()
+        } else {
+            name_part.clone()
+        };
         if let Some(idx) = found {
             let e = &mut self.entities[idx];
             if e.source.is_none() && name_words.len() > e.name_words.len() {
-                e.canonical = canonical(if name_part.is_empty() {
-                    words
-                } else {
-                    &name_part
-                });
+                e.canonical = canonical(&shown);
                 e.name_words = name_words;
             }
             for t in titles {
@@ -188,19 +218,16 @@ impl Registry {
             return Some(self.touch(idx));
         }
         let idx = self.entities.len();
-        // a common noun stays lower case: "Police said" → "police"
-        let common = name_part.is_empty()
-            && lower
+        // a common noun stays lower case: "the hospital", "police"
+        let lexicon_common = name_part.is_empty()
+            && lower.iter().all(|w| is_title(w) || is_org(w))
+            && words
                 .iter()
-                .all(|w| is_title(w) || is_org(w) || lexicon.speaker_nouns.contains(w.as_str()));
-        let canonical_name = if common {
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
+        let canonical_name = if common_noun || lexicon_common {
             lower.join(" ")
         } else {
-            canonical(if name_part.is_empty() {
-                words
-            } else {
-                &name_part
-            })
+            canonical(&shown)
         };
         self.entities.push(Entity {
             canonical: canonical_name,

@@ -75,6 +75,12 @@ const TRAILING: &[&str] = &[
     "on", "in", "at", "late", "earlier", "yesterday", "today", "last", "this", "during", "after",
     "before", "tonight", "recently", "later", "outside", "inside", "from", "by", "via", "while",
 ];
+/// Verbs that are speech whoever the subject: "the soldier said".
+#[rustfmt::skip]
+const SAYING: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "recalled", "explained", "insisted", "warned",
+    "confirmed", "announced", "reported", "stated", "noted", "denied", "acknowledged", "wrote",
+];
 #[rustfmt::skip]
 const PARTICIPLES: &[&str] = &[
     "saying", "adding", "noting", "warning", "claiming", "insisting", "stressing", "arguing",
@@ -119,7 +125,12 @@ impl Sent<'_> {
     }
 
     /// A speaker noun phrase ending just before token `end`: token range.
-    fn np_before(&self, end: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    fn np_before(
+        &self,
+        end: usize,
+        lexicon: &Lexicon,
+        allow_common: bool,
+    ) -> Option<(usize, usize)> {
         let toks = self.toks;
         let mut i = end;
         let mut content = false;
@@ -213,7 +224,8 @@ impl Sent<'_> {
             return Some((end - 1, end));
         }
         // a common noun with its article: "the soldier said"
-        if end >= 2
+        if allow_common
+            && end >= 2
             && end - 2 >= self.first
             && matches!(toks[end - 2].lower.as_str(), "the" | "a" | "an")
         {
@@ -276,9 +288,40 @@ impl Sent<'_> {
             .collect()
     }
 
+    /// The words of a speaker mention; a capital that only marks the start
+    /// of the sentence is dropped from common nouns ("Police said" → "police").
+    fn mention_words(&self, a: usize, b: usize, lexicon: &Lexicon) -> Vec<String> {
+        let words: Vec<&Token> = self.toks[a..b]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .collect();
+        let common = |t: &Token| {
+            lexicon.speaker_nouns.contains(&t.lower)
+                || lexicon.organisations.contains(&t.lower)
+                || lexicon.titles.contains(&t.lower)
+                || matches!(t.lower.as_str(), "the" | "a" | "an")
+        };
+        let sentence_capital = a == self.first
+            && words
+                .first()
+                .is_some_and(|t| common(t) && t.text(self.src).chars().any(char::is_lowercase))
+            && words.iter().skip(1).all(|t| !t.capitalised(self.src));
+        words
+            .iter()
+            .enumerate()
+            .map(|(n, t)| {
+                if n == 0 && sentence_capital {
+                    t.lower.clone()
+                } else {
+                    t.text(self.src).to_string()
+                }
+            })
+            .collect()
+    }
+
     /// The end of an apposition starting at `at` (", the deputy minister,"):
-    /// the token after its closing comma, or the sentence end.
-    fn apposition_end(&self, at: usize) -> Option<usize> {
+    /// the token after its closing comma, or the sentence end when `open_ok`.
+    fn apposition_end(&self, at: usize, open_ok: bool) -> Option<usize> {
         let toks = self.toks;
         if !toks.get(at).is_some_and(|t| t.lower == ",")
             || !toks.get(at + 1).is_some_and(|t| {
@@ -290,12 +333,11 @@ impl Sent<'_> {
         {
             return None;
         }
-        let close = toks[at + 1..]
-            .iter()
-            .take(15)
-            .position(|t| t.lower == ",")
-            .map(|p| at + 1 + p + 1);
-        Some(close.unwrap_or(toks.len()))
+        match toks[at + 1..].iter().take(15).position(|t| t.lower == ",") {
+            Some(p) => Some(at + 1 + p + 1),
+            None if open_ok => Some(toks.len()),
+            None => None,
+        }
     }
 }
 
@@ -330,8 +372,8 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
         // "according to X"
         if t.is("according") && toks.get(k + 1).is_some_and(|n| n.is("to")) {
             if let Some((a, b)) = sent.np_after(k + 2, lexicon) {
-                let e = registry.mention(&sent.words(a, b), lexicon);
-                let content_from = sent.apposition_end(b);
+                let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
+                let content_from = sent.apposition_end(b, false);
                 raw.push(Raw {
                     entity: e,
                     mention: (a, b),
@@ -367,9 +409,19 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
             k += 1;
             continue;
         }
+        // "claimed the lives of three": not speech
+        if toks[k + 1..].iter().take(3).any(|n| n.is("lives")) {
+            k += 1;
+            continue;
+        }
         match left_speaker(sent, k, lexicon) {
+            // "Arakhamia said the sides had agreed …": inside the content before
+            Some(Who::Phrase(a, _))
+                if raw
+                    .last()
+                    .is_some_and(|r| !r.right && a >= r.cue.1 && a - r.cue.1 <= 1) => {}
             Some(Who::Phrase(a, b)) => {
-                let e = registry.mention(&sent.words(a, b), lexicon);
+                let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
                 raw.push(Raw {
                     entity: e,
                     mention: (a, b),
@@ -422,8 +474,8 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
                         }
                         let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct);
                         if ends {
-                            let e = registry.mention(&sent.words(a, b), lexicon);
-                            let content_from = sent.apposition_end(b);
+                            let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
+                            let content_from = sent.apposition_end(b, true);
                             raw.push(Raw {
                                 entity: e,
                                 mention: (a, b),
@@ -532,20 +584,24 @@ fn left_speaker(sent: &Sent, k: usize, lexicon: &Lexicon) -> Option<Who> {
                 "the" | "a" | "an" | "who" | "which" | "whose"
             )
         }) {
-            return sent.np_before(c, lexicon).map(|(a, b)| Who::Phrase(a, b));
+            return sent
+                .np_before(c, lexicon, false)
+                .map(|(a, b)| Who::Phrase(a, b));
         }
         // "The head of the mission, Matilda Bogner, said"
-        let (a, b) = sent.np_before(j - 1, lexicon)?;
+        let (a, b) = sent.np_before(j - 1, lexicon, false)?;
         return (a == c + 1 && sent.cap(a)).then_some(Who::Phrase(a, b));
     }
     if j > sent.first && is_pronoun(&toks[j - 1]) {
         // a doubled subject: "Zelensky he said"
-        if let Some((a, b)) = sent.np_before(j - 1, lexicon) {
+        if let Some((a, b)) = sent.np_before(j - 1, lexicon, false) {
             return Some(Who::Phrase(a, b));
         }
         return Some(Who::Pronoun(j - 1));
     }
-    sent.np_before(j, lexicon).map(|(a, b)| Who::Phrase(a, b))
+    let plain = SAYING.contains(&toks[k].lower.as_str());
+    sent.np_before(j, lexicon, plain)
+        .map(|(a, b)| Who::Phrase(a, b))
 }
 
 /// Skip words that set the scene rather than report: "on Tuesday", "in a
@@ -731,7 +787,10 @@ pub fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) {
                     && sent
                         .word(i)
                         .is_some_and(|t| PARTICLES.contains(&t.lower.as_str()))
-                    && sent.cap(i + 1)))
+                    && (sent.cap(i + 1)
+                        || sent
+                            .word(i + 1)
+                            .is_some_and(|n| PARTICLES.contains(&n.lower.as_str())))))
         {
             if lexicon.organisations.contains(&toks[i].lower)
                 || lexicon.reporting_verbs.contains(&toks[i].lower)

@@ -199,9 +199,10 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize) -> bool {
     }
     if next.is_whitespace() {
         let after = rest.trim_start();
+        // machine-translated text starts sentences in lower case too
         return after.chars().next().is_some_and(|c| {
             starts_sentence(c)
-                || c.is_lowercase() && lower_word.len() > 3 && s.as_bytes()[i] != b'.'
+                || c.is_lowercase() && lower_word.chars().filter(|c| c.is_alphabetic()).count() >= 3
         });
     }
     // missing space after a full stop: "withdrawals.The Pentagon"
