@@ -225,14 +225,23 @@ fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
     out
 }
 
+/// Words run together, lower-cased, with the offsets where words start and end.
+fn squash<'a>(words: impl IntoIterator<Item = &'a String>) -> (String, Vec<usize>) {
+    let mut out = String::new();
+    let mut bounds = vec![0];
+    for w in words {
+        out.push_str(&w.to_lowercase());
+        bounds.push(out.len());
+    }
+    (out, bounds)
+}
+
 /// Whether the article's quote is the reference's words: its segments
-/// between ellipses appear in order, each contiguous.
+/// between ellipses appear in order, each contiguous. Words are compared
+/// run together, so a translation's glued words ("Ukrainethey") still
+/// match, but only whole words: a segment must start and end at word edges.
 fn quote_matches(article: &[String], reference: &[String]) -> bool {
-    let lowered: Vec<String> = reference
-        .iter()
-        .enumerate()
-        .map(|(i, w)| if i == 0 { w.to_lowercase() } else { w.clone() })
-        .collect();
+    let (r, bounds) = squash(reference);
     let segments: Vec<&[String]> = article
         .split(|w| w == "…")
         .filter(|s| !s.is_empty())
@@ -241,19 +250,16 @@ fn quote_matches(article: &[String], reference: &[String]) -> bool {
         return false;
     }
     let mut pos = 0;
-    for (n, seg) in segments.iter().enumerate() {
-        let eq =
-            |a: &String, b: &String| a == b || (n == 0 && a.to_lowercase() == b.to_lowercase());
-        let found = (pos..=lowered.len().saturating_sub(seg.len())).find(|&p| {
-            p + seg.len() <= lowered.len()
-                && seg
-                    .iter()
-                    .zip(&lowered[p..p + seg.len()])
-                    .enumerate()
-                    .all(|(k, (a, b))| if k == 0 { eq(a, b) } else { a == b })
-        });
+    for seg in segments {
+        let (s, _) = squash(seg);
+        let found = r[pos..]
+            .match_indices(s.as_str())
+            .map(|(i, _)| pos + i)
+            .find(|&i| {
+                bounds.binary_search(&i).is_ok() && bounds.binary_search(&(i + s.len())).is_ok()
+            });
         match found {
-            Some(p) => pos = p + seg.len(),
+            Some(i) => pos = i + s.len(),
             None => return false,
         }
     }
@@ -942,6 +948,12 @@ mod tests {
         ));
         assert!(quote_matches(&w("Military activity in the direction"), &r));
         assert!(!quote_matches(&w("military activity near Kyiv"), &r));
+        assert!(!quote_matches(&w("ilitary activity"), &r));
+        let glued = w("security guarantees to Ukraine they are becoming practical matters");
+        assert!(quote_matches(
+            &w("guarantees to Ukrainethey are becoming practical matters."),
+            &glued
+        ));
         assert!(quote_matches(&w("“fundamentally… to cut back”"), &r));
     }
 

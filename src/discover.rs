@@ -99,10 +99,27 @@ pub fn articles_of(reference: &Reference) -> Result<Vec<PathBuf>> {
             }
             out.extend(found);
         } else {
-            out.push(base.join(pattern));
+            out.push(clean(&base.join(pattern)));
         }
     }
     Ok(out)
+}
+
+/// `a/b/../c` → `a/c`, without touching the file system, so reports show
+/// the paths people expect.
+fn clean(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out.iter().collect()
 }
 
 /// Whether `reference` names `article` in its `articles:`.

@@ -123,7 +123,26 @@ impl Registry {
         let is_org = |w: &String| {
             lexicon.organisations.contains(w.as_str()) || lexicon.speaker_nouns.contains(w.as_str())
         };
-        let last_title = lower.iter().rposition(is_title);
+        // a role in lower case before a name is a title too: "Irpin resident Olena Hrytsenko"
+        let role = words
+            .iter()
+            .rposition(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .filter(|&r| {
+                r + 1 < words.len()
+                    && words[r + 1..]
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+            .filter(|&r| {
+                const JOINERS: &[&str] = &[
+                    "of", "the", "for", "and", "von", "der", "van", "de", "da", "di", "del", "al",
+                    "bin", "ibn", "le", "la", "du", "dos", "el",
+                ];
+                !lexicon.organisations.contains(lower[r].as_str())
+                    && !lower[r].contains('\'')
+                    && !JOINERS.contains(&lower[r].as_str())
+            });
+        let last_title = lower.iter().rposition(is_title).max(role);
         let head_is_org = lower
             .last()
             .is_some_and(|w| lexicon.organisations.contains(w.as_str()));
