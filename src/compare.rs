@@ -98,7 +98,7 @@ pub fn in_style(value: f64, q: &Quantity) -> String {
     if st.separators || st.words || value >= 10_000.0 {
         fmt_num(value)
     } else {
-        format!("{}", fmt_num(value).replace(',', ""))
+        fmt_num(value).replace(',', "")
     }
 }
 

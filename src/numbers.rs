@@ -296,10 +296,7 @@ fn parse_single(src: &str, toks: &[Token], i: usize) -> Option<(NumberPhrase, us
     }
     // percentages: 12%, 12 per cent, 12 percent
     if let Some(p) = toks.get(j) {
-        if p.lower == "%" {
-            n.percent = true;
-            j += 1;
-        } else if p.is("percent") || p.is("pct") {
+        if p.lower == "%" || p.is("percent") || p.is("pct") {
             n.percent = true;
             j += 1;
         } else if p.is("per") && toks.get(j + 1).is_some_and(|t| t.is("cent")) {

@@ -294,7 +294,7 @@ impl Reference {
             None => Lexicon::default_ref().clone(),
         };
         let settings = file.settings.clone().unwrap_or_default();
-        for (status, _) in &settings.severity {
+        for status in settings.severity.keys() {
             if crate::model::Status::parse(status).is_none() {
                 err(&format!("settings.severity.{status}"), format!("unknown status `{status}` (expected one of match, mismatch, misquoted, misattributed, unattributed, unverified, missing)"));
             }
@@ -467,7 +467,6 @@ impl Reference {
                 err(&format!("statements[{i}].says"), "empty `says`".into());
             }
         }
-        drop(err);
         if !errors.is_empty() {
             return Err(if errors.len() == 1 {
                 errors.remove(0)

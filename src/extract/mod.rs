@@ -141,9 +141,7 @@ impl<'l> Extractor<'l> {
             .filter(|q| {
                 let before = tokenize(
                     &scan,
-                    scan[..q.open]
-                        .len()
-                        .saturating_sub(40)
+                    crate::span::floor_char_boundary(&scan, q.open.saturating_sub(40))
                         .max(article.body_start),
                     q.open,
                 );
@@ -363,8 +361,7 @@ fn quote_speaker<'e>(
 ) -> Option<&'e SpeechEvent> {
     let before = events
         .iter()
-        .filter(|e| e.sentence == sentence && e.cue.1 <= q.open)
-        .next_back();
+        .rfind(|e| e.sentence == sentence && e.cue.1 <= q.open);
     if before.is_some() {
         return before;
     }
@@ -383,10 +380,7 @@ fn quote_speaker<'e>(
     // news style: a quote that follows a speaker's words in the same
     // paragraph continues them ("“…,” Zelensky said. “But …”")
     if sentence > 0 && prepared[sentence - 1].paragraph == prepared[sentence].paragraph {
-        return events
-            .iter()
-            .filter(|e| e.sentence == sentence - 1)
-            .next_back();
+        return events.iter().rfind(|e| e.sentence == sentence - 1);
     }
     None
 }

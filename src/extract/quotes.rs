@@ -109,10 +109,10 @@ pub fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
             let apostrophe_like = matches!(mark, Mark::Single | Mark::Apos);
             let ok = closes(mark, c, low9)
                 && (!apostrophe_like || !next.is_alphanumeric())
-                && !(matches!(mark, Mark::Straight | Mark::Apos)
-                    && prev.is_whitespace()
-                    && !next.is_whitespace()
-                    && next != '\0');
+                // a straight mark after a space and before a word opens, not closes
+                && (!matches!(mark, Mark::Straight | Mark::Apos)
+                    || !prev.is_whitespace()
+                    || next.is_whitespace());
             if ok {
                 stack.pop();
                 if stack.is_empty() {

@@ -323,7 +323,7 @@ impl Sent<'_> {
     /// the token after its closing comma, or the sentence end when `open_ok`.
     fn apposition_end(&self, at: usize, open_ok: bool) -> Option<usize> {
         let toks = self.toks;
-        if !toks.get(at).is_some_and(|t| t.lower == ",")
+        if toks.get(at).is_none_or(|t| t.lower != ",")
             || !toks.get(at + 1).is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
@@ -451,7 +451,7 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
                     prev.is_some_and(|p| p.lower == "," || p.is("and") || p.is("but"));
                 if coordinated
                     && (PARTICIPLES.contains(&t.lower.as_str())
-                        || !prev.is_some_and(|p| p.lower == ","))
+                        || prev.is_none_or(|p| p.lower != ","))
                     && !raw.is_empty()
                 {
                     // "…, saying that …", "… said X but added that …": the speaker before

@@ -176,10 +176,11 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize) -> bool {
     };
     let word_before: &str = {
         let before = &s[a..i];
-        let w = before
-            .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
-            .map_or(before, |k| &before[k + 1..]);
-        w
+        before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+            .map_or(before, |(k, c)| &before[k + c.len_utf8()..])
     };
     let lower_word = word_before.to_lowercase();
     if s.as_bytes()[i] == b'.' {
