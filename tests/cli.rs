@@ -297,3 +297,23 @@ fn help_shows_examples() {
         assert!(stdout(&o).contains("Example"), "{sub}");
     }
 }
+
+/// The reference example in the README is valid as written.
+#[test]
+fn readme_reference_example_validates() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let block = readme
+        .split("```yaml\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("articles")).unwrap();
+    std::fs::write(dir.path().join("articles/a.md"), "Twelve people died.").unwrap();
+    let p = write(dir.path(), "ref.yaml", block.as_bytes());
+    let o = factcheck(&["validate", &p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

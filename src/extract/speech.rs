@@ -635,7 +635,8 @@ fn skip_setting(
             t.lower.as_str(),
             "in" | "at" | "during" | "after" | "via" | "on"
         ) {
-            match toks[a + 1..until.min(toks.len())]
+            // `a < until <= toks.len()` here
+            match toks[a + 1..until]
                 .iter()
                 .take(6)
                 .position(|n| settings.contains(&n.lower))
@@ -671,6 +672,10 @@ fn content_after(
 ) -> Option<(usize, usize)> {
     let toks = sent.toks;
     let settings = &lexicon.speech_settings;
+    let until = until.min(toks.len());
+    if from >= until {
+        return None;
+    }
     let mut a = from;
     // "that" within a few words: "said on Tuesday that", "told reporters that"
     if let Some(off) = toks[a..until.min(toks.len())]
