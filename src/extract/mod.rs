@@ -365,14 +365,18 @@ fn quote_speaker<'e>(
     if before.is_some() {
         return before;
     }
+    // a cue right after the quote, unless it reports words of its own after it
     let after = events.iter().find(|e| {
-        e.cue.0 >= q.close && e.cue.0 - q.close <= 60 && {
-            let between = prepared
-                .iter()
-                .filter(|p| p.start >= q.close && p.end <= e.cue.0)
-                .count();
-            between == 0
-        }
+        e.cue.0 >= q.close
+            && e.cue.0 - q.close <= 60
+            && e.content.is_none_or(|(a, _)| a < e.cue.0)
+            && {
+                let between = prepared
+                    .iter()
+                    .filter(|p| p.start >= q.close && p.end <= e.cue.0)
+                    .count();
+                between == 0
+            }
     });
     if after.is_some() {
         return after;

@@ -81,6 +81,36 @@ const SAYING: &[&str] = &[
     "said", "says", "told", "tells", "added", "adds", "recalled", "explained", "insisted", "warned",
     "confirmed", "announced", "reported", "stated", "noted", "denied", "acknowledged", "wrote",
 ];
+/// Cues that report speech only next to a quotation ("“…?” she asked").
+const QUOTE_ONLY: &[&str] = &["asked", "asks"];
+/// Cue words that are also plural nouns ("Super Tuesday states, …").
+#[rustfmt::skip]
+const NOUNISH: &[&str] = &[
+    "states", "claims", "reports", "notes", "estimates", "charges", "promises", "pledges", "vows",
+    "urges", "counters", "remarks", "tweets", "posts", "demands", "warns", "admits",
+];
+/// Words opening a clause that is not reported content.
+#[rustfmt::skip]
+const CLAUSE_OPENERS: &[&str] = &[
+    "as", "while", "when", "and", "but", "or", "because", "although", "though", "whereas", "after",
+    "before", "since", "until", "if",
+];
+/// Determiners of a common-noun speaker: "the soldier", "several senators".
+#[rustfmt::skip]
+const QUANTIFIERS: &[&str] = &[
+    "the", "a", "an", "several", "many", "some", "most", "other", "two", "three", "four", "five",
+    "one", "both", "few", "numerous", "various",
+];
+const PERIODS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
 #[rustfmt::skip]
 const PARTICIPLES: &[&str] = &[
     "saying", "adding", "noting", "warning", "claiming", "insisting", "stressing", "arguing",
@@ -227,7 +257,7 @@ impl Sent<'_> {
         if allow_common
             && end >= 2
             && end - 2 >= self.first
-            && matches!(toks[end - 2].lower.as_str(), "the" | "a" | "an")
+            && QUANTIFIERS.contains(&toks[end - 2].lower.as_str())
         {
             return Some((end - 2, end));
         }
@@ -317,6 +347,39 @@ impl Sent<'_> {
                 }
             })
             .collect()
+    }
+
+    /// The subject of the sentence before token `before`: the first name-like
+    /// phrase that opens the sentence or a clause and is followed by a verb.
+    fn subject(&self, before: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        let mut i = self.first;
+        while i < before {
+            let opens = i == self.first || toks[i - 1].lower == ",";
+            if !(opens && self.nameish(&toks[i], lexicon)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < before
+                && (self.nameish(&toks[j], lexicon)
+                    // "Gov. Mike Pence", "U.S. officials"
+                    || toks[j].lower == "." && j > i && toks[j - 1].end == toks[j].start && toks[j - 1].lower.chars().count() <= 4)
+            {
+                j += 1;
+            }
+            let verb_follows = toks.get(j).is_some_and(|t| {
+                t.kind == Kind::Word && !t.capitalised(self.src) && !closed(t)
+                    || t.is("on")
+                    || t.is("has")
+                    || t.is("had")
+            });
+            if verb_follows {
+                return Some((i, j));
+            }
+            i = j.max(i + 1);
+        }
+        None
     }
 
     /// The end of an apposition starting at `at` (", the deputy minister,"):
@@ -409,8 +472,10 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
             k += 1;
             continue;
         }
-        // "claimed the lives of three": not speech
-        if toks[k + 1..].iter().take(3).any(|n| n.is("lives")) {
+        // "claimed the lives of three": not speech; "Super Tuesday states, …": a noun
+        let noun_use = NOUNISH.contains(&t.lower.as_str())
+            && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct);
+        if noun_use || toks[k + 1..].iter().take(3).any(|n| n.is("lives")) {
             k += 1;
             continue;
         }
@@ -464,6 +529,19 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
                         right: false,
                         content_from: None,
                     });
+                } else if coordinated && PARTICIPLES.contains(&t.lower.as_str()) {
+                    // "Gov. Mike Pence on Thursday blamed the media …, saying …":
+                    // the subject of the sentence
+                    if let Some((a, b)) = sent.subject(k, lexicon) {
+                        let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
+                        raw.push(Raw {
+                            entity: e,
+                            mention: (a, b),
+                            cue: (k, k + 1),
+                            right: false,
+                            content_from: None,
+                        });
+                    }
                 } else if after_break {
                     // inversion: "…, said the ministry." / "…, said the mayor, Ivan Fedorov."
                     if let Some((a, mut b)) = sent.np_after(k + 1, lexicon) {
@@ -546,7 +624,10 @@ fn contents(sent: &Sent, raw: &[Raw], lexicon: &Lexicon) -> Vec<SpeechEvent> {
                 .unwrap_or("");
             words <= 6 && TRAILING.contains(&first)
         });
-        let content = if after_quote || trailing {
+        let content = if QUOTE_ONLY.contains(&toks[ca].lower.as_str()) {
+            // "“…?” she asked": a question is speech; "asked him to go" is not
+            before().filter(|_| after_quote)
+        } else if after_quote || trailing {
             before().or(after)
         } else {
             after.or_else(before)
@@ -619,6 +700,12 @@ fn skip_setting(
         };
         if TIME_WORDS.contains(&t.lower.as_str()) {
             a += 1;
+        } else if matches!(t.lower.as_str(), "this" | "last" | "next")
+            && toks
+                .get(a + 1)
+                .is_some_and(|n| PERIODS.contains(&n.lower.as_str()))
+        {
+            a += 2; // "this week"
         } else if t.is("on")
             && toks
                 .get(a + 1)
@@ -713,6 +800,13 @@ fn content_after(
             || CONJUNCTIONS.contains(&toks[b - 1].lower.as_str()))
     {
         b -= 1;
+    }
+    // "…, as workers picketed outside": a clause that follows, not what was said
+    if toks
+        .get(a)
+        .is_some_and(|t| CLAUSE_OPENERS.contains(&t.lower.as_str()))
+    {
+        return None;
     }
     if b <= a || toks[a..b].iter().filter(|t| t.kind != Kind::Punct).count() < 2 {
         return None;

@@ -50,7 +50,36 @@ pub fn scan_copy(text: &str) -> String {
         }
     }
     debug_assert_eq!(fixed.len(), text.len());
-    fixed
+    double_apostrophes(fixed)
+}
+
+/// Two apostrophes as a quotation mark (''To bring them here,'' as some
+/// papers print it) become one straight double quote, kept beside the
+/// quoted words: ` "` when opening, `" ` when closing.
+fn double_apostrophes(scan: String) -> String {
+    if !scan.contains("''") {
+        return scan;
+    }
+    let mut bytes = scan.into_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'\'' && bytes[i + 1] == b'\'' && bytes.get(i + 2) != Some(&b'\'') {
+            let opening =
+                i == 0 || bytes[i - 1].is_ascii_whitespace() || matches!(bytes[i - 1], b'(' | b'[');
+            if opening {
+                bytes[i] = b' ';
+                bytes[i + 1] = b'"';
+            } else {
+                bytes[i] = b'"';
+                bytes[i + 1] = b' ';
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    // only ASCII bytes were swapped for ASCII bytes
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Words after which a full stop does not end a sentence.
@@ -256,6 +285,13 @@ mod tests {
                 "Next line"
             ]
         );
+    }
+
+    #[test]
+    fn double_apostrophes_are_quotes() {
+        let s = "''To bring them here,'' Mr. Carson said.";
+        let c = scan_copy(s);
+        assert_eq!(c, " \"To bring them here,\"  Mr. Carson said.");
     }
 
     #[test]
