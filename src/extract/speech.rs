@@ -193,7 +193,8 @@ impl Sent<'_> {
                 && t.lower == "."
                 && i >= 2
                 && toks[i - 2].end == t.start
-                && toks[i - 2].lower.chars().count() == 1
+                && (toks[i - 2].lower.chars().count() == 1
+                    || lexicon.titles.contains(&toks[i - 2].lower))
             {
                 i -= 1; // "U.S."
             } else if content
@@ -670,8 +671,31 @@ fn left_speaker(sent: &Sent, k: usize, lexicon: &Lexicon) -> Option<Who> {
                 .map(|(a, b)| Who::Phrase(a, b));
         }
         // "The head of the mission, Matilda Bogner, said"
-        let (a, b) = sent.np_before(j - 1, lexicon, false)?;
-        return (a == c + 1 && sent.cap(a)).then_some(Who::Phrase(a, b));
+        if let Some((a, b)) = sent.np_before(j - 1, lexicon, false) {
+            if a == c + 1 && sent.cap(a) {
+                return Some(Who::Phrase(a, b));
+            }
+        }
+        // "Ramil Carr, 31, a freelance photographer, said": the name that
+        // opens the sentence or a clause before the descriptions
+        let mut end = j - 1;
+        for _ in 0..3 {
+            let c = (sent.first..end)
+                .rev()
+                .take(25)
+                .find(|&c| toks[c].lower == ",")?;
+            if let Some((a, b)) = sent.np_before(c, lexicon, false) {
+                let opens = a == sent.first
+                    || toks[a - 1].kind == Kind::Punct
+                    || toks[a - 1].is("and")
+                    || toks[a - 1].is("but");
+                if opens && sent.cap(b - 1) {
+                    return Some(Who::Phrase(a, b));
+                }
+            }
+            end = c;
+        }
+        return None;
     }
     if j > sent.first && is_pronoun(&toks[j - 1]) {
         // a doubled subject: "Zelensky he said"
@@ -801,10 +825,14 @@ fn content_after(
     {
         b -= 1;
     }
-    // "…, as workers picketed outside": a clause that follows, not what was said
-    if toks
-        .get(a)
-        .is_some_and(|t| CLAUSE_OPENERS.contains(&t.lower.as_str()))
+    // "X said at a conference, as workers picketed outside": a clause that
+    // follows, not what was said ("according to X, while …" is content)
+    if !toks[from.saturating_sub(1)].is("to")
+        && toks
+            .get(a)
+            .is_some_and(|t| CLAUSE_OPENERS.contains(&t.lower.as_str()))
+        && a > from
+        && toks[a - 1].lower == ","
     {
         return None;
     }

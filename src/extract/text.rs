@@ -229,10 +229,14 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize) -> bool {
     }
     if next.is_whitespace() {
         let after = rest.trim_start();
+        // “… over!” he said: after a closing quote, a lower-case word attributes it
+        let quoted = s[i..j].contains(['"', '”', '’', '\'', '»']);
         // machine-translated text starts sentences in lower case too
         return after.chars().next().is_some_and(|c| {
             starts_sentence(c)
-                || c.is_lowercase() && lower_word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                || !quoted
+                    && c.is_lowercase()
+                    && lower_word.chars().filter(|c| c.is_alphabetic()).count() >= 3
         });
     }
     // missing space after a full stop: "withdrawals.The Pentagon"
