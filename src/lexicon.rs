@@ -52,6 +52,8 @@ pub struct LexiconFile {
     pub not_subject: Vec<String>,
     #[serde(default)]
     pub speech_settings: Vec<String>,
+    #[serde(default)]
+    pub non_person_subjects: Vec<String>,
 }
 
 /// A metric word or phrase, split at its number slot.
@@ -94,6 +96,8 @@ pub struct Lexicon {
     pub year_words: HashSet<String>,
     pub not_subject: HashSet<String>,
     pub speech_settings: HashSet<String>,
+    /// Heads that make a figure not a count of people ("chickens", "shares").
+    pub non_person_subjects: HashSet<String>,
 }
 
 static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -125,18 +129,28 @@ impl Lexicon {
                 .or_default()
                 .extend(ws.iter().cloned());
         }
-        file.toll_links.extend(extra.toll_links.iter().cloned());
-        file.aux_words.extend(extra.aux_words.iter().cloned());
         file.qualifiers.extend(extra.qualifiers.clone());
-        file.reporting_verbs
-            .extend(extra.reporting_verbs.iter().cloned());
-        file.titles.extend(extra.titles.iter().cloned());
-        file.organisations
-            .extend(extra.organisations.iter().cloned());
-        file.title_cues.extend(extra.title_cues.iter().cloned());
-        file.teasers.extend(extra.teasers.iter().cloned());
-        file.speaker_nouns
-            .extend(extra.speaker_nouns.iter().cloned());
+        // every word list adds to the defaults
+        macro_rules! extend {
+            ($($field:ident),*) => { $( file.$field.extend(extra.$field.iter().cloned()); )* };
+        }
+        extend!(
+            toll_links,
+            aux_words,
+            reporting_verbs,
+            titles,
+            organisations,
+            title_cues,
+            teasers,
+            speaker_nouns,
+            months,
+            non_count_units,
+            non_count_labels,
+            year_words,
+            not_subject,
+            speech_settings,
+            non_person_subjects
+        );
         Lexicon::build(&file)
     }
 
@@ -213,6 +227,7 @@ impl Lexicon {
             year_words: set(&file.year_words),
             not_subject: set(&file.not_subject),
             speech_settings: set(&file.speech_settings),
+            non_person_subjects: set(&file.non_person_subjects),
         })
     }
 

@@ -17,6 +17,9 @@ pub struct QuantityHit {
     pub qualifier: Qualifier,
     /// Byte range of the whole phrase (qualifier, number, subject, metric word).
     pub phrase: (usize, usize),
+    /// Token index just past the phrase, to tell whether a later figure
+    /// continues this one ("…, including 4 million …").
+    pub end_tok: usize,
 }
 
 fn cue_at(toks: &[Token], j: usize, words: &[String]) -> bool {
@@ -33,6 +36,21 @@ fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     let prev = n.first.checked_sub(1).map(|p| &toks[p]);
     let next = toks.get(n.last);
     let first = &toks[n.first];
+    // glued to a word: "M6", "G7", "COVID19"
+    if prev.is_some_and(|p| p.kind == Kind::Word && p.end == first.start) {
+        return true;
+    }
+    // a group size: "one of its eight crew members"
+    if n.first >= 3
+        && matches!(
+            toks[n.first - 1].lower.as_str(),
+            "its" | "their" | "the" | "his" | "her"
+        )
+        && toks[n.first - 2].is("of")
+        && parse_at(sent.src, toks, n.first - 3).is_some()
+    {
+        return true;
+    }
     if first.kind == Kind::Num {
         let digits = &first.lower;
         // phone numbers and codes: a leading zero
@@ -104,6 +122,25 @@ fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     false
 }
 
+/// Whether a number (with its qualifier) follows right after token `at`: the
+/// metric verb then has its own count ("the storm that killed 25 people").
+fn object_follows(sent: &Sent, at: usize, lx: &Lexicon) -> bool {
+    let toks = sent.toks;
+    let skip = lx
+        .qualifiers
+        .iter()
+        .find(|(w, _)| cue_at(toks, at, w))
+        .map_or(0, |(w, _)| w.len());
+    parse_at(sent.src, toks, at + skip).is_some()
+}
+
+/// An all-capital word names a group ("five IS militants"), even if it
+/// spells a function word.
+fn is_acronym(t: &Token, src: &str) -> bool {
+    let text = t.text(src);
+    t.kind == Kind::Word && text.chars().count() >= 2 && text.chars().all(|c| c.is_uppercase())
+}
+
 /// Whether a word can be part of who was counted ("aid workers", "children").
 fn subject_word(t: &Token, lx: &Lexicon) -> bool {
     t.kind == Kind::Word
@@ -131,8 +168,21 @@ fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usi
             j += 1;
         }
     }
+    // "two more civilians", "20 other people"
+    if toks.get(j).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "more" | "other" | "additional" | "further"
+        )
+    }) && toks.get(j + 1).is_some_and(|t| subject_word(t, lx))
+    {
+        j += 1;
+    }
     let start = j;
-    while j < toks.len() && j - start < 3 && subject_word(&toks[j], lx) {
+    while j < toks.len()
+        && j - start < 3
+        && (subject_word(&toks[j], lx) || is_acronym(&toks[j], sent.src))
+    {
         j += 1;
     }
     if j == start {
@@ -251,7 +301,11 @@ fn figure(
         && toks
             .get(n.last + 1)
             .is_some_and(|t| t.is("them") || t.is("whom"));
-    let prev_metric = hits.last().map(|h| h.metric.clone());
+    // a figure continues the one before only right after it
+    let prev_metric = hits
+        .last()
+        .filter(|h| h.end_tok + 4 >= q_start && !n.percent)
+        .map(|h| h.metric.clone());
     let mut found: Option<(String, usize, usize)> = None; // metric, phrase start token, phrase end token
 
     // 1. a slotted cue: "driven N from their homes", "claimed N lives"
@@ -312,9 +366,34 @@ fn figure(
             }
         }
     }
-    // 4. the metric word after who was counted: "140 children have been killed"
+    // 4. the metric word after who was counted: "140 children have been
+    //    killed", "70 regime and rebel fighters have been killed", "two people
+    //    in the area were injured"; not "one cafe that killed 25 people"
     if found.is_none() {
-        found = cue_after_aux(toks, after_subj, lx).map(|(m, end)| (m, q_start, end));
+        let mut start = after_subj;
+        while found.is_none() && start < toks.len() && start - after_subj <= 8 {
+            found = cue_after_aux(toks, start, lx)
+                .filter(|&(_, end)| !object_follows(sent, end, lx))
+                .map(|(m, end)| (m, q_start, end));
+            // the counted phrase may run on: "of the …", "in the area", "and rebel fighters"
+            let t = &toks[start];
+            let extends = t.kind == Kind::Word
+                && (subject_word(t, lx)
+                    || matches!(
+                        t.lower.as_str(),
+                        "of" | "the" | "in" | "and" | "from" | "near" | "inside" | "at"
+                    )
+                    || is_acronym(t, sent.src));
+            if !extends
+                || (start == after_subj
+                    && subject.is_none()
+                    && !is_acronym(t, sent.src)
+                    && !matches!(t.lower.as_str(), "of" | "in"))
+            {
+                break;
+            }
+            start += 1;
+        }
     }
     // 5. the metric word before: "killed 140", "the death toll rose to 352"
     if found.is_none() {
@@ -332,10 +411,10 @@ fn figure(
         }
     }
     // 6. a part of the figure before: "including 12 children", "30 were minors"
-    let were_noun = matches!(
-        toks.get(n.last).map(|t| t.lower.as_str()),
-        Some("were" | "are")
-    ) && toks.get(n.last + 1).is_some_and(|t| subject_word(t, lx));
+    let were_noun = matches!(toks.get(n.last).map(|t| t.lower.as_str()), Some("were" | "are"))
+        && toks.get(n.last + 1).is_some_and(|t| subject_word(t, lx))
+        // "30 were minors." — a noun and nothing after it
+        && toks.get(n.last + 2).is_none_or(|t| t.kind == Kind::Punct || t.is("and"));
     if found.is_none() && subject.is_none() && were_noun {
         let (s, end) = subject_after(sent, n.last + 1, lx);
         subject = s;
@@ -345,6 +424,14 @@ fn figure(
         found = prev_metric.map(|m| (m, q_start, after_subj.max(n.last)));
     }
     let (metric, a, b) = found?;
+    // who was counted must be people: not "2 million chickens", "public bodies"
+    if subject
+        .as_deref()
+        .and_then(|s| s.rsplit(' ').next())
+        .is_some_and(|head| lx.non_person_subjects.contains(head))
+    {
+        return None;
+    }
     let subject = if n.percent {
         None
     } else {
@@ -356,6 +443,7 @@ fn figure(
         })
     };
     Some(QuantityHit {
+        end_tok: b.max(n.last),
         phrase: (toks[a.min(q_start)].start, toks[b.max(n.last) - 1].end),
         number: n.clone(),
         metric,
