@@ -78,8 +78,8 @@ fn scale_word(w: &str) -> Option<(f64, bool)> {
         "hundred" | "hundreds" => (1e2, false),
         "thousand" | "thousands" => (1e3, false),
         "million" | "millions" | "mln" | "mn" => (1e6, false),
-        "billion" | "billions" | "bn" => (1e9, false),
-        "trillion" | "trillions" | "tn" => (1e12, false),
+        "billion" | "billions" | "bn" | "bln" => (1e9, false),
+        "trillion" | "trillions" | "tn" | "tln" => (1e12, false),
         "lakh" | "lakhs" => (1e5, false),
         "crore" | "crores" => (1e7, false),
         "k" => (1e3, true),
@@ -103,11 +103,17 @@ fn vague_unit(w: &str) -> Option<f64> {
 
 /// Parse a digit token: "10,000" / "10.5" / "1,5" (decimal comma).
 fn digits_value(s: &str) -> Option<(f64, bool, usize)> {
+    // "1.000" and "1.000.000": full stops as thousands separators
+    let dots: Vec<&str> = s.split('.').collect();
+    if !s.contains(',') && dots.len() > 1 && dots[0].len() <= 3 && dots[1..].iter().all(|g| g.len() == 3) && (dots.len() > 2 || dots[1] == "000") {
+        return s.replace('.', "").parse().ok().map(|v| (v, true, 0));
+    }
     let groups: Vec<&str> = s.split(',').collect();
+    let last = groups.len() - 1;
+    // "10,000" or the Indian "1,50,000"
     let thousands = groups.len() > 1
-        && groups[1..]
-            .iter()
-            .all(|g| g.split('.').next().unwrap_or("").len() == 3);
+        && (groups[1..].iter().all(|g| g.split('.').next().unwrap_or("").len() == 3)
+            || groups[0].len() <= 2 && groups[1..last].iter().all(|g| g.len() == 2) && groups[last].split('.').next().unwrap_or("").len() == 3);
     let cleaned: String = if thousands {
         s.replace(',', "")
     } else if groups.len() == 2 && !s.contains('.') {
@@ -127,14 +133,37 @@ fn digits_value(s: &str) -> Option<(f64, bool, usize)> {
 /// Try to read a number phrase starting at token `i`.
 pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
     let (mut n, mut j) = parse_single(src, toks, i)?;
-    // "or more", "plus", "+"
+    // "or more", "and above", "+", "or fewer"
     if let Some(t) = toks.get(j) {
+        let next = toks.get(j + 1).map(|t| t.lower.as_str());
         if t.lower == "+" && t.start == toks[j - 1].end {
             n.qualifier = Some(Qualifier::AtLeast);
             j += 1;
-        } else if t.is("or") && toks.get(j + 1).is_some_and(|t| t.is("more")) {
+        } else if (t.is("or") || t.is("and")) && matches!(next, Some("more" | "above" | "over" | "greater" | "higher")) {
             n.qualifier = Some(Qualifier::AtLeast);
             j += 2;
+        } else if t.is("or") && matches!(next, Some("less" | "fewer" | "below" | "under")) {
+            n.qualifier = Some(Qualifier::AtMost);
+            j += 2;
+        }
+    }
+    // a share: "one in five", "two out of three"
+    if n.qualifier.is_none() && !n.vague && !n.percent {
+        let of = if toks.get(j).is_some_and(|t| t.is("in")) {
+            1
+        } else if toks.get(j).is_some_and(|t| t.is("out")) && toks.get(j + 1).is_some_and(|t| t.is("of")) {
+            2
+        } else {
+            0
+        };
+        if of > 0 {
+            if let Some((whole, k)) = parse_single(src, toks, j + of).filter(|(w, _)| !w.vague && !w.percent && w.value > n.value && w.value <= 1000.0) {
+                n.value = (n.value / whole.value * 1000.0).round() / 10.0;
+                n.percent = true;
+                n.scale_word = None;
+                n.scale = 1.0;
+                j = k;
+            }
         }
     }
     // ranges: "2-3 million", "2 to 3 million", "between 2 and 3 million"
@@ -191,20 +220,27 @@ fn parse_single(src: &str, toks: &[Token], i: usize) -> Option<(NumberPhrase, us
     if t.kind == Kind::Num {
         let mut text = t.lower.clone();
         j = i + 1;
-        // "1 000 000": groups of three digits split by spaces
+        // "1 000 000", "1 234 567.89": groups of three digits split by spaces
+        // (no-break and narrow spaces are spaces in the scan copy)
         if !text.contains([',', '.']) && text.len() <= 3 {
             while let Some(g) = toks.get(j) {
                 let gap = &src[toks[j - 1].end..g.start];
+                let (int, frac) = g.lower.split_once('.').unwrap_or((&g.lower, ""));
                 if g.kind == Kind::Num
-                    && g.lower.len() == 3
-                    && g.lower.bytes().all(|b| b.is_ascii_digit())
+                    && int.len() == 3
+                    && int.bytes().all(|b| b.is_ascii_digit())
+                    && !g.lower.contains(',')
                     && !gap.is_empty()
                     && gap.chars().all(|c| c == ' ')
-                    && gap.len() <= 2
+                    && gap.len() <= 3
                 {
+                    let last = !frac.is_empty();
                     text.push_str(&g.lower);
                     n.separators = true;
                     j += 1;
+                    if last {
+                        break;
+                    }
                 } else {
                     break;
                 }
@@ -309,46 +345,62 @@ fn parse_single(src: &str, toks: &[Token], i: usize) -> Option<(NumberPhrase, us
     Some((n, j))
 }
 
-/// Number words: "twelve", "two hundred and fifty", "a dozen",
-/// "half a million", "one and a half million".
+/// Number words: "twelve", "two hundred and fifty", "thirty one", "a
+/// dozen", "half a million", "a quarter of a million", "one and a half
+/// million", "two million and a half".
 fn parse_words(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let w = |k: usize| toks.get(k).map(|t| t.lower.as_str());
+    let fraction = |k: usize| match w(k) {
+        Some("half") => Some(0.5),
+        Some("quarter") => Some(0.25),
+        _ => None,
+    };
+    let lead_a = usize::from(matches!(w(i), Some("a" | "an")));
+    // fractions of a scale: "half a million", "a quarter of a million", "half a dozen"
+    if let Some(f) = fraction(i + lead_a) {
+        let mut k = i + lead_a + 1;
+        if w(k) == Some("of") {
+            k += 1;
+        }
+        if matches!(w(k), Some("a" | "an")) {
+            k += 1;
+        }
+        return match w(k) {
+            Some("dozen") => Some((f * 12.0, k + 1)),
+            Some(s) if !s.ends_with('s') => scale_word(s).filter(|&(sc, g)| !g && sc >= 100.0).map(|(sc, _)| (f * sc, k + 1)),
+            _ => None,
+        };
+    }
     let mut total: f64 = 0.0;
     let mut current: f64 = 0.0;
+    let mut last_scale: f64 = 1.0;
     let mut j = i;
     let mut any = false;
-    // "a dozen", "a hundred", "a million"; "half a million"
-    if toks[j].is("a") || toks[j].is("an") {
+    // "a dozen", "a hundred", "a million"
+    if lead_a == 1 {
         let next = toks.get(j + 1)?;
-        if next.is("dozen")
-            || scale_word(&next.lower).is_some_and(|(_, g)| !g && !next.lower.ends_with('s'))
-        {
+        if next.is("dozen") || scale_word(&next.lower).is_some_and(|(_, g)| !g && !next.lower.ends_with('s')) {
             current = 1.0;
             j += 1;
             any = true;
         } else {
             return None;
         }
-    } else if toks[j].is("half") && toks.get(j + 1).is_some_and(|t| t.is("a")) {
-        let next = toks.get(j + 2)?;
-        let (s, _) = scale_word(&next.lower)?;
-        if next.lower.ends_with('s') {
-            return None;
-        }
-        return Some((0.5 * s, j + 3));
     }
     while let Some(t) = toks.get(j) {
-        let w = t.lower.as_str();
-        if let Some(v) = compound_word(w) {
-            if w == "dozen" {
+        let word = t.lower.as_str();
+        if let Some(v) = compound_word(word) {
+            let tens_then_unit = v < 10.0 && current % 10.0 == 0.0 && current % 100.0 >= 20.0;
+            if word == "dozen" {
                 current = current.max(1.0) * 12.0;
-            } else if current % 100.0 == 0.0 || current < 1.0 {
+            } else if current < 1.0 || current % 100.0 == 0.0 || tens_then_unit {
                 current += v;
             } else {
                 break;
             }
             any = true;
-        } else if let Some((s, glued)) = scale_word(w) {
-            if glued || w.ends_with('s') || !any {
+        } else if let Some((s, glued)) = scale_word(word) {
+            if glued || word.ends_with('s') || !any {
                 break;
             }
             if s == 100.0 {
@@ -356,19 +408,24 @@ fn parse_words(toks: &[Token], i: usize) -> Option<(f64, usize)> {
             } else {
                 total += current.max(1.0) * s;
                 current = 0.0;
+                last_scale = s;
             }
-        } else if w == "and" && any {
-            // "two hundred and fifty", "one and a half million"
-            let next = toks.get(j + 1);
-            if next.is_some_and(|t| t.is("a")) && toks.get(j + 2).is_some_and(|t| t.is("half")) {
-                current += 0.5;
-                j += 3;
-                continue;
+        } else if word == "and" && any {
+            // "one and a half million", "two million and a half"
+            if w(j + 1) == Some("a") {
+                if let Some(f) = fraction(j + 2) {
+                    if current > 0.0 {
+                        current += f;
+                    } else {
+                        total += f * last_scale;
+                    }
+                    j += 3;
+                    continue;
+                }
             }
-            if next.is_some_and(|t| compound_word(&t.lower).is_some())
-                && current % 100.0 == 0.0
-                && current > 0.0
-            {
+            // "two hundred and fifty", "one thousand and fifty"
+            let joins = current % 100.0 == 0.0 && current > 0.0 || current == 0.0 && total > 0.0;
+            if joins && toks.get(j + 1).is_some_and(|t| compound_word(&t.lower).is_some()) {
                 j += 1;
                 continue;
             }
@@ -423,6 +480,11 @@ mod tests {
         assert_eq!(p("half a million").value, 5e5);
         assert_eq!(p("one and a half million").value, 1.5e6);
         assert_eq!(p("twenty-five").value, 25.0);
+        assert_eq!(p("one thousand and fifty").value, 1050.0);
+        assert_eq!(p("three hundred and thirty one").value, 331.0);
+        assert_eq!(p("a quarter of a million").value, 250_000.0);
+        assert_eq!(p("half a dozen").value, 6.0);
+        assert_eq!(p("two million and a half").value, 2_500_000.0);
         assert_eq!(p("three million").value, 3e6);
     }
 
@@ -441,6 +503,13 @@ mod tests {
         assert_eq!(p("1,000+").qualifier, Some(Qualifier::AtLeast));
         // a score is not a range
         assert_eq!(p("3-1").upper, None);
+        assert_eq!(p("500 or fewer").qualifier, Some(Qualifier::AtMost));
+        let share = p("one in five");
+        assert!(share.percent && share.value == 20.0);
+        assert_eq!(p("1,50,000").value, 150_000.0);
+        assert_eq!(p("1.000").value, 1000.0);
+        assert_eq!(p("1 234 567.89").value, 1_234_567.89);
+        assert_eq!(p("10 bln").value, 1e10);
     }
 
     #[test]

@@ -73,13 +73,13 @@ use std::sync::LazyLock;
 /// (factcheck as of the commit that added it). Raise them as the number
 /// reader improves; never lower them without a reason in the commit.
 const FLOORS: &[(&str, usize)] = &[
-    ("NumberModel", 78),
-    ("NumberModelExperimentalMode", 46),
+    ("NumberModel", 92),
+    ("NumberModelExperimentalMode", 53),
     ("NumberModelPercentMode", 4),
-    ("NumberRangeModel", 37),
-    ("NumberRangeModelExperimentalMode", 27),
+    ("NumberRangeModel", 47),
+    ("NumberRangeModelExperimentalMode", 35),
     ("PercentModel", 7),
-    ("PercentModelPercentMode", 2),
+    ("PercentModelPercentMode", 3),
     ("quantities", 19),
     ("quantities.ambiguity", 1),
     ("errors", 4),
