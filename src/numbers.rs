@@ -105,15 +105,24 @@ fn vague_unit(w: &str) -> Option<f64> {
 fn digits_value(s: &str) -> Option<(f64, bool, usize)> {
     // "1.000" and "1.000.000": full stops as thousands separators
     let dots: Vec<&str> = s.split('.').collect();
-    if !s.contains(',') && dots.len() > 1 && dots[0].len() <= 3 && dots[1..].iter().all(|g| g.len() == 3) && (dots.len() > 2 || dots[1] == "000") {
+    if !s.contains(',')
+        && dots.len() > 1
+        && dots[0].len() <= 3
+        && dots[1..].iter().all(|g| g.len() == 3)
+        && (dots.len() > 2 || dots[1] == "000")
+    {
         return s.replace('.', "").parse().ok().map(|v| (v, true, 0));
     }
     let groups: Vec<&str> = s.split(',').collect();
     let last = groups.len() - 1;
     // "10,000" or the Indian "1,50,000"
     let thousands = groups.len() > 1
-        && (groups[1..].iter().all(|g| g.split('.').next().unwrap_or("").len() == 3)
-            || groups[0].len() <= 2 && groups[1..last].iter().all(|g| g.len() == 2) && groups[last].split('.').next().unwrap_or("").len() == 3);
+        && (groups[1..]
+            .iter()
+            .all(|g| g.split('.').next().unwrap_or("").len() == 3)
+            || groups[0].len() <= 2
+                && groups[1..last].iter().all(|g| g.len() == 2)
+                && groups[last].split('.').next().unwrap_or("").len() == 3);
     let cleaned: String = if thousands {
         s.replace(',', "")
     } else if groups.len() == 2 && !s.contains('.') {
@@ -139,7 +148,9 @@ pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
         if t.lower == "+" && t.start == toks[j - 1].end {
             n.qualifier = Some(Qualifier::AtLeast);
             j += 1;
-        } else if (t.is("or") || t.is("and")) && matches!(next, Some("more" | "above" | "over" | "greater" | "higher")) {
+        } else if (t.is("or") || t.is("and"))
+            && matches!(next, Some("more" | "above" | "over" | "greater" | "higher"))
+        {
             n.qualifier = Some(Qualifier::AtLeast);
             j += 2;
         } else if t.is("or") && matches!(next, Some("less" | "fewer" | "below" | "under")) {
@@ -151,13 +162,17 @@ pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
     if n.qualifier.is_none() && !n.vague && !n.percent {
         let of = if toks.get(j).is_some_and(|t| t.is("in")) {
             1
-        } else if toks.get(j).is_some_and(|t| t.is("out")) && toks.get(j + 1).is_some_and(|t| t.is("of")) {
+        } else if toks.get(j).is_some_and(|t| t.is("out"))
+            && toks.get(j + 1).is_some_and(|t| t.is("of"))
+        {
             2
         } else {
             0
         };
         if of > 0 {
-            if let Some((whole, k)) = parse_single(src, toks, j + of).filter(|(w, _)| !w.vague && !w.percent && w.value > n.value && w.value <= 1000.0) {
+            if let Some((whole, k)) = parse_single(src, toks, j + of)
+                .filter(|(w, _)| !w.vague && !w.percent && w.value > n.value && w.value <= 1000.0)
+            {
                 n.value = (n.value / whole.value * 1000.0).round() / 10.0;
                 n.percent = true;
                 n.scale_word = None;
@@ -367,7 +382,9 @@ fn parse_words(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         }
         return match w(k) {
             Some("dozen") => Some((f * 12.0, k + 1)),
-            Some(s) if !s.ends_with('s') => scale_word(s).filter(|&(sc, g)| !g && sc >= 100.0).map(|(sc, _)| (f * sc, k + 1)),
+            Some(s) if !s.ends_with('s') => scale_word(s)
+                .filter(|&(sc, g)| !g && sc >= 100.0)
+                .map(|(sc, _)| (f * sc, k + 1)),
             _ => None,
         };
     }
@@ -379,7 +396,9 @@ fn parse_words(toks: &[Token], i: usize) -> Option<(f64, usize)> {
     // "a dozen", "a hundred", "a million"
     if lead_a == 1 {
         let next = toks.get(j + 1)?;
-        if next.is("dozen") || scale_word(&next.lower).is_some_and(|(_, g)| !g && !next.lower.ends_with('s')) {
+        if next.is("dozen")
+            || scale_word(&next.lower).is_some_and(|(_, g)| !g && !next.lower.ends_with('s'))
+        {
             current = 1.0;
             j += 1;
             any = true;
@@ -425,7 +444,11 @@ fn parse_words(toks: &[Token], i: usize) -> Option<(f64, usize)> {
             }
             // "two hundred and fifty", "one thousand and fifty"
             let joins = current % 100.0 == 0.0 && current > 0.0 || current == 0.0 && total > 0.0;
-            if joins && toks.get(j + 1).is_some_and(|t| compound_word(&t.lower).is_some()) {
+            if joins
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|t| compound_word(&t.lower).is_some())
+            {
                 j += 1;
                 continue;
             }

@@ -154,16 +154,23 @@ pub fn sentences(scan: &str, start: usize, end: usize) -> Vec<Sentence> {
         match b {
             b'\n' => {
                 // blank line → paragraph break; a single break ends the
-                // sentence unless the text runs on in lower case.
+                // sentence unless the text runs on: in lower case, or a
+                // hard-wrapped line of prose (wire copy) that did not end
+                // a sentence. Short lines are headlines and list items.
                 let rest = &s[i + 1..];
                 let next_line = rest.split('\n').next().unwrap_or("");
                 let blank = next_line.trim().is_empty();
                 let prev = s[a..i].trim_end();
+                let line_start = s[..i].rfind('\n').map_or(0, |p| p + 1);
+                let line_len = s[line_start..i].trim().chars().count();
+                let ends_clause =
+                    prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']']);
+                let lower_next = next_line
+                    .trim_start()
+                    .starts_with(|c: char| c.is_lowercase());
                 let runs_on = !blank
-                    && prev.ends_with(|c: char| c.is_lowercase() || c == ',')
-                    && next_line
-                        .trim_start()
-                        .starts_with(|c: char| c.is_lowercase());
+                    && (prev.ends_with(|c: char| c.is_lowercase() || c == ',') && lower_next
+                        || line_len >= 40 && !ends_clause);
                 if !runs_on {
                     push(&mut out, a, i, paragraph);
                     sent_start = None;
@@ -179,6 +186,12 @@ pub fn sentences(scan: &str, start: usize, end: usize) -> Vec<Sentence> {
                         j += c.len_utf8();
                     } else {
                         break;
+                    }
+                }
+                // a citation marker: ".[12] "
+                if s[j..].starts_with('[') {
+                    if let Some(close) = s[j..].char_indices().take(6).find(|&(_, c)| c == ']') {
+                        j += close.0 + 1;
                     }
                 }
                 if ends_here(s, a, i, j) {
@@ -216,9 +229,9 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize) -> bool {
         if ABBREVIATIONS.contains(&lower_word.as_str()) {
             return false;
         }
-        // single letters and dotted initials: "U.S.", "J. Smith"
+        // single letters and dotted initials: "U.S.", "J. Smith" (not "in 2010.")
         let letters = lower_word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters <= 1 || lower_word.contains('.') {
+        if letters == 1 && lower_word.chars().count() == 1 || lower_word.contains('.') {
             // "U.S. officials" runs on; "in the U.S. The …" cannot be told apart cheaply
             return false;
         }
@@ -275,6 +288,20 @@ mod tests {
         assert_eq!(
             split("He said “it is over.” Then he left.Nobody stayed."),
             ["He said “it is over.”", "Then he left.", "Nobody stayed."]
+        );
+    }
+
+    #[test]
+    fn wrapped_wire_copy_and_citations() {
+        let s = "BAHIA COCOA REVIEW\nShowers continued throughout the week in the Bahia zone and\nFighting in the north killed 15 people, officials said in 2010. Analysts\nagreed.[12] Next one.";
+        assert_eq!(
+            split(s),
+            [
+                "BAHIA COCOA REVIEW",
+                "Showers continued throughout the week in the Bahia zone and\nFighting in the north killed 15 people, officials said in 2010.",
+                "Analysts\nagreed.[12]",
+                "Next one."
+            ]
         );
     }
 
