@@ -415,9 +415,7 @@ fn same_stem(a: &str, b: &str) -> bool {
 
 /// Whether `content` says `says`: its words in order, inflection allowed,
 /// at most two extra words between any two.
-fn says_match(content: &str, says: &str) -> bool {
-    let c = content_words(content);
-    let s = content_words(says);
+fn says_match(c: &[String], s: &[String]) -> bool {
     if s.is_empty() {
         return false;
     }
@@ -438,31 +436,36 @@ fn says_match(content: &str, says: &str) -> bool {
     })
 }
 
-/// The reference source a claim's speaker is, if any.
-fn speaker_id(claim: &Claim, reference: &Reference) -> Option<String> {
-    let a = claim.attribution.as_ref()?;
-    if let Some(s) = &a.source {
-        return Some(s.clone());
+/// Source names and aliases, normalised, to their ids.
+fn source_index(reference: &Reference) -> HashMap<String, String> {
+    let mut index = HashMap::new();
+    for s in &reference.sources {
+        for n in std::iter::once(&s.name).chain(&s.aliases) {
+            index
+                .entry(normalise_name(n))
+                .or_insert_with(|| s.id.clone());
+        }
     }
-    let name = normalise_name(&a.speaker);
-    let mention = normalise_name(&a.mention);
-    reference
-        .sources
-        .iter()
-        .find(|s| {
-            let names: Vec<String> = std::iter::once(&s.name)
-                .chain(&s.aliases)
-                .map(|n| normalise_name(n))
-                .collect();
-            names.contains(&name) || names.contains(&mention)
-        })
-        .map(|s| s.id.clone())
+    index
 }
 
 /// Checks articles against one reference.
 pub struct Checker<'r> {
     reference: &'r Reference,
     by_metric: HashMap<&'r str, Vec<&'r Fact>>,
+    quotes: Vec<PreparedQuote<'r>>,
+    /// Reference statements with their `says` words.
+    statements: Vec<(&'r crate::reference::RefStatement, Vec<String>)>,
+    sources: HashMap<String, String>,
+}
+
+/// A reference quote read once: its words with their places, and the set
+/// of its lower-cased words for a quick test of overlap.
+struct PreparedQuote<'r> {
+    quote: &'r crate::reference::RefQuote,
+    words: Vec<(String, (usize, usize))>,
+    plain: Vec<String>,
+    set: std::collections::HashSet<String>,
 }
 
 impl<'r> Checker<'r> {
@@ -471,10 +474,45 @@ impl<'r> Checker<'r> {
         for f in &reference.facts {
             by_metric.entry(f.metric.as_str()).or_default().push(f);
         }
+        let quotes = reference
+            .quotes
+            .iter()
+            .map(|quote| {
+                let words = quote_words(&quote.text);
+                let plain: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
+                let set = plain.iter().map(|w| w.to_lowercase()).collect();
+                PreparedQuote {
+                    quote,
+                    words,
+                    plain,
+                    set,
+                }
+            })
+            .collect();
+        let statements = reference
+            .statements
+            .iter()
+            .map(|s| (s, content_words(&s.says)))
+            .collect();
         Checker {
             reference,
             by_metric,
+            quotes,
+            statements,
+            sources: source_index(reference),
         }
+    }
+
+    /// The reference source a claim's speaker is, if any.
+    fn speaker_id(&self, claim: &Claim) -> Option<String> {
+        let a = claim.attribution.as_ref()?;
+        if let Some(s) = &a.source {
+            return Some(s.clone());
+        }
+        self.sources
+            .get(&normalise_name(&a.speaker))
+            .or_else(|| self.sources.get(&normalise_name(&a.mention)))
+            .cloned()
     }
 
     fn severity(&self, status: Status, default: Severity) -> Severity {
@@ -626,9 +664,10 @@ impl<'r> Checker<'r> {
             }
             out.push(f);
         }
-        // the source the article gives against the fact's
-        if let (Some(want), Some(a)) = (&fact.source, &c.attribution) {
-            if let Some(got) = speaker_id(c, self.reference) {
+        // the source the article gives against the fact's (a figure that does
+        // not agree may be about something else: its source says nothing)
+        if let (true, Some(want), Some(a)) = (consistent, &fact.source, &c.attribution) {
+            if let Some(got) = self.speaker_id(c) {
                 if &got != want {
                     let mut f = self.finding(
                         Status::Misattributed,
@@ -729,13 +768,22 @@ impl<'r> Checker<'r> {
     fn quote(&self, article: &Article, c: &Claim, out: &mut Vec<Finding>) {
         let Some(text) = &c.quote else { return };
         let words: Vec<String> = quote_words(text).into_iter().map(|w| w.0).collect();
-        let speaker = speaker_id(c, self.reference);
+        let speaker = self.speaker_id(c);
         let mut best_close: Option<(f64, &crate::reference::RefQuote, Vec<DiffPart>, String)> =
             None;
-        for rq in &self.reference.quotes {
-            let rw = quote_words(&rq.text);
-            let rwords: Vec<String> = rw.iter().map(|w| w.0.clone()).collect();
-            if quote_matches(&words, &rwords) {
+        let lower: Vec<String> = words
+            .iter()
+            .filter(|w| *w != "…")
+            .map(|w| w.to_lowercase())
+            .collect();
+        for pq in &self.quotes {
+            // most reference quotes share few words with this one: skip them cheaply
+            let shared = lower.iter().filter(|w| pq.set.contains(*w)).count();
+            if lower.is_empty() || (shared as f64) < 0.5 * lower.len() as f64 {
+                continue;
+            }
+            let (rq, rw, rwords) = (pq.quote, &pq.words, &pq.plain);
+            if quote_matches(&words, rwords) {
                 match (&speaker, &c.attribution) {
                     (Some(s), _) if *s == rq.speaker => {
                         out.push(self.finding(
@@ -787,7 +835,7 @@ impl<'r> Checker<'r> {
                 }
                 return;
             }
-            let (diff, ratio, said) = quote_diff(&words, &rq.text, &rw);
+            let (diff, ratio, said) = quote_diff(&words, &rq.text, rw);
             if ratio >= 0.6 && words.len() >= 3 && best_close.as_ref().is_none_or(|b| ratio > b.0) {
                 best_close = Some((ratio, rq, diff, said));
             }
@@ -834,13 +882,17 @@ impl<'r> Checker<'r> {
 
     fn statement(&self, c: &Claim, figures: &[(usize, usize)], out: &mut Vec<Finding>) {
         let Some(content) = &c.content else { return };
-        let speaker = speaker_id(c, self.reference);
-        let Some(rs) = self
-            .reference
-            .statements
-            .iter()
-            .find(|s| says_match(content, &s.says))
-        else {
+        let speaker = self.speaker_id(c);
+        let words = content_words(content);
+        // the speaker's own statement first, then anyone's (a misattribution)
+        let matching = || {
+            self.statements
+                .iter()
+                .filter(|(_, says)| says_match(&words, says))
+                .map(|(s, _)| *s)
+        };
+        let own = matching().find(|s| speaker.as_deref() == Some(s.speaker.as_str()));
+        let Some(rs) = own.or_else(|| matching().next()) else {
             // a statement that carries a figure is judged by the figure
             if !figures
                 .iter()
@@ -989,6 +1041,7 @@ mod tests {
 
     #[test]
     fn statements_allow_inflection_and_gaps() {
+        let says_match = |c: &str, s: &str| says_match(&content_words(c), &content_words(s));
         assert!(says_match(
             "his country was prepared to declare its neutrality",
             "prepared to declare its neutrality"
