@@ -61,7 +61,7 @@ pub enum Command {
     /// articles each names in `articles:` (the CI mode). With articles and no
     /// --against, uses the references under ./claims that name them.
     #[command(
-        after_help = "Examples:\n  factcheck check\n  factcheck check draft.md --against claims/ukraine-talks.yaml --format json"
+        after_help = "Examples:\n  factcheck check\n  factcheck check draft.md --against claims/ukraine-talks.yaml --format json\n  factcheck check draft.md --format diff | patch -p0"
     )]
     Check {
         /// Article files, directories or globs; `-` reads standard input.
@@ -78,10 +78,36 @@ pub enum Command {
         /// Print only the findings that fail the run.
         #[arg(long, short)]
         quiet: bool,
+        /// Apply the corrections to the article files (atomically; a file
+        /// that changed since it was read is left alone).
+        #[arg(long)]
+        write: bool,
     },
     /// Validate references (default: everything under ./claims).
     #[command(after_help = "Example:\n  factcheck validate claims/ukraine-talks.yaml")]
     Validate { paths: Vec<PathBuf> },
+    /// Compare the claims of two drafts: figures, quotes and speakers that
+    /// changed. Exit 0 when the claims are the same, 1 when they differ.
+    #[command(
+        after_help = "Example:\n  factcheck diff claims/articles/ukraine-talks.md claims/articles/ukraine-talks-draft.md"
+    )]
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Write a reference skeleton from an article, for a curator to correct.
+    #[command(after_help = "Example:\n  factcheck init draft.md --output claims/draft.yaml")]
+    Init {
+        article: PathBuf,
+        /// Write the skeleton here (refusing to overwrite) instead of to standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the reference format (for YAML editors).
+    #[command(after_help = "Example:\n  factcheck schema > reference.schema.json")]
+    Schema,
 }
 
 /// Run the command line; returns the exit code.
@@ -95,6 +121,8 @@ pub fn main() -> i32 {
     };
     match run(cli) {
         Ok(code) => code,
+        // a closed pipe (`factcheck check | head`) is not an error
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "error: {e}");
             2
@@ -113,39 +141,25 @@ fn use_color(c: Color) -> bool {
     }
 }
 
+fn stdout_err(e: std::io::Error) -> Error {
+    Error::io("<stdout>", e)
+}
+
+/// Report a bad input and go on: one broken file never loses the rest.
+/// Returns the number of errors so far.
+fn report_error(e: &Error, errors: &mut usize) {
+    *errors += 1;
+    let _ = writeln!(std::io::stderr(), "error: {e}");
+}
+
 pub fn run(cli: Cli) -> Result<i32> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let io = |e: std::io::Error| Error::io("<stdout>", e);
     match cli.command {
         Command::Extract {
             articles,
             against,
             format,
             color,
-        } => {
-            let reference = against.as_deref().map(Reference::load).transpose()?;
-            let mut report = ExtractReport {
-                version: 1,
-                articles: Vec::new(),
-            };
-            let mut ctx = Context {
-                color: use_color(color),
-                ..Default::default()
-            };
-            for path in discover::expand_articles(&articles)? {
-                let article = Article::load(&path)?;
-                report
-                    .articles
-                    .push(crate::extract_claims(&article, reference.as_ref()));
-                ctx.texts.insert(article.path.clone(), article.text);
-            }
-            format
-                .reporter()
-                .extract(&report, &ctx, &mut out)
-                .map_err(io)?;
-            Ok(0)
-        }
+        } => extract(&articles, against.as_deref(), format, color),
         Command::Check {
             articles,
             against,
@@ -153,94 +167,274 @@ pub fn run(cli: Cli) -> Result<i32> {
             fail_on,
             color,
             quiet,
+            write,
         } => {
-            let jobs = plan(&articles, against.as_deref())?;
             let fail_on = match fail_on {
                 FailOn::Error => Severity::Error,
                 FailOn::Warning => Severity::Warning,
             };
-            let mut ctx = Context {
-                color: use_color(color),
+            check(
+                &articles,
+                against.as_deref(),
+                format,
+                fail_on,
+                color,
                 quiet,
-                fail_on: Some(fail_on),
-                ..Default::default()
-            };
-            let mut report = CheckReport {
-                version: 1,
-                articles: Vec::new(),
-                summary: Summary::default(),
-            };
-            for (reference, paths) in &jobs {
-                for path in paths {
-                    let article = Article::load(path)?;
-                    let r = crate::check_article(&article, reference);
-                    ctx.texts.insert(article.path.clone(), article.text);
-                    report.articles.push(r);
-                }
-            }
-            report.summary = Summary::of(report.articles.iter().flat_map(|a| &a.findings));
-            format
-                .reporter()
-                .check(&report, &ctx, &mut out)
-                .map_err(io)?;
-            let failing = report
-                .articles
-                .iter()
-                .flat_map(|a| &a.findings)
-                .any(|f| f.severity >= fail_on);
-            Ok(i32::from(failing))
+                write,
+            )
         }
-        Command::Validate { paths } => {
-            let paths = if paths.is_empty() {
-                vec![PathBuf::from("claims")]
-            } else {
-                paths
-            };
-            let mut files = Vec::new();
-            for p in &paths {
-                if p.is_dir() {
-                    files.extend(discover::references_under(p)?);
-                } else {
-                    files.push(p.clone());
-                }
-            }
-            if files.is_empty() {
-                return Err(Error::Usage("no references to validate".into()));
-            }
-            let mut bad = 0;
-            for f in &files {
-                match Reference::load(f).and_then(|r| {
-                    // the articles it names must exist
-                    for a in discover::articles_of(&r)? {
-                        if !a.is_file() {
-                            return Err(Error::Usage(format!(
-                                "{}: `articles:` names {}, which does not exist",
-                                f.display(),
-                                a.display()
-                            )));
-                        }
-                    }
-                    Ok(r)
-                }) {
-                    Ok(r) => writeln!(
-                        out,
-                        "{}: ok ({} sources, {} facts, {} quotes, {} statements)",
-                        f.display(),
-                        r.sources.len(),
-                        r.facts.len(),
-                        r.quotes.len(),
-                        r.statements.len()
-                    )
-                    .map_err(io)?,
-                    Err(e) => {
-                        bad += 1;
-                        let _ = writeln!(std::io::stderr(), "error: {e}");
-                    }
-                }
-            }
-            Ok(if bad > 0 { 2 } else { 0 })
+        Command::Validate { paths } => validate(paths),
+        Command::Diff { old, new, format } => diff(&old, &new, format),
+        Command::Init { article, output } => init(&article, output.as_deref()),
+        Command::Schema => {
+            let schema = schemars::schema_for!(crate::reference::ReferenceFile);
+            let json =
+                serde_json::to_string_pretty(&schema).map_err(|e| Error::Usage(e.to_string()))?;
+            writeln!(std::io::stdout().lock(), "{json}").map_err(stdout_err)?;
+            Ok(0)
         }
     }
+}
+
+fn extract(
+    articles: &[String],
+    against: Option<&Path>,
+    format: Format,
+    color: Color,
+) -> Result<i32> {
+    if format == Format::Diff {
+        return Err(Error::Usage("--format diff is for `check`".into()));
+    }
+    let reference = against.map(Reference::load).transpose()?;
+    let mut report = ExtractReport {
+        version: 1,
+        articles: Vec::new(),
+    };
+    let mut ctx = Context {
+        color: use_color(color),
+        ..Default::default()
+    };
+    let mut errors = 0;
+    for path in discover::expand_articles(articles)? {
+        match Article::load(&path) {
+            Ok(article) => {
+                report
+                    .articles
+                    .push(crate::extract_claims(&article, reference.as_ref()));
+                ctx.texts.insert(article.path.clone(), article.text);
+            }
+            Err(e) => report_error(&e, &mut errors),
+        }
+    }
+    format
+        .reporter()
+        .extract(&report, &ctx, &mut std::io::stdout().lock())
+        .map_err(stdout_err)?;
+    Ok(if errors > 0 { 2 } else { 0 })
+}
+
+fn check(
+    articles: &[String],
+    against: Option<&Path>,
+    format: Format,
+    fail_on: Severity,
+    color: Color,
+    quiet: bool,
+    write: bool,
+) -> Result<i32> {
+    let jobs = plan(articles, against)?;
+    let mut ctx = Context {
+        color: use_color(color),
+        quiet,
+        fail_on: Some(fail_on),
+        ..Default::default()
+    };
+    let mut report = CheckReport {
+        version: 1,
+        articles: Vec::new(),
+        summary: Summary::default(),
+    };
+    let mut errors = 0;
+    for (reference, paths) in &jobs {
+        for path in paths {
+            match Article::load(path) {
+                Ok(article) => {
+                    report
+                        .articles
+                        .push(crate::check_article(&article, reference));
+                    ctx.texts.insert(article.path.clone(), article.text);
+                }
+                Err(e) => report_error(&e, &mut errors),
+            }
+        }
+    }
+    report.summary = Summary::of(report.articles.iter().flat_map(|a| &a.findings));
+    format
+        .reporter()
+        .check(&report, &ctx, &mut std::io::stdout().lock())
+        .map_err(stdout_err)?;
+    if write {
+        for a in &report.articles {
+            let text = &ctx.texts[&a.path];
+            let new = crate::correct::corrected(text, &a.findings);
+            if &new == text || a.path == "-" {
+                continue;
+            }
+            match crate::correct::write_atomically(Path::new(&a.path), text, &new) {
+                Ok(()) => {
+                    let n = a.findings.iter().filter(|f| f.correction.is_some()).count();
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "{}: wrote {n} correction{}",
+                        a.path,
+                        if n == 1 { "" } else { "s" }
+                    );
+                }
+                Err(e) => report_error(&e, &mut errors),
+            }
+        }
+    }
+    if errors > 0 {
+        return Ok(2);
+    }
+    let failing = report
+        .articles
+        .iter()
+        .flat_map(|a| &a.findings)
+        .any(|f| f.severity >= fail_on);
+    Ok(i32::from(failing))
+}
+
+fn validate(paths: Vec<PathBuf>) -> Result<i32> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from("claims")]
+    } else {
+        paths
+    };
+    let mut files = Vec::new();
+    for p in &paths {
+        if p.is_dir() {
+            files.extend(discover::references_under(p)?);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    if files.is_empty() {
+        return Err(Error::Usage("no references to validate".into()));
+    }
+    let mut out = std::io::stdout().lock();
+    let mut errors = 0;
+    for f in &files {
+        let checked = Reference::load(f).and_then(|r| {
+            // the articles it names must exist
+            for a in discover::articles_of(&r)? {
+                if !a.is_file() {
+                    return Err(Error::Usage(format!(
+                        "{}: `articles:` names {}, which does not exist",
+                        f.display(),
+                        a.display()
+                    )));
+                }
+            }
+            Ok(r)
+        });
+        match checked {
+            Ok(r) => writeln!(
+                out,
+                "{}: ok ({} sources, {} facts, {} quotes, {} statements)",
+                f.display(),
+                r.sources.len(),
+                r.facts.len(),
+                r.quotes.len(),
+                r.statements.len()
+            )
+            .map_err(stdout_err)?,
+            Err(e) => report_error(&e, &mut errors),
+        }
+    }
+    Ok(if errors > 0 { 2 } else { 0 })
+}
+
+fn diff(old: &Path, new: &Path, format: Format) -> Result<i32> {
+    let (a, b) = (Article::load(old)?, Article::load(new)?);
+    let (ca, cb) = (
+        crate::extract_claims(&a, None),
+        crate::extract_claims(&b, None),
+    );
+    let d = crate::changes::compare((&a, &ca), (&b, &cb));
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&d).map_err(|e| Error::Usage(e.to_string()))?;
+            writeln!(out, "{json}").map_err(stdout_err)?;
+        }
+        Format::Text => write!(out, "{}", crate::changes::render(&d)).map_err(stdout_err)?,
+        Format::Diff => {
+            return Err(Error::Usage(
+                "--format diff is for `check`; `factcheck diff` prints text or json".into(),
+            ))
+        }
+    }
+    Ok(i32::from(!d.changes.is_empty()))
+}
+
+fn init(article: &Path, output: Option<&Path>) -> Result<i32> {
+    let a = Article::load(article)?;
+    let claims = crate::extract_claims(&a, None);
+    // the article as the reference will name it: relative to the reference's folder
+    let entry = match output.and_then(|o| o.parent()) {
+        Some(dir) => relative(article, dir),
+        None => article.display().to_string(),
+    };
+    let file = crate::init::skeleton(&claims, &entry);
+    let yaml = crate::init::to_yaml(&file, &article.display().to_string());
+    match output {
+        Some(o) => {
+            if o.exists() {
+                return Err(Error::Usage(format!(
+                    "{}: already exists; not overwritten",
+                    o.display()
+                )));
+            }
+            std::fs::write(o, &yaml).map_err(|e| Error::io(o, e))?;
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: {} sources, {} facts, {} quotes, {} statements",
+                o.display(),
+                file.sources.len(),
+                file.facts.len(),
+                file.quotes.len(),
+                file.statements.len()
+            );
+        }
+        None => write!(std::io::stdout().lock(), "{yaml}").map_err(stdout_err)?,
+    }
+    Ok(0)
+}
+
+/// `path` relative to `dir` (both as given, made absolute against the
+/// working directory), for `articles:` entries.
+fn relative(path: &Path, dir: &Path) -> String {
+    let abs =
+        |p: &Path| discover::clean(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    let (p, d) = (
+        abs(path),
+        abs(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        }),
+    );
+    let (pc, dc): (Vec<_>, Vec<_>) = (p.components().collect(), d.components().collect());
+    let common = pc.iter().zip(&dc).take_while(|(a, b)| a == b).count();
+    let mut rel = PathBuf::new();
+    for _ in common..dc.len() {
+        rel.push("..");
+    }
+    for c in &pc[common..] {
+        rel.push(c);
+    }
+    rel.display().to_string()
 }
 
 /// Which articles to check against which reference.

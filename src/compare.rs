@@ -272,10 +272,12 @@ fn quote_matches(article: &[String], reference: &[String]) -> bool {
 /// order, and the corrected quote (the reference's words, as written, with
 /// the article's ellipses kept).
 fn quote_diff(
-    article: &[String],
+    article_words: &[(String, (usize, usize))],
+    article_text: &str,
     reference_text: &str,
     reference: &[(String, (usize, usize))],
-) -> (Vec<DiffPart>, f64, String) {
+) -> QuoteDiff {
+    let article: Vec<String> = article_words.iter().map(|w| w.0.clone()).collect();
     let a_l: Vec<String> = article.iter().map(|w| w.to_lowercase()).collect();
     let r_l: Vec<String> = reference.iter().map(|(w, _)| w.to_lowercase()).collect();
     let a_refs: Vec<&str> = a_l.iter().map(String::as_str).collect();
@@ -334,6 +336,14 @@ fn quote_diff(
     }
     let mut parts: Vec<DiffPart> = Vec::new();
     let mut corrected: Vec<String> = Vec::new();
+    // the article's own text with only the changed words replaced
+    let mut fixed = String::new();
+    let mut pos = 0;
+    let keep = |fixed: &mut String, pos: &mut usize, i: usize| {
+        let end = article_words[i].1 .1;
+        fixed.push_str(&article_text[*pos..end]);
+        *pos = end;
+    };
     let mut equal = 0usize;
     let push = |parts: &mut Vec<DiffPart>, op: &'static str, text: &str| match parts.last_mut() {
         Some(p) if p.op == op => {
@@ -352,6 +362,7 @@ fn quote_diff(
         if is_ellipsis(&c) {
             push(&mut parts, "equal", "…");
             corrected.push("…".into());
+            keep(&mut fixed, &mut pos, c.1);
             continue;
         }
         match c.0 {
@@ -360,22 +371,50 @@ fn quote_diff(
                 let orig = &reference_text[reference[c.1].1 .0..reference[c.1].1 .1];
                 push(&mut parts, "equal", orig);
                 corrected.push(orig.to_string());
+                // an equal change's index is the reference word's; find the article word
+                if let Some(i) = article_words.iter().position(|w| w.1 .0 >= pos) {
+                    keep(&mut fixed, &mut pos, i);
+                }
             }
             ChangeTag::Delete => {
                 let orig = &reference_text[reference[c.1].1 .0..reference[c.1].1 .1];
                 push(&mut parts, "delete", orig);
                 corrected.push(orig.to_string());
+                if !fixed.is_empty() && !fixed.ends_with(char::is_whitespace) {
+                    fixed.push(' ');
+                }
+                fixed.push_str(orig.trim_end_matches([',', '.', ';']));
             }
-            ChangeTag::Insert => push(&mut parts, "insert", &article[c.1]),
+            ChangeTag::Insert => {
+                push(&mut parts, "insert", &article[c.1]);
+                pos = article_words[c.1].1 .1;
+            }
         }
     }
+    fixed.push_str(&article_text[pos.min(article_text.len())..]);
     let words = article.iter().filter(|w| *w != "…").count();
     let ratio = if words == 0 {
         0.0
     } else {
         equal as f64 / words as f64
     };
-    (parts, ratio, corrected.join(" "))
+    QuoteDiff {
+        parts,
+        ratio,
+        said: corrected.join(" "),
+        fixed,
+    }
+}
+
+/// What `quote_diff` finds.
+struct QuoteDiff {
+    parts: Vec<DiffPart>,
+    /// Share of the article's words found in order in the reference.
+    ratio: f64,
+    /// The reference's words for the part quoted (the article's ellipses kept).
+    said: String,
+    /// The article's quote with only the changed words put right.
+    fixed: String,
 }
 
 /// Render a word diff as `[-removed-]{+added+}` text.
@@ -767,10 +806,10 @@ impl<'r> Checker<'r> {
 
     fn quote(&self, article: &Article, c: &Claim, out: &mut Vec<Finding>) {
         let Some(text) = &c.quote else { return };
-        let words: Vec<String> = quote_words(text).into_iter().map(|w| w.0).collect();
+        let positioned = quote_words(text);
+        let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
         let speaker = self.speaker_id(c);
-        let mut best_close: Option<(f64, &crate::reference::RefQuote, Vec<DiffPart>, String)> =
-            None;
+        let mut best_close: Option<(QuoteDiff, &crate::reference::RefQuote)> = None;
         let lower: Vec<String> = words
             .iter()
             .filter(|w| *w != "…")
@@ -835,12 +874,24 @@ impl<'r> Checker<'r> {
                 }
                 return;
             }
-            let (diff, ratio, said) = quote_diff(&words, &rq.text, rw);
-            if ratio >= 0.6 && words.len() >= 3 && best_close.as_ref().is_none_or(|b| ratio > b.0) {
-                best_close = Some((ratio, rq, diff, said));
+            let d = quote_diff(&positioned, text, &rq.text, rw);
+            if d.ratio >= 0.6
+                && words.len() >= 3
+                && best_close.as_ref().is_none_or(|b| d.ratio > b.0.ratio)
+            {
+                best_close = Some((d, rq));
             }
         }
-        if let Some((_, rq, diff, said)) = best_close {
+        if let Some((
+            QuoteDiff {
+                parts: diff,
+                said,
+                fixed,
+                ..
+            },
+            rq,
+        )) = best_close
+        {
             let right = self.reference.source_name(&rq.speaker);
             let mut f = self.finding(
                 Status::Misquoted,
@@ -854,11 +905,13 @@ impl<'r> Checker<'r> {
                 ),
             );
             f.diff = Some(diff);
-            f.correction = Some(Correction {
-                start: c.span.start,
-                end: c.span.end,
-                replacement: preserve_edges(&article.text[c.span.start..c.span.end], &said),
-            });
+            // only where the quote is one run of the file (not over paragraphs)
+            f.correction = (article.text.get(c.span.start..c.span.end) == Some(text.as_str()))
+                .then_some(Correction {
+                    start: c.span.start,
+                    end: c.span.end,
+                    replacement: fixed,
+                });
             if speaker.as_deref().is_some_and(|s| s != rq.speaker) {
                 f.message.push_str(&format!(
                     " It is also given to the wrong speaker ({}).",
@@ -946,29 +999,6 @@ impl<'r> Checker<'r> {
     }
 }
 
-/// Keep the article's trailing punctuation inside a replaced quote ("…,”).
-fn preserve_edges(old: &str, new: &str) -> String {
-    let trail: String = old
-        .chars()
-        .rev()
-        .take_while(|c| matches!(c, ',' | '.' | '!' | '?'))
-        .collect();
-    let new = new.trim_end_matches([',', '.', '!', '?']);
-    let mut out = String::new();
-    let first_upper = old.chars().next().is_some_and(char::is_uppercase);
-    let mut cs = new.chars();
-    if let Some(f) = cs.next() {
-        if first_upper {
-            out.extend(f.to_uppercase());
-        } else {
-            out.push(f);
-        }
-        out.extend(cs);
-    }
-    out.extend(trail.chars().rev());
-    out
-}
-
 fn corrected_phrase(c: &Claim, q: &Quantity, corr: &Correction) -> String {
     let (ps, pe) = (c.span.start, c.span.end);
     let phrase = &q.phrase;
@@ -1011,32 +1041,42 @@ mod tests {
 
     #[test]
     fn misquote_diff_names_the_changed_word() {
-        let text = "we will reduce military activity near Kyiv today";
-        let (d, ratio, said) = quote_diff(
-            &w("we will halt military activity near Kyiv"),
-            text,
-            &quote_words(text),
+        let diff = |printed: &str, said: &str| {
+            quote_diff(&quote_words(printed), printed, said, &quote_words(said))
+        };
+        let d = diff(
+            "we will halt military activity near Kyiv",
+            "we will reduce military activity near Kyiv today",
         );
-        assert!(ratio > 0.8);
+        assert!(d.ratio > 0.8);
         assert_eq!(
-            diff_inline(&d),
+            diff_inline(&d.parts),
             "we will [-reduce-] {+halt+} military activity near Kyiv"
         );
-        assert_eq!(said, "we will reduce military activity near Kyiv");
-        let text = "a decision was made to radically, by a wide margin, reduce activity near Kyiv.";
-        let (d, _, said) = quote_diff(
-            &w("A decision was made to radically … halt activity near Kyiv"),
-            text,
-            &quote_words(text),
+        assert_eq!(d.said, "we will reduce military activity near Kyiv");
+        assert_eq!(d.fixed, "we will reduce military activity near Kyiv");
+        let d = diff(
+            "A decision was made to radically … halt activity near Kyiv,",
+            "a decision was made to radically, by a wide margin, reduce activity near Kyiv.",
         );
         assert_eq!(
-            diff_inline(&d),
+            diff_inline(&d.parts),
             "a decision was made to radically, … [-reduce-] {+halt+} activity near Kyiv."
         );
         assert_eq!(
-            said,
+            d.said,
             "a decision was made to radically, … reduce activity near Kyiv."
         );
+        // the article's own words, punctuation and ellipsis kept
+        assert_eq!(
+            d.fixed,
+            "A decision was made to radically … reduce activity near Kyiv,"
+        );
+        let d = diff(
+            "We are not going anywhere soon,",
+            "We are going nowhere soon",
+        );
+        assert_eq!(d.fixed, "We are going nowhere soon,");
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub fn articles_of(reference: &Reference) -> Result<Vec<PathBuf>> {
 
 /// `a/b/../c` → `a/c`, without touching the file system, so reports show
 /// the paths people expect.
-fn clean(path: &Path) -> PathBuf {
+pub fn clean(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out: Vec<Component> = Vec::new();
     for c in path.components() {

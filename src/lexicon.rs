@@ -15,7 +15,7 @@ const DEFAULT: &str = include_str!("lexicon.yaml");
 
 /// The lexicon as written in YAML: the embedded defaults, or the `lexicon:`
 /// section of a reference (where every list is optional and adds to the defaults).
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LexiconFile {
     /// Metric id → its words; `N` marks where the number stands.

@@ -14,11 +14,14 @@
 //! ```
 
 pub mod article;
+pub mod changes;
 pub mod cli;
 pub mod compare;
+pub mod correct;
 pub mod discover;
 pub mod error;
 pub mod extract;
+pub mod init;
 pub mod lexicon;
 pub mod model;
 pub mod numbers;

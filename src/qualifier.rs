@@ -17,7 +17,9 @@
 use crate::model::{Num, Qualifier};
 
 /// The knobs of the table above; a reference may override them under `settings:`.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields, default)]
 pub struct Intervals {
     /// "more than X" / "at least X" are held to at most X × this factor.

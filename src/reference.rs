@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -16,11 +17,20 @@ use crate::qualifier::Intervals;
 use crate::yaml::Locations;
 
 /// A number written as a YAML number or as a string the number parser reads.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[serde(untagged)]
 pub enum NumberText {
     Number(f64),
     Text(String),
+}
+
+impl Serialize for NumberText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            NumberText::Number(v) => crate::model::Num(*v).serialize(s),
+            NumberText::Text(t) => s.serialize_str(t),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for NumberText {
@@ -48,7 +58,7 @@ impl<'de> Deserialize<'de> for NumberText {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
     pub id: String,
@@ -59,21 +69,21 @@ pub struct SourceFile {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesEntry {
     pub as_of: String,
     pub value: NumberText,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AttributionRule {
     Required,
     Optional,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FactFile {
     pub id: String,
@@ -105,7 +115,7 @@ pub struct FactFile {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteFile {
     pub id: String,
@@ -115,7 +125,7 @@ pub struct QuoteFile {
     pub as_of: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatementFile {
     pub id: String,
@@ -124,7 +134,7 @@ pub struct StatementFile {
 }
 
 /// `settings:` — how strictly figures are judged and how findings weigh.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Qualifier intervals (see `qualifier.rs` and the README).
@@ -139,7 +149,7 @@ pub struct Settings {
 }
 
 /// The reference file as written.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceFile {
     pub version: u32,

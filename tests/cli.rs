@@ -34,10 +34,11 @@ fn ci_mode_checks_the_samples_and_fails_on_their_errors() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("claims/articles/ukraine-talks-draft.md:22:"),
+        out.contains("--> claims/articles/ukraine-talks-draft.md:22:244"),
         "{out}"
     );
-    assert!(out.contains("error[mismatch] children-killed"), "{out}");
+    assert!(out.contains("error[mismatch: children-killed]"), "{out}");
+    assert!(out.contains("help: write “143”"), "{out}");
     assert!(
         out.lines()
             .last()
@@ -277,7 +278,7 @@ fn fail_on_and_quiet() {
     let o = factcheck(&["check", "--quiet"]);
     let out = stdout(&o);
     assert!(!out.contains("info["), "{out}");
-    assert!(out.contains("error[misquoted]"), "{out}");
+    assert!(out.contains("error[misquoted: fomin-kyiv]"), "{out}");
 }
 
 #[test]

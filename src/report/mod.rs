@@ -1,6 +1,7 @@
 //! Reports: each output format renders the same `CheckReport` or
 //! `ExtractReport`. One small type per `--format`, behind one trait.
 
+pub mod diff;
 pub mod json;
 pub mod text;
 
@@ -32,6 +33,8 @@ pub trait Report {
 pub enum Format {
     Text,
     Json,
+    /// `check` only: the article against its corrected text.
+    Diff,
 }
 
 impl Format {
@@ -39,6 +42,7 @@ impl Format {
         match self {
             Format::Text => Box::new(text::Text),
             Format::Json => Box::new(json::Json),
+            Format::Diff => Box::new(diff::Diff),
         }
     }
 }

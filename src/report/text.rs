@@ -4,13 +4,12 @@
 
 use std::io::{self, Write};
 
+use annotate_snippets::{Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 
 use super::{Context, Report};
 use crate::compare::diff_inline;
-use crate::model::{
-    CheckReport, Claim, ClaimKind, ExtractReport, Finding, Severity, Status, Summary,
-};
+use crate::model::{CheckReport, ClaimKind, ExtractReport, Finding, Severity, Status, Summary};
 use crate::span::LineIndex;
 
 pub struct Text;
@@ -21,35 +20,6 @@ fn paint(ctx: &Context, style: Style, s: &str) -> String {
     } else {
         s.to_string()
     }
-}
-
-fn severity_style(s: Severity) -> Style {
-    match s {
-        Severity::Error => AnsiColor::Red.on_default().bold(),
-        Severity::Warning => AnsiColor::Yellow.on_default().bold(),
-        Severity::Info => AnsiColor::Cyan.on_default(),
-    }
-}
-
-/// The claim's first line with a caret underline, gutter and line number.
-fn snippet(ctx: &Context, text: &str, claim: &Claim, style: Style) -> String {
-    let idx = LineIndex::new(text);
-    let (ls, le) = idx.line_range(text, claim.span.line);
-    let line = &text[ls..le];
-    let start = claim.span.start.clamp(ls, le);
-    let end = claim.span.end.clamp(start, le);
-    let pad = text[ls..start].chars().count();
-    let width = text[start..end].chars().count().max(1);
-    let num = claim.span.line.to_string();
-    let gutter = " ".repeat(num.len());
-    let bar = paint(ctx, AnsiColor::Blue.on_default().bold(), "|");
-    format!(
-        "  {gutter} {bar}\n  {} {bar} {}\n  {gutter} {bar} {}{}\n",
-        paint(ctx, AnsiColor::Blue.on_default().bold(), &num),
-        line.replace('\t', " "),
-        " ".repeat(pad),
-        paint(ctx, style, &"^".repeat(width))
-    )
 }
 
 fn summary_line(s: &Summary) -> String {
@@ -65,34 +35,82 @@ fn summary_line(s: &Summary) -> String {
     }
 }
 
-fn write_finding(out: &mut dyn Write, ctx: &Context, path: &str, f: &Finding) -> io::Result<()> {
-    let style = severity_style(f.severity);
-    let head = format!("{}[{}]", f.severity.as_str(), f.status.as_str());
-    let place = match &f.claim {
-        Some(c) => format!("{path}:{}:{}", c.span.line, c.span.column),
-        None => path.to_string(),
-    };
-    let fact = f
-        .fact
-        .as_ref()
-        .map(|id| format!(" {id}"))
-        .unwrap_or_default();
-    writeln!(
-        out,
-        "{}: {}{}: {}",
-        paint(ctx, Style::new().bold(), &place),
-        paint(ctx, style, &head),
-        fact,
-        f.message
-    )?;
-    if let Some(c) = &f.claim {
-        if let Some(text) = ctx.texts.get(path) {
-            write!(out, "{}", snippet(ctx, text, c, style))?;
+/// The label under the claim: what the reference has.
+fn label(f: &Finding) -> String {
+    match (f.status, &f.expected) {
+        (Status::Unverified, _) => "no reference entry covers this".to_string(),
+        (Status::Unattributed, _) => "no source in the article".to_string(),
+        (Status::Misattributed, Some(e)) => format!("the reference has this from {e}"),
+        (Status::Misquoted, _) => "not the words the reference has".to_string(),
+        (Status::Match, _) if f.claim.as_ref().is_some_and(|c| c.quantity.is_none()) => {
+            "agrees with the reference".to_string()
         }
+        (_, Some(e)) => format!("the reference has {e}"),
+        (_, None) => String::new(),
     }
-    if let Some(e) = &f.expected {
-        writeln!(out, "  = reference: {e}")?;
+}
+
+/// One finding as a diagnostic: annotate-snippets draws the article's
+/// lines with the claim underlined, as rustc does.
+fn write_finding(out: &mut dyn Write, ctx: &Context, path: &str, f: &Finding) -> io::Result<()> {
+    let level = match f.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    };
+    let renderer = if ctx.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let id = match &f.fact {
+        Some(fact) => format!("{}: {fact}", f.status.as_str()),
+        None => f.status.as_str().to_string(),
+    };
+    let label = label(f);
+    let fix = f
+        .correction
+        .as_ref()
+        .map(|c| format!("write “{}”", c.replacement));
+    let mut message = level.title(&f.message).id(&id);
+    let excerpt;
+    if let (Some(c), Some(text)) = (&f.claim, ctx.texts.get(path)) {
+        let idx = LineIndex::new(text);
+        let end_line = idx
+            .line_col(text, c.span.end.saturating_sub(1).max(c.span.start))
+            .0;
+        let (start, _) = idx.line_range(text, c.span.line);
+        let (_, end) = idx.line_range(text, end_line.max(c.span.line));
+        excerpt = &text[start..end];
+        let span = c.span.start.clamp(start, end) - start..c.span.end.clamp(start, end) - start;
+        let mut snippet = Snippet::source(excerpt)
+            .line_start(c.span.line)
+            .origin(path)
+            .fold(true)
+            .annotation(level.span(span).label(&label));
+        // the words that name the speaker, when the speaker is the problem
+        if let Some((ms, me)) = c.attribution.as_ref().and_then(|a| a.mention_span) {
+            if f.status == Status::Misattributed && ms >= start && me <= end {
+                snippet = snippet.annotation(
+                    Level::Info
+                        .span(ms - start..me - start)
+                        .label("credited here"),
+                );
+            }
+        }
+        message = message.snippet(snippet);
+    } else {
+        message = message.footer(Level::Note.title(path));
     }
+    let said = (f.status == Status::Misquoted)
+        .then(|| format!("reference: {}", f.expected.as_deref().unwrap_or("")));
+    if let Some(said) = &said {
+        message = message.footer(Level::Note.title(said));
+    }
+    if let Some(fix) = &fix {
+        message = message.footer(Level::Help.title(fix));
+    }
+    writeln!(out, "{}", renderer.render(message))?;
     if let Some(diff) = &f.diff {
         let rendered: Vec<String> = diff
             .iter()
@@ -107,10 +125,7 @@ fn write_finding(out: &mut dyn Write, ctx: &Context, path: &str, f: &Finding) ->
                 _ => diff_inline(std::slice::from_ref(p)),
             })
             .collect();
-        writeln!(out, "  = said/printed: {}", rendered.join(" "))?;
-    }
-    if let Some(corr) = &f.correction {
-        writeln!(out, "  = fix: replace with “{}”", corr.replacement)?;
+        writeln!(out, "  = said, printed: {}", rendered.join(" "))?;
     }
     Ok(())
 }
