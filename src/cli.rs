@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::article::Article;
 use crate::discover;
 use crate::error::{Error, Result};
-use crate::model::{CheckReport, ExtractReport, Severity, Summary};
+use rayon::prelude::*;
+
+use crate::model::{ArticleClaims, ArticleReport, CheckReport, ExtractReport, Severity, Summary};
 use crate::reference::Reference;
 use crate::report::{Context, Format};
 
@@ -145,6 +147,21 @@ fn stdout_err(e: std::io::Error) -> Error {
     Error::io("<stdout>", e)
 }
 
+/// A progress bar on standard error for long runs on a terminal; hidden
+/// when standard error is not a terminal, for few files, or with --quiet.
+fn progress(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || len < 10 || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
 /// Report a bad input and go on: one broken file never loses the rest.
 /// Returns the number of errors so far.
 fn report_error(e: &Error, errors: &mut usize) {
@@ -202,8 +219,14 @@ fn extract(
     format: Format,
     color: Color,
 ) -> Result<i32> {
-    if format == Format::Diff {
-        return Err(Error::Usage("--format diff is for `check`".into()));
+    if format.check_only() {
+        return Err(Error::Usage(format!(
+            "--format {} is for `check`",
+            format
+                .to_possible_value()
+                .map(|v| v.get_name().to_string())
+                .unwrap_or_default()
+        )));
     }
     let reference = against.map(Reference::load).transpose()?;
     let mut report = ExtractReport {
@@ -215,13 +238,26 @@ fn extract(
         ..Default::default()
     };
     let mut errors = 0;
-    for path in discover::expand_articles(articles)? {
-        match Article::load(&path) {
-            Ok(article) => {
-                report
-                    .articles
-                    .push(crate::extract_claims(&article, reference.as_ref()));
-                ctx.texts.insert(article.path.clone(), article.text);
+    let paths = discover::expand_articles(articles)?;
+    let bar = progress(paths.len(), false);
+    // in parallel, collected in input order: the output is the same bytes
+    let results: Vec<Result<(ArticleClaims, String)>> = paths
+        .par_iter()
+        .map(|path| {
+            let article = Article::load(path)?;
+            bar.inc(1);
+            Ok((
+                crate::extract_claims(&article, reference.as_ref()),
+                article.text,
+            ))
+        })
+        .collect();
+    bar.finish_and_clear();
+    for r in results {
+        match r {
+            Ok((claims, text)) => {
+                ctx.texts.insert(claims.path.clone(), text);
+                report.articles.push(claims);
             }
             Err(e) => report_error(&e, &mut errors),
         }
@@ -255,17 +291,27 @@ fn check(
         summary: Summary::default(),
     };
     let mut errors = 0;
-    for (reference, paths) in &jobs {
-        for path in paths {
-            match Article::load(path) {
-                Ok(article) => {
-                    report
-                        .articles
-                        .push(crate::check_article(&article, reference));
-                    ctx.texts.insert(article.path.clone(), article.text);
-                }
-                Err(e) => report_error(&e, &mut errors),
+    let work: Vec<(&Reference, &PathBuf)> = jobs
+        .iter()
+        .flat_map(|(r, paths)| paths.iter().map(move |p| (r, p)))
+        .collect();
+    let bar = progress(work.len(), quiet);
+    let results: Vec<Result<(ArticleReport, String)>> = work
+        .par_iter()
+        .map(|(reference, path)| {
+            let article = Article::load(path)?;
+            bar.inc(1);
+            Ok((crate::check_article(&article, reference), article.text))
+        })
+        .collect();
+    bar.finish_and_clear();
+    for r in results {
+        match r {
+            Ok((checked, text)) => {
+                ctx.texts.insert(checked.path.clone(), text);
+                report.articles.push(checked);
             }
+            Err(e) => report_error(&e, &mut errors),
         }
     }
     report.summary = Summary::of(report.articles.iter().flat_map(|a| &a.findings));
@@ -369,9 +415,9 @@ fn diff(old: &Path, new: &Path, format: Format) -> Result<i32> {
             writeln!(out, "{json}").map_err(stdout_err)?;
         }
         Format::Text => write!(out, "{}", crate::changes::render(&d)).map_err(stdout_err)?,
-        Format::Diff => {
+        _ => {
             return Err(Error::Usage(
-                "--format diff is for `check`; `factcheck diff` prints text or json".into(),
+                "`factcheck diff` prints --format text or json".into(),
             ))
         }
     }

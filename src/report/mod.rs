@@ -1,13 +1,19 @@
 //! Reports: each output format renders the same `CheckReport` or
 //! `ExtractReport`. One small type per `--format`, behind one trait.
 
+pub mod claimreview;
 pub mod diff;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod jsonl;
+pub mod sarif;
 pub mod text;
 
 use std::io::{self, Write};
 
-use crate::model::{CheckReport, ExtractReport, Severity};
+use crate::model::{CheckReport, Claim, ExtractReport, Finding, Severity};
+use crate::span::LineIndex;
 
 /// What a format needs besides the findings: the article texts (for
 /// snippets) and how to print.
@@ -35,6 +41,16 @@ pub enum Format {
     Json,
     /// `check` only: the article against its corrected text.
     Diff,
+    /// `check` only: GitHub Actions workflow commands.
+    Github,
+    /// `check` only: SARIF 2.1.0.
+    Sarif,
+    /// One JSON object per line.
+    Jsonl,
+    /// `check` only: schema.org ClaimReview JSON-LD.
+    Claimreview,
+    /// `check` only: a self-contained HTML page for editors.
+    Html,
 }
 
 impl Format {
@@ -43,6 +59,38 @@ impl Format {
             Format::Text => Box::new(text::Text),
             Format::Json => Box::new(json::Json),
             Format::Diff => Box::new(diff::Diff),
+            Format::Github => Box::new(github::Github),
+            Format::Sarif => Box::new(sarif::Sarif),
+            Format::Jsonl => Box::new(jsonl::Jsonl),
+            Format::Claimreview => Box::new(claimreview::ClaimReview),
+            Format::Html => Box::new(html::Html),
         }
+    }
+
+    /// Formats that render findings, not bare claims.
+    pub fn check_only(self) -> bool {
+        !matches!(self, Format::Text | Format::Json | Format::Jsonl)
+    }
+}
+
+/// The error a check-only format gives for `extract`.
+pub fn check_only(name: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("--format {name} is for `check`"),
+    )
+}
+
+/// Whether `--quiet` lets a finding through.
+pub fn shown(ctx: &Context, f: &Finding) -> bool {
+    !ctx.quiet || f.severity >= ctx.fail_on.unwrap_or(Severity::Error)
+}
+
+/// 1-based line and column just past the claim's last character (exclusive
+/// end, as GitHub and SARIF regions want).
+pub fn end_position(ctx: &Context, path: &str, c: &Claim) -> (usize, usize) {
+    match ctx.texts.get(path) {
+        Some(text) => LineIndex::new(text).line_col(text, c.span.end),
+        None => (c.span.line, c.span.column),
     }
 }

@@ -130,14 +130,10 @@ fn write_finding(out: &mut dyn Write, ctx: &Context, path: &str, f: &Finding) ->
     Ok(())
 }
 
-fn shown(ctx: &Context, f: &Finding) -> bool {
-    !ctx.quiet || f.severity >= ctx.fail_on.unwrap_or(Severity::Error)
-}
-
 impl Report for Text {
     fn check(&self, report: &CheckReport, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
         for a in &report.articles {
-            for f in a.findings.iter().filter(|f| shown(ctx, f)) {
+            for f in a.findings.iter().filter(|f| super::shown(ctx, f)) {
                 write_finding(out, ctx, &a.path, f)?;
                 writeln!(out)?;
             }
