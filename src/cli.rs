@@ -47,8 +47,13 @@ pub enum Command {
     )]
     Extract {
         /// Article files, directories or globs; `-` reads standard input.
-        #[arg(required = true)]
+        /// With --jsonl: JSON Lines files (default: standard input).
+        #[arg(required_unless_present = "jsonl")]
         articles: Vec<String>,
+        /// Read articles as JSON Lines (`{"id", "text", "date"}` per line) and
+        /// write one JSON line per article, in input order.
+        #[arg(long)]
+        jsonl: bool,
         /// Use this reference's lexicon and source names while extracting.
         #[arg(long, value_name = "REFERENCE")]
         against: Option<PathBuf>,
@@ -67,7 +72,12 @@ pub enum Command {
     )]
     Check {
         /// Article files, directories or globs; `-` reads standard input.
+        /// With --jsonl: JSON Lines files (default: standard input).
         articles: Vec<String>,
+        /// Read articles as JSON Lines and write one JSON line of findings
+        /// per article, in input order (needs --against).
+        #[arg(long, requires = "against")]
+        jsonl: bool,
         #[arg(long, value_name = "REFERENCE")]
         against: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
@@ -162,6 +172,24 @@ fn progress(len: usize, quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
+/// Run a JSON Lines job over standard input or the files given; exit 2 if
+/// any line was bad.
+fn streamed(files: &[String], job: impl Fn(&mut dyn std::io::BufRead, &str, &mut dyn Write) -> Result<usize>) -> Result<i32> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut errors = 0;
+    if files.is_empty() || files == ["-"] {
+        errors += job(&mut std::io::stdin().lock(), "<stdin>", &mut out)?;
+    } else {
+        for f in files {
+            let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
+            errors += job(&mut std::io::BufReader::new(file), f, &mut out)?;
+        }
+    }
+    out.flush().map_err(stdout_err)?;
+    Ok(if errors > 0 { 2 } else { 0 })
+}
+
 /// Report a bad input and go on: one broken file never loses the rest.
 /// Returns the number of errors so far.
 fn report_error(e: &Error, errors: &mut usize) {
@@ -174,8 +202,27 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Extract {
             articles,
             against,
+            jsonl: true,
+            ..
+        } => {
+            let reference = against.as_deref().map(Reference::load).transpose()?;
+            streamed(&articles, |input, source, out| crate::stream::run(source, input, out, |a| crate::extract_claims(a, reference.as_ref())))
+        }
+        Command::Check {
+            articles,
+            against: Some(against),
+            jsonl: true,
+            ..
+        } => {
+            let reference = Reference::load(&against)?;
+            streamed(&articles, |input, source, out| crate::stream::run(source, input, out, |a| crate::stream::check_record(a, &reference)))
+        }
+        Command::Extract {
+            articles,
+            against,
             format,
             color,
+            ..
         } => extract(&articles, against.as_deref(), format, color),
         Command::Check {
             articles,
@@ -185,6 +232,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             color,
             quiet,
             write,
+            ..
         } => {
             let fail_on = match fail_on {
                 FailOn::Error => Severity::Error,

@@ -3,7 +3,9 @@
 //! may extend them under `lexicon:`, so the open-ended vocabulary of news
 //! never hides in string literals in the code.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -184,8 +186,8 @@ impl Lexicon {
                 cues.push(cue);
             }
         }
-        let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, c) in cues.iter().enumerate() {
             if !c.slotted {
                 plain_by_first.entry(c.pre[0].clone()).or_default().push(i);

@@ -29,6 +29,7 @@ pub mod qualifier;
 pub mod reference;
 pub mod report;
 pub mod span;
+pub mod stream;
 pub mod yaml;
 
 use article::Article;

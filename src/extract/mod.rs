@@ -277,7 +277,7 @@ impl<'l> Extractor<'l> {
         let name_ok = (1..=6).contains(&name.len())
             && name.iter().all(|t| {
                 t.kind == Kind::Word
-                    && (t.capitalised(sent.src) || self.lexicon.titles.contains(&t.lower))
+                    && (t.capitalised(sent.src) || self.lexicon.titles.contains(t.lower.as_str()))
             })
             && name.iter().any(|t| t.capitalised(sent.src))
             && !name.iter().any(|t| {
@@ -312,7 +312,7 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
         let glued =
-            (t.kind == Kind::Word && t.capitalised(src) && !lx.reporting_verbs.contains(&t.lower))
+            (t.kind == Kind::Word && t.capitalised(src) && !lx.reporting_verbs.contains(t.lower.as_str()))
                 .then(|| {
                     GLUED.iter().find(|g| {
                         t.lower.len() >= g.len() + 4
@@ -328,13 +328,13 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
                     start: t.start,
                     end: cut,
                     kind: Kind::Word,
-                    lower: t.lower[..t.lower.len() - g.len()].to_string(),
+                    lower: t.lower[..t.lower.len() - g.len()].into(),
                 });
                 out.push(Token {
                     start: cut,
                     end: t.end,
                     kind: Kind::Word,
-                    lower: g.to_string(),
+                    lower: (*g).into(),
                 });
             }
             None => out.push(t),
@@ -346,7 +346,7 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
 fn safe_tail(toks: &[Token], n: usize) -> Vec<String> {
     toks[toks.len().saturating_sub(n)..]
         .iter()
-        .map(|t| t.lower.clone())
+        .map(|t| t.lower.to_string())
         .collect()
 }
 

@@ -67,10 +67,10 @@ fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
             let noun_after = next.is_some_and(|t| {
                 t.kind == Kind::Word
                     && !t.capitalised(sent.src)
-                    && !lx.year_words.contains(&t.lower)
-                    && !lx.not_subject.contains(&t.lower)
+                    && !lx.year_words.contains(t.lower.as_str())
+                    && !lx.not_subject.contains(t.lower.as_str())
             });
-            if !noun_after || prev.is_some_and(|p| lx.year_words.contains(&p.lower)) {
+            if !noun_after || prev.is_some_and(|p| lx.year_words.contains(p.lower.as_str())) {
                 return true;
             }
         }
@@ -83,8 +83,8 @@ fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
         }
     }
     if let Some(p) = prev {
-        if lx.months.contains(&p.lower) && p.capitalised(sent.src)
-            || lx.non_count_labels.contains(&p.lower)
+        if lx.months.contains(p.lower.as_str()) && p.capitalised(sent.src)
+            || lx.non_count_labels.contains(p.lower.as_str())
         {
             return true;
         }
@@ -98,9 +98,9 @@ fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
             j += 1; // "12-year-old"
         }
         let w = &toks[j];
-        let month = lx.months.contains(&w.lower) && w.capitalised(sent.src);
+        let month = lx.months.contains(w.lower.as_str()) && w.capitalised(sent.src);
         if w.kind == Kind::Word
-            && (month || lx.non_count_units.contains(&w.lower) || w.lower.starts_with("year-old"))
+            && (month || lx.non_count_units.contains(w.lower.as_str()) || w.lower.starts_with("year-old"))
         {
             return true;
         }
@@ -144,12 +144,12 @@ fn is_acronym(t: &Token, src: &str) -> bool {
 /// Whether a word can be part of who was counted ("aid workers", "children").
 fn subject_word(t: &Token, lx: &Lexicon) -> bool {
     t.kind == Kind::Word
-        && !lx.not_subject.contains(&t.lower)
-        && !lx.aux_words.contains(&t.lower)
-        && !lx.toll_links.contains(&t.lower)
-        && !lx.plain_by_first.contains_key(&t.lower)
-        && !lx.post_by_first.contains_key(&t.lower)
-        && !lx.months.contains(&t.lower)
+        && !lx.not_subject.contains(t.lower.as_str())
+        && !lx.aux_words.contains(t.lower.as_str())
+        && !lx.toll_links.contains(t.lower.as_str())
+        && !lx.plain_by_first.contains_key(t.lower.as_str())
+        && !lx.post_by_first.contains_key(t.lower.as_str())
+        && !lx.months.contains(t.lower.as_str())
 }
 
 /// Who was counted, right after the number: "140 children", "thousands of
@@ -198,7 +198,7 @@ fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usi
 /// A plain metric cue starting at token `j`: (metric, end token).
 fn plain_cue_at(toks: &[Token], j: usize, lx: &Lexicon) -> Option<(String, usize)> {
     let t = toks.get(j)?;
-    let list = lx.plain_by_first.get(&t.lower)?;
+    let list = lx.plain_by_first.get(t.lower.as_str())?;
     list.iter()
         .map(|&i| &lx.cues[i])
         .find(|c| cue_at(toks, j, &c.pre))
@@ -212,7 +212,7 @@ fn cue_after_aux(toks: &[Token], start: usize, lx: &Lexicon) -> Option<(String, 
         if let Some(hit) = plain_cue_at(toks, j, lx) {
             return Some(hit);
         }
-        if j < toks.len() && j - start < 5 && lx.aux_words.contains(&toks[j].lower) {
+        if j < toks.len() && j - start < 5 && lx.aux_words.contains(toks[j].lower.as_str()) {
             j += 1;
         } else {
             return None;
@@ -225,7 +225,7 @@ fn plain_cue_ending(toks: &[Token], end: usize, lx: &Lexicon) -> Option<(String,
     let last = toks.get(end.checked_sub(1)?)?;
     lx.cues
         .iter()
-        .filter(|c| !c.slotted && c.pre.last() == Some(&last.lower))
+        .filter(|c| !c.slotted && c.pre.last().is_some_and(|w| *w == last.lower))
         .filter(|c| c.pre.len() <= end && cue_at(toks, end - c.pre.len(), &c.pre))
         .max_by_key(|c| c.pre.len())
         .map(|c| (c.metric.clone(), end - c.pre.len()))
@@ -310,7 +310,7 @@ fn figure(
 
     // 1. a slotted cue: "driven N from their homes", "claimed N lives"
     'slots: for start in [after_subj, n.last] {
-        let Some(list) = toks.get(start).and_then(|t| lx.post_by_first.get(&t.lower)) else {
+        let Some(list) = toks.get(start).and_then(|t| lx.post_by_first.get(t.lower.as_str())) else {
             continue;
         };
         for &ci in list {
@@ -349,7 +349,7 @@ fn figure(
         if let Some((noun_metric, noun_end)) = plain_cue_at(toks, n.last, lx) {
             match cue_after_aux(toks, noun_end, lx).filter(|_| noun_end == n.last + 1) {
                 Some((metric, end)) => {
-                    subject = Some(toks[n.last].lower.clone());
+                    subject = Some(toks[n.last].lower.to_string());
                     found = Some((metric, q_start, end));
                 }
                 None => {
@@ -398,7 +398,7 @@ fn figure(
     // 5. the metric word before: "killed 140", "the death toll rose to 352"
     if found.is_none() {
         let mut j = q_start;
-        while j > sent.first && q_start - j < 4 && lx.toll_links.contains(&toks[j - 1].lower) {
+        while j > sent.first && q_start - j < 4 && lx.toll_links.contains(toks[j - 1].lower.as_str()) {
             j -= 1;
         }
         for end in [j, q_start] {

@@ -58,11 +58,17 @@ pub fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut part_start = 0;
     let mut outer_open = 0;
-    let mut prev = ' ';
-    let mut chars = s.char_indices().peekable();
-    let mut line_start = true;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
+    // only quotation marks and line ends matter: jump from one to the next
+    let marks = |c: char| matches!(c, '\n' | '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„');
+    let mut skip_until = 0;
+    for (i, m) in s.match_indices(marks) {
+        if i < skip_until {
+            continue;
+        }
+        let c = m.chars().next().unwrap_or(' ');
+        let prev = s[..i].chars().next_back().unwrap_or('\n');
+        let next = s[i + c.len_utf8()..].chars().next().unwrap_or(' ');
+        let line_start = prev == '\n';
         if c == '\n' {
             // paragraph break: a quote stays open only if the next paragraph reopens it
             let rest = &s[i + 1..];
@@ -83,18 +89,13 @@ pub fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
                     let mark_len = para.chars().next().map_or(1, char::len_utf8);
                     // advance past the whitespace and the reopening mark
                     let target = i + 1 + skip + mark_len;
-                    while chars.peek().is_some_and(|&(j, _)| j < target) {
-                        chars.next();
-                    }
+                    skip_until = target;
                     part_start = target;
-                    prev = ' ';
                     continue;
                 }
                 stack.clear();
                 parts.clear();
             }
-            prev = c;
-            line_start = true;
             continue;
         }
         let space_before = prev.is_whitespace()
@@ -103,7 +104,6 @@ pub fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
                 prev,
                 '(' | '[' | '—' | '–' | '-' | ':' | '“' | '‘' | '«' | '„' | '"'
             );
-        line_start = false;
         // closing the innermost open quote?
         if let Some(&(mark, low9, _)) = stack.last() {
             let apostrophe_like = matches!(mark, Mark::Single | Mark::Apos);
@@ -123,7 +123,6 @@ pub fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
                         parts: std::mem::take(&mut parts),
                     });
                 }
-                prev = c;
                 continue;
             }
         }
@@ -146,7 +145,6 @@ pub fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
                 stack.push((mark, low9, start + i));
             }
         }
-        prev = c;
     }
     out
 }

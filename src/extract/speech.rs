@@ -138,9 +138,9 @@ impl Sent<'_> {
     fn nameish(&self, t: &Token, lexicon: &Lexicon) -> bool {
         t.kind == Kind::Word
             && ((t.capitalised(self.src) && !closed(t))
-                || lexicon.organisations.contains(&t.lower)
-                || lexicon.speaker_nouns.contains(&t.lower)
-                || lexicon.titles.contains(&t.lower) && !closed(t))
+                || lexicon.organisations.contains(t.lower.as_str())
+                || lexicon.speaker_nouns.contains(t.lower.as_str())
+                || lexicon.titles.contains(t.lower.as_str()) && !closed(t))
     }
 
     fn word(&self, i: usize) -> Option<&Token> {
@@ -194,13 +194,13 @@ impl Sent<'_> {
                 && i >= 2
                 && toks[i - 2].end == t.start
                 && (toks[i - 2].lower.chars().count() == 1
-                    || lexicon.titles.contains(&toks[i - 2].lower))
+                    || lexicon.titles.contains(toks[i - 2].lower.as_str()))
             {
                 i -= 1; // "U.S."
             } else if content
                 && is_word
                 && !closed(t)
-                && !lexicon.reporting_verbs.contains(&t.lower)
+                && !lexicon.reporting_verbs.contains(t.lower.as_str())
             {
                 // lower-case words inside a name: "UN human rights office", "Russia's defence ministry"
                 let mut m = i - 1;
@@ -230,7 +230,7 @@ impl Sent<'_> {
                     && self.word(m - 1).is_some_and(|w| {
                         !closed(w)
                             && !w.capitalised(self.src)
-                            && !lexicon.reporting_verbs.contains(&w.lower)
+                            && !lexicon.reporting_verbs.contains(w.lower.as_str())
                     })
                 {
                     m -= 1;
@@ -274,9 +274,9 @@ impl Sent<'_> {
             j += 1;
         }
         let group = |n: &Token| {
-            lexicon.organisations.contains(&n.lower)
-                || lexicon.speaker_nouns.contains(&n.lower)
-                || lexicon.titles.contains(&n.lower)
+            lexicon.organisations.contains(n.lower.as_str())
+                || lexicon.speaker_nouns.contains(n.lower.as_str())
+                || lexicon.titles.contains(n.lower.as_str())
         };
         let mut content = false;
         while j < toks.len() && j - start < 10 {
@@ -327,9 +327,9 @@ impl Sent<'_> {
             .filter(|t| t.kind == Kind::Word)
             .collect();
         let common = |t: &Token| {
-            lexicon.speaker_nouns.contains(&t.lower)
-                || lexicon.organisations.contains(&t.lower)
-                || lexicon.titles.contains(&t.lower)
+            lexicon.speaker_nouns.contains(t.lower.as_str())
+                || lexicon.organisations.contains(t.lower.as_str())
+                || lexicon.titles.contains(t.lower.as_str())
                 || matches!(t.lower.as_str(), "the" | "a" | "an")
         };
         let sentence_capital = a == self.first
@@ -342,7 +342,7 @@ impl Sent<'_> {
             .enumerate()
             .map(|(n, t)| {
                 if n == 0 && sentence_capital {
-                    t.lower.clone()
+                    t.lower.to_string()
                 } else {
                     t.text(self.src).to_string()
                 }
@@ -450,7 +450,7 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
             }
         }
         let verb =
-            lexicon.reporting_verbs.contains(&t.lower) || PARTICIPLES.contains(&t.lower.as_str());
+            lexicon.reporting_verbs.contains(t.lower.as_str()) || PARTICIPLES.contains(&t.lower.as_str());
         // a capitalised verb is a name: "the United States", "Said Ahmed"
         if !verb || (t.capitalised(sent.src) && (k > sent.first || sent.cap(k + 1))) {
             k += 1;
@@ -715,7 +715,7 @@ fn skip_setting(
     sent: &Sent,
     mut a: usize,
     until: usize,
-    settings: &std::collections::HashSet<String>,
+    settings: &rustc_hash::FxHashSet<String>,
 ) -> usize {
     let toks = sent.toks;
     for _ in 0..4 {
@@ -750,7 +750,7 @@ fn skip_setting(
             match toks[a + 1..until]
                 .iter()
                 .take(6)
-                .position(|n| settings.contains(&n.lower))
+                .position(|n| settings.contains(n.lower.as_str()))
             {
                 Some(p) if toks[a + 1..a + 1 + p].iter().all(|n| n.kind == Kind::Word) => {
                     a += p + 2;
@@ -892,9 +892,9 @@ pub fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) {
     while i < toks.len() {
         let title = sent
             .word(i)
-            .is_some_and(|t| lexicon.titles.contains(&t.lower) && !closed(t));
+            .is_some_and(|t| lexicon.titles.contains(t.lower.as_str()) && !closed(t));
         let opening =
-            i == sent.first && sent.cap(i) && !lexicon.organisations.contains(&toks[i].lower);
+            i == sent.first && sent.cap(i) && !lexicon.organisations.contains(toks[i].lower.as_str());
         if !title && !opening {
             i += 1;
             continue;
@@ -902,7 +902,7 @@ pub fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) {
         let start = i;
         while sent
             .word(i)
-            .is_some_and(|t| lexicon.titles.contains(&t.lower) && !closed(t))
+            .is_some_and(|t| lexicon.titles.contains(t.lower.as_str()) && !closed(t))
         {
             i += 1;
         }
@@ -919,8 +919,8 @@ pub fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) {
                             .word(i + 1)
                             .is_some_and(|n| PARTICLES.contains(&n.lower.as_str())))))
         {
-            if lexicon.organisations.contains(&toks[i].lower)
-                || lexicon.reporting_verbs.contains(&toks[i].lower)
+            if lexicon.organisations.contains(toks[i].lower.as_str())
+                || lexicon.reporting_verbs.contains(toks[i].lower.as_str())
             {
                 break;
             }

@@ -231,7 +231,8 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize) -> bool {
         }
         // single letters and dotted initials: "U.S.", "J. Smith" (not "in 2010.")
         let letters = lower_word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters == 1 && lower_word.chars().count() == 1 || lower_word.contains('.') {
+        let dotted = lower_word.contains('.') && !lower_word.chars().any(|c| c.is_ascii_digit());
+        if letters == 1 && lower_word.chars().count() == 1 || dotted {
             // "U.S. officials" runs on; "in the U.S. The …" cannot be told apart cheaply
             return false;
         }

@@ -1,5 +1,7 @@
 //! Words, numbers and punctuation with their byte offsets in the file.
 
+use compact_str::CompactString;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Word,
@@ -12,8 +14,9 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    /// Lowercased text for words; the text itself otherwise.
-    pub lower: String,
+    /// Lowercased text for words; the text itself otherwise. Inline up to
+    /// 24 bytes, so most tokens cost no allocation.
+    pub lower: CompactString,
 }
 
 impl Token {
@@ -101,10 +104,10 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             kind = Kind::Punct;
         }
         let text = &s[begin..stop];
-        let lower = if kind == Kind::Word {
-            text.to_lowercase()
+        let lower = if kind == Kind::Word && text.bytes().any(|b| !b.is_ascii_lowercase()) {
+            CompactString::from(text.to_lowercase())
         } else {
-            text.to_string()
+            CompactString::from(text)
         };
         out.push(Token {
             start: start + begin,

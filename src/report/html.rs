@@ -12,6 +12,7 @@
 //! [`escape`]; the page has inline CSS, no script and no external URL, and
 //! the same report always renders to the same bytes.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -44,7 +45,12 @@ fn escape_lines(s: &str) -> String {
         match c {
             '\n' => out.push_str("<br>\n"),
             '\r' | '\u{feff}' => {}
-            c => out.push_str(&escape(c.encode_utf8(&mut [0; 4]))),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
         }
     }
     out
@@ -102,6 +108,9 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 struct Group<'a> {
     start: usize,
     end: usize,
+    /// The words that credit a misattributed claim to the wrong speaker,
+    /// underlined as a `<span class="credit">`, not a claim's `<mark>`.
+    credit: bool,
     /// (finding number, finding), in report order.
     findings: Vec<(usize, &'a Finding)>,
 }
@@ -238,7 +247,14 @@ impl<'a, 'g> Marker<'a, 'g> {
 
     fn open(&mut self, out: &mut String, gi: usize) {
         let g = &self.groups[gi];
-        if self.opened[gi] {
+        if g.credit {
+            self.opened[gi] = true;
+            let _ = write!(
+                out,
+                "<span class=\"credit status-misattributed\" title=\"{}\">",
+                escape(&format!("credited here: {}", g.findings[0].1.message))
+            );
+        } else if self.opened[gi] {
             let _ = write!(
                 out,
                 "<mark class=\"{} cont\" title=\"{}\">",
@@ -260,6 +276,15 @@ impl<'a, 'g> Marker<'a, 'g> {
     /// The markers after a claim, each linking to its list entry.
     fn tags(&mut self, out: &mut String, gi: usize) {
         self.done[gi] = true;
+        if self.groups[gi].credit {
+            let n = self.groups[gi].anchor();
+            let _ = write!(
+                out,
+                "<sup class=\"tags\"><a class=\"tag credit-tag status-misattributed\" href=\"#l-{n}\">{} credited here</a></sup>",
+                symbol(Status::Misattributed)
+            );
+            return;
+        }
         out.push_str("<sup class=\"tags\">");
         for (k, (n, f)) in self.groups[gi].findings.iter().enumerate() {
             let id = if k == 0 {
@@ -281,7 +306,11 @@ impl<'a, 'g> Marker<'a, 'g> {
         if finished || self.groups[gi].end <= at {
             self.tags(out, gi);
         }
-        out.push_str("</mark>");
+        out.push_str(if self.groups[gi].credit {
+            "</span>"
+        } else {
+            "</mark>"
+        });
     }
 
     /// Render `[start, end)`; `next` is where the next block starts (a mark
@@ -359,24 +388,37 @@ impl<'a, 'g> Marker<'a, 'g> {
 }
 
 /// Group the shown findings by span (several findings on one figure share
-/// one mark), in text order, outer spans before the spans they contain.
+/// one mark), in text order, outer spans before the spans they contain; a
+/// misattribution adds a group for the words that name the wrong speaker.
 fn groups<'a>(text: &str, items: &[(usize, &'a Finding)]) -> Vec<Group<'a>> {
-    let mut by_span: BTreeMap<(usize, std::cmp::Reverse<usize>), Vec<(usize, &'a Finding)>> =
-        BTreeMap::new();
+    // (start, longest first, 0 for a claim or the finding number for a credit)
+    type Key = (usize, Reverse<usize>, usize);
+    let mut by_span: BTreeMap<Key, Vec<(usize, &'a Finding)>> = BTreeMap::new();
+    let range = |s: usize, e: usize| {
+        let start = floor_boundary(text, s);
+        (start, ceil_boundary(text, e).max(start))
+    };
     for &(n, f) in items {
         let Some(c) = &f.claim else { continue };
-        let start = floor_boundary(text, c.span.start);
-        let end = ceil_boundary(text, c.span.end).max(start);
+        let (start, end) = range(c.span.start, c.span.end);
         by_span
-            .entry((start, std::cmp::Reverse(end)))
+            .entry((start, Reverse(end), 0))
             .or_default()
             .push((n, f));
+        let mention = c.attribution.as_ref().and_then(|a| a.mention_span);
+        if let (Status::Misattributed, Some((ms, me))) = (f.status, mention) {
+            let (start, end) = range(ms, me);
+            if start < end {
+                by_span.insert((start, Reverse(end), n), vec![(n, f)]);
+            }
+        }
     }
     by_span
         .into_iter()
-        .map(|((start, end), findings)| Group {
+        .map(|((start, end, credit), findings)| Group {
             start,
             end: end.0,
+            credit: credit != 0,
             findings,
         })
         .collect()
@@ -403,7 +445,7 @@ fn render_text(text: &str, path: &str, items: &[(usize, &Finding)]) -> (String, 
     let marked = groups
         .iter()
         .enumerate()
-        .filter(|&(i, _)| marker.opened[i])
+        .filter(|&(i, g)| marker.opened[i] && !g.credit)
         .flat_map(|(_, g)| g.findings.iter().map(|(n, _)| *n))
         .collect();
     (out, marked)
@@ -422,6 +464,39 @@ fn diff_html(f: &Finding) -> Option<String> {
     Some(rendered.join(" "))
 }
 
+/// The words that differ between the text and its replacement, without
+/// the words they share at either end ("… halt military …" → "halt" /
+/// "reduce"); both whole when one side would be empty.
+fn changed_words<'s>(was: &'s str, now: &'s str) -> (&'s str, &'s str) {
+    let words = |s: &'s str| -> Vec<(usize, &'s str)> {
+        s.split(' ')
+            .scan(0, |pos, w| {
+                let at = *pos;
+                *pos += w.len() + 1;
+                Some((at, w))
+            })
+            .collect()
+    };
+    let (wa, wb) = (words(was), words(now));
+    let same = |x: &(usize, &str), y: &(usize, &str)| x.1 == y.1;
+    let pre = wa.iter().zip(&wb).take_while(|(x, y)| same(x, y)).count();
+    let suf = wa[pre..]
+        .iter()
+        .rev()
+        .zip(wb[pre..].iter().rev())
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    if pre + suf == 0 || pre + suf >= wa.len() || pre + suf >= wb.len() {
+        return (was, now);
+    }
+    let cut = |s: &'s str, w: &[(usize, &'s str)]| {
+        let first = w[pre].0;
+        let last = w[w.len() - 1 - suf];
+        &s[first..last.0 + last.1.len()]
+    };
+    (cut(was, &wa), cut(now, &wb))
+}
+
 fn source_html(f: &Finding) -> String {
     let mut parts = Vec::new();
     if let Some(fact) = &f.fact {
@@ -431,7 +506,7 @@ fn source_html(f: &Finding) -> String {
         match &c.attribution {
             Some(a) => {
                 let mut s = format!(
-                    "the article credits <b>{}</b> (“{}” {})",
+                    "the article credits <strong>{}</strong> (“{}” {})",
                     escape(&a.speaker),
                     escape(&a.mention),
                     escape(&a.cue)
@@ -474,6 +549,11 @@ fn finding_html(out: &mut String, ctx: &Context, path: &str, n: usize, f: &Findi
     }
     out.push_str("</div>\n");
     let _ = writeln!(out, "<p class=\"msg\">{}</p>", escape(&f.message));
+    // a match needs no reading: its details fold away (no script needed)
+    let fold = f.status == Status::Match;
+    if fold {
+        out.push_str("<details><summary>what the reference says</summary>\n");
+    }
     out.push_str("<dl>\n");
     if let Some(c) = &f.claim {
         if !ctx.texts.contains_key(path) || !marked {
@@ -503,11 +583,12 @@ fn finding_html(out: &mut String, ctx: &Context, path: &str, n: usize, f: &Findi
             .map(|t| &t[fix.start..fix.end]);
         match was {
             Some(was) => {
+                let (a, b) = changed_words(was, &fix.replacement);
                 let _ = writeln!(
                     out,
                     "<dt>Fix</dt><dd>replace <del>{}</del> with <ins>{}</ins></dd>",
-                    escape(was),
-                    escape(&fix.replacement)
+                    escape(a),
+                    escape(b)
                 );
             }
             None => {
@@ -523,7 +604,11 @@ fn finding_html(out: &mut String, ctx: &Context, path: &str, n: usize, f: &Findi
     if !src.is_empty() {
         let _ = writeln!(out, "<dt>Source</dt><dd>{src}</dd>");
     }
-    out.push_str("</dl>\n</li>\n");
+    out.push_str("</dl>\n");
+    if fold {
+        out.push_str("</details>\n");
+    }
+    out.push_str("</li>\n");
 }
 
 fn summary_cells(out: &mut String, s: &Summary) {
@@ -641,6 +726,8 @@ mark{color:inherit;background:var(--bg);border-bottom:3px var(--line) var(--fg);
 mark.status-match{border-bottom-width:2px}
 mark mark{padding-bottom:0}
 mark.severity-error{font-weight:600}
+.credit{border-bottom:2px dashed var(--fg);-webkit-box-decoration-break:clone;box-decoration-break:clone}
+.credit-tag{font-weight:500;border-style:dashed}
 mark:target,.tag:target,li.finding:target{outline:3px solid #0969da;outline-offset:2px}
 sup.tags{font:600 .62rem/1 system-ui,"DejaVu Sans",sans-serif;vertical-align:.55em;margin-left:.15em;white-space:nowrap}
 .tag{display:inline-block;color:var(--fg);background:var(--paper);border:1px solid var(--fg);border-radius:999px;padding:.05em .45em;text-decoration:none;white-space:nowrap}
@@ -661,6 +748,8 @@ dt{color:var(--muted);font-weight:600}
 dd{margin:0;overflow-wrap:anywhere}
 del{background:#ffdcd7;color:#82071e;text-decoration:line-through}
 ins{background:#ccffd8;color:#055d20;text-decoration:underline}
+details>summary{cursor:pointer;color:var(--muted);font-size:.8rem}
+details[open]>summary{margin-bottom:.2rem}
 .diff small{color:var(--muted)}
 .note{color:var(--muted);font-style:italic}
 @media print{body{background:#fff}aside.findings{position:static;max-height:none}}
@@ -807,6 +896,23 @@ mod tests {
     }
 
     #[test]
+    fn fixes_show_only_the_words_that_change() {
+        assert_eq!(
+            changed_words(
+                "made to radically … halt military activity,",
+                "made to radically … reduce military activity,"
+            ),
+            ("halt", "reduce")
+        );
+        assert_eq!(
+            changed_words("more than 410", "143"),
+            ("more than 410", "143")
+        );
+        assert_eq!(changed_words("a b", "a b c"), ("a b", "a b c"));
+        assert_eq!(changed_words("x y z", "x q r z"), ("y", "q r"));
+    }
+
+    #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(
             escape(r#"<script>"x" & 'y'</script>"#),
@@ -855,6 +961,32 @@ mod tests {
         assert!(well_nested(&html), "{html}");
         assert!(html.contains(">é coû<sup"), "{html}");
         assert!(html.contains(">€.<sup"), "{html}");
+    }
+
+    #[test]
+    fn front_matter_bom_and_crlf_are_read_as_written() {
+        let text =
+            "\u{feff}---\r\ntitle: T\r\n---\r\n\r\nOne <b>two</b>.\r\nThree.\r\n\r\n# Head\r\n";
+        let start = text.find("two").unwrap();
+        let fs = [finding(Status::Mismatch, start, start + 3)];
+        let items: Vec<(usize, &Finding)> = fs.iter().map(|f| (1, f)).collect();
+        let (html, marked) = render_text(text, "t.md", &items);
+        assert!(well_nested(&html), "{html}");
+        assert_eq!(marked, vec![1]);
+        assert!(
+            !html.contains('\r') && !html.contains('\u{feff}'),
+            "{html:?}"
+        );
+        assert!(
+            html.starts_with(
+                "<div class=\"front\">---<br>\ntitle: T<br>\n---</div>\n<p>One &lt;b&gt;"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;/b&gt;.<br>\nThree.</p>\n<p class=\"heading\"># Head</p>\n"),
+            "{html}"
+        );
     }
 
     #[test]
