@@ -318,3 +318,81 @@ fn readme_reference_example_validates() {
     let o = factcheck(&["validate", &p]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+fn run_with_threads(args: &[&str], threads: &str, stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("RAYON_NUM_THREADS", threads)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.map(<[u8]>::to_vec);
+    let writer = std::thread::spawn(move || {
+        if let Some(d) = data {
+            let _ = input.write_all(&d);
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// A sample of real news as JSON Lines: the shared corpora when present,
+/// else the shipped articles repeated.
+fn jsonl_sample() -> Vec<u8> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = String::new();
+    for f in ["bbc-news/bbc_news.jsonl", "fa-kes-syria/fa_kes.jsonl"] {
+        if let Ok(data) = std::fs::read_to_string(root.join("../shared/corpus").join(f)) {
+            for line in data.lines().take(300) {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    if out.is_empty() {
+        let text = std::fs::read_to_string(root.join("claims/articles/ukraine-talks-draft.md")).unwrap();
+        for i in 0..600 {
+            out.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
+            out.push('\n');
+        }
+    }
+    out.into_bytes()
+}
+
+#[test]
+fn parallel_and_sequential_runs_give_the_same_bytes() {
+    let sample = jsonl_sample();
+    let one = run_with_threads(&["extract", "--jsonl"], "1", Some(&sample));
+    let two = run_with_threads(&["extract", "--jsonl"], "2", Some(&sample));
+    assert_eq!(one.status.code(), Some(0), "{}", String::from_utf8_lossy(&one.stderr));
+    assert!(one.stdout.len() > 10_000);
+    assert!(one.stdout == two.stdout, "extract --jsonl differs between 1 and 2 threads");
+    let lines = one.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
+    assert_eq!(lines, sample.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count(), "one line per article");
+    let check1 = run_with_threads(&["check", "--jsonl", "--against", "claims/ukraine-talks.yaml"], "1", Some(&sample));
+    let check2 = run_with_threads(&["check", "--jsonl", "--against", "claims/ukraine-talks.yaml"], "2", Some(&sample));
+    assert!(check1.stdout == check2.stdout, "check --jsonl differs between 1 and 2 threads");
+    let dir1 = run_with_threads(&["check", "--format", "json"], "1", None);
+    let dir2 = run_with_threads(&["check", "--format", "json"], "2", None);
+    assert!(dir1.stdout == dir2.stdout);
+}
+
+#[test]
+fn jsonl_bad_lines_are_named_and_the_run_goes_on() {
+    let input = b"{\"id\": \"ok-1\", \"text\": \"At least 12 people died, police said.\"}\n{\"id\": 2, \"text\": 5}\nnot json at all\n{\"id\": \"ok-2\", \"text\": \"Twelve were injured.\", \"date\": \"4/5/2017\"}\n";
+    let o = run_with_threads(&["extract", "--jsonl"], "2", Some(input));
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("<stdin>:2:"), "{err}");
+    assert!(err.contains("<stdin>:3:"), "{err}");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "ok-1");
+    assert_eq!(lines[1]["id"], "ok-2");
+    assert_eq!(lines[1]["date"], "2017-04-05");
+}
