@@ -13,6 +13,9 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::span::LineIndex;
 
+/// The largest article read: 256 MiB (about a thousand times a long read).
+pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
+
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The path as given on the command line (`-` for standard input).
@@ -39,14 +42,35 @@ static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Article {
-    /// Read an article from `path`; `-` reads standard input.
+    /// Read an article from `path`; `-` reads standard input. Articles
+    /// larger than [`MAX_ARTICLE_BYTES`] are refused rather than read.
     pub fn load(path: &Path) -> Result<Article> {
         let mut bytes = Vec::new();
+        let too_large = |path: &str| {
+            Error::Usage(format!(
+                "{path}: larger than {} MB, the limit for one article; split it",
+                MAX_ARTICLE_BYTES >> 20
+            ))
+        };
         if path.as_os_str() == "-" {
             std::io::stdin()
+                .take(MAX_ARTICLE_BYTES + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io("<stdin>", e))?;
+            if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+                return Err(too_large("-"));
+            }
         } else {
+            let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+            if meta.is_dir() {
+                return Err(Error::Usage(format!(
+                    "{}: a directory, not an article",
+                    path.display()
+                )));
+            }
+            if meta.len() > MAX_ARTICLE_BYTES {
+                return Err(too_large(&path.display().to_string()));
+            }
             bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         }
         Article::from_bytes(&path.display().to_string(), bytes)

@@ -174,7 +174,10 @@ fn progress(len: usize, quiet: bool) -> indicatif::ProgressBar {
 
 /// Run a JSON Lines job over standard input or the files given; exit 2 if
 /// any line was bad.
-fn streamed(files: &[String], job: impl Fn(&mut dyn std::io::BufRead, &str, &mut dyn Write) -> Result<usize>) -> Result<i32> {
+fn streamed(
+    files: &[String],
+    job: impl Fn(&mut dyn std::io::BufRead, &str, &mut dyn Write) -> Result<usize>,
+) -> Result<i32> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut errors = 0;
@@ -206,7 +209,11 @@ pub fn run(cli: Cli) -> Result<i32> {
             ..
         } => {
             let reference = against.as_deref().map(Reference::load).transpose()?;
-            streamed(&articles, |input, source, out| crate::stream::run(source, input, out, |a| crate::extract_claims(a, reference.as_ref())))
+            streamed(&articles, |input, source, out| {
+                crate::stream::run(source, input, out, |a| {
+                    crate::extract_claims(a, reference.as_ref())
+                })
+            })
         }
         Command::Check {
             articles,
@@ -215,7 +222,11 @@ pub fn run(cli: Cli) -> Result<i32> {
             ..
         } => {
             let reference = Reference::load(&against)?;
-            streamed(&articles, |input, source, out| crate::stream::run(source, input, out, |a| crate::stream::check_record(a, &reference)))
+            streamed(&articles, |input, source, out| {
+                crate::stream::run(source, input, out, |a| {
+                    crate::stream::check_record(a, &reference)
+                })
+            })
         }
         Command::Extract {
             articles,

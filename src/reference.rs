@@ -245,12 +245,23 @@ pub struct Reference {
     pub lexicon: Lexicon,
 }
 
+/// The largest reference read: 64 MiB (some 500,000 facts).
+pub const MAX_REFERENCE_BYTES: u64 = 64 << 20;
+
 fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
 impl Reference {
     pub fn load(path: &Path) -> Result<Reference> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.len() > MAX_REFERENCE_BYTES {
+            return Err(Error::Usage(format!(
+                "{}: larger than {} MB, the limit for a reference; split it by article",
+                path.display(),
+                MAX_REFERENCE_BYTES >> 20
+            )));
+        }
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
             path: path.to_path_buf(),

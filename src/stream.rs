@@ -41,12 +41,17 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     ["%m/%d/%Y", "%d-%b-%Y", "%Y/%m/%d", "%d.%m.%Y"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(first, f).ok())
-        .or_else(|| ["%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"].iter().find_map(|f| NaiveDate::parse_from_str(s, f).ok()))
+        .or_else(|| {
+            ["%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"]
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+        })
 }
 
 fn article(source: &str, line_no: usize, line: &str) -> Result<Article> {
     let at = |column: usize, message: String| Error::at(source, line_no, column, message);
-    let record: Record = serde_json::from_str(line).map_err(|e| at(e.column().max(1), format!("not an article record: {e}")))?;
+    let record: Record = serde_json::from_str(line)
+        .map_err(|e| at(e.column().max(1), format!("not an article record: {e}")))?;
     // records come from many systems: read the date formats they use; a
     // date none of them reads leaves the article undated (its facts' latest
     // series entries apply) rather than losing the record
@@ -116,7 +121,10 @@ pub struct Checked {
 }
 
 pub fn check_record(a: &Article, reference: &Reference) -> Checked {
-    Checked { id: a.id.clone(), report: crate::check_article(a, reference) }
+    Checked {
+        id: a.id.clone(),
+        report: crate::check_article(a, reference),
+    }
 }
 
 #[cfg(test)]
@@ -137,9 +145,16 @@ mod tests {
     fn bad_lines_are_reported_and_the_rest_goes_on() {
         let input = "{\"id\": \"a\", \"text\": \"Twelve people died.\", \"extra\": 1}\nnot json\n\n{\"id\": 7, \"title\": \"no text\"}\n{\"text\": \"Five were killed.\", \"date\": \"2021-01-02\"}\n";
         let mut out = Vec::new();
-        let errors = run("in.jsonl", input.as_bytes(), &mut out, |a| crate::extract_claims(a, None)).unwrap();
+        let errors = run("in.jsonl", input.as_bytes(), &mut out, |a| {
+            crate::extract_claims(a, None)
+        })
+        .unwrap();
         assert_eq!(errors, 2);
-        let lines: Vec<serde_json::Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["id"], "a");
         assert_eq!(lines[0]["claims"][0]["quantity"]["value"], 12);

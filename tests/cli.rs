@@ -355,7 +355,8 @@ fn jsonl_sample() -> Vec<u8> {
         }
     }
     if out.is_empty() {
-        let text = std::fs::read_to_string(root.join("claims/articles/ukraine-talks-draft.md")).unwrap();
+        let text =
+            std::fs::read_to_string(root.join("claims/articles/ukraine-talks-draft.md")).unwrap();
         for i in 0..600 {
             out.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
             out.push('\n');
@@ -369,14 +370,44 @@ fn parallel_and_sequential_runs_give_the_same_bytes() {
     let sample = jsonl_sample();
     let one = run_with_threads(&["extract", "--jsonl"], "1", Some(&sample));
     let two = run_with_threads(&["extract", "--jsonl"], "2", Some(&sample));
-    assert_eq!(one.status.code(), Some(0), "{}", String::from_utf8_lossy(&one.stderr));
+    assert_eq!(
+        one.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
     assert!(one.stdout.len() > 10_000);
-    assert!(one.stdout == two.stdout, "extract --jsonl differs between 1 and 2 threads");
-    let lines = one.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
-    assert_eq!(lines, sample.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count(), "one line per article");
-    let check1 = run_with_threads(&["check", "--jsonl", "--against", "claims/ukraine-talks.yaml"], "1", Some(&sample));
-    let check2 = run_with_threads(&["check", "--jsonl", "--against", "claims/ukraine-talks.yaml"], "2", Some(&sample));
-    assert!(check1.stdout == check2.stdout, "check --jsonl differs between 1 and 2 threads");
+    assert!(
+        one.stdout == two.stdout,
+        "extract --jsonl differs between 1 and 2 threads"
+    );
+    let lines = one
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
+    assert_eq!(
+        lines,
+        sample
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        "one line per article"
+    );
+    let check1 = run_with_threads(
+        &["check", "--jsonl", "--against", "claims/ukraine-talks.yaml"],
+        "1",
+        Some(&sample),
+    );
+    let check2 = run_with_threads(
+        &["check", "--jsonl", "--against", "claims/ukraine-talks.yaml"],
+        "2",
+        Some(&sample),
+    );
+    assert!(
+        check1.stdout == check2.stdout,
+        "check --jsonl differs between 1 and 2 threads"
+    );
     let dir1 = run_with_threads(&["check", "--format", "json"], "1", None);
     let dir2 = run_with_threads(&["check", "--format", "json"], "2", None);
     assert!(dir1.stdout == dir2.stdout);
@@ -390,7 +421,10 @@ fn jsonl_bad_lines_are_named_and_the_run_goes_on() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("<stdin>:2:"), "{err}");
     assert!(err.contains("<stdin>:3:"), "{err}");
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "ok-1");
     assert_eq!(lines[1]["id"], "ok-2");

@@ -311,16 +311,17 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
     const GLUED: &[&str] = &["said", "says", "told"];
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
-        let glued =
-            (t.kind == Kind::Word && t.capitalised(src) && !lx.reporting_verbs.contains(t.lower.as_str()))
-                .then(|| {
-                    GLUED.iter().find(|g| {
-                        t.lower.len() >= g.len() + 4
-                            && t.lower.ends_with(*g)
-                            && src.is_char_boundary(t.end - g.len())
-                    })
-                })
-                .flatten();
+        let glued = (t.kind == Kind::Word
+            && t.capitalised(src)
+            && !lx.reporting_verbs.contains(t.lower.as_str()))
+        .then(|| {
+            GLUED.iter().find(|g| {
+                t.lower.len() >= g.len() + 4
+                    && t.lower.ends_with(*g)
+                    && src.is_char_boundary(t.end - g.len())
+            })
+        })
+        .flatten();
         match glued {
             Some(g) => {
                 let cut = t.end - g.len();

@@ -100,7 +100,9 @@ fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
         let w = &toks[j];
         let month = lx.months.contains(w.lower.as_str()) && w.capitalised(sent.src);
         if w.kind == Kind::Word
-            && (month || lx.non_count_units.contains(w.lower.as_str()) || w.lower.starts_with("year-old"))
+            && (month
+                || lx.non_count_units.contains(w.lower.as_str())
+                || w.lower.starts_with("year-old"))
         {
             return true;
         }
@@ -310,7 +312,10 @@ fn figure(
 
     // 1. a slotted cue: "driven N from their homes", "claimed N lives"
     'slots: for start in [after_subj, n.last] {
-        let Some(list) = toks.get(start).and_then(|t| lx.post_by_first.get(t.lower.as_str())) else {
+        let Some(list) = toks
+            .get(start)
+            .and_then(|t| lx.post_by_first.get(t.lower.as_str()))
+        else {
             continue;
         };
         for &ci in list {
@@ -398,7 +403,10 @@ fn figure(
     // 5. the metric word before: "killed 140", "the death toll rose to 352"
     if found.is_none() {
         let mut j = q_start;
-        while j > sent.first && q_start - j < 4 && lx.toll_links.contains(toks[j - 1].lower.as_str()) {
+        while j > sent.first
+            && q_start - j < 4
+            && lx.toll_links.contains(toks[j - 1].lower.as_str())
+        {
             j -= 1;
         }
         for end in [j, q_start] {

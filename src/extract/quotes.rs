@@ -59,7 +59,12 @@ pub fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
     let mut part_start = 0;
     let mut outer_open = 0;
     // only quotation marks and line ends matter: jump from one to the next
-    let marks = |c: char| matches!(c, '\n' | '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„');
+    let marks = |c: char| {
+        matches!(
+            c,
+            '\n' | '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„'
+        )
+    };
     let mut skip_until = 0;
     for (i, m) in s.match_indices(marks) {
         if i < skip_until {

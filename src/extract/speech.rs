@@ -449,8 +449,8 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
                 continue;
             }
         }
-        let verb =
-            lexicon.reporting_verbs.contains(t.lower.as_str()) || PARTICIPLES.contains(&t.lower.as_str());
+        let verb = lexicon.reporting_verbs.contains(t.lower.as_str())
+            || PARTICIPLES.contains(&t.lower.as_str());
         // a capitalised verb is a name: "the United States", "Said Ahmed"
         if !verb || (t.capitalised(sent.src) && (k > sent.first || sent.cap(k + 1))) {
             k += 1;
@@ -893,8 +893,9 @@ pub fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) {
         let title = sent
             .word(i)
             .is_some_and(|t| lexicon.titles.contains(t.lower.as_str()) && !closed(t));
-        let opening =
-            i == sent.first && sent.cap(i) && !lexicon.organisations.contains(toks[i].lower.as_str());
+        let opening = i == sent.first
+            && sent.cap(i)
+            && !lexicon.organisations.contains(toks[i].lower.as_str());
         if !title && !opening {
             i += 1;
             continue;

@@ -11,13 +11,15 @@ use regex::Regex;
 
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:https?://|www\.)[^\s<>()\[\]]+",                    // URLs
-        r"|\]\([^)\s]*\)",                                       // Markdown link targets
-        r"|</?[A-Za-z][^<>\n]{0,200}>",                          // HTML tags
-        r"|&(?:nbsp|amp|quot|#\d{1,6});",                        // common entities
-        r"|(?m:^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t])", // headings, quotes, list markers
-        r"|```[^\n]*|`",                                         // code fences and ticks
-        r"|\*\*?|__?|\||~~",                                     // emphasis, table pipes
+        r"(?s:```.*?```)",                                         // fenced code blocks
+        r"|(?is:<script\b.*?</script\s*>|<style\b.*?</style\s*>)", // scripts and styles
+        r"|(?:https?://|www\.)[^\s<>()\[\]]+",                     // URLs
+        r"|\]\([^)\s]*\)",                                         // Markdown link targets
+        r"|</?[A-Za-z][^<>\n]{0,200}>",                            // HTML tags
+        r"|&(?:nbsp|amp|quot|#\d{1,6});",                          // common entities
+        r"|(?m:^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t])",   // headings, quotes, list markers
+        r"|```[^\n]*|`",                                           // code fences and ticks
+        r"|\*\*?|__?|\||~~",                                       // emphasis, table pipes
     ))
     .unwrap()
 });
@@ -27,10 +29,14 @@ pub fn scan_copy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for m in MARKUP.find_iter(text) {
-        // keep a list-number's digits out, but "_" inside words (snake_case)
-        // and "*" in "5*3" are rare in news; blanking them is harmless.
+        // "_" inside words (snake_case) and "*" in "5*3" are rare in news;
+        // blanking them is harmless. Line ends stay, so lines stay lines.
         out.push_str(&text[last..m.start()]);
-        out.extend(std::iter::repeat_n(' ', m.len()));
+        out.extend(
+            m.as_str()
+                .bytes()
+                .map(|b| if b == b'\n' { '\n' } else { ' ' }),
+        );
         last = m.end();
     }
     out.push_str(&text[last..]);
