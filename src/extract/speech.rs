@@ -625,10 +625,12 @@ fn contents(sent: &Sent, raw: &[Raw], lexicon: &Lexicon) -> Vec<SpeechEvent> {
                 .unwrap_or("");
             words <= 6 && TRAILING.contains(&first)
         });
+        // "…, according to CEA analysts, with …": the words before it
+        let according_mid = cb == ca + 2 && toks[ca].is("according") && ca > sent.first + 1;
         let content = if QUOTE_ONLY.contains(&toks[ca].lower.as_str()) {
             // "“…?” she asked": a question is speech; "asked him to go" is not
             before().filter(|_| after_quote)
-        } else if after_quote || trailing {
+        } else if after_quote || trailing || according_mid {
             before().or(after)
         } else {
             after.or_else(before)
@@ -801,11 +803,22 @@ fn content_after(
             a += off + 1;
         }
     } else if told {
-        // skip the person told: "told reporters", "told the BBC"
-        if toks.get(a).is_some_and(|t| t.is("the")) {
-            a += 1;
+        // skip whom they told: "told reporters", "told the BBC", "told BBC
+        // Radio 4's Today programme:", "told a news conference"
+        let colon = toks[a..until].iter().take(8).position(|t| t.lower == ":");
+        let setting = toks[a..until].iter().take(5).position(|t| settings.contains(t.lower.as_str()));
+        if let Some(c) = colon.filter(|&c| toks[a..a + c].iter().all(|t| t.kind == Kind::Word || t.lower == "'" || t.lower == "’")) {
+            a += c + 1;
+        } else if let Some(s) = setting.filter(|_| toks.get(a).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))) {
+            a += s + 1;
+        } else {
+            if toks.get(a).is_some_and(|t| t.is("the")) {
+                a += 1;
+            }
+            // a name: every capitalised word of it
+            let name = toks[a..until].iter().take_while(|t| t.kind == Kind::Word && t.capitalised(sent.src)).count();
+            a += name.max(1);
         }
-        a += 1;
     }
     a = skip_setting(sent, a, until, settings);
     if toks.get(a).is_some_and(|t| t.is("that")) {
