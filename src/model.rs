@@ -313,6 +313,22 @@ pub struct Summary {
     pub missing: usize,
 }
 
+/// "13 match, 1 mismatch, …" — the non-zero counts, or "no findings".
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = Status::ALL
+            .iter()
+            .filter(|&&st| self.get(st) > 0)
+            .map(|&st| format!("{} {}", self.get(st), st.as_str()))
+            .collect();
+        if parts.is_empty() {
+            f.write_str("no findings")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
+    }
+}
+
 impl Summary {
     pub fn add(&mut self, status: Status) {
         *self.slot(status) += 1;

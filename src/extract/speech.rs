@@ -426,6 +426,24 @@ struct Raw {
 pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<SpeechEvent> {
     let toks = sent.toks;
     let mut raw: Vec<Raw> = Vec::new();
+    // a speaker after the cue ("…, said X", "according to X"), with the
+    // apposition that may follow it; returns where to go on from
+    let push_right = |raw: &mut Vec<Raw>,
+                      registry: &mut Registry,
+                      (a, b): (usize, usize),
+                      cue: (usize, usize),
+                      open_apposition: bool| {
+        let entity = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
+        let content_from = sent.apposition_end(b, open_apposition);
+        raw.push(Raw {
+            entity,
+            mention: (a, b),
+            cue,
+            right: true,
+            content_from,
+        });
+        content_from.unwrap_or(b)
+    };
     let mut k = sent.first;
     while k < toks.len() {
         let t = &toks[k];
@@ -436,16 +454,7 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
         // "according to X"
         if t.is("according") && toks.get(k + 1).is_some_and(|n| n.is("to")) {
             if let Some((a, b)) = sent.np_after(k + 2, lexicon) {
-                let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
-                let content_from = sent.apposition_end(b, false);
-                raw.push(Raw {
-                    entity: e,
-                    mention: (a, b),
-                    cue: (k, k + 2),
-                    right: true,
-                    content_from,
-                });
-                k = content_from.unwrap_or(b);
+                k = push_right(&mut raw, registry, (a, b), (k, k + 2), false);
                 continue;
             }
         }
@@ -553,16 +562,7 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
                         }
                         let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct);
                         if ends {
-                            let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
-                            let content_from = sent.apposition_end(b, true);
-                            raw.push(Raw {
-                                entity: e,
-                                mention: (a, b),
-                                cue: (k, k + 1),
-                                right: true,
-                                content_from,
-                            });
-                            k = content_from.unwrap_or(b);
+                            k = push_right(&mut raw, registry, (a, b), (k, k + 1), true);
                             continue;
                         }
                     }
@@ -806,17 +806,30 @@ fn content_after(
         // skip whom they told: "told reporters", "told the BBC", "told BBC
         // Radio 4's Today programme:", "told a news conference"
         let colon = toks[a..until].iter().take(8).position(|t| t.lower == ":");
-        let setting = toks[a..until].iter().take(5).position(|t| settings.contains(t.lower.as_str()));
-        if let Some(c) = colon.filter(|&c| toks[a..a + c].iter().all(|t| t.kind == Kind::Word || t.lower == "'" || t.lower == "’")) {
+        let setting = toks[a..until]
+            .iter()
+            .take(5)
+            .position(|t| settings.contains(t.lower.as_str()));
+        if let Some(c) = colon.filter(|&c| {
+            toks[a..a + c]
+                .iter()
+                .all(|t| t.kind == Kind::Word || t.lower == "'" || t.lower == "’")
+        }) {
             a += c + 1;
-        } else if let Some(s) = setting.filter(|_| toks.get(a).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))) {
+        } else if let Some(s) = setting.filter(|_| {
+            toks.get(a)
+                .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))
+        }) {
             a += s + 1;
         } else {
             if toks.get(a).is_some_and(|t| t.is("the")) {
                 a += 1;
             }
             // a name: every capitalised word of it
-            let name = toks[a..until].iter().take_while(|t| t.kind == Kind::Word && t.capitalised(sent.src)).count();
+            let name = toks[a..until]
+                .iter()
+                .take_while(|t| t.kind == Kind::Word && t.capitalised(sent.src))
+                .count();
             a += name.max(1);
         }
     }

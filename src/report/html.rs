@@ -629,19 +629,6 @@ fn summary_cells(out: &mut String, s: &Summary) {
     );
 }
 
-fn summary_words(s: &Summary) -> String {
-    let parts: Vec<String> = Status::ALL
-        .iter()
-        .filter(|&&st| s.get(st) > 0)
-        .map(|&st| format!("{} {}", s.get(st), st.as_str()))
-        .collect();
-    if parts.is_empty() {
-        "no findings".into()
-    } else {
-        parts.join(", ")
-    }
-}
-
 fn article_html(out: &mut String, ctx: &Context, k: usize, a: &ArticleReport, first: usize) {
     let items: Vec<(usize, &Finding)> = a
         .findings
@@ -655,7 +642,7 @@ fn article_html(out: &mut String, ctx: &Context, k: usize, a: &ArticleReport, fi
         "<section class=\"article\" id=\"a-{k}\">\n<h2>{}</h2>\n<p class=\"meta\">checked against <code>{}</code> · {}</p>\n<div class=\"cols\">\n",
         escape(&a.path),
         escape(&a.reference),
-        escape(&summary_words(&Summary::of(&a.findings)))
+        escape(&Summary::of(&a.findings).to_string())
     );
     let marked = match ctx.texts.get(&a.path) {
         Some(text) => {
@@ -775,7 +762,7 @@ impl Report for Html {
         let _ = writeln!(
             h,
             "<header class=\"card\" id=\"summary\">\n<h1>factcheck report</h1>\n<p class=\"lede\">{n} {articles} checked: {}.{}</p>",
-            escape(&summary_words(&report.summary)),
+            escape(&report.summary.to_string()),
             if ctx.quiet {
                 format!(
                     " Only findings at {} severity or above are shown.",

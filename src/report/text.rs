@@ -22,19 +22,6 @@ fn paint(ctx: &Context, style: Style, s: &str) -> String {
     }
 }
 
-fn summary_line(s: &Summary) -> String {
-    let parts: Vec<String> = Status::ALL
-        .iter()
-        .filter(|&&st| s.get(st) > 0)
-        .map(|&st| format!("{} {}", s.get(st), st.as_str()))
-        .collect();
-    if parts.is_empty() {
-        "no findings".into()
-    } else {
-        parts.join(", ")
-    }
-}
-
 /// The label under the claim: what the reference has.
 fn label(f: &Finding) -> String {
     match (f.status, &f.expected) {
@@ -143,7 +130,7 @@ impl Report for Text {
                     "{} (against {}): {}",
                     paint(ctx, Style::new().bold(), &a.path),
                     a.reference,
-                    summary_line(&Summary::of(&a.findings))
+                    &Summary::of(&a.findings).to_string()
                 )?;
                 writeln!(out)?;
             }
@@ -154,7 +141,7 @@ impl Report for Text {
             "{} {} checked: {}",
             n,
             if n == 1 { "article" } else { "articles" },
-            summary_line(&report.summary)
+            &report.summary.to_string()
         )
     }
 
