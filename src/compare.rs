@@ -588,11 +588,12 @@ impl<'r> Checker<'r> {
     /// All findings for an article's claims, in article order.
     pub fn check(&self, article: &Article, claims: &[Claim]) -> Vec<Finding> {
         let mut out = Vec::new();
-        let mut stated: Vec<&str> = Vec::new();
-        let figures: Vec<(usize, usize)> = claims
+        let mut stated: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut figures: Vec<(usize, usize)> = claims
             .iter()
             .filter_map(|c| c.quantity.as_ref().map(|q| q.style.number_span))
             .collect();
+        figures.sort_unstable();
         for c in claims {
             match c.kind {
                 ClaimKind::Quantity => self.figure(article, c, &mut out, &mut stated),
@@ -601,7 +602,7 @@ impl<'r> Checker<'r> {
             }
         }
         for f in &self.reference.facts {
-            if f.required && !stated.contains(&f.id.as_str()) {
+            if f.required && !stated.contains(f.id.as_str()) {
                 let expected = describe_fact(f, self.reference, article.date);
                 out.push(self.finding(
                     Status::Missing,
@@ -624,7 +625,7 @@ impl<'r> Checker<'r> {
         article: &Article,
         c: &Claim,
         out: &mut Vec<Finding>,
-        stated: &mut Vec<&'a str>,
+        stated: &mut std::collections::HashSet<&'a str>,
     ) {
         let Some(q) = &c.quantity else { return };
         let found = q.phrase.clone();
@@ -660,7 +661,7 @@ impl<'r> Checker<'r> {
             self.unattributed(c, None, false, out);
             return;
         };
-        stated.push(fact.id.as_str());
+        stated.insert(fact.id.as_str());
         let (accepted, value, _, _) = accepted_interval(fact, article.date);
         let st = Stated {
             qualifier: q.qualifier,
@@ -947,10 +948,9 @@ impl<'r> Checker<'r> {
         let own = matching().find(|s| speaker.as_deref() == Some(s.speaker.as_str()));
         let Some(rs) = own.or_else(|| matching().next()) else {
             // a statement that carries a figure is judged by the figure
-            if !figures
-                .iter()
-                .any(|&(a, b)| c.span.start <= a && b <= c.span.end)
-            {
+            // figures are sorted by where they start: the first at or after the statement
+            let i = figures.partition_point(|&(a, _)| a < c.span.start);
+            if !figures.get(i).is_some_and(|&(_, b)| b <= c.span.end) {
                 out.push(self.finding(
                     Status::Unverified,
                     None,

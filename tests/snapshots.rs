@@ -47,3 +47,23 @@ fn extract_json() {
         "json"
     ]));
 }
+
+#[test]
+fn check_sarif() {
+    insta::assert_snapshot!(run(&["check", "--format", "sarif"]));
+}
+
+#[test]
+fn check_jsonl() {
+    insta::assert_snapshot!(run(&["check", "--format", "jsonl"]));
+}
+
+#[test]
+fn check_html() {
+    insta::assert_snapshot!(run(&["check", "--format", "html"]));
+}
+
+#[test]
+fn check_github() {
+    insta::assert_snapshot!(run(&["check", "--format", "github", "--quiet"]));
+}
