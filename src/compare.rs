@@ -950,7 +950,7 @@ impl<'r> Checker<'r> {
             // a statement that carries a figure is judged by the figure
             // figures are sorted by where they start: the first at or after the statement
             let i = figures.partition_point(|&(a, _)| a < c.span.start);
-            if !figures.get(i).is_some_and(|&(_, b)| b <= c.span.end) {
+            if figures.get(i).is_none_or(|&(_, b)| b > c.span.end) {
                 out.push(self.finding(
                     Status::Unverified,
                     None,
