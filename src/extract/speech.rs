@@ -422,6 +422,19 @@ struct Raw {
     content_from: Option<usize>,
 }
 
+impl Raw {
+    /// A speaker before a one-word cue at token `k`: "X said".
+    fn left(entity: Option<usize>, mention: (usize, usize), k: usize) -> Raw {
+        Raw {
+            entity,
+            mention,
+            cue: (k, k + 1),
+            right: false,
+            content_from: None,
+        }
+    }
+}
+
 /// Find speech events in one sentence.
 pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<SpeechEvent> {
     let toks = sent.toks;
@@ -497,26 +510,14 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
                     .is_some_and(|r| !r.right && a >= r.cue.1 && a - r.cue.1 <= 1) => {}
             Some(Who::Phrase(a, b)) => {
                 let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
-                raw.push(Raw {
-                    entity: e,
-                    mention: (a, b),
-                    cue: (k, k + 1),
-                    right: false,
-                    content_from: None,
-                });
+                raw.push(Raw::left(e, (a, b), k));
             }
             Some(Who::Pronoun(p)) => {
                 // "X said it had noted …": the pronoun is inside X's content
                 let inside = raw.last().is_some_and(|r| p >= r.cue.1 && p - r.cue.1 <= 1);
                 if !inside {
                     if let Some(e) = registry.pronoun(&toks[p].lower) {
-                        raw.push(Raw {
-                            entity: Some(e),
-                            mention: (p, p + 1),
-                            cue: (k, k + 1),
-                            right: false,
-                            content_from: None,
-                        });
+                        raw.push(Raw::left(Some(e), (p, p + 1), k));
                     }
                 }
             }
@@ -532,25 +533,13 @@ pub fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<Spee
                     // "…, saying that …", "… said X but added that …": the speaker before
                     let last = &raw[raw.len() - 1];
                     let (e, m) = (last.entity, last.mention);
-                    raw.push(Raw {
-                        entity: e,
-                        mention: m,
-                        cue: (k, k + 1),
-                        right: false,
-                        content_from: None,
-                    });
+                    raw.push(Raw::left(e, m, k));
                 } else if coordinated && PARTICIPLES.contains(&t.lower.as_str()) {
                     // "Gov. Mike Pence on Thursday blamed the media …, saying …":
                     // the subject of the sentence
                     if let Some((a, b)) = sent.subject(k, lexicon) {
                         let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
-                        raw.push(Raw {
-                            entity: e,
-                            mention: (a, b),
-                            cue: (k, k + 1),
-                            right: false,
-                            content_from: None,
-                        });
+                        raw.push(Raw::left(e, (a, b), k));
                     }
                 } else if after_break {
                     // inversion: "…, said the ministry." / "…, said the mayor, Ivan Fedorov."
