@@ -379,6 +379,16 @@ fn figure(
         while found.is_none() && start < toks.len() && start - after_subj <= 8 {
             found = cue_after_aux(toks, start, lx)
                 .filter(|&(_, end)| !object_follows(sent, end, lx))
+                // a metric noun that can name things ("bodies") counts only
+                // right after the number: not "100,000 public bodies"
+                .filter(|&(_, end)| {
+                    let one_word = plain_cue_at(toks, end - 1, lx).is_some_and(|(_, e)| e == end);
+                    subject.is_none()
+                        || !(one_word
+                            && lx
+                                .non_person_subjects
+                                .contains(toks[end - 1].lower.as_str()))
+                })
                 .map(|(m, end)| (m, q_start, end));
             // the counted phrase may run on: "of the …", "in the area", "and rebel fighters"
             let t = &toks[start];
