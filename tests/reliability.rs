@@ -25,6 +25,16 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Exit 2 with `want` in the error message.
+fn assert_error(o: &Output, want: &str) {
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(o));
+    assert_stderr(o, want);
+}
+
+fn assert_stderr(o: &Output, want: &str) {
+    assert!(stderr(o).contains(want), "{}", stderr(o));
+}
+
 fn claims_of(text: &str) -> Vec<factcheck::model::Claim> {
     let a = Article::from_text("t.md", text.to_string(), None).unwrap();
     let claims = factcheck::extract_claims(&a, None).claims;
@@ -52,19 +62,10 @@ fn binary_and_utf16_are_named_errors() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bin.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
     let o = factcheck(dir.path(), &["extract", "bin.txt"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("bin.txt: binary file (NUL byte at offset 4)"),
-        "{}",
-        stderr(&o)
-    );
+    assert_error(&o, "bin.txt: binary file (NUL byte at offset 4)");
     std::fs::write(dir.path().join("be.txt"), b"\xfe\xff\x00A").unwrap();
     let o = factcheck(dir.path(), &["extract", "be.txt"]);
-    assert!(
-        stderr(&o).contains("be.txt: UTF-16 text is not supported"),
-        "{}",
-        stderr(&o)
-    );
+    assert_stderr(&o, "be.txt: UTF-16 text is not supported");
 }
 
 #[test]
@@ -155,12 +156,7 @@ fn a_single_ten_megabyte_line_and_a_large_article() {
     f.set_len(factcheck::article::MAX_ARTICLE_BYTES + 1)
         .unwrap();
     let o = factcheck(dir.path(), &["extract", "big.txt"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("the limit for one article"),
-        "{}",
-        stderr(&o)
-    );
+    assert_error(&o, "the limit for one article");
 }
 
 // ----- references -----------------------------------------------------------
@@ -254,12 +250,7 @@ fn a_large_reference_and_past_the_limit() {
         .set_len(factcheck::reference::MAX_REFERENCE_BYTES + 1)
         .unwrap();
     let o = factcheck(dir.path(), &["validate", "big.yaml"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("the limit for a reference"),
-        "{}",
-        stderr(&o)
-    );
+    assert_error(&o, "the limit for a reference");
 }
 
 // ----- paths ----------------------------------------------------------------
@@ -269,22 +260,11 @@ fn awkward_paths_get_clear_messages() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("empty")).unwrap();
     let o = factcheck(dir.path(), &["extract", "empty"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("empty: no articles"), "{}", stderr(&o));
+    assert_error(&o, "empty: no articles");
     let o = factcheck(dir.path(), &["extract", "drafts/*.md"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("drafts/*.md: the pattern matches no file"),
-        "{}",
-        stderr(&o)
-    );
+    assert_error(&o, "drafts/*.md: the pattern matches no file");
     let o = factcheck(dir.path(), &["extract", "missing.md"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("missing.md: No such file"),
-        "{}",
-        stderr(&o)
-    );
+    assert_error(&o, "missing.md: No such file");
     // a symlink loop
     std::fs::create_dir(dir.path().join("loop")).unwrap();
     std::fs::write(dir.path().join("loop/a.md"), "Twelve people died.").unwrap();
@@ -294,7 +274,7 @@ fn awkward_paths_get_clear_messages() {
     let o = factcheck(dir.path(), &["extract", "loop"]);
     assert!(t0.elapsed() < Duration::from_secs(20));
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("loop"), "{}", stderr(&o));
+    assert_stderr(&o, "loop");
     // a file that cannot be read (root reads everything: checked as a user only)
     #[cfg(unix)]
     {
@@ -304,12 +284,7 @@ fn awkward_paths_get_clear_messages() {
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
         if std::fs::read(&p).is_err() {
             let o = factcheck(dir.path(), &["extract", "secret.md"]);
-            assert_eq!(o.status.code(), Some(2));
-            assert!(
-                stderr(&o).contains("secret.md: Permission denied"),
-                "{}",
-                stderr(&o)
-            );
+            assert_error(&o, "secret.md: Permission denied");
         } else {
             eprintln!("note: running as root, so an unreadable file cannot be made; skipped");
         }
