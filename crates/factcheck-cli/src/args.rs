@@ -1,0 +1,122 @@
+//! The command line's words: subcommands, flags and their help. Parsing
+//! only; `run` does the work.
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand, ValueEnum};
+use factcheck::report::Format;
+
+/// `--format` takes the library's format names.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.map(Format::name))
+        .map(|name| Format::parse(&name).expect("a listed format name"))
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "factcheck",
+    version,
+    about = "Check the figures and quotes of news articles against a curated reference"
+)]
+pub struct Cli {
+    /// The subcommand to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List the claims found in articles (no reference needed).
+    #[command(
+        after_help = "Example:\n  factcheck extract claims/articles/ukraine-talks.md --format json"
+    )]
+    Extract {
+        /// Article files, directories or globs; `-` reads standard input.
+        /// With --jsonl: JSON Lines files (default: standard input).
+        #[arg(required_unless_present = "jsonl")]
+        articles: Vec<String>,
+        /// Read articles as JSON Lines (`{"id", "text", "date"}` per line) and
+        /// write one JSON line per article, in input order.
+        #[arg(long)]
+        jsonl: bool,
+        /// Use this reference's lexicon and source names while extracting.
+        #[arg(long, value_name = "REFERENCE")]
+        against: Option<PathBuf>,
+        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        format: Format,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: Color,
+    },
+    /// Check articles against references.
+    ///
+    /// With no arguments, checks every reference under ./claims against the
+    /// articles each names in `articles:` (the CI mode). With articles and no
+    /// --against, uses the references under ./claims that name them.
+    #[command(
+        after_help = "Examples:\n  factcheck check\n  factcheck check draft.md --against claims/ukraine-talks.yaml --format json\n  factcheck check draft.md --format diff | patch -p0"
+    )]
+    Check {
+        /// Article files, directories or globs; `-` reads standard input.
+        /// With --jsonl: JSON Lines files (default: standard input).
+        articles: Vec<String>,
+        /// Read articles as JSON Lines and write one JSON line of findings
+        /// per article, in input order (needs --against).
+        #[arg(long, requires = "against")]
+        jsonl: bool,
+        #[arg(long, value_name = "REFERENCE")]
+        against: Option<PathBuf>,
+        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        format: Format,
+        /// The lowest severity that makes the run fail (exit 1).
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: Color,
+        /// Print only the findings that fail the run.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Apply the corrections to the article files (atomically; a file
+        /// that changed since it was read is left alone).
+        #[arg(long)]
+        write: bool,
+    },
+    /// Validate references (default: everything under ./claims).
+    #[command(after_help = "Example:\n  factcheck validate claims/ukraine-talks.yaml")]
+    Validate { paths: Vec<PathBuf> },
+    /// Compare the claims of two drafts: figures, quotes and speakers that
+    /// changed. Exit 0 when the claims are the same, 1 when they differ.
+    #[command(
+        after_help = "Example:\n  factcheck diff claims/articles/ukraine-talks.md claims/articles/ukraine-talks-draft.md"
+    )]
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        format: Format,
+    },
+    /// Write a reference skeleton from an article, for a curator to correct.
+    #[command(after_help = "Example:\n  factcheck init draft.md --output claims/draft.yaml")]
+    Init {
+        article: PathBuf,
+        /// Write the skeleton here (refusing to overwrite) instead of to standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the reference format (for YAML editors).
+    #[command(after_help = "Example:\n  factcheck schema > reference.schema.json")]
+    Schema,
+}

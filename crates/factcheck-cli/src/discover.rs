@@ -1,0 +1,164 @@
+//! Finding the files to work on: references under `claims/`, the articles
+//! a reference names (paths or globs relative to it), and article
+//! arguments that are directories or globs.
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSetBuilder};
+use walkdir::WalkDir;
+
+use factcheck::{Error, Reference, Result};
+
+const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text"];
+const REFERENCE_EXTENSIONS: &[&str] = &["yaml", "yml"];
+
+fn has_ext(p: &Path, exts: &[&str]) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn is_glob(s: &str) -> bool {
+    s.contains(['*', '?', '['])
+}
+
+/// Files under `dir` with one of `exts`, sorted, symlink loops reported.
+fn files_under(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::Usage(format!("{}: {e}", path.display()))
+        })?;
+        if entry.file_type().is_file() && has_ext(entry.path(), exts) {
+            out.push(entry.into_path());
+        }
+    }
+    Ok(out)
+}
+
+/// All references (`*.yaml`, `*.yml`) under `dir`.
+pub fn references_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: no such directory (references live under ./claims by default)",
+            dir.display()
+        )));
+    }
+    files_under(dir, REFERENCE_EXTENSIONS)
+}
+
+/// Expand a glob relative to `base`; paths in the result start with `base`.
+fn glob_under(base: &Path, pattern: &str) -> Result<Vec<PathBuf>> {
+    let glob =
+        Glob::new(pattern).map_err(|e| Error::Usage(format!("bad glob `{pattern}`: {e}")))?;
+    let set = GlobSetBuilder::new()
+        .add(glob)
+        .build()
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let root = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
+    let mut out = Vec::new();
+    for entry in WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        if set.is_match(rel) {
+            out.push(if base.as_os_str().is_empty() {
+                rel.to_path_buf()
+            } else {
+                entry.path().to_path_buf()
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The articles a reference names in `articles:`.
+pub fn articles_of(reference: &Reference) -> Result<Vec<PathBuf>> {
+    let base = reference.path.parent().unwrap_or(Path::new(""));
+    let mut out = Vec::new();
+    for pattern in &reference.articles {
+        if is_glob(pattern) {
+            let found = glob_under(base, pattern)?;
+            if found.is_empty() {
+                return Err(Error::Usage(format!(
+                    "{}: `articles:` pattern `{pattern}` matches no file",
+                    reference.path.display()
+                )));
+            }
+            out.extend(found);
+        } else {
+            out.push(clean(&base.join(pattern)));
+        }
+    }
+    Ok(out)
+}
+
+/// `a/b/../c` → `a/c`, without touching the file system, so reports show
+/// the paths people expect.
+pub fn clean(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out.iter().collect()
+}
+
+/// Whether `reference` names `article` in its `articles:`.
+pub fn covers(reference: &Reference, article: &Path) -> bool {
+    let Ok(target) = article.canonicalize() else {
+        return false;
+    };
+    articles_of(reference)
+        .map(|list| {
+            list.iter()
+                .any(|p| p.canonicalize().is_ok_and(|c| c == target))
+        })
+        .unwrap_or(false)
+}
+
+/// Expand article arguments: files as they are, directories to the
+/// articles under them, globs to their matches; `-` is standard input.
+pub fn expand_articles(args: &[String]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for a in args {
+        let p = Path::new(a);
+        if a == "-" || p.is_file() {
+            out.push(p.to_path_buf());
+        } else if p.is_dir() {
+            let found = files_under(p, ARTICLE_EXTENSIONS)?;
+            if found.is_empty() {
+                return Err(Error::Usage(format!(
+                    "{a}: no articles (*.md, *.txt) in this directory"
+                )));
+            }
+            out.extend(found);
+        } else if is_glob(a) {
+            let found = glob_under(Path::new(""), a)?;
+            if found.is_empty() {
+                return Err(Error::Usage(format!("{a}: the pattern matches no file")));
+            }
+            out.extend(found);
+        } else {
+            out.push(p.to_path_buf()); // reading it reports the error
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,43 @@
+//! `factcheck`: the command line over the factcheck library. Parsing is in
+//! `args`, the subcommands in `run`, exit codes in `exit`; file discovery,
+//! JSON Lines streaming and atomic writes are the binary's own business.
+
+mod args;
+mod discover;
+mod exit;
+mod run;
+mod stream;
+mod write;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use exit::Outcome;
+use factcheck::Error;
+
+fn main() -> ExitCode {
+    let cli = match args::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                Outcome::BadInput
+            } else {
+                Outcome::Clean
+            }
+            .into();
+        }
+    };
+    match run::run(cli) {
+        Ok(outcome) => outcome.into(),
+        // a closed pipe (`factcheck check | head`) is not an error
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            Outcome::Clean.into()
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error: {e}");
+            Outcome::BadInput.into()
+        }
+    }
+}

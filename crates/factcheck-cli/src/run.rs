@@ -1,0 +1,469 @@
+//! The subcommands: each reads its inputs, calls the library, renders the
+//! result and says how the run ended. One bad input never loses the rest.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use factcheck::model::{
+    ArticleClaims, ArticleReport, CheckReport, ExtractReport, Severity, Summary,
+};
+use factcheck::report::{Context, Format};
+use factcheck::{Article, Checker, Error, Extractor, Reference, Result};
+use rayon::prelude::*;
+
+use crate::args::{Cli, Color, Command, FailOn};
+use crate::discover;
+use crate::exit::Outcome;
+
+/// The built-in extractor, or one that knows a reference's words and names.
+fn extractor<'r>(reference: Option<&'r Reference>) -> Extractor<'r> {
+    match reference {
+        Some(r) => Extractor::for_reference(r),
+        None => Extractor::default(),
+    }
+}
+
+fn use_color(c: Color) -> bool {
+    match c {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::IsTerminal::is_terminal(&std::io::stdout())
+        }
+    }
+}
+
+fn stdout_err(e: std::io::Error) -> Error {
+    Error::io("<stdout>", e)
+}
+
+/// A progress bar on standard error for long runs on a terminal; hidden
+/// when standard error is not a terminal, for few files, or with --quiet.
+fn progress(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || len < 10 || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Run a JSON Lines job over standard input or the files given; exit 2 if
+/// any line was bad.
+fn streamed(
+    files: &[String],
+    job: impl Fn(&mut dyn std::io::BufRead, &str, &mut dyn Write) -> Result<usize>,
+) -> Result<Outcome> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut errors = 0;
+    if files.is_empty() || files == ["-"] {
+        errors += job(&mut std::io::stdin().lock(), "<stdin>", &mut out)?;
+    } else {
+        for f in files {
+            let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
+            errors += job(&mut std::io::BufReader::new(file), f, &mut out)?;
+        }
+    }
+    out.flush().map_err(stdout_err)?;
+    Ok(Outcome::Clean.unless_errors(errors))
+}
+
+/// Report a bad input and go on: one broken file never loses the rest.
+/// Returns the number of errors so far.
+fn report_error(e: &Error, errors: &mut usize) {
+    *errors += 1;
+    let _ = writeln!(std::io::stderr(), "error: {e}");
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Extract {
+            articles,
+            against,
+            jsonl: true,
+            ..
+        } => {
+            let reference = against.as_deref().map(Reference::load).transpose()?;
+            streamed(&articles, |input, source, out| {
+                let extractor = extractor(reference.as_ref());
+                crate::stream::run(source, input, out, |a| extractor.extract(a))
+            })
+        }
+        Command::Check {
+            articles,
+            against: Some(against),
+            jsonl: true,
+            ..
+        } => {
+            let reference = Reference::load(&against)?;
+            let checker = Checker::new(&reference);
+            streamed(&articles, |input, source, out| {
+                crate::stream::run(source, input, out, |a| {
+                    crate::stream::check_record(a, &checker)
+                })
+            })
+        }
+        Command::Extract {
+            articles,
+            against,
+            format,
+            color,
+            ..
+        } => extract(&articles, against.as_deref(), format, color),
+        Command::Check {
+            articles,
+            against,
+            format,
+            fail_on,
+            color,
+            quiet,
+            write,
+            ..
+        } => {
+            let fail_on = match fail_on {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+            };
+            check(
+                &articles,
+                against.as_deref(),
+                format,
+                fail_on,
+                color,
+                quiet,
+                write,
+            )
+        }
+        Command::Validate { paths } => validate(paths),
+        Command::Diff { old, new, format } => diff(&old, &new, format),
+        Command::Init { article, output } => init(&article, output.as_deref()),
+        Command::Schema => {
+            let json = factcheck::ReferenceFile::schema_json();
+            writeln!(std::io::stdout().lock(), "{json}").map_err(stdout_err)?;
+            Ok(Outcome::Clean)
+        }
+    }
+}
+
+fn extract(
+    articles: &[String],
+    against: Option<&Path>,
+    format: Format,
+    color: Color,
+) -> Result<Outcome> {
+    if format.check_only() {
+        return Err(Error::Usage(format!(
+            "--format {} is for `check`",
+            format.name()
+        )));
+    }
+    let reference = against.map(Reference::load).transpose()?;
+    let extractor = extractor(reference.as_ref());
+    let mut report = ExtractReport {
+        version: 1,
+        articles: Vec::new(),
+    };
+    let mut ctx = Context {
+        color: use_color(color),
+        ..Default::default()
+    };
+    let mut errors = 0;
+    let paths = discover::expand_articles(articles)?;
+    let bar = progress(paths.len(), false);
+    // in parallel, collected in input order: the output is the same bytes
+    let results: Vec<Result<(ArticleClaims, String)>> = paths
+        .par_iter()
+        .map(|path| {
+            let article = Article::load(path)?;
+            bar.inc(1);
+            Ok((extractor.extract(&article), article.text))
+        })
+        .collect();
+    bar.finish_and_clear();
+    for r in results {
+        match r {
+            Ok((claims, text)) => {
+                ctx.texts.insert(claims.path.clone(), text);
+                report.articles.push(claims);
+            }
+            Err(e) => report_error(&e, &mut errors),
+        }
+    }
+    format
+        .reporter()
+        .extract(&report, &ctx, &mut std::io::stdout().lock())
+        .map_err(stdout_err)?;
+    Ok(Outcome::Clean.unless_errors(errors))
+}
+
+fn check(
+    articles: &[String],
+    against: Option<&Path>,
+    format: Format,
+    fail_on: Severity,
+    color: Color,
+    quiet: bool,
+    write: bool,
+) -> Result<Outcome> {
+    let jobs = plan(articles, against)?;
+    let mut ctx = Context {
+        color: use_color(color),
+        quiet,
+        fail_on: Some(fail_on),
+        ..Default::default()
+    };
+    let mut report = CheckReport {
+        version: 1,
+        articles: Vec::new(),
+        summary: Summary::default(),
+    };
+    let mut errors = 0;
+    // one checker per reference, shared by every article it covers
+    let checkers: Vec<Checker> = jobs.iter().map(|(r, _)| Checker::new(r)).collect();
+    let work: Vec<(&Checker, &PathBuf)> = checkers
+        .iter()
+        .zip(&jobs)
+        .flat_map(|(c, (_, paths))| paths.iter().map(move |p| (c, p)))
+        .collect();
+    let bar = progress(work.len(), quiet);
+    let results: Vec<Result<(ArticleReport, String)>> = work
+        .par_iter()
+        .map(|(checker, path)| {
+            let article = Article::load(path)?;
+            bar.inc(1);
+            Ok((checker.check(&article), article.text))
+        })
+        .collect();
+    bar.finish_and_clear();
+    for r in results {
+        match r {
+            Ok((checked, text)) => {
+                ctx.texts.insert(checked.path.clone(), text);
+                report.articles.push(checked);
+            }
+            Err(e) => report_error(&e, &mut errors),
+        }
+    }
+    report.summary = Summary::of(report.articles.iter().flat_map(|a| &a.findings));
+    format
+        .reporter()
+        .check(&report, &ctx, &mut std::io::stdout().lock())
+        .map_err(stdout_err)?;
+    if write {
+        for a in &report.articles {
+            let text = &ctx.texts[&a.path];
+            let new = factcheck::corrected(text, &a.findings);
+            if &new == text || a.path == "-" {
+                continue;
+            }
+            match crate::write::write_atomically(Path::new(&a.path), text, &new) {
+                Ok(()) => {
+                    let n = a.findings.iter().filter(|f| f.correction.is_some()).count();
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "{}: wrote {n} correction{}",
+                        a.path,
+                        if n == 1 { "" } else { "s" }
+                    );
+                }
+                Err(e) => report_error(&e, &mut errors),
+            }
+        }
+    }
+    if errors > 0 {
+        return Ok(Outcome::BadInput);
+    }
+    let failing = report
+        .articles
+        .iter()
+        .flat_map(|a| &a.findings)
+        .any(|f| f.severity >= fail_on);
+    Ok(Outcome::findings_if(failing))
+}
+
+fn validate(paths: Vec<PathBuf>) -> Result<Outcome> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from("claims")]
+    } else {
+        paths
+    };
+    let mut files = Vec::new();
+    for p in &paths {
+        if p.is_dir() {
+            files.extend(discover::references_under(p)?);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    if files.is_empty() {
+        return Err(Error::Usage("no references to validate".into()));
+    }
+    let mut out = std::io::stdout().lock();
+    let mut errors = 0;
+    for f in &files {
+        let checked = Reference::load(f).and_then(|r| {
+            // the articles it names must exist
+            for a in discover::articles_of(&r)? {
+                if !a.is_file() {
+                    return Err(Error::Usage(format!(
+                        "{}: `articles:` names {}, which does not exist",
+                        f.display(),
+                        a.display()
+                    )));
+                }
+            }
+            Ok(r)
+        });
+        match checked {
+            Ok(r) => writeln!(
+                out,
+                "{}: ok ({} sources, {} facts, {} quotes, {} statements)",
+                f.display(),
+                r.sources.len(),
+                r.facts.len(),
+                r.quotes.len(),
+                r.statements.len()
+            )
+            .map_err(stdout_err)?,
+            Err(e) => report_error(&e, &mut errors),
+        }
+    }
+    Ok(Outcome::Clean.unless_errors(errors))
+}
+
+fn diff(old: &Path, new: &Path, format: Format) -> Result<Outcome> {
+    let (a, b) = (Article::load(old)?, Article::load(new)?);
+    let (ca, cb) = (
+        Extractor::default().extract(&a),
+        Extractor::default().extract(&b),
+    );
+    let d = factcheck::compare_drafts((&a, &ca), (&b, &cb));
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&d).map_err(|e| Error::Usage(e.to_string()))?;
+            writeln!(out, "{json}").map_err(stdout_err)?;
+        }
+        Format::Text => write!(out, "{d}").map_err(stdout_err)?,
+        _ => {
+            return Err(Error::Usage(
+                "`factcheck diff` prints --format text or json".into(),
+            ))
+        }
+    }
+    Ok(Outcome::findings_if(!d.changes.is_empty()))
+}
+
+fn init(article: &Path, output: Option<&Path>) -> Result<Outcome> {
+    let a = Article::load(article)?;
+    let claims = Extractor::default().extract(&a);
+    // the article as the reference will name it: relative to the reference's folder
+    let entry = match output.and_then(|o| o.parent()) {
+        Some(dir) => relative(article, dir),
+        None => article.display().to_string(),
+    };
+    let file = factcheck::skeleton(&claims, &entry);
+    let yaml = factcheck::skeleton_yaml(&file, &article.display().to_string());
+    match output {
+        Some(o) => {
+            if o.exists() {
+                return Err(Error::Usage(format!(
+                    "{}: already exists; not overwritten",
+                    o.display()
+                )));
+            }
+            std::fs::write(o, &yaml).map_err(|e| Error::io(o, e))?;
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: {} sources, {} facts, {} quotes, {} statements",
+                o.display(),
+                file.sources.len(),
+                file.facts.len(),
+                file.quotes.len(),
+                file.statements.len()
+            );
+        }
+        None => write!(std::io::stdout().lock(), "{yaml}").map_err(stdout_err)?,
+    }
+    Ok(Outcome::Clean)
+}
+
+/// `path` relative to `dir` (both as given, made absolute against the
+/// working directory), for `articles:` entries.
+fn relative(path: &Path, dir: &Path) -> String {
+    let abs =
+        |p: &Path| discover::clean(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    let (p, d) = (
+        abs(path),
+        abs(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        }),
+    );
+    let (pc, dc): (Vec<_>, Vec<_>) = (p.components().collect(), d.components().collect());
+    let common = pc.iter().zip(&dc).take_while(|(a, b)| a == b).count();
+    let mut rel = PathBuf::new();
+    for _ in common..dc.len() {
+        rel.push("..");
+    }
+    for c in &pc[common..] {
+        rel.push(c);
+    }
+    rel.display().to_string()
+}
+
+/// Which articles to check against which reference.
+fn plan(articles: &[String], against: Option<&Path>) -> Result<Vec<(Reference, Vec<PathBuf>)>> {
+    if let Some(r) = against {
+        let reference = Reference::load(r)?;
+        let paths = if articles.is_empty() {
+            discover::articles_of(&reference)?
+        } else {
+            discover::expand_articles(articles)?
+        };
+        return Ok(vec![(reference, paths)]);
+    }
+    let refs: Vec<Reference> = discover::references_under(Path::new("claims"))?
+        .iter()
+        .map(|p| Reference::load(p))
+        .collect::<Result<_>>()?;
+    if refs.is_empty() {
+        return Err(Error::Usage(
+            "no references under ./claims; pass --against REFERENCE".into(),
+        ));
+    }
+    if articles.is_empty() {
+        return refs
+            .into_iter()
+            .map(|r| {
+                let paths = discover::articles_of(&r)?;
+                Ok((r, paths))
+            })
+            .collect();
+    }
+    let paths = discover::expand_articles(articles)?;
+    let mut jobs: Vec<(Reference, Vec<PathBuf>)> = Vec::new();
+    for p in paths {
+        let matching: Vec<&Reference> = refs.iter().filter(|r| discover::covers(r, &p)).collect();
+        if matching.is_empty() {
+            return Err(Error::Usage(format!(
+                "{}: no reference under ./claims names this article; pass --against REFERENCE",
+                p.display()
+            )));
+        }
+        for r in matching {
+            match jobs.iter_mut().find(|(j, _)| j.path == r.path) {
+                Some((_, list)) => list.push(p.clone()),
+                None => jobs.push((r.clone(), vec![p.clone()])),
+            }
+        }
+    }
+    Ok(jobs)
+}

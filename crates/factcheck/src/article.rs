@@ -1,0 +1,224 @@
+//! Article loading: bytes → checked UTF-8 text, front matter, date, and a
+//! line index. The text is kept exactly as read so that every span is a
+//! byte range of the file.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::lang::span::LineIndex;
+
+/// The largest article read: 256 MiB (about a thousand times a long read).
+pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The path as given on the command line (`-` for standard input).
+    pub path: String,
+    /// Record id, for articles read as JSON Lines.
+    pub id: Option<String>,
+    /// The file as read, byte for byte (a BOM included).
+    pub text: String,
+    /// Where the body starts, after any front matter.
+    pub body_start: usize,
+    pub date: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub lines: LineIndex,
+}
+
+#[derive(Deserialize)]
+struct FrontMatter {
+    date: Option<serde_yaml::Value>,
+    title: Option<String>,
+}
+
+static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{feff}]*(?:(?i:date)\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b").unwrap()
+});
+
+impl Article {
+    /// Read an article from `path`; `-` reads standard input. Articles
+    /// larger than [`MAX_ARTICLE_BYTES`] are refused rather than read.
+    pub fn load(path: &Path) -> Result<Article> {
+        let mut bytes = Vec::new();
+        let too_large = |path: &str| {
+            Error::Usage(format!(
+                "{path}: larger than {} MB, the limit for one article; split it",
+                MAX_ARTICLE_BYTES >> 20
+            ))
+        };
+        if path.as_os_str() == "-" {
+            std::io::stdin()
+                .take(MAX_ARTICLE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io("<stdin>", e))?;
+            if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+                return Err(too_large("-"));
+            }
+        } else {
+            let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+            if meta.is_dir() {
+                return Err(Error::Usage(format!(
+                    "{}: a directory, not an article",
+                    path.display()
+                )));
+            }
+            if meta.len() > MAX_ARTICLE_BYTES {
+                return Err(too_large(&path.display().to_string()));
+            }
+            bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        }
+        Article::from_bytes(&path.display().to_string(), bytes)
+    }
+
+    pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<Article> {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(Error::Encoding {
+                path: PathBuf::from(path),
+                encoding: "UTF-16",
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+            path: PathBuf::from(path),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        if let Some(offset) = text.find('\0') {
+            return Err(Error::Usage(format!(
+                "{path}: binary file (NUL byte at offset {offset}), not an article"
+            )));
+        }
+        Article::from_text(path, text, None)
+    }
+
+    /// Build an article from text already in memory (JSON Lines records,
+    /// tests, library callers). `date` overrides what the text says.
+    pub fn from_text(path: &str, text: String, date: Option<NaiveDate>) -> Result<Article> {
+        let lines = LineIndex::new(&text);
+        let (body_start, fm_date, title) = front_matter(path, &text)?;
+        let date = date.or(fm_date).or_else(|| {
+            LEADING_DATE
+                .captures(&text[body_start..])
+                .and_then(|c| NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok())
+        });
+        Ok(Article {
+            path: path.to_string(),
+            id: None,
+            text,
+            body_start,
+            date,
+            title,
+            lines,
+        })
+    }
+
+    /// The article's text after any front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// Split off `---` … `---` front matter: (body start, date, title).
+fn front_matter(path: &str, text: &str) -> Result<(usize, Option<NaiveDate>, Option<String>)> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[bom..];
+    let first_len = if rest.starts_with("---\n") {
+        4
+    } else if rest.starts_with("---\r\n") {
+        5
+    } else {
+        return Ok((0, None, None));
+    };
+    let yaml_start = bom + first_len;
+    let mut pos = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\r', '\n']);
+        if trimmed == "---" || trimmed == "..." {
+            let yaml = &text[yaml_start..pos];
+            let body_start = pos + line.len();
+            let fm: FrontMatter =
+                crate::yaml::from_str(Path::new(path), yaml).map_err(|e| match e {
+                    Error::At {
+                        path,
+                        line,
+                        column,
+                        message,
+                    } => Error::At {
+                        path,
+                        line: line + 1,
+                        column,
+                        message: format!("front matter: {message}"),
+                    },
+                    e => e,
+                })?;
+            let date = match fm.date {
+                None | Some(serde_yaml::Value::Null) => None,
+                Some(v) => {
+                    let s = match &v {
+                        serde_yaml::Value::String(s) => s.clone(),
+                        other => crate::yaml::to_string(other).trim().to_string(),
+                    };
+                    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                        let off = text[..pos].find("date").unwrap_or(yaml_start);
+                        let idx = LineIndex::new(text);
+                        let (l, c) = idx.line_col(text, off);
+                        Error::at(path, l, c, format!("front matter: `date: {s}` is not a valid date (expected YYYY-MM-DD)"))
+                    })?;
+                    Some(d)
+                }
+            };
+            return Ok((body_start, date, fm.title));
+        }
+        pos += line.len();
+    }
+    // An opening `---` with no closing line is a Markdown rule, not front matter.
+    Ok((0, None, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_style_date_prefix() {
+        let a = Article::from_text("a", " date 2022-03-29 Ukraine.- The army said".into(), None)
+            .unwrap();
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2022, 3, 29));
+    }
+
+    #[test]
+    fn front_matter_date_and_title() {
+        let t = "\u{feff}---\r\ntitle: Talks\r\ndate: 2022-03-30\r\n---\r\nBody 140 dead.\r\n";
+        let a = Article::from_text("a", t.into(), None).unwrap();
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2022, 3, 30));
+        assert_eq!(a.title.as_deref(), Some("Talks"));
+        assert!(a.body().starts_with("Body"));
+    }
+
+    #[test]
+    fn bad_front_matter_date_is_located() {
+        let t = "---\ndate: 2022-02-30\n---\nBody";
+        let e = Article::from_text("a.md", t.into(), None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("a.md:2:1:"), "{e}");
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset() {
+        let e = Article::from_bytes("x.txt", b"abc\xffdef".to_vec())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "x.txt: not valid UTF-8 (first bad byte at offset 3)");
+    }
+
+    #[test]
+    fn iso_date_at_start() {
+        let a = Article::from_text("a", "2021-01-05\nText".into(), None).unwrap();
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2021, 1, 5));
+    }
+}

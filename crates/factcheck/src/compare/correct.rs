@@ -1,0 +1,96 @@
+//! Corrections: the article rewritten with every fix the findings carry
+//! (figures in the article's own style, misquotes restored, speakers
+//! corrected), as a unified diff; the command line writes it back.
+
+use similar::TextDiff;
+
+use crate::model::{Correction, Finding};
+
+/// `text` with the corrections of `findings` applied. Corrections that
+/// overlap an earlier one are left out rather than guessed at.
+pub fn corrected(text: &str, findings: &[Finding]) -> String {
+    let mut fixes: Vec<&Correction> = findings
+        .iter()
+        .filter_map(|f| f.correction.as_ref())
+        .collect();
+    fixes.sort_by_key(|c| (c.start, c.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for c in fixes {
+        if c.start < pos
+            || c.end > text.len()
+            || !text.is_char_boundary(c.start)
+            || !text.is_char_boundary(c.end)
+        {
+            continue;
+        }
+        out.push_str(&text[pos..c.start]);
+        out.push_str(&c.replacement);
+        pos = c.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// A unified diff of the article against its corrected text; both headers
+/// name the article, so `patch -p0` (run where the path is valid) applies it.
+pub fn unified_diff(path: &str, reference: &str, old: &str, new: &str) -> String {
+    if old == new {
+        return String::new();
+    }
+    let diff = TextDiff::from_lines(old, new);
+    let mut out = format!("# corrections from {reference}\n");
+    out.push_str(
+        &diff
+            .unified_diff()
+            .context_radius(3)
+            .header(path, path)
+            .to_string(),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Severity, Status};
+
+    fn fix(start: usize, end: usize, r: &str) -> Finding {
+        Finding {
+            status: Status::Mismatch,
+            severity: Severity::Error,
+            fact: None,
+            claim: None,
+            expected: None,
+            found: None,
+            message: String::new(),
+            diff: None,
+            correction: Some(Correction {
+                start,
+                end,
+                replacement: r.into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn applies_in_order_and_skips_overlaps() {
+        let t = "more than 410 children, said Peskov.";
+        let f = [
+            fix(29, 35, "Alexander Fomin"),
+            fix(10, 13, "140"),
+            fix(11, 12, "x"),
+        ];
+        assert_eq!(
+            corrected(t, &f),
+            "more than 140 children, said Alexander Fomin."
+        );
+    }
+
+    #[test]
+    fn diff_headers_name_the_article() {
+        let d = unified_diff("a.md", "ref.yaml", "one\ntwo\n", "one\nthree\n");
+        assert!(d.contains("--- a.md\n+++ a.md\n"), "{d}");
+        assert!(d.contains("-two\n+three\n"), "{d}");
+    }
+}

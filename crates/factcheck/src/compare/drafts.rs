@@ -1,0 +1,320 @@
+//! Draft against draft: the claims of two versions of an article compared
+//! — figures added, removed or changed, quotes whose words changed (with
+//! a word diff), speakers changed.
+
+use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
+
+use crate::article::Article;
+use crate::model::{ArticleClaims, Claim, ClaimKind, DiffPart, Qualifier};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// `figure`, `quote` or `statement`.
+    pub kind: &'static str,
+    /// `added`, `removed` or `changed`.
+    pub change: &'static str,
+    /// What the claim is about: the metric, or the speaker.
+    pub about: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub old_line: Option<usize>,
+    pub new_line: Option<usize>,
+    /// Word diff of a quote or statement whose words changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<Vec<DiffPart>>,
+}
+
+/// The result of `factcheck diff OLD NEW`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DraftDiff {
+    pub version: u32,
+    pub old: String,
+    pub new: String,
+    pub changes: Vec<Change>,
+}
+
+/// A figure in words: "more than 140 children".
+fn figure(article: &Article, c: &Claim) -> String {
+    let q = c.quantity.as_ref().expect("a figure");
+    let (a, b) = q.style.number_span;
+    let number = article.text.get(a..b).unwrap_or("?");
+    let qualifier = match q.qualifier {
+        Qualifier::Exact | Qualifier::Vague | Qualifier::Range => "",
+        Qualifier::MoreThan => "more than ",
+        Qualifier::AtLeast => "at least ",
+        Qualifier::FewerThan => "fewer than ",
+        Qualifier::AtMost => "at most ",
+        Qualifier::About => "about ",
+        Qualifier::Almost => "almost ",
+        Qualifier::UpTo => "up to ",
+    };
+    let subject = q
+        .subject
+        .as_ref()
+        .map(|s| format!(" {s}"))
+        .unwrap_or_default();
+    format!("{qualifier}{number}{subject}")
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of the shorter text's words found in the other.
+fn overlap(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.is_empty() {
+        return 0.0;
+    }
+    short.iter().filter(|w| long.contains(w)).count() as f64 / short.len() as f64
+}
+
+/// A word diff of `old` against `new`.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
+    let diff = TextDiff::from_words(old, new);
+    let mut parts: Vec<DiffPart> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            ChangeTag::Equal => "equal",
+            ChangeTag::Delete => "delete",
+            ChangeTag::Insert => "insert",
+        };
+        let text = change.value();
+        match parts.last_mut() {
+            Some(p) if p.op == op => p.text.push_str(text),
+            _ => parts.push(DiffPart {
+                op,
+                text: text.to_string(),
+            }),
+        }
+    }
+    for p in &mut parts {
+        p.text = p.text.trim().to_string();
+    }
+    parts.retain(|p| !p.text.is_empty());
+    parts
+}
+
+fn speaker(c: &Claim) -> String {
+    c.attribution
+        .as_ref()
+        .map_or_else(|| "no speaker".to_string(), |a| a.speaker.clone())
+}
+
+fn words_of(c: &Claim) -> &str {
+    c.quote.as_deref().or(c.content.as_deref()).unwrap_or("")
+}
+
+/// Compare the claims of two drafts.
+pub fn compare_drafts(
+    old: (&Article, &ArticleClaims),
+    new: (&Article, &ArticleClaims),
+) -> DraftDiff {
+    let mut changes = Vec::new();
+    let mut used = vec![false; new.1.claims.len()];
+    let mut removed = Vec::new();
+    for o in &old.1.claims {
+        // the same claim in the new draft: the same figure, or the same words
+        let candidates = new
+            .1
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| !used[*i] && n.kind == o.kind);
+        let best = match o.kind {
+            ClaimKind::Quantity => {
+                let key = |c: &Claim| {
+                    c.quantity
+                        .as_ref()
+                        .map(|q| (q.metric.clone(), q.subject.clone()))
+                };
+                let same = |n: &Claim| figure(new.0, n) == figure(old.0, o) && key(n) == key(o);
+                let cands: Vec<(usize, &Claim)> =
+                    candidates.filter(|(_, n)| key(n) == key(o)).collect();
+                cands
+                    .iter()
+                    .find(|(_, n)| same(n))
+                    .or(cands.first())
+                    .copied()
+            }
+            _ => candidates
+                .map(|(i, n)| (i, n, overlap(words_of(o), words_of(n))))
+                .filter(|x| x.2 >= 0.5)
+                .max_by(|a, b| a.2.total_cmp(&b.2))
+                .map(|(i, n, _)| (i, n)),
+        };
+        let Some((i, n)) = best else {
+            removed.push(o);
+            continue;
+        };
+        used[i] = true;
+        let kind = kind_name(o.kind);
+        match o.kind {
+            ClaimKind::Quantity => {
+                let (a, b) = (figure(old.0, o), figure(new.0, n));
+                if a != b {
+                    changes.push(Change {
+                        kind,
+                        change: "changed",
+                        about: o
+                            .quantity
+                            .as_ref()
+                            .map(|q| q.metric.clone())
+                            .unwrap_or_default(),
+                        old: Some(a),
+                        new: Some(b),
+                        old_line: Some(o.span.line),
+                        new_line: Some(n.span.line),
+                        diff: None,
+                    });
+                }
+            }
+            _ => {
+                let (a, b) = (words_of(o), words_of(n));
+                let speaker_changed = speaker(o) != speaker(n);
+                if a != b || speaker_changed {
+                    changes.push(Change {
+                        kind,
+                        change: "changed",
+                        about: if speaker_changed {
+                            format!("{} → {}", speaker(o), speaker(n))
+                        } else {
+                            speaker(o)
+                        },
+                        old: Some(a.to_string()),
+                        new: Some(b.to_string()),
+                        old_line: Some(o.span.line),
+                        new_line: Some(n.span.line),
+                        diff: (a != b).then(|| word_diff(a, b)),
+                    });
+                }
+            }
+        }
+    }
+    for o in removed {
+        changes.push(Change {
+            kind: kind_name(o.kind),
+            change: "removed",
+            about: about(o),
+            old: Some(describe(old.0, o)),
+            new: None,
+            old_line: Some(o.span.line),
+            new_line: None,
+            diff: None,
+        });
+    }
+    for (i, n) in new.1.claims.iter().enumerate().filter(|(i, _)| !used[*i]) {
+        let _ = i;
+        changes.push(Change {
+            kind: kind_name(n.kind),
+            change: "added",
+            about: about(n),
+            old: None,
+            new: Some(describe(new.0, n)),
+            old_line: None,
+            new_line: Some(n.span.line),
+            diff: None,
+        });
+    }
+    changes.sort_by_key(|c| (c.new_line.or(c.old_line), c.old_line));
+    DraftDiff {
+        version: 1,
+        old: old.0.path.clone(),
+        new: new.0.path.clone(),
+        changes,
+    }
+}
+
+fn kind_name(k: ClaimKind) -> &'static str {
+    match k {
+        ClaimKind::Quantity => "figure",
+        ClaimKind::Quote => "quote",
+        ClaimKind::Statement => "statement",
+    }
+}
+
+fn about(c: &Claim) -> String {
+    match &c.quantity {
+        Some(q) => q.metric.clone(),
+        None => speaker(c),
+    }
+}
+
+fn describe(article: &Article, c: &Claim) -> String {
+    match c.kind {
+        ClaimKind::Quantity => figure(article, c),
+        _ => words_of(c).to_string(),
+    }
+}
+
+/// The diff as `-`/`+` lines, a change's word diff under it.
+impl std::fmt::Display for DraftDiff {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&render(self))
+    }
+}
+
+fn render(d: &DraftDiff) -> String {
+    let mut out = format!("--- {}\n+++ {}\n", d.old, d.new);
+    for c in &d.changes {
+        let head = format!("{} ({})", c.kind, c.about);
+        if let Some(old) = &c.old {
+            out.push_str(&format!("-{}: {head}: {old}\n", c.old_line.unwrap_or(0)));
+        }
+        if let Some(new) = &c.new {
+            out.push_str(&format!("+{}: {head}: {new}\n", c.new_line.unwrap_or(0)));
+        }
+        if let Some(diff) = &c.diff {
+            out.push_str(&format!("  words: {}\n", crate::compare::diff_inline(diff)));
+        }
+    }
+    let n = d.changes.len();
+    out.push_str(&format!(
+        "{n} {}\n",
+        if n == 1 { "change" } else { "changes" }
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(text: &str) -> (Article, ArticleClaims) {
+        let a = Article::from_text("a.md", text.to_string(), None).unwrap();
+        let c = crate::Extractor::default().extract(&a);
+        (a, c)
+    }
+
+    #[test]
+    fn figures_quotes_and_speakers() {
+        let old = claims("More than 140 children have been killed, officials said. “We will reduce military activity near Kyiv,” Fomin said.");
+        let new = claims("More than 410 children have been killed, officials said. “We will halt military activity near Kyiv,” Peskov said.");
+        let d = compare_drafts((&old.0, &old.1), (&new.0, &new.1));
+        let figure = d.changes.iter().find(|c| c.kind == "figure").unwrap();
+        assert_eq!(
+            (figure.old.as_deref(), figure.new.as_deref()),
+            (
+                Some("more than 140 children"),
+                Some("more than 410 children")
+            )
+        );
+        let quote = d.changes.iter().find(|c| c.kind == "quote").unwrap();
+        assert_eq!(quote.about, "Fomin → Peskov");
+        assert_eq!(
+            crate::compare::diff_inline(quote.diff.as_ref().unwrap()),
+            "We will [-reduce-] {+halt+} military activity near Kyiv,"
+        );
+        let same = compare_drafts((&old.0, &old.1), (&old.0, &old.1));
+        assert!(same.changes.is_empty());
+    }
+}

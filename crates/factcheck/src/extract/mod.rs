@@ -1,0 +1,414 @@
+//! Extraction: article text → claims (quantities, quotes, statements).
+//!
+//! One pass over the sentences finds speech events and quantities; one pass
+//! over the text finds quotations; then quotes and figures take their
+//! speaker from the speech around them.
+
+pub mod quantity;
+pub mod quotes;
+pub mod speakers;
+pub mod speech;
+pub mod text;
+
+use crate::article::Article;
+use crate::lang::qualifier::{to_nums, Stated};
+use crate::lang::tokens::{tokenize, Kind, Token};
+use crate::lexicon::Lexicon;
+use crate::model::{ArticleClaims, Attribution, Claim, ClaimKind, NumberStyle, Quantity};
+use speakers::{KnownSource, Registry};
+use speech::{Sent, SpeechEvent};
+
+/// Extracts claims with a lexicon and, optionally, the sources of a
+/// reference (whose names and aliases then win).
+#[derive(Debug, Clone)]
+pub struct Extractor<'l> {
+    lexicon: &'l Lexicon,
+    sources: Vec<KnownSource>,
+}
+
+/// A sentence with its tokens and where the body starts after a teaser prefix.
+struct Prepared {
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    toks: Vec<Token>,
+    first: usize,
+    teaser: bool,
+}
+
+impl Default for Extractor<'static> {
+    /// The built-in lexicon, no reference.
+    fn default() -> Self {
+        Extractor::new(Lexicon::default_ref())
+    }
+}
+
+impl<'l> Extractor<'l> {
+    pub fn new(lexicon: &'l Lexicon) -> Extractor<'l> {
+        Extractor {
+            lexicon,
+            sources: Vec::new(),
+        }
+    }
+
+    /// An extractor that knows a reference's vocabulary and source names.
+    pub fn for_reference(reference: &'l crate::reference::Reference) -> Extractor<'l> {
+        Extractor::new(&reference.lexicon).with_sources(reference.known_sources())
+    }
+
+    pub fn with_sources(mut self, sources: Vec<KnownSource>) -> Self {
+        self.sources = sources;
+        self
+    }
+
+    pub fn extract(&self, article: &Article) -> ArticleClaims {
+        ArticleClaims {
+            id: article.id.clone(),
+            path: article.path.clone(),
+            date: article.date,
+            title: article.title.clone(),
+            claims: self.claims(article),
+        }
+    }
+
+    /// The claims of an article, in text order, with ids `c1`, `c2`, ….
+    pub fn claims(&self, article: &Article) -> Vec<Claim> {
+        let src = &article.text;
+        let scan = text::scan_copy(src);
+        let lx = self.lexicon;
+        let sentences = text::sentences(&scan, article.body_start, src.len());
+        let mut registry = Registry::new(&self.sources);
+        let mut prepared = Vec::with_capacity(sentences.len());
+        let mut teaser_line: Option<usize> = None;
+        for s in &sentences {
+            let toks = split_glued_cues(tokenize(&scan, s.start, s.end), &scan, lx);
+            let line_start = scan[..s.start].rfind('\n').map_or(0, |i| i + 1);
+            let mut first = 0;
+            if line_start > s.start || scan[line_start..s.start].trim().is_empty() {
+                teaser_line = None;
+                if let Some(n) = self.teaser_prefix(&toks) {
+                    first = n;
+                    teaser_line = Some(line_start);
+                }
+            }
+            prepared.push(Prepared {
+                start: s.start,
+                end: s.end,
+                paragraph: s.paragraph,
+                toks,
+                first,
+                teaser: teaser_line == Some(line_start),
+            });
+        }
+
+        let mut events: Vec<SpeechEvent> = Vec::new();
+        let mut hits = Vec::new();
+        for (index, p) in prepared.iter().enumerate() {
+            let sent = Sent {
+                src: &scan,
+                toks: &p.toks,
+                first: p.first,
+                index,
+            };
+            let mut found = speech::find(&sent, lx, &mut registry);
+            if found.is_empty() {
+                found.extend(self.headline(&sent, &mut registry));
+            }
+            speech::register_names(&sent, lx, &mut registry);
+            events.extend(found);
+            hits.extend(quantity::find(&sent, lx).into_iter().map(|h| (index, h)));
+        }
+
+        let sentence_of = |offset: usize| {
+            prepared
+                .partition_point(|p| p.end <= offset)
+                .min(prepared.len().saturating_sub(1))
+        };
+        let sentence_text = |a: usize, b: usize| -> String {
+            let (sa, sb) = (sentence_of(a), sentence_of(b.saturating_sub(1).max(a)));
+            match (prepared.get(sa), prepared.get(sb)) {
+                (Some(x), Some(y)) => src[x.start.min(a)..y.end.max(b)].trim().to_string(),
+                _ => src[a..b].trim().to_string(),
+            }
+        };
+        let attribution = |e: &SpeechEvent, registry: &Registry| Attribution {
+            speaker: registry.entities[e.entity].canonical.clone(),
+            mention: src[e.mention.0..e.mention.1].to_string(),
+            cue: src[e.cue.0..e.cue.1].to_string(),
+            source: registry.entities[e.entity].source.clone(),
+            mention_span: Some(e.mention),
+        };
+        let context = |offset: usize| {
+            prepared
+                .get(sentence_of(offset))
+                .filter(|p| p.teaser)
+                .map(|_| "teaser".to_string())
+        };
+
+        let mut claims: Vec<Claim> = Vec::new();
+        // quotes
+        let quotes: Vec<quotes::QuoteSpan> = quotes::find(&scan, article.body_start, src.len())
+            .into_iter()
+            .filter(|q| {
+                let before = tokenize(
+                    &scan,
+                    crate::lang::span::floor_char_boundary(&scan, q.open.saturating_sub(40))
+                        .max(article.body_start),
+                    q.open,
+                );
+                let before = safe_tail(&before, 3);
+                quotes::is_speech(src, q, &before, lx)
+            })
+            .collect();
+        for q in &quotes {
+            let (a, b) = q.inner();
+            let speaker = quote_speaker(q, &events, &prepared, sentence_of(q.open));
+            // two quoted words are a speaker's only when a speaker is there
+            if speaker.is_none() && q.text(src).split_whitespace().count() < 3 {
+                continue;
+            }
+            claims.push(Claim {
+                id: String::new(),
+                kind: ClaimKind::Quote,
+                text: sentence_text(q.open, q.close),
+                span: article.lines.span(src, a, b),
+                quantity: None,
+                quote: Some(q.text(src)),
+                content: None,
+                attribution: speaker.map(|e| attribution(e, &registry)),
+                context: context(q.open),
+            });
+        }
+        // statements whose content is not just a quotation
+        for e in &events {
+            let Some((a, b)) = e.content else { continue };
+            // quotes are sorted and do not overlap: the last one opening before a
+            let i = quotes.partition_point(|q| q.open <= a + 3);
+            let only_quote = i > 0 && quotes[i - 1].close + 3 >= b;
+            if only_quote {
+                continue;
+            }
+            claims.push(Claim {
+                id: String::new(),
+                kind: ClaimKind::Statement,
+                text: sentence_text(a, b),
+                span: article.lines.span(src, a, b),
+                quantity: None,
+                quote: None,
+                content: Some(src[a..b].to_string()),
+                attribution: Some(attribution(e, &registry)),
+                context: context(a),
+            });
+        }
+        // quantities, attributed to the speech whose content holds them
+        for (index, h) in hits {
+            let (a, b) = h.phrase;
+            let n = &h.number;
+            let speaker = in_sentence(&events, index)
+                .iter()
+                .find(|e| {
+                    e.content
+                        .is_some_and(|(ca, cb)| ca <= n.start && n.end <= cb)
+                })
+                .or_else(|| {
+                    let i = quotes.partition_point(|q| q.open <= n.start);
+                    i.checked_sub(1)
+                        .map(|i| &quotes[i])
+                        .filter(|q| n.end <= q.close)
+                        .and_then(|q| quote_speaker(q, &events, &prepared, sentence_of(q.open)))
+                });
+            let stated = Stated {
+                qualifier: h.qualifier,
+                value: n.value,
+                upper: n.upper,
+                scale: n.scale,
+                decimals: n.decimals,
+                has_scale_word: n.scale_word.is_some(),
+            };
+            claims.push(Claim {
+                id: String::new(),
+                kind: ClaimKind::Quantity,
+                text: sentence_text(a, b),
+                span: article.lines.span(src, a, b),
+                quantity: Some(Quantity {
+                    metric: h.metric,
+                    subject: h.subject,
+                    value: crate::model::Num(n.value),
+                    upper: n.upper.map(crate::model::Num),
+                    qualifier: h.qualifier,
+                    interval: to_nums(stated.literal()),
+                    phrase: src[a..b].to_string(),
+                    unit: n.percent.then(|| "percent".to_string()),
+                    style: NumberStyle {
+                        scale_word: n.scale_word.clone(),
+                        scale: n.scale,
+                        separators: n.separators,
+                        words: n.words,
+                        decimals: n.decimals,
+                        number_span: (n.start, n.end),
+                    },
+                }),
+                quote: None,
+                content: None,
+                attribution: speaker.map(|e| attribution(e, &registry)),
+                context: context(a),
+            });
+        }
+        claims.sort_by_key(|c| (c.span.start, c.span.end, c.kind as u8));
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = format!("c{}", i + 1);
+        }
+        claims
+    }
+
+    /// Token index after a "Read more:" prefix, if the sentence opens with one.
+    fn teaser_prefix(&self, toks: &[Token]) -> Option<usize> {
+        self.lexicon.teasers.iter().find_map(|t| {
+            let n = t.len();
+            (toks.len() > n
+                && toks[..n]
+                    .iter()
+                    .zip(t)
+                    .all(|(tok, w)| tok.kind == Kind::Word && tok.lower == *w)
+                && toks[n].lower == ":")
+                .then_some(n + 1)
+        })
+    }
+
+    /// Headline-style attribution: "The UN will seek a ceasefire: Antonio Guterres".
+    fn headline(&self, sent: &Sent, registry: &mut Registry) -> Option<SpeechEvent> {
+        let toks = sent.toks;
+        let colon = toks.iter().rposition(|t| t.lower == ":")?;
+        if colon <= sent.first + 2 {
+            return None;
+        }
+        let mut end = toks.len();
+        while end > colon + 1 && toks[end - 1].kind == Kind::Punct {
+            end -= 1;
+        }
+        let name = &toks[colon + 1..end];
+        let name_ok = (1..=6).contains(&name.len())
+            && name.iter().all(|t| {
+                t.kind == Kind::Word
+                    && (t.capitalised(sent.src) || self.lexicon.titles.contains(t.lower.as_str()))
+            })
+            && name.iter().any(|t| t.capitalised(sent.src))
+            && !name.iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "the" | "a" | "an" | "read" | "more" | "watch"
+                )
+            });
+        let words_before = toks[sent.first..colon]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .count();
+        if !name_ok || words_before < 3 {
+            return None;
+        }
+        let words: Vec<&str> = name.iter().map(|t| t.text(sent.src)).collect();
+        let entity = registry.mention(&words, self.lexicon)?;
+        Some(SpeechEvent {
+            entity,
+            mention: (name[0].start, name[name.len() - 1].end),
+            cue: (toks[colon].start, toks[colon].end),
+            content: Some((toks[sent.first].start, toks[colon - 1].end)),
+            sentence: sent.index,
+        })
+    }
+}
+
+/// Split a reporting verb glued to a name by a bad translation:
+/// "Zelenskysaid" → "Zelensky" + "said".
+fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
+    const GLUED: &[&str] = &["said", "says", "told"];
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let glued = (t.kind == Kind::Word
+            && t.capitalised(src)
+            && !lx.reporting_verbs.contains(t.lower.as_str()))
+        .then(|| {
+            GLUED.iter().find(|g| {
+                t.lower.len() >= g.len() + 4
+                    && t.lower.ends_with(*g)
+                    && src.is_char_boundary(t.end - g.len())
+            })
+        })
+        .flatten();
+        match glued {
+            Some(g) => {
+                let cut = t.end - g.len();
+                out.push(Token {
+                    start: t.start,
+                    end: cut,
+                    kind: Kind::Word,
+                    lower: t.lower[..t.lower.len() - g.len()].into(),
+                });
+                out.push(Token {
+                    start: cut,
+                    end: t.end,
+                    kind: Kind::Word,
+                    lower: (*g).into(),
+                });
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
+fn safe_tail(toks: &[Token], n: usize) -> Vec<String> {
+    toks[toks.len().saturating_sub(n)..]
+        .iter()
+        .map(|t| t.lower.to_string())
+        .collect()
+}
+
+/// The events of sentence `s` (events come in sentence order).
+fn in_sentence(events: &[SpeechEvent], s: usize) -> &[SpeechEvent] {
+    let a = events.partition_point(|e| e.sentence < s);
+    let b = events.partition_point(|e| e.sentence <= s);
+    &events[a..b]
+}
+
+/// The speech event a quotation belongs to: a cue before it in its sentence
+/// ("Fomin said … “…”"), else a cue right after it ("“…,” he said"), else
+/// the speaker of the sentence before in the same paragraph. Looks only at
+/// the sentences around the quote, so it costs the same in any article.
+fn quote_speaker<'e>(
+    q: &quotes::QuoteSpan,
+    events: &'e [SpeechEvent],
+    prepared: &[Prepared],
+    sentence: usize,
+) -> Option<&'e SpeechEvent> {
+    let before = in_sentence(events, sentence)
+        .iter()
+        .rfind(|e| e.cue.1 <= q.open);
+    if before.is_some() {
+        return before;
+    }
+    // a cue right after the quote (in the sentence it ends in, or the next),
+    // unless it reports words of its own after it
+    let end = prepared
+        .partition_point(|p| p.end < q.close)
+        .min(prepared.len().saturating_sub(1));
+    let after = (end..(end + 2).min(prepared.len()))
+        .flat_map(|s| in_sentence(events, s))
+        .find(|e| {
+            e.cue.0 >= q.close
+                && e.cue.0 - q.close <= 60
+                && e.content.is_none_or(|(a, _)| a < e.cue.0)
+                && !prepared[end..=e.sentence.max(end)]
+                    .iter()
+                    .any(|p| p.start >= q.close && p.end <= e.cue.0)
+        });
+    if after.is_some() {
+        return after;
+    }
+    // news style: a quote that follows a speaker's words in the same
+    // paragraph continues them ("“…,” Zelensky said. “But …”")
+    if sentence > 0 && prepared[sentence - 1].paragraph == prepared[sentence].paragraph {
+        return in_sentence(events, sentence - 1).last();
+    }
+    None
+}

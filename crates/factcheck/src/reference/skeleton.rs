@@ -1,0 +1,161 @@
+//! `factcheck init`: a reference skeleton from an article — its speakers as
+//! sources, its figures as facts with the stated values, its quotes and
+//! statements — for a curator to correct and commit. It validates as written.
+
+use std::collections::BTreeMap;
+
+use crate::model::{ArticleClaims, ClaimKind, Qualifier};
+use crate::reference::{FactFile, NumberText, QuoteFile, ReferenceFile, SourceFile, StatementFile};
+
+/// An id from a name: lower case, words joined by hyphens.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "x".into()
+    } else {
+        out
+    }
+}
+
+/// A unique id: `base`, `base-2`, `base-3`, …
+fn unique(base: String, taken: &mut BTreeMap<String, ()>) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains_key(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone(), ());
+    id
+}
+
+/// The skeleton for `claims`; `article_entry` is the article's path as the
+/// reference should name it.
+pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
+    let mut ids = BTreeMap::new();
+    let mut sources: Vec<SourceFile> = Vec::new();
+    let mut source_of = |speaker: &str, mention: &str, ids: &mut BTreeMap<String, ()>| -> String {
+        if let Some(s) = sources.iter_mut().find(|s| s.name == speaker) {
+            if mention != speaker && !s.aliases.iter().any(|a| a == mention) {
+                s.aliases.push(mention.to_string());
+            }
+            return s.id.clone();
+        }
+        let id = unique(slug(speaker), ids);
+        let aliases = if mention != speaker {
+            vec![mention.to_string()]
+        } else {
+            Vec::new()
+        };
+        sources.push(SourceFile {
+            id: id.clone(),
+            name: speaker.to_string(),
+            aliases,
+            url: None,
+        });
+        id
+    };
+    let mut facts = Vec::new();
+    let mut quotes = Vec::new();
+    let mut statements = Vec::new();
+    for c in &claims.claims {
+        let speaker = c
+            .attribution
+            .as_ref()
+            .map(|a| source_of(&a.speaker, &a.mention, &mut ids));
+        match c.kind {
+            ClaimKind::Quantity => {
+                let q = c.quantity.as_ref().expect("a figure");
+                let base = match &q.subject {
+                    Some(s) => format!("{}-{}", slug(s), q.metric),
+                    None => q.metric.clone(),
+                };
+                let id = unique(base, &mut ids);
+                let num = |v: f64| Some(NumberText::Number(v));
+                // the values the stated figure allows, so the article checks clean
+                let (value, min, max) = match q.qualifier {
+                    Qualifier::Exact | Qualifier::About | Qualifier::Almost => {
+                        (num(q.value.0), None, None)
+                    }
+                    Qualifier::MoreThan | Qualifier::AtLeast => {
+                        (None, q.interval[0].and_then(|v| num(v.0)), None)
+                    }
+                    Qualifier::FewerThan | Qualifier::AtMost | Qualifier::UpTo => {
+                        (None, None, q.interval[1].and_then(|v| num(v.0)))
+                    }
+                    Qualifier::Range | Qualifier::Vague => (
+                        None,
+                        q.interval[0].and_then(|v| num(v.0)),
+                        q.interval[1].and_then(|v| num(v.0)),
+                    ),
+                };
+                facts.push(FactFile {
+                    id,
+                    metric: q.metric.clone(),
+                    subject: q.subject.clone(),
+                    value,
+                    min,
+                    max,
+                    series: None,
+                    tolerance: None,
+                    unit: q.unit.clone(),
+                    as_of: claims.date.map(|d| d.to_string()),
+                    source: speaker,
+                    attribution: None,
+                    required: false,
+                    note: Some(format!("as printed: “{}”", q.phrase)),
+                });
+            }
+            ClaimKind::Quote => {
+                if let (Some(speaker), Some(text)) = (speaker, &c.quote) {
+                    let id = unique(format!("{speaker}-quote"), &mut ids);
+                    quotes.push(QuoteFile {
+                        id,
+                        speaker,
+                        text: text.trim_end_matches([',', ' ']).to_string(),
+                        as_of: None,
+                    });
+                }
+            }
+            ClaimKind::Statement => {
+                if let (Some(speaker), Some(content)) = (speaker, &c.content) {
+                    let id = unique(format!("{speaker}-statement"), &mut ids);
+                    let says: Vec<&str> = content.split_whitespace().take(8).collect();
+                    statements.push(StatementFile {
+                        id,
+                        speaker,
+                        says: says.join(" "),
+                    });
+                }
+            }
+        }
+    }
+    ReferenceFile {
+        version: 1,
+        title: claims.title.clone(),
+        as_of: claims.date.map(|d| d.to_string()),
+        articles: vec![article_entry.to_string()],
+        sources,
+        facts,
+        quotes,
+        statements,
+        settings: None,
+        lexicon: None,
+    }
+}
+
+/// The skeleton as YAML, with a header for the curator.
+pub fn skeleton_yaml(file: &ReferenceFile, article: &str) -> String {
+    format!(
+        "# Reference skeleton written by `factcheck init` from {article}.\n# Every value is what the article states: check each against its source,\n# correct it, name the source, and delete what you cannot verify.\n{}",
+        crate::yaml::to_string(file)
+    )
+}

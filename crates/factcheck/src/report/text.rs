@@ -1,0 +1,211 @@
+//! `--format text`: findings as diagnostics an editor reads top to bottom —
+//! `path:line:column`, the article's line with the claim underlined, what
+//! the reference says, and a summary per article and per run.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
+
+use super::{Context, Report};
+use crate::compare::diff_inline;
+use crate::lang::span::LineIndex;
+use crate::model::{CheckReport, ClaimKind, ExtractReport, Finding, Severity, Status, Summary};
+
+pub struct Text;
+
+fn paint(ctx: &Context, style: Style, s: &str) -> String {
+    if ctx.color {
+        format!("{}{s}{}", style.render(), style.render_reset())
+    } else {
+        s.to_string()
+    }
+}
+
+/// The label under the claim: what the reference has.
+fn label(f: &Finding) -> String {
+    match (f.status, &f.expected) {
+        (Status::Unverified, _) => "no reference entry covers this".to_string(),
+        (Status::Unattributed, _) => "no source in the article".to_string(),
+        (Status::Misattributed, Some(e)) => format!("the reference has this from {e}"),
+        (Status::Misquoted, _) => "not the words the reference has".to_string(),
+        (Status::Match, _) if f.claim.as_ref().is_some_and(|c| c.quantity.is_none()) => {
+            "agrees with the reference".to_string()
+        }
+        (_, Some(e)) => format!("the reference has {e}"),
+        (_, None) => String::new(),
+    }
+}
+
+/// One finding as a diagnostic: annotate-snippets draws the article's
+/// lines with the claim underlined, as rustc does.
+fn write_finding(out: &mut dyn Write, ctx: &Context, path: &str, f: &Finding) -> io::Result<()> {
+    let level = match f.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    };
+    let renderer = if ctx.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let id = match &f.fact {
+        Some(fact) => format!("{}: {fact}", f.status.as_str()),
+        None => f.status.as_str().to_string(),
+    };
+    let label = label(f);
+    let fix = f
+        .correction
+        .as_ref()
+        .map(|c| format!("write “{}”", c.replacement));
+    let mut message = level.title(&f.message).id(&id);
+    let excerpt;
+    if let (Some(c), Some(text)) = (&f.claim, ctx.texts.get(path)) {
+        let idx = LineIndex::new(text);
+        let end_line = idx
+            .line_col(text, c.span.end.saturating_sub(1).max(c.span.start))
+            .0;
+        let (start, _) = idx.line_range(text, c.span.line);
+        let (_, end) = idx.line_range(text, end_line.max(c.span.line));
+        excerpt = &text[start..end];
+        let span = c.span.start.clamp(start, end) - start..c.span.end.clamp(start, end) - start;
+        let mut snippet = Snippet::source(excerpt)
+            .line_start(c.span.line)
+            .origin(path)
+            .fold(true)
+            .annotation(level.span(span).label(&label));
+        // the words that name the speaker, when the speaker is the problem
+        if let Some((ms, me)) = c.attribution.as_ref().and_then(|a| a.mention_span) {
+            if f.status == Status::Misattributed && ms >= start && me <= end {
+                snippet = snippet.annotation(
+                    Level::Info
+                        .span(ms - start..me - start)
+                        .label("credited here"),
+                );
+            }
+        }
+        message = message.snippet(snippet);
+    } else {
+        message = message.footer(Level::Note.title(path));
+    }
+    let said = (f.status == Status::Misquoted)
+        .then(|| format!("reference: {}", f.expected.as_deref().unwrap_or("")));
+    if let Some(said) = &said {
+        message = message.footer(Level::Note.title(said));
+    }
+    if let Some(fix) = &fix {
+        message = message.footer(Level::Help.title(fix));
+    }
+    writeln!(out, "{}", renderer.render(message))?;
+    if let Some(diff) = &f.diff {
+        let rendered: Vec<String> = diff
+            .iter()
+            .map(|p| match p.op {
+                "delete" if ctx.color => {
+                    paint(ctx, AnsiColor::Red.on_default().strikethrough(), &p.text)
+                }
+                "insert" if ctx.color => {
+                    paint(ctx, AnsiColor::Green.on_default().underline(), &p.text)
+                }
+                _ if ctx.color => p.text.clone(),
+                _ => diff_inline(std::slice::from_ref(p)),
+            })
+            .collect();
+        writeln!(out, "  = said, printed: {}", rendered.join(" "))?;
+    }
+    Ok(())
+}
+
+impl Report for Text {
+    fn check(&self, report: &CheckReport, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
+        for a in &report.articles {
+            for f in a.findings.iter().filter(|f| super::shown(ctx, f)) {
+                write_finding(out, ctx, &a.path, f)?;
+                writeln!(out)?;
+            }
+            if !ctx.quiet {
+                writeln!(
+                    out,
+                    "{} (against {}): {}",
+                    paint(ctx, Style::new().bold(), &a.path),
+                    a.reference,
+                    &Summary::of(&a.findings).to_string()
+                )?;
+                writeln!(out)?;
+            }
+        }
+        let n = report.articles.len();
+        writeln!(
+            out,
+            "{} {} checked: {}",
+            n,
+            if n == 1 { "article" } else { "articles" },
+            &report.summary.to_string()
+        )
+    }
+
+    fn extract(
+        &self,
+        report: &ExtractReport,
+        ctx: &Context,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for a in &report.articles {
+            let date = a.date.map(|d| format!(" ({d})")).unwrap_or_default();
+            writeln!(
+                out,
+                "{}{date}: {} claims",
+                paint(ctx, Style::new().bold(), &a.path),
+                a.claims.len()
+            )?;
+            for c in &a.claims {
+                let who = c
+                    .attribution
+                    .as_ref()
+                    .map_or("unattributed".to_string(), |x| {
+                        format!("{} ({} “{}”)", x.speaker, x.cue, x.mention)
+                    });
+                let what = match c.kind {
+                    ClaimKind::Quantity => {
+                        let q = c
+                            .quantity
+                            .as_ref()
+                            .expect("quantity claims carry a quantity");
+                        let subj = q
+                            .subject
+                            .as_ref()
+                            .map(|s| format!(" {s}"))
+                            .unwrap_or_default();
+                        let upper = q.upper.map(|u| format!("–{}", u.0)).unwrap_or_default();
+                        format!(
+                            "{} {}{}{} {} — “{}”",
+                            q.metric,
+                            q.qualifier.as_str(),
+                            format_args!(" {}", q.value.0),
+                            upper,
+                            subj.trim(),
+                            q.phrase
+                        )
+                    }
+                    ClaimKind::Quote => format!("“{}”", c.quote.as_deref().unwrap_or("")),
+                    ClaimKind::Statement => c.content.clone().unwrap_or_default(),
+                };
+                let ctxs = c
+                    .context
+                    .as_ref()
+                    .map(|x| format!(" [{x}]"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "  {}:{}:{} {:<9} {what}{ctxs}\n      by {who}",
+                    a.path,
+                    c.span.line,
+                    c.span.column,
+                    format!("{:?}", c.kind).to_lowercase()
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

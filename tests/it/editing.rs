@@ -1,0 +1,233 @@
+//! Corrections as a diff, `--write`, draft against draft, `init`, `schema`.
+
+use crate::support::*;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn text(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A scratch copy of the samples: claims/ with its articles.
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("claims/articles")).unwrap();
+    for f in [
+        "claims/ukraine-talks.yaml",
+        "claims/articles/ukraine-talks.md",
+        "claims/articles/ukraine-talks-draft.md",
+    ] {
+        std::fs::copy(root().join(f), dir.path().join(f)).unwrap();
+    }
+    dir
+}
+
+const DRAFT: &str = "claims/articles/ukraine-talks-draft.md";
+
+#[test]
+fn correction_diff_snapshot() {
+    insta::assert_snapshot!(text(&factcheck(&["check", DRAFT, "--format", "diff"])));
+}
+
+#[test]
+fn the_diff_applies_with_patch_and_equals_write() {
+    let dir = scratch();
+    let diff = factcheck_in(dir.path(), &["check", DRAFT, "--format", "diff"]);
+    assert!(!diff.stdout.is_empty());
+    // patch -p0 from the directory the paths are relative to
+    let mut patch = Command::new("patch")
+        .args(["-p0", "--quiet", "-o", "patched.md", DRAFT])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(patch.stdin.as_mut().unwrap(), &diff.stdout).unwrap();
+    assert!(patch.wait().unwrap().success());
+    let patched = std::fs::read(dir.path().join("patched.md")).unwrap();
+
+    let before = std::fs::metadata(dir.path().join(DRAFT))
+        .unwrap()
+        .permissions();
+    let w = factcheck_in(dir.path(), &["check", DRAFT, "--write", "--quiet"]);
+    assert_eq!(
+        w.status.code(),
+        Some(1),
+        "findings remain reported: {}",
+        String::from_utf8_lossy(&w.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&w.stderr).contains("wrote 4 corrections"),
+        "{}",
+        String::from_utf8_lossy(&w.stderr)
+    );
+    let written = std::fs::read(dir.path().join(DRAFT)).unwrap();
+    assert_eq!(written, patched, "--write gives the same bytes as the diff");
+    assert_eq!(
+        std::fs::metadata(dir.path().join(DRAFT))
+            .unwrap()
+            .permissions(),
+        before
+    );
+
+    // the corrected draft: its figure, quote and speakers are fixed
+    let again = factcheck_in(dir.path(), &["check", DRAFT, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    for s in ["mismatch", "misquoted", "misattributed"] {
+        assert_eq!(v["summary"][s], 0, "{s} after --write");
+    }
+    // nothing else changed: only the corrected spans differ
+    let original = std::fs::read_to_string(root().join(DRAFT)).unwrap();
+    let fixed = String::from_utf8(written).unwrap();
+    let changed: Vec<_> = similar::TextDiff::from_lines(&original, &fixed)
+        .iter_all_changes()
+        .filter(|c| c.tag() != similar::ChangeTag::Equal)
+        .collect();
+    assert_eq!(
+        changed.len(),
+        2 * 4,
+        "four lines rewritten (lines 10, 12, 14, 22)"
+    );
+}
+
+#[test]
+fn draft_against_draft() {
+    let o = factcheck(&["diff", "claims/articles/ukraine-talks.md", DRAFT]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!(text(&o));
+    let j = factcheck(&[
+        "diff",
+        "claims/articles/ukraine-talks.md",
+        DRAFT,
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&j.stdout).unwrap();
+    let figure = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "figure" && c["change"] == "changed")
+        .unwrap();
+    assert_eq!(figure["old"], "143 children");
+    assert_eq!(figure["new"], "more than 410 children");
+    let same = factcheck(&["diff", DRAFT, DRAFT]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(text(&same).ends_with("0 changes\n"));
+}
+
+/// `init` on an article writes a reference that validates and that the
+/// same article checks against with no mismatch.
+fn init_round_trip(article: &Path) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ref.yaml");
+    let o = factcheck(&[
+        "init",
+        article.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = factcheck(&["validate", out.to_str().unwrap()]);
+    assert_eq!(
+        v.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&v.stderr)
+    );
+    let c = factcheck(&[
+        "check",
+        "--against",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let r: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
+    for s in ["mismatch", "misquoted", "misattributed", "missing"] {
+        assert_eq!(
+            r["summary"][s],
+            0,
+            "{s} for {}: {}",
+            article.display(),
+            text(&c)
+        );
+    }
+    assert!(
+        r["summary"]["match"].as_u64().unwrap() > 0,
+        "{}",
+        article.display()
+    );
+}
+
+#[test]
+fn init_round_trips_the_samples_and_seed() {
+    init_round_trip(&root().join("claims/articles/ukraine-talks.md"));
+    init_round_trip(&root().join(DRAFT));
+    let seed = root().join("../shared/seeds/ukraine-talks-2022-03-29.txt");
+    if seed.exists() {
+        init_round_trip(&seed);
+    }
+}
+
+#[test]
+fn init_round_trips_corpus_articles() {
+    let Ok(data) =
+        std::fs::read_to_string(root().join("../shared/corpus/fa-kes-syria/fa_kes.jsonl"))
+    else {
+        eprintln!("note: the shared corpus is not here; skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut done = 0;
+    for (i, line) in data.lines().enumerate().take(40) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let Some(t) = v["text"].as_str() else {
+            continue;
+        };
+        let p = dir.path().join(format!("a{i}.txt"));
+        std::fs::write(&p, t).unwrap();
+        // articles with claims of every kind make the round trip worth it
+        if t.contains(" said") && t.contains("killed") {
+            init_round_trip(&p);
+            done += 1;
+        }
+        if done == 3 {
+            break;
+        }
+    }
+    assert_eq!(done, 3);
+}
+
+#[test]
+fn init_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ref.yaml");
+    std::fs::write(&out, "keep me").unwrap();
+    let o = factcheck(&[
+        "init",
+        "claims/articles/ukraine-talks.md",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+}
+
+#[test]
+fn the_shipped_schema_is_current() {
+    let o = factcheck(&["schema"]);
+    let shipped = std::fs::read_to_string(root().join("claims/reference.schema.json")).unwrap();
+    assert_eq!(
+        text(&o),
+        shipped,
+        "run `factcheck schema > claims/reference.schema.json`"
+    );
+    let v: serde_json::Value = serde_json::from_str(&shipped).unwrap();
+    assert_eq!(v["additionalProperties"], false);
+    assert!(v["properties"]["facts"].is_object());
+}

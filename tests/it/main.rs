@@ -1,0 +1,17 @@
+//! The integration tests: one binary, one module per concern, one support
+//! module for the helpers they share.
+
+mod support;
+
+mod acceptance;
+mod ci_formats;
+mod cli;
+mod drafts;
+mod editing;
+mod html_report;
+mod properties;
+mod quantity_table;
+mod reliability;
+mod snapshots;
+mod speech_table;
+mod verdicts;
