@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use factcheck::model::{
     ArticleClaims, ArticleReport, CheckReport, ExtractReport, Severity, Summary,
 };
-use factcheck::report::{Context, Format};
+use factcheck::report::{Body, Document, Format, Kind, Options, Source};
 use factcheck::{Article, Checker, Error, Extractor, Reference, Result};
 use rayon::prelude::*;
 
@@ -130,15 +130,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 FailOn::Error => Severity::Error,
                 FailOn::Warning => Severity::Warning,
             };
-            check(
-                &articles,
-                against.as_deref(),
-                format,
-                fail_on,
-                color,
+            let opts = Options {
+                color: use_color(color),
                 quiet,
-                write,
-            )
+                fail_on,
+            };
+            check(&articles, against.as_deref(), format, opts, write)
         }
         Command::Validate { paths } => validate(paths),
         Command::Diff { old, new, format } => diff(&old, &new, format),
@@ -157,7 +154,7 @@ fn extract(
     format: Format,
     color: Color,
 ) -> Result<Outcome> {
-    if format.check_only() {
+    if !format.renders(Kind::Extract) {
         return Err(Error::Usage(format!(
             "--format {} is for `check`",
             format.name()
@@ -165,65 +162,61 @@ fn extract(
     }
     let reference = against.map(Reference::load).transpose()?;
     let extractor = extractor(reference.as_ref());
-    let mut report = ExtractReport {
-        version: 1,
-        articles: Vec::new(),
-    };
-    let mut ctx = Context {
-        color: use_color(color),
-        ..Default::default()
-    };
-    let mut errors = 0;
     let paths = discover::expand_articles(articles)?;
     let bar = progress(paths.len(), false);
     // in parallel, collected in input order: the output is the same bytes
-    let results: Vec<Result<(ArticleClaims, String)>> = paths
+    let results: Vec<Result<(ArticleClaims, Article)>> = paths
         .par_iter()
         .map(|path| {
             let article = Article::load(path)?;
             bar.inc(1);
-            Ok((extractor.extract(&article), article.text))
+            Ok((extractor.extract(&article), article))
         })
         .collect();
     bar.finish_and_clear();
+    let mut errors = 0;
+    let mut claims = Vec::new();
+    let mut sources = Vec::new();
     for r in results {
         match r {
-            Ok((claims, text)) => {
-                ctx.texts.insert(claims.path.clone(), text);
-                report.articles.push(claims);
+            Ok((c, article)) => {
+                sources.push((c.path.clone(), Source::new(article)));
+                claims.push(c);
             }
             Err(e) => report_error(&e, &mut errors),
         }
     }
-    format
-        .reporter()
-        .extract(&report, &ctx, &mut std::io::stdout().lock())
-        .map_err(stdout_err)?;
+    let mut doc = Document::new(Body::Extract(ExtractReport {
+        version: 1,
+        articles: claims,
+    }));
+    for (path, source) in sources {
+        doc.add_source(path, source);
+    }
+    let opts = Options {
+        color: use_color(color),
+        ..Options::default()
+    };
+    render(format, &doc, &opts)?;
     Ok(Outcome::Clean.unless_errors(errors))
+}
+
+/// Write a document to standard output in `format`.
+fn render(format: Format, doc: &Document, opts: &Options) -> Result<()> {
+    format
+        .renderer()
+        .render(doc, opts, &mut std::io::stdout().lock())
+        .map_err(stdout_err)
 }
 
 fn check(
     articles: &[String],
     against: Option<&Path>,
     format: Format,
-    fail_on: Severity,
-    color: Color,
-    quiet: bool,
+    opts: Options,
     write: bool,
 ) -> Result<Outcome> {
     let jobs = plan(articles, against)?;
-    let mut ctx = Context {
-        color: use_color(color),
-        quiet,
-        fail_on: Some(fail_on),
-        ..Default::default()
-    };
-    let mut report = CheckReport {
-        version: 1,
-        articles: Vec::new(),
-        summary: Summary::default(),
-    };
-    let mut errors = 0;
     // one checker per reference, shared by every article it covers
     let checkers: Vec<Checker> = jobs.iter().map(|(r, _)| Checker::new(r)).collect();
     let work: Vec<(&Checker, &PathBuf)> = checkers
@@ -231,60 +224,74 @@ fn check(
         .zip(&jobs)
         .flat_map(|(c, (_, paths))| paths.iter().map(move |p| (c, p)))
         .collect();
-    let bar = progress(work.len(), quiet);
-    let results: Vec<Result<(ArticleReport, String)>> = work
+    let bar = progress(work.len(), opts.quiet);
+    let results: Vec<Result<(ArticleReport, Article)>> = work
         .par_iter()
         .map(|(checker, path)| {
             let article = Article::load(path)?;
             bar.inc(1);
-            Ok((checker.check(&article), article.text))
+            Ok((checker.check(&article), article))
         })
         .collect();
     bar.finish_and_clear();
+    let mut errors = 0;
+    let mut reports = Vec::new();
+    let mut sources = Vec::new();
     for r in results {
         match r {
-            Ok((checked, text)) => {
-                ctx.texts.insert(checked.path.clone(), text);
-                report.articles.push(checked);
+            Ok((checked, article)) => {
+                sources.push((checked.path.clone(), Source::new(article)));
+                reports.push(checked);
             }
             Err(e) => report_error(&e, &mut errors),
         }
     }
-    report.summary = Summary::of(report.articles.iter().flat_map(|a| &a.findings));
-    format
-        .reporter()
-        .check(&report, &ctx, &mut std::io::stdout().lock())
-        .map_err(stdout_err)?;
-    if write {
-        for a in &report.articles {
-            let text = &ctx.texts[&a.path];
-            let new = factcheck::corrected(text, &a.findings);
-            if &new == text || a.path == "-" {
-                continue;
-            }
-            match crate::write::write_atomically(Path::new(&a.path), text, &new) {
-                Ok(()) => {
-                    let n = a.findings.iter().filter(|f| f.correction.is_some()).count();
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "{}: wrote {n} correction{}",
-                        a.path,
-                        if n == 1 { "" } else { "s" }
-                    );
-                }
-                Err(e) => report_error(&e, &mut errors),
-            }
-        }
-    }
-    if errors > 0 {
-        return Ok(Outcome::BadInput);
-    }
-    let failing = report
-        .articles
+    let summary = Summary::of(reports.iter().flat_map(|a| &a.findings));
+    let failing = reports
         .iter()
         .flat_map(|a| &a.findings)
-        .any(|f| f.severity >= fail_on);
-    Ok(Outcome::findings_if(failing))
+        .any(|f| f.severity >= opts.fail_on);
+    let mut doc = Document::new(Body::Check(CheckReport {
+        version: 1,
+        articles: reports,
+        summary,
+    }));
+    for (path, source) in sources {
+        doc.add_source(path, source);
+    }
+    render(format, &doc, &opts)?;
+    if write {
+        write_corrections(&doc, &mut errors);
+    }
+    Ok(Outcome::findings_if(failing).unless_errors(errors))
+}
+
+/// `--write`: each article with corrections, rewritten atomically.
+fn write_corrections(doc: &Document, errors: &mut usize) {
+    let Body::Check(report) = &doc.body else {
+        return;
+    };
+    for a in &report.articles {
+        let Some(text) = doc.source(&a.path).map(Source::text) else {
+            continue;
+        };
+        let new = factcheck::corrected(text, &a.findings);
+        if new == text || a.path == "-" {
+            continue;
+        }
+        match crate::write::write_atomically(Path::new(&a.path), text, &new) {
+            Ok(()) => {
+                let n = a.findings.iter().filter(|f| f.correction.is_some()).count();
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}: wrote {n} correction{}",
+                    a.path,
+                    if n == 1 { "" } else { "s" }
+                );
+            }
+            Err(e) => report_error(&e, errors),
+        }
+    }
 }
 
 fn validate(paths: Vec<PathBuf>) -> Result<Outcome> {

@@ -7,11 +7,11 @@
 use std::path::Path;
 use std::time::Instant;
 
-use factcheck::article::Article;
-use factcheck::reference::Reference;
+use factcheck::Article;
+use factcheck::Reference;
 
 fn corpus_texts() -> (Vec<String>, &'static str) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     let mut texts = Vec::new();
     for file in [
         "bbc-news/bbc_news.jsonl",
@@ -34,7 +34,7 @@ fn corpus_texts() -> (Vec<String>, &'static str) {
         return (texts, "../shared/corpus (BBC, FA-KES, WikImpacts, Reuters)");
     }
     let sample = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("claims/articles/ukraine-talks.md"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../claims/articles/ukraine-talks.md"),
     )
     .unwrap();
     (vec![sample; 2000], "generated: the shipped sample × 2,000")
@@ -54,7 +54,7 @@ fn extraction() {
     let mut claims = 0;
     for (i, t) in texts.iter().enumerate() {
         let a = Article::from_text(&format!("a{i}"), t.clone(), None).unwrap();
-        claims += factcheck::extract_claims(&a, None).claims.len();
+        claims += factcheck::Extractor::default().extract(&a).claims.len();
     }
     let ex = t0.elapsed();
     let mb = bytes as f64 / 1e6;
@@ -137,14 +137,14 @@ fn checking() {
     let reference = Reference::from_str(Path::new("big.yaml"), &yaml).unwrap();
     let load = t0.elapsed();
     let sample = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("claims/articles/ukraine-talks-draft.md"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../claims/articles/ukraine-talks-draft.md"),
     )
     .unwrap();
     let body = sample.split("---\n").nth(2).unwrap_or(&sample);
     let long: String = body.repeat(40);
     let article = Article::from_text("long.md", long, None).unwrap();
     let t0 = Instant::now();
-    let report = factcheck::check_article(&article, &reference);
+    let report = factcheck::Checker::new(&reference).check(&article);
     let check = t0.elapsed();
     println!("check: a {:.0} KB article ({} findings) against 10,000 facts, 2,001 quotes, 1,000 statements ({:.1} MB of YAML)", article.text.len() as f64 / 1e3, report.findings.len(), yaml.len() as f64 / 1e6);
     println!(

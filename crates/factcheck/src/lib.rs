@@ -24,8 +24,9 @@
 //!     "version: 1\nfacts:\n  - id: toll\n    metric: killed\n    value: 14\n",
 //! )
 //! .unwrap();
+//! // "at least 12" is consistent with a toll of 14
 //! let report = Checker::new(&reference).check(&article);
-//! assert_eq!(report.findings[0].status, factcheck::model::Status::Mismatch);
+//! assert_eq!(report.findings[0].status, factcheck::model::Status::Match);
 //! ```
 
 mod article;
@@ -41,7 +42,7 @@ mod yaml;
 
 pub use article::{Article, MAX_ARTICLE_BYTES};
 pub use compare::correct::{corrected, unified_diff};
-pub use compare::drafts::{compare_drafts, Change, DraftDiff};
+pub use compare::drafts::compare_drafts;
 pub use compare::Checker;
 pub use error::{Error, Result};
 pub use extract::Extractor;

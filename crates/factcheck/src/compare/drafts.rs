@@ -2,37 +2,13 @@
 //! — figures added, removed or changed, quotes whose words changed (with
 //! a word diff), speakers changed.
 
-use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 use crate::article::Article;
-use crate::model::{ArticleClaims, Claim, ClaimKind, DiffPart, Qualifier};
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
-    /// `figure`, `quote` or `statement`.
-    pub kind: &'static str,
-    /// `added`, `removed` or `changed`.
-    pub change: &'static str,
-    /// What the claim is about: the metric, or the speaker.
-    pub about: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
-    pub old_line: Option<usize>,
-    pub new_line: Option<usize>,
-    /// Word diff of a quote or statement whose words changed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub diff: Option<Vec<DiffPart>>,
-}
-
-/// The result of `factcheck diff OLD NEW`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DraftDiff {
-    pub version: u32,
-    pub old: String,
-    pub new: String,
-    pub changes: Vec<Change>,
-}
+use crate::model::{
+    ArticleClaims, Change, ChangeKind, ChangeType, Claim, ClaimKind, DiffOp, DiffPart, DraftDiff,
+    Qualifier,
+};
 
 /// A figure in words: "more than 140 children".
 fn figure(article: &Article, c: &Claim) -> String {
@@ -84,9 +60,9 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     let mut parts: Vec<DiffPart> = Vec::new();
     for change in diff.iter_all_changes() {
         let op = match change.tag() {
-            ChangeTag::Equal => "equal",
-            ChangeTag::Delete => "delete",
-            ChangeTag::Insert => "insert",
+            ChangeTag::Equal => DiffOp::Equal,
+            ChangeTag::Delete => DiffOp::Delete,
+            ChangeTag::Insert => DiffOp::Insert,
         };
         let text = change.value();
         match parts.last_mut() {
@@ -164,7 +140,7 @@ pub fn compare_drafts(
                 if a != b {
                     changes.push(Change {
                         kind,
-                        change: "changed",
+                        change: ChangeType::Changed,
                         about: o
                             .quantity
                             .as_ref()
@@ -184,7 +160,7 @@ pub fn compare_drafts(
                 if a != b || speaker_changed {
                     changes.push(Change {
                         kind,
-                        change: "changed",
+                        change: ChangeType::Changed,
                         about: if speaker_changed {
                             format!("{} → {}", speaker(o), speaker(n))
                         } else {
@@ -203,7 +179,7 @@ pub fn compare_drafts(
     for o in removed {
         changes.push(Change {
             kind: kind_name(o.kind),
-            change: "removed",
+            change: ChangeType::Removed,
             about: about(o),
             old: Some(describe(old.0, o)),
             new: None,
@@ -216,7 +192,7 @@ pub fn compare_drafts(
         let _ = i;
         changes.push(Change {
             kind: kind_name(n.kind),
-            change: "added",
+            change: ChangeType::Added,
             about: about(n),
             old: None,
             new: Some(describe(new.0, n)),
@@ -234,11 +210,11 @@ pub fn compare_drafts(
     }
 }
 
-fn kind_name(k: ClaimKind) -> &'static str {
+fn kind_name(k: ClaimKind) -> ChangeKind {
     match k {
-        ClaimKind::Quantity => "figure",
-        ClaimKind::Quote => "quote",
-        ClaimKind::Statement => "statement",
+        ClaimKind::Quantity => ChangeKind::Figure,
+        ClaimKind::Quote => ChangeKind::Quote,
+        ClaimKind::Statement => ChangeKind::Statement,
     }
 }
 
@@ -274,7 +250,7 @@ fn render(d: &DraftDiff) -> String {
             out.push_str(&format!("+{}: {head}: {new}\n", c.new_line.unwrap_or(0)));
         }
         if let Some(diff) = &c.diff {
-            out.push_str(&format!("  words: {}\n", crate::compare::diff_inline(diff)));
+            out.push_str(&format!("  words: {}\n", DiffPart::inline(diff)));
         }
     }
     let n = d.changes.len();
@@ -300,7 +276,11 @@ mod tests {
         let old = claims("More than 140 children have been killed, officials said. “We will reduce military activity near Kyiv,” Fomin said.");
         let new = claims("More than 410 children have been killed, officials said. “We will halt military activity near Kyiv,” Peskov said.");
         let d = compare_drafts((&old.0, &old.1), (&new.0, &new.1));
-        let figure = d.changes.iter().find(|c| c.kind == "figure").unwrap();
+        let figure = d
+            .changes
+            .iter()
+            .find(|c| c.kind == ChangeKind::Figure)
+            .unwrap();
         assert_eq!(
             (figure.old.as_deref(), figure.new.as_deref()),
             (
@@ -308,10 +288,14 @@ mod tests {
                 Some("more than 410 children")
             )
         );
-        let quote = d.changes.iter().find(|c| c.kind == "quote").unwrap();
+        let quote = d
+            .changes
+            .iter()
+            .find(|c| c.kind == ChangeKind::Quote)
+            .unwrap();
         assert_eq!(quote.about, "Fomin → Peskov");
         assert_eq!(
-            crate::compare::diff_inline(quote.diff.as_ref().unwrap()),
+            DiffPart::inline(quote.diff.as_ref().unwrap()),
             "We will [-reduce-] {+halt+} military activity near Kyiv,"
         );
         let same = compare_drafts((&old.0, &old.1), (&old.0, &old.1));

@@ -12,7 +12,8 @@ use crate::extract::speakers::normalise_name;
 use crate::extract::Extractor;
 use crate::lang::qualifier::Stated;
 use crate::model::{
-    ArticleReport, Claim, ClaimKind, Correction, DiffPart, Finding, Quantity, Severity, Status,
+    ArticleReport, Claim, ClaimKind, Correction, DiffOp, DiffPart, Finding, Quantity, Severity,
+    Status,
 };
 use crate::reference::{Accepted, Fact, Reference};
 
@@ -351,7 +352,7 @@ fn quote_diff(
         *pos = end;
     };
     let mut equal = 0usize;
-    let push = |parts: &mut Vec<DiffPart>, op: &'static str, text: &str| match parts.last_mut() {
+    let push = |parts: &mut Vec<DiffPart>, op: DiffOp, text: &str| match parts.last_mut() {
         Some(p) if p.op == op => {
             p.text.push(' ');
             p.text.push_str(text);
@@ -366,7 +367,7 @@ fn quote_diff(
             continue;
         }
         if is_ellipsis(&c) {
-            push(&mut parts, "equal", "…");
+            push(&mut parts, DiffOp::Equal, "…");
             corrected.push("…".into());
             keep(&mut fixed, &mut pos, c.1);
             continue;
@@ -375,7 +376,7 @@ fn quote_diff(
             ChangeTag::Equal => {
                 equal += 1;
                 let orig = &reference_text[reference[c.1].1 .0..reference[c.1].1 .1];
-                push(&mut parts, "equal", orig);
+                push(&mut parts, DiffOp::Equal, orig);
                 corrected.push(orig.to_string());
                 // an equal change's index is the reference word's; find the article word
                 if let Some(i) = article_words.iter().position(|w| w.1 .0 >= pos) {
@@ -384,7 +385,7 @@ fn quote_diff(
             }
             ChangeTag::Delete => {
                 let orig = &reference_text[reference[c.1].1 .0..reference[c.1].1 .1];
-                push(&mut parts, "delete", orig);
+                push(&mut parts, DiffOp::Delete, orig);
                 corrected.push(orig.to_string());
                 if !fixed.is_empty() && !fixed.ends_with(char::is_whitespace) {
                     fixed.push(' ');
@@ -392,7 +393,7 @@ fn quote_diff(
                 fixed.push_str(orig.trim_end_matches([',', '.', ';']));
             }
             ChangeTag::Insert => {
-                push(&mut parts, "insert", &article[c.1]);
+                push(&mut parts, DiffOp::Insert, &article[c.1]);
                 pos = article_words[c.1].1 .1;
             }
         }
@@ -421,19 +422,6 @@ struct QuoteDiff {
     said: String,
     /// The article's quote with only the changed words put right.
     fixed: String,
-}
-
-/// Render a word diff as `[-removed-]{+added+}` text.
-pub fn diff_inline(parts: &[DiffPart]) -> String {
-    parts
-        .iter()
-        .map(|p| match p.op {
-            "delete" => format!("[-{}-]", p.text),
-            "insert" => format!("{{+{}+}}", p.text),
-            _ => p.text.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 const SMALL_WORDS: &[&str] = &[
@@ -921,7 +909,7 @@ impl<'r> Checker<'r> {
                 Some(text.clone()),
                 format!(
                     "The quote differs from what {right} said: {}.",
-                    diff_inline(&diff).trim_end_matches('.')
+                    DiffPart::inline(&diff).trim_end_matches('.')
                 ),
             );
             f.diff = Some(diff);
@@ -1069,7 +1057,7 @@ mod tests {
         );
         assert!(d.ratio > 0.8);
         assert_eq!(
-            diff_inline(&d.parts),
+            DiffPart::inline(&d.parts),
             "we will [-reduce-] {+halt+} military activity near Kyiv"
         );
         assert_eq!(d.said, "we will reduce military activity near Kyiv");
@@ -1079,7 +1067,7 @@ mod tests {
             "a decision was made to radically, by a wide margin, reduce activity near Kyiv.",
         );
         assert_eq!(
-            diff_inline(&d.parts),
+            DiffPart::inline(&d.parts),
             "a decision was made to radically, … [-reduce-] {+halt+} activity near Kyiv."
         );
         assert_eq!(

@@ -6,9 +6,10 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use super::{Context, Report};
-use crate::model::{CheckReport, ExtractReport, Status};
+use super::{Document, Format, Options, Render};
+use crate::model::{CheckReport, Status};
 
+/// A ClaimReview item per finding worth publishing.
 pub struct ClaimReview;
 
 fn verdict(s: Status) -> Option<(&'static str, u8)> {
@@ -21,7 +22,7 @@ fn verdict(s: Status) -> Option<(&'static str, u8)> {
 }
 
 /// ClaimReview items for the findings that call for one.
-pub fn reviews(report: &CheckReport, date: &str) -> Vec<Value> {
+pub(crate) fn reviews(report: &CheckReport, date: &str) -> Vec<Value> {
     let mut out = Vec::new();
     for a in &report.articles {
         for f in &a.findings {
@@ -64,8 +65,9 @@ pub fn reviews(report: &CheckReport, date: &str) -> Vec<Value> {
     out
 }
 
-impl Report for ClaimReview {
-    fn check(&self, report: &CheckReport, _: &Context, out: &mut dyn Write) -> io::Result<()> {
+impl Render for ClaimReview {
+    fn render(&self, doc: &Document, _: &Options, out: &mut dyn Write) -> io::Result<()> {
+        let report = doc.checked(Format::Claimreview)?;
         // SOURCE_DATE_EPOCH makes the output reproducible
         let secs = std::env::var("SOURCE_DATE_EPOCH")
             .ok()
@@ -80,9 +82,5 @@ impl Report for ClaimReview {
             .unwrap_or_default();
         serde_json::to_writer_pretty(&mut *out, &reviews(report, &date))?;
         writeln!(out)
-    }
-
-    fn extract(&self, _: &ExtractReport, _: &Context, _: &mut dyn Write) -> io::Result<()> {
-        Err(super::check_only("claimreview"))
     }
 }

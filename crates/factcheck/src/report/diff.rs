@@ -1,30 +1,24 @@
 //! `check --format diff`: a unified diff of each article against its
-//! corrected text (see `correct.rs`), ready for `patch -p0` or `git apply`.
+//! corrected text, ready for `patch -p0` or `git apply`.
 
 use std::io::{self, Write};
 
-use super::{Context, Report};
+use super::{Document, Format, Options, Render};
 use crate::compare::correct::{corrected, unified_diff};
-use crate::model::{CheckReport, ExtractReport};
 
+/// The corrections as a unified diff per article.
 pub struct Diff;
 
-impl Report for Diff {
-    fn check(&self, report: &CheckReport, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
-        for a in &report.articles {
-            let Some(text) = ctx.texts.get(&a.path) else {
+impl Render for Diff {
+    fn render(&self, doc: &Document, _: &Options, out: &mut dyn Write) -> io::Result<()> {
+        for a in &doc.checked(Format::Diff)?.articles {
+            let Some(source) = doc.source(&a.path) else {
                 continue;
             };
+            let text = source.text();
             let new = corrected(text, &a.findings);
             write!(out, "{}", unified_diff(&a.path, &a.reference, text, &new))?;
         }
         Ok(())
-    }
-
-    fn extract(&self, _: &ExtractReport, _: &Context, _: &mut dyn Write) -> io::Result<()> {
-        Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the diff format is for `check`",
-        ))
     }
 }

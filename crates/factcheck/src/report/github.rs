@@ -3,9 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{end_position, Context, Report};
-use crate::model::{CheckReport, ExtractReport, Severity};
+use super::{status, Document, Format, Options, Render};
 
+/// One workflow command per finding.
 pub struct Github;
 
 /// Escape a workflow-command value: `%`, CR, LF always; `:` and `,` in properties.
@@ -20,18 +20,14 @@ fn escape(s: &str, property: bool) -> String {
     out
 }
 
-impl Report for Github {
-    fn check(&self, report: &CheckReport, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
-        for a in &report.articles {
-            for f in a.findings.iter().filter(|f| super::shown(ctx, f)) {
-                let command = match f.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Info => "notice",
-                };
+impl Render for Github {
+    fn render(&self, doc: &Document, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+        for a in &doc.checked(Format::Github)?.articles {
+            for f in a.findings.iter().filter(|f| opts.shows(f)) {
+                let command = status::levels(f.severity).github;
                 let mut props = vec![format!("file={}", escape(&a.path, true))];
                 if let Some(c) = &f.claim {
-                    let (end_line, end_col) = end_position(ctx, &a.path, c);
+                    let (end_line, end_col) = doc.end_position(&a.path, c);
                     props.push(format!("line={}", c.span.line));
                     props.push(format!("col={}", c.span.column));
                     props.push(format!("endLine={end_line}"));
@@ -51,9 +47,5 @@ impl Report for Github {
             }
         }
         Ok(())
-    }
-
-    fn extract(&self, _: &ExtractReport, _: &Context, _: &mut dyn Write) -> io::Result<()> {
-        Err(super::check_only("github"))
     }
 }

@@ -1,20 +1,18 @@
-//! `--format json`: the serde form of the report (contract version 1).
+//! `--format json`: the serde form of the data model (contract version 1).
 
 use std::io::{self, Write};
 
-use super::{Context, Report};
-use crate::model::{CheckReport, ExtractReport};
+use super::{Body, Document, Options, Render};
 
+/// Pretty-printed JSON of the check or the extraction.
 pub struct Json;
 
-impl Report for Json {
-    fn check(&self, report: &CheckReport, _: &Context, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, report)?;
-        writeln!(out)
-    }
-
-    fn extract(&self, report: &ExtractReport, _: &Context, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, report)?;
+impl Render for Json {
+    fn render(&self, doc: &Document, _: &Options, out: &mut dyn Write) -> io::Result<()> {
+        match &doc.body {
+            Body::Check(report) => serde_json::to_writer_pretty(&mut *out, report)?,
+            Body::Extract(report) => serde_json::to_writer_pretty(&mut *out, report)?,
+        }
         writeln!(out)
     }
 }

@@ -6,9 +6,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Context, Report};
-use crate::model::{CheckReport, ExtractReport, Finding};
+use super::{Body, Document, Options, Render};
+use crate::model::Finding;
 
+/// One JSON object per finding (check) or per article (extract).
 pub struct Jsonl;
 
 #[derive(Serialize)]
@@ -19,28 +20,28 @@ struct Line<'a> {
     finding: &'a Finding,
 }
 
-impl Report for Jsonl {
-    fn check(&self, report: &CheckReport, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
-        for a in &report.articles {
-            for f in a.findings.iter().filter(|f| super::shown(ctx, f)) {
-                serde_json::to_writer(
-                    &mut *out,
-                    &Line {
-                        path: &a.path,
-                        reference: &a.reference,
-                        finding: f,
-                    },
-                )?;
-                writeln!(out)?;
+impl Render for Jsonl {
+    fn render(&self, doc: &Document, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+        match &doc.body {
+            Body::Check(report) => {
+                for a in &report.articles {
+                    for f in a.findings.iter().filter(|f| opts.shows(f)) {
+                        let line = Line {
+                            path: &a.path,
+                            reference: &a.reference,
+                            finding: f,
+                        };
+                        serde_json::to_writer(&mut *out, &line)?;
+                        writeln!(out)?;
+                    }
+                }
             }
-        }
-        Ok(())
-    }
-
-    fn extract(&self, report: &ExtractReport, _: &Context, out: &mut dyn Write) -> io::Result<()> {
-        for a in &report.articles {
-            serde_json::to_writer(&mut *out, a)?;
-            writeln!(out)?;
+            Body::Extract(report) => {
+                for a in &report.articles {
+                    serde_json::to_writer(&mut *out, a)?;
+                    writeln!(out)?;
+                }
+            }
         }
         Ok(())
     }

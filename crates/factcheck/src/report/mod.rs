@@ -1,43 +1,190 @@
-//! Reports: each output format renders the same `CheckReport` or
-//! `ExtractReport`. One small type per `--format`, behind one trait.
+//! Reports: every output format renders one [`Document`] — a check or an
+//! extraction, with the article texts it points into, each indexed for
+//! lines once — through one [`Render`] trait. Formats only render; what a
+//! status means, its marker and its level live in `status.rs`.
 
-pub mod claimreview;
-pub mod diff;
-pub mod github;
-pub mod html;
-pub mod json;
-pub mod jsonl;
-pub mod sarif;
-pub mod text;
+mod claimreview;
+mod diff;
+mod github;
+mod html;
+mod json;
+mod jsonl;
+mod sarif;
+mod status;
+mod text;
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
+pub use claimreview::ClaimReview;
+pub use diff::Diff;
+pub use github::Github;
+pub use html::Html;
+pub use json::Json;
+pub use jsonl::Jsonl;
+pub use sarif::Sarif;
+pub use text::Text;
+
+use crate::article::Article;
 use crate::lang::span::LineIndex;
 use crate::model::{CheckReport, Claim, ExtractReport, Finding, Severity};
 
-/// What a format needs besides the findings: the article texts (for
-/// snippets) and how to print.
-#[derive(Debug, Clone, Default)]
-pub struct Context {
-    /// Article path → its text as read.
-    pub texts: std::collections::HashMap<String, String>,
+/// What a report is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// Findings: articles checked against references.
+    Check(CheckReport),
+    /// Claims: articles read without a reference.
+    Extract(ExtractReport),
+}
+
+/// Which kind of [`Body`] a document has, for asking a format what it renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A [`Body::Check`].
+    Check,
+    /// A [`Body::Extract`].
+    Extract,
+}
+
+/// An article's text as read, indexed once so that every claim's end
+/// position and every snippet costs a binary search, not a rescan.
+#[derive(Debug, Clone)]
+pub struct Source {
+    text: String,
+    lines: LineIndex,
+    body_start: usize,
+}
+
+impl Source {
+    /// The article's text and where its body starts (after front matter).
+    pub fn new(article: Article) -> Source {
+        Source {
+            lines: LineIndex::new(&article.text),
+            body_start: article.body_start,
+            text: article.text,
+        }
+    }
+
+    /// The text as read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte offset where the body starts, after any front matter.
+    pub fn body_start(&self) -> usize {
+        self.body_start
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// Byte range of a 1-based line, without its line ending.
+    pub fn line_range(&self, line: usize) -> (usize, usize) {
+        self.lines.line_range(&self.text, line)
+    }
+}
+
+/// A check or an extraction with the texts of its articles.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The result to render.
+    pub body: Body,
+    sources: HashMap<String, Source>,
+}
+
+impl Document {
+    /// A document without article texts (snippets and fixes then fall back
+    /// to what the findings carry).
+    pub fn new(body: Body) -> Document {
+        Document {
+            body,
+            sources: HashMap::new(),
+        }
+    }
+
+    /// Add the text of the article at `path`, as the findings name it.
+    pub fn add_source(&mut self, path: impl Into<String>, source: Source) {
+        self.sources.insert(path.into(), source);
+    }
+
+    /// The text of the article at `path`, if it was added.
+    pub fn source(&self, path: &str) -> Option<&Source> {
+        self.sources.get(path)
+    }
+
+    /// Whether this is a check or an extraction.
+    pub fn kind(&self) -> Kind {
+        match self.body {
+            Body::Check(_) => Kind::Check,
+            Body::Extract(_) => Kind::Extract,
+        }
+    }
+
+    /// 1-based line and column just past the claim's last character
+    /// (exclusive end, as GitHub and SARIF regions want).
+    fn end_position(&self, path: &str, c: &Claim) -> (usize, usize) {
+        match self.source(path) {
+            Some(s) => s.line_col(c.span.end),
+            None => (c.span.line, c.span.column),
+        }
+    }
+
+    /// The check, for formats that render only checks; an extraction is
+    /// refused with the format's name (callers ask [`Format::renders`] first).
+    fn checked(&self, format: Format) -> io::Result<&CheckReport> {
+        match &self.body {
+            Body::Check(report) => Ok(report),
+            Body::Extract(_) => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("--format {} is for `check`", format.name()),
+            )),
+        }
+    }
+}
+
+/// How to print, whatever the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// ANSI colour (text format only).
     pub color: bool,
     /// Print only findings at or above `fail_on`.
     pub quiet: bool,
-    pub fail_on: Option<Severity>,
+    /// The lowest severity that fails the run.
+    pub fail_on: Severity,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            color: false,
+            quiet: false,
+            fail_on: Severity::Error,
+        }
+    }
+}
+
+impl Options {
+    /// Whether `--quiet` lets a finding through.
+    pub fn shows(&self, f: &Finding) -> bool {
+        !self.quiet || f.severity >= self.fail_on
+    }
 }
 
 /// One output format.
-pub trait Report {
-    fn check(&self, report: &CheckReport, ctx: &Context, out: &mut dyn Write) -> io::Result<()>;
-    fn extract(&self, report: &ExtractReport, ctx: &Context, out: &mut dyn Write)
-        -> io::Result<()>;
+pub trait Render {
+    /// Write `doc` to `out`.
+    fn render(&self, doc: &Document, opts: &Options, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// The `--format` values.
+/// The output formats, by the name `--format` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Diagnostics for a terminal, as a compiler draws them.
     Text,
+    /// The data model as JSON (contract version 1).
     Json,
     /// `check` only: the article against its corrected text.
     Diff,
@@ -85,43 +232,23 @@ impl Format {
         Format::ALL.into_iter().find(|f| f.name() == name)
     }
 
-    pub fn reporter(self) -> Box<dyn Report> {
+    /// The renderer of this format.
+    pub fn renderer(self) -> &'static dyn Render {
         match self {
-            Format::Text => Box::new(text::Text),
-            Format::Json => Box::new(json::Json),
-            Format::Diff => Box::new(diff::Diff),
-            Format::Github => Box::new(github::Github),
-            Format::Sarif => Box::new(sarif::Sarif),
-            Format::Jsonl => Box::new(jsonl::Jsonl),
-            Format::Claimreview => Box::new(claimreview::ClaimReview),
-            Format::Html => Box::new(html::Html),
+            Format::Text => &Text,
+            Format::Json => &Json,
+            Format::Diff => &Diff,
+            Format::Github => &Github,
+            Format::Sarif => &Sarif,
+            Format::Jsonl => &Jsonl,
+            Format::Claimreview => &ClaimReview,
+            Format::Html => &Html,
         }
     }
 
-    /// Formats that render findings, not bare claims.
-    pub fn check_only(self) -> bool {
-        !matches!(self, Format::Text | Format::Json | Format::Jsonl)
-    }
-}
-
-/// The error a check-only format gives for `extract`.
-pub fn check_only(name: &str) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("--format {name} is for `check`"),
-    )
-}
-
-/// Whether `--quiet` lets a finding through.
-pub fn shown(ctx: &Context, f: &Finding) -> bool {
-    !ctx.quiet || f.severity >= ctx.fail_on.unwrap_or(Severity::Error)
-}
-
-/// 1-based line and column just past the claim's last character (exclusive
-/// end, as GitHub and SARIF regions want).
-pub fn end_position(ctx: &Context, path: &str, c: &Claim) -> (usize, usize) {
-    match ctx.texts.get(path) {
-        Some(text) => LineIndex::new(text).line_col(text, c.span.end),
-        None => (c.span.line, c.span.column),
+    /// Whether this format renders documents of `kind`: findings formats
+    /// have nothing to say about bare claims.
+    pub fn renders(self, kind: Kind) -> bool {
+        kind == Kind::Check || matches!(self, Format::Text | Format::Json | Format::Jsonl)
     }
 }

@@ -7,15 +7,16 @@ use std::io::{self, Write};
 use annotate_snippets::{Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 
-use super::{Context, Report};
-use crate::compare::diff_inline;
-use crate::lang::span::LineIndex;
-use crate::model::{CheckReport, ClaimKind, ExtractReport, Finding, Severity, Status, Summary};
+use super::{status, Body, Document, Options, Render};
+use crate::model::{
+    CheckReport, Claim, ClaimKind, DiffOp, DiffPart, ExtractReport, Finding, Status, Summary,
+};
 
+/// Diagnostics with snippets for findings; a line per claim for extraction.
 pub struct Text;
 
-fn paint(ctx: &Context, style: Style, s: &str) -> String {
-    if ctx.color {
+fn paint(opts: &Options, style: Style, s: &str) -> String {
+    if opts.color {
         format!("{}{s}{}", style.render(), style.render_reset())
     } else {
         s.to_string()
@@ -39,13 +40,15 @@ fn label(f: &Finding) -> String {
 
 /// One finding as a diagnostic: annotate-snippets draws the article's
 /// lines with the claim underlined, as rustc does.
-fn write_finding(out: &mut dyn Write, ctx: &Context, path: &str, f: &Finding) -> io::Result<()> {
-    let level = match f.severity {
-        Severity::Error => Level::Error,
-        Severity::Warning => Level::Warning,
-        Severity::Info => Level::Info,
-    };
-    let renderer = if ctx.color {
+fn write_finding(
+    out: &mut dyn Write,
+    doc: &Document,
+    opts: &Options,
+    path: &str,
+    f: &Finding,
+) -> io::Result<()> {
+    let level = status::levels(f.severity).text;
+    let renderer = if opts.color {
         Renderer::styled()
     } else {
         Renderer::plain()
@@ -61,13 +64,13 @@ fn write_finding(out: &mut dyn Write, ctx: &Context, path: &str, f: &Finding) ->
         .map(|c| format!("write “{}”", c.replacement));
     let mut message = level.title(&f.message).id(&id);
     let excerpt;
-    if let (Some(c), Some(text)) = (&f.claim, ctx.texts.get(path)) {
-        let idx = LineIndex::new(text);
-        let end_line = idx
-            .line_col(text, c.span.end.saturating_sub(1).max(c.span.start))
+    if let (Some(c), Some(source)) = (&f.claim, doc.source(path)) {
+        let text = source.text();
+        let end_line = source
+            .line_col(c.span.end.saturating_sub(1).max(c.span.start))
             .0;
-        let (start, _) = idx.line_range(text, c.span.line);
-        let (_, end) = idx.line_range(text, end_line.max(c.span.line));
+        let (start, _) = source.line_range(c.span.line);
+        let (_, end) = source.line_range(end_line.max(c.span.line));
         excerpt = &text[start..end];
         let span = c.span.start.clamp(start, end) - start..c.span.end.clamp(start, end) - start;
         let mut snippet = Snippet::source(excerpt)
@@ -102,14 +105,14 @@ fn write_finding(out: &mut dyn Write, ctx: &Context, path: &str, f: &Finding) ->
         let rendered: Vec<String> = diff
             .iter()
             .map(|p| match p.op {
-                "delete" if ctx.color => {
-                    paint(ctx, AnsiColor::Red.on_default().strikethrough(), &p.text)
+                DiffOp::Delete if opts.color => {
+                    paint(opts, AnsiColor::Red.on_default().strikethrough(), &p.text)
                 }
-                "insert" if ctx.color => {
-                    paint(ctx, AnsiColor::Green.on_default().underline(), &p.text)
+                DiffOp::Insert if opts.color => {
+                    paint(opts, AnsiColor::Green.on_default().underline(), &p.text)
                 }
-                _ if ctx.color => p.text.clone(),
-                _ => diff_inline(std::slice::from_ref(p)),
+                _ if opts.color => p.text.clone(),
+                _ => DiffPart::inline(std::slice::from_ref(p)),
             })
             .collect();
         writeln!(out, "  = said, printed: {}", rendered.join(" "))?;
@@ -117,95 +120,108 @@ fn write_finding(out: &mut dyn Write, ctx: &Context, path: &str, f: &Finding) ->
     Ok(())
 }
 
-impl Report for Text {
-    fn check(&self, report: &CheckReport, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
-        for a in &report.articles {
-            for f in a.findings.iter().filter(|f| super::shown(ctx, f)) {
-                write_finding(out, ctx, &a.path, f)?;
-                writeln!(out)?;
-            }
-            if !ctx.quiet {
-                writeln!(
-                    out,
-                    "{} (against {}): {}",
-                    paint(ctx, Style::new().bold(), &a.path),
-                    a.reference,
-                    &Summary::of(&a.findings).to_string()
-                )?;
-                writeln!(out)?;
-            }
+impl Render for Text {
+    fn render(&self, doc: &Document, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+        match &doc.body {
+            Body::Check(report) => check(report, doc, opts, out),
+            Body::Extract(report) => extract(report, opts, out),
         }
-        let n = report.articles.len();
-        writeln!(
-            out,
-            "{} {} checked: {}",
-            n,
-            if n == 1 { "article" } else { "articles" },
-            &report.summary.to_string()
-        )
     }
+}
 
-    fn extract(
-        &self,
-        report: &ExtractReport,
-        ctx: &Context,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
-        for a in &report.articles {
-            let date = a.date.map(|d| format!(" ({d})")).unwrap_or_default();
+fn check(
+    report: &CheckReport,
+    doc: &Document,
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for a in &report.articles {
+        for f in a.findings.iter().filter(|f| opts.shows(f)) {
+            write_finding(out, doc, opts, &a.path, f)?;
+            writeln!(out)?;
+        }
+        if !opts.quiet {
             writeln!(
                 out,
-                "{}{date}: {} claims",
-                paint(ctx, Style::new().bold(), &a.path),
-                a.claims.len()
+                "{} (against {}): {}",
+                paint(opts, Style::new().bold(), &a.path),
+                a.reference,
+                &Summary::of(&a.findings).to_string()
             )?;
-            for c in &a.claims {
-                let who = c
-                    .attribution
-                    .as_ref()
-                    .map_or("unattributed".to_string(), |x| {
-                        format!("{} ({} “{}”)", x.speaker, x.cue, x.mention)
-                    });
-                let what = match c.kind {
-                    ClaimKind::Quantity => {
-                        let q = c
-                            .quantity
-                            .as_ref()
-                            .expect("quantity claims carry a quantity");
-                        let subj = q
-                            .subject
-                            .as_ref()
-                            .map(|s| format!(" {s}"))
-                            .unwrap_or_default();
-                        let upper = q.upper.map(|u| format!("–{}", u.0)).unwrap_or_default();
-                        format!(
-                            "{} {}{}{} {} — “{}”",
-                            q.metric,
-                            q.qualifier.as_str(),
-                            format_args!(" {}", q.value.0),
-                            upper,
-                            subj.trim(),
-                            q.phrase
-                        )
-                    }
-                    ClaimKind::Quote => format!("“{}”", c.quote.as_deref().unwrap_or("")),
-                    ClaimKind::Statement => c.content.clone().unwrap_or_default(),
-                };
-                let ctxs = c
-                    .context
-                    .as_ref()
-                    .map(|x| format!(" [{x}]"))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "  {}:{}:{} {:<9} {what}{ctxs}\n      by {who}",
-                    a.path,
-                    c.span.line,
-                    c.span.column,
-                    format!("{:?}", c.kind).to_lowercase()
-                )?;
-            }
+            writeln!(out)?;
         }
-        Ok(())
+    }
+    let n = report.articles.len();
+    writeln!(
+        out,
+        "{} {} checked: {}",
+        n,
+        if n == 1 { "article" } else { "articles" },
+        &report.summary.to_string()
+    )
+}
+
+fn extract(report: &ExtractReport, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    for a in &report.articles {
+        let date = a.date.map(|d| format!(" ({d})")).unwrap_or_default();
+        writeln!(
+            out,
+            "{}{date}: {} claims",
+            paint(opts, Style::new().bold(), &a.path),
+            a.claims.len()
+        )?;
+        for c in &a.claims {
+            let who = c
+                .attribution
+                .as_ref()
+                .map_or("unattributed".to_string(), |x| {
+                    format!("{} ({} “{}”)", x.speaker, x.cue, x.mention)
+                });
+            let what = claim_words(c);
+            let ctxs = c
+                .context
+                .as_ref()
+                .map(|x| format!(" [{x}]"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}:{}:{} {:<9} {what}{ctxs}\n      by {who}",
+                a.path,
+                c.span.line,
+                c.span.column,
+                format!("{:?}", c.kind).to_lowercase()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A claim in a few words: the figure with its qualifier and phrase, or
+/// the quoted or reported words.
+fn claim_words(c: &Claim) -> String {
+    match c.kind {
+        ClaimKind::Quantity => {
+            let q = c
+                .quantity
+                .as_ref()
+                .expect("quantity claims carry a quantity");
+            let subj = q
+                .subject
+                .as_ref()
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default();
+            let upper = q.upper.map(|u| format!("–{}", u.0)).unwrap_or_default();
+            format!(
+                "{} {}{}{} {} — “{}”",
+                q.metric,
+                q.qualifier.as_str(),
+                format_args!(" {}", q.value.0),
+                upper,
+                subj.trim(),
+                q.phrase
+            )
+        }
+        ClaimKind::Quote => format!("“{}”", c.quote.as_deref().unwrap_or("")),
+        ClaimKind::Statement => c.content.clone().unwrap_or_default(),
     }
 }
