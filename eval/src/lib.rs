@@ -8,3 +8,4 @@
 //! suite; the loading, scoring and printing they share live here.
 
 pub mod peers;
+pub mod polnear;
