@@ -4,6 +4,7 @@
 
 use similar::{ChangeTag, TextDiff};
 
+use super::words::content_words;
 use crate::article::Article;
 use crate::model::{
     ArticleClaims, Change, ChangeKind, ChangeType, Claim, ClaimKind, DiffOp, DiffPart, DraftDiff,
@@ -33,16 +34,9 @@ fn figure(article: &Article, c: &Claim) -> String {
     format!("{qualifier}{number}{subject}")
 }
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// Share of the shorter text's words found in the other.
 fn overlap(a: &str, b: &str) -> f64 {
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (content_words(a), content_words(b));
     let (short, long) = if wa.len() <= wb.len() {
         (&wa, &wb)
     } else {
@@ -90,91 +84,21 @@ fn words_of(c: &Claim) -> &str {
     c.quote.as_deref().or(c.content.as_deref()).unwrap_or("")
 }
 
+/// One draft: the article (for its text) and its claims.
+type Draft<'a> = (&'a Article, &'a ArticleClaims);
+
 /// Compare the claims of two drafts.
-pub fn compare_drafts(
-    old: (&Article, &ArticleClaims),
-    new: (&Article, &ArticleClaims),
-) -> DraftDiff {
+pub fn compare_drafts(old: Draft, new: Draft) -> DraftDiff {
     let mut changes = Vec::new();
     let mut used = vec![false; new.1.claims.len()];
     let mut removed = Vec::new();
     for o in &old.1.claims {
-        // the same claim in the new draft: the same figure, or the same words
-        let candidates = new
-            .1
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(i, n)| !used[*i] && n.kind == o.kind);
-        let best = match o.kind {
-            ClaimKind::Quantity => {
-                let key = |c: &Claim| {
-                    c.quantity
-                        .as_ref()
-                        .map(|q| (q.metric.clone(), q.subject.clone()))
-                };
-                let same = |n: &Claim| figure(new.0, n) == figure(old.0, o) && key(n) == key(o);
-                let cands: Vec<(usize, &Claim)> =
-                    candidates.filter(|(_, n)| key(n) == key(o)).collect();
-                cands
-                    .iter()
-                    .find(|(_, n)| same(n))
-                    .or(cands.first())
-                    .copied()
-            }
-            _ => candidates
-                .map(|(i, n)| (i, n, overlap(words_of(o), words_of(n))))
-                .filter(|x| x.2 >= 0.5)
-                .max_by(|a, b| a.2.total_cmp(&b.2))
-                .map(|(i, n, _)| (i, n)),
-        };
-        let Some((i, n)) = best else {
+        let Some((i, n)) = counterpart(old, new, o, &used) else {
             removed.push(o);
             continue;
         };
         used[i] = true;
-        let kind = kind_name(o.kind);
-        match o.kind {
-            ClaimKind::Quantity => {
-                let (a, b) = (figure(old.0, o), figure(new.0, n));
-                if a != b {
-                    changes.push(Change {
-                        kind,
-                        change: ChangeType::Changed,
-                        about: o
-                            .quantity
-                            .as_ref()
-                            .map(|q| q.metric.clone())
-                            .unwrap_or_default(),
-                        old: Some(a),
-                        new: Some(b),
-                        old_line: Some(o.span.line),
-                        new_line: Some(n.span.line),
-                        diff: None,
-                    });
-                }
-            }
-            _ => {
-                let (a, b) = (words_of(o), words_of(n));
-                let speaker_changed = speaker(o) != speaker(n);
-                if a != b || speaker_changed {
-                    changes.push(Change {
-                        kind,
-                        change: ChangeType::Changed,
-                        about: if speaker_changed {
-                            format!("{} → {}", speaker(o), speaker(n))
-                        } else {
-                            speaker(o)
-                        },
-                        old: Some(a.to_string()),
-                        new: Some(b.to_string()),
-                        old_line: Some(o.span.line),
-                        new_line: Some(n.span.line),
-                        diff: (a != b).then(|| word_diff(a, b)),
-                    });
-                }
-            }
-        }
+        changes.extend(changed(old, new, o, n));
     }
     for o in removed {
         changes.push(Change {
@@ -188,8 +112,14 @@ pub fn compare_drafts(
             diff: None,
         });
     }
-    for (i, n) in new.1.claims.iter().enumerate().filter(|(i, _)| !used[*i]) {
-        let _ = i;
+    for n in new
+        .1
+        .claims
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(n, _)| n)
+    {
         changes.push(Change {
             kind: kind_name(n.kind),
             change: ChangeType::Added,
@@ -207,6 +137,86 @@ pub fn compare_drafts(
         old: old.0.path.clone(),
         new: new.0.path.clone(),
         changes,
+    }
+}
+
+/// The same claim in the new draft, not yet taken: the same figure (else
+/// another of its metric and subject), or the most similar words.
+fn counterpart<'n>(
+    old: Draft,
+    new: Draft<'n>,
+    o: &Claim,
+    used: &[bool],
+) -> Option<(usize, &'n Claim)> {
+    let candidates = new
+        .1
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| !used[*i] && n.kind == o.kind);
+    match o.kind {
+        ClaimKind::Quantity => {
+            let key = |c: &Claim| {
+                c.quantity
+                    .as_ref()
+                    .map(|q| (q.metric.clone(), q.subject.clone()))
+            };
+            let same = |n: &Claim| figure(new.0, n) == figure(old.0, o) && key(n) == key(o);
+            let cands: Vec<(usize, &Claim)> =
+                candidates.filter(|(_, n)| key(n) == key(o)).collect();
+            cands
+                .iter()
+                .find(|(_, n)| same(n))
+                .or(cands.first())
+                .copied()
+        }
+        _ => candidates
+            .map(|(i, n)| (i, n, overlap(words_of(o), words_of(n))))
+            .filter(|x| x.2 >= 0.5)
+            .max_by(|a, b| a.2.total_cmp(&b.2))
+            .map(|(i, n, _)| (i, n)),
+    }
+}
+
+/// The change between a claim and its counterpart, if they differ.
+fn changed(old: Draft, new: Draft, o: &Claim, n: &Claim) -> Option<Change> {
+    let kind = kind_name(o.kind);
+    match o.kind {
+        ClaimKind::Quantity => {
+            let (a, b) = (figure(old.0, o), figure(new.0, n));
+            (a != b).then(|| Change {
+                kind,
+                change: ChangeType::Changed,
+                about: o
+                    .quantity
+                    .as_ref()
+                    .map(|q| q.metric.clone())
+                    .unwrap_or_default(),
+                old: Some(a),
+                new: Some(b),
+                old_line: Some(o.span.line),
+                new_line: Some(n.span.line),
+                diff: None,
+            })
+        }
+        _ => {
+            let (a, b) = (words_of(o), words_of(n));
+            let speaker_changed = speaker(o) != speaker(n);
+            (a != b || speaker_changed).then(|| Change {
+                kind,
+                change: ChangeType::Changed,
+                about: if speaker_changed {
+                    format!("{} → {}", speaker(o), speaker(n))
+                } else {
+                    speaker(o)
+                },
+                old: Some(a.to_string()),
+                new: Some(b.to_string()),
+                old_line: Some(o.span.line),
+                new_line: Some(n.span.line),
+                diff: (a != b).then(|| word_diff(a, b)),
+            })
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::escape;
-use crate::model::{DiffOp, Finding, Status};
+use crate::model::{Correction, DiffOp, Finding, Status};
 use crate::report::{status, Source};
 
 fn diff_html(f: &Finding) -> Option<String> {
@@ -78,6 +78,34 @@ fn source_html(f: &Finding) -> String {
     parts.join("; ")
 }
 
+/// The fix: only the words that change, when the article's text is at hand.
+fn fix_html(out: &mut String, source: Option<&Source>, fix: &Correction) {
+    let was = source
+        .map(Source::text)
+        .filter(|t| fix.start <= fix.end && t.get(fix.start..fix.end).is_some())
+        .map(|t| &t[fix.start..fix.end]);
+    match was {
+        Some(was) => {
+            let (a, b) = changed_words(was, &fix.replacement);
+            let _ = writeln!(
+                out,
+                "<dt>Fix</dt><dd>replace <del>{}</del> with <ins>{}</ins></dd>",
+                escape(a),
+                escape(b)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "<dt>Fix</dt><dd>write <ins>{}</ins></dd>",
+                escape(&fix.replacement)
+            );
+        }
+    }
+}
+
+/// One finding as a list item: its head (status, severity, a link to the
+/// mark), its message, and what the article and the reference say.
 pub(super) fn finding_html(
     out: &mut String,
     source: Option<&Source>,
@@ -138,28 +166,7 @@ pub(super) fn finding_html(
         );
     }
     if let Some(fix) = &f.correction {
-        let was = source
-            .map(Source::text)
-            .filter(|t| fix.start <= fix.end && t.get(fix.start..fix.end).is_some())
-            .map(|t| &t[fix.start..fix.end]);
-        match was {
-            Some(was) => {
-                let (a, b) = changed_words(was, &fix.replacement);
-                let _ = writeln!(
-                    out,
-                    "<dt>Fix</dt><dd>replace <del>{}</del> with <ins>{}</ins></dd>",
-                    escape(a),
-                    escape(b)
-                );
-            }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "<dt>Fix</dt><dd>write <ins>{}</ins></dd>",
-                    escape(&fix.replacement)
-                );
-            }
-        }
+        fix_html(out, source, fix);
     }
     let src = source_html(f);
     if !src.is_empty() {

@@ -1,0 +1,397 @@
+//! Figures: a quantity claim against the facts of its metric — the fact
+//! that fits, whether the stated interval agrees with the accepted one,
+//! the source the article gives, and the fix written in the article's style.
+
+use chrono::NaiveDate;
+
+use super::Checker;
+use crate::article::Article;
+use crate::lang::qualifier::Stated;
+use crate::model::{Claim, Correction, Finding, Quantity, Status};
+use crate::reference::{Accepted, Fact, Reference};
+
+/// Subject synonyms: a claim about one fits a fact about another in the
+/// same group. People and civilians are not children.
+const SYNONYMS: &[&[&str]] = &[
+    &[
+        "people",
+        "persons",
+        "individuals",
+        "residents",
+        "inhabitants",
+    ],
+    &["children", "kids", "minors", "youngsters", "child"],
+    &[
+        "soldiers",
+        "troops",
+        "servicemen",
+        "servicemembers",
+        "service members",
+        "combatants",
+    ],
+    &["civilians", "non-combatants", "noncombatants"],
+    &["refugees", "people"],
+];
+
+fn singular(s: &str) -> &str {
+    s.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(s)
+}
+
+/// How well a claim's subject fits a fact's: 3 same noun, 2 synonym,
+/// 1 the fact names no subject, 0 no fit.
+fn subject_fit(claim: Option<&str>, fact: Option<&str>) -> u8 {
+    match (claim, fact) {
+        (_, None) => 1,
+        (None, Some(_)) => 0,
+        (Some(c), Some(f)) => {
+            if c == f || singular(c) == singular(f) {
+                3
+            } else if SYNONYMS.iter().any(|g| g.contains(&c) && g.contains(&f)) {
+                2
+            } else {
+                0
+            }
+        }
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let s = format!("{}", v as i64);
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 && c != '-' {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The value written as the article writes its figures: with the same scale
+/// word ("3.9 million"), separators ("12,500") or plain digits.
+pub(crate) fn in_style(value: f64, q: &Quantity) -> String {
+    let st = &q.style;
+    if let Some(word) = &st.scale_word {
+        let scaled = value / st.scale;
+        for d in st.decimals..=3 {
+            let f = format!("{scaled:.d$}");
+            if (f.parse::<f64>().unwrap_or(f64::NAN) - scaled).abs() < 1e-9 {
+                let glued =
+                    !word.chars().next().is_some_and(|c| c.is_alphabetic()) || word.len() <= 2;
+                return if glued {
+                    format!("{f}{word}")
+                } else {
+                    format!("{f} {word}")
+                };
+            }
+        }
+        return format!("{} {word}", fmt_num(scaled));
+    }
+    if st.separators || st.words || value >= 10_000.0 {
+        fmt_num(value)
+    } else {
+        fmt_num(value).replace(',', "")
+    }
+}
+
+/// The value in force on `date` and what to say about how it was chosen.
+fn accepted_interval(
+    fact: &Fact,
+    date: Option<NaiveDate>,
+) -> (
+    [f64; 2],
+    Option<f64>,
+    Option<NaiveDate>,
+    Option<&'static str>,
+) {
+    match &fact.accepted {
+        Accepted::Value { value, tolerance } => {
+            let t = tolerance.of(*value);
+            ([value - t, value + t], Some(*value), fact.as_of, None)
+        }
+        Accepted::Range { min, max } => (
+            [min.unwrap_or(0.0), max.unwrap_or(f64::INFINITY)],
+            None,
+            fact.as_of,
+            None,
+        ),
+        Accepted::Series(entries, tolerance) => {
+            let (entry, note) = match date {
+                None => (
+                    entries.last(),
+                    Some("the article has no date, so the latest entry was used"),
+                ),
+                Some(d) => match entries.iter().rev().find(|e| e.0 <= d) {
+                    Some(e) => (Some(e), None),
+                    None => (
+                        entries.first(),
+                        Some("the article predates every entry, so the earliest was used"),
+                    ),
+                },
+            };
+            match entry {
+                Some(&(d, v)) => {
+                    let t = tolerance.of(v);
+                    ([v - t, v + t], Some(v), Some(d), note)
+                }
+                None => ([0.0, f64::INFINITY], None, None, note),
+            }
+        }
+    }
+}
+
+pub(super) fn describe_fact(fact: &Fact, reference: &Reference, date: Option<NaiveDate>) -> String {
+    let (iv, value, as_of, note) = accepted_interval(fact, date);
+    let mut s = match value {
+        Some(v) => fmt_num(v),
+        None => match (iv[0], iv[1]) {
+            (a, b) if b.is_infinite() => format!("at least {}", fmt_num(a)),
+            (a, b) => format!("between {} and {}", fmt_num(a), fmt_num(b)),
+        },
+    };
+    if fact.percent {
+        s.push('%');
+    }
+    if let Some(d) = as_of {
+        s.push_str(&format!(", as of {d}"));
+    }
+    if let Some(src) = &fact.source {
+        s.push_str(&format!(", {}", reference.source_name(src)));
+    }
+    if let Some(n) = note {
+        s.push_str(&format!(" ({n})"));
+    }
+    s
+}
+
+impl<'r> Checker<'r> {
+    pub(super) fn figure<'a>(
+        &'a self,
+        article: &Article,
+        c: &Claim,
+        out: &mut Vec<Finding>,
+        stated: &mut std::collections::HashSet<&'a str>,
+    ) {
+        let Some(q) = &c.quantity else { return };
+        let Some(fact) = self.fact_for(q) else {
+            let found = &q.phrase;
+            out.push(self.finding(
+                Status::Unverified,
+                None,
+                Some(c),
+                None,
+                Some(found.clone()),
+                format!(
+                    "No reference fact covers {} ({}{}).",
+                    q.metric,
+                    found,
+                    q.subject
+                        .as_ref()
+                        .map(|s| format!(", {s}"))
+                        .unwrap_or_default()
+                ),
+            ));
+            self.unattributed(c, None, false, out);
+            return;
+        };
+        stated.insert(fact.id.as_str());
+        let consistent = self.judge_value(article, c, q, fact, out);
+        // the source the article gives against the fact's (a figure that does
+        // not agree may be about something else: its source says nothing)
+        if consistent {
+            self.judge_source(c, fact, out);
+        }
+        self.unattributed(c, Some(fact), fact.attribution_required, out);
+    }
+
+    /// The fact of the claim's metric (and unit) whose subject fits best.
+    fn fact_for(&self, q: &Quantity) -> Option<&'r Fact> {
+        self.by_metric
+            .get(q.metric.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|f| f.percent == (q.unit.as_deref() == Some("percent")))
+            .map(|f| (subject_fit(q.subject.as_deref(), f.subject.as_deref()), *f))
+            .filter(|(s, _)| *s > 0)
+            .max_by_key(|(s, _)| *s)
+            .map(|(_, f)| f)
+    }
+
+    /// A match or a mismatch (with its fix) of the stated interval against
+    /// the accepted one; returns whether they agree.
+    fn judge_value(
+        &self,
+        article: &Article,
+        c: &Claim,
+        q: &Quantity,
+        fact: &Fact,
+        out: &mut Vec<Finding>,
+    ) -> bool {
+        let found = q.phrase.clone();
+        let (accepted, value, _, _) = accepted_interval(fact, article.date);
+        let st = Stated {
+            qualifier: q.qualifier,
+            value: q.value.0,
+            upper: q.upper.map(|u| u.0),
+            scale: q.style.scale,
+            decimals: q.style.decimals,
+            has_scale_word: q.style.scale_word.is_some(),
+        };
+        let iv = st.bounded(&self.reference.settings.intervals);
+        let (lo, hi) = (iv[0].unwrap_or(0.0), iv[1].unwrap_or(f64::INFINITY));
+        let consistent = lo <= accepted[1] + 1e-9 && accepted[0] <= hi + 1e-9;
+        let expected = describe_fact(fact, self.reference, article.date);
+        if consistent {
+            out.push(self.finding(
+                Status::Match,
+                Some(&fact.id),
+                Some(c),
+                Some(expected.clone()),
+                Some(found.clone()),
+                format!("“{found}” agrees with the reference ({expected})."),
+            ));
+            return true;
+        }
+        let mut f = self.finding(
+            Status::Mismatch,
+            Some(&fact.id),
+            Some(c),
+            Some(expected.clone()),
+            Some(found.clone()),
+            format!("“{found}” does not agree with the reference: {expected}."),
+        );
+        if let Some(v) = value {
+            let corr = self.figure_correction(c, q, v, accepted);
+            f.message = format!(
+                "“{found}” does not agree with the reference ({expected}); write “{}”.",
+                corrected_phrase(c, q, &corr)
+            );
+            f.correction = Some(corr);
+        }
+        out.push(f);
+        false
+    }
+
+    /// A misattribution when the article credits another source than the fact's.
+    fn judge_source(&self, c: &Claim, fact: &Fact, out: &mut Vec<Finding>) {
+        let (Some(want), Some(a)) = (&fact.source, &c.attribution) else {
+            return;
+        };
+        let Some(got) = self.speaker_id(c) else {
+            return;
+        };
+        if &got == want {
+            return;
+        }
+        let mut f = self.finding(
+            Status::Misattributed,
+            Some(&fact.id),
+            Some(c),
+            Some(self.reference.source_name(want)),
+            Some(a.speaker.clone()),
+            format!(
+                "The figure is credited to {} but the reference has it from {}.",
+                a.speaker,
+                self.reference.source_name(want)
+            ),
+        );
+        f.correction = a.mention_span.map(|(s, e)| Correction {
+            start: s,
+            end: e,
+            replacement: self.reference.source_name(want),
+        });
+        out.push(f);
+    }
+
+    /// Rewrite the number (and drop a qualifier the true value contradicts).
+
+    fn figure_correction(
+        &self,
+        c: &Claim,
+        q: &Quantity,
+        value: f64,
+        accepted: [f64; 2],
+    ) -> Correction {
+        let (ns, ne) = q.style.number_span;
+        let number = in_style(value, q);
+        let kept = Stated {
+            qualifier: q.qualifier,
+            value,
+            upper: None,
+            scale: q.style.scale,
+            decimals: q.style.decimals,
+            has_scale_word: q.style.scale_word.is_some(),
+        }
+        .bounded(&self.reference.settings.intervals);
+        let keeps = kept[0].unwrap_or(0.0) <= accepted[1]
+            && accepted[0] <= kept[1].unwrap_or(f64::INFINITY);
+        if keeps && q.upper.is_none() {
+            Correction {
+                start: ns,
+                end: ne,
+                replacement: number,
+            }
+        } else {
+            // replace qualifier and number: from the phrase start if the qualifier leads it
+            let start = if c.span.start < ns && q.qualifier != crate::model::Qualifier::Exact {
+                c.span.start
+            } else {
+                ns
+            };
+            Correction {
+                start,
+                end: ne,
+                replacement: number,
+            }
+        }
+    }
+}
+
+fn corrected_phrase(c: &Claim, q: &Quantity, corr: &Correction) -> String {
+    let (ps, pe) = (c.span.start, c.span.end);
+    let phrase = &q.phrase;
+    if corr.start >= ps && corr.end <= pe {
+        let mut s = phrase.clone();
+        s.replace_range(corr.start - ps..corr.end - ps, &corr.replacement);
+        s
+    } else {
+        corr.replacement.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn style_follows_the_article() {
+        let mut q = Quantity {
+            metric: "refugees".into(),
+            subject: None,
+            value: crate::model::Num(4e6),
+            upper: None,
+            qualifier: crate::model::Qualifier::Exact,
+            interval: [None, None],
+            phrase: "4 million".into(),
+            unit: None,
+            style: crate::model::NumberStyle {
+                scale_word: Some("million".into()),
+                scale: 1e6,
+                ..Default::default()
+            },
+        };
+        assert_eq!(in_style(3.9e6, &q), "3.9 million");
+        q.style = crate::model::NumberStyle {
+            separators: true,
+            scale: 1.0,
+            ..Default::default()
+        };
+        assert_eq!(in_style(12500.0, &q), "12,500");
+    }
+}

@@ -1,0 +1,169 @@
+//! Quotes: the words in quotation marks against the reference's quotes —
+//! the speaker's own, anyone's (a misattribution), or close enough to be a
+//! misquote, with the word diff and the article's quote put right.
+
+use super::words::{quote_diff, quote_matches, quote_words, QuoteDiff};
+use super::Checker;
+use crate::article::Article;
+use crate::model::{Claim, Correction, DiffPart, Finding, Severity, Status};
+use crate::reference::RefQuote;
+
+/// What a quote is, against the reference's quotes.
+enum Found<'r> {
+    /// The reference's words (the speaker may still be wrong).
+    Same(&'r RefQuote),
+    /// Close to a reference quote, with some words changed.
+    Close(QuoteDiff, &'r RefQuote),
+    /// No reference quote is near.
+    None,
+}
+
+impl<'r> Checker<'r> {
+    pub(super) fn quote(&self, article: &Article, c: &Claim, out: &mut Vec<Finding>) {
+        let Some(text) = &c.quote else { return };
+        match self.find_quote(text) {
+            Found::Same(rq) => self.same_words(c, text, rq, out),
+            Found::Close(d, rq) => {
+                self.misquoted(article, c, text, d, rq, out);
+                self.unattributed(c, None, false, out);
+            }
+            Found::None => {
+                out.push(self.finding(
+                    Status::Unverified,
+                    None,
+                    Some(c),
+                    None,
+                    Some(text.clone()),
+                    "No reference quote covers these words.".into(),
+                ));
+                self.unattributed(c, None, false, out);
+            }
+        }
+    }
+
+    /// The reference quote these words are (the first that matches), else
+    /// the closest one that shares most of them.
+    fn find_quote(&self, text: &str) -> Found<'r> {
+        let positioned = quote_words(text);
+        let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
+        let lower: Vec<String> = words
+            .iter()
+            .filter(|w| *w != "…")
+            .map(|w| w.to_lowercase())
+            .collect();
+        let mut best_close: Option<(QuoteDiff, &RefQuote)> = None;
+        for pq in &self.quotes {
+            // most reference quotes share few words with this one: skip them cheaply
+            let shared = lower.iter().filter(|w| pq.set.contains(*w)).count();
+            if lower.is_empty() || (shared as f64) < 0.5 * lower.len() as f64 {
+                continue;
+            }
+            if quote_matches(&words, &pq.plain) {
+                return Found::Same(pq.quote);
+            }
+            let d = quote_diff(&positioned, text, &pq.quote.text, &pq.words);
+            if d.ratio >= 0.6
+                && words.len() >= 3
+                && best_close.as_ref().is_none_or(|b| d.ratio > b.0.ratio)
+            {
+                best_close = Some((d, pq.quote));
+            }
+        }
+        match best_close {
+            Some((d, rq)) => Found::Close(d, rq),
+            None => Found::None,
+        }
+    }
+
+    /// The reference's words: a match from the right speaker, a
+    /// misattribution from another, a warning with none.
+    fn same_words(&self, c: &Claim, text: &str, rq: &RefQuote, out: &mut Vec<Finding>) {
+        let right = self.reference.source_name(&rq.speaker);
+        match (self.speaker_id(c), &c.attribution) {
+            (Some(s), _) if s == rq.speaker => {
+                out.push(self.finding(
+                    Status::Match,
+                    Some(&rq.id),
+                    Some(c),
+                    Some(format!("{right}: “{}”", rq.text)),
+                    Some(text.to_string()),
+                    format!("The quote matches what {right} said."),
+                ));
+            }
+            (_, Some(a)) => {
+                let mut f = self.finding(
+                    Status::Misattributed,
+                    Some(&rq.id),
+                    Some(c),
+                    Some(right.clone()),
+                    Some(a.speaker.clone()),
+                    format!("The quote is given to {} but {} said it.", a.speaker, right),
+                );
+                f.correction = a.mention_span.map(|(s, e)| Correction {
+                    start: s,
+                    end: e,
+                    replacement: right.clone(),
+                });
+                out.push(f);
+            }
+            (_, None) => {
+                let mut f = self.finding(
+                    Status::Unattributed,
+                    Some(&rq.id),
+                    Some(c),
+                    Some(format!("attributed to {right}")),
+                    None,
+                    format!("The quote has no speaker in the article; {right} said it."),
+                );
+                f.severity = Severity::Warning;
+                out.push(f);
+            }
+        }
+    }
+
+    /// A misquote: the word diff, and the article's quote with only the
+    /// changed words put right.
+    fn misquoted(
+        &self,
+        article: &Article,
+        c: &Claim,
+        text: &str,
+        d: QuoteDiff,
+        rq: &RefQuote,
+        out: &mut Vec<Finding>,
+    ) {
+        let QuoteDiff {
+            parts: diff,
+            said,
+            fixed,
+            ..
+        } = d;
+        let right = self.reference.source_name(&rq.speaker);
+        let mut f = self.finding(
+            Status::Misquoted,
+            Some(&rq.id),
+            Some(c),
+            Some(format!("{right}: “{said}”")),
+            Some(text.to_string()),
+            format!(
+                "The quote differs from what {right} said: {}.",
+                DiffPart::inline(&diff).trim_end_matches('.')
+            ),
+        );
+        f.diff = Some(diff);
+        // only where the quote is one run of the file (not over paragraphs)
+        f.correction =
+            (article.text.get(c.span.start..c.span.end) == Some(text)).then_some(Correction {
+                start: c.span.start,
+                end: c.span.end,
+                replacement: fixed,
+            });
+        if self.speaker_id(c).is_some_and(|s| s != rq.speaker) {
+            f.message.push_str(&format!(
+                " It is also given to the wrong speaker ({}).",
+                c.attribution.as_ref().map_or("", |a| a.speaker.as_str())
+            ));
+        }
+        out.push(f);
+    }
+}

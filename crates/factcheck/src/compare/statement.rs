@@ -1,0 +1,131 @@
+//! Statements: reported speech against the reference's statements, with
+//! inflection and small gaps allowed, and the speaker checked.
+
+use super::words::content_words;
+use super::Checker;
+use crate::model::{Claim, Correction, Finding, Status};
+
+const SMALL_WORDS: &[&str] = &[
+    "its", "his", "her", "their", "the", "a", "an", "to", "of", "that", "it", "was", "is", "be",
+    "would", "will", "has", "had", "have",
+];
+
+fn same_stem(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    shorter >= 4 && common >= shorter.saturating_sub(2).max(4)
+}
+
+/// Whether `content` says `says`: its words in order, inflection allowed,
+/// at most two extra words between any two.
+fn says_match(c: &[String], s: &[String]) -> bool {
+    if s.is_empty() {
+        return false;
+    }
+    (0..c.len()).any(|start| {
+        if !same_stem(&c[start], &s[0]) {
+            return false;
+        }
+        let mut pos = start;
+        for w in &s[1..] {
+            match (pos + 1..c.len().min(pos + 4)).find(|&p| same_stem(&c[p], w)) {
+                Some(p) => pos = p,
+                // small words may be left out: "declare neutrality" says "declare its neutrality"
+                None if SMALL_WORDS.contains(&w.as_str()) => {}
+                None => return false,
+            }
+        }
+        true
+    })
+}
+
+impl<'r> Checker<'r> {
+    pub(super) fn statement(&self, c: &Claim, figures: &[(usize, usize)], out: &mut Vec<Finding>) {
+        let Some(content) = &c.content else { return };
+        let speaker = self.speaker_id(c);
+        let words = content_words(content);
+        // the speaker's own statement first, then anyone's (a misattribution)
+        let matching = || {
+            self.statements
+                .iter()
+                .filter(|(_, says)| says_match(&words, says))
+                .map(|(s, _)| *s)
+        };
+        let own = matching().find(|s| speaker.as_deref() == Some(s.speaker.as_str()));
+        let Some(rs) = own.or_else(|| matching().next()) else {
+            // a statement that carries a figure is judged by the figure
+            // figures are sorted by where they start: the first at or after the statement
+            let i = figures.partition_point(|&(a, _)| a < c.span.start);
+            if figures.get(i).is_none_or(|&(_, b)| b > c.span.end) {
+                out.push(self.finding(
+                    Status::Unverified,
+                    None,
+                    Some(c),
+                    None,
+                    Some(content.clone()),
+                    "No reference statement covers this.".into(),
+                ));
+            }
+            return;
+        };
+        let right = self.reference.source_name(&rs.speaker);
+        if speaker.as_deref() == Some(rs.speaker.as_str()) {
+            out.push(self.finding(
+                Status::Match,
+                Some(&rs.id),
+                Some(c),
+                Some(format!("{right}: {}", rs.says)),
+                Some(content.clone()),
+                format!("The statement matches what {right} said."),
+            ));
+        } else {
+            let given = c
+                .attribution
+                .as_ref()
+                .map_or(String::new(), |a| a.speaker.clone());
+            let mut f = self.finding(
+                Status::Misattributed,
+                Some(&rs.id),
+                Some(c),
+                Some(right.clone()),
+                Some(given.clone()),
+                format!("The statement is given to {given} but {right} made it."),
+            );
+            f.correction = c
+                .attribution
+                .as_ref()
+                .and_then(|a| a.mention_span)
+                .map(|(s, e)| Correction {
+                    start: s,
+                    end: e,
+                    replacement: right.clone(),
+                });
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_allow_inflection_and_gaps() {
+        let says_match = |c: &str, s: &str| says_match(&content_words(c), &content_words(s));
+        assert!(says_match(
+            "his country was prepared to declare its neutrality",
+            "prepared to declare its neutrality"
+        ));
+        assert!(says_match(
+            "Ukraine is preparing to declare neutrality",
+            "prepared to declare its neutrality"
+        ));
+        assert!(!says_match(
+            "Ukraine will never be neutral",
+            "prepared to declare its neutrality"
+        ));
+    }
+}

@@ -1,0 +1,351 @@
+//! Word-level matching of quotes: normalised words with their places, a
+//! quote found in the reference's words (ellipses allowed), and the word
+//! diff of a misquote with the article's own text put right.
+
+use similar::ChangeTag;
+
+use crate::model::{DiffOp, DiffPart};
+
+/// Normalise quoted words for comparison: typographic quotes, apostrophes,
+/// dashes and whitespace; the first letter's case. Returns the words and
+/// their byte ranges in the input.
+pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let push = |out: &mut Vec<(String, (usize, usize))>, a: usize, b: usize| {
+        let w: String = s[a..b]
+            .chars()
+            .map(|c| match c {
+                '’' | '‘' | '`' | '´' => '\'',
+                '“' | '”' | '„' | '«' | '»' => '"',
+                '–' | '—' | '‒' => '-',
+                c => c,
+            })
+            .collect();
+        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '…');
+        if trimmed.is_empty() {
+            return;
+        }
+        let word = if trimmed == "..." || trimmed.contains('…') {
+            "…".to_string()
+        } else {
+            trimmed.to_string()
+        };
+        out.push((word, (a, b)));
+    };
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(a) = start.take() {
+                push(&mut out, a, i);
+            }
+        } else if c == '…' {
+            if let Some(a) = start.take() {
+                push(&mut out, a, i);
+            }
+            out.push(("…".into(), (i, i + c.len_utf8())));
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(a) = start {
+        push(&mut out, a, s.len());
+    }
+    if let Some(first) = out.first_mut() {
+        let mut cs = first.0.chars();
+        if let Some(f) = cs.next() {
+            first.0 = f.to_lowercase().chain(cs).collect();
+        }
+    }
+    out
+}
+
+/// Words run together, lower-cased, with the offsets where words start and end.
+fn squash<'a>(words: impl IntoIterator<Item = &'a String>) -> (String, Vec<usize>) {
+    let mut out = String::new();
+    let mut bounds = vec![0];
+    for w in words {
+        out.push_str(&w.to_lowercase());
+        bounds.push(out.len());
+    }
+    (out, bounds)
+}
+
+/// Whether the article's quote is the reference's words: its segments
+/// between ellipses appear in order, each contiguous. Words are compared
+/// run together, so a translation's glued words ("Ukrainethey") still
+/// match, but only whole words: a segment must start and end at word edges.
+pub(super) fn quote_matches(article: &[String], reference: &[String]) -> bool {
+    let (r, bounds) = squash(reference);
+    let segments: Vec<&[String]> = article
+        .split(|w| w == "…")
+        .filter(|s| !s.is_empty())
+        .collect();
+    if segments.is_empty() {
+        return false;
+    }
+    let mut pos = 0;
+    for seg in segments {
+        let (s, _) = squash(seg);
+        let found = r[pos..]
+            .match_indices(s.as_str())
+            .map(|(i, _)| pos + i)
+            .find(|&i| {
+                bounds.binary_search(&i).is_ok() && bounds.binary_search(&(i + s.len())).is_ok()
+            });
+        match found {
+            Some(i) => pos = i + s.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Content words, lower-cased with one apostrophe: for matching statements
+/// with inflection, and for telling whether two drafts' claims are the same.
+pub(crate) fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// One step of the word alignment: its tag and the index of its word (the
+/// article's for an insertion, the reference's otherwise).
+type Step = (ChangeTag, usize);
+
+/// A word diff of reference against article, trimmed to the part the
+/// article quotes; an article ellipsis absorbs the reference words it
+/// stands for. Returns the diff, the share of the article's words found in
+/// order, and the corrected quote (the reference's words, as written, with
+/// the article's ellipses kept).
+pub(super) fn quote_diff(
+    article_words: &[(String, (usize, usize))],
+    article_text: &str,
+    reference_text: &str,
+    reference: &[(String, (usize, usize))],
+) -> QuoteDiff {
+    let article: Vec<String> = article_words.iter().map(|w| w.0.clone()).collect();
+    let changes = align(&article, reference);
+    let (changes, elided) = elide(changes, &article);
+    let mut parts: Vec<DiffPart> = Vec::new();
+    let mut corrected: Vec<String> = Vec::new();
+    // the article's own text with only the changed words replaced
+    let mut fixed = String::new();
+    let mut pos = 0;
+    let keep = |fixed: &mut String, pos: &mut usize, i: usize| {
+        let end = article_words[i].1 .1;
+        fixed.push_str(&article_text[*pos..end]);
+        *pos = end;
+    };
+    let mut equal = 0usize;
+    for (n, &c) in changes.iter().enumerate() {
+        if elided[n] {
+            continue;
+        }
+        if is_ellipsis(&article, &c) {
+            push(&mut parts, DiffOp::Equal, "…");
+            corrected.push("…".into());
+            keep(&mut fixed, &mut pos, c.1);
+            continue;
+        }
+        match c.0 {
+            ChangeTag::Equal => {
+                equal += 1;
+                let orig = &reference_text[reference[c.1].1 .0..reference[c.1].1 .1];
+                push(&mut parts, DiffOp::Equal, orig);
+                corrected.push(orig.to_string());
+                // an equal change's index is the reference word's; find the article word
+                if let Some(i) = article_words.iter().position(|w| w.1 .0 >= pos) {
+                    keep(&mut fixed, &mut pos, i);
+                }
+            }
+            ChangeTag::Delete => {
+                let orig = &reference_text[reference[c.1].1 .0..reference[c.1].1 .1];
+                push(&mut parts, DiffOp::Delete, orig);
+                corrected.push(orig.to_string());
+                if !fixed.is_empty() && !fixed.ends_with(char::is_whitespace) {
+                    fixed.push(' ');
+                }
+                fixed.push_str(orig.trim_end_matches([',', '.', ';']));
+            }
+            ChangeTag::Insert => {
+                push(&mut parts, DiffOp::Insert, &article[c.1]);
+                pos = article_words[c.1].1 .1;
+            }
+        }
+    }
+    fixed.push_str(&article_text[pos.min(article_text.len())..]);
+    let words = article.iter().filter(|w| *w != "…").count();
+    let ratio = if words == 0 {
+        0.0
+    } else {
+        equal as f64 / words as f64
+    };
+    QuoteDiff {
+        parts,
+        ratio,
+        said: corrected.join(" "),
+        fixed,
+    }
+}
+
+/// Add words to the diff, joining a run of the same op.
+fn push(parts: &mut Vec<DiffPart>, op: DiffOp, text: &str) {
+    match parts.last_mut() {
+        Some(p) if p.op == op => {
+            p.text.push(' ');
+            p.text.push_str(text);
+        }
+        _ => parts.push(DiffPart {
+            op,
+            text: text.to_string(),
+        }),
+    }
+}
+
+fn is_ellipsis(article: &[String], c: &Step) -> bool {
+    c.0 == ChangeTag::Insert && article[c.1] == "…"
+}
+
+/// The word alignment of reference against article (case-insensitive),
+/// trimmed of the reference words before and after the part quoted.
+fn align(article: &[String], reference: &[(String, (usize, usize))]) -> Vec<Step> {
+    let a_l: Vec<String> = article.iter().map(|w| w.to_lowercase()).collect();
+    let r_l: Vec<String> = reference.iter().map(|(w, _)| w.to_lowercase()).collect();
+    let a_refs: Vec<&str> = a_l.iter().map(String::as_str).collect();
+    let r_refs: Vec<&str> = r_l.iter().map(String::as_str).collect();
+    let diff = similar::capture_diff_slices(similar::Algorithm::Patience, &r_refs, &a_refs);
+    let mut changes: Vec<Step> = Vec::new();
+    for op in &diff {
+        for change in op.iter_changes(&r_refs, &a_refs) {
+            let idx = match change.tag() {
+                ChangeTag::Insert => change.new_index().unwrap_or(0),
+                _ => change.old_index().unwrap_or(0),
+            };
+            changes.push((change.tag(), idx));
+        }
+    }
+    let lo = changes
+        .iter()
+        .position(|c| c.0 != ChangeTag::Delete)
+        .unwrap_or(changes.len());
+    let hi = changes
+        .iter()
+        .rposition(|c| c.0 != ChangeTag::Delete)
+        .map_or(lo, |i| i + 1);
+    changes[lo..hi.max(lo)].to_vec()
+}
+
+/// Which steps an article ellipsis stands for: the deleted run around it,
+/// less the words that inserted words replace (a substitution next to the
+/// ellipsis). The ellipsis is moved before the words around it, so the
+/// diff reads "… [-reduce-] {+halt+}".
+fn elide(mut changes: Vec<Step>, article: &[String]) -> (Vec<Step>, Vec<bool>) {
+    let mut elided = vec![false; changes.len()];
+    let mut moves = Vec::new();
+    for i in (0..changes.len()).filter(|&i| is_ellipsis(article, &changes[i])) {
+        let mut b = i;
+        while b > 0 && changes[b - 1].0 == ChangeTag::Delete {
+            b -= 1;
+        }
+        let mut a = i + 1;
+        while a < changes.len() && changes[a].0 == ChangeTag::Delete {
+            a += 1;
+        }
+        let inserted = changes[a..]
+            .iter()
+            .take_while(|c| c.0 == ChangeTag::Insert && !is_ellipsis(article, c))
+            .count();
+        let run: Vec<usize> = (b..i).chain(i + 1..a).collect();
+        let keep = inserted.min(run.len());
+        for &r in &run[..run.len() - keep] {
+            elided[r] = true;
+        }
+        moves.push((b, i));
+    }
+    for (b, i) in moves {
+        changes[b..=i].rotate_right(1);
+        elided[b..=i].rotate_right(1);
+    }
+    (changes, elided)
+}
+
+/// What `quote_diff` finds.
+pub(super) struct QuoteDiff {
+    pub parts: Vec<DiffPart>,
+    /// Share of the article's words found in order in the reference.
+    pub ratio: f64,
+    /// The reference's words for the part quoted (the article's ellipses kept).
+    pub said: String,
+    /// The article's quote with only the changed words put right.
+    pub fixed: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        quote_words(s).into_iter().map(|w| w.0).collect()
+    }
+
+    #[test]
+    fn ellipsis_and_parts_match() {
+        let r = w(
+            "fundamentally to cut back military activity in the direction of Kyiv and Chernihiv",
+        );
+        assert!(quote_matches(
+            &w("fundamentally … military activity in the direction of Kyiv"),
+            &r
+        ));
+        assert!(quote_matches(&w("Military activity in the direction"), &r));
+        assert!(!quote_matches(&w("military activity near Kyiv"), &r));
+        assert!(!quote_matches(&w("ilitary activity"), &r));
+        let glued = w("security guarantees to Ukraine they are becoming practical matters");
+        assert!(quote_matches(
+            &w("guarantees to Ukrainethey are becoming practical matters."),
+            &glued
+        ));
+        assert!(quote_matches(&w("“fundamentally… to cut back”"), &r));
+    }
+
+    #[test]
+    fn misquote_diff_names_the_changed_word() {
+        let diff = |printed: &str, said: &str| {
+            quote_diff(&quote_words(printed), printed, said, &quote_words(said))
+        };
+        let d = diff(
+            "we will halt military activity near Kyiv",
+            "we will reduce military activity near Kyiv today",
+        );
+        assert!(d.ratio > 0.8);
+        assert_eq!(
+            DiffPart::inline(&d.parts),
+            "we will [-reduce-] {+halt+} military activity near Kyiv"
+        );
+        assert_eq!(d.said, "we will reduce military activity near Kyiv");
+        assert_eq!(d.fixed, "we will reduce military activity near Kyiv");
+        let d = diff(
+            "A decision was made to radically … halt activity near Kyiv,",
+            "a decision was made to radically, by a wide margin, reduce activity near Kyiv.",
+        );
+        assert_eq!(
+            DiffPart::inline(&d.parts),
+            "a decision was made to radically, … [-reduce-] {+halt+} activity near Kyiv."
+        );
+        assert_eq!(
+            d.said,
+            "a decision was made to radically, … reduce activity near Kyiv."
+        );
+        // the article's own words, punctuation and ellipsis kept
+        assert_eq!(
+            d.fixed,
+            "A decision was made to radically … reduce activity near Kyiv,"
+        );
+        let d = diff(
+            "We are not going anywhere soon,",
+            "We are going nowhere soon",
+        );
+        assert_eq!(d.fixed, "We are going nowhere soon,");
+    }
+}
