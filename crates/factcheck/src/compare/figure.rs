@@ -310,7 +310,6 @@ impl<'r> Checker<'r> {
     }
 
     /// Rewrite the number (and drop a qualifier the true value contradicts).
-
     fn figure_correction(
         &self,
         c: &Claim,
