@@ -9,17 +9,25 @@ use serde::{Serialize, Serializer};
 /// line and column (column counted in characters) of `start`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Span {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset just past the last byte.
     pub end: usize,
+    /// 1-based line of `start`.
     pub line: usize,
+    /// 1-based column of `start`, in characters.
     pub column: usize,
 }
 
+/// What a claim states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
+    /// A figure: a count or a share of people.
     Quantity,
+    /// Words in quotation marks.
     Quote,
+    /// Reported speech: what someone said, not in quotation marks.
     Statement,
 }
 
@@ -28,19 +36,30 @@ pub enum ClaimKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
+    /// A plain figure ("140").
     Exact,
+    /// "more than", "over".
     MoreThan,
+    /// "at least".
     AtLeast,
+    /// "fewer than", "under".
     FewerThan,
+    /// "at most".
     AtMost,
+    /// "about", "some", "around".
     About,
+    /// "almost", "nearly".
     Almost,
+    /// "up to", "as many as".
     UpTo,
+    /// "between 10 and 20", "2–3 million".
     Range,
+    /// "thousands", "dozens": an order of magnitude, no number.
     Vague,
 }
 
 impl Qualifier {
+    /// Every qualifier, in the order the documentation lists them.
     pub const ALL: [Qualifier; 10] = [
         Qualifier::Exact,
         Qualifier::MoreThan,
@@ -54,6 +73,7 @@ impl Qualifier {
         Qualifier::Vague,
     ];
 
+    /// The name used in JSON and references (`more_than`).
     pub fn as_str(self) -> &'static str {
         match self {
             Qualifier::Exact => "exact",
@@ -69,6 +89,7 @@ impl Qualifier {
         }
     }
 
+    /// The qualifier of a name as [`Qualifier::as_str`] writes it.
     pub fn parse(s: &str) -> Option<Qualifier> {
         Qualifier::ALL.into_iter().find(|q| q.as_str() == s)
     }
@@ -89,12 +110,18 @@ impl Serialize for Num {
     }
 }
 
+/// A figure as the article states it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
+    /// What is counted: `killed`, `injured`, `displaced`, … (a lexicon metric id).
     pub metric: String,
+    /// Who is counted (`children`, `civilians`), when the text says.
     pub subject: Option<String>,
+    /// The stated number (the lower end of a range).
     pub value: Num,
+    /// The upper end of a range.
     pub upper: Option<Num>,
+    /// How the number was hedged.
     pub qualifier: Qualifier,
     /// The values the phrase is consistent with; `None` is unbounded.
     pub interval: [Option<Num>; 2],
@@ -116,6 +143,7 @@ pub struct Quantity {
 pub struct NumberStyle {
     /// The scale word as written ("million", "m", "bn"), if any.
     pub scale_word: Option<String>,
+    /// The scale's value (1e6 for "million"; 1 without a scale word).
     pub scale: f64,
     /// Whether digits were written with thousands separators.
     pub separators: bool,
@@ -144,16 +172,24 @@ pub struct Attribution {
     pub mention_span: Option<(usize, usize)>,
 }
 
+/// One claim found in an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
+    /// `c1`, `c2`, … in text order.
     pub id: String,
+    /// Figure, quote or statement.
     pub kind: ClaimKind,
     /// The sentence the claim stands in.
     pub text: String,
+    /// Where the claim stands: the figure's phrase, the quote, or the reported content.
     pub span: Span,
+    /// The figure, for a quantity claim.
     pub quantity: Option<Quantity>,
+    /// The quoted words, for a quote.
     pub quote: Option<String>,
+    /// The reported words, for a statement.
     pub content: Option<String>,
+    /// Who the article credits, if anyone.
     pub attribution: Option<Attribution>,
     /// Where the claim stands when not in the body, e.g. `teaser` for
     /// "Read more: …" lines.
@@ -167,26 +203,39 @@ pub struct ArticleClaims {
     /// Record id, for articles read as JSON Lines.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The article's path as given (or the record id).
     pub path: String,
+    /// The article's date, from front matter or the record.
     pub date: Option<NaiveDate>,
+    /// The article's title, from front matter.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The claims, in text order.
     pub claims: Vec<Claim>,
 }
 
+/// A verdict on a claim or on a reference fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// The claim agrees with the reference.
     Match,
+    /// A figure the reference contradicts.
     Mismatch,
+    /// A quote whose words differ from the reference's.
     Misquoted,
+    /// A claim credited to another speaker or source than the reference's.
     Misattributed,
+    /// A claim with no source in the article.
     Unattributed,
+    /// A claim no reference entry covers.
     Unverified,
+    /// A required fact the article never states.
     Missing,
 }
 
 impl Status {
+    /// Every status, in the order of the output contract.
     pub const ALL: [Status; 7] = [
         Status::Match,
         Status::Mismatch,
@@ -197,6 +246,7 @@ impl Status {
         Status::Missing,
     ];
 
+    /// The name used in JSON, SARIF rule ids and references.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Match => "match",
@@ -209,6 +259,7 @@ impl Status {
         }
     }
 
+    /// The status of a name as [`Status::as_str`] writes it.
     pub fn parse(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|q| q.as_str() == s)
     }
@@ -225,6 +276,7 @@ impl Status {
     }
 }
 
+/// How much a finding matters; `--fail-on` picks the level that fails a run.
 #[derive(
     Debug,
     Clone,
@@ -240,12 +292,16 @@ impl Status {
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing; never fails a run.
     Info,
+    /// Worth a look; fails a run with `--fail-on warning`.
     Warning,
+    /// Wrong; fails a run.
     Error,
 }
 
 impl Severity {
+    /// The name used in JSON and references.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -296,14 +352,20 @@ impl DiffPart {
 /// A verdict on one claim (or on a fact the article never states).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// The verdict.
     pub status: Status,
+    /// How much it matters (the status's default unless the reference says otherwise).
     pub severity: Severity,
     /// The id of the reference entry (fact, quote or statement) the finding
     /// is about, if any.
     pub fact: Option<String>,
+    /// The claim judged (none for a missing fact).
     pub claim: Option<Claim>,
+    /// What the reference says, in words.
     pub expected: Option<String>,
+    /// What the article says, in words.
     pub found: Option<String>,
+    /// One sentence for the editor: what is wrong and what to write.
     pub message: String,
     /// Word-level diff for misquotes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -316,29 +378,42 @@ pub struct Finding {
 /// A byte-range rewrite of the article that fixes a finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Correction {
+    /// Byte offset where the replacement starts.
     pub start: usize,
+    /// Byte offset where it ends.
     pub end: usize,
+    /// The text to put there.
     pub replacement: String,
 }
 
 /// The findings for one article checked against one reference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleReport {
+    /// The article's path as given.
     pub path: String,
+    /// The reference's path as given.
     pub reference: String,
+    /// The findings, in article order (missing facts last).
     pub findings: Vec<Finding>,
 }
 
 /// Counts of findings per status, in the order of the contract.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
+    /// Findings that agree.
     #[serde(rename = "match")]
     pub matched: usize,
+    /// Figures the reference contradicts.
     pub mismatch: usize,
+    /// Quotes with other words.
     pub misquoted: usize,
+    /// Claims credited to the wrong source.
     pub misattributed: usize,
+    /// Claims with no source.
     pub unattributed: usize,
+    /// Claims no reference entry covers.
     pub unverified: usize,
+    /// Required facts never stated.
     pub missing: usize,
 }
 
@@ -359,10 +434,12 @@ impl std::fmt::Display for Summary {
 }
 
 impl Summary {
+    /// Count one finding of `status`.
     pub fn add(&mut self, status: Status) {
         *self.slot(status) += 1;
     }
 
+    /// The count for `status`.
     pub fn get(&self, status: Status) -> usize {
         match status {
             Status::Match => self.matched,
@@ -387,6 +464,7 @@ impl Summary {
         }
     }
 
+    /// The counts of some findings.
     pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Summary {
         let mut s = Summary::default();
         for f in findings {
@@ -399,15 +477,20 @@ impl Summary {
 /// The result of `check`: what `--format json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckReport {
+    /// The output contract's version.
     pub version: u32,
+    /// One report per article checked, in input order.
     pub articles: Vec<ArticleReport>,
+    /// Counts over every article.
     pub summary: Summary,
 }
 
 /// The result of `extract`: what `--format json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtractReport {
+    /// The output contract's version.
     pub version: u32,
+    /// One entry per article read, in input order.
     pub articles: Vec<ArticleClaims>,
 }
 

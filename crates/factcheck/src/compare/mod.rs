@@ -56,6 +56,9 @@ struct PreparedQuote<'r> {
 }
 
 impl<'r> Checker<'r> {
+    /// Index the reference once: facts by metric, quotes and statements
+    /// read into words, source names and aliases normalised; and an
+    /// extractor with the reference's lexicon and names.
     pub fn new(reference: &'r Reference) -> Checker<'r> {
         let mut by_metric: HashMap<&str, Vec<&Fact>> = HashMap::new();
         for f in &reference.facts {
