@@ -3,10 +3,10 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|s: &str| {
-    let _ = factcheck::numbers::parse_value(s);
-    let toks = factcheck::extract::tokens::tokenize(s, 0, s.len());
+    let _ = factcheck::lang::numbers::parse_value(s);
+    let toks = factcheck::lang::tokens::tokenize(s, 0, s.len());
     for i in 0..toks.len() {
-        if let Some(n) = factcheck::numbers::parse_at(s, &toks, i) {
+        if let Some(n) = factcheck::lang::numbers::parse_at(s, &toks, i) {
             assert!(n.first <= n.last && n.last <= toks.len());
             assert!(n.start <= n.end && n.end <= s.len());
         }

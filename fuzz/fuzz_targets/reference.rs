@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|s: &str| {
-    let Ok(reference) = factcheck::reference::Reference::from_str(std::path::Path::new("fuzz.yaml"), s) else { return };
-    let article = factcheck::article::Article::from_text("a.md", "More than 140 children were killed, Fomin said. “We will reduce activity,” he said.".into(), None).unwrap();
-    let _ = factcheck::check_article(&article, &reference);
+    let Ok(reference) = factcheck::Reference::from_str(std::path::Path::new("fuzz.yaml"), s) else { return };
+    let article = factcheck::Article::from_text("a.md", "More than 140 children were killed, Fomin said. “We will reduce activity,” he said.".into(), None).unwrap();
+    let _ = factcheck::Checker::new(&reference).check(&article);
 });

@@ -175,30 +175,50 @@ fn extract(
         .collect();
     bar.finish_and_clear();
     let mut errors = 0;
-    let mut claims = Vec::new();
-    let mut sources = Vec::new();
-    for r in results {
-        match r {
-            Ok((c, article)) => {
-                sources.push((c.path.clone(), Source::new(article)));
-                claims.push(c);
-            }
-            Err(e) => report_error(&e, &mut errors),
-        }
-    }
-    let mut doc = Document::new(Body::Extract(ExtractReport {
-        version: 1,
-        articles: claims,
-    }));
-    for (path, source) in sources {
-        doc.add_source(path, source);
-    }
+    let (claims, sources) = gather(results, |c| &c.path, &mut errors);
+    let doc = document(
+        Body::Extract(ExtractReport {
+            version: 1,
+            articles: claims,
+        }),
+        sources,
+    );
     let opts = Options {
         color: use_color(color),
         ..Options::default()
     };
     render(format, &doc, &opts)?;
     Ok(Outcome::Clean.unless_errors(errors))
+}
+
+/// The results of a parallel run, in input order: each good one with its
+/// article's text (for snippets and fixes), each bad one reported and counted.
+fn gather<T>(
+    results: Vec<Result<(T, Article)>>,
+    path: impl Fn(&T) -> &str,
+    errors: &mut usize,
+) -> (Vec<T>, Vec<(String, Source)>) {
+    let mut done = Vec::new();
+    let mut sources = Vec::new();
+    for r in results {
+        match r {
+            Ok((t, article)) => {
+                sources.push((path(&t).to_string(), Source::new(article)));
+                done.push(t);
+            }
+            Err(e) => report_error(&e, errors),
+        }
+    }
+    (done, sources)
+}
+
+/// A document with its articles' texts.
+fn document(body: Body, sources: Vec<(String, Source)>) -> Document {
+    let mut doc = Document::new(body);
+    for (path, source) in sources {
+        doc.add_source(path, source);
+    }
+    doc
 }
 
 /// Write a document to standard output in `format`.
@@ -235,30 +255,20 @@ fn check(
         .collect();
     bar.finish_and_clear();
     let mut errors = 0;
-    let mut reports = Vec::new();
-    let mut sources = Vec::new();
-    for r in results {
-        match r {
-            Ok((checked, article)) => {
-                sources.push((checked.path.clone(), Source::new(article)));
-                reports.push(checked);
-            }
-            Err(e) => report_error(&e, &mut errors),
-        }
-    }
+    let (reports, sources) = gather(results, |r| &r.path, &mut errors);
     let summary = Summary::of(reports.iter().flat_map(|a| &a.findings));
     let failing = reports
         .iter()
         .flat_map(|a| &a.findings)
         .any(|f| f.severity >= opts.fail_on);
-    let mut doc = Document::new(Body::Check(CheckReport {
-        version: 1,
-        articles: reports,
-        summary,
-    }));
-    for (path, source) in sources {
-        doc.add_source(path, source);
-    }
+    let doc = document(
+        Body::Check(CheckReport {
+            version: 1,
+            articles: reports,
+            summary,
+        }),
+        sources,
+    );
     render(format, &doc, &opts)?;
     if write {
         write_corrections(&doc, &mut errors);
