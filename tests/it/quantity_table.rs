@@ -48,9 +48,7 @@ fn found(text: &str) -> Vec<Expected> {
 
 #[test]
 fn quantity_table() {
-    let path = &root().join("tests/data/quantities.yaml");
-    let text = std::fs::read_to_string(path).unwrap();
-    let cases: Vec<Case> = serde_yaml::from_str(&text).unwrap();
+    let cases: Vec<Case> = table("quantities");
     assert!(cases.len() >= 150, "the table has {} cases", cases.len());
     let mut failures = Vec::new();
     let mut gaps = 0;

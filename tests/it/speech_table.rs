@@ -58,9 +58,7 @@ fn found(text: &str) -> Vec<Expected> {
 
 #[test]
 fn speech_table() {
-    let path = &root().join("tests/data/speech.yaml");
-    let text = std::fs::read_to_string(path).unwrap();
-    let cases: Vec<Case> = serde_yaml::from_str(&text).unwrap();
+    let cases: Vec<Case> = table("speech");
     assert!(cases.len() >= 120, "the table has {} cases", cases.len());
     let mut failures = Vec::new();
     let mut gaps = 0;

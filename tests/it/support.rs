@@ -35,3 +35,10 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// A table of cases from `tests/data/NAME.yaml`.
+pub fn table<T: serde::de::DeserializeOwned>(name: &str) -> Vec<T> {
+    let path = root().join("tests/data").join(format!("{name}.yaml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
