@@ -46,11 +46,9 @@ impl Article {
     /// larger than [`MAX_ARTICLE_BYTES`] are refused rather than read.
     pub fn load(path: &Path) -> Result<Article> {
         let mut bytes = Vec::new();
-        let too_large = |path: &str| {
-            Error::Usage(format!(
-                "{path}: larger than {} MB, the limit for one article; split it",
-                MAX_ARTICLE_BYTES >> 20
-            ))
+        let too_large = |path: &Path| Error::ArticleTooLarge {
+            path: path.to_path_buf(),
+            limit: MAX_ARTICLE_BYTES,
         };
         if path.as_os_str() == "-" {
             std::io::stdin()
@@ -58,24 +56,25 @@ impl Article {
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io("<stdin>", e))?;
             if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-                return Err(too_large("-"));
+                return Err(too_large(path));
             }
         } else {
             let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
             if meta.is_dir() {
-                return Err(Error::Usage(format!(
-                    "{}: a directory, not an article",
-                    path.display()
-                )));
+                return Err(Error::Directory {
+                    path: path.to_path_buf(),
+                });
             }
             if meta.len() > MAX_ARTICLE_BYTES {
-                return Err(too_large(&path.display().to_string()));
+                return Err(too_large(path));
             }
             bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         }
         Article::from_bytes(&path.display().to_string(), bytes)
     }
 
+    /// Build an article from the bytes of a file: refuse UTF-16, text that
+    /// is not UTF-8 and binary data (a NUL byte), then as [`Article::from_text`].
     pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<Article> {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return Err(Error::Encoding {
@@ -88,9 +87,10 @@ impl Article {
             offset: e.utf8_error().valid_up_to(),
         })?;
         if let Some(offset) = text.find('\0') {
-            return Err(Error::Usage(format!(
-                "{path}: binary file (NUL byte at offset {offset}), not an article"
-            )));
+            return Err(Error::Binary {
+                path: PathBuf::from(path),
+                offset,
+            });
         }
         Article::from_text(path, text, None)
     }

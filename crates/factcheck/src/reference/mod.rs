@@ -267,11 +267,10 @@ impl Reference {
     pub fn load(path: &Path) -> Result<Reference> {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if meta.len() > MAX_REFERENCE_BYTES {
-            return Err(Error::Usage(format!(
-                "{}: larger than {} MB, the limit for a reference; split it by article",
-                path.display(),
-                MAX_REFERENCE_BYTES >> 20
-            )));
+            return Err(Error::ReferenceTooLarge {
+                path: path.to_path_buf(),
+                limit: MAX_REFERENCE_BYTES,
+            });
         }
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
