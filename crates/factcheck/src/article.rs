@@ -16,6 +16,7 @@ use crate::lang::span::LineIndex;
 /// The largest article read: 256 MiB (about a thousand times a long read).
 pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
 
+/// An article as read, with what its front matter or first line says.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The path as given on the command line (`-` for standard input).
@@ -26,14 +27,18 @@ pub struct Article {
     pub text: String,
     /// Where the body starts, after any front matter.
     pub body_start: usize,
+    /// The publication date: given by the caller, else front matter
+    /// `date:`, else an ISO date at the start of the body.
     pub date: Option<NaiveDate>,
+    /// Front matter `title:`.
     pub title: Option<String>,
+    /// Byte offset → line and column, for locating spans in reports.
     pub lines: LineIndex,
 }
 
 #[derive(Deserialize)]
 struct FrontMatter {
-    date: Option<serde_yaml::Value>,
+    date: Option<crate::yaml::AnyValue>,
     title: Option<String>,
 }
 
@@ -155,13 +160,9 @@ fn front_matter(path: &str, text: &str) -> Result<(usize, Option<NaiveDate>, Opt
                     },
                     e => e,
                 })?;
-            let date = match fm.date {
-                None | Some(serde_yaml::Value::Null) => None,
-                Some(v) => {
-                    let s = match &v {
-                        serde_yaml::Value::String(s) => s.clone(),
-                        other => crate::yaml::to_string(other).trim().to_string(),
-                    };
+            let date = match fm.date.as_ref().and_then(|v| v.text()) {
+                None => None,
+                Some(s) => {
                     let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
                         let off = text[..pos].find("date").unwrap_or(yaml_start);
                         let idx = LineIndex::new(text);
