@@ -26,9 +26,9 @@ fn is_glob(s: &str) -> bool {
 fn files_under(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::Usage(format!("{}: {e}", path.display()))
+        let entry = entry.map_err(|e| Error::Walk {
+            path: e.path().unwrap_or(dir).to_path_buf(),
+            source: Box::new(e),
         })?;
         if entry.file_type().is_file() && has_ext(entry.path(), exts) {
             out.push(entry.into_path());
@@ -40,18 +40,22 @@ fn files_under(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>> {
 /// All references (`*.yaml`, `*.yml`) under `dir`.
 pub fn references_under(dir: &Path) -> Result<Vec<PathBuf>> {
     if !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "{}: no such directory (references live under ./claims by default)",
-            dir.display()
-        )));
+        return Err(Error::NoReferenceDir {
+            path: dir.to_path_buf(),
+        });
     }
     files_under(dir, REFERENCE_EXTENSIONS)
 }
 
 /// Expand a glob relative to `base`; paths in the result start with `base`.
 fn glob_under(base: &Path, pattern: &str) -> Result<Vec<PathBuf>> {
-    let glob =
-        Glob::new(pattern).map_err(|e| Error::Usage(format!("bad glob `{pattern}`: {e}")))?;
+    let bad_glob = |e: globset::Error| Error::BadGlob {
+        pattern: pattern.to_string(),
+        source: Box::new(e),
+    };
+    let glob = Glob::new(pattern).map_err(bad_glob)?;
+    // a set of one glob that parsed can only fail on a size limit of the
+    // regex engine, whose message names the problem itself
     let set = GlobSetBuilder::new()
         .add(glob)
         .build()
@@ -91,10 +95,10 @@ pub fn articles_of(reference: &Reference) -> Result<Vec<PathBuf>> {
         if is_glob(pattern) {
             let found = glob_under(base, pattern)?;
             if found.is_empty() {
-                return Err(Error::Usage(format!(
-                    "{}: `articles:` pattern `{pattern}` matches no file",
-                    reference.path.display()
-                )));
+                return Err(Error::ArticlesUnmatched {
+                    reference: reference.path.clone(),
+                    pattern: pattern.clone(),
+                });
             }
             out.extend(found);
         } else {
@@ -145,15 +149,13 @@ pub fn expand_articles(args: &[String]) -> Result<Vec<PathBuf>> {
         } else if p.is_dir() {
             let found = files_under(p, ARTICLE_EXTENSIONS)?;
             if found.is_empty() {
-                return Err(Error::Usage(format!(
-                    "{a}: no articles (*.md, *.txt) in this directory"
-                )));
+                return Err(Error::NoArticles { path: p.into() });
             }
             out.extend(found);
         } else if is_glob(a) {
             let found = glob_under(Path::new(""), a)?;
             if found.is_empty() {
-                return Err(Error::Usage(format!("{a}: the pattern matches no file")));
+                return Err(Error::NoMatch { pattern: a.clone() });
             }
             out.extend(found);
         } else {

@@ -10,10 +10,9 @@ use factcheck::{Error, Result};
 pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<()> {
     let now = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     if now != expected.as_bytes() {
-        return Err(Error::Usage(format!(
-            "{}: the file changed since it was read; not written (run the check again)",
-            path.display()
-        )));
+        return Err(Error::Changed {
+            path: path.to_path_buf(),
+        });
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,

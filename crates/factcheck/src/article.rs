@@ -16,6 +16,7 @@ use crate::lang::span::LineIndex;
 /// The largest article read: 256 MiB (about a thousand times a long read).
 pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
 
+/// An article as read, with what its front matter or first line says.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The path as given on the command line (`-` for standard input).
@@ -26,14 +27,18 @@ pub struct Article {
     pub text: String,
     /// Where the body starts, after any front matter.
     pub body_start: usize,
+    /// The publication date: given by the caller, else front matter
+    /// `date:`, else an ISO date at the start of the body.
     pub date: Option<NaiveDate>,
+    /// Front matter `title:`.
     pub title: Option<String>,
+    /// Byte offset → line and column, for locating spans in reports.
     pub lines: LineIndex,
 }
 
 #[derive(Deserialize)]
 struct FrontMatter {
-    date: Option<serde_yaml::Value>,
+    date: Option<crate::yaml::AnyValue>,
     title: Option<String>,
 }
 
@@ -46,11 +51,9 @@ impl Article {
     /// larger than [`MAX_ARTICLE_BYTES`] are refused rather than read.
     pub fn load(path: &Path) -> Result<Article> {
         let mut bytes = Vec::new();
-        let too_large = |path: &str| {
-            Error::Usage(format!(
-                "{path}: larger than {} MB, the limit for one article; split it",
-                MAX_ARTICLE_BYTES >> 20
-            ))
+        let too_large = |path: &Path| Error::ArticleTooLarge {
+            path: path.to_path_buf(),
+            limit: MAX_ARTICLE_BYTES,
         };
         if path.as_os_str() == "-" {
             std::io::stdin()
@@ -58,24 +61,25 @@ impl Article {
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io("<stdin>", e))?;
             if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-                return Err(too_large("-"));
+                return Err(too_large(path));
             }
         } else {
             let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
             if meta.is_dir() {
-                return Err(Error::Usage(format!(
-                    "{}: a directory, not an article",
-                    path.display()
-                )));
+                return Err(Error::Directory {
+                    path: path.to_path_buf(),
+                });
             }
             if meta.len() > MAX_ARTICLE_BYTES {
-                return Err(too_large(&path.display().to_string()));
+                return Err(too_large(path));
             }
             bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         }
         Article::from_bytes(&path.display().to_string(), bytes)
     }
 
+    /// Build an article from the bytes of a file: refuse UTF-16, text that
+    /// is not UTF-8 and binary data (a NUL byte), then as [`Article::from_text`].
     pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<Article> {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return Err(Error::Encoding {
@@ -88,9 +92,10 @@ impl Article {
             offset: e.utf8_error().valid_up_to(),
         })?;
         if let Some(offset) = text.find('\0') {
-            return Err(Error::Usage(format!(
-                "{path}: binary file (NUL byte at offset {offset}), not an article"
-            )));
+            return Err(Error::Binary {
+                path: PathBuf::from(path),
+                offset,
+            });
         }
         Article::from_text(path, text, None)
     }
@@ -155,13 +160,9 @@ fn front_matter(path: &str, text: &str) -> Result<(usize, Option<NaiveDate>, Opt
                     },
                     e => e,
                 })?;
-            let date = match fm.date {
-                None | Some(serde_yaml::Value::Null) => None,
-                Some(v) => {
-                    let s = match &v {
-                        serde_yaml::Value::String(s) => s.clone(),
-                        other => crate::yaml::to_string(other).trim().to_string(),
-                    };
+            let date = match fm.date.as_ref().and_then(|v| v.text()) {
+                None => None,
+                Some(s) => {
                     let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
                         let off = text[..pos].find("date").unwrap_or(yaml_start);
                         let idx = LineIndex::new(text);

@@ -1,30 +1,130 @@
 //! Errors for bad input. Each renders as one line that names the file and,
 //! where it applies, the line and column; the CLI maps every one to exit 2.
+//! The texts are part of the interface: scripts and tests match them.
 
 use std::path::PathBuf;
 
+/// Why an input could not be read, found or accepted.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The operating system refused a read or write.
     #[error("{}: {source}", path.display())]
     Io {
+        /// The file (or `<stdin>`, `<stdout>`) being read or written.
         path: PathBuf,
+        /// What the operating system said.
         source: std::io::Error,
     },
+    /// The bytes are not UTF-8.
     #[error("{}: not valid UTF-8 (first bad byte at offset {offset})", path.display())]
-    NotUtf8 { path: PathBuf, offset: usize },
+    NotUtf8 {
+        /// The file read.
+        path: PathBuf,
+        /// Byte offset of the first byte that is not part of a UTF-8 character.
+        offset: usize,
+    },
+    /// The text is in an encoding other than UTF-8 that we recognise.
     #[error("{}: {encoding} text is not supported; convert the file to UTF-8", path.display())]
     Encoding {
+        /// The file read.
         path: PathBuf,
+        /// The encoding detected, e.g. `UTF-16`.
         encoding: &'static str,
+    },
+    /// An article larger than the limit; refused before it is read.
+    #[error("{}: larger than {} MB, the limit for one article; split it", path.display(), limit >> 20)]
+    ArticleTooLarge {
+        /// The article (`-` for standard input).
+        path: PathBuf,
+        /// The limit in bytes ([`crate::MAX_ARTICLE_BYTES`]).
+        limit: u64,
+    },
+    /// A reference larger than the limit; refused before it is read.
+    #[error("{}: larger than {} MB, the limit for a reference; split it by article", path.display(), limit >> 20)]
+    ReferenceTooLarge {
+        /// The reference file.
+        path: PathBuf,
+        /// The limit in bytes ([`crate::MAX_REFERENCE_BYTES`]).
+        limit: u64,
+    },
+    /// A directory given where an article file was expected.
+    #[error("{}: a directory, not an article", path.display())]
+    Directory {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// A file with a NUL byte: binary data, not an article.
+    #[error("{}: binary file (NUL byte at offset {offset}), not an article", path.display())]
+    Binary {
+        /// The file read.
+        path: PathBuf,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+    /// A file to be rewritten no longer holds what was read and checked, so
+    /// writing would lose someone else's edit.
+    #[error("{}: the file changed since it was read; not written (run the check again)", path.display())]
+    Changed {
+        /// The file left untouched.
+        path: PathBuf,
+    },
+    /// A directory could not be walked (a symbolic-link loop, an unreadable
+    /// entry).
+    #[error("{}: {source}", path.display())]
+    Walk {
+        /// The entry where walking failed.
+        path: PathBuf,
+        /// What the walker said.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The directory searched for references does not exist.
+    #[error("{}: no such directory (references live under ./claims by default)", path.display())]
+    NoReferenceDir {
+        /// The directory looked for.
+        path: PathBuf,
+    },
+    /// A glob pattern that does not parse.
+    #[error("bad glob `{pattern}`: {source}")]
+    BadGlob {
+        /// The pattern as given.
+        pattern: String,
+        /// What the glob parser said.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// A pattern in a reference's `articles:` that matches no file.
+    #[error("{}: `articles:` pattern `{pattern}` matches no file", reference.display())]
+    ArticlesUnmatched {
+        /// The reference naming the pattern.
+        reference: PathBuf,
+        /// The pattern, relative to the reference's directory.
+        pattern: String,
+    },
+    /// A glob given as an article argument that matches no file.
+    #[error("{pattern}: the pattern matches no file")]
+    NoMatch {
+        /// The pattern as given.
+        pattern: String,
+    },
+    /// A directory given as an article argument that holds no articles.
+    #[error("{}: no articles (*.md, *.txt) in this directory", path.display())]
+    NoArticles {
+        /// The directory as given.
+        path: PathBuf,
     },
     /// An error at a place in a file (reference YAML, front matter, a JSON line).
     #[error("{}:{line}:{column}: {message}", path.display())]
     At {
+        /// The file.
         path: PathBuf,
+        /// Line, from 1.
         line: usize,
+        /// Column, from 1.
         column: usize,
+        /// What is wrong there and, where we can tell, how to fix it.
         message: String,
     },
+    /// A mistake in how the program was invoked, or another error with no
+    /// variant of its own; the text says what to do.
     #[error("{0}")]
     Usage(String),
     /// Several located errors in one file, one per line.
@@ -33,6 +133,7 @@ pub enum Error {
 }
 
 impl Error {
+    /// An [`Error::Io`] for `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
@@ -40,6 +141,7 @@ impl Error {
         }
     }
 
+    /// An [`Error::At`]: `message` at `line`:`column` (both from 1) of `path`.
     pub fn at(
         path: impl Into<PathBuf>,
         line: usize,
@@ -55,4 +157,5 @@ impl Error {
     }
 }
 
+/// A result whose error is an [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

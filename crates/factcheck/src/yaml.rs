@@ -1,19 +1,31 @@
 //! The one place that parses YAML. serde_yaml is deprecated upstream; to swap
 //! it, change this module only. Errors come out with file, line and column,
 //! and an unknown field suggests the nearest valid name.
+//!
+//! Two parsers, one parse on the success path. serde_yaml gives typed
+//! values and, for the errors it finds itself, a position; it gives no
+//! position for a value that parsed (no spans in `Value`, no marks on its
+//! `Deserializer`, its libyaml parser is private). yaml-rust2 gives the
+//! position of every event but has no serde `Deserializer`. Putting the
+//! two on one event stream would mean writing a YAML deserialiser over
+//! yaml-rust2 events, whose error texts (path prefixes, `invalid type:`
+//! wording) and positions would differ from serde_yaml's, which references
+//! and tests rely on. So [`from_str`] is the only parse of valid input,
+//! and [`Locations`], a second parse with yaml-rust2, is built only to
+//! place the semantic errors of input that parsed but is wrong.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
 use crate::error::{Error, Result};
 
 /// Deserialize `text` (read from `path`) into `T`.
-pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+pub(crate) fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e
             .location()
@@ -24,8 +36,26 @@ pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
 }
 
 /// Serialize a value as YAML (used to write reference skeletons).
-pub fn to_string<T: Serialize>(value: &T) -> String {
+pub(crate) fn to_string<T: Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
+}
+
+/// Any YAML value, for a field whose type is checked after parsing (a
+/// front-matter `date:` that YAML may read as a string or not).
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct AnyValue(serde_yaml::Value);
+
+impl AnyValue {
+    /// The value as text: a string as written, `None` for null, anything
+    /// else as YAML prints it (trimmed).
+    pub(crate) fn text(&self) -> Option<String> {
+        match &self.0 {
+            serde_yaml::Value::Null => None,
+            serde_yaml::Value::String(s) => Some(s.clone()),
+            other => Some(to_string(other).trim().to_string()),
+        }
+    }
 }
 
 /// Turn serde_yaml's message into one an editor can act on: drop the
@@ -62,16 +92,18 @@ fn explain(message: &str) -> String {
 
 /// Positions of every node in a YAML document, by path (`facts[2].value`),
 /// so that checks made after deserializing (duplicate ids, undeclared
-/// speakers) can still point at line and column.
+/// speakers) can still point at line and column. Building it parses the
+/// text again (see the module documentation): do it only when an error
+/// needs a position.
 #[derive(Debug, Default)]
-pub struct Locations {
+pub(crate) struct Locations {
     nodes: HashMap<String, (usize, usize)>,
 }
 
 impl Locations {
     /// Index `text`. A document the parser rejects gives an empty index;
     /// `from_str` will have reported the error already.
-    pub fn new(text: &str) -> Locations {
+    pub(crate) fn new(text: &str) -> Locations {
         let mut recv = Recorder::default();
         let mut parser = Parser::new_from_str(text);
         let _ = parser.load(&mut recv, false);
@@ -80,7 +112,7 @@ impl Locations {
 
     /// Line and column (1-based) of the node at `path`, or of its nearest
     /// recorded ancestor, or (1, 1).
-    pub fn get(&self, path: &str) -> (usize, usize) {
+    pub(crate) fn get(&self, path: &str) -> (usize, usize) {
         let mut p = path;
         loop {
             if let Some(&pos) = self.nodes.get(p) {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{ArticleClaims, ClaimKind, Qualifier};
+use crate::model::{ArticleClaims, ClaimKind, Qualifier, Quantity};
 use crate::reference::{FactFile, NumberText, QuoteFile, ReferenceFile, SourceFile, StatementFile};
 
 /// An id from a name: lower case, words joined by hyphens.
@@ -79,40 +79,8 @@ pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
                     None => q.metric.clone(),
                 };
                 let id = unique(base, &mut ids);
-                let num = |v: f64| Some(NumberText::Number(v));
-                // the values the stated figure allows, so the article checks clean
-                let (value, min, max) = match q.qualifier {
-                    Qualifier::Exact | Qualifier::About | Qualifier::Almost => {
-                        (num(q.value.0), None, None)
-                    }
-                    Qualifier::MoreThan | Qualifier::AtLeast => {
-                        (None, q.interval[0].and_then(|v| num(v.0)), None)
-                    }
-                    Qualifier::FewerThan | Qualifier::AtMost | Qualifier::UpTo => {
-                        (None, None, q.interval[1].and_then(|v| num(v.0)))
-                    }
-                    Qualifier::Range | Qualifier::Vague => (
-                        None,
-                        q.interval[0].and_then(|v| num(v.0)),
-                        q.interval[1].and_then(|v| num(v.0)),
-                    ),
-                };
-                facts.push(FactFile {
-                    id,
-                    metric: q.metric.clone(),
-                    subject: q.subject.clone(),
-                    value,
-                    min,
-                    max,
-                    series: None,
-                    tolerance: None,
-                    unit: q.unit.clone(),
-                    as_of: claims.date.map(|d| d.to_string()),
-                    source: speaker,
-                    attribution: None,
-                    required: false,
-                    note: Some(format!("as printed: “{}”", q.phrase)),
-                });
+                let as_of = claims.date.map(|d| d.to_string());
+                facts.push(fact_of(q, id, as_of, speaker));
             }
             ClaimKind::Quote => {
                 if let (Some(speaker), Some(text)) = (speaker, &c.quote) {
@@ -149,6 +117,42 @@ pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
         statements,
         settings: None,
         lexicon: None,
+    }
+}
+
+/// A fact that accepts what the figure `q` states, so the article checks
+/// clean against its own skeleton.
+fn fact_of(q: &Quantity, id: String, as_of: Option<String>, source: Option<String>) -> FactFile {
+    let num = |v: f64| Some(NumberText::Number(v));
+    let (value, min, max) = match q.qualifier {
+        Qualifier::Exact | Qualifier::About | Qualifier::Almost => (num(q.value.0), None, None),
+        Qualifier::MoreThan | Qualifier::AtLeast => {
+            (None, q.interval[0].and_then(|v| num(v.0)), None)
+        }
+        Qualifier::FewerThan | Qualifier::AtMost | Qualifier::UpTo => {
+            (None, None, q.interval[1].and_then(|v| num(v.0)))
+        }
+        Qualifier::Range | Qualifier::Vague => (
+            None,
+            q.interval[0].and_then(|v| num(v.0)),
+            q.interval[1].and_then(|v| num(v.0)),
+        ),
+    };
+    FactFile {
+        id,
+        metric: q.metric.clone(),
+        subject: q.subject.clone(),
+        value,
+        min,
+        max,
+        series: None,
+        tolerance: None,
+        unit: q.unit.clone(),
+        as_of,
+        source,
+        attribution: None,
+        required: false,
+        note: Some(format!("as printed: “{}”", q.phrase)),
     }
 }
 
