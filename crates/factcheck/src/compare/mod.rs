@@ -108,9 +108,8 @@ impl<'r> Checker<'r> {
 
     fn severity(&self, status: Status, default: Severity) -> Severity {
         self.reference
-            .settings
             .severity
-            .get(status.as_str())
+            .get(&status)
             .copied()
             .unwrap_or(default)
     }

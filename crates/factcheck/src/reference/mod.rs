@@ -4,6 +4,7 @@
 //! [`file`] holds the types as written, [`validate`] the checks the types
 //! cannot express; this module the checked [`Reference`] and its loading.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -11,6 +12,7 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::extract::speakers::KnownSource;
 use crate::lexicon::Lexicon;
+use crate::model::{Severity, Status};
 
 mod file;
 pub mod skeleton;
@@ -103,6 +105,9 @@ pub struct Reference {
     /// What was said, in gist.
     pub statements: Vec<RefStatement>,
     pub(crate) settings: Settings,
+    /// Severity per status where `settings.severity` sets one (validated
+    /// names, so a look-up is by status, not by string).
+    pub(crate) severity: HashMap<Status, Severity>,
     /// The built-in lexicon extended by the reference's `lexicon:`.
     pub(crate) lexicon: Lexicon,
 }
@@ -158,6 +163,12 @@ impl Reference {
                     speaker: s.speaker,
                     says: s.says,
                 })
+                .collect(),
+            severity: checked
+                .settings
+                .severity
+                .iter()
+                .filter_map(|(name, &sev)| Some((Status::parse(name)?, sev)))
                 .collect(),
             settings: checked.settings,
             lexicon: checked.lexicon,
