@@ -8,6 +8,7 @@ mod ci_formats;
 mod cli;
 mod drafts;
 mod editing;
+mod fact_choice;
 mod html_report;
 mod properties;
 mod quantity_table;

@@ -4,56 +4,12 @@
 
 use chrono::NaiveDate;
 
+use super::choose::Choice;
 use super::Checker;
 use crate::article::Article;
 use crate::lang::qualifier::Stated;
 use crate::model::{Claim, Correction, Finding, Quantity, Status};
 use crate::reference::{Accepted, Fact, Reference};
-
-/// Subject synonyms: a claim about one fits a fact about another in the
-/// same group. People and civilians are not children.
-const SYNONYMS: &[&[&str]] = &[
-    &[
-        "people",
-        "persons",
-        "individuals",
-        "residents",
-        "inhabitants",
-    ],
-    &["children", "kids", "minors", "youngsters", "child"],
-    &[
-        "soldiers",
-        "troops",
-        "servicemen",
-        "servicemembers",
-        "service members",
-        "combatants",
-    ],
-    &["civilians", "non-combatants", "noncombatants"],
-    &["refugees", "people"],
-];
-
-fn singular(s: &str) -> &str {
-    s.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(s)
-}
-
-/// How well a claim's subject fits a fact's: 3 same noun, 2 synonym,
-/// 1 the fact names no subject, 0 no fit.
-fn subject_fit(claim: Option<&str>, fact: Option<&str>) -> u8 {
-    match (claim, fact) {
-        (_, None) => 1,
-        (None, Some(_)) => 0,
-        (Some(c), Some(f)) => {
-            if c == f || singular(c) == singular(f) {
-                3
-            } else if SYNONYMS.iter().any(|g| g.contains(&c) && g.contains(&f)) {
-                2
-            } else {
-                0
-            }
-        }
-    }
-}
 
 fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -178,63 +134,58 @@ impl<'r> Checker<'r> {
         stated: &mut std::collections::HashSet<&'a str>,
     ) {
         let Some(q) = &c.quantity else { return };
-        let Some(fact) = self.fact_for(q) else {
-            let found = &q.phrase;
-            out.push(self.finding(
-                Status::Unverified,
-                None,
-                Some(c),
-                None,
-                Some(found.clone()),
-                format!(
-                    "No reference fact covers {} ({}{}).",
-                    q.metric,
-                    found,
-                    q.subject
-                        .as_ref()
-                        .map(|s| format!(", {s}"))
-                        .unwrap_or_default()
-                ),
-            ));
-            self.unattributed(c, None, false, out);
-            return;
+        let fact = match self.choose(c, q, article.date) {
+            Choice::None => {
+                out.push(self.unverified_figure(c, q));
+                self.unattributed(c, None, false, out);
+                return;
+            }
+            Choice::Tied(facts) => {
+                stated.extend(facts.iter().map(|f| f.id.as_str()));
+                out.push(self.tied(article, c, q, &facts));
+                self.unattributed(c, None, false, out);
+                return;
+            }
+            Choice::Agrees(fact) => {
+                out.push(self.agreement(article, c, q, fact));
+                // the source the article gives against the fact's (a figure
+                // that does not agree may be about something else: its
+                // source says nothing)
+                self.judge_source(c, fact, out);
+                fact
+            }
+            Choice::Disagrees { fact, fits } => {
+                out.push(self.disagreement(article, c, q, fact, fits));
+                fact
+            }
         };
         stated.insert(fact.id.as_str());
-        let consistent = self.judge_value(article, c, q, fact, out);
-        // the source the article gives against the fact's (a figure that does
-        // not agree may be about something else: its source says nothing)
-        if consistent {
-            self.judge_source(c, fact, out);
-        }
         self.unattributed(c, Some(fact), fact.attribution_required, out);
     }
 
-    /// The fact of the claim's metric (and unit) whose subject fits best.
-    fn fact_for(&self, q: &Quantity) -> Option<&'r Fact> {
-        self.by_metric
-            .get(q.metric.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|f| f.percent == (q.unit.as_deref() == Some("percent")))
-            .map(|f| (subject_fit(q.subject.as_deref(), f.subject.as_deref()), *f))
-            .filter(|(s, _)| *s > 0)
-            .max_by_key(|(s, _)| *s)
-            .map(|(_, f)| f)
+    fn unverified_figure(&self, c: &Claim, q: &Quantity) -> Finding {
+        let found = &q.phrase;
+        self.finding(
+            Status::Unverified,
+            None,
+            Some(c),
+            None,
+            Some(found.clone()),
+            format!(
+                "No reference fact covers {} ({}{}).",
+                q.metric,
+                found,
+                q.subject
+                    .as_ref()
+                    .map(|s| format!(", {s}"))
+                    .unwrap_or_default()
+            ),
+        )
     }
 
-    /// A match or a mismatch (with its fix) of the stated interval against
-    /// the accepted one; returns whether they agree.
-    fn judge_value(
-        &self,
-        article: &Article,
-        c: &Claim,
-        q: &Quantity,
-        fact: &Fact,
-        out: &mut Vec<Finding>,
-    ) -> bool {
-        let found = q.phrase.clone();
-        let (accepted, value, _, _) = accepted_interval(fact, article.date);
+    /// Whether the stated interval meets the fact's accepted one.
+    pub(super) fn agrees(&self, q: &Quantity, fact: &Fact, date: Option<NaiveDate>) -> bool {
+        let (accepted, ..) = accepted_interval(fact, date);
         let st = Stated {
             qualifier: q.qualifier,
             value: q.value.0,
@@ -245,19 +196,35 @@ impl<'r> Checker<'r> {
         };
         let iv = st.bounded(&self.reference.settings.intervals);
         let (lo, hi) = (iv[0].unwrap_or(0.0), iv[1].unwrap_or(f64::INFINITY));
-        let consistent = lo <= accepted[1] + 1e-9 && accepted[0] <= hi + 1e-9;
+        lo <= accepted[1] + 1e-9 && accepted[0] <= hi + 1e-9
+    }
+
+    fn agreement(&self, article: &Article, c: &Claim, q: &Quantity, fact: &Fact) -> Finding {
+        let found = &q.phrase;
         let expected = describe_fact(fact, self.reference, article.date);
-        if consistent {
-            out.push(self.finding(
-                Status::Match,
-                Some(&fact.id),
-                Some(c),
-                Some(expected.clone()),
-                Some(found.clone()),
-                format!("“{found}” agrees with the reference ({expected})."),
-            ));
-            return true;
-        }
+        self.finding(
+            Status::Match,
+            Some(&fact.id),
+            Some(c),
+            Some(expected.clone()),
+            Some(found.clone()),
+            format!("“{found}” agrees with the reference ({expected})."),
+        )
+    }
+
+    /// A mismatch with the fact that ranks first, with the number that
+    /// makes the sentence true. When the figure is another fact's, the
+    /// message names it: the source or the place may be what is wrong.
+    fn disagreement(
+        &self,
+        article: &Article,
+        c: &Claim,
+        q: &Quantity,
+        fact: &Fact,
+        fits: Option<&Fact>,
+    ) -> Finding {
+        let found = &q.phrase;
+        let expected = describe_fact(fact, self.reference, article.date);
         let mut f = self.finding(
             Status::Mismatch,
             Some(&fact.id),
@@ -266,6 +233,7 @@ impl<'r> Checker<'r> {
             Some(found.clone()),
             format!("“{found}” does not agree with the reference: {expected}."),
         );
+        let (accepted, value, _, _) = accepted_interval(fact, article.date);
         if let Some(v) = value {
             let corr = self.figure_correction(c, q, v, accepted);
             f.message = format!(
@@ -274,8 +242,41 @@ impl<'r> Checker<'r> {
             );
             f.correction = Some(corr);
         }
-        out.push(f);
-        false
+        if let Some(other) = fits {
+            f.message.push_str(&format!(
+                " It is the reference's figure for `{}` ({}): if that is what the article means, correct the source or the place instead.",
+                other.id,
+                describe_fact(other, self.reference, article.date)
+            ));
+        }
+        f
+    }
+
+    /// A figure that agrees with none of several facts that fit it equally:
+    /// a mismatch with no fix, naming them all.
+    fn tied(&self, article: &Article, c: &Claim, q: &Quantity, facts: &[&Fact]) -> Finding {
+        let found = &q.phrase;
+        let described: Vec<String> = facts
+            .iter()
+            .map(|f| {
+                format!(
+                    "`{}` ({})",
+                    f.id,
+                    describe_fact(f, self.reference, article.date)
+                )
+            })
+            .collect();
+        self.finding(
+            Status::Mismatch,
+            Some(&facts[0].id),
+            Some(c),
+            Some(described.join("; ")),
+            Some(found.clone()),
+            format!(
+                "“{found}” agrees with none of the reference's figures that fit it equally: {}. Add `context:` words to the facts to tell them apart.",
+                described.join("; ")
+            ),
+        )
     }
 
     /// A misattribution when the article credits another source than the fact's.

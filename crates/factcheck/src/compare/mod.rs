@@ -15,6 +15,7 @@ use crate::extract::Extractor;
 use crate::model::{ArticleReport, Claim, ClaimKind, Finding, Severity, Status};
 use crate::reference::{Fact, Reference};
 
+mod choose;
 pub mod correct;
 pub mod drafts;
 mod figure;

@@ -2,11 +2,9 @@
 //! deserialises into, and from which `factcheck schema` derives the JSON
 //! Schema for editors.
 //!
-//! The doc comments here are for Rust readers. schemars would copy them into
-//! the schema as descriptions, and the shipped `claims/reference.schema.json`
-//! must stay what `factcheck schema` prints, so the ones added for the API
-//! carry `#[schemars(description = "")]`; the older ones are part of the
-//! schema.
+//! The doc comments here become the schema's descriptions, which YAML
+//! editors show on hover; the shipped `claims/reference.schema.json` is what
+//! `factcheck schema` prints (a test keeps it so).
 
 use std::collections::BTreeMap;
 
@@ -24,11 +22,9 @@ use crate::model::Severity;
 #[serde(untagged)]
 pub enum NumberText {
     /// A YAML number: `3900000`, `2.5`.
-    #[schemars(description = "")]
     Number(f64),
     /// Text read by the number parser: `3.9 million`, `3,900,000`, or for
     /// a tolerance `2%`.
-    #[schemars(description = "")]
     Text(String),
 }
 
@@ -69,34 +65,26 @@ impl<'de> Deserialize<'de> for NumberText {
 /// An entry of `sources:`: who may be cited, under which names.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "")]
 pub struct SourceFile {
     /// The id facts, quotes and statements cite.
-    #[schemars(description = "")]
     pub id: String,
     /// The name an article should attribute to.
-    #[schemars(description = "")]
     pub name: String,
     /// Other names for the same source (a surname, an abbreviation).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(description = "")]
     pub aliases: Vec<String>,
     /// Where the curator found it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub url: Option<String>,
 }
 
 /// One dated value of a figure that changes over time.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "")]
 pub struct SeriesEntry {
     /// The date of the value, `YYYY-MM-DD`.
-    #[schemars(description = "")]
     pub as_of: String,
     /// The value on that date.
-    #[schemars(description = "")]
     pub value: NumberText,
 }
 
@@ -130,37 +118,28 @@ impl JsonSchema for AttributionRule {
 /// Give one of `value`, `min`/`max` or `series`.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "")]
 pub struct FactFile {
     /// Unique across the reference; findings name it.
-    #[schemars(description = "")]
     pub id: String,
     /// What is counted, a metric of the lexicon (`killed`, `refugees`).
-    #[schemars(description = "")]
     pub metric: String,
     /// Who or what is counted when the metric alone is ambiguous (`children`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub subject: Option<String>,
     /// The one accepted value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub value: Option<NumberText>,
     /// The lowest accepted value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub min: Option<NumberText>,
     /// The highest accepted value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub max: Option<NumberText>,
     /// Dated values; an article is held to the latest on or before its date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub series: Option<Vec<SeriesEntry>>,
     /// How far a printed value may be off: "N%" or an absolute number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub tolerance: Option<NumberText>,
     /// `percent` for a share rather than a head count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,59 +147,50 @@ pub struct FactFile {
     /// The date the value holds for, `YYYY-MM-DD`; defaults to the
     /// reference's `as_of`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub as_of: Option<String>,
     /// The id of the source the figure should be attributed to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub source: Option<String>,
     /// Whether an article must name that source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub attribution: Option<AttributionRule>,
+    /// Words that locate the figure — a place, an incident — for telling
+    /// apart facts that share a metric ("two strikes, two tolls"): a figure
+    /// whose sentence has more of them is judged against this fact.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
     /// Whether an article that omits the figure gets a finding.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    #[schemars(description = "")]
     pub required: bool,
     /// For the curator; not checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub note: Option<String>,
 }
 
 /// An entry of `quotes:`: words a source said, to check direct quotes by.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "")]
 pub struct QuoteFile {
     /// Unique across the reference; findings name it.
-    #[schemars(description = "")]
     pub id: String,
     /// The id of the source who said it.
-    #[schemars(description = "")]
     pub speaker: String,
     /// The words as said.
-    #[schemars(description = "")]
     pub text: String,
     /// When it was said, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub as_of: Option<String>,
 }
 
 /// An entry of `statements:`: what a source said, to check reported speech by.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "")]
 pub struct StatementFile {
     /// Unique across the reference; findings name it.
-    #[schemars(description = "")]
     pub id: String,
     /// The id of the source who said it.
-    #[schemars(description = "")]
     pub speaker: String,
     /// The gist, in a few words an article's paraphrase should share.
-    #[schemars(description = "")]
     pub says: String,
 }
 
@@ -244,43 +214,33 @@ pub struct Settings {
 #[serde(deny_unknown_fields)]
 pub struct ReferenceFile {
     /// The format version; only 1 exists.
-    #[schemars(description = "")]
     pub version: u32,
     /// What the reference covers, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub title: Option<String>,
     /// The date the facts hold for, `YYYY-MM-DD`, unless a fact says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub as_of: Option<String>,
     /// The articles checked against it: paths or globs, relative to the file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(description = "")]
     pub articles: Vec<String>,
     /// Who may be cited.
     #[serde(default)]
-    #[schemars(description = "")]
     pub sources: Vec<SourceFile>,
     /// The figures.
     #[serde(default)]
-    #[schemars(description = "")]
     pub facts: Vec<FactFile>,
     /// Words as said, for direct quotes.
     #[serde(default)]
-    #[schemars(description = "")]
     pub quotes: Vec<QuoteFile>,
     /// What was said, for reported speech.
     #[serde(default)]
-    #[schemars(description = "")]
     pub statements: Vec<StatementFile>,
     /// How strictly to judge; defaults apply when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub settings: Option<Settings>,
     /// Metrics and words this reference adds to the built-in lexicon.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "")]
     pub lexicon: Option<LexiconFile>,
 }
 

@@ -67,6 +67,8 @@ pub struct Fact {
     pub(crate) source: Option<String>,
     pub(crate) attribution_required: bool,
     pub(crate) required: bool,
+    /// `context:` words, lower-cased.
+    pub(crate) context: Vec<String>,
 }
 
 /// An entry of `quotes:`, what direct quotes are compared with.

@@ -151,6 +151,7 @@ fn fact_of(q: &Quantity, id: String, as_of: Option<String>, source: Option<Strin
         as_of,
         source,
         attribution: None,
+        context: Vec::new(),
         required: false,
         note: Some(format!("as printed: “{}”", q.phrase)),
     }

@@ -259,6 +259,12 @@ fn fact(f: &FactFile, at: &str, cx: &FactContext, ids: &mut Ids, p: &mut Problem
         source: f.source.clone(),
         attribution_required: f.attribution == Some(AttributionRule::Required),
         required: f.required,
+        context: f
+            .context
+            .iter()
+            .map(|w| w.trim().to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect(),
     })
 }
 
