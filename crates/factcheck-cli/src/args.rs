@@ -89,6 +89,10 @@ pub enum Command {
         /// Print only the findings that fail the run.
         #[arg(long, short)]
         quiet: bool,
+        /// List matches and unverified claims one by one in text and github
+        /// output (by default they are counted in the summary).
+        #[arg(long, short = 'v')]
+        show_matches: bool,
         /// Apply the corrections to the article files (atomically; a file
         /// that changed since it was read is left alone).
         #[arg(long)]

@@ -123,6 +123,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             fail_on,
             color,
             quiet,
+            show_matches,
             write,
             ..
         } => {
@@ -134,6 +135,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 color: use_color(color),
                 quiet,
                 fail_on,
+                show_matches,
             };
             check(&articles, against.as_deref(), format, opts, write)
         }

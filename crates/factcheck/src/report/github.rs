@@ -23,7 +23,7 @@ fn escape(s: &str, property: bool) -> String {
 impl Render for Github {
     fn render(&self, doc: &Document, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
         for a in &doc.checked(Format::Github)?.articles {
-            for f in a.findings.iter().filter(|f| opts.shows(f)) {
+            for f in a.findings.iter().filter(|f| opts.lists(f)) {
                 let command = status::levels(f.severity).github;
                 let mut props = vec![format!("file={}", escape(&a.path, true))];
                 if let Some(c) = &f.claim {

@@ -27,7 +27,7 @@ pub use text::Text;
 
 use crate::article::Article;
 use crate::lang::span::LineIndex;
-use crate::model::{CheckReport, Claim, ExtractReport, Finding, Severity};
+use crate::model::{CheckReport, Claim, ExtractReport, Finding, Severity, Status};
 
 /// What a report is about.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,6 +154,9 @@ pub struct Options {
     pub quiet: bool,
     /// The lowest severity that fails the run.
     pub fail_on: Severity,
+    /// List matches and unverified claims one by one in the formats people
+    /// read (text, github); otherwise they are only counted.
+    pub show_matches: bool,
 }
 
 impl Default for Options {
@@ -162,6 +165,7 @@ impl Default for Options {
             color: false,
             quiet: false,
             fail_on: Severity::Error,
+            show_matches: false,
         }
     }
 }
@@ -170,6 +174,14 @@ impl Options {
     /// Whether `--quiet` lets a finding through.
     pub fn shows(&self, f: &Finding) -> bool {
         !self.quiet || f.severity >= self.fail_on
+    }
+
+    /// Whether a format people read lists the finding: not a match or an
+    /// unverified claim (counted in the summary) unless asked. On real copy
+    /// most findings are matches; listed, they bury the ones to act on.
+    pub fn lists(&self, f: &Finding) -> bool {
+        self.shows(f)
+            && (self.show_matches || !matches!(f.status, Status::Match | Status::Unverified))
     }
 }
 

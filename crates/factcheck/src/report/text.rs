@@ -136,7 +136,7 @@ fn check(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for a in &report.articles {
-        for f in a.findings.iter().filter(|f| opts.shows(f)) {
+        for f in a.findings.iter().filter(|f| opts.lists(f)) {
             write_finding(out, doc, opts, &a.path, f)?;
             writeln!(out)?;
         }
@@ -151,6 +151,19 @@ fn check(
             writeln!(out)?;
         }
     }
+    let counted = report
+        .articles
+        .iter()
+        .flat_map(|a| &a.findings)
+        .filter(|f| opts.shows(f) && !opts.lists(f))
+        .count();
+    if counted > 0 {
+        writeln!(
+            out,
+            "(matches and unverified claims are counted, not listed: --show-matches lists them)"
+        )?;
+    }
+    // the run's summary stays the last line, for scripts
     let n = report.articles.len();
     writeln!(
         out,
