@@ -42,7 +42,16 @@ fn github_workflow_commands() {
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o);
     insta::assert_snapshot!(out);
-    assert_eq!(out.lines().count() as u64, findings_total());
+    // matches and unverified claims are counted, not listed, unless asked
+    let quiet = summary()["match"].as_u64().unwrap() + summary()["unverified"].as_u64().unwrap();
+    assert_eq!(out.lines().count() as u64, findings_total() - quiet);
+    let all = text(&factcheck(&[
+        "check",
+        "--format",
+        "github",
+        "--show-matches",
+    ]));
+    assert_eq!(all.lines().count() as u64, findings_total());
     for line in out.lines() {
         assert!(
             line.starts_with("::error ")
