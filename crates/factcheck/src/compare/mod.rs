@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use similar::ChangeTag;
 
 use crate::article::Article;
-use crate::extract::speakers::normalise_name;
 use crate::extract::Extractor;
+use crate::lang::names::normalise_name;
 use crate::lang::qualifier::Stated;
 use crate::model::{
     ArticleReport, Claim, ClaimKind, Correction, DiffPart, Finding, Quantity, Severity, Status,

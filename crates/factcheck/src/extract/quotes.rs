@@ -2,6 +2,7 @@
 //! nested quotes and news-style quotes that run over several paragraphs
 //! (each paragraph reopens the quote, only the last one closes it).
 
+use crate::lexicon::grammar::TITLE_CASE_SMALL;
 use crate::lexicon::Lexicon;
 
 /// A quotation found in the text.
@@ -173,12 +174,11 @@ pub fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &Lexicon)
         return false;
     }
     // Title Case names of books, films, operations: every word capitalised
-    const SMALL: &[&str] = &["of", "the", "and", "a", "an", "in", "on", "for", "to", "at"];
     let title_case = words.len() <= 6
         && !text.trim_end().ends_with(['.', '!', '?', ','])
-        && words
-            .iter()
-            .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(char::is_uppercase));
+        && words.iter().all(|w| {
+            TITLE_CASE_SMALL.contains(w) || w.chars().next().is_some_and(char::is_uppercase)
+        });
     !title_case
 }
 
