@@ -4,11 +4,11 @@
 //! over the text finds quotations; then quotes and figures take their
 //! speaker from the speech around them.
 
-pub mod quantity;
-pub mod quotes;
-pub mod speakers;
-pub mod speech;
-pub mod text;
+pub(crate) mod quantity;
+pub(crate) mod quotes;
+pub(crate) mod speakers;
+pub(crate) mod speech;
+pub(crate) mod text;
 
 use crate::article::Article;
 use crate::lang::qualifier::{to_nums, Stated};
@@ -222,6 +222,8 @@ impl Default for Extractor<'static> {
 }
 
 impl<'l> Extractor<'l> {
+    /// An extractor with `lexicon` (the defaults, or the defaults extended
+    /// by a reference) and no known sources.
     pub fn new(lexicon: &'l Lexicon) -> Extractor<'l> {
         Extractor {
             lexicon,
@@ -234,11 +236,13 @@ impl<'l> Extractor<'l> {
         Extractor::new(&reference.lexicon).with_sources(reference.known_sources())
     }
 
-    pub fn with_sources(mut self, sources: Vec<KnownSource>) -> Self {
+    /// Speakers named like one of `sources` (name, id or alias) resolve to it.
+    pub(crate) fn with_sources(mut self, sources: Vec<KnownSource>) -> Self {
         self.sources = sources;
         self
     }
 
+    /// The claims of an article with its id, path, date and title.
     pub fn extract(&self, article: &Article) -> ArticleClaims {
         ArticleClaims {
             id: article.id.clone(),

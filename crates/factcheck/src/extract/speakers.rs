@@ -9,22 +9,26 @@ use crate::lang::names::normalise_name;
 use crate::lexicon::grammar::{ARTICLES, NAME_JOINERS, PRONOUNS_PERSON};
 use crate::lexicon::Lexicon;
 
-/// A source from the reference: id, name and aliases.
+/// A source from the reference: id, name and aliases. Public only because
+/// `Reference::known_sources` returns it; not re-exported.
 #[derive(Debug, Clone)]
 pub struct KnownSource {
+    /// The source's id in the reference.
     pub id: String,
+    /// The name reports show for the source.
     pub name: String,
+    /// Other names the source goes by in articles.
     pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityKind {
+pub(crate) enum EntityKind {
     Person,
     Group,
 }
 
 #[derive(Debug, Clone)]
-pub struct Entity {
+pub(crate) struct Entity {
     pub canonical: String,
     pub kind: EntityKind,
     pub titles: Vec<String>,
@@ -34,7 +38,7 @@ pub struct Entity {
 }
 
 #[derive(Debug, Default)]
-pub struct Registry {
+pub(crate) struct Registry {
     pub entities: Vec<Entity>,
     known: Vec<(String, usize)>,
     /// Entity ids in order of their most recent mention.
@@ -42,7 +46,7 @@ pub struct Registry {
 }
 
 impl Registry {
-    pub fn new(sources: &[KnownSource]) -> Registry {
+    pub(crate) fn new(sources: &[KnownSource]) -> Registry {
         let mut r = Registry::default();
         for s in sources {
             let idx = r.entities.len();
@@ -72,7 +76,7 @@ impl Registry {
     }
 
     /// Resolve a pronoun to the most recent fitting entity.
-    pub fn pronoun(&mut self, word: &str) -> Option<usize> {
+    pub(crate) fn pronoun(&mut self, word: &str) -> Option<usize> {
         let want = if PRONOUNS_PERSON.contains(&word) {
             EntityKind::Person
         } else {

@@ -209,6 +209,40 @@ fn words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// The metric phrases of `file`, split at their number slot.
+fn metric_cues(file: &LexiconFile) -> Result<Vec<MetricCue>, String> {
+    let mut cues = Vec::new();
+    for (metric, phrases) in &file.metrics {
+        for phrase in phrases {
+            let ws = words(phrase);
+            if ws.is_empty() {
+                return Err(format!("metric `{metric}` has an empty phrase"));
+            }
+            let cue = match ws.iter().position(|w| w == "n") {
+                Some(i) => MetricCue {
+                    metric: metric.clone(),
+                    pre: ws[..i].to_vec(),
+                    post: ws[i + 1..].to_vec(),
+                    slotted: true,
+                },
+                None => MetricCue {
+                    metric: metric.clone(),
+                    pre: ws,
+                    post: Vec::new(),
+                    slotted: false,
+                },
+            };
+            if cue.slotted && cue.pre.is_empty() && cue.post.is_empty() {
+                return Err(format!(
+                    "metric `{metric}`: phrase `{phrase}` has only a number"
+                ));
+            }
+            cues.push(cue);
+        }
+    }
+    Ok(cues)
+}
+
 impl Lexicon {
     /// The embedded default lexicon, compiled once per process.
     pub fn default_ref() -> &'static Lexicon {
@@ -270,35 +304,7 @@ impl Lexicon {
     }
 
     fn build(file: &LexiconFile) -> Result<Lexicon, String> {
-        let mut cues = Vec::new();
-        for (metric, phrases) in &file.metrics {
-            for phrase in phrases {
-                let ws = words(phrase);
-                if ws.is_empty() {
-                    return Err(format!("metric `{metric}` has an empty phrase"));
-                }
-                let cue = match ws.iter().position(|w| w == "n") {
-                    Some(i) => MetricCue {
-                        metric: metric.clone(),
-                        pre: ws[..i].to_vec(),
-                        post: ws[i + 1..].to_vec(),
-                        slotted: true,
-                    },
-                    None => MetricCue {
-                        metric: metric.clone(),
-                        pre: ws,
-                        post: Vec::new(),
-                        slotted: false,
-                    },
-                };
-                if cue.slotted && cue.pre.is_empty() && cue.post.is_empty() {
-                    return Err(format!(
-                        "metric `{metric}`: phrase `{phrase}` has only a number"
-                    ));
-                }
-                cues.push(cue);
-            }
-        }
+        let cues = metric_cues(file)?;
         let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, c) in cues.iter().enumerate() {
@@ -424,6 +430,16 @@ mod tests {
             assert!(lx.has_metric(m), "{m}");
         }
         assert!(lx.reporting_verbs.contains("said"));
+    }
+
+    #[test]
+    fn synonyms_and_small_words() {
+        let lx = Lexicon::default_ref();
+        assert!(lx.synonyms("children", "kids"));
+        assert!(lx.synonyms("refugees", "people"));
+        assert!(!lx.synonyms("refugees", "residents"));
+        assert!(!lx.synonyms("x", "x"));
+        assert!(lx.is_small_word("the") && !lx.is_small_word("troops"));
     }
 
     #[test]
