@@ -29,6 +29,8 @@
 //! assert_eq!(report.findings[0].status, factcheck::model::Status::Match);
 //! ```
 
+#![deny(missing_docs)]
+
 mod article;
 mod compare;
 mod error;

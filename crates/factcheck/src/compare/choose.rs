@@ -9,31 +9,9 @@
 use chrono::NaiveDate;
 
 use super::Checker;
+use crate::lexicon::Lexicon;
 use crate::model::{Claim, Quantity};
 use crate::reference::Fact;
-
-/// Subject synonyms: a claim about one fits a fact about another in the
-/// same group. People and civilians are not children.
-const SYNONYMS: &[&[&str]] = &[
-    &[
-        "people",
-        "persons",
-        "individuals",
-        "residents",
-        "inhabitants",
-    ],
-    &["children", "kids", "minors", "youngsters", "child"],
-    &[
-        "soldiers",
-        "troops",
-        "servicemen",
-        "servicemembers",
-        "service members",
-        "combatants",
-    ],
-    &["civilians", "non-combatants", "noncombatants"],
-    &["refugees", "people"],
-];
 
 fn singular(s: &str) -> &str {
     s.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(s)
@@ -43,16 +21,16 @@ fn singular(s: &str) -> &str {
 /// 1 the fact names no subject, 0 no fit. A figure with no subject noun
 /// ("50,000 were left homeless") is about people: it fits a fact about
 /// people, or one that names no subject, equally well.
-fn subject_fit(claim: Option<&str>, fact: Option<&str>) -> u8 {
+fn subject_fit(lx: &Lexicon, claim: Option<&str>, fact: Option<&str>) -> u8 {
     match (claim, fact) {
         (None, None) => 2,
-        (None, Some(f)) if SYNONYMS[0].contains(&f) => 2,
+        (None, Some(f)) if f == "people" || lx.synonyms("people", f) => 2,
         (_, None) => 1,
         (None, Some(_)) => 0,
         (Some(c), Some(f)) => {
             if c == f || singular(c) == singular(f) {
                 3
-            } else if SYNONYMS.iter().any(|g| g.contains(&c) && g.contains(&f)) {
+            } else if lx.synonyms(c, f) {
                 2
             } else {
                 0
@@ -83,6 +61,7 @@ impl<'r> Checker<'r> {
     pub(super) fn choose(&self, c: &Claim, q: &Quantity, date: Option<NaiveDate>) -> Choice<'r> {
         let source = self.speaker_id(c);
         let sentence = c.text.to_lowercase();
+        let lx = &self.reference.lexicon;
         let mut ranked: Vec<((u8, u8, usize), &'r Fact)> = self
             .by_metric
             .get(q.metric.as_str())
@@ -91,7 +70,7 @@ impl<'r> Checker<'r> {
             .iter()
             .filter(|f| f.percent == (q.unit.as_deref() == Some("percent")))
             .map(|&f| {
-                let subject = subject_fit(q.subject.as_deref(), f.subject.as_deref());
+                let subject = subject_fit(lx, q.subject.as_deref(), f.subject.as_deref());
                 let source = match (&source, &f.source) {
                     (Some(s), Some(want)) if s == want => 2,
                     (Some(_), Some(_)) => 0,
@@ -154,12 +133,13 @@ mod tests {
 
     #[test]
     fn a_figure_without_a_subject_is_about_people() {
-        assert_eq!(subject_fit(None, Some("people")), 2);
-        assert_eq!(subject_fit(None, None), 2);
-        assert_eq!(subject_fit(None, Some("children")), 0);
-        assert_eq!(subject_fit(Some("children"), Some("children")), 3);
-        assert_eq!(subject_fit(Some("soldier"), Some("soldiers")), 3);
-        assert_eq!(subject_fit(Some("kids"), Some("children")), 2);
-        assert_eq!(subject_fit(Some("children"), None), 1);
+        let lx = Lexicon::default_ref();
+        assert_eq!(subject_fit(lx, None, Some("people")), 2);
+        assert_eq!(subject_fit(lx, None, None), 2);
+        assert_eq!(subject_fit(lx, None, Some("children")), 0);
+        assert_eq!(subject_fit(lx, Some("children"), Some("children")), 3);
+        assert_eq!(subject_fit(lx, Some("soldier"), Some("soldiers")), 3);
+        assert_eq!(subject_fit(lx, Some("kids"), Some("children")), 2);
+        assert_eq!(subject_fit(lx, Some("children"), None), 1);
     }
 }

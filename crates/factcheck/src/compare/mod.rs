@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 
 use crate::article::Article;
-use crate::extract::speakers::normalise_name;
 use crate::extract::Extractor;
+use crate::lang::names::normalise_name;
 use crate::model::{ArticleReport, Claim, ClaimKind, Finding, Severity, Status};
 use crate::reference::{Fact, Reference};
 

@@ -3,12 +3,8 @@
 
 use super::words::content_words;
 use super::Checker;
+use crate::lexicon::Lexicon;
 use crate::model::{Claim, Correction, Finding, Status};
-
-const SMALL_WORDS: &[&str] = &[
-    "its", "his", "her", "their", "the", "a", "an", "to", "of", "that", "it", "was", "is", "be",
-    "would", "will", "has", "had", "have",
-];
 
 fn same_stem(a: &str, b: &str) -> bool {
     if a == b {
@@ -21,7 +17,7 @@ fn same_stem(a: &str, b: &str) -> bool {
 
 /// Whether `content` says `says`: its words in order, inflection allowed,
 /// at most two extra words between any two.
-fn says_match(c: &[String], s: &[String]) -> bool {
+fn says_match(lx: &Lexicon, c: &[String], s: &[String]) -> bool {
     if s.is_empty() {
         return false;
     }
@@ -34,7 +30,7 @@ fn says_match(c: &[String], s: &[String]) -> bool {
             match (pos + 1..c.len().min(pos + 4)).find(|&p| same_stem(&c[p], w)) {
                 Some(p) => pos = p,
                 // small words may be left out: "declare neutrality" says "declare its neutrality"
-                None if SMALL_WORDS.contains(&w.as_str()) => {}
+                None if lx.is_small_word(w) => {}
                 None => return false,
             }
         }
@@ -51,7 +47,7 @@ impl<'r> Checker<'r> {
         let matching = || {
             self.statements
                 .iter()
-                .filter(|(_, says)| says_match(&words, says))
+                .filter(|(_, says)| says_match(&self.reference.lexicon, &words, says))
                 .map(|(s, _)| *s)
         };
         let own = matching().find(|s| speaker.as_deref() == Some(s.speaker.as_str()));
@@ -114,7 +110,9 @@ mod tests {
 
     #[test]
     fn statements_allow_inflection_and_gaps() {
-        let says_match = |c: &str, s: &str| says_match(&content_words(c), &content_words(s));
+        let says_match = |c: &str, s: &str| {
+            says_match(Lexicon::default_ref(), &content_words(c), &content_words(s))
+        };
         assert!(says_match(
             "his country was prepared to declare its neutrality",
             "prepared to declare its neutrality"

@@ -4,17 +4,18 @@
 //! over the text finds quotations; then quotes and figures take their
 //! speaker from the speech around them.
 
-pub mod quantity;
-pub mod quotes;
-pub mod speakers;
-pub mod speech;
-pub mod text;
+pub(crate) mod quantity;
+pub(crate) mod quotes;
+pub(crate) mod speakers;
+pub(crate) mod speech;
+pub(crate) mod text;
 
 use crate::article::Article;
 use crate::lang::qualifier::{to_nums, Stated};
 use crate::lang::tokens::{tokenize, Kind, Token};
 use crate::lexicon::Lexicon;
 use crate::model::{ArticleClaims, Attribution, Claim, ClaimKind, NumberStyle, Quantity};
+use quantity::QuantityHit;
 use speakers::{KnownSource, Registry};
 use speech::{Sent, SpeechEvent};
 
@@ -36,6 +37,183 @@ struct Prepared {
     teaser: bool,
 }
 
+/// What the claims of an article are built from, once the sentences are read.
+struct Claims<'a> {
+    article: &'a Article,
+    src: &'a str,
+    prepared: &'a [Prepared],
+    registry: &'a Registry,
+    events: &'a [SpeechEvent],
+    quotes: &'a [quotes::QuoteSpan],
+}
+
+impl Claims<'_> {
+    /// The index of the sentence holding byte `offset`.
+    fn sentence_of(&self, offset: usize) -> usize {
+        let prepared = self.prepared;
+        prepared
+            .partition_point(|p| p.end <= offset)
+            .min(prepared.len().saturating_sub(1))
+    }
+
+    /// The text of the sentences spanning `a..b`.
+    fn sentence_text(&self, a: usize, b: usize) -> String {
+        let src = self.src;
+        let (sa, sb) = (
+            self.sentence_of(a),
+            self.sentence_of(b.saturating_sub(1).max(a)),
+        );
+        match (self.prepared.get(sa), self.prepared.get(sb)) {
+            (Some(x), Some(y)) => src[x.start.min(a)..y.end.max(b)].trim().to_string(),
+            _ => src[a..b].trim().to_string(),
+        }
+    }
+
+    fn attribution(&self, e: &SpeechEvent) -> Attribution {
+        let src = self.src;
+        Attribution {
+            speaker: self.registry.entities[e.entity].canonical.clone(),
+            mention: src[e.mention.0..e.mention.1].to_string(),
+            cue: src[e.cue.0..e.cue.1].to_string(),
+            source: self.registry.entities[e.entity].source.clone(),
+            mention_span: Some(e.mention),
+        }
+    }
+
+    /// `teaser` for a claim on a related-story teaser line.
+    fn context(&self, offset: usize) -> Option<String> {
+        self.prepared
+            .get(self.sentence_of(offset))
+            .filter(|p| p.teaser)
+            .map(|_| "teaser".to_string())
+    }
+
+    fn quote_speaker(&self, q: &quotes::QuoteSpan) -> Option<&SpeechEvent> {
+        quote_speaker(q, self.events, self.prepared, self.sentence_of(q.open))
+    }
+
+    /// Quote claims: quotations with their speaker, if any.
+    fn quotes(&self) -> Vec<Claim> {
+        let src = self.src;
+        let mut claims = Vec::new();
+        for q in self.quotes {
+            let (a, b) = q.inner();
+            let speaker = self.quote_speaker(q);
+            // two quoted words are a speaker's only when a speaker is there
+            if speaker.is_none() && q.text(src).split_whitespace().count() < 3 {
+                continue;
+            }
+            claims.push(Claim {
+                id: String::new(),
+                kind: ClaimKind::Quote,
+                text: self.sentence_text(q.open, q.close),
+                span: self.article.lines.span(src, a, b),
+                quantity: None,
+                quote: Some(q.text(src)),
+                content: None,
+                attribution: speaker.map(|e| self.attribution(e)),
+                context: self.context(q.open),
+            });
+        }
+        claims
+    }
+
+    /// Statement claims: speech whose content is not just a quotation.
+    fn statements(&self) -> Vec<Claim> {
+        let (src, quotes) = (self.src, self.quotes);
+        let mut claims = Vec::new();
+        for e in self.events {
+            let Some((a, b)) = e.content else { continue };
+            // quotes are sorted and do not overlap: the last one opening before a
+            let i = quotes.partition_point(|q| q.open <= a + 3);
+            let only_quote = i > 0 && quotes[i - 1].close + 3 >= b;
+            if only_quote {
+                continue;
+            }
+            claims.push(Claim {
+                id: String::new(),
+                kind: ClaimKind::Statement,
+                text: self.sentence_text(a, b),
+                span: self.article.lines.span(src, a, b),
+                quantity: None,
+                quote: None,
+                content: Some(src[a..b].to_string()),
+                attribution: Some(self.attribution(e)),
+                context: self.context(a),
+            });
+        }
+        claims
+    }
+
+    /// Quantity claims, attributed to the speech whose content holds them,
+    /// or to the speaker of the quotation they are in.
+    fn quantities(&self, hits: Vec<(usize, QuantityHit)>) -> Vec<Claim> {
+        let (src, quotes) = (self.src, self.quotes);
+        let mut claims = Vec::new();
+        for (index, h) in hits {
+            let (a, b) = h.phrase;
+            let n = &h.number;
+            let speaker = in_sentence(self.events, index)
+                .iter()
+                .find(|e| {
+                    e.content
+                        .is_some_and(|(ca, cb)| ca <= n.start && n.end <= cb)
+                })
+                .or_else(|| {
+                    let i = quotes.partition_point(|q| q.open <= n.start);
+                    i.checked_sub(1)
+                        .map(|i| &quotes[i])
+                        .filter(|q| n.end <= q.close)
+                        .and_then(|q| self.quote_speaker(q))
+                });
+            claims.push(Claim {
+                id: String::new(),
+                kind: ClaimKind::Quantity,
+                text: self.sentence_text(a, b),
+                span: self.article.lines.span(src, a, b),
+                quantity: Some(quantity_of(h, src)),
+                quote: None,
+                content: None,
+                attribution: speaker.map(|e| self.attribution(e)),
+                context: self.context(a),
+            });
+        }
+        claims
+    }
+}
+
+/// The quantity of a hit, with the number's style as the article writes it.
+fn quantity_of(h: QuantityHit, src: &str) -> Quantity {
+    let (a, b) = h.phrase;
+    let n = h.number;
+    let stated = Stated {
+        qualifier: h.qualifier,
+        value: n.value,
+        upper: n.upper,
+        scale: n.scale,
+        decimals: n.decimals,
+        has_scale_word: n.scale_word.is_some(),
+    };
+    Quantity {
+        metric: h.metric,
+        subject: h.subject,
+        value: crate::model::Num(n.value),
+        upper: n.upper.map(crate::model::Num),
+        qualifier: h.qualifier,
+        interval: to_nums(stated.literal()),
+        phrase: src[a..b].to_string(),
+        unit: n.percent.then(|| "percent".to_string()),
+        style: NumberStyle {
+            scale_word: n.scale_word,
+            scale: n.scale,
+            separators: n.separators,
+            words: n.words,
+            decimals: n.decimals,
+            number_span: (n.start, n.end),
+        },
+    }
+}
+
 impl Default for Extractor<'static> {
     /// The built-in lexicon, no reference.
     fn default() -> Self {
@@ -44,6 +222,8 @@ impl Default for Extractor<'static> {
 }
 
 impl<'l> Extractor<'l> {
+    /// An extractor with `lexicon` (the defaults, or the defaults extended
+    /// by a reference) and no known sources.
     pub fn new(lexicon: &'l Lexicon) -> Extractor<'l> {
         Extractor {
             lexicon,
@@ -56,11 +236,13 @@ impl<'l> Extractor<'l> {
         Extractor::new(&reference.lexicon).with_sources(reference.known_sources())
     }
 
-    pub fn with_sources(mut self, sources: Vec<KnownSource>) -> Self {
+    /// Speakers named like one of `sources` (name, id or alias) resolve to it.
+    pub(crate) fn with_sources(mut self, sources: Vec<KnownSource>) -> Self {
         self.sources = sources;
         self
     }
 
+    /// The claims of an article with its id, path, date and title.
     pub fn extract(&self, article: &Article) -> ArticleClaims {
         ArticleClaims {
             id: article.id.clone(),
@@ -73,15 +255,38 @@ impl<'l> Extractor<'l> {
 
     /// The claims of an article, in text order, with ids `c1`, `c2`, ….
     pub fn claims(&self, article: &Article) -> Vec<Claim> {
-        let src = &article.text;
-        let scan = text::scan_copy(src);
-        let lx = self.lexicon;
-        let sentences = text::sentences(&scan, article.body_start, src.len());
+        let scan = text::scan_copy(&article.text);
+        let prepared = self.prepare(article, &scan);
         let mut registry = Registry::new(&self.sources);
+        let (events, hits) = self.read(&prepared, &scan, &mut registry);
+        let quotes = self.speech_quotes(article, &scan);
+        let claims = Claims {
+            article,
+            src: &article.text,
+            prepared: &prepared,
+            registry: &registry,
+            events: &events,
+            quotes: &quotes,
+        };
+        let mut out = claims.quotes();
+        out.extend(claims.statements());
+        out.extend(claims.quantities(hits));
+        out.sort_by_key(|c| (c.span.start, c.span.end, c.kind as u8));
+        for (i, c) in out.iter_mut().enumerate() {
+            c.id = format!("c{}", i + 1);
+        }
+        out
+    }
+
+    /// The sentences of the article body, tokenized, with teaser prefixes
+    /// ("Read more:") found and their lines marked.
+    fn prepare(&self, article: &Article, scan: &str) -> Vec<Prepared> {
+        let lx = self.lexicon;
+        let sentences = text::sentences(scan, article.body_start, article.text.len(), lx);
         let mut prepared = Vec::with_capacity(sentences.len());
         let mut teaser_line: Option<usize> = None;
         for s in &sentences {
-            let toks = split_glued_cues(tokenize(&scan, s.start, s.end), &scan, lx);
+            let toks = split_glued_cues(tokenize(scan, s.start, s.end), scan, lx);
             let line_start = scan[..s.start].rfind('\n').map_or(0, |i| i + 1);
             let mut first = 0;
             if line_start > s.start || scan[line_start..s.start].trim().is_empty() {
@@ -100,165 +305,56 @@ impl<'l> Extractor<'l> {
                 teaser: teaser_line == Some(line_start),
             });
         }
+        prepared
+    }
 
+    /// One pass over the sentences: speech events (registering speakers as
+    /// they come) and quantity hits with their sentence index.
+    fn read(
+        &self,
+        prepared: &[Prepared],
+        scan: &str,
+        registry: &mut Registry,
+    ) -> (Vec<SpeechEvent>, Vec<(usize, QuantityHit)>) {
+        let lx = self.lexicon;
         let mut events: Vec<SpeechEvent> = Vec::new();
         let mut hits = Vec::new();
         for (index, p) in prepared.iter().enumerate() {
             let sent = Sent {
-                src: &scan,
+                src: scan,
                 toks: &p.toks,
                 first: p.first,
                 index,
+                lexicon: lx,
             };
-            let mut found = speech::find(&sent, lx, &mut registry);
+            let mut found = speech::find(&sent, lx, registry);
             if found.is_empty() {
-                found.extend(self.headline(&sent, &mut registry));
+                found.extend(self.headline(&sent, registry));
             }
-            speech::register_names(&sent, lx, &mut registry);
+            speech::register_names(&sent, lx, registry);
             events.extend(found);
             hits.extend(quantity::find(&sent, lx).into_iter().map(|h| (index, h)));
         }
+        (events, hits)
+    }
 
-        let sentence_of = |offset: usize| {
-            prepared
-                .partition_point(|p| p.end <= offset)
-                .min(prepared.len().saturating_sub(1))
-        };
-        let sentence_text = |a: usize, b: usize| -> String {
-            let (sa, sb) = (sentence_of(a), sentence_of(b.saturating_sub(1).max(a)));
-            match (prepared.get(sa), prepared.get(sb)) {
-                (Some(x), Some(y)) => src[x.start.min(a)..y.end.max(b)].trim().to_string(),
-                _ => src[a..b].trim().to_string(),
-            }
-        };
-        let attribution = |e: &SpeechEvent, registry: &Registry| Attribution {
-            speaker: registry.entities[e.entity].canonical.clone(),
-            mention: src[e.mention.0..e.mention.1].to_string(),
-            cue: src[e.cue.0..e.cue.1].to_string(),
-            source: registry.entities[e.entity].source.clone(),
-            mention_span: Some(e.mention),
-        };
-        let context = |offset: usize| {
-            prepared
-                .get(sentence_of(offset))
-                .filter(|p| p.teaser)
-                .map(|_| "teaser".to_string())
-        };
-
-        let mut claims: Vec<Claim> = Vec::new();
-        // quotes
-        let quotes: Vec<quotes::QuoteSpan> = quotes::find(&scan, article.body_start, src.len())
+    /// The quotations of the article that are a speaker's words, not scare
+    /// quotes, titles or slogans.
+    fn speech_quotes(&self, article: &Article, scan: &str) -> Vec<quotes::QuoteSpan> {
+        let src = &article.text;
+        quotes::find(scan, article.body_start, src.len())
             .into_iter()
             .filter(|q| {
                 let before = tokenize(
-                    &scan,
-                    crate::lang::span::floor_char_boundary(&scan, q.open.saturating_sub(40))
+                    scan,
+                    crate::lang::span::floor_char_boundary(scan, q.open.saturating_sub(40))
                         .max(article.body_start),
                     q.open,
                 );
                 let before = safe_tail(&before, 3);
-                quotes::is_speech(src, q, &before, lx)
+                quotes::is_speech(src, q, &before, self.lexicon)
             })
-            .collect();
-        for q in &quotes {
-            let (a, b) = q.inner();
-            let speaker = quote_speaker(q, &events, &prepared, sentence_of(q.open));
-            // two quoted words are a speaker's only when a speaker is there
-            if speaker.is_none() && q.text(src).split_whitespace().count() < 3 {
-                continue;
-            }
-            claims.push(Claim {
-                id: String::new(),
-                kind: ClaimKind::Quote,
-                text: sentence_text(q.open, q.close),
-                span: article.lines.span(src, a, b),
-                quantity: None,
-                quote: Some(q.text(src)),
-                content: None,
-                attribution: speaker.map(|e| attribution(e, &registry)),
-                context: context(q.open),
-            });
-        }
-        // statements whose content is not just a quotation
-        for e in &events {
-            let Some((a, b)) = e.content else { continue };
-            // quotes are sorted and do not overlap: the last one opening before a
-            let i = quotes.partition_point(|q| q.open <= a + 3);
-            let only_quote = i > 0 && quotes[i - 1].close + 3 >= b;
-            if only_quote {
-                continue;
-            }
-            claims.push(Claim {
-                id: String::new(),
-                kind: ClaimKind::Statement,
-                text: sentence_text(a, b),
-                span: article.lines.span(src, a, b),
-                quantity: None,
-                quote: None,
-                content: Some(src[a..b].to_string()),
-                attribution: Some(attribution(e, &registry)),
-                context: context(a),
-            });
-        }
-        // quantities, attributed to the speech whose content holds them
-        for (index, h) in hits {
-            let (a, b) = h.phrase;
-            let n = &h.number;
-            let speaker = in_sentence(&events, index)
-                .iter()
-                .find(|e| {
-                    e.content
-                        .is_some_and(|(ca, cb)| ca <= n.start && n.end <= cb)
-                })
-                .or_else(|| {
-                    let i = quotes.partition_point(|q| q.open <= n.start);
-                    i.checked_sub(1)
-                        .map(|i| &quotes[i])
-                        .filter(|q| n.end <= q.close)
-                        .and_then(|q| quote_speaker(q, &events, &prepared, sentence_of(q.open)))
-                });
-            let stated = Stated {
-                qualifier: h.qualifier,
-                value: n.value,
-                upper: n.upper,
-                scale: n.scale,
-                decimals: n.decimals,
-                has_scale_word: n.scale_word.is_some(),
-            };
-            claims.push(Claim {
-                id: String::new(),
-                kind: ClaimKind::Quantity,
-                text: sentence_text(a, b),
-                span: article.lines.span(src, a, b),
-                quantity: Some(Quantity {
-                    metric: h.metric,
-                    subject: h.subject,
-                    value: crate::model::Num(n.value),
-                    upper: n.upper.map(crate::model::Num),
-                    qualifier: h.qualifier,
-                    interval: to_nums(stated.literal()),
-                    phrase: src[a..b].to_string(),
-                    unit: n.percent.then(|| "percent".to_string()),
-                    style: NumberStyle {
-                        scale_word: n.scale_word.clone(),
-                        scale: n.scale,
-                        separators: n.separators,
-                        words: n.words,
-                        decimals: n.decimals,
-                        number_span: (n.start, n.end),
-                    },
-                }),
-                quote: None,
-                content: None,
-                attribution: speaker.map(|e| attribution(e, &registry)),
-                context: context(a),
-            });
-        }
-        claims.sort_by_key(|c| (c.span.start, c.span.end, c.kind as u8));
-        for (i, c) in claims.iter_mut().enumerate() {
-            c.id = format!("c{}", i + 1);
-        }
-        claims
+            .collect()
     }
 
     /// Token index after a "Read more:" prefix, if the sentence opens with one.
@@ -321,16 +417,15 @@ impl<'l> Extractor<'l> {
 /// Split a reporting verb glued to a name by a bad translation:
 /// "Zelenskysaid" → "Zelensky" + "said".
 fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
-    const GLUED: &[&str] = &["said", "says", "told"];
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
         let glued = (t.kind == Kind::Word
             && t.capitalised(src)
             && !lx.reporting_verbs.contains(t.lower.as_str()))
         .then(|| {
-            GLUED.iter().find(|g| {
+            lx.plain_cues.iter().find(|g| {
                 t.lower.len() >= g.len() + 4
-                    && t.lower.ends_with(*g)
+                    && t.lower.ends_with(g.as_str())
                     && src.is_char_boundary(t.end - g.len())
             })
         })
@@ -348,7 +443,7 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
                     start: cut,
                     end: t.end,
                     kind: Kind::Word,
-                    lower: (*g).into(),
+                    lower: g.as_str().into(),
                 });
             }
             None => out.push(t),

@@ -10,7 +10,7 @@ use crate::model::Qualifier;
 
 /// A quantity found in a sentence, before it becomes a claim.
 #[derive(Debug, Clone)]
-pub struct QuantityHit {
+pub(crate) struct QuantityHit {
     pub number: NumberPhrase,
     pub metric: String,
     pub subject: Option<String>,
@@ -234,7 +234,7 @@ fn plain_cue_ending(toks: &[Token], end: usize, lx: &Lexicon) -> Option<(String,
 }
 
 /// Find quantity claims in one sentence.
-pub fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
+pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
     let toks = sent.toks;
     let mut hits: Vec<QuantityHit> = Vec::new();
     let mut i = sent.first;

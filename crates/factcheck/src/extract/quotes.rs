@@ -2,11 +2,12 @@
 //! nested quotes and news-style quotes that run over several paragraphs
 //! (each paragraph reopens the quote, only the last one closes it).
 
+use crate::lexicon::grammar::TITLE_CASE_SMALL;
 use crate::lexicon::Lexicon;
 
 /// A quotation found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuoteSpan {
+pub(crate) struct QuoteSpan {
     /// Byte offset of the opening mark.
     pub open: usize,
     /// Byte offset just past the closing mark.
@@ -16,12 +17,12 @@ pub struct QuoteSpan {
 }
 
 impl QuoteSpan {
-    pub fn inner(&self) -> (usize, usize) {
+    pub(crate) fn inner(&self) -> (usize, usize) {
         (self.parts[0].0, self.parts[self.parts.len() - 1].1)
     }
 
     /// The quoted words, paragraphs joined by a space.
-    pub fn text(&self, src: &str) -> String {
+    pub(crate) fn text(&self, src: &str) -> String {
         self.parts
             .iter()
             .map(|&(a, b)| src[a..b].trim())
@@ -50,7 +51,7 @@ fn closes(mark: Mark, c: char, low9: bool) -> bool {
 }
 
 /// Find the outermost quotations in `scan[start..end]`.
-pub fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
+pub(crate) fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
     let s = &scan[start..end];
     let mut out = Vec::new();
     // stack of open marks: (mark, low-9 opener, offset of the mark)
@@ -156,7 +157,7 @@ pub fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
 
 /// Whether a quotation is a speaker's words rather than a scare quote, a
 /// title or a slogan: more than two words, and not introduced as a name.
-pub fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &Lexicon) -> bool {
+pub(crate) fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &Lexicon) -> bool {
     let text = q.text(src);
     let words: Vec<&str> = text
         .split_whitespace()
@@ -173,12 +174,11 @@ pub fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &Lexicon)
         return false;
     }
     // Title Case names of books, films, operations: every word capitalised
-    const SMALL: &[&str] = &["of", "the", "and", "a", "an", "in", "on", "for", "to", "at"];
     let title_case = words.len() <= 6
         && !text.trim_end().ends_with(['.', '!', '?', ','])
-        && words
-            .iter()
-            .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(char::is_uppercase));
+        && words.iter().all(|w| {
+            TITLE_CASE_SMALL.contains(w) || w.chars().next().is_some_and(char::is_uppercase)
+        });
     !title_case
 }
 

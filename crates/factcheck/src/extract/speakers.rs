@@ -5,24 +5,30 @@
 //! speaker with that title, "he"/"they" the last fitting speaker. When a
 //! reference is given, its source names and aliases win.
 
+use crate::lang::names::normalise_name;
+use crate::lexicon::grammar::{ARTICLES, NAME_JOINERS, PRONOUNS_PERSON};
 use crate::lexicon::Lexicon;
 
-/// A source from the reference: id, name and aliases.
+/// A source from the reference: id, name and aliases. Public only because
+/// `Reference::known_sources` returns it; not re-exported.
 #[derive(Debug, Clone)]
 pub struct KnownSource {
+    /// The source's id in the reference.
     pub id: String,
+    /// The name reports show for the source.
     pub name: String,
+    /// Other names the source goes by in articles.
     pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityKind {
+pub(crate) enum EntityKind {
     Person,
     Group,
 }
 
 #[derive(Debug, Clone)]
-pub struct Entity {
+pub(crate) struct Entity {
     pub canonical: String,
     pub kind: EntityKind,
     pub titles: Vec<String>,
@@ -31,20 +37,8 @@ pub struct Entity {
     pub source: Option<String>,
 }
 
-/// Normalise a name for comparison: lower case, straight apostrophes, no
-/// leading article, single spaces.
-pub fn normalise_name(s: &str) -> String {
-    let s = s.replace('’', "'").to_lowercase();
-    let s = s.trim();
-    let s = s.strip_prefix("the ").unwrap_or(s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-pub const PRONOUNS_PERSON: &[&str] = &["he", "she"];
-pub const PRONOUNS_GROUP: &[&str] = &["they", "it", "we"];
-
 #[derive(Debug, Default)]
-pub struct Registry {
+pub(crate) struct Registry {
     pub entities: Vec<Entity>,
     known: Vec<(String, usize)>,
     /// Entity ids in order of their most recent mention.
@@ -52,7 +46,7 @@ pub struct Registry {
 }
 
 impl Registry {
-    pub fn new(sources: &[KnownSource]) -> Registry {
+    pub(crate) fn new(sources: &[KnownSource]) -> Registry {
         let mut r = Registry::default();
         for s in sources {
             let idx = r.entities.len();
@@ -82,7 +76,7 @@ impl Registry {
     }
 
     /// Resolve a pronoun to the most recent fitting entity.
-    pub fn pronoun(&mut self, word: &str) -> Option<usize> {
+    pub(crate) fn pronoun(&mut self, word: &str) -> Option<usize> {
         let want = if PRONOUNS_PERSON.contains(&word) {
             EntityKind::Person
         } else {
@@ -99,7 +93,11 @@ impl Registry {
 
     /// Resolve a noun-phrase mention (words as written) to an entity,
     /// creating one if it is new.
-    pub fn mention<S: AsRef<str>>(&mut self, words: &[S], lexicon: &Lexicon) -> Option<usize> {
+    pub(crate) fn mention<S: AsRef<str>>(
+        &mut self,
+        words: &[S],
+        lexicon: &Lexicon,
+    ) -> Option<usize> {
         let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
         let lower: Vec<String> = words
             .iter()
@@ -107,7 +105,7 @@ impl Registry {
             .collect();
         let determiner = lower
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"));
+            .is_some_and(|w| ARTICLES.contains(&w.as_str()));
         let start = usize::from(determiner);
         let lower = &lower[start..];
         let words = &words[start..];
@@ -119,91 +117,64 @@ impl Registry {
         if let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == full) {
             return Some(self.touch(idx));
         }
-        let is_title = |w: &String| lexicon.titles.contains(w.as_str());
-        let is_org = |w: &String| {
-            lexicon.organisations.contains(w.as_str()) || lexicon.speaker_nouns.contains(w.as_str())
-        };
-        // a role in lower case before a name is a title too: "Irpin resident Olena Hrytsenko"
-        let role = words
-            .iter()
-            .rposition(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .filter(|&r| {
-                r + 1 < words.len()
-                    && words[r + 1..]
-                        .iter()
-                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            })
-            .filter(|&r| {
-                const JOINERS: &[&str] = &[
-                    "of", "the", "for", "and", "von", "der", "van", "de", "da", "di", "del", "al",
-                    "bin", "ibn", "le", "la", "du", "dos", "el",
-                ];
-                !lexicon.organisations.contains(lower[r].as_str())
-                    && !lower[r].contains('\'')
-                    && !JOINERS.contains(&lower[r].as_str())
-            });
-        let last_title = lower.iter().rposition(is_title).max(role);
-        let head_is_org = lower
-            .last()
-            .is_some_and(|w| lexicon.organisations.contains(w.as_str()));
-        let name_part: Vec<&str> = match last_title {
-            Some(t) if !head_is_org => words[t + 1..].to_vec(),
-            _ => Vec::new(),
-        };
-        // title only: "the minister" → the last speaker with that title, or
-        // else the last person named without one ("Igor Konashenkov briefed
-        // … The spokesman said")
-        if last_title == Some(lower.len() - 1) && !head_is_org {
-            let title = &lower[lower.len() - 1];
-            let holder = self
-                .recent
-                .iter()
-                .rev()
-                .copied()
-                .find(|&i| self.entities[i].titles.iter().any(|t| t == title));
-            let untitled = || {
-                self.recent.iter().rev().copied().find(|&i| {
-                    let e = &self.entities[i];
-                    e.kind == EntityKind::Person
-                        && e.titles.is_empty()
-                        && e.source.is_none()
-                        && e.name_words.len() >= 2
-                })
-            };
-            if let Some(idx) = holder.or_else(untitled) {
-                let e = &mut self.entities[idx];
-                if !e.titles.contains(title) {
-                    e.titles.push(title.clone());
-                }
-                return Some(self.touch(idx));
+        let m = Mention::read(words, lower, determiner, lexicon);
+        if m.last_title == Some(lower.len() - 1) && !m.head_is_org {
+            if let Some(idx) = self.title_holder(&lower[lower.len() - 1]) {
+                return Some(idx);
             }
         }
-        // written in lower case after an article: a common noun ("the soldier")
-        let common_noun = determiner
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
-        let person = !name_part.is_empty()
-            || (!head_is_org
-                && !common_noun
-                && last_title.is_none()
-                && lower.len() <= 5
-                && !lower.iter().any(is_org)
-                && words.iter().all(|w| !w.contains('’') && !w.contains('\''))
-                && words
-                    .iter()
-                    .any(|w| w.chars().next().is_some_and(char::is_uppercase) || words.len() == 1));
-        let name_words: Vec<String> = if name_part.is_empty() {
-            lower.to_vec()
-        } else {
-            name_part.iter().map(|w| w.to_lowercase()).collect()
-        };
-        let name_key = name_words.join(" ");
+        let name_key = m.name_words.join(" ");
         if let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == name_key) {
             return Some(self.touch(idx));
         }
-        // an earlier entity whose name ends with this one ("Fomin" → "Alexander Fomin"),
-        // or that this fuller name extends ("Volodymyr Zelensky" after "Zelensky")
+        Some(self.merge_or_add(m, words, lower, lexicon))
+    }
+
+    /// Title only: "the minister" → the last speaker with that title, or
+    /// else the last person named without one ("Igor Konashenkov briefed
+    /// … The spokesman said"), who then holds the title.
+    fn title_holder(&mut self, title: &String) -> Option<usize> {
+        let holder = self
+            .recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.entities[i].titles.iter().any(|t| t == title));
+        let untitled = || {
+            self.recent.iter().rev().copied().find(|&i| {
+                let e = &self.entities[i];
+                e.kind == EntityKind::Person
+                    && e.titles.is_empty()
+                    && e.source.is_none()
+                    && e.name_words.len() >= 2
+            })
+        };
+        let idx = holder.or_else(untitled)?;
+        let e = &mut self.entities[idx];
+        if !e.titles.contains(title) {
+            e.titles.push(title.clone());
+        }
+        Some(self.touch(idx))
+    }
+
+    /// An earlier entity whose name ends with this one ("Fomin" → "Alexander
+    /// Fomin"), or that this fuller name extends ("Volodymyr Zelensky" after
+    /// "Zelensky"), takes the mention and its titles; else a new entity.
+    fn merge_or_add(
+        &mut self,
+        m: Mention,
+        words: &[&str],
+        lower: &[String],
+        lexicon: &Lexicon,
+    ) -> usize {
+        let Mention {
+            last_title,
+            name_part,
+            common_noun,
+            person,
+            name_words,
+            ..
+        } = m;
         let found = self.recent.iter().rev().copied().find(|&i| {
             let e = &self.entities[i];
             e.name_words == name_words
@@ -213,20 +184,20 @@ impl Registry {
         let titles: Vec<String> = match last_title {
             Some(t) => lower[..=t]
                 .iter()
-                .filter(|w| is_title(w))
+                .filter(|w| lexicon.titles.contains(w.as_str()))
                 .cloned()
                 .collect(),
             None => Vec::new(),
         };
-        let shown: Vec<&str> = if name_part.is_empty() {
-            words.to_vec()
+        let shown: &[&str] = if name_part.is_empty() {
+            words
         } else {
-            name_part.clone()
+            &name_part
         };
         if let Some(idx) = found {
             let e = &mut self.entities[idx];
             if e.source.is_none() && name_words.len() > e.name_words.len() {
-                e.canonical = canonical(&shown);
+                e.canonical = canonical(shown);
                 e.name_words = name_words;
             }
             for t in titles {
@@ -234,19 +205,21 @@ impl Registry {
                     e.titles.push(t);
                 }
             }
-            return Some(self.touch(idx));
+            return self.touch(idx);
         }
         let idx = self.entities.len();
         // a common noun stays lower case: "the hospital", "police"
         let lexicon_common = name_part.is_empty()
-            && lower.iter().all(|w| is_title(w) || is_org(w))
+            && lower
+                .iter()
+                .all(|w| lexicon.titles.contains(w.as_str()) || is_group(w, lexicon))
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
         let canonical_name = if common_noun || lexicon_common {
             lower.join(" ")
         } else {
-            canonical(&shown)
+            canonical(shown)
         };
         self.entities.push(Entity {
             canonical: canonical_name,
@@ -259,7 +232,93 @@ impl Registry {
             name_words,
             source: None,
         });
-        Some(self.touch(idx))
+        self.touch(idx)
+    }
+}
+
+/// An organisation or group noun: "ministry", "officials".
+fn is_group(w: &str, lexicon: &Lexicon) -> bool {
+    lexicon.organisations.contains(w) || lexicon.speaker_nouns.contains(w)
+}
+
+/// What the words of a mention say about who it is.
+struct Mention<'w> {
+    /// Index of the last title or role ("Deputy Defense Minister …").
+    last_title: Option<usize>,
+    /// The mention ends in an organisation noun ("the defence ministry").
+    head_is_org: bool,
+    /// The words after the last title: the person's name.
+    name_part: Vec<&'w str>,
+    /// Written in lower case after an article: a common noun ("the soldier").
+    common_noun: bool,
+    /// The mention names a person rather than a group.
+    person: bool,
+    /// Lower-cased words of the name, for surname and alias matching.
+    name_words: Vec<String>,
+}
+
+impl<'w> Mention<'w> {
+    /// Read a mention without its article: `words` as written, `lower`
+    /// lower-cased with straight apostrophes.
+    fn read(
+        words: &[&'w str],
+        lower: &[String],
+        determiner: bool,
+        lexicon: &Lexicon,
+    ) -> Mention<'w> {
+        let is_title = |w: &String| lexicon.titles.contains(w.as_str());
+        // a role in lower case before a name is a title too: "Irpin resident Olena Hrytsenko"
+        let role = words
+            .iter()
+            .rposition(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .filter(|&r| {
+                r + 1 < words.len()
+                    && words[r + 1..]
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+            .filter(|&r| {
+                let w = lower[r].as_str();
+                !lexicon.organisations.contains(w)
+                    && !w.contains('\'')
+                    && !NAME_JOINERS.contains(&w)
+                    && !lexicon.name_particles.contains(w)
+            });
+        let last_title = lower.iter().rposition(is_title).max(role);
+        let head_is_org = lower
+            .last()
+            .is_some_and(|w| lexicon.organisations.contains(w.as_str()));
+        let name_part: Vec<&str> = match last_title {
+            Some(t) if !head_is_org => words[t + 1..].to_vec(),
+            _ => Vec::new(),
+        };
+        let common_noun = determiner
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
+        let person = !name_part.is_empty()
+            || (!head_is_org
+                && !common_noun
+                && last_title.is_none()
+                && lower.len() <= 5
+                && !lower.iter().any(|w| is_group(w, lexicon))
+                && words.iter().all(|w| !w.contains('’') && !w.contains('\''))
+                && words
+                    .iter()
+                    .any(|w| w.chars().next().is_some_and(char::is_uppercase) || words.len() == 1));
+        let name_words: Vec<String> = if name_part.is_empty() {
+            lower.to_vec()
+        } else {
+            name_part.iter().map(|w| w.to_lowercase()).collect()
+        };
+        Mention {
+            last_title,
+            head_is_org,
+            name_part,
+            common_noun,
+            person,
+            name_words,
+        }
     }
 }
 

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon::Lexicon;
+
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?s:```.*?```)",                                         // fenced code blocks
@@ -25,7 +27,7 @@ static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The scan copy of `text` (same length, same char boundaries).
-pub fn scan_copy(text: &str) -> String {
+pub(crate) fn scan_copy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for m in MARKUP.find_iter(text) {
@@ -88,17 +90,9 @@ fn double_apostrophes(scan: String) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
-    "gov", "sen", "rep", "rev", "st", "no", "nos", "vs", "v", "etc", "approx", "inc", "ltd", "co",
-    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "jr", "sr", "fig", "est", "dept", "univ", "mt", "ft", "e.g", "i.e", "al", "pp", "p",
-];
-
 /// A sentence (or a heading line) as a byte range of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sentence {
+pub(crate) struct Sentence {
     pub start: usize,
     pub end: usize,
     /// Index of the paragraph the sentence is in.
@@ -117,7 +111,8 @@ fn starts_sentence(c: char) -> bool {
 
 /// Split `scan[start..end]` into sentences. Paragraphs break at blank lines;
 /// a single line break ends a sentence unless the line runs on in lower case.
-pub fn sentences(scan: &str, start: usize, end: usize) -> Vec<Sentence> {
+/// A full stop after one of the lexicon's `abbreviations` does not end one.
+pub(crate) fn sentences(scan: &str, start: usize, end: usize, lexicon: &Lexicon) -> Vec<Sentence> {
     let s = &scan[start..end];
     let bytes = s.as_bytes();
     let mut out = Vec::new();
@@ -200,7 +195,7 @@ pub fn sentences(scan: &str, start: usize, end: usize) -> Vec<Sentence> {
                         j += close.0 + 1;
                     }
                 }
-                if ends_here(s, a, i, j) {
+                if ends_here(s, a, i, j, lexicon) {
                     push(&mut out, a, j, paragraph);
                     sent_start = None;
                 }
@@ -216,7 +211,7 @@ pub fn sentences(scan: &str, start: usize, end: usize) -> Vec<Sentence> {
 }
 
 /// Whether the terminator at `i` (with closers up to `j`) ends the sentence.
-fn ends_here(s: &str, a: usize, i: usize, j: usize) -> bool {
+fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
     let rest = &s[j..];
     let mut chars = rest.chars();
     let Some(next) = chars.next() else {
@@ -232,7 +227,7 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize) -> bool {
     };
     let lower_word = word_before.to_lowercase();
     if s.as_bytes()[i] == b'.' {
-        if ABBREVIATIONS.contains(&lower_word.as_str()) {
+        if lexicon.abbreviations.contains(lower_word.as_str()) {
             return false;
         }
         // single letters and dotted initials: "U.S.", "J. Smith" (not "in 2010.")
@@ -272,7 +267,7 @@ mod tests {
 
     fn split(s: &str) -> Vec<&str> {
         let scan = scan_copy(s);
-        sentences(&scan, 0, s.len())
+        sentences(&scan, 0, s.len(), Lexicon::default_ref())
             .iter()
             .map(|x| &s[x.start..x.end])
             .collect()

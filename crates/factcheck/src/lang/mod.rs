@@ -2,6 +2,7 @@
 //! them, qualifier intervals, and byte spans → lines and columns. Nothing
 //! here knows about claims or references.
 
+pub mod names;
 pub mod numbers;
 pub mod qualifier;
 pub mod span;

@@ -10,20 +10,32 @@ use crate::model::Qualifier;
 pub struct NumberPhrase {
     /// Token range `[first, last)` of the phrase.
     pub first: usize,
+    /// End (exclusive) of the token range.
     pub last: usize,
+    /// Byte offset where the phrase starts in the text.
     pub start: usize,
+    /// Byte offset just past the phrase.
     pub end: usize,
+    /// The number, scale applied ("3.9 million" → 3,900,000); the low end of a range.
     pub value: f64,
+    /// The high end of a range ("10 to 12"), if any.
     pub upper: Option<f64>,
     /// A vague plural ("thousands"): `value` is its unit.
     pub vague: bool,
+    /// Followed by "percent", "per cent" or "%": a share, not a count.
     pub percent: bool,
     /// A qualifier the number itself carries ("or more", "+", a range).
     pub qualifier: Option<Qualifier>,
+    /// The scale word as written ("million", "bn"), to restate a figure in
+    /// the article's own style.
     pub scale_word: Option<String>,
+    /// The factor of the scale word (1e6 for "million"); 1 without one.
     pub scale: f64,
+    /// Digits written with thousands separators ("12,500").
     pub separators: bool,
+    /// Written in words ("twelve").
     pub words: bool,
+    /// Digits after the decimal point as written: the precision stated.
     pub decimals: usize,
 }
 

@@ -30,6 +30,7 @@ pub struct Intervals {
     pub almost_pct: f64,
     /// Vague plurals reach from `vague_low` × unit to `vague_high` × unit − 1.
     pub vague_low: f64,
+    /// See `vague_low`.
     pub vague_high: f64,
 }
 
@@ -48,12 +49,17 @@ impl Default for Intervals {
 /// What a figure states: everything needed to derive its interval.
 #[derive(Debug, Clone, Copy)]
 pub struct Stated {
+    /// How the figure is hedged ("more than", "about", exact).
     pub qualifier: Qualifier,
+    /// The number, scale applied; the low end of a range.
     pub value: f64,
+    /// The high end of a range, if any.
     pub upper: Option<f64>,
     /// The scale of the scale word (1e6 for "million"); 1 when digits alone.
     pub scale: f64,
+    /// Digits after the decimal point: "3.9 million" is exact to 0.1 million.
     pub decimals: usize,
+    /// Written with a scale word, so rounding to the stated digits is implied.
     pub has_scale_word: bool,
 }
 

@@ -10,6 +10,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Index the line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text));
@@ -30,6 +31,8 @@ impl LineIndex {
         (line + 1, column)
     }
 
+    /// The span of bytes `start..end`: offsets with the line and column of
+    /// the start, as reports show them.
     pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(text, start);
         Span {

@@ -2,17 +2,26 @@
 
 use compact_str::CompactString;
 
+/// What a token is; rules look at words, the number parser at digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// Letters, with inner apostrophes and hyphens ("Kremlin's", "so-called").
     Word,
+    /// Digits, with inner separators and decimal points ("10,000", "10.5").
     Num,
+    /// Any other single character: punctuation, quotation marks, symbols.
     Punct,
 }
 
+/// A token with its byte range in the text, so every claim found from
+/// tokens points back at the exact words of the file.
 #[derive(Debug, Clone)]
 pub struct Token {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset just past the token.
     pub end: usize,
+    /// Word, number or punctuation.
     pub kind: Kind,
     /// Lowercased text for words; the text itself otherwise. Inline up to
     /// 24 bytes, so most tokens cost no allocation.
@@ -20,10 +29,12 @@ pub struct Token {
 }
 
 impl Token {
+    /// Whether the token is a word (not a number or punctuation).
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
 
+    /// Whether the token is `word`, which must be given in lower case.
     pub fn is(&self, word: &str) -> bool {
         self.lower == word
     }

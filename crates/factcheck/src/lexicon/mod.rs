@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Qualifier;
 
+pub(crate) mod grammar;
+
 const DEFAULT: &str = include_str!("lexicon.yaml");
 
 /// The lexicon as written in YAML: the embedded defaults, or the `lexicon:`
@@ -23,44 +25,111 @@ pub struct LexiconFile {
     /// Metric id → its words; `N` marks where the number stands.
     #[serde(default)]
     pub metrics: BTreeMap<String, Vec<String>>,
+    /// Words between a metric word and the number after it ("the death toll rose to 352").
     #[serde(default)]
     pub toll_links: Vec<String>,
+    /// Words between a number and a metric word after it ("140 have been killed").
     #[serde(default)]
     pub aux_words: Vec<String>,
     /// Qualifier phrase → qualifier name (`more_than`, `about`, …).
     #[serde(default)]
     pub qualifiers: BTreeMap<String, String>,
+    /// Reporting verbs: the cue of reported speech ("said", "warned").
     #[serde(default)]
     pub reporting_verbs: Vec<String>,
+    /// Titles and roles, stripped from a person's name and used to resolve "the minister".
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Head nouns of organisations that can speak ("ministry", "army").
     #[serde(default)]
     pub organisations: Vec<String>,
+    /// Phrases after which quoted words are a name or slogan, not speech ("so-called").
     #[serde(default)]
     pub title_cues: Vec<String>,
+    /// Line openers of related-story teasers before a colon ("Read more:").
     #[serde(default)]
     pub teasers: Vec<String>,
+    /// Lower-case nouns that can head a speaker ("officials", "witnesses").
     #[serde(default)]
     pub speaker_nouns: Vec<String>,
+    /// Month names and abbreviations: a number next to them is a date.
     #[serde(default)]
     pub months: Vec<String>,
+    /// Units after a number that make it a duration, age, distance or sum.
     #[serde(default)]
     pub non_count_units: Vec<String>,
+    /// Labels before a number that make it a page, an age, an address or money.
     #[serde(default)]
     pub non_count_labels: Vec<String>,
+    /// Words before a four-digit number that make it a year.
     #[serde(default)]
     pub year_words: Vec<String>,
+    /// Words that never name who was counted ("140 in", "140 were").
     #[serde(default)]
     pub not_subject: Vec<String>,
+    /// Nouns of the occasion of speech ("said in a statement").
     #[serde(default)]
     pub speech_settings: Vec<String>,
+    /// Heads that make a figure not a count of people ("chickens", "shares").
     #[serde(default)]
     pub non_person_subjects: Vec<String>,
+    /// Day names: not names, scene-setting, allowed between speaker and cue.
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    /// Parts of a day or week ("night", "weekend").
+    #[serde(default)]
+    pub day_parts: Vec<String>,
+    /// Periods after "this"/"last"/"next" ("last week").
+    #[serde(default)]
+    pub periods: Vec<String>,
+    /// Words that are not a name even when capitalised ("Meanwhile", "Yesterday").
+    #[serde(default)]
+    pub not_names: Vec<String>,
+    /// Adverbs between a speaker and the cue ("Zelensky also said").
+    #[serde(default)]
+    pub skip_left: Vec<String>,
+    /// Particles inside a person's name ("von", "bin").
+    #[serde(default)]
+    pub name_particles: Vec<String>,
+    /// Words after a cue that set the scene, not the content ("said yesterday").
+    #[serde(default)]
+    pub time_words: Vec<String>,
+    /// Participles of publishing after a setting ("a statement posted on …").
+    #[serde(default)]
+    pub published: Vec<String>,
+    /// First words of a short phrase trailing a cue ("said on Tuesday").
+    #[serde(default)]
+    pub trailing: Vec<String>,
+    /// Verbs that are speech whoever the subject ("the soldier said").
+    #[serde(default)]
+    pub saying_verbs: Vec<String>,
+    /// The plainest cues: speech even before a number; split off a glued name.
+    #[serde(default)]
+    pub plain_cues: Vec<String>,
+    /// Cues that are speech only next to a quotation ("she asked").
+    #[serde(default)]
+    pub quote_only_cues: Vec<String>,
+    /// Cue words that are also plural nouns ("states", "claims").
+    #[serde(default)]
+    pub nounish_cues: Vec<String>,
+    /// Participles that continue speech ("…, saying that …").
+    #[serde(default)]
+    pub participle_cues: Vec<String>,
+    /// Words after which a full stop does not end a sentence ("Mr.", "Gen.").
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Groups of interchangeable subject nouns ("children", "kids", "minors").
+    #[serde(default)]
+    pub subject_synonyms: Vec<Vec<String>>,
+    /// Words too small to count when matching a statement's words.
+    #[serde(default)]
+    pub small_words: Vec<String>,
 }
 
 /// A metric word or phrase, split at its number slot.
 #[derive(Debug, Clone)]
-pub struct MetricCue {
+pub(crate) struct MetricCue {
+    /// The metric id the phrase counts.
     pub metric: String,
     /// Words before the number slot (the whole phrase when there is no slot).
     pub pre: Vec<String>,
@@ -70,36 +139,61 @@ pub struct MetricCue {
     pub slotted: bool,
 }
 
-/// The compiled lexicon the extractor uses.
+/// The compiled lexicon the extractor uses: word lists as hash sets, metric
+/// phrases indexed by their first word. Built once, from the embedded
+/// defaults or the defaults extended by a reference.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    pub cues: Vec<MetricCue>,
+    pub(crate) cues: Vec<MetricCue>,
     /// First word of a plain (slot-less) cue → cue indexes, longest first.
-    pub plain_by_first: HashMap<String, Vec<usize>>,
+    pub(crate) plain_by_first: HashMap<String, Vec<usize>>,
     /// Slotted cues by the first word after their slot.
-    pub post_by_first: HashMap<String, Vec<usize>>,
-    pub metric_ids: Vec<String>,
-    pub toll_links: HashSet<String>,
-    pub aux_words: HashSet<String>,
+    pub(crate) post_by_first: HashMap<String, Vec<usize>>,
+    pub(crate) metric_ids: Vec<String>,
+    pub(crate) toll_links: HashSet<String>,
+    pub(crate) aux_words: HashSet<String>,
     /// Qualifier phrases as word lists, longest first.
-    pub qualifiers: Vec<(Vec<String>, Qualifier)>,
-    pub reporting_verbs: HashSet<String>,
-    pub titles: HashSet<String>,
-    pub organisations: HashSet<String>,
-    pub title_cues: Vec<Vec<String>>,
-    pub teasers: Vec<Vec<String>>,
+    pub(crate) qualifiers: Vec<(Vec<String>, Qualifier)>,
+    pub(crate) reporting_verbs: HashSet<String>,
+    pub(crate) titles: HashSet<String>,
+    pub(crate) organisations: HashSet<String>,
+    pub(crate) title_cues: Vec<Vec<String>>,
+    pub(crate) teasers: Vec<Vec<String>>,
     /// Lower-case nouns that can head a speaker ("officials", "the ministry").
-    pub speaker_nouns: HashSet<String>,
-    pub months: HashSet<String>,
+    pub(crate) speaker_nouns: HashSet<String>,
+    pub(crate) months: HashSet<String>,
     /// Units after a number that make it a duration, age, distance or sum.
-    pub non_count_units: HashSet<String>,
+    pub(crate) non_count_units: HashSet<String>,
     /// Labels before a number that make it a page, an age, an address or money.
-    pub non_count_labels: HashSet<String>,
-    pub year_words: HashSet<String>,
-    pub not_subject: HashSet<String>,
-    pub speech_settings: HashSet<String>,
+    pub(crate) non_count_labels: HashSet<String>,
+    pub(crate) year_words: HashSet<String>,
+    pub(crate) not_subject: HashSet<String>,
+    pub(crate) speech_settings: HashSet<String>,
     /// Heads that make a figure not a count of people ("chickens", "shares").
-    pub non_person_subjects: HashSet<String>,
+    pub(crate) non_person_subjects: HashSet<String>,
+    /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
+    pub(crate) not_names: HashSet<String>,
+    /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
+    /// weekdays and `skip_left`.
+    pub(crate) skip_left: HashSet<String>,
+    pub(crate) name_particles: HashSet<String>,
+    pub(crate) time_words: HashSet<String>,
+    /// Weekdays and day parts: what follows "on" in "on Tuesday night".
+    pub(crate) week: HashSet<String>,
+    /// Periods and day parts: what follows "this"/"last"/"next".
+    pub(crate) periods: HashSet<String>,
+    pub(crate) published: HashSet<String>,
+    pub(crate) trailing: HashSet<String>,
+    pub(crate) saying_verbs: HashSet<String>,
+    /// In lexicon order: glued cues are found by suffix.
+    pub(crate) plain_cues: Vec<String>,
+    pub(crate) quote_only_cues: HashSet<String>,
+    pub(crate) nounish_cues: HashSet<String>,
+    pub(crate) participle_cues: HashSet<String>,
+    pub(crate) abbreviations: HashSet<String>,
+    /// Synonym group indexes of each subject noun.
+    subject_groups: HashMap<String, Vec<usize>>,
+    small_words: HashSet<String>,
 }
 
 static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -115,13 +209,49 @@ fn words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// The metric phrases of `file`, split at their number slot.
+fn metric_cues(file: &LexiconFile) -> Result<Vec<MetricCue>, String> {
+    let mut cues = Vec::new();
+    for (metric, phrases) in &file.metrics {
+        for phrase in phrases {
+            let ws = words(phrase);
+            if ws.is_empty() {
+                return Err(format!("metric `{metric}` has an empty phrase"));
+            }
+            let cue = match ws.iter().position(|w| w == "n") {
+                Some(i) => MetricCue {
+                    metric: metric.clone(),
+                    pre: ws[..i].to_vec(),
+                    post: ws[i + 1..].to_vec(),
+                    slotted: true,
+                },
+                None => MetricCue {
+                    metric: metric.clone(),
+                    pre: ws,
+                    post: Vec::new(),
+                    slotted: false,
+                },
+            };
+            if cue.slotted && cue.pre.is_empty() && cue.post.is_empty() {
+                return Err(format!(
+                    "metric `{metric}`: phrase `{phrase}` has only a number"
+                ));
+            }
+            cues.push(cue);
+        }
+    }
+    Ok(cues)
+}
+
 impl Lexicon {
-    /// The embedded default lexicon.
+    /// The embedded default lexicon, compiled once per process.
     pub fn default_ref() -> &'static Lexicon {
         &DEFAULT_LEXICON
     }
 
-    /// The embedded defaults extended by `extra` (from a reference).
+    /// The embedded defaults extended by `extra` (a reference's `lexicon:`
+    /// section): every list adds to the defaults. Fails on an empty or
+    /// number-only metric phrase or an unknown qualifier name.
     pub fn extended(extra: &LexiconFile) -> Result<Lexicon, String> {
         let mut file: LexiconFile =
             crate::yaml::from_str(Path::new("lexicon.yaml"), DEFAULT).map_err(|e| e.to_string())?;
@@ -151,41 +281,30 @@ impl Lexicon {
             year_words,
             not_subject,
             speech_settings,
-            non_person_subjects
+            non_person_subjects,
+            weekdays,
+            day_parts,
+            periods,
+            not_names,
+            skip_left,
+            name_particles,
+            time_words,
+            published,
+            trailing,
+            saying_verbs,
+            plain_cues,
+            quote_only_cues,
+            nounish_cues,
+            participle_cues,
+            abbreviations,
+            subject_synonyms,
+            small_words
         );
         Lexicon::build(&file)
     }
 
     fn build(file: &LexiconFile) -> Result<Lexicon, String> {
-        let mut cues = Vec::new();
-        for (metric, phrases) in &file.metrics {
-            for phrase in phrases {
-                let ws = words(phrase);
-                if ws.is_empty() {
-                    return Err(format!("metric `{metric}` has an empty phrase"));
-                }
-                let cue = match ws.iter().position(|w| w == "n") {
-                    Some(i) => MetricCue {
-                        metric: metric.clone(),
-                        pre: ws[..i].to_vec(),
-                        post: ws[i + 1..].to_vec(),
-                        slotted: true,
-                    },
-                    None => MetricCue {
-                        metric: metric.clone(),
-                        pre: ws,
-                        post: Vec::new(),
-                        slotted: false,
-                    },
-                };
-                if cue.slotted && cue.pre.is_empty() && cue.post.is_empty() {
-                    return Err(format!(
-                        "metric `{metric}`: phrase `{phrase}` has only a number"
-                    ));
-                }
-                cues.push(cue);
-            }
-        }
+        let cues = metric_cues(file)?;
         let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, c) in cues.iter().enumerate() {
@@ -209,6 +328,22 @@ impl Lexicon {
         }
         qualifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         let set = |v: &Vec<String>| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        let union = |grammar: &[&str], lists: &[&Vec<String>]| {
+            let mut s: HashSet<String> = grammar.iter().map(|w| w.to_string()).collect();
+            for l in lists {
+                s.extend(l.iter().map(|w| w.to_lowercase()));
+            }
+            s
+        };
+        let mut subject_groups: HashMap<String, Vec<usize>> = HashMap::default();
+        for (g, group) in file.subject_synonyms.iter().enumerate() {
+            for w in group {
+                let ids = subject_groups.entry(w.to_lowercase()).or_default();
+                if !ids.contains(&g) {
+                    ids.push(g);
+                }
+            }
+        }
         Ok(Lexicon {
             metric_ids: file.metrics.keys().cloned().collect(),
             cues,
@@ -230,11 +365,49 @@ impl Lexicon {
             not_subject: set(&file.not_subject),
             speech_settings: set(&file.speech_settings),
             non_person_subjects: set(&file.non_person_subjects),
+            not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
+            skip_left: union(
+                grammar::BETWEEN_SPEAKER_AND_CUE,
+                &[&file.weekdays, &file.skip_left],
+            ),
+            name_particles: set(&file.name_particles),
+            time_words: set(&file.time_words),
+            week: union(&[], &[&file.weekdays, &file.day_parts]),
+            periods: union(&[], &[&file.periods, &file.day_parts]),
+            published: set(&file.published),
+            trailing: set(&file.trailing),
+            saying_verbs: set(&file.saying_verbs),
+            plain_cues: file.plain_cues.iter().map(|w| w.to_lowercase()).collect(),
+            quote_only_cues: set(&file.quote_only_cues),
+            nounish_cues: set(&file.nounish_cues),
+            participle_cues: set(&file.participle_cues),
+            abbreviations: set(&file.abbreviations),
+            subject_groups,
+            small_words: set(&file.small_words),
         })
     }
 
+    /// Whether `id` is a metric of this lexicon (a reference's facts may
+    /// only use known metrics).
     pub fn has_metric(&self, id: &str) -> bool {
         self.metric_ids.iter().any(|m| m == id)
+    }
+
+    /// Whether two subject nouns name the same people: both stand in one
+    /// `subject_synonyms` group ("children" and "kids"). Case-sensitive, as
+    /// subjects are compared lower-cased; a noun is not its own synonym
+    /// unless a group lists it.
+    pub fn synonyms(&self, a: &str, b: &str) -> bool {
+        match (self.subject_groups.get(a), self.subject_groups.get(b)) {
+            (Some(x), Some(y)) => x.iter().any(|g| y.contains(g)),
+            _ => false,
+        }
+    }
+
+    /// Whether `w` (lower case) is too small a word to count when matching
+    /// a statement's words ("the", "was").
+    pub fn is_small_word(&self, w: &str) -> bool {
+        self.small_words.contains(w)
     }
 }
 
@@ -257,6 +430,16 @@ mod tests {
             assert!(lx.has_metric(m), "{m}");
         }
         assert!(lx.reporting_verbs.contains("said"));
+    }
+
+    #[test]
+    fn synonyms_and_small_words() {
+        let lx = Lexicon::default_ref();
+        assert!(lx.synonyms("children", "kids"));
+        assert!(lx.synonyms("refugees", "people"));
+        assert!(!lx.synonyms("refugees", "residents"));
+        assert!(!lx.synonyms("x", "x"));
+        assert!(lx.is_small_word("the") && !lx.is_small_word("troops"));
     }
 
     #[test]

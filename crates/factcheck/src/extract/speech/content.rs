@@ -1,0 +1,280 @@
+//! What was said: the content after the cue up to the next speaker, or
+//! the words before the speaker ("“…,” she said"), with the words that set
+//! the scene of speech ("on Tuesday", "in a statement") left out.
+
+use super::{Raw, Sent, SpeechEvent};
+use crate::lang::tokens::{Kind, Token};
+use crate::lexicon::grammar::{
+    ARTICLES, CLAUSE_OPENERS, CONJUNCTIONS, PERIOD_DETERMINERS, SETTING_PREPOSITIONS,
+};
+use crate::lexicon::Lexicon;
+
+/// Cut the content of each cue: after it up to the next speaker, or, when
+/// nothing is said after it, the words before the speaker.
+pub(super) fn contents(sent: &Sent, raw: &[Raw], lexicon: &Lexicon) -> Vec<SpeechEvent> {
+    let toks = sent.toks;
+    let mut events = Vec::new();
+    for (n, r) in raw.iter().enumerate() {
+        let Some(entity) = r.entity else { continue };
+        let (ma, mb) = r.mention;
+        let (ca, cb) = r.cue;
+        let next_start = raw[n + 1..]
+            .iter()
+            .find(|x| !x.right && x.cue.0 >= cb)
+            .map(|x| {
+                if x.mention.0 >= cb {
+                    x.mention.0
+                } else {
+                    x.cue.0
+                }
+            })
+            .unwrap_or(toks.len());
+        let prev_end = if n > 0 {
+            raw[n - 1].cue.1.max(raw[n - 1].mention.1)
+        } else {
+            sent.first
+        };
+        let from = match (r.right, r.content_from) {
+            (_, Some(f)) => f,
+            (true, None) => mb,
+            (false, None) => cb,
+        };
+        let after = content_after(sent, from, next_start, toks[ca].is("told"), lexicon);
+        let lead = if r.right { ca } else { ma.min(ca) };
+        let before = || content_before(sent, prev_end, lead);
+        // "“…,” she said" / "…, officials said on Tuesday.": the content is before
+        let after_quote = lead > sent.first && {
+            let p = &toks[lead - 1];
+            is_closing_quote(p)
+                || (p.lower == "," && lead >= 2 && is_closing_quote(&toks[lead - 2]))
+        };
+        let trailing = after.is_some_and(|(a, b)| {
+            let words = toks
+                .iter()
+                .filter(|t| t.start >= a && t.end <= b && t.kind == Kind::Word)
+                .count();
+            let first = toks
+                .iter()
+                .find(|t| t.start >= a)
+                .map(|t| t.lower.as_str())
+                .unwrap_or("");
+            words <= 6 && lexicon.trailing.contains(first)
+        });
+        // "…, according to CEA analysts, with …": the words before it
+        let according_mid = cb == ca + 2 && toks[ca].is("according") && ca > sent.first + 1;
+        let content = if lexicon.quote_only_cues.contains(toks[ca].lower.as_str()) {
+            // "“…?” she asked": a question is speech; "asked him to go" is not
+            before().filter(|_| after_quote)
+        } else if after_quote || trailing || according_mid {
+            before().or(after)
+        } else {
+            after.or_else(before)
+        };
+        events.push(SpeechEvent {
+            entity,
+            mention: (toks[ma].start, toks[mb - 1].end),
+            cue: (toks[ca].start, toks[cb - 1].end),
+            content,
+            sentence: sent.index,
+        });
+    }
+    events
+}
+
+fn is_closing_quote(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»" | "“")
+}
+
+/// Skip words that set the scene rather than report: "on Tuesday", "in a
+/// statement", "at a news conference in Antalya".
+fn skip_setting(sent: &Sent, mut a: usize, until: usize, lexicon: &Lexicon) -> usize {
+    let toks = sent.toks;
+    let settings = &lexicon.speech_settings;
+    for _ in 0..4 {
+        let Some(t) = toks.get(a).filter(|_| a < until) else {
+            break;
+        };
+        if lexicon.time_words.contains(t.lower.as_str()) {
+            a += 1;
+        } else if PERIOD_DETERMINERS.contains(&t.lower.as_str())
+            && toks
+                .get(a + 1)
+                .is_some_and(|n| lexicon.periods.contains(n.lower.as_str()))
+        {
+            a += 2; // "this week"
+        } else if t.is("on")
+            && toks
+                .get(a + 1)
+                .is_some_and(|n| lexicon.week.contains(n.lower.as_str()) || n.capitalised(sent.src))
+        {
+            a += 2;
+            while toks
+                .get(a)
+                .is_some_and(|n| lexicon.week.contains(n.lower.as_str()))
+            {
+                a += 1;
+            }
+        } else if SETTING_PREPOSITIONS.contains(&t.lower.as_str()) {
+            // `a < until <= toks.len()` here
+            match toks[a + 1..until]
+                .iter()
+                .take(6)
+                .position(|n| settings.contains(n.lower.as_str()))
+            {
+                Some(p) if toks[a + 1..a + 1 + p].iter().all(|n| n.kind == Kind::Word) => {
+                    a += p + 2;
+                    // "in a statement posted on Telegram"
+                    if toks
+                        .get(a)
+                        .is_some_and(|n| lexicon.published.contains(n.lower.as_str()))
+                    {
+                        a += 1;
+                    }
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    a
+}
+
+/// Content after the cue (and its object, for "told"): up to the next speaker.
+fn content_after(
+    sent: &Sent,
+    from: usize,
+    until: usize,
+    told: bool,
+    lexicon: &Lexicon,
+) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let until = until.min(toks.len());
+    if from >= until {
+        return None;
+    }
+    let mut a = from;
+    // "that" within a few words: "said on Tuesday that", "told reporters that"
+    if let Some(off) = toks[a..until.min(toks.len())]
+        .iter()
+        .take(8)
+        .position(|t| t.is("that"))
+    {
+        if toks[a..a + off]
+            .iter()
+            .all(|t| t.kind == Kind::Word || t.lower == ",")
+        {
+            a += off + 1;
+        }
+    } else if told {
+        a = skip_told_object(sent, a, until, lexicon);
+    }
+    a = skip_setting(sent, a, until, lexicon);
+    if toks.get(a).is_some_and(|t| t.is("that")) {
+        a += 1;
+    }
+    while a < until
+        && toks[a].kind == Kind::Punct
+        && matches!(toks[a].lower.as_str(), "," | ":" | "-" | "–" | "—")
+    {
+        a += 1;
+    }
+    let mut b = until;
+    // drop a conjunction joining the next statement: "…, although the Pentagon said"
+    while b > a
+        && (toks[b - 1].kind == Kind::Punct && !is_closing_quote(&toks[b - 1])
+            || CONJUNCTIONS.contains(&toks[b - 1].lower.as_str()))
+    {
+        b -= 1;
+    }
+    // "X said at a conference, as workers picketed outside": a clause that
+    // follows, not what was said ("according to X, while …" is content)
+    if !toks[from.saturating_sub(1)].is("to")
+        && toks
+            .get(a)
+            .is_some_and(|t| CLAUSE_OPENERS.contains(&t.lower.as_str()))
+        && a > from
+        && toks[a - 1].lower == ","
+    {
+        return None;
+    }
+    if b <= a || toks[a..b].iter().filter(|t| t.kind != Kind::Punct).count() < 2 {
+        return None;
+    }
+    let mut end = toks[b - 1].end;
+    // a conjunction glued to the last word by a bad translation: "Chernihivalthough"
+    if until < toks.len() {
+        let last = &toks[b - 1];
+        if last.kind == Kind::Word {
+            if let Some(c) = CONJUNCTIONS.iter().find(|c| {
+                c.len() >= 4 && last.lower.len() > c.len() + 2 && last.lower.ends_with(*c)
+            }) {
+                end = last.end - c.len();
+            }
+        }
+    }
+    Some((toks[a].start, end))
+}
+
+/// Skip whom they told: "told reporters", "told the BBC", "told BBC Radio
+/// 4's Today programme:", "told a news conference". `a < until`.
+fn skip_told_object(sent: &Sent, mut a: usize, until: usize, lexicon: &Lexicon) -> usize {
+    let toks = sent.toks;
+    let settings = &lexicon.speech_settings;
+    let colon = toks[a..until].iter().take(8).position(|t| t.lower == ":");
+    let setting = toks[a..until]
+        .iter()
+        .take(5)
+        .position(|t| settings.contains(t.lower.as_str()));
+    if let Some(c) = colon.filter(|&c| {
+        toks[a..a + c]
+            .iter()
+            .all(|t| t.kind == Kind::Word || t.lower == "'" || t.lower == "’")
+    }) {
+        a += c + 1;
+    } else if let Some(s) = setting.filter(|_| {
+        toks.get(a)
+            .is_some_and(|t| ARTICLES.contains(&t.lower.as_str()))
+    }) {
+        a += s + 1;
+    } else {
+        if toks.get(a).is_some_and(|t| t.is("the")) {
+            a += 1;
+        }
+        // a name: every capitalised word of it
+        let name = toks[a..until]
+            .iter()
+            .take_while(|t| t.kind == Kind::Word && t.capitalised(sent.src))
+            .count();
+        a += name.max(1);
+    }
+    a
+}
+
+/// Content before the speaker: "…, the ministry said."
+fn content_before(sent: &Sent, from: usize, to: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let mut a = from;
+    let mut b = to;
+    while a < b
+        && toks[a].kind == Kind::Punct
+        && !matches!(toks[a].lower.as_str(), "“" | "\"" | "‘" | "«" | "'")
+    {
+        a += 1;
+    }
+    while b > a && toks[b - 1].kind == Kind::Punct {
+        b -= 1;
+    }
+    if b <= a || toks[a..b].iter().filter(|t| t.kind != Kind::Punct).count() < 2 {
+        return None;
+    }
+    // the words before a sentence-final speaker must be set off by a comma or a quote
+    let sep = &toks[to.saturating_sub(1)];
+    if !matches!(
+        sep.lower.as_str(),
+        "," | "”" | "\"" | "’" | "'" | "»" | "—" | "–" | ":"
+    ) {
+        return None;
+    }
+    Some((toks[a].start, toks[b - 1].end))
+}

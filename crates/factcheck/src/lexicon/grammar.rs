@@ -1,0 +1,100 @@
+//! Closed-class grammar words: determiners, pronouns, forms of "be",
+//! auxiliaries, conjunctions and prepositions.
+//!
+//! These are code, not lexicon, on purpose: English does not add words to
+//! these classes, a reference has no reason to extend them, and the rules
+//! that use them are written around exactly these words. Everything
+//! open-ended (cue verbs, time words, titles, abbreviations …) lives in
+//! `lexicon.yaml`.
+
+/// The articles: the determiners that open a noun phrase ("the ministry",
+/// "a spokesman") and are dropped from a speaker's name.
+pub(crate) const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Articles, demonstratives and possessives: before a cue word they make it
+/// a noun or an adjective ("the said agreement", "an estimated 40").
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+];
+
+/// Forms of "be": before a cue word they make it passive ("is said to be").
+pub(crate) const BE: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "it's"];
+
+/// Conjunctions that join the next statement and are cut from the end of
+/// reported content ("…, although the Pentagon said").
+pub(crate) const CONJUNCTIONS: &[&str] = &[
+    "although", "though", "but", "while", "whereas", "and", "as", "however", "yet",
+];
+
+/// Conjunctions that open a clause that follows speech without being what
+/// was said ("X said at a conference, as workers picketed outside").
+#[rustfmt::skip]
+pub(crate) const CLAUSE_OPENERS: &[&str] = &[
+    "as", "while", "when", "and", "but", "or", "because", "although", "though", "whereas", "after",
+    "before", "since", "until", "if",
+];
+
+/// Determiners and quantifiers that let a common noun be a speaker: "the
+/// soldier said", "several senators said".
+#[rustfmt::skip]
+pub(crate) const QUANTIFIERS: &[&str] = &[
+    "the", "a", "an", "several", "many", "some", "most", "other", "two", "three", "four", "five",
+    "one", "both", "few", "numerous", "various",
+];
+
+/// Function words that are never part of a speaker's name, even when
+/// capitalised at the start of a sentence. The lexicon adds the open-ended
+/// rest (weekdays, months, time adverbs, speech verbs: `not_names`).
+#[rustfmt::skip]
+pub(crate) const CLOSED_CLASS: &[&str] = &[
+    // determiners
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your",
+    // conjunctions and wh-words
+    "and", "or", "but", "if", "then", "so", "as", "while", "although", "though", "because",
+    "since", "when", "where", "which", "who", "whom", "whose", "what", "why", "how", "however",
+    "yet",
+    // prepositions
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "into", "about", "after", "before",
+    // closed adverbs
+    "also", "not", "no", "there", "here", "just", "only", "even",
+    // pronouns
+    "it", "he", "she", "they", "we", "i", "you", "everyone", "nobody", "someone",
+    // be, auxiliaries, modals
+    "is", "was", "were", "are", "be", "been", "has", "have", "had", "would", "will", "can",
+    "could", "should", "may", "might", "must",
+    // quantifiers
+    "some", "many", "most", "all", "both", "each", "other", "others", "one",
+];
+
+/// Auxiliaries, and the preposition of a date, that may stand between a
+/// speaker and the cue ("Zelensky has said", "Fomin on Tuesday said"); the
+/// lexicon adds the adverbs (`skip_left`) and weekdays.
+pub(crate) const BETWEEN_SPEAKER_AND_CUE: &[&str] =
+    &["has", "have", "had", "would", "will", "did", "on"];
+
+/// Words that open an apposition after a name (", the deputy minister,",
+/// ", who …").
+pub(crate) const APPOSITION_OPENERS: &[&str] = &["the", "a", "an", "who", "which", "whose"];
+
+/// Function words inside a person's or organisation's name ("Committee of
+/// the Red Cross"); the lexicon adds name particles ("von", "bin").
+pub(crate) const NAME_JOINERS: &[&str] = &["of", "the", "for", "and"];
+
+/// Pronouns that stand for a person: resolved to the last person named.
+pub(crate) const PRONOUNS_PERSON: &[&str] = &["he", "she"];
+
+/// Pronouns that stand for a group or an organisation.
+pub(crate) const PRONOUNS_GROUP: &[&str] = &["they", "it", "we"];
+
+/// Short words left lower case inside a Title Case name ("Operation of the
+/// Year"), so such a quotation still reads as a title.
+pub(crate) const TITLE_CASE_SMALL: &[&str] =
+    &["of", "the", "and", "a", "an", "in", "on", "for", "to", "at"];
+
+/// Determiners of a period that sets the scene of speech: "said this week".
+pub(crate) const PERIOD_DETERMINERS: &[&str] = &["this", "last", "next"];
+
+/// Prepositions that open the occasion of speech: "said in a statement",
+/// "told reporters at a news conference".
+pub(crate) const SETTING_PREPOSITIONS: &[&str] = &["in", "at", "during", "after", "via", "on"];
