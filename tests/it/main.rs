@@ -12,6 +12,7 @@ mod fact_choice;
 mod html_report;
 mod properties;
 mod quantity_table;
+mod realcopy;
 mod reliability;
 mod snapshots;
 mod speech_table;

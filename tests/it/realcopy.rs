@@ -1,0 +1,265 @@
+//! Verdicts on real copy: articles from `../shared/corpus` (read at test
+//! time, never copied here), each with a reference written by reading it
+//! and three planted errors (`tests/data/realcopy/`, format in its README).
+//!
+//! For every article: the findings on the clean text at error level (false
+//! alarms), each planted error's finding (status, reference entry, span on
+//! the edit), what the fixes do (only the planted words change), and that a
+//! second `--write` changes nothing. The figures are printed
+//! (`cargo test --release --test it realcopy -- --nocapture`) and held as
+//! floors; the targets are in issue 13.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use factcheck::model::{Finding, Severity, Status};
+use factcheck::{corrected, Article, Checker, Reference};
+use serde::Deserialize;
+
+use crate::support::root;
+
+#[derive(Deserialize)]
+struct Case {
+    article: Locator,
+    reference: String,
+    plants: Vec<Plant>,
+}
+
+#[derive(Deserialize)]
+struct Locator {
+    corpus: String,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    line: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct Plant {
+    kind: String,
+    find: String,
+    replace: String,
+    expect: Expect,
+}
+
+#[derive(Deserialize)]
+struct Expect {
+    status: String,
+    fact: String,
+}
+
+fn corpus_dir() -> PathBuf {
+    root().join("../shared/corpus")
+}
+
+/// The record's text, by id or line, from a JSON Lines corpus file.
+fn article_text(loc: &Locator, cache: &mut HashMap<String, String>) -> String {
+    let data = cache.entry(loc.corpus.clone()).or_insert_with(|| {
+        std::fs::read_to_string(corpus_dir().join(&loc.corpus))
+            .unwrap_or_else(|e| panic!("{}: {e}", loc.corpus))
+    });
+    let record = |line: &str| serde_json::from_str::<serde_json::Value>(line).unwrap();
+    let v = match (&loc.id, loc.line) {
+        (Some(id), _) => data
+            .lines()
+            .map(record)
+            .find(|v| v["id"].as_str() == Some(id))
+            .unwrap_or_else(|| panic!("{}: no record {id}", loc.corpus)),
+        (None, Some(n)) => record(data.lines().nth(n - 1).expect("the line")),
+        _ => panic!("{}: give id or line", loc.corpus),
+    };
+    v["text"].as_str().expect("a text field").to_string()
+}
+
+fn check(reference: &Reference, name: &str, text: &str) -> Vec<Finding> {
+    let article = Article::from_text(name, text.to_string(), None).unwrap();
+    Checker::new(reference).check(&article).findings
+}
+
+/// What one run over the set found.
+#[derive(Default)]
+struct Tally {
+    articles: usize,
+    false_alarms: Vec<String>,
+    plants: usize,
+    caught: usize,
+    missed: Vec<String>,
+    fixable: usize,
+    fixed_right: usize,
+    wrong_fixes: Vec<String>,
+    not_idempotent: Vec<String>,
+}
+
+#[test]
+fn realcopy_verdicts() {
+    if !corpus_dir().exists() {
+        eprintln!("note: ../shared/corpus is not here; the real-copy set is skipped");
+        return;
+    }
+    let dir = root().join("tests/data/realcopy");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    let mut cache = HashMap::new();
+    let mut t = Tally::default();
+    for path in &files {
+        run_case(path, &mut cache, &mut t);
+    }
+    report(&t);
+    // floors: today's figures (issue 13's targets: 0 false alarms, every
+    // plant caught, every fix right, --write idempotent everywhere)
+    assert!(t.articles >= 14, "{} articles", t.articles);
+    assert!(
+        t.false_alarms.len() <= FLOOR_FALSE_ALARMS,
+        "false alarms rose"
+    );
+    assert!(t.caught >= FLOOR_CAUGHT, "fewer planted errors caught");
+    assert!(t.fixed_right >= FLOOR_FIXED, "fewer right fixes");
+    assert!(
+        t.not_idempotent.len() <= FLOOR_NOT_IDEMPOTENT,
+        "--write less stable"
+    );
+}
+
+const FLOOR_FALSE_ALARMS: usize = 10;
+const FLOOR_CAUGHT: usize = 20;
+const FLOOR_FIXED: usize = 5;
+const FLOOR_NOT_IDEMPOTENT: usize = 0;
+
+fn run_case(path: &Path, cache: &mut HashMap<String, String>, t: &mut Tally) {
+    let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let case: Case = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let reference = Reference::from_str(Path::new(&format!("{name}.yaml")), &case.reference)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let clean = article_text(&case.article, cache);
+    t.articles += 1;
+    for f in check(&reference, &name, &clean) {
+        if f.severity == Severity::Error {
+            t.false_alarms
+                .push(format!("{name}: {} {}", f.status.as_str(), f.message));
+        }
+    }
+    idempotent(&reference, &name, &clean, t);
+    for p in &case.plants {
+        plant(&reference, &name, &clean, p, t);
+    }
+}
+
+/// After `--write`, a second check proposes no fix, and a second write
+/// changes no byte.
+fn idempotent(reference: &Reference, name: &str, text: &str, t: &mut Tally) {
+    let once = corrected(text, &check(reference, name, text));
+    let again = check(reference, name, &once);
+    let twice = corrected(&once, &again);
+    if twice != once {
+        t.not_idempotent
+            .push(format!("{name}: a second --write changed the text"));
+    }
+}
+
+fn plant(reference: &Reference, name: &str, clean: &str, p: &Plant, t: &mut Tally) {
+    assert_eq!(
+        clean.matches(&p.find).count(),
+        1,
+        "{name}: `{}` must occur once",
+        p.find
+    );
+    let at = clean.find(&p.find).unwrap();
+    let edited = clean.replacen(&p.find, &p.replace, 1);
+    let edit = (at, at + p.replace.len());
+    t.plants += 1;
+    let findings = check(reference, name, &edited);
+    let want = Status::parse(&p.expect.status).expect("a status");
+    let hit = findings.iter().find(|f| {
+        f.status == want
+            && f.fact.as_deref() == Some(p.expect.fact.as_str())
+            && f.claim
+                .as_ref()
+                .is_some_and(|c| c.span.start < edit.1 && edit.0 < c.span.end.max(c.span.start + 1))
+    });
+    let label = format!("{name}: {} `{}` → `{}`", p.kind, p.find, p.replace);
+    match hit {
+        Some(_) => t.caught += 1,
+        None => t.missed.push(format!(
+            "{label}: expected {} {}; found {:?}",
+            p.expect.status,
+            p.expect.fact,
+            findings
+                .iter()
+                .filter(|f| f.status != Status::Match)
+                .map(|f| (f.status.as_str(), f.fact.clone()))
+                .collect::<Vec<_>>()
+        )),
+    }
+    // the fixes: only the planted words change (a removed source cannot be
+    // written back, so that kind has nothing to fix)
+    let fixed = corrected(&edited, &findings);
+    if p.kind != "source_removed" {
+        t.fixable += 1;
+        if fixed == clean {
+            t.fixed_right += 1;
+        } else {
+            t.wrong_fixes
+                .push(format!("{label}: --write gives {}", changed(clean, &fixed)));
+        }
+    } else if fixed != edited {
+        t.wrong_fixes.push(format!(
+            "{label}: --write changed {}",
+            changed(&edited, &fixed)
+        ));
+    }
+    idempotent(reference, name, &edited, t);
+}
+
+/// The first difference between two texts, with a little context.
+fn changed(want: &str, got: &str) -> String {
+    let common = want
+        .char_indices()
+        .zip(got.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((i, c), _)| i + c.len_utf8());
+    let from = want[..common]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(0, |(i, _)| i);
+    let tail = |s: &str| s[common..].chars().take(40).collect::<String>();
+    format!(
+        "…{}[{}] for …{}[{}]",
+        &got[from..common],
+        tail(got),
+        &want[from..common],
+        tail(want)
+    )
+}
+
+fn report(t: &Tally) {
+    eprintln!(
+        "real-copy set: {} articles, {} planted errors",
+        t.articles, t.plants
+    );
+    eprintln!(
+        "  error-level findings on clean copy: {}",
+        t.false_alarms.len()
+    );
+    for f in &t.false_alarms {
+        eprintln!("    {f}");
+    }
+    eprintln!("  planted errors caught: {}/{}", t.caught, t.plants);
+    for m in &t.missed {
+        eprintln!("    missed {m}");
+    }
+    eprintln!("  fixes right: {}/{}", t.fixed_right, t.fixable);
+    for w in &t.wrong_fixes {
+        eprintln!("    {w}");
+    }
+    eprintln!("  --write not idempotent: {}", t.not_idempotent.len());
+    for n in &t.not_idempotent {
+        eprintln!("    {n}");
+    }
+}
