@@ -124,9 +124,9 @@ fn realcopy_verdicts() {
     );
 }
 
-const FLOOR_FALSE_ALARMS: usize = 10;
+const FLOOR_FALSE_ALARMS: usize = 8;
 const FLOOR_CAUGHT: usize = 20;
-const FLOOR_FIXED: usize = 5;
+const FLOOR_FIXED: usize = 6;
 const FLOOR_NOT_IDEMPOTENT: usize = 0;
 
 fn run_case(path: &Path, cache: &mut HashMap<String, String>, t: &mut Tally) {

@@ -170,6 +170,34 @@ pub struct Attribution {
     /// Byte range of the mention in the file (for corrections).
     #[serde(skip)]
     pub mention_span: Option<(usize, usize)>,
+    /// How the speaker was found; only a speaker named in the claim's own
+    /// sentence is sure enough for an error or a rewrite.
+    pub resolved: Resolution,
+}
+
+/// How an attribution's speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Resolution {
+    /// Named in the claim's sentence ("Fomin said", "said Mr Blair").
+    Named,
+    /// A description in the sentence taken for someone named earlier ("the
+    /// minister said").
+    Alias,
+    /// A pronoun ("he said") taken for the last fitting speaker.
+    Pronoun,
+    /// From another sentence: a quote's tag after it, or the speaker of the
+    /// quotes before.
+    Carried,
+}
+
+impl Resolution {
+    /// Whether the speaker was named in the claim's own sentence: the only
+    /// attribution sure enough to call a claim misattributed at error level
+    /// and to rewrite the name.
+    pub fn is_sure(self) -> bool {
+        self == Resolution::Named
+    }
 }
 
 /// One claim found in an article.

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::Checker;
 use crate::lexicon::Lexicon;
-use crate::model::{Claim, Quantity};
+use crate::model::{Claim, Quantity, Resolution};
 use crate::reference::Fact;
 
 fn singular(s: &str) -> &str {
@@ -59,7 +59,13 @@ pub(super) enum Choice<'r> {
 impl<'r> Checker<'r> {
     /// Rank the facts of the figure's metric and unit, and pick one.
     pub(super) fn choose(&self, c: &Claim, q: &Quantity, date: Option<NaiveDate>) -> Choice<'r> {
-        let source = self.speaker_id(c);
+        // a source found through a pronoun or another sentence may be a
+        // guess: it does not choose the fact
+        let source = c
+            .attribution
+            .as_ref()
+            .filter(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias))
+            .and_then(|_| self.speaker_id(c));
         let sentence = c.text.to_lowercase();
         let lx = &self.reference.lexicon;
         let mut ranked: Vec<((u8, u8, usize), &'r Fact)> = self

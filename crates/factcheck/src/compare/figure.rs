@@ -290,24 +290,12 @@ impl<'r> Checker<'r> {
         if &got == want {
             return;
         }
-        let mut f = self.finding(
-            Status::Misattributed,
-            Some(&fact.id),
-            Some(c),
-            Some(self.reference.source_name(want)),
-            Some(a.speaker.clone()),
-            format!(
-                "The figure is credited to {} but the reference has it from {}.",
-                a.speaker,
-                self.reference.source_name(want)
-            ),
+        let right = self.reference.source_name(want);
+        let message = format!(
+            "The figure is credited to {} but the reference has it from {right}.",
+            a.speaker
         );
-        f.correction = a.mention_span.map(|(s, e)| Correction {
-            start: s,
-            end: e,
-            replacement: self.reference.source_name(want),
-        });
-        out.push(f);
+        out.push(self.misattributed(c, &fact.id, right, message));
     }
 
     /// Rewrite the number (and drop a qualifier the true value contradicts).

@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use crate::article::Article;
 use crate::extract::Extractor;
 use crate::lang::names::normalise_name;
-use crate::model::{ArticleReport, Claim, ClaimKind, Finding, Severity, Status};
+use crate::model::{
+    ArticleReport, Claim, ClaimKind, Correction, Finding, Resolution, Severity, Status,
+};
 use crate::reference::{Fact, Reference};
 
 mod choose;
@@ -135,6 +137,47 @@ impl<'r> Checker<'r> {
             diff: None,
             correction: None,
         }
+    }
+
+    /// A claim given to another speaker than the reference's `right`. With
+    /// the speaker named in the claim's sentence: an error, and the fix puts
+    /// the right name in the mention's place. With a speaker found through a
+    /// pronoun, a description or another sentence, the speaker may be the
+    /// extractor's guess: a warning that says so, and no rewrite.
+    fn misattributed(&self, c: &Claim, id: &str, right: String, message: String) -> Finding {
+        let given = c.attribution.as_ref();
+        let mut f = self.finding(
+            Status::Misattributed,
+            Some(id),
+            Some(c),
+            Some(right.clone()),
+            Some(given.map_or(String::new(), |a| a.speaker.clone())),
+            message,
+        );
+        match given {
+            Some(a) if a.resolved.is_sure() => {
+                f.correction = a.mention_span.map(|(start, end)| Correction {
+                    start,
+                    end,
+                    replacement: right,
+                });
+            }
+            Some(a) => {
+                f.severity = f.severity.min(Severity::Warning);
+                f.message = format!(
+                    "The article seems to give this to {} (“{}”, {}); the reference has it from {right}.",
+                    a.speaker,
+                    a.mention,
+                    match a.resolved {
+                        Resolution::Pronoun => "a pronoun",
+                        Resolution::Carried => "a speaker from another sentence",
+                        _ => "a description",
+                    }
+                );
+            }
+            None => {}
+        }
+        f
     }
 
     /// Extract the article's claims with the reference's lexicon and source

@@ -91,20 +91,8 @@ impl<'r> Checker<'r> {
                 ));
             }
             (_, Some(a)) => {
-                let mut f = self.finding(
-                    Status::Misattributed,
-                    Some(&rq.id),
-                    Some(c),
-                    Some(right.clone()),
-                    Some(a.speaker.clone()),
-                    format!("The quote is given to {} but {} said it.", a.speaker, right),
-                );
-                f.correction = a.mention_span.map(|(s, e)| Correction {
-                    start: s,
-                    end: e,
-                    replacement: right.clone(),
-                });
-                out.push(f);
+                let message = format!("The quote is given to {} but {} said it.", a.speaker, right);
+                out.push(self.misattributed(c, &rq.id, right, message));
             }
             (_, None) => {
                 let mut f = self.finding(

@@ -4,7 +4,7 @@
 use super::words::content_words;
 use super::Checker;
 use crate::lexicon::Lexicon;
-use crate::model::{Claim, Correction, Finding, Status};
+use crate::model::{Claim, Finding, Status};
 
 fn same_stem(a: &str, b: &str) -> bool {
     if a == b {
@@ -82,24 +82,8 @@ impl<'r> Checker<'r> {
                 .attribution
                 .as_ref()
                 .map_or(String::new(), |a| a.speaker.clone());
-            let mut f = self.finding(
-                Status::Misattributed,
-                Some(&rs.id),
-                Some(c),
-                Some(right.clone()),
-                Some(given.clone()),
-                format!("The statement is given to {given} but {right} made it."),
-            );
-            f.correction = c
-                .attribution
-                .as_ref()
-                .and_then(|a| a.mention_span)
-                .map(|(s, e)| Correction {
-                    start: s,
-                    end: e,
-                    replacement: right.clone(),
-                });
-            out.push(f);
+            let message = format!("The statement is given to {given} but {right} made it.");
+            out.push(self.misattributed(c, &rs.id, right, message));
         }
     }
 }

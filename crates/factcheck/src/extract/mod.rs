@@ -13,8 +13,11 @@ pub(crate) mod text;
 use crate::article::Article;
 use crate::lang::qualifier::{to_nums, Stated};
 use crate::lang::tokens::{tokenize, Kind, Token};
+use crate::lexicon::grammar::{PRONOUNS_GROUP, PRONOUNS_PERSON};
 use crate::lexicon::Lexicon;
-use crate::model::{ArticleClaims, Attribution, Claim, ClaimKind, NumberStyle, Quantity};
+use crate::model::{
+    ArticleClaims, Attribution, Claim, ClaimKind, NumberStyle, Quantity, Resolution,
+};
 use quantity::QuantityHit;
 use speakers::{KnownSource, Registry};
 use speech::{Sent, SpeechEvent};
@@ -69,14 +72,56 @@ impl Claims<'_> {
         }
     }
 
-    fn attribution(&self, e: &SpeechEvent) -> Attribution {
+    /// The attribution of the claim at `a..b` to the speaker of `e`, with
+    /// how the speaker was found.
+    fn attribution(&self, e: &SpeechEvent, a: usize, b: usize) -> Attribution {
         let src = self.src;
+        let entity = &self.registry.entities[e.entity];
+        let mention = &src[e.mention.0..e.mention.1];
         Attribution {
-            speaker: self.registry.entities[e.entity].canonical.clone(),
-            mention: src[e.mention.0..e.mention.1].to_string(),
+            speaker: entity.canonical.clone(),
+            mention: mention.to_string(),
             cue: src[e.cue.0..e.cue.1].to_string(),
-            source: self.registry.entities[e.entity].source.clone(),
+            source: entity.source.clone(),
             mention_span: Some(e.mention),
+            resolved: self.resolution(mention, &entity.canonical, e.mention, a, b),
+        }
+    }
+
+    /// Named in the claim's sentence, an alias there, a pronoun, or a
+    /// speaker carried from another sentence (a quote's tag after it, the
+    /// speaker of the paragraph before).
+    fn resolution(
+        &self,
+        mention: &str,
+        canonical: &str,
+        at: (usize, usize),
+        a: usize,
+        b: usize,
+    ) -> Resolution {
+        let word = mention.trim().to_lowercase();
+        if PRONOUNS_PERSON.contains(&word.as_str()) || PRONOUNS_GROUP.contains(&word.as_str()) {
+            return Resolution::Pronoun;
+        }
+        let sentences = self.sentence_of(a)..=self.sentence_of(b.saturating_sub(1).max(a));
+        if !sentences.contains(&self.sentence_of(at.0)) {
+            return Resolution::Carried;
+        }
+        // the mention names the speaker when it holds the canonical name's
+        // last word ("Mr Blair" for Tony Blair, "the ministry" for itself)
+        let last = canonical
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        if !last.is_empty()
+            && word
+                .split_whitespace()
+                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == last)
+        {
+            Resolution::Named
+        } else {
+            Resolution::Alias
         }
     }
 
@@ -111,7 +156,7 @@ impl Claims<'_> {
                 quantity: None,
                 quote: Some(q.text(src)),
                 content: None,
-                attribution: speaker.map(|e| self.attribution(e)),
+                attribution: speaker.map(|e| self.attribution(e, a, b)),
                 context: self.context(q.open),
             });
         }
@@ -138,7 +183,7 @@ impl Claims<'_> {
                 quantity: None,
                 quote: None,
                 content: Some(src[a..b].to_string()),
-                attribution: Some(self.attribution(e)),
+                attribution: Some(self.attribution(e, a, b)),
                 context: self.context(a),
             });
         }
@@ -174,7 +219,7 @@ impl Claims<'_> {
                 quantity: Some(quantity_of(h, src)),
                 quote: None,
                 content: None,
-                attribution: speaker.map(|e| self.attribution(e)),
+                attribution: speaker.map(|e| self.attribution(e, a, b)),
                 context: self.context(a),
             });
         }
