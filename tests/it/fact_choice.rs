@@ -48,7 +48,8 @@ fn the_value_picks_among_equals() {
 fn a_figure_that_fits_none_of_equals_says_so_without_a_fix() {
     let f = figures("The strike killed 41 people.", TWO_TOLLS);
     assert_eq!(f[0].status, Status::Mismatch);
-    assert_eq!(f[0].severity, Severity::Error);
+    // it may be about a third count the reference does not hold
+    assert_eq!(f[0].severity, Severity::Warning);
     assert!(f[0].correction.is_none(), "{:?}", f[0].correction);
     assert!(
         f[0].message.contains("`a` (14)") && f[0].message.contains("`b` (12)"),
@@ -117,4 +118,44 @@ fn a_figure_without_a_subject_is_about_people() {
         (f[0].status, f[0].fact.as_deref()),
         (Status::Mismatch, Some("homeless"))
     );
+}
+
+#[test]
+fn a_sentence_can_name_the_subject_the_figure_leaves_out() {
+    let facts = "  - id: people-dead\n    metric: killed\n    subject: people\n    value: 12\n  - id: volunteers-dead\n    metric: killed\n    subject: volunteers\n    min: 40\n    max: 199\n";
+    let f = figures(
+        "The volunteers are often first at the scene, with scores killed in later strikes.",
+        facts,
+    );
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref()),
+        (Status::Match, Some("volunteers-dead"))
+    );
+}
+
+/// The finding on a required source, for a figure in `text`.
+fn required_source(text: &str) -> Finding {
+    let facts = "  - id: toll\n    metric: killed\n    value: 30\n    source: ministry\n    attribution: required\n";
+    let yaml = format!("version: 1\n{SOURCES}facts:\n{facts}");
+    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    Checker::new(&reference)
+        .check(&article)
+        .findings
+        .into_iter()
+        .find(|f| f.status == Status::Unattributed)
+        .expect("an unattributed finding")
+}
+
+#[test]
+fn a_missing_source_fails_unless_the_sentence_names_it() {
+    let f = required_source("Thirty people were killed in the raid on the market.");
+    assert_eq!(f.severity, Severity::Error);
+    // named in the sentence, but not as the figure's source: the extractor
+    // may have missed how, so a warning
+    let f = required_source(
+        "Thirty people were killed in the raid that the health ministry condemned.",
+    );
+    assert_eq!(f.severity, Severity::Warning, "{}", f.message);
+    assert!(f.message.contains("the health ministry"), "{}", f.message);
 }

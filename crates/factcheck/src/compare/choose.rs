@@ -18,13 +18,17 @@ fn singular(s: &str) -> &str {
 }
 
 /// How well a claim's subject fits a fact's: 3 same noun, 2 synonym,
-/// 1 the fact names no subject, 0 no fit. A figure with no subject noun
-/// ("50,000 were left homeless") is about people: it fits a fact about
-/// people, or one that names no subject, equally well.
+/// 1 the fact names no subject, 0 no fit. People in general — a figure
+/// with no subject noun ("50,000 were left homeless"), "people", "persons"
+/// — fit a fact about people and a fact that names no subject equally (2):
+/// the subject then leaves the choice to the source, the place and the
+/// value. A specific subject ("children") prefers a fact that names it.
 fn subject_fit(lx: &Lexicon, claim: Option<&str>, fact: Option<&str>) -> u8 {
+    let general = |s: Option<&str>| s.is_none_or(|s| s == "people" || lx.synonyms("people", s));
+    if general(claim) && general(fact) {
+        return 2;
+    }
     match (claim, fact) {
-        (None, None) => 2,
-        (None, Some(f)) if f == "people" || lx.synonyms("people", f) => 2,
         (_, None) => 1,
         (None, Some(_)) => 0,
         (Some(c), Some(f)) => {
@@ -76,7 +80,15 @@ impl<'r> Checker<'r> {
             .iter()
             .filter(|f| f.percent == (q.unit.as_deref() == Some("percent")))
             .map(|&f| {
-                let subject = subject_fit(lx, q.subject.as_deref(), f.subject.as_deref());
+                let mut subject = subject_fit(lx, q.subject.as_deref(), f.subject.as_deref());
+                // a figure with no subject noun is about people unless the
+                // sentence names the fact's subject ("volunteers … with
+                // scores killed")
+                if let (None, Some(s)) = (&q.subject, &f.subject) {
+                    if contains_word(&sentence, s) {
+                        subject = subject.max(2);
+                    }
+                }
                 let source = match (&source, &f.source) {
                     (Some(s), Some(want)) if s == want => 2,
                     (Some(_), Some(_)) => 0,
@@ -118,7 +130,7 @@ impl<'r> Checker<'r> {
 
 /// Whether `word` (a word or phrase, lower-cased) stands in `text` (lower-
 /// cased) between word boundaries.
-fn contains_word(text: &str, word: &str) -> bool {
+pub(super) fn contains_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
@@ -147,5 +159,7 @@ mod tests {
         assert_eq!(subject_fit(lx, Some("soldier"), Some("soldiers")), 3);
         assert_eq!(subject_fit(lx, Some("kids"), Some("children")), 2);
         assert_eq!(subject_fit(lx, Some("children"), None), 1);
+        assert_eq!(subject_fit(lx, Some("people"), None), 2);
+        assert_eq!(subject_fit(lx, Some("people"), Some("persons")), 2);
     }
 }

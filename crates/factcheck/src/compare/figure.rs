@@ -8,7 +8,7 @@ use super::choose::Choice;
 use super::Checker;
 use crate::article::Article;
 use crate::lang::qualifier::Stated;
-use crate::model::{Claim, Correction, Finding, Quantity, Status};
+use crate::model::{Claim, Correction, Finding, Quantity, Severity, Status};
 use crate::reference::{Accepted, Fact, Reference};
 
 fn fmt_num(v: f64) -> String {
@@ -253,7 +253,8 @@ impl<'r> Checker<'r> {
     }
 
     /// A figure that agrees with none of several facts that fit it equally:
-    /// a mismatch with no fix, naming them all.
+    /// a mismatch with no fix, naming them all, at warning level — the
+    /// figure may be about something else the reference does not hold.
     fn tied(&self, article: &Article, c: &Claim, q: &Quantity, facts: &[&Fact]) -> Finding {
         let found = &q.phrase;
         let described: Vec<String> = facts
@@ -266,7 +267,7 @@ impl<'r> Checker<'r> {
                 )
             })
             .collect();
-        self.finding(
+        let mut f = self.finding(
             Status::Mismatch,
             Some(&facts[0].id),
             Some(c),
@@ -276,7 +277,9 @@ impl<'r> Checker<'r> {
                 "“{found}” agrees with none of the reference's figures that fit it equally: {}. Add `context:` words to the facts to tell them apart.",
                 described.join("; ")
             ),
-        )
+        );
+        f.severity = f.severity.min(Severity::Warning);
+        f
     }
 
     /// A misattribution when the article credits another source than the fact's.

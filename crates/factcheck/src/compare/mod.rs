@@ -251,8 +251,29 @@ impl<'r> Checker<'r> {
             },
         );
         if required {
-            f.severity = self.severity(Status::Unattributed, Severity::Error);
+            match fact.and_then(|f| self.source_named_in(f, &c.text)) {
+                // the source is there; the extractor did not tie it to the
+                // figure (an unusual construction): not sure enough to fail
+                Some(name) => {
+                    f.message = format!(
+                        "The {what}'s source is not clear: {name} is named in the sentence, but not as the one who gives it."
+                    );
+                }
+                None => f.severity = self.severity(Status::Unattributed, Severity::Error),
+            }
         }
         out.push(f);
+    }
+
+    /// The fact's source as `text` names it (its name or an alias, whole
+    /// words, any case), if it does.
+    fn source_named_in(&self, fact: &Fact, text: &str) -> Option<String> {
+        let id = fact.source.as_ref()?;
+        let source = self.reference.sources.iter().find(|s| &s.id == id)?;
+        let text = text.to_lowercase();
+        std::iter::once(&source.name)
+            .chain(&source.aliases)
+            .find(|n| choose::contains_word(&text, &n.to_lowercase()))
+            .cloned()
     }
 }
