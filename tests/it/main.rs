@@ -12,6 +12,7 @@ mod fact_choice;
 mod html_report;
 mod properties;
 mod quantity_table;
+mod quote_phrases;
 mod realcopy;
 mod reliability;
 mod snapshots;

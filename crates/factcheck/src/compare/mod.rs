@@ -51,11 +51,11 @@ pub struct Checker<'r> {
 
 /// A reference quote read once: its words with their places, and the set
 /// of its lower-cased words for a quick test of overlap.
-struct PreparedQuote<'r> {
-    quote: &'r crate::reference::RefQuote,
-    words: Vec<(String, (usize, usize))>,
-    plain: Vec<String>,
-    set: std::collections::HashSet<String>,
+pub(super) struct PreparedQuote<'r> {
+    pub(super) quote: &'r crate::reference::RefQuote,
+    pub(super) words: Vec<(String, (usize, usize))>,
+    pub(super) plain: Vec<String>,
+    pub(super) set: std::collections::HashSet<String>,
 }
 
 impl<'r> Checker<'r> {

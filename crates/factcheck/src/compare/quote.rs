@@ -2,8 +2,8 @@
 //! the speaker's own, anyone's (a misattribution), or close enough to be a
 //! misquote, with the word diff and the article's quote put right.
 
-use super::words::{quote_diff, quote_matches, quote_words, QuoteDiff};
-use super::Checker;
+use super::words::{best_window, quote_diff, quote_matches, quote_words, QuoteDiff};
+use super::{Checker, PreparedQuote};
 use crate::article::Article;
 use crate::model::{Claim, Correction, DiffPart, Finding, Severity, Status};
 use crate::reference::RefQuote;
@@ -12,10 +12,37 @@ use crate::reference::RefQuote;
 enum Found<'r> {
     /// The reference's words (the speaker may still be wrong).
     Same(&'r RefQuote),
-    /// Close to a reference quote, with some words changed.
-    Close(QuoteDiff, &'r RefQuote),
+    /// Close to a reference quote, with some words changed; the byte range
+    /// of the quote's text the reference stands for (all of it, or the run
+    /// a shorter reference phrase covers).
+    Close(QuoteDiff, &'r RefQuote, (usize, usize)),
     /// No reference quote is near.
     None,
+}
+
+/// The diff of the quote (or of the run a shorter reference phrase stands
+/// for) against a reference quote, when most words agree.
+fn close_to(
+    positioned: &[(String, (usize, usize))],
+    text: &str,
+    pq: &PreparedQuote,
+) -> Option<(QuoteDiff, (usize, usize))> {
+    let d = quote_diff(positioned, text, &pq.quote.text, &pq.words);
+    if d.ratio >= 0.6 {
+        return Some((d, (0, text.len())));
+    }
+    let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
+    let (i, j, share) = best_window(&words, &pq.plain)?;
+    if share < 0.6 || j - i < 3 {
+        return None;
+    }
+    let (start, end) = (positioned[i].1 .0, positioned[j - 1].1 .1);
+    let window: Vec<(String, (usize, usize))> = positioned[i..j]
+        .iter()
+        .map(|(w, (a, b))| (w.clone(), (a - start, b - start)))
+        .collect();
+    let d = quote_diff(&window, &text[start..end], &pq.quote.text, &pq.words);
+    (d.ratio >= 0.6).then_some((d, (start, end)))
 }
 
 impl<'r> Checker<'r> {
@@ -23,8 +50,8 @@ impl<'r> Checker<'r> {
         let Some(text) = &c.quote else { return };
         match self.find_quote(text) {
             Found::Same(rq) => self.same_words(c, text, rq, out),
-            Found::Close(d, rq) => {
-                self.misquoted(article, c, text, d, rq, out);
+            Found::Close(d, rq, range) => {
+                self.misquoted(article, c, text, (d, range), rq, out);
                 self.unattributed(c, None, false, out);
             }
             Found::None => {
@@ -51,26 +78,27 @@ impl<'r> Checker<'r> {
             .filter(|w| *w != "…")
             .map(|w| w.to_lowercase())
             .collect();
-        let mut best_close: Option<(QuoteDiff, &RefQuote)> = None;
+        let mut best_close: Option<(QuoteDiff, &RefQuote, (usize, usize))> = None;
         for pq in &self.quotes {
             // most reference quotes share few words with this one: skip them cheaply
             let shared = lower.iter().filter(|w| pq.set.contains(*w)).count();
-            if lower.is_empty() || (shared as f64) < 0.5 * lower.len() as f64 {
+            if lower.is_empty() || (shared as f64) < 0.5 * lower.len().min(pq.plain.len()) as f64 {
                 continue;
             }
-            if quote_matches(&words, &pq.plain) {
+            // the article quotes within the reference's words, or the
+            // reference holds a part of the article's longer quote
+            if quote_matches(&words, &pq.plain) || quote_matches(&pq.plain, &words) {
                 return Found::Same(pq.quote);
             }
-            let d = quote_diff(&positioned, text, &pq.quote.text, &pq.words);
-            if d.ratio >= 0.6
-                && words.len() >= 3
-                && best_close.as_ref().is_none_or(|b| d.ratio > b.0.ratio)
-            {
-                best_close = Some((d, pq.quote));
+            let close = close_to(&positioned, text, pq);
+            if let Some((d, range)) = close {
+                if words.len() >= 3 && best_close.as_ref().is_none_or(|b| d.ratio > b.0.ratio) {
+                    best_close = Some((d, pq.quote, range));
+                }
             }
         }
         match best_close {
-            Some((d, rq)) => Found::Close(d, rq),
+            Some((d, rq, range)) => Found::Close(d, rq, range),
             None => Found::None,
         }
     }
@@ -116,7 +144,7 @@ impl<'r> Checker<'r> {
         article: &Article,
         c: &Claim,
         text: &str,
-        d: QuoteDiff,
+        (d, (from, to)): (QuoteDiff, (usize, usize)),
         rq: &RefQuote,
         out: &mut Vec<Finding>,
     ) {
@@ -142,8 +170,8 @@ impl<'r> Checker<'r> {
         // only where the quote is one run of the file (not over paragraphs)
         f.correction =
             (article.text.get(c.span.start..c.span.end) == Some(text)).then_some(Correction {
-                start: c.span.start,
-                end: c.span.end,
+                start: c.span.start + from,
+                end: c.span.start + to,
                 replacement: fixed,
             });
         if self.speaker_id(c).is_some_and(|s| s != rq.speaker) {

@@ -100,6 +100,51 @@ pub(super) fn quote_matches(article: &[String], reference: &[String]) -> bool {
     true
 }
 
+/// The run of the article's quote that a shorter reference phrase stands
+/// for, when the reference holds only part of a longer quote: the window of
+/// about the phrase's length whose words, in order, share the most with it.
+/// Returns the word range and the share of the phrase's words found in it.
+pub(super) fn best_window(article: &[String], reference: &[String]) -> Option<(usize, usize, f64)> {
+    let n = reference.len();
+    if n < 3 || article.len() <= n {
+        return None;
+    }
+    let lower = |ws: &[String]| ws.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+    let (a, r) = (lower(article), lower(reference));
+    let mut best: Option<(usize, usize, usize)> = None;
+    for len in n.saturating_sub(1)..=n + 1 {
+        for i in 0..=a.len().saturating_sub(len) {
+            let j = (i + len).min(a.len());
+            let shared = common_in_order(&a[i..j], &r);
+            // the window must start and end on shared words, so the fix
+            // touches no word outside the phrase
+            let edges = r.contains(&a[i]) && r.contains(&a[j - 1]);
+            if edges && best.is_none_or(|b| shared > b.2) {
+                best = Some((i, j, shared));
+            }
+        }
+    }
+    best.map(|(i, j, shared)| (i, j, shared as f64 / n as f64))
+}
+
+/// How many words two sequences share in order (their longest common
+/// subsequence): short phrases, so the quadratic table is small.
+fn common_in_order(a: &[String], b: &[String]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut row = vec![0usize; b.len() + 1];
+        for (k, y) in b.iter().enumerate() {
+            row[k + 1] = if x == y {
+                prev[k] + 1
+            } else {
+                row[k].max(prev[k + 1])
+            };
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
 /// Content words, lower-cased with one apostrophe: for matching statements
 /// with inflection, and for telling whether two drafts' claims are the same.
 pub(crate) fn content_words(s: &str) -> Vec<String> {
@@ -307,6 +352,22 @@ mod tests {
             &glued
         ));
         assert!(quote_matches(&w("“fundamentally… to cut back”"), &r));
+    }
+
+    #[test]
+    fn a_short_phrase_finds_its_place_in_a_longer_quote() {
+        let article = w("We were told at dawn that there has been fierce artillery shelling since yesterday and many are hurt");
+        let phrase = w("There has been heavy artillery shelling since yesterday");
+        let (i, j, share) = best_window(&article, &phrase).unwrap();
+        assert_eq!(
+            article[i..j].join(" "),
+            "there has been fierce artillery shelling since yesterday"
+        );
+        assert!((share - 7.0 / 8.0).abs() < 1e-9, "{share}");
+        assert!(
+            best_window(&phrase, &article).is_none(),
+            "the phrase is the shorter"
+        );
     }
 
     #[test]

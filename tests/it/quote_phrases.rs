@@ -1,0 +1,50 @@
+//! A reference may hold a short phrase of a longer quote (a dozen words
+//! from a paragraph of speech): the phrase inside the article's quote is a
+//! match, and one changed word in it is a misquote whose fix rewrites that
+//! word only. Articles invented for the test.
+
+use std::path::Path;
+
+use factcheck::model::{Finding, Status};
+use factcheck::{corrected, Article, Checker, Reference};
+
+const REFERENCE: &str = "version: 1\nsources:\n  - id: okafor\n    name: Ada Okafor\n    aliases: [Okafor, Ms Okafor]\nquotes:\n  - id: bridge\n    speaker: okafor\n    text: \"the bridge will stay closed until the engineers sign it off\"\n";
+
+fn check(text: &str) -> Vec<Finding> {
+    let reference = Reference::from_str(Path::new("ref.yaml"), REFERENCE).unwrap();
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    Checker::new(&reference).check(&article).findings
+}
+
+const CLEAN: &str = "Ada Okafor said: \"We have heard the traders and we share their anger, but the bridge will stay closed until the engineers sign it off, whatever it costs us.\"";
+
+#[test]
+fn a_phrase_inside_a_longer_quote_matches() {
+    let f = check(CLEAN);
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Match && f.fact.as_deref() == Some("bridge")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_changed_word_in_the_phrase_is_a_misquote_fixed_in_place() {
+    let draft = CLEAN.replace("stay closed", "remain closed");
+    let f = check(&draft);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misquoted)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.fact.as_deref(), Some("bridge"));
+    let fix = m.correction.as_ref().expect("a fix");
+    assert!(
+        fix.start > draft.find("anger").unwrap(),
+        "the fix starts at the phrase"
+    );
+    assert_eq!(
+        corrected(&draft, &f),
+        CLEAN,
+        "only the changed word is rewritten"
+    );
+}
