@@ -96,10 +96,10 @@ fn the_named_source_picks_its_own_estimate() {
         (Status::Mismatch, Some("ministry-toll"))
     );
     assert_eq!(f[0].severity, Severity::Error);
-    // (in digits: a number the article wrote in words is not yet rewritten in words)
+    // in words, as the article wrote it, capitalised at the sentence start
     assert_eq!(
         f[0].correction.as_ref().map(|c| c.replacement.as_str()),
-        Some("30")
+        Some("Thirty")
     );
     assert!(f[0].message.contains("`monitor-toll`"), "{}", f[0].message);
 }
@@ -158,4 +158,20 @@ fn a_missing_source_fails_unless_the_sentence_names_it() {
     );
     assert_eq!(f.severity, Severity::Warning, "{}", f.message);
     assert!(f.message.contains("the health ministry"), "{}", f.message);
+}
+
+#[test]
+fn a_wrong_qualifier_is_fixed_with_the_references_interval() {
+    let facts = "  - id: floor\n    metric: killed\n    min: 46\n";
+    let text = "The storm killed fewer than 46 people in Madagascar.";
+    let f = figures(text, facts);
+    assert_eq!(f[0].status, Status::Mismatch);
+    let fixed = factcheck::corrected(text, &f);
+    assert_eq!(fixed, "The storm killed at least 46 people in Madagascar.");
+    let f = figures(
+        "Fewer than three people died, officials said.",
+        "  - id: three\n    metric: killed\n    min: 3\n",
+    );
+    let fix = f[0].correction.as_ref().expect("a fix");
+    assert_eq!(fix.replacement, "At least three");
 }

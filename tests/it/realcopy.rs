@@ -123,7 +123,7 @@ fn realcopy_verdicts() {
 
 const FLOOR_FALSE_ALARMS: usize = 5;
 const FLOOR_CAUGHT: usize = 24;
-const FLOOR_FIXED: usize = 10;
+const FLOOR_FIXED: usize = 17;
 
 fn run_case(path: &Path, cache: &mut HashMap<String, String>, t: &mut Tally) {
     let name = path.file_stem().unwrap().to_string_lossy().into_owned();
@@ -196,7 +196,7 @@ fn plant(reference: &Reference, name: &str, clean: &str, p: &Plant, t: &mut Tall
     let fixed = corrected(&edited, &findings);
     if p.kind != "source_removed" {
         t.fixable += 1;
-        if fixed == clean {
+        if fixed == clean || fixes_only(reference, name, &findings, edit, &fixed, p) {
             t.fixed_right += 1;
         } else {
             t.wrong_fixes
@@ -209,6 +209,28 @@ fn plant(reference: &Reference, name: &str, clean: &str, p: &Plant, t: &mut Tall
         ));
     }
     idempotent(reference, name, &edited, t);
+}
+
+/// A fix in other words than the clean text's ("between 135 and 150" for
+/// "almost 150") is right when every rewrite lies inside the planted edit
+/// and the fixed text no longer has the planted error.
+fn fixes_only(
+    reference: &Reference,
+    name: &str,
+    findings: &[Finding],
+    edit: (usize, usize),
+    fixed: &str,
+    p: &Plant,
+) -> bool {
+    let inside = findings
+        .iter()
+        .filter_map(|f| f.correction.as_ref())
+        .all(|c| edit.0 <= c.start && c.end <= edit.1);
+    let fixes = findings.iter().any(|f| f.correction.is_some());
+    let still = check(reference, name, fixed).iter().any(|f| {
+        f.status.as_str() == p.expect.status && f.fact.as_deref() == Some(p.expect.fact.as_str())
+    });
+    inside && fixes && !still
 }
 
 /// The first difference between two texts, with a little context.

@@ -5,13 +5,14 @@
 use chrono::NaiveDate;
 
 use super::choose::Choice;
+use super::fix;
 use super::Checker;
 use crate::article::Article;
 use crate::lang::qualifier::Stated;
-use crate::model::{Claim, Correction, Finding, Quantity, Severity, Status};
+use crate::model::{Claim, Finding, Quantity, Severity, Status};
 use crate::reference::{Accepted, Fact, Reference};
 
-fn fmt_num(v: f64) -> String {
+pub(super) fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         let s = format!("{}", v as i64);
         let mut out = String::new();
@@ -25,33 +26,6 @@ fn fmt_num(v: f64) -> String {
     } else {
         let s = format!("{v:.3}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
-/// The value written as the article writes its figures: with the same scale
-/// word ("3.9 million"), separators ("12,500") or plain digits.
-pub(crate) fn in_style(value: f64, q: &Quantity) -> String {
-    let st = &q.style;
-    if let Some(word) = &st.scale_word {
-        let scaled = value / st.scale;
-        for d in st.decimals..=3 {
-            let f = format!("{scaled:.d$}");
-            if (f.parse::<f64>().unwrap_or(f64::NAN) - scaled).abs() < 1e-9 {
-                let glued =
-                    !word.chars().next().is_some_and(|c| c.is_alphabetic()) || word.len() <= 2;
-                return if glued {
-                    format!("{f}{word}")
-                } else {
-                    format!("{f} {word}")
-                };
-            }
-        }
-        return format!("{} {word}", fmt_num(scaled));
-    }
-    if st.separators || st.words || value >= 10_000.0 {
-        fmt_num(value)
-    } else {
-        fmt_num(value).replace(',', "")
     }
 }
 
@@ -234,11 +208,12 @@ impl<'r> Checker<'r> {
             format!("“{found}” does not agree with the reference: {expected}."),
         );
         let (accepted, value, _, _) = accepted_interval(fact, article.date);
-        if let Some(v) = value {
-            let corr = self.figure_correction(c, q, v, accepted);
+        let intervals = &self.reference.settings.intervals;
+        let lx = &self.reference.lexicon;
+        if let Some(corr) = fix::figure_fix(&article.text, c, q, accepted, value, intervals, lx) {
             f.message = format!(
                 "“{found}” does not agree with the reference ({expected}); write “{}”.",
-                corrected_phrase(c, q, &corr)
+                fix::corrected_phrase(c, q, &corr)
             );
             f.correction = Some(corr);
         }
@@ -299,90 +274,5 @@ impl<'r> Checker<'r> {
             a.speaker
         );
         out.push(self.misattributed(c, &fact.id, right, message));
-    }
-
-    /// Rewrite the number (and drop a qualifier the true value contradicts).
-    fn figure_correction(
-        &self,
-        c: &Claim,
-        q: &Quantity,
-        value: f64,
-        accepted: [f64; 2],
-    ) -> Correction {
-        let (ns, ne) = q.style.number_span;
-        let number = in_style(value, q);
-        let kept = Stated {
-            qualifier: q.qualifier,
-            value,
-            upper: None,
-            scale: q.style.scale,
-            decimals: q.style.decimals,
-            has_scale_word: q.style.scale_word.is_some(),
-        }
-        .bounded(&self.reference.settings.intervals);
-        let keeps = kept[0].unwrap_or(0.0) <= accepted[1]
-            && accepted[0] <= kept[1].unwrap_or(f64::INFINITY);
-        if keeps && q.upper.is_none() {
-            Correction {
-                start: ns,
-                end: ne,
-                replacement: number,
-            }
-        } else {
-            // replace qualifier and number: from the phrase start if the qualifier leads it
-            let start = if c.span.start < ns && q.qualifier != crate::model::Qualifier::Exact {
-                c.span.start
-            } else {
-                ns
-            };
-            Correction {
-                start,
-                end: ne,
-                replacement: number,
-            }
-        }
-    }
-}
-
-fn corrected_phrase(c: &Claim, q: &Quantity, corr: &Correction) -> String {
-    let (ps, pe) = (c.span.start, c.span.end);
-    let phrase = &q.phrase;
-    if corr.start >= ps && corr.end <= pe {
-        let mut s = phrase.clone();
-        s.replace_range(corr.start - ps..corr.end - ps, &corr.replacement);
-        s
-    } else {
-        corr.replacement.clone()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn style_follows_the_article() {
-        let mut q = Quantity {
-            metric: "refugees".into(),
-            subject: None,
-            value: crate::model::Num(4e6),
-            upper: None,
-            qualifier: crate::model::Qualifier::Exact,
-            interval: [None, None],
-            phrase: "4 million".into(),
-            unit: None,
-            style: crate::model::NumberStyle {
-                scale_word: Some("million".into()),
-                scale: 1e6,
-                ..Default::default()
-            },
-        };
-        assert_eq!(in_style(3.9e6, &q), "3.9 million");
-        q.style = crate::model::NumberStyle {
-            separators: true,
-            scale: 1.0,
-            ..Default::default()
-        };
-        assert_eq!(in_style(12500.0, &q), "12,500");
     }
 }

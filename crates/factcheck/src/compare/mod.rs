@@ -21,6 +21,7 @@ mod choose;
 pub mod correct;
 pub mod drafts;
 mod figure;
+mod fix;
 mod quote;
 mod statement;
 mod words;

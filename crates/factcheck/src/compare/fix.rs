@@ -1,0 +1,240 @@
+//! Fixes for figures, written as the article writes its figures: the
+//! number in the article's style ("3.9 million", "12,500", "three"), and,
+//! where the stated qualifier no longer holds, the qualifier the reference
+//! supports ("at least 46"). A fix replaces the number, or the qualifier and
+//! the number, and nothing else.
+
+use super::figure::fmt_num;
+use crate::lang::qualifier::{Intervals, Stated};
+use crate::lexicon::Lexicon;
+use crate::model::{Claim, Correction, Qualifier, Quantity};
+
+/// The value written as the article writes its figures: with the same scale
+/// word ("3.9 million"), separators ("12,500") or plain digits.
+pub(crate) fn in_style(value: f64, q: &Quantity) -> String {
+    let st = &q.style;
+    if let Some(word) = &st.scale_word {
+        let scaled = value / st.scale;
+        for d in st.decimals..=3 {
+            let f = format!("{scaled:.d$}");
+            if (f.parse::<f64>().unwrap_or(f64::NAN) - scaled).abs() < 1e-9 {
+                let glued =
+                    !word.chars().next().is_some_and(|c| c.is_alphabetic()) || word.len() <= 2;
+                return if glued {
+                    format!("{f}{word}")
+                } else {
+                    format!("{f} {word}")
+                };
+            }
+        }
+        return format!("{} {word}", fmt_num(scaled));
+    }
+    if st.separators || st.words || value >= 10_000.0 {
+        fmt_num(value)
+    } else {
+        fmt_num(value).replace(',', "")
+    }
+}
+
+/// Whole numbers below a hundred in words, for an article that wrote its
+/// number in words ("three", "forty-one").
+fn in_words(n: u64) -> Option<String> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    match n {
+        0..=19 => Some(UNITS[n as usize].to_string()),
+        20..=99 if n % 10 == 0 => Some(TENS[(n / 10) as usize].to_string()),
+        20..=99 => Some(format!(
+            "{}-{}",
+            TENS[(n / 10) as usize],
+            UNITS[(n % 10) as usize]
+        )),
+        _ => None,
+    }
+}
+
+/// The number as the article would write it: in words when it wrote words
+/// and the number is small, else in [`in_style`].
+fn number(value: f64, q: &Quantity) -> String {
+    if q.style.words && q.style.scale_word.is_none() && value.fract() == 0.0 && value >= 0.0 {
+        if let Some(w) = in_words(value as u64) {
+            return w;
+        }
+    }
+    in_style(value, q)
+}
+
+/// The fix of a figure that disagrees with the accepted interval `accepted`
+/// (`value` when the reference gives one number): the number rewritten,
+/// keeping the article's qualifier where it still holds; otherwise the
+/// qualifier and the number, with the qualifier the reference's interval
+/// supports. Capitalised where the replaced words were.
+pub(super) fn figure_fix(
+    text: &str,
+    c: &Claim,
+    q: &Quantity,
+    accepted: [f64; 2],
+    value: Option<f64>,
+    intervals: &Intervals,
+    lx: &Lexicon,
+) -> Option<Correction> {
+    let (ns, ne) = q.style.number_span;
+    // the qualifier's words before the number are what a new qualifier replaces
+    let from = if q.qualifier == Qualifier::Exact {
+        ns
+    } else {
+        qualifier_start(text, c.span.start, ns, lx)
+    };
+    let (start, replacement) = match value {
+        Some(v) => {
+            let kept = Stated {
+                qualifier: q.qualifier,
+                value: v,
+                upper: None,
+                scale: q.style.scale,
+                decimals: q.style.decimals,
+                has_scale_word: q.style.scale_word.is_some(),
+            }
+            .bounded(intervals);
+            let keeps = kept[0].unwrap_or(0.0) <= accepted[1]
+                && accepted[0] <= kept[1].unwrap_or(f64::INFINITY);
+            if keeps && q.upper.is_none() {
+                (ns, number(v, q))
+            } else {
+                (from, number(v, q))
+            }
+        }
+        None => {
+            let [lo, hi] = accepted;
+            let phrase = match (lo > 0.0, hi.is_finite()) {
+                (true, true) => format!("between {} and {}", number(lo, q), number(hi, q)),
+                (true, false) => format!("at least {}", number(lo, q)),
+                (false, true) => format!("up to {}", number(hi, q)),
+                (false, false) => return None,
+            };
+            (from, phrase)
+        }
+    };
+    let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
+    Some(Correction {
+        start,
+        end: ne,
+        replacement: if capital {
+            capitalised(&replacement)
+        } else {
+            replacement
+        },
+    })
+}
+
+/// Where the qualifier before the number starts: the longest qualifier
+/// phrase of the lexicon whose words end right before the number, within the
+/// claim's phrase ("killed *fewer than* 46"); the number itself without one.
+fn qualifier_start(text: &str, phrase_start: usize, number: usize, lx: &Lexicon) -> usize {
+    let before = &text[phrase_start..number];
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut start = None;
+    for (i, ch) in before
+        .char_indices()
+        .chain(std::iter::once((before.len(), ' ')))
+    {
+        if ch.is_alphanumeric() || ch == '\'' {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            words.push((s, before[s..i].to_lowercase()));
+        }
+    }
+    lx.qualifiers
+        .iter()
+        .filter(|(phrase, _)| !phrase.is_empty() && phrase.len() <= words.len())
+        .filter(|(phrase, _)| {
+            let tail = &words[words.len() - phrase.len()..];
+            tail.iter().zip(phrase).all(|((_, w), p)| w == p)
+        })
+        .map(|(phrase, _)| words[words.len() - phrase.len()].0)
+        .min()
+        .map_or(number, |at| phrase_start + at)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// The claim's phrase with the fix applied, for the message.
+pub(super) fn corrected_phrase(c: &Claim, q: &Quantity, corr: &Correction) -> String {
+    let (ps, pe) = (c.span.start, c.span.end);
+    let phrase = &q.phrase;
+    if corr.start >= ps && corr.end <= pe {
+        let mut s = phrase.clone();
+        s.replace_range(corr.start - ps..corr.end - ps, &corr.replacement);
+        s
+    } else {
+        corr.replacement.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn style_follows_the_article() {
+        let mut q = Quantity {
+            metric: "refugees".into(),
+            subject: None,
+            value: crate::model::Num(4e6),
+            upper: None,
+            qualifier: crate::model::Qualifier::Exact,
+            interval: [None, None],
+            phrase: "4 million".into(),
+            unit: None,
+            style: crate::model::NumberStyle {
+                scale_word: Some("million".into()),
+                scale: 1e6,
+                ..Default::default()
+            },
+        };
+        assert_eq!(in_style(3.9e6, &q), "3.9 million");
+        q.style = crate::model::NumberStyle {
+            separators: true,
+            scale: 1.0,
+            ..Default::default()
+        };
+        assert_eq!(in_style(12500.0, &q), "12,500");
+    }
+
+    #[test]
+    fn small_numbers_written_in_words_stay_in_words() {
+        assert_eq!(in_words(3).as_deref(), Some("three"));
+        assert_eq!(in_words(41).as_deref(), Some("forty-one"));
+        assert_eq!(in_words(60).as_deref(), Some("sixty"));
+        assert_eq!(in_words(100), None);
+    }
+}
