@@ -175,3 +175,28 @@ fn a_wrong_qualifier_is_fixed_with_the_references_interval() {
     let fix = f[0].correction.as_ref().expect("a fix");
     assert_eq!(fix.replacement, "At least three");
 }
+
+#[test]
+fn a_figure_orders_of_magnitude_away_is_a_warning_without_a_fix() {
+    let facts = "  - id: dead\n    metric: killed\n    max: 18\n";
+    let f = figures(
+        "Up to 18 people died, and 2.22 million people were killed or hurt.",
+        facts,
+    );
+    let far = f
+        .iter()
+        .find(|f| f.status == Status::Mismatch)
+        .expect("a mismatch");
+    assert_eq!(far.severity, Severity::Warning, "{}", far.message);
+    assert!(far.correction.is_none());
+    // a plausible wrong figure is still an error with its fix
+    let f = figures("Up to 80 people died.", facts);
+    assert_eq!(
+        (f[0].status, f[0].severity),
+        (Status::Mismatch, Severity::Error)
+    );
+    assert_eq!(
+        f[0].correction.as_ref().map(|c| c.replacement.as_str()),
+        Some("Up to 18")
+    );
+}

@@ -97,12 +97,29 @@ fn rows() -> Vec<(&'static str, &'static str, &'static str)> {
             "330",
             "331",
         ),
-        // up to / at most: at most X
+        // up to / as many as: an upper estimate reaches about X — from
+        // X × 0.8 to X
         (
             "Officials said up to 500 people were evacuated.",
             "500",
             "501",
         ),
+        (
+            "Officials said up to 500 people were evacuated.",
+            "400",
+            "399",
+        ),
+        (
+            "Officials said up to 7,000 people were evacuated.",
+            "6800",
+            "17000",
+        ),
+        (
+            "Officials said as many as 17,000 people were evacuated.",
+            "17000",
+            "7000",
+        ),
+        // at most: anything up to X
         (
             "Officials said at most 50 people were detained.",
             "50",

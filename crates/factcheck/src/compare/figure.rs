@@ -29,6 +29,18 @@ pub(super) fn fmt_num(v: f64) -> String {
     }
 }
 
+/// Whether the stated figure is more than fifty times above or below the
+/// accepted interval: no typo or rounding does that, a misread count does.
+fn far_from(q: &Quantity, accepted: [f64; 2]) -> bool {
+    const FACTOR: f64 = 50.0;
+    let (lo, hi) = (
+        q.interval[0].map_or(q.value.0, |v| v.0),
+        q.interval[1].map_or(f64::INFINITY, |v| v.0),
+    );
+    (accepted[1].is_finite() && lo > accepted[1] * FACTOR)
+        || (hi.is_finite() && hi * FACTOR < accepted[0])
+}
+
 /// The value in force on `date` and what to say about how it was chosen.
 fn accepted_interval(
     fact: &Fact,
@@ -208,6 +220,15 @@ impl<'r> Checker<'r> {
             format!("“{found}” does not agree with the reference: {expected}."),
         );
         let (accepted, value, _, _) = accepted_interval(fact, article.date);
+        if far_from(q, accepted) {
+            // orders of magnitude away: more likely another count (people
+            // affected, a budget) read as this metric than a wrong figure
+            f.severity = f.severity.min(Severity::Warning);
+            f.message = format!(
+                "“{found}” is far from the reference's figure ({expected}): it may count something else; check it."
+            );
+            return f;
+        }
         let intervals = &self.reference.settings.intervals;
         let lx = &self.reference.lexicon;
         if let Some(corr) = fix::figure_fix(&article.text, c, q, accepted, value, intervals, lx) {

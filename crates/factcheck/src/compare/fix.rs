@@ -13,7 +13,7 @@ use crate::model::{Claim, Correction, Qualifier, Quantity};
 /// word ("3.9 million"), separators ("12,500") or plain digits.
 pub(crate) fn in_style(value: f64, q: &Quantity) -> String {
     let st = &q.style;
-    if let Some(word) = &st.scale_word {
+    if let Some(word) = st.scale_word.as_ref().filter(|_| value >= st.scale) {
         let scaled = value / st.scale;
         for d in st.decimals..=3 {
             let f = format!("{scaled:.d$}");

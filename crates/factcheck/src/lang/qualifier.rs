@@ -10,7 +10,7 @@
 //! | at_most    | at most 50             | [0, 50]                           |
 //! | about      | about 300              | [270, 330] (±`about_pct`, 10%)    |
 //! | almost     | almost 4 million       | [3.6M, 4M] (down to −`almost_pct`, 10%) |
-//! | up_to      | up to 500              | [0, 500]                          |
+//! | up_to      | up to 500, as many as 500 | [400, 500] (down to −`up_to_pct`, 20%: an upper estimate says the figure reaches about 500) |
 //! | range      | 2-3 million            | [2M, 3M]                          |
 //! | vague      | thousands              | [2×unit, 10×unit − 1]: [2000, 9999] |
 
@@ -28,6 +28,9 @@ pub struct Intervals {
     pub about_pct: f64,
     /// "almost X" reaches down to X × (1 − this share).
     pub almost_pct: f64,
+    /// "up to X" / "as many as X" reach down to X × (1 − this share): an
+    /// upper estimate says the figure comes near X, not that it may be 0.
+    pub up_to_pct: f64,
     /// Vague plurals reach from `vague_low` × unit to `vague_high` × unit − 1.
     pub vague_low: f64,
     /// See `vague_low`.
@@ -40,6 +43,7 @@ impl Default for Intervals {
             more_than_factor: 1.5,
             about_pct: 0.10,
             almost_pct: 0.10,
+            up_to_pct: 0.20,
             vague_low: 2.0,
             vague_high: 10.0,
         }
@@ -102,7 +106,9 @@ impl Stated {
             Qualifier::MoreThan => [Some(v + self.step()), cap(v)],
             Qualifier::AtLeast => [Some(v), cap(v)],
             Qualifier::FewerThan => [Some(0.0), Some(v - self.step())],
-            Qualifier::AtMost | Qualifier::UpTo => [Some(0.0), Some(v)],
+            Qualifier::AtMost => [Some(0.0), Some(v)],
+            Qualifier::UpTo if bounded => [Some(v * (1.0 - k.up_to_pct)), Some(v)],
+            Qualifier::UpTo => [Some(0.0), Some(v)],
             Qualifier::About => [Some(v * (1.0 - k.about_pct)), Some(v * (1.0 + k.about_pct))],
             Qualifier::Almost => [Some(v * (1.0 - k.almost_pct)), Some(v)],
             Qualifier::Range => [Some(v), Some(self.upper.unwrap_or(v))],
