@@ -15,6 +15,7 @@ mod quantity_table;
 mod quote_phrases;
 mod realcopy;
 mod reliability;
+mod scaffold;
 mod snapshots;
 mod speech_table;
 mod verdicts;

@@ -302,7 +302,7 @@ impl<'l> Extractor<'l> {
     pub fn claims(&self, article: &Article) -> Vec<Claim> {
         let scan = text::scan_copy(&article.text);
         let prepared = self.prepare(article, &scan);
-        let mut registry = Registry::new(&self.sources);
+        let mut registry = Registry::new(&self.sources, self.lexicon);
         let (events, hits) = self.read(&prepared, &scan, &mut registry);
         let quotes = self.speech_quotes(article, &scan);
         let claims = Claims {

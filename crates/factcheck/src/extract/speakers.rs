@@ -46,7 +46,7 @@ pub(crate) struct Registry {
 }
 
 impl Registry {
-    pub(crate) fn new(sources: &[KnownSource]) -> Registry {
+    pub(crate) fn new(sources: &[KnownSource], lexicon: &Lexicon) -> Registry {
         let mut r = Registry::default();
         for s in sources {
             let idx = r.entities.len();
@@ -54,7 +54,10 @@ impl Registry {
             names.extend(s.aliases.iter().map(|a| normalise_name(a)));
             r.entities.push(Entity {
                 canonical: s.name.clone(),
-                kind: EntityKind::Person,
+                // a person or a group as its name reads, so that "he" and
+                // "it" find the reference's sources as they find the
+                // article's own speakers
+                kind: kind_of_name(&s.name, lexicon),
                 titles: Vec::new(),
                 name_words: normalise_name(&s.name)
                     .split(' ')
@@ -257,6 +260,27 @@ struct Mention<'w> {
     name_words: Vec<String>,
 }
 
+/// Whether a name, read as a mention would be, names a person or a group.
+fn kind_of_name(name: &str, lexicon: &Lexicon) -> EntityKind {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let determiner = lower
+        .first()
+        .is_some_and(|w| ARTICLES.contains(&w.as_str()));
+    let start = usize::from(determiner);
+    if start >= words.len() {
+        return EntityKind::Group;
+    }
+    if Mention::read(&words[start..], &lower[start..], determiner, lexicon).person {
+        EntityKind::Person
+    } else {
+        EntityKind::Group
+    }
+}
+
 impl<'w> Mention<'w> {
     /// Read a mention without its article: `words` as written, `lower`
     /// lower-cased with straight apostrophes.
@@ -384,13 +408,29 @@ mod tests {
     #[test]
     fn reference_aliases_win() {
         let lx = Lexicon::default_ref();
-        let mut r = Registry::new(&[KnownSource {
-            id: "unhcr".into(),
-            name: "UNHCR".into(),
-            aliases: vec!["the UN refugee agency".into()],
-        }]);
+        let mut r = Registry::new(
+            &[KnownSource {
+                id: "unhcr".into(),
+                name: "UNHCR".into(),
+                aliases: vec!["the UN refugee agency".into()],
+            }],
+            lx,
+        );
         let u = r.mention(&["the", "UN", "refugee", "agency"], lx).unwrap();
         assert_eq!(r.entities[u].canonical, "UNHCR");
         assert_eq!(r.entities[u].source.as_deref(), Some("unhcr"));
+    }
+
+    #[test]
+    fn reference_sources_are_people_or_groups_as_named() {
+        let lx = Lexicon::default_ref();
+        let source = |name: &str| KnownSource {
+            id: "s".into(),
+            name: name.into(),
+            aliases: Vec::new(),
+        };
+        let r = Registry::new(&[source("Syria Civil Defence"), source("Talal Barazi")], lx);
+        assert_eq!(r.entities[0].kind, EntityKind::Group);
+        assert_eq!(r.entities[1].kind, EntityKind::Person);
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::lexicon::grammar::{PRONOUNS_GROUP, PRONOUNS_PERSON};
 use crate::model::{ArticleClaims, ClaimKind, Qualifier, Quantity};
 use crate::reference::{FactFile, NumberText, QuoteFile, ReferenceFile, SourceFile, StatementFile};
 
@@ -37,12 +38,24 @@ fn unique(base: String, taken: &mut BTreeMap<String, ()>) -> String {
     id
 }
 
+fn is_pronoun(mention: &str) -> bool {
+    let m = mention.trim().to_lowercase();
+    PRONOUNS_PERSON.contains(&m.as_str()) || PRONOUNS_GROUP.contains(&m.as_str())
+}
+
 /// The skeleton for `claims`; `article_entry` is the article's path as the
 /// reference should name it.
 pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
     let mut ids = BTreeMap::new();
     let mut sources: Vec<SourceFile> = Vec::new();
     let mut source_of = |speaker: &str, mention: &str, ids: &mut BTreeMap<String, ()>| -> String {
+        // a pronoun names no one: as an alias it would make every "he" in
+        // a checked article this source
+        let mention = if is_pronoun(mention) {
+            speaker
+        } else {
+            mention
+        };
         if let Some(s) = sources.iter_mut().find(|s| s.name == speaker) {
             if mention != speaker && !s.aliases.iter().any(|a| a == mention) {
                 s.aliases.push(mention.to_string());
