@@ -413,3 +413,74 @@ fn chromium_renders_the_marks_and_runs_nothing_from_the_article() {
     assert_eq!((width, height), (1400, 2200));
     assert!(bytes.len() > 50_000, "a blank page? {} bytes", bytes.len());
 }
+
+/// The classes of the findings a browser shows with the filter button
+/// `id` chosen (a test script sets it; the page itself runs none).
+fn shown_with(chromium: &Path, dir: &Path, source: &str, id: &str) -> Vec<String> {
+    let probe = format!(
+        "<script>document.getElementById('{id}').checked=true;document.body.setAttribute('data-shown',[...document.querySelectorAll('li.finding')].filter(e=>getComputedStyle(e).display!=='none').map(e=>e.className).join('|'));</script></body>"
+    );
+    let page = dir.join(format!("{id}.html"));
+    std::fs::write(&page, source.replace("</body>", &probe)).unwrap();
+    let dom = headless(chromium, &page, &["--dump-dom"]);
+    let at = dom.find("data-shown=\"").expect("the probe ran") + "data-shown=\"".len();
+    let shown = &dom[at..at + dom[at..].find('"').unwrap()];
+    shown
+        .split('|')
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn chromium_filters_findings_by_severity_without_a_script() {
+    let Some(chromium) = chromium() else {
+        eprintln!("note: chromium not found; skipping the browser test");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let source = sample_html();
+    assert!(!source.contains("<script"), "the page runs no script");
+    let all = shown_with(&chromium, dir.path(), &source, "show-all");
+    let warnings = shown_with(&chromium, dir.path(), &source, "show-warnings");
+    let errors = shown_with(&chromium, dir.path(), &source, "show-errors");
+    assert_eq!(all.len(), source.matches("<li id=\"l-").count());
+    assert!(
+        errors.iter().all(|c| c.contains("severity-error")),
+        "{errors:?}"
+    );
+    assert!(
+        warnings.iter().all(|c| !c.contains("severity-info")),
+        "{warnings:?}"
+    );
+    let listed = |sev: &str| {
+        source
+            .matches(&format!("severity-{sev}\">\n<div class=\"head\">"))
+            .count()
+    };
+    assert_eq!(errors.len(), listed("error"));
+    assert_eq!(warnings.len(), listed("error") + listed("warning"));
+    assert!(!errors.is_empty() && errors.len() <= warnings.len() && warnings.len() < all.len());
+}
+
+#[test]
+fn errors_come_first_in_each_findings_list() {
+    let html = sample_html();
+    for list in html.split("<aside class=\"findings\">").skip(1) {
+        let list = &list[..list.find("</aside>").unwrap()];
+        let ranks: Vec<u8> = list
+            .match_indices("<li id=\"l-")
+            .map(|(i, _)| {
+                let li = &list[i..i + list[i..].find('>').unwrap()];
+                if li.contains("severity-error") {
+                    0
+                } else if li.contains("severity-warning") {
+                    1
+                } else {
+                    2
+                }
+            })
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    }
+}

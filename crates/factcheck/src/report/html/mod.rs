@@ -24,6 +24,11 @@ use crate::report::{status, Document, Format, Options, Render};
 /// The style sheet, inline so the page needs no network.
 const CSS: &str = include_str!("style.css");
 
+/// A severity filter that needs no script: three radio buttons before
+/// `<main>`, read by the style sheet's `:checked ~ main` rules; their
+/// labels sit in the summary card.
+const FILTER: &str = "<input type=\"radio\" name=\"show\" id=\"show-all\" class=\"show\" checked>\n<input type=\"radio\" name=\"show\" id=\"show-warnings\" class=\"show\">\n<input type=\"radio\" name=\"show\" id=\"show-errors\" class=\"show\">\n";
+
 /// A self-contained HTML page for editors.
 pub struct Html;
 
@@ -124,7 +129,11 @@ fn article_html(
         out.push_str("<p class=\"note\">Nothing to show.</p>\n");
     } else {
         out.push_str("<ol>\n");
-        for &(n, f) in &items {
+        // what needs acting on first: errors, then warnings, each in
+        // article order; the numbers (and anchors) stay the article's
+        let mut listed = items.clone();
+        listed.sort_by_key(|(_, f)| std::cmp::Reverse(f.severity));
+        for &(n, f) in &listed {
             findings::finding_html(out, source, n, f, marked.contains(&n));
         }
         out.push_str("</ol>\n");
@@ -146,7 +155,7 @@ impl Render for Html {
         let articles = if n == 1 { "article" } else { "articles" };
         let _ = write!(
             h,
-            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"factcheck {}\">\n<title>factcheck: {n} {articles}, {errors} {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"factcheck {}\">\n<title>factcheck: {n} {articles}, {errors} {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{FILTER}<main>\n",
             env!("CARGO_PKG_VERSION"),
             if errors == 1 { "error" } else { "errors" },
         );
@@ -197,7 +206,7 @@ impl Render for Html {
                 status::words(st).short
             );
         }
-        h.push_str("</ul>\n</header>\n");
+        h.push_str("</ul>\n<p class=\"filter\">Show findings: <label for=\"show-all\">all</label> <label for=\"show-warnings\">warnings and errors</label> <label for=\"show-errors\">errors only</label></p>\n</header>\n");
         let mut first = 1;
         for (k, a) in report.articles.iter().enumerate() {
             article_html(&mut h, doc, opts, k + 1, a, first);
