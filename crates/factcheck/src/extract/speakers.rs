@@ -102,13 +102,7 @@ impl Registry {
         lexicon: &Lexicon,
     ) -> Option<usize> {
         let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
-        let lower: Vec<String> = words
-            .iter()
-            .map(|w| w.to_lowercase().replace('’', "'"))
-            .collect();
-        let determiner = lower
-            .first()
-            .is_some_and(|w| ARTICLES.contains(&w.as_str()));
+        let (lower, determiner) = lowered(&words);
         let start = usize::from(determiner);
         let lower = &lower[start..];
         let words = &words[start..];
@@ -260,9 +254,9 @@ struct Mention<'w> {
     name_words: Vec<String>,
 }
 
-/// Whether a name, read as a mention would be, names a person or a group.
-fn kind_of_name(name: &str, lexicon: &Lexicon) -> EntityKind {
-    let words: Vec<&str> = name.split_whitespace().collect();
+/// A mention's words lower-cased with straight apostrophes, and whether
+/// the first is an article ("the", "a").
+fn lowered(words: &[&str]) -> (Vec<String>, bool) {
     let lower: Vec<String> = words
         .iter()
         .map(|w| w.to_lowercase().replace('’', "'"))
@@ -270,6 +264,13 @@ fn kind_of_name(name: &str, lexicon: &Lexicon) -> EntityKind {
     let determiner = lower
         .first()
         .is_some_and(|w| ARTICLES.contains(&w.as_str()));
+    (lower, determiner)
+}
+
+/// Whether a name, read as a mention would be, names a person or a group.
+fn kind_of_name(name: &str, lexicon: &Lexicon) -> EntityKind {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (lower, determiner) = lowered(&words);
     let start = usize::from(determiner);
     if start >= words.len() {
         return EntityKind::Group;
