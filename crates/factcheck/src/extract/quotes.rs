@@ -17,6 +17,7 @@ pub(crate) struct QuoteSpan {
 }
 
 impl QuoteSpan {
+    /// Byte range from the first quoted word to the last, marks excluded.
     pub(crate) fn inner(&self) -> (usize, usize) {
         (self.parts[0].0, self.parts[self.parts.len() - 1].1)
     }
@@ -40,6 +41,7 @@ enum Mark {
     Guillemet, // « … »
 }
 
+/// Whether `c` is a closing mark of `mark` (a low-9 quote also closes with “).
 fn closes(mark: Mark, c: char, low9: bool) -> bool {
     match mark {
         Mark::Curly => c == '”' || (low9 && c == '“'),

@@ -99,10 +99,12 @@ pub(crate) struct Sentence {
     pub paragraph: usize,
 }
 
+/// Closing quotes and brackets, which stay with the sentence they end.
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
 }
 
+/// Whether a sentence may start with `c`: a capital, a digit, an opening mark.
 fn starts_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()

@@ -212,6 +212,7 @@ static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::build(&file).expect("the embedded lexicon is valid")
 });
 
+/// A phrase as lower-case words.
 fn words(phrase: &str) -> Vec<String> {
     phrase
         .split_whitespace()

@@ -28,6 +28,7 @@ pub(crate) struct QuantityHit {
     pub end_tok: usize,
 }
 
+/// Whether the words `words` stand as word tokens from token `j` on.
 fn cue_at(toks: &[Token], j: usize, words: &[String]) -> bool {
     words.len() <= toks.len().saturating_sub(j)
         && words

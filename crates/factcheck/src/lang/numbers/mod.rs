@@ -61,6 +61,7 @@ fn scale_word(w: &str) -> Option<(f64, bool)> {
     })
 }
 
+/// The unit of a vague plural ("thousands" → 1,000).
 fn vague_unit(w: &str) -> Option<f64> {
     Some(match w {
         "dozens" => 12.0,
