@@ -435,10 +435,8 @@ impl<'l> Extractor<'l> {
             })
             && name.iter().any(|t| t.capitalised(sent.src))
             && !name.iter().any(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "the" | "a" | "an" | "read" | "more" | "watch"
-                )
+                crate::lexicon::grammar::ARTICLES.contains(&t.lower.as_str())
+                    || self.lexicon.teaser_words.contains(t.lower.as_str())
             });
         let words_before = toks[sent.first..colon]
             .iter()

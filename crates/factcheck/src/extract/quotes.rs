@@ -17,6 +17,7 @@ pub(crate) struct QuoteSpan {
 }
 
 impl QuoteSpan {
+    /// Byte range from the first quoted word to the last, marks excluded.
     pub(crate) fn inner(&self) -> (usize, usize) {
         (self.parts[0].0, self.parts[self.parts.len() - 1].1)
     }
@@ -40,6 +41,7 @@ enum Mark {
     Guillemet, // « … »
 }
 
+/// Whether `c` is a closing mark of `mark` (a low-9 quote also closes with “).
 fn closes(mark: Mark, c: char, low9: bool) -> bool {
     match mark {
         Mark::Curly => c == '”' || (low9 && c == '“'),
@@ -50,109 +52,169 @@ fn closes(mark: Mark, c: char, low9: bool) -> bool {
     }
 }
 
+/// The mark that reopens a quote of `mark` at the start of the next
+/// paragraph (a low-9 quote reopens with either curly opener).
+fn reopeners(mark: Mark) -> [char; 2] {
+    match mark {
+        Mark::Curly => ['“', '„'],
+        Mark::Single => ['‘', '‘'],
+        Mark::Straight => ['"', '"'],
+        Mark::Apos => ['\'', '\''],
+        Mark::Guillemet => ['«', '«'],
+    }
+}
+
+/// Only quotation marks and line ends matter to the scan.
+fn is_mark_or_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„'
+    )
+}
+
+/// The mark a quote opens with at `c`, given the characters around it: a
+/// straight mark or apostrophe opens only after a space or an opening bracket.
+fn opener(c: char, prev: char, next: char) -> Option<(Mark, bool)> {
+    let line_start = prev == '\n';
+    let space_before = prev.is_whitespace()
+        || line_start
+        || matches!(
+            prev,
+            '(' | '[' | '—' | '–' | '-' | ':' | '“' | '‘' | '«' | '„' | '"'
+        );
+    match c {
+        '“' => Some((Mark::Curly, false)),
+        '„' => Some((Mark::Curly, true)),
+        '«' => Some((Mark::Guillemet, false)),
+        '‘' if !next.is_whitespace() => Some((Mark::Single, false)),
+        '"' if space_before && !next.is_whitespace() => Some((Mark::Straight, false)),
+        '\'' if space_before && next.is_alphabetic() => Some((Mark::Apos, false)),
+        _ => None,
+    }
+}
+
+/// Whether `c` closes an open quote of `mark`: an apostrophe-like mark not
+/// inside a word, a straight mark not after a space before a word.
+fn closes_here(mark: Mark, low9: bool, c: char, prev: char, next: char) -> bool {
+    let apostrophe_like = matches!(mark, Mark::Single | Mark::Apos);
+    closes(mark, c, low9)
+        && (!apostrophe_like || !next.is_alphanumeric())
+        // a straight mark after a space and before a word opens, not closes
+        && (!matches!(mark, Mark::Straight | Mark::Apos)
+            || !prev.is_whitespace()
+            || next.is_whitespace())
+}
+
+/// The scan of one stretch of text for quotations: the marks still open
+/// and the parts of the outermost quote so far.
+struct QuoteScan<'a> {
+    /// The text scanned, `scan[start..end]`.
+    s: &'a str,
+    /// Offset of `s` in the scan copy.
+    start: usize,
+    out: Vec<QuoteSpan>,
+    /// Open marks: (mark, low-9 opener, offset of the mark).
+    stack: Vec<(Mark, bool, usize)>,
+    parts: Vec<(usize, usize)>,
+    /// Where the current part of the outermost quote starts, in `s`.
+    part_start: usize,
+    /// Offset of the outermost opening mark in the scan copy.
+    outer_open: usize,
+    /// Marks before this offset in `s` were consumed by a reopening.
+    skip_until: usize,
+}
+
 /// Find the outermost quotations in `scan[start..end]`.
 pub(crate) fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
     let s = &scan[start..end];
-    let mut out = Vec::new();
-    // stack of open marks: (mark, low-9 opener, offset of the mark)
-    let mut stack: Vec<(Mark, bool, usize)> = Vec::new();
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let mut part_start = 0;
-    let mut outer_open = 0;
-    // only quotation marks and line ends matter: jump from one to the next
-    let marks = |c: char| {
-        matches!(
-            c,
-            '\n' | '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„'
-        )
+    let mut q = QuoteScan {
+        s,
+        start,
+        out: Vec::new(),
+        stack: Vec::new(),
+        parts: Vec::new(),
+        part_start: 0,
+        outer_open: 0,
+        skip_until: 0,
     };
-    let mut skip_until = 0;
-    for (i, m) in s.match_indices(marks) {
-        if i < skip_until {
+    // jump from one mark or line end to the next
+    for (i, m) in s.match_indices(is_mark_or_line_end) {
+        if i < q.skip_until {
             continue;
         }
         let c = m.chars().next().unwrap_or(' ');
+        if c == '\n' {
+            q.line_end(i);
+        } else {
+            q.mark(i, c);
+        }
+    }
+    q.out
+}
+
+impl QuoteScan<'_> {
+    /// A line end at `i`: at a paragraph break a quote stays open only if
+    /// the next paragraph reopens it (news style); otherwise it is dropped.
+    fn line_end(&mut self, i: usize) {
+        let rest = &self.s[i + 1..];
+        let blank_follows = rest.trim_start_matches([' ', '\t']).starts_with('\n');
+        if !blank_follows || self.stack.is_empty() {
+            return;
+        }
+        let para = rest.trim_start();
+        let reopen = self.stack.len() == 1 && para.starts_with(reopeners(self.stack[0].0));
+        if reopen {
+            self.parts
+                .push((self.start + self.part_start, self.start + i));
+            let skip = rest.len() - para.len();
+            let mark_len = para.chars().next().map_or(1, char::len_utf8);
+            // advance past the whitespace and the reopening mark
+            let target = i + 1 + skip + mark_len;
+            self.skip_until = target;
+            self.part_start = target;
+            return;
+        }
+        self.stack.clear();
+        self.parts.clear();
+    }
+
+    /// A quotation mark `c` at `i`: it closes the innermost open quote, or
+    /// opens a new one (nested up to 16 deep), or is an apostrophe.
+    fn mark(&mut self, i: usize, c: char) {
+        let s = self.s;
         let prev = s[..i].chars().next_back().unwrap_or('\n');
         let next = s[i + c.len_utf8()..].chars().next().unwrap_or(' ');
-        let line_start = prev == '\n';
-        if c == '\n' {
-            // paragraph break: a quote stays open only if the next paragraph reopens it
-            let rest = &s[i + 1..];
-            let blank_follows = rest.trim_start_matches([' ', '\t']).starts_with('\n');
-            if blank_follows && !stack.is_empty() {
-                let para = rest.trim_start();
-                let reopen = stack.len() == 1
-                    && para.starts_with(match stack[0].0 {
-                        Mark::Curly => ['“', '„'],
-                        Mark::Single => ['‘', '‘'],
-                        Mark::Straight => ['"', '"'],
-                        Mark::Apos => ['\'', '\''],
-                        Mark::Guillemet => ['«', '«'],
-                    });
-                if reopen {
-                    parts.push((start + part_start, start + i));
-                    let skip = rest.len() - para.len();
-                    let mark_len = para.chars().next().map_or(1, char::len_utf8);
-                    // advance past the whitespace and the reopening mark
-                    let target = i + 1 + skip + mark_len;
-                    skip_until = target;
-                    part_start = target;
-                    continue;
-                }
-                stack.clear();
-                parts.clear();
-            }
-            continue;
-        }
-        let space_before = prev.is_whitespace()
-            || line_start
-            || matches!(
-                prev,
-                '(' | '[' | '—' | '–' | '-' | ':' | '“' | '‘' | '«' | '„' | '"'
-            );
-        // closing the innermost open quote?
-        if let Some(&(mark, low9, _)) = stack.last() {
-            let apostrophe_like = matches!(mark, Mark::Single | Mark::Apos);
-            let ok = closes(mark, c, low9)
-                && (!apostrophe_like || !next.is_alphanumeric())
-                // a straight mark after a space and before a word opens, not closes
-                && (!matches!(mark, Mark::Straight | Mark::Apos)
-                    || !prev.is_whitespace()
-                    || next.is_whitespace());
-            if ok {
-                stack.pop();
-                if stack.is_empty() {
-                    parts.push((start + part_start, start + i));
-                    out.push(QuoteSpan {
-                        open: outer_open,
-                        close: start + i + c.len_utf8(),
-                        parts: std::mem::take(&mut parts),
-                    });
-                }
-                continue;
+        if let Some(&(mark, low9, _)) = self.stack.last() {
+            if closes_here(mark, low9, c, prev, next) {
+                self.close(i, c);
+                return;
             }
         }
-        let opener = match c {
-            '“' => Some((Mark::Curly, false)),
-            '„' => Some((Mark::Curly, true)),
-            '«' => Some((Mark::Guillemet, false)),
-            '‘' if !next.is_whitespace() => Some((Mark::Single, false)),
-            '"' if space_before && !next.is_whitespace() => Some((Mark::Straight, false)),
-            '\'' if space_before && next.is_alphabetic() => Some((Mark::Apos, false)),
-            _ => None,
-        };
-        if let Some((mark, low9)) = opener {
-            if stack.is_empty() {
-                part_start = i + c.len_utf8();
-                outer_open = start + i;
-                parts.clear();
+        if let Some((mark, low9)) = opener(c, prev, next) {
+            if self.stack.is_empty() {
+                self.part_start = i + c.len_utf8();
+                self.outer_open = self.start + i;
+                self.parts.clear();
             }
-            if stack.len() < 16 {
-                stack.push((mark, low9, start + i));
+            if self.stack.len() < 16 {
+                self.stack.push((mark, low9, self.start + i));
             }
         }
     }
-    out
+
+    /// Close the innermost quote at `i`; closing the outermost one yields a span.
+    fn close(&mut self, i: usize, c: char) {
+        self.stack.pop();
+        if self.stack.is_empty() {
+            self.parts
+                .push((self.start + self.part_start, self.start + i));
+            self.out.push(QuoteSpan {
+                open: self.outer_open,
+                close: self.start + i + c.len_utf8(),
+                parts: std::mem::take(&mut self.parts),
+            });
+        }
+    }
 }
 
 /// Whether a quotation is a speaker's words rather than a scare quote, a

@@ -99,10 +99,12 @@ pub(crate) struct Sentence {
     pub paragraph: usize,
 }
 
+/// Closing quotes and brackets, which stay with the sentence they end.
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
 }
 
+/// Whether a sentence may start with `c`: a capital, a digit, an opening mark.
 fn starts_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
@@ -115,33 +117,20 @@ fn starts_sentence(c: char) -> bool {
 pub(crate) fn sentences(scan: &str, start: usize, end: usize, lexicon: &Lexicon) -> Vec<Sentence> {
     let s = &scan[start..end];
     let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut paragraph = 0;
-    let mut sent_start: Option<usize> = None;
-    let push = |out: &mut Vec<Sentence>, a: usize, b: usize, paragraph: usize| {
-        let text = &s[a..b];
-        let trimmed_start = a + (text.len() - text.trim_start().len());
-        let trimmed_end = a + text.trim_end().len();
-        if trimmed_end > trimmed_start {
-            out.push(Sentence {
-                start: start + trimmed_start,
-                end: start + trimmed_end,
-                paragraph,
-            });
-        }
+    let mut sp = Splitter {
+        s,
+        start,
+        lexicon,
+        out: Vec::new(),
+        paragraph: 0,
+        sent_start: None,
     };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if sent_start.is_none() {
+        if sp.sent_start.is_none() {
             if b == b'\n' {
-                let blank = s[..i]
-                    .rsplit('\n')
-                    .next()
-                    .is_some_and(|l| l.trim().is_empty());
-                if blank && i > 0 {
-                    paragraph += 1;
-                }
+                sp.line_between(i);
                 i += 1;
                 continue;
             }
@@ -149,65 +138,122 @@ pub(crate) fn sentences(scan: &str, start: usize, end: usize, lexicon: &Lexicon)
                 i += 1;
                 continue;
             }
-            sent_start = Some(i);
+            sp.sent_start = Some(i);
         }
-        let a = sent_start.unwrap_or(i);
-        match b {
-            b'\n' => {
-                // blank line → paragraph break; a single break ends the
-                // sentence unless the text runs on: in lower case, or a
-                // hard-wrapped line of prose (wire copy) that did not end
-                // a sentence. Short lines are headlines and list items.
-                let rest = &s[i + 1..];
-                let next_line = rest.split('\n').next().unwrap_or("");
-                let blank = next_line.trim().is_empty();
-                let prev = s[a..i].trim_end();
-                let line_start = s[..i].rfind('\n').map_or(0, |p| p + 1);
-                let line_len = s[line_start..i].trim().chars().count();
-                let ends_clause =
-                    prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']']);
-                let lower_next = next_line
-                    .trim_start()
-                    .starts_with(|c: char| c.is_lowercase());
-                let runs_on = !blank
-                    && (prev.ends_with(|c: char| c.is_lowercase() || c == ',') && lower_next
-                        || line_len >= 40 && !ends_clause);
-                if !runs_on {
-                    push(&mut out, a, i, paragraph);
-                    sent_start = None;
-                }
-                i += 1;
-            }
-            b'.' | b'!' | b'?' => {
-                // swallow closing quotes and brackets
-                let mut j = i + 1;
-                while j < bytes.len() {
-                    let c = s[j..].chars().next().unwrap_or(' ');
-                    if is_closer(c) || matches!(c, '.' | '!' | '?') {
-                        j += c.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                // a citation marker: ".[12] "
-                if s[j..].starts_with('[') {
-                    if let Some(close) = s[j..].char_indices().take(6).find(|&(_, c)| c == ']') {
-                        j += close.0 + 1;
-                    }
-                }
-                if ends_here(s, a, i, j, lexicon) {
-                    push(&mut out, a, j, paragraph);
-                    sent_start = None;
-                }
-                i = j;
-            }
-            _ => i += 1,
+        let a = sp.sent_start.unwrap_or(i);
+        i = match b {
+            b'\n' => sp.line_break(a, i),
+            b'.' | b'!' | b'?' => sp.terminator(a, i),
+            _ => i + 1,
+        };
+    }
+    if let Some(a) = sp.sent_start {
+        sp.push(a, s.len());
+    }
+    sp.out
+}
+
+/// The split of one stretch of text into sentences, as far as it got.
+struct Splitter<'a> {
+    /// The text split, `scan[start..end]`.
+    s: &'a str,
+    /// Offset of `s` in the scan copy.
+    start: usize,
+    lexicon: &'a Lexicon,
+    out: Vec<Sentence>,
+    paragraph: usize,
+    /// Where the open sentence starts in `s`, if one is open.
+    sent_start: Option<usize>,
+}
+
+impl Splitter<'_> {
+    /// Close the sentence `s[a..b]`, trimmed; nothing if it is only blanks.
+    fn push(&mut self, a: usize, b: usize) {
+        let text = &self.s[a..b];
+        let trimmed_start = a + (text.len() - text.trim_start().len());
+        let trimmed_end = a + text.trim_end().len();
+        if trimmed_end > trimmed_start {
+            self.out.push(Sentence {
+                start: self.start + trimmed_start,
+                end: self.start + trimmed_end,
+                paragraph: self.paragraph,
+            });
         }
     }
-    if let Some(a) = sent_start {
-        push(&mut out, a, s.len(), paragraph);
+
+    /// A line end at `i` between sentences: after a blank line it opens the
+    /// next paragraph.
+    fn line_between(&mut self, i: usize) {
+        let blank = self.s[..i]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim().is_empty());
+        if blank && i > 0 {
+            self.paragraph += 1;
+        }
     }
-    out
+
+    /// A line end at `i` inside the sentence from `a`: it ends the sentence
+    /// unless the text runs on. Returns where to go on.
+    fn line_break(&mut self, a: usize, i: usize) -> usize {
+        if !self.runs_on(a, i) {
+            self.push(a, i);
+            self.sent_start = None;
+        }
+        i + 1
+    }
+
+    /// Whether the sentence from `a` runs on over the line end at `i`: in
+    /// lower case, or a hard-wrapped line of prose (wire copy) that did not
+    /// end a sentence. A blank line never does; short lines are headlines
+    /// and list items.
+    fn runs_on(&self, a: usize, i: usize) -> bool {
+        let s = self.s;
+        let rest = &s[i + 1..];
+        let next_line = rest.split('\n').next().unwrap_or("");
+        let blank = next_line.trim().is_empty();
+        let prev = s[a..i].trim_end();
+        let line_start = s[..i].rfind('\n').map_or(0, |p| p + 1);
+        let line_len = s[line_start..i].trim().chars().count();
+        let ends_clause = prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']']);
+        let lower_next = next_line
+            .trim_start()
+            .starts_with(|c: char| c.is_lowercase());
+        !blank
+            && (prev.ends_with(|c: char| c.is_lowercase() || c == ',') && lower_next
+                || line_len >= 40 && !ends_clause)
+    }
+
+    /// A terminator at `i` in the sentence from `a`: with the closers after
+    /// it, it ends the sentence if `ends_here` says so. Returns where to go on.
+    fn terminator(&mut self, a: usize, i: usize) -> usize {
+        let j = closers_end(self.s, i);
+        if ends_here(self.s, a, i, j, self.lexicon) {
+            self.push(a, j);
+            self.sent_start = None;
+        }
+        j
+    }
+}
+
+/// Past the terminator at `i`: the closing quotes, brackets and further
+/// terminators after it, and a citation marker (".[12] ").
+fn closers_end(s: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < s.len() {
+        let c = s[j..].chars().next().unwrap_or(' ');
+        if is_closer(c) || matches!(c, '.' | '!' | '?') {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if s[j..].starts_with('[') {
+        if let Some(close) = s[j..].char_indices().take(6).find(|&(_, c)| c == ']') {
+            j += close.0 + 1;
+        }
+    }
+    j
 }
 
 /// Whether the terminator at `i` (with closers up to `j`) ends the sentence.

@@ -98,3 +98,38 @@ pub(crate) const PERIOD_DETERMINERS: &[&str] = &["this", "last", "next"];
 /// Prepositions that open the occasion of speech: "said in a statement",
 /// "told reporters at a news conference".
 pub(crate) const SETTING_PREPOSITIONS: &[&str] = &["in", "at", "during", "after", "via", "on"];
+
+/// Determiners between "of" and a number that make it the size of a group
+/// counted before: "one of its eight crew members".
+pub(crate) const GROUP_DETERMINERS: &[&str] = &["its", "their", "the", "his", "her"];
+
+/// Determiners and pronouns after a partitive "of" that stay out of who was
+/// counted: "thousands of the civilians", "60 of its soldiers", "12 of them".
+#[rustfmt::skip]
+pub(crate) const PARTITIVE_DETERMINERS: &[&str] = &[
+    "the", "them", "whom", "those", "its", "their", "his", "her", "our",
+];
+
+/// Words right before a number that make it a part of the figure before:
+/// "including 12", "included 40".
+pub(crate) const SUBSET_LEADS: &[&str] = &["including", "included"];
+
+/// Prepositions before a pronoun of the figure before: "among them 40",
+/// "of whom 3".
+pub(crate) const SUBSET_PREPOSITIONS: &[&str] = &["among", "of"];
+
+/// Pronouns that stand for the people of the figure before: "12 of them",
+/// "among whom 3".
+pub(crate) const SUBSET_PRONOUNS: &[&str] = &["them", "whom"];
+
+/// Function words over which the counted phrase runs on to a metric word
+/// after it: "two people in the area were injured", "regime and rebel fighters".
+pub(crate) const COUNTED_PHRASE_LINKS: &[&str] =
+    &["of", "the", "in", "and", "from", "near", "inside", "at"];
+
+/// The prepositions that may open the counted phrase right after a number
+/// with no noun: "140 of the …", "two in the area".
+pub(crate) const COUNTED_PHRASE_OPENERS: &[&str] = &["of", "in"];
+
+/// Plural forms of "be" that put a noun after a number: "30 were minors".
+pub(crate) const PLURAL_BE: &[&str] = &["were", "are"];

@@ -49,6 +49,9 @@ pub struct LexiconFile {
     /// Line openers of related-story teasers before a colon ("Read more:").
     #[serde(default)]
     pub teasers: Vec<String>,
+    /// Words that make what follows a headline's colon not a speaker ("…: Read more").
+    #[serde(default)]
+    pub teaser_words: Vec<String>,
     /// Lower-case nouns that can head a speaker ("officials", "witnesses").
     #[serde(default)]
     pub speaker_nouns: Vec<String>,
@@ -73,6 +76,9 @@ pub struct LexiconFile {
     /// Heads that make a figure not a count of people ("chickens", "shares").
     #[serde(default)]
     pub non_person_subjects: Vec<String>,
+    /// Words between a number and who was counted that add to a count ("two more civilians").
+    #[serde(default)]
+    pub additive_words: Vec<String>,
     /// Day names: not names, scene-setting, allowed between speaker and cue.
     #[serde(default)]
     pub weekdays: Vec<String>,
@@ -159,6 +165,8 @@ pub struct Lexicon {
     pub(crate) organisations: HashSet<String>,
     pub(crate) title_cues: Vec<Vec<String>>,
     pub(crate) teasers: Vec<Vec<String>>,
+    /// Words that make what follows a headline's colon not a speaker.
+    pub(crate) teaser_words: HashSet<String>,
     /// Lower-case nouns that can head a speaker ("officials", "the ministry").
     pub(crate) speaker_nouns: HashSet<String>,
     pub(crate) months: HashSet<String>,
@@ -171,6 +179,8 @@ pub struct Lexicon {
     pub(crate) speech_settings: HashSet<String>,
     /// Heads that make a figure not a count of people ("chickens", "shares").
     pub(crate) non_person_subjects: HashSet<String>,
+    /// Words between a number and who was counted that add to a count ("two more civilians").
+    pub(crate) additive_words: HashSet<String>,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
     pub(crate) not_names: HashSet<String>,
     /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
@@ -202,6 +212,7 @@ static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::build(&file).expect("the embedded lexicon is valid")
 });
 
+/// A phrase as lower-case words.
 fn words(phrase: &str) -> Vec<String> {
     phrase
         .split_whitespace()
@@ -243,6 +254,69 @@ fn metric_cues(file: &LexiconFile) -> Result<Vec<MetricCue>, String> {
     Ok(cues)
 }
 
+/// A word list as a set, lower-cased: the tokens it is checked against are.
+fn set(list: &[String]) -> HashSet<String> {
+    list.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Closed-class `grammar` words and lexicon `lists` in one lower-case set,
+/// for a rule that treats both alike.
+fn union(grammar: &[&str], lists: &[&Vec<String>]) -> HashSet<String> {
+    let mut s: HashSet<String> = grammar.iter().map(|w| w.to_string()).collect();
+    for l in lists {
+        s.extend(l.iter().map(|w| w.to_lowercase()));
+    }
+    s
+}
+
+/// Cue indexes by first word: plain cues by their first word, slotted cues
+/// by the first word after the slot; longest phrase first, so it wins.
+fn cue_index(cues: &[MetricCue]) -> (HashMap<String, Vec<usize>>, HashMap<String, Vec<usize>>) {
+    let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, c) in cues.iter().enumerate() {
+        if !c.slotted {
+            plain_by_first.entry(c.pre[0].clone()).or_default().push(i);
+        } else if let Some(first) = c.post.first() {
+            post_by_first.entry(first.clone()).or_default().push(i);
+        }
+    }
+    for list in plain_by_first.values_mut() {
+        list.sort_by_key(|&i| std::cmp::Reverse(cues[i].pre.len()));
+    }
+    for list in post_by_first.values_mut() {
+        list.sort_by_key(|&i| std::cmp::Reverse(cues[i].post.len()));
+    }
+    (plain_by_first, post_by_first)
+}
+
+/// Qualifier phrases as word lists with their qualifier, longest first so
+/// "more than" wins over "more"; fails on an unknown qualifier name.
+fn qualifier_phrases(file: &LexiconFile) -> Result<Vec<(Vec<String>, Qualifier)>, String> {
+    let mut qualifiers = Vec::new();
+    for (phrase, name) in &file.qualifiers {
+        let q = Qualifier::parse(name)
+            .ok_or_else(|| format!("qualifier `{phrase}`: unknown qualifier `{name}`"))?;
+        qualifiers.push((words(phrase), q));
+    }
+    qualifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    Ok(qualifiers)
+}
+
+/// The synonym groups each subject noun stands in, by group index.
+fn subject_groups(file: &LexiconFile) -> HashMap<String, Vec<usize>> {
+    let mut subject_groups: HashMap<String, Vec<usize>> = HashMap::default();
+    for (g, group) in file.subject_synonyms.iter().enumerate() {
+        for w in group {
+            let ids = subject_groups.entry(w.to_lowercase()).or_default();
+            if !ids.contains(&g) {
+                ids.push(g);
+            }
+        }
+    }
+    subject_groups
+}
+
 impl Lexicon {
     /// The embedded default lexicon, compiled once per process.
     pub fn default_ref() -> &'static Lexicon {
@@ -274,6 +348,7 @@ impl Lexicon {
             organisations,
             title_cues,
             teasers,
+            teaser_words,
             speaker_nouns,
             months,
             non_count_units,
@@ -282,6 +357,7 @@ impl Lexicon {
             not_subject,
             speech_settings,
             non_person_subjects,
+            additive_words,
             weekdays,
             day_parts,
             periods,
@@ -303,47 +379,11 @@ impl Lexicon {
         Lexicon::build(&file)
     }
 
+    /// Compile `file`: word lists to lower-case sets, phrases to word lists,
+    /// metric cues indexed by first word; fails on a malformed cue or qualifier.
     fn build(file: &LexiconFile) -> Result<Lexicon, String> {
         let cues = metric_cues(file)?;
-        let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, c) in cues.iter().enumerate() {
-            if !c.slotted {
-                plain_by_first.entry(c.pre[0].clone()).or_default().push(i);
-            } else if let Some(first) = c.post.first() {
-                post_by_first.entry(first.clone()).or_default().push(i);
-            }
-        }
-        for list in plain_by_first.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(cues[i].pre.len()));
-        }
-        for list in post_by_first.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(cues[i].post.len()));
-        }
-        let mut qualifiers = Vec::new();
-        for (phrase, name) in &file.qualifiers {
-            let q = Qualifier::parse(name)
-                .ok_or_else(|| format!("qualifier `{phrase}`: unknown qualifier `{name}`"))?;
-            qualifiers.push((words(phrase), q));
-        }
-        qualifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let set = |v: &Vec<String>| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
-        let union = |grammar: &[&str], lists: &[&Vec<String>]| {
-            let mut s: HashSet<String> = grammar.iter().map(|w| w.to_string()).collect();
-            for l in lists {
-                s.extend(l.iter().map(|w| w.to_lowercase()));
-            }
-            s
-        };
-        let mut subject_groups: HashMap<String, Vec<usize>> = HashMap::default();
-        for (g, group) in file.subject_synonyms.iter().enumerate() {
-            for w in group {
-                let ids = subject_groups.entry(w.to_lowercase()).or_default();
-                if !ids.contains(&g) {
-                    ids.push(g);
-                }
-            }
-        }
+        let (plain_by_first, post_by_first) = cue_index(&cues);
         Ok(Lexicon {
             metric_ids: file.metrics.keys().cloned().collect(),
             cues,
@@ -351,12 +391,13 @@ impl Lexicon {
             post_by_first,
             toll_links: set(&file.toll_links),
             aux_words: set(&file.aux_words),
-            qualifiers,
+            qualifiers: qualifier_phrases(file)?,
             reporting_verbs: set(&file.reporting_verbs),
             titles: set(&file.titles),
             organisations: set(&file.organisations),
             title_cues: file.title_cues.iter().map(|p| words(p)).collect(),
             teasers: file.teasers.iter().map(|p| words(p)).collect(),
+            teaser_words: set(&file.teaser_words),
             speaker_nouns: set(&file.speaker_nouns),
             months: set(&file.months),
             non_count_units: set(&file.non_count_units),
@@ -365,6 +406,7 @@ impl Lexicon {
             not_subject: set(&file.not_subject),
             speech_settings: set(&file.speech_settings),
             non_person_subjects: set(&file.non_person_subjects),
+            additive_words: set(&file.additive_words),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
             skip_left: union(
                 grammar::BETWEEN_SPEAKER_AND_CUE,
@@ -382,7 +424,7 @@ impl Lexicon {
             nounish_cues: set(&file.nounish_cues),
             participle_cues: set(&file.participle_cues),
             abbreviations: set(&file.abbreviations),
-            subject_groups,
+            subject_groups: subject_groups(file),
             small_words: set(&file.small_words),
         })
     }

@@ -7,11 +7,10 @@ use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
     ARTICLES, CLAUSE_OPENERS, CONJUNCTIONS, PERIOD_DETERMINERS, SETTING_PREPOSITIONS,
 };
-use crate::lexicon::Lexicon;
 
 /// Cut the content of each cue: after it up to the next speaker, or, when
 /// nothing is said after it, the words before the speaker.
-pub(super) fn contents(sent: &Sent, raw: &[Raw], lexicon: &Lexicon) -> Vec<SpeechEvent> {
+pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
     let toks = sent.toks;
     let mut events = Vec::new();
     for (n, r) in raw.iter().enumerate() {
@@ -39,7 +38,7 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw], lexicon: &Lexicon) -> Vec<Speec
             (true, None) => mb,
             (false, None) => cb,
         };
-        let after = content_after(sent, from, next_start, toks[ca].is("told"), lexicon);
+        let after = content_after(sent, from, next_start, toks[ca].is("told"));
         let lead = if r.right { ca } else { ma.min(ca) };
         let before = || content_before(sent, prev_end, lead);
         // "“…,” she said" / "…, officials said on Tuesday.": the content is before
@@ -58,11 +57,15 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw], lexicon: &Lexicon) -> Vec<Speec
                 .find(|t| t.start >= a)
                 .map(|t| t.lower.as_str())
                 .unwrap_or("");
-            words <= 6 && lexicon.trailing.contains(first)
+            words <= 6 && sent.lexicon.trailing.contains(first)
         });
         // "…, according to CEA analysts, with …": the words before it
         let according_mid = cb == ca + 2 && toks[ca].is("according") && ca > sent.first + 1;
-        let content = if lexicon.quote_only_cues.contains(toks[ca].lower.as_str()) {
+        let content = if sent
+            .lexicon
+            .quote_only_cues
+            .contains(toks[ca].lower.as_str())
+        {
             // "“…?” she asked": a question is speech; "asked him to go" is not
             before().filter(|_| after_quote)
         } else if after_quote || trailing || according_mid {
@@ -87,30 +90,30 @@ fn is_closing_quote(t: &Token) -> bool {
 
 /// Skip words that set the scene rather than report: "on Tuesday", "in a
 /// statement", "at a news conference in Antalya".
-fn skip_setting(sent: &Sent, mut a: usize, until: usize, lexicon: &Lexicon) -> usize {
+fn skip_setting(sent: &Sent, mut a: usize, until: usize) -> usize {
     let toks = sent.toks;
-    let settings = &lexicon.speech_settings;
+    let settings = &sent.lexicon.speech_settings;
     for _ in 0..4 {
         let Some(t) = toks.get(a).filter(|_| a < until) else {
             break;
         };
-        if lexicon.time_words.contains(t.lower.as_str()) {
+        if sent.lexicon.time_words.contains(t.lower.as_str()) {
             a += 1;
         } else if PERIOD_DETERMINERS.contains(&t.lower.as_str())
             && toks
                 .get(a + 1)
-                .is_some_and(|n| lexicon.periods.contains(n.lower.as_str()))
+                .is_some_and(|n| sent.lexicon.periods.contains(n.lower.as_str()))
         {
             a += 2; // "this week"
         } else if t.is("on")
-            && toks
-                .get(a + 1)
-                .is_some_and(|n| lexicon.week.contains(n.lower.as_str()) || n.capitalised(sent.src))
+            && toks.get(a + 1).is_some_and(|n| {
+                sent.lexicon.week.contains(n.lower.as_str()) || n.capitalised(sent.src)
+            })
         {
             a += 2;
             while toks
                 .get(a)
-                .is_some_and(|n| lexicon.week.contains(n.lower.as_str()))
+                .is_some_and(|n| sent.lexicon.week.contains(n.lower.as_str()))
             {
                 a += 1;
             }
@@ -126,7 +129,7 @@ fn skip_setting(sent: &Sent, mut a: usize, until: usize, lexicon: &Lexicon) -> u
                     // "in a statement posted on Telegram"
                     if toks
                         .get(a)
-                        .is_some_and(|n| lexicon.published.contains(n.lower.as_str()))
+                        .is_some_and(|n| sent.lexicon.published.contains(n.lower.as_str()))
                     {
                         a += 1;
                     }
@@ -141,13 +144,7 @@ fn skip_setting(sent: &Sent, mut a: usize, until: usize, lexicon: &Lexicon) -> u
 }
 
 /// Content after the cue (and its object, for "told"): up to the next speaker.
-fn content_after(
-    sent: &Sent,
-    from: usize,
-    until: usize,
-    told: bool,
-    lexicon: &Lexicon,
-) -> Option<(usize, usize)> {
+fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(usize, usize)> {
     let toks = sent.toks;
     let until = until.min(toks.len());
     if from >= until {
@@ -167,9 +164,9 @@ fn content_after(
             a += off + 1;
         }
     } else if told {
-        a = skip_told_object(sent, a, until, lexicon);
+        a = skip_told_object(sent, a, until);
     }
-    a = skip_setting(sent, a, until, lexicon);
+    a = skip_setting(sent, a, until);
     if toks.get(a).is_some_and(|t| t.is("that")) {
         a += 1;
     }
@@ -218,9 +215,9 @@ fn content_after(
 
 /// Skip whom they told: "told reporters", "told the BBC", "told BBC Radio
 /// 4's Today programme:", "told a news conference". `a < until`.
-fn skip_told_object(sent: &Sent, mut a: usize, until: usize, lexicon: &Lexicon) -> usize {
+fn skip_told_object(sent: &Sent, mut a: usize, until: usize) -> usize {
     let toks = sent.toks;
-    let settings = &lexicon.speech_settings;
+    let settings = &sent.lexicon.speech_settings;
     let colon = toks[a..until].iter().take(8).position(|t| t.lower == ":");
     let setting = toks[a..until]
         .iter()

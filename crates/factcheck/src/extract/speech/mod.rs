@@ -46,12 +46,12 @@ impl Sent<'_> {
         self.lexicon.not_names.contains(t.lower.as_str())
     }
 
-    fn nameish(&self, t: &Token, lexicon: &Lexicon) -> bool {
+    fn nameish(&self, t: &Token) -> bool {
         t.kind == Kind::Word
             && ((t.capitalised(self.src) && !self.closed(t))
-                || lexicon.organisations.contains(t.lower.as_str())
-                || lexicon.speaker_nouns.contains(t.lower.as_str())
-                || lexicon.titles.contains(t.lower.as_str()) && !self.closed(t))
+                || self.lexicon.organisations.contains(t.lower.as_str())
+                || self.lexicon.speaker_nouns.contains(t.lower.as_str())
+                || self.lexicon.titles.contains(t.lower.as_str()) && !self.closed(t))
     }
 
     fn word(&self, i: usize) -> Option<&Token> {
@@ -116,6 +116,8 @@ impl Raw {
 
 /// Find speech events in one sentence.
 pub(crate) fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<SpeechEvent> {
+    // the caller still passes the lexicon; it is the sentence's own
+    debug_assert!(std::ptr::eq(lexicon, sent.lexicon));
     let toks = sent.toks;
     let mut raw: Vec<Raw> = Vec::new();
     let mut k = sent.first;
@@ -127,39 +129,31 @@ pub(crate) fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> V
         }
         // "according to X"
         if t.is("according") && toks.get(k + 1).is_some_and(|n| n.is("to")) {
-            if let Some((a, b)) = sent.np_after(k + 2, lexicon) {
-                k = speaker::push_right(
-                    sent,
-                    lexicon,
-                    registry,
-                    &mut raw,
-                    (a, b),
-                    (k, k + 2),
-                    false,
-                );
+            if let Some((a, b)) = sent.np_after(k + 2) {
+                k = speaker::push_right(sent, registry, &mut raw, (a, b), (k, k + 2), false);
                 continue;
             }
         }
-        if is_cue(sent, k, lexicon) {
-            if let Some(next) = speaker::speaker_of_cue(sent, k, lexicon, registry, &mut raw) {
+        if is_cue(sent, k) {
+            if let Some(next) = speaker::speaker_of_cue(sent, k, registry, &mut raw) {
                 k = next;
                 continue;
             }
         }
         k += 1;
     }
-    content::contents(sent, &raw, lexicon)
+    content::contents(sent, &raw)
 }
 
 /// Whether the word at `k` is a reporting verb used as one: not a name
 /// ("Said Ahmed"), an adjective or a passive ("the said agreement", "is
 /// said to be"), a verb of counting ("claimed 40 lives") or a noun ("Super
 /// Tuesday states, …").
-fn is_cue(sent: &Sent, k: usize, lexicon: &Lexicon) -> bool {
+fn is_cue(sent: &Sent, k: usize) -> bool {
     let toks = sent.toks;
     let t = &toks[k];
-    let verb = lexicon.reporting_verbs.contains(t.lower.as_str())
-        || lexicon.participle_cues.contains(t.lower.as_str());
+    let verb = sent.lexicon.reporting_verbs.contains(t.lower.as_str())
+        || sent.lexicon.participle_cues.contains(t.lower.as_str());
     // a capitalised verb is a name: "the United States", "Said Ahmed"
     if !verb || (t.capitalised(sent.src) && (k > sent.first || sent.cap(k + 1))) {
         return false;
@@ -173,7 +167,8 @@ fn is_cue(sent: &Sent, k: usize, lexicon: &Lexicon) -> bool {
     }
     // "claimed 40 lives", "estimated 2,000": a number follows, not speech
     if toks.get(k + 1).is_some_and(|n| n.kind == Kind::Num)
-        && !lexicon
+        && !sent
+            .lexicon
             .plain_cues
             .iter()
             .any(|c| c.as_str() == t.lower.as_str())
@@ -181,7 +176,7 @@ fn is_cue(sent: &Sent, k: usize, lexicon: &Lexicon) -> bool {
         return false;
     }
     // "claimed the lives of three": not speech; "Super Tuesday states, …": a noun
-    let noun_use = lexicon.nounish_cues.contains(t.lower.as_str())
+    let noun_use = sent.lexicon.nounish_cues.contains(t.lower.as_str())
         && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct);
     !(noun_use || toks[k + 1..].iter().take(3).any(|n| n.is("lives")))
 }

@@ -11,14 +11,9 @@ use crate::lexicon::Lexicon;
 
 impl Sent<'_> {
     /// A speaker noun phrase ending just before token `end`: token range.
-    fn np_before(
-        &self,
-        end: usize,
-        lexicon: &Lexicon,
-        allow_common: bool,
-    ) -> Option<(usize, usize)> {
-        match self.name_start(end, lexicon) {
-            Some(i) => Some(self.with_modifiers(i, end, lexicon)),
+    fn np_before(&self, end: usize, allow_common: bool) -> Option<(usize, usize)> {
+        match self.name_start(end) {
+            Some(i) => Some(self.with_modifiers(i, end)),
             None => self.bare_np_before(end, allow_common),
         }
     }
@@ -26,14 +21,14 @@ impl Sent<'_> {
     /// Where a name-like phrase ending before `end` starts, if there is one:
     /// capitalised words, titles and group nouns, with the joiners,
     /// initials and lower-case words that may stand inside a name.
-    fn name_start(&self, end: usize, lexicon: &Lexicon) -> Option<usize> {
+    fn name_start(&self, end: usize) -> Option<usize> {
         let toks = self.toks;
         let mut i = end;
         let mut content = false;
         while i > self.first && end - i < 10 {
             let t = &toks[i - 1];
             let is_word = t.kind == Kind::Word;
-            if self.nameish(t, lexicon) {
+            if self.nameish(t) {
                 i -= 1;
                 content = true;
             } else if content
@@ -49,7 +44,9 @@ impl Sent<'_> {
                 break;
             } else if content
                 && is_word
-                && (t.is("of") || t.is("for") || lexicon.name_particles.contains(t.lower.as_str()))
+                && (t.is("of")
+                    || t.is("for")
+                    || self.lexicon.name_particles.contains(t.lower.as_str()))
                 && i >= 2
                 && self.cap(i - 2)
             {
@@ -60,13 +57,13 @@ impl Sent<'_> {
                 && i >= 2
                 && toks[i - 2].end == t.start
                 && (toks[i - 2].lower.chars().count() == 1
-                    || lexicon.titles.contains(toks[i - 2].lower.as_str()))
+                    || self.lexicon.titles.contains(toks[i - 2].lower.as_str()))
             {
                 i -= 1; // "U.S."
             } else if content
                 && is_word
                 && !self.closed(t)
-                && !lexicon.reporting_verbs.contains(t.lower.as_str())
+                && !self.lexicon.reporting_verbs.contains(t.lower.as_str())
             {
                 // lower-case words inside a name: "UN human rights office", "Russia's defence ministry"
                 let mut m = i - 1;
@@ -92,7 +89,7 @@ impl Sent<'_> {
 
     /// A phrase found by `name_start` at `i`, widened by lower-case
     /// modifiers of a group noun: "a press-freedom group", ", local authorities".
-    fn with_modifiers(&self, i: usize, end: usize, lexicon: &Lexicon) -> (usize, usize) {
+    fn with_modifiers(&self, i: usize, end: usize) -> (usize, usize) {
         let toks = self.toks;
         if !toks[i].capitalised(self.src) && i > self.first && !toks[i - 1].is("the") {
             let mut m = i;
@@ -101,7 +98,7 @@ impl Sent<'_> {
                 && self.word(m - 1).is_some_and(|w| {
                     !self.closed(w)
                         && !w.capitalised(self.src)
-                        && !lexicon.reporting_verbs.contains(w.lower.as_str())
+                        && !self.lexicon.reporting_verbs.contains(w.lower.as_str())
                 })
             {
                 m -= 1;
@@ -144,25 +141,27 @@ impl Sent<'_> {
 
     /// A speaker noun phrase starting at token `start` ("said the ministry",
     /// "according to local health officials").
-    pub(super) fn np_after(&self, start: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    pub(super) fn np_after(&self, start: usize) -> Option<(usize, usize)> {
         let toks = self.toks;
         let mut j = start;
         if toks.get(j).is_some_and(|t| t.is("the")) {
             j += 1;
         }
         let group = |n: &Token| {
-            lexicon.organisations.contains(n.lower.as_str())
-                || lexicon.speaker_nouns.contains(n.lower.as_str())
-                || lexicon.titles.contains(n.lower.as_str())
+            self.lexicon.organisations.contains(n.lower.as_str())
+                || self.lexicon.speaker_nouns.contains(n.lower.as_str())
+                || self.lexicon.titles.contains(n.lower.as_str())
         };
         let mut content = false;
         while j < toks.len() && j - start < 10 {
             let t = &toks[j];
-            if self.nameish(t, lexicon) {
+            if self.nameish(t) {
                 j += 1;
                 content = true;
             } else if content
-                && (t.is("of") || t.is("for") || lexicon.name_particles.contains(t.lower.as_str()))
+                && (t.is("of")
+                    || t.is("for")
+                    || self.lexicon.name_particles.contains(t.lower.as_str()))
                 && self.cap(j + 1)
             {
                 j += 1;
@@ -190,15 +189,15 @@ impl Sent<'_> {
 
     /// The words of a speaker mention; a capital that only marks the start
     /// of the sentence is dropped from common nouns ("Police said" → "police").
-    fn mention_words(&self, a: usize, b: usize, lexicon: &Lexicon) -> Vec<String> {
+    fn mention_words(&self, a: usize, b: usize) -> Vec<String> {
         let words: Vec<&Token> = self.toks[a..b]
             .iter()
             .filter(|t| t.kind == Kind::Word)
             .collect();
         let common = |t: &Token| {
-            lexicon.speaker_nouns.contains(t.lower.as_str())
-                || lexicon.organisations.contains(t.lower.as_str())
-                || lexicon.titles.contains(t.lower.as_str())
+            self.lexicon.speaker_nouns.contains(t.lower.as_str())
+                || self.lexicon.organisations.contains(t.lower.as_str())
+                || self.lexicon.titles.contains(t.lower.as_str())
                 || ARTICLES.contains(&t.lower.as_str())
         };
         let sentence_capital = a == self.first
@@ -221,18 +220,18 @@ impl Sent<'_> {
 
     /// The subject of the sentence before token `before`: the first name-like
     /// phrase that opens the sentence or a clause and is followed by a verb.
-    fn subject(&self, before: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    fn subject(&self, before: usize) -> Option<(usize, usize)> {
         let toks = self.toks;
         let mut i = self.first;
         while i < before {
             let opens = i == self.first || toks[i - 1].lower == ",";
-            if !(opens && self.nameish(&toks[i], lexicon)) {
+            if !(opens && self.nameish(&toks[i])) {
                 i += 1;
                 continue;
             }
             let mut j = i;
             while j < before
-                && (self.nameish(&toks[j], lexicon)
+                && (self.nameish(&toks[j])
                     // "Gov. Mike Pence", "U.S. officials"
                     || toks[j].lower == "." && j > i && toks[j - 1].end == toks[j].start && toks[j - 1].lower.chars().count() <= 4)
             {
@@ -275,14 +274,13 @@ impl Sent<'_> {
 /// apposition that may follow it, pushed to `raw`; returns where to go on from.
 pub(super) fn push_right(
     sent: &Sent,
-    lexicon: &Lexicon,
     registry: &mut Registry,
     raw: &mut Vec<Raw>,
     (a, b): (usize, usize),
     cue: (usize, usize),
     open_apposition: bool,
 ) -> usize {
-    let entity = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
+    let entity = registry.mention(&sent.mention_words(a, b), sent.lexicon);
     let content_from = sent.apposition_end(b, open_apposition);
     raw.push(Raw {
         entity,
@@ -301,21 +299,20 @@ pub(super) fn push_right(
 pub(super) fn speaker_of_cue(
     sent: &Sent,
     k: usize,
-    lexicon: &Lexicon,
     registry: &mut Registry,
     raw: &mut Vec<Raw>,
 ) -> Option<usize> {
     let toks = sent.toks;
     let t = &toks[k];
     let prev = sent.prev(k);
-    match left_speaker(sent, k, lexicon) {
+    match left_speaker(sent, k) {
         // "Arakhamia said the sides had agreed …": inside the content before
         Some(Who::Phrase(a, _))
             if raw
                 .last()
                 .is_some_and(|r| !r.right && a >= r.cue.1 && a - r.cue.1 <= 1) => {}
         Some(Who::Phrase(a, b)) => {
-            let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
+            let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
             raw.push(Raw::left(e, (a, b), k));
         }
         Some(Who::Pronoun(p)) => {
@@ -331,7 +328,7 @@ pub(super) fn speaker_of_cue(
             let after_break = prev.is_none_or(|p| p.kind == Kind::Punct);
             let coordinated = prev.is_some_and(|p| p.lower == "," || p.is("and") || p.is("but"));
             if coordinated
-                && (lexicon.participle_cues.contains(t.lower.as_str())
+                && (sent.lexicon.participle_cues.contains(t.lower.as_str())
                     || prev.is_none_or(|p| p.lower != ","))
                 && !raw.is_empty()
             {
@@ -339,32 +336,24 @@ pub(super) fn speaker_of_cue(
                 let last = &raw[raw.len() - 1];
                 let (e, m) = (last.entity, last.mention);
                 raw.push(Raw::left(e, m, k));
-            } else if coordinated && lexicon.participle_cues.contains(t.lower.as_str()) {
+            } else if coordinated && sent.lexicon.participle_cues.contains(t.lower.as_str()) {
                 // "Gov. Mike Pence on Thursday blamed the media …, saying …":
                 // the subject of the sentence
-                if let Some((a, b)) = sent.subject(k, lexicon) {
-                    let e = registry.mention(&sent.mention_words(a, b, lexicon), lexicon);
+                if let Some((a, b)) = sent.subject(k) {
+                    let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
                     raw.push(Raw::left(e, (a, b), k));
                 }
             } else if after_break {
                 // inversion: "…, said the ministry." / "…, said the mayor, Ivan Fedorov."
-                if let Some((a, mut b)) = sent.np_after(k + 1, lexicon) {
+                if let Some((a, mut b)) = sent.np_after(k + 1) {
                     if toks.get(b).is_some_and(|t| t.lower == ",") && sent.cap(b + 1) {
-                        if let Some((_, nb)) = sent.np_after(b + 1, lexicon) {
+                        if let Some((_, nb)) = sent.np_after(b + 1) {
                             b = nb;
                         }
                     }
                     let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct);
                     if ends {
-                        return Some(push_right(
-                            sent,
-                            lexicon,
-                            registry,
-                            raw,
-                            (a, b),
-                            (k, k + 1),
-                            true,
-                        ));
+                        return Some(push_right(sent, registry, raw, (a, b), (k, k + 1), true));
                     }
                 }
             }
@@ -373,10 +362,10 @@ pub(super) fn speaker_of_cue(
     None
 }
 
-fn left_speaker(sent: &Sent, k: usize, lexicon: &Lexicon) -> Option<Who> {
+fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
     let toks = sent.toks;
     let mut j = k;
-    while j > sent.first && lexicon.skip_left.contains(toks[j - 1].lower.as_str()) {
+    while j > sent.first && sent.lexicon.skip_left.contains(toks[j - 1].lower.as_str()) {
         j -= 1;
     }
     if j > sent.first + 1 && toks[j - 1].lower == "," {
@@ -389,12 +378,10 @@ fn left_speaker(sent: &Sent, k: usize, lexicon: &Lexicon) -> Option<Who> {
             .get(c + 1)
             .is_some_and(|t| APPOSITION_OPENERS.contains(&t.lower.as_str()))
         {
-            return sent
-                .np_before(c, lexicon, false)
-                .map(|(a, b)| Who::Phrase(a, b));
+            return sent.np_before(c, false).map(|(a, b)| Who::Phrase(a, b));
         }
         // "The head of the mission, Matilda Bogner, said"
-        if let Some((a, b)) = sent.np_before(j - 1, lexicon, false) {
+        if let Some((a, b)) = sent.np_before(j - 1, false) {
             if a == c + 1 && sent.cap(a) {
                 return Some(Who::Phrase(a, b));
             }
@@ -407,7 +394,7 @@ fn left_speaker(sent: &Sent, k: usize, lexicon: &Lexicon) -> Option<Who> {
                 .rev()
                 .take(25)
                 .find(|&c| toks[c].lower == ",")?;
-            if let Some((a, b)) = sent.np_before(c, lexicon, false) {
+            if let Some((a, b)) = sent.np_before(c, false) {
                 let opens = a == sent.first
                     || toks[a - 1].kind == Kind::Punct
                     || toks[a - 1].is("and")
@@ -422,14 +409,13 @@ fn left_speaker(sent: &Sent, k: usize, lexicon: &Lexicon) -> Option<Who> {
     }
     if j > sent.first && is_pronoun(&toks[j - 1]) {
         // a doubled subject: "Zelensky he said"
-        if let Some((a, b)) = sent.np_before(j - 1, lexicon, false) {
+        if let Some((a, b)) = sent.np_before(j - 1, false) {
             return Some(Who::Phrase(a, b));
         }
         return Some(Who::Pronoun(j - 1));
     }
-    let plain = lexicon.saying_verbs.contains(toks[k].lower.as_str());
-    sent.np_before(j, lexicon, plain)
-        .map(|(a, b)| Who::Phrase(a, b))
+    let plain = sent.lexicon.saying_verbs.contains(toks[k].lower.as_str());
+    sent.np_before(j, plain).map(|(a, b)| Who::Phrase(a, b))
 }
 
 /// Note the people a sentence names, so that a later "he", "the minister"
@@ -437,15 +423,17 @@ fn left_speaker(sent: &Sent, k: usize, lexicon: &Lexicon) -> Option<Who> {
 /// ("Foreign Minister Dmytro Kuleba", "negotiator David Arakhamia") or a
 /// name opening the sentence ("Antony Blinken met …").
 pub(crate) fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) {
+    // the caller still passes the lexicon; it is the sentence's own
+    debug_assert!(std::ptr::eq(lexicon, sent.lexicon));
     let toks = sent.toks;
     let mut i = sent.first;
     while i < toks.len() {
         let title = sent
             .word(i)
-            .is_some_and(|t| lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t));
+            .is_some_and(|t| sent.lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t));
         let opening = i == sent.first
             && sent.cap(i)
-            && !lexicon.organisations.contains(toks[i].lower.as_str());
+            && !sent.lexicon.organisations.contains(toks[i].lower.as_str());
         if !title && !opening {
             i += 1;
             continue;
@@ -453,7 +441,7 @@ pub(crate) fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Regi
         let start = i;
         while sent
             .word(i)
-            .is_some_and(|t| lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t))
+            .is_some_and(|t| sent.lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t))
         {
             i += 1;
         }
@@ -464,14 +452,17 @@ pub(crate) fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Regi
                 || (i > name_start
                     && sent
                         .word(i)
-                        .is_some_and(|t| lexicon.name_particles.contains(t.lower.as_str()))
+                        .is_some_and(|t| sent.lexicon.name_particles.contains(t.lower.as_str()))
                     && (sent.cap(i + 1)
-                        || sent
-                            .word(i + 1)
-                            .is_some_and(|n| lexicon.name_particles.contains(n.lower.as_str())))))
+                        || sent.word(i + 1).is_some_and(|n| {
+                            sent.lexicon.name_particles.contains(n.lower.as_str())
+                        }))))
         {
-            if lexicon.organisations.contains(toks[i].lower.as_str())
-                || lexicon.reporting_verbs.contains(toks[i].lower.as_str())
+            if sent.lexicon.organisations.contains(toks[i].lower.as_str())
+                || sent
+                    .lexicon
+                    .reporting_verbs
+                    .contains(toks[i].lower.as_str())
             {
                 break;
             }
@@ -484,7 +475,7 @@ pub(crate) fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Regi
         let person = followed_ok
             && ((title && names >= 1) || (opening && names >= 2 && name_start == start));
         if person {
-            registry.mention(&sent.words(start, i), lexicon);
+            registry.mention(&sent.words(start, i), sent.lexicon);
         }
         i = i.max(start + 1);
     }

@@ -1,0 +1,125 @@
+//! Numbers that are not counts: years, dates, times, ages, durations,
+//! labels, codes and scores. Each test looks at the number and the tokens
+//! right around it.
+
+use crate::extract::speech::Sent;
+use crate::lang::numbers::{parse_at, NumberPhrase};
+use crate::lang::tokens::{Kind, Token};
+use crate::lexicon::grammar::GROUP_DETERMINERS;
+use crate::lexicon::Lexicon;
+
+/// Whether the number is a year, date, time, age, duration, label or score.
+pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
+    glued_to_word(sent, n)
+        || group_size(sent, n)
+        || sent.toks[n.first].kind == Kind::Num && digits_not_a_count(sent, n, lx)
+        || label_before(sent, n, lx)
+        || unit_after(sent, n, lx)
+        || clock_or_score(sent, n)
+}
+
+/// A number glued to a word is part of a name: "M6", "G7", "COVID19".
+fn glued_to_word(sent: &Sent, n: &NumberPhrase) -> bool {
+    let first = &sent.toks[n.first];
+    n.first
+        .checked_sub(1)
+        .map(|p| &sent.toks[p])
+        .is_some_and(|p| p.kind == Kind::Word && p.end == first.start)
+}
+
+/// A group size after another number: "one of its eight crew members".
+fn group_size(sent: &Sent, n: &NumberPhrase) -> bool {
+    let toks = sent.toks;
+    n.first >= 3
+        && GROUP_DETERMINERS.contains(&toks[n.first - 1].lower.as_str())
+        && toks[n.first - 2].is("of")
+        && parse_at(sent.src, toks, n.first - 3).is_some()
+}
+
+/// Digits that are a code, a year, a time or a date, by their form.
+fn digits_not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
+    let digits = &sent.toks[n.first].lower;
+    // phone numbers and codes: a leading zero
+    let code = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
+    code || is_year(sent, n, lx) || time_or_date(sent, n)
+}
+
+/// Four plain digits are a year, unless people follow ("2014 people") and
+/// no year word comes before ("in 2014").
+fn is_year(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
+    let toks = sent.toks;
+    let year_like = n.scale_word.is_none()
+        && n.upper.is_none()
+        && !n.separators
+        && toks[n.first].lower.len() == 4
+        && (1000.0..=2100.0).contains(&n.value);
+    if !year_like {
+        return false;
+    }
+    let prev = n.first.checked_sub(1).map(|p| &toks[p]);
+    let noun_after = toks.get(n.last).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !t.capitalised(sent.src)
+            && !lx.year_words.contains(t.lower.as_str())
+            && !lx.not_subject.contains(t.lower.as_str())
+    });
+    !noun_after || prev.is_some_and(|p| lx.year_words.contains(p.lower.as_str()))
+}
+
+/// A colon or slash glued to the digits makes a time or a date: 10:30, 3/29.
+fn time_or_date(sent: &Sent, n: &NumberPhrase) -> bool {
+    let toks = sent.toks;
+    let first = &toks[n.first];
+    let glued = |t: &Token| {
+        (t.lower == ":" || t.lower == "/") && (t.start == first.end || t.end == first.start)
+    };
+    toks.get(n.last).is_some_and(glued) || n.first.checked_sub(1).is_some_and(|p| glued(&toks[p]))
+}
+
+/// A month or a label before the number makes it a date, a page, an
+/// address, money or an age ("March 3", "page 12", "at the age of 40").
+fn label_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
+    let toks = sent.toks;
+    if let Some(p) = n.first.checked_sub(1).map(|p| &toks[p]) {
+        if lx.months.contains(p.lower.as_str()) && p.capitalised(sent.src)
+            || lx.non_count_labels.contains(p.lower.as_str())
+        {
+            return true;
+        }
+    }
+    n.first >= 2 && toks[n.first - 1].is("of") && toks[n.first - 2].is("age")
+}
+
+/// A month, a unit or "-year-old" after the number makes it a date, a
+/// duration, a distance, a sum or an age ("3 March", "12-year-old").
+fn unit_after(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
+    let toks = sent.toks;
+    let Some(t) = toks.get(n.last) else {
+        return false;
+    };
+    let mut j = n.last;
+    if t.lower == "-" && toks.get(j + 1).is_some_and(|n| n.kind == Kind::Word) {
+        j += 1; // "12-year-old"
+    }
+    let w = &toks[j];
+    let month = lx.months.contains(w.lower.as_str()) && w.capitalised(sent.src);
+    w.kind == Kind::Word
+        && (month
+            || lx.non_count_units.contains(w.lower.as_str())
+            || w.lower.starts_with("year-old"))
+}
+
+/// A clock time ("2 a.m.", "3 p.m.") or a score ("won 3-1").
+fn clock_or_score(sent: &Sent, n: &NumberPhrase) -> bool {
+    let toks = sent.toks;
+    let Some(t) = toks.get(n.last) else {
+        return false;
+    };
+    let clock = (t.is("a") || t.is("p"))
+        && toks.get(n.last + 1).is_some_and(|d| d.lower == ".")
+        && toks.get(n.last + 2).is_some_and(|m| m.is("m"));
+    let score = t.lower == "-"
+        && toks.get(n.last + 1).is_some_and(|x| x.kind == Kind::Num)
+        && n.upper.is_none();
+    clock || score
+}

@@ -1,0 +1,375 @@
+//! One number read as a figure: the metric it counts, who was counted and
+//! the words of the phrase. The places a metric word can stand are tried in
+//! a fixed order; the first that fits decides.
+
+use super::{
+    cue_after_aux, cue_at, is_acronym, object_follows, plain_cue_at, plain_cue_ending,
+    subject_after, subject_word, QuantityHit,
+};
+use crate::extract::speech::Sent;
+use crate::lang::numbers::NumberPhrase;
+use crate::lang::tokens::{Kind, Token};
+use crate::lexicon::grammar::{
+    COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, PLURAL_BE, SUBSET_LEADS, SUBSET_PREPOSITIONS,
+    SUBSET_PRONOUNS,
+};
+use crate::lexicon::Lexicon;
+use crate::model::Qualifier;
+
+/// The metric of a figure and the token range of its whole phrase.
+struct Found {
+    metric: String,
+    /// First token of the phrase.
+    start: usize,
+    /// Token just past the phrase.
+    end: usize,
+}
+
+/// One number being read as a figure, with what is known of it so far.
+struct Figure<'a> {
+    sent: &'a Sent<'a>,
+    toks: &'a [Token],
+    n: &'a NumberPhrase,
+    /// The figures found before in the sentence.
+    hits: &'a [QuantityHit],
+    lx: &'a Lexicon,
+    qualifier: Qualifier,
+    /// First token of the qualifier, or of the number without one.
+    q_start: usize,
+    /// Who was counted, as far as found.
+    subject: Option<String>,
+    /// Token after the subject right after the number (the number's end without one).
+    after_subj: usize,
+    /// A part of the figure before, said before the number ("including 12").
+    subset_lead: bool,
+    /// A part of the figure before, said after the number ("12 of them").
+    subset_tail: bool,
+    /// The metric of the figure just before, which a part of it takes.
+    prev_metric: Option<String>,
+}
+
+/// The metric, subject and phrase of one number, if it is a figure.
+pub(super) fn figure(
+    sent: &Sent,
+    n: &NumberPhrase,
+    hits: &[QuantityHit],
+    lx: &Lexicon,
+) -> Option<QuantityHit> {
+    let mut f = Figure::new(sent, n, hits, lx);
+    let found = f
+        .slotted_cue()
+        .or_else(|| f.subset_of_them())
+        .or_else(|| f.metric_noun_after())
+        .or_else(|| f.metric_after_counted())
+        .or_else(|| f.metric_before())
+        .or_else(|| f.part_after_were())
+        .or_else(|| f.part_after_lead())?;
+    f.finish(found)
+}
+
+/// The qualifier of the number and the token it starts at: the number's
+/// own, a lexicon phrase before it ("more than"), or "between" of a range.
+fn qualifier_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> (Qualifier, usize) {
+    let toks = sent.toks;
+    let mut qualifier = n.qualifier.unwrap_or(if n.vague {
+        Qualifier::Vague
+    } else {
+        Qualifier::Exact
+    });
+    let mut q_start = n.first;
+    if n.qualifier.is_none() && !n.vague {
+        if let Some((words, q)) = lx
+            .qualifiers
+            .iter()
+            .find(|(w, _)| w.len() <= n.first - sent.first && cue_at(toks, n.first - w.len(), w))
+        {
+            qualifier = *q;
+            q_start = n.first - words.len();
+        }
+    }
+    if n.upper.is_some() && n.first > sent.first && toks[n.first - 1].is("between") {
+        q_start = n.first - 1;
+    }
+    (qualifier, q_start)
+}
+
+/// Whether the words before the phrase make it a part of the figure
+/// before: "including 12", "among them 40", "of whom 3".
+fn subset_lead(sent: &Sent, q_start: usize) -> bool {
+    let word = |back: usize| {
+        q_start
+            .checked_sub(back)
+            .filter(|&p| p >= sent.first)
+            .map(|p| sent.toks[p].lower.as_str())
+            .unwrap_or("")
+    };
+    let (before2, before) = (word(2), word(1));
+    SUBSET_LEADS.contains(&before)
+        || SUBSET_PREPOSITIONS.contains(&before2) && SUBSET_PRONOUNS.contains(&before)
+}
+
+impl<'a> Figure<'a> {
+    /// What the words right around the number say, before any metric is sought.
+    fn new(sent: &'a Sent, n: &'a NumberPhrase, hits: &'a [QuantityHit], lx: &'a Lexicon) -> Self {
+        let toks = sent.toks;
+        let (qualifier, q_start) = qualifier_before(sent, n, lx);
+        let (subject, after_subj) = subject_after(sent, n.last, lx);
+        // "12 of them children"
+        let subset_tail = toks.get(n.last).is_some_and(|t| t.is("of"))
+            && toks
+                .get(n.last + 1)
+                .is_some_and(|t| SUBSET_PRONOUNS.contains(&t.lower.as_str()));
+        // a figure continues the one before only right after it
+        let prev_metric = hits
+            .last()
+            .filter(|h| h.end_tok + 4 >= q_start && !n.percent)
+            .map(|h| h.metric.clone());
+        Figure {
+            sent,
+            toks,
+            n,
+            hits,
+            lx,
+            qualifier,
+            q_start,
+            subject,
+            after_subj,
+            subset_lead: subset_lead(sent, q_start),
+            subset_tail,
+            prev_metric,
+        }
+    }
+
+    /// 1. A slotted cue around the number: "driven N from their homes",
+    ///    "claimed N lives"; its words before the slot may stand further back.
+    fn slotted_cue(&self) -> Option<Found> {
+        let (toks, lx, q_start) = (self.toks, self.lx, self.q_start);
+        for start in [self.after_subj, self.n.last] {
+            let Some(list) = toks
+                .get(start)
+                .and_then(|t| lx.post_by_first.get(t.lower.as_str()))
+            else {
+                continue;
+            };
+            for &ci in list {
+                let c = &lx.cues[ci];
+                if !cue_at(toks, start, &c.post) {
+                    continue;
+                }
+                let pre = if c.pre.is_empty() {
+                    Some(q_start)
+                } else {
+                    (self.sent.first..q_start)
+                        .rev()
+                        .find(|&p| cue_at(toks, p, &c.pre))
+                };
+                if let Some(p) = pre {
+                    let phrase_start = if p + c.pre.len() == q_start {
+                        p
+                    } else {
+                        q_start
+                    };
+                    return Some(Found {
+                        metric: c.metric.clone(),
+                        start: phrase_start,
+                        end: start + c.post.len(),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// 2. A subset: "12 of them children" takes the metric of the figure before.
+    fn subset_of_them(&self) -> Option<Found> {
+        if !self.subset_tail {
+            return None;
+        }
+        self.prev_metric.clone().map(|metric| Found {
+            metric,
+            start: self.q_start,
+            end: self.after_subj.max(self.n.last + 2),
+        })
+    }
+
+    /// 3. A metric noun right after the number: followed by a metric verb it
+    ///    names who was counted ("37 prisoners died"); alone it is the metric
+    ///    ("1.4 million refugees", "38 missing fishermen").
+    fn metric_noun_after(&mut self) -> Option<Found> {
+        let (toks, lx, last) = (self.toks, self.lx, self.n.last);
+        let (noun_metric, noun_end) = plain_cue_at(toks, last, lx)?;
+        match cue_after_aux(toks, noun_end, lx).filter(|_| noun_end == last + 1) {
+            Some((metric, end)) => {
+                self.subject = Some(toks[last].lower.to_string());
+                Some(Found {
+                    metric,
+                    start: self.q_start,
+                    end,
+                })
+            }
+            None => {
+                let mut end = noun_end;
+                if self.subject.is_none() {
+                    let (s, e) = subject_after(self.sent, noun_end, lx);
+                    if toks
+                        .get(noun_end)
+                        .is_some_and(|t| !t.capitalised(self.sent.src))
+                    {
+                        self.subject = s;
+                        end = e;
+                    }
+                }
+                Some(Found {
+                    metric: noun_metric,
+                    start: self.q_start,
+                    end,
+                })
+            }
+        }
+    }
+
+    /// 4. The metric word after who was counted: "140 children have been
+    ///    killed", "70 regime and rebel fighters have been killed", "two
+    ///    people in the area were injured"; not "one cafe that killed 25 people".
+    fn metric_after_counted(&self) -> Option<Found> {
+        let (toks, lx) = (self.toks, self.lx);
+        let mut found = None;
+        let mut start = self.after_subj;
+        while found.is_none() && start < toks.len() && start - self.after_subj <= 8 {
+            found = cue_after_aux(toks, start, lx)
+                .filter(|&(_, end)| !object_follows(self.sent, end, lx))
+                .filter(|&(_, end)| self.counts_people(end))
+                .map(|(metric, end)| Found {
+                    metric,
+                    start: self.q_start,
+                    end,
+                });
+            if !self.counted_runs_on(start) {
+                break;
+            }
+            start += 1;
+        }
+        found
+    }
+
+    /// Whether the cue ending before `end` may follow a subject: a metric
+    /// noun that can name things ("bodies") counts only right after the
+    /// number, not in "100,000 public bodies".
+    fn counts_people(&self, end: usize) -> bool {
+        let one_word = plain_cue_at(self.toks, end - 1, self.lx).is_some_and(|(_, e)| e == end);
+        self.subject.is_none()
+            || !(one_word
+                && self
+                    .lx
+                    .non_person_subjects
+                    .contains(self.toks[end - 1].lower.as_str()))
+    }
+
+    /// Whether the counted phrase runs on over token `start`, so that a
+    /// metric word may come after it: "of the …", "in the area", "and rebel fighters".
+    fn counted_runs_on(&self, start: usize) -> bool {
+        let t = &self.toks[start];
+        let src = self.sent.src;
+        let extends = t.kind == Kind::Word
+            && (subject_word(t, self.lx)
+                || COUNTED_PHRASE_LINKS.contains(&t.lower.as_str())
+                || is_acronym(t, src));
+        if !extends {
+            return false;
+        }
+        // right after a number with no noun, only "of", "in" or an acronym open it
+        start != self.after_subj
+            || self.subject.is_some()
+            || is_acronym(t, src)
+            || COUNTED_PHRASE_OPENERS.contains(&t.lower.as_str())
+    }
+
+    /// 5. The metric word before, over linking words: "killed 140", "the
+    ///    death toll rose to 352".
+    fn metric_before(&self) -> Option<Found> {
+        let (toks, lx, q_start, first) = (self.toks, self.lx, self.q_start, self.sent.first);
+        let mut j = q_start;
+        while j > first && q_start - j < 4 && lx.toll_links.contains(toks[j - 1].lower.as_str()) {
+            j -= 1;
+        }
+        [j, q_start]
+            .into_iter()
+            .find_map(|end| plain_cue_ending(toks, end, lx).filter(|(_, s)| *s >= first))
+            .map(|(metric, start)| Found {
+                metric,
+                start,
+                end: self.after_subj.max(self.n.last),
+            })
+    }
+
+    /// Whether "were"/"are" and a lone noun follow the number: "30 were minors."
+    fn were_noun(&self) -> bool {
+        let (toks, last) = (self.toks, self.n.last);
+        toks.get(last)
+            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+            && toks.get(last + 1).is_some_and(|t| subject_word(t, self.lx))
+            // a noun and nothing after it
+            && toks.get(last + 2).is_none_or(|t| t.kind == Kind::Punct || t.is("and"))
+    }
+
+    /// 6. A part of the figure before, named after "were": "30 were minors"
+    ///    takes that noun as who was counted and the metric before.
+    fn part_after_were(&mut self) -> Option<Found> {
+        if self.subject.is_some() || !self.were_noun() {
+            return None;
+        }
+        let (s, end) = subject_after(self.sent, self.n.last + 1, self.lx);
+        self.subject = s;
+        self.prev_metric.clone().map(|metric| Found {
+            metric,
+            start: self.q_start,
+            end,
+        })
+    }
+
+    /// 7. A part of the figure before, led in: "including 12 children"
+    ///    takes the metric before.
+    fn part_after_lead(&self) -> Option<Found> {
+        if !self.subset_lead {
+            return None;
+        }
+        self.prev_metric.clone().map(|metric| Found {
+            metric,
+            start: self.q_start,
+            end: self.after_subj.max(self.n.last),
+        })
+    }
+
+    /// The hit, unless who was counted are not people ("2 million
+    /// chickens"); a part of the figure before counts the same people.
+    fn finish(self, found: Found) -> Option<QuantityHit> {
+        let (toks, n) = (self.toks, self.n);
+        if self
+            .subject
+            .as_deref()
+            .and_then(|s| s.rsplit(' ').next())
+            .is_some_and(|head| self.lx.non_person_subjects.contains(head))
+        {
+            return None;
+        }
+        let subject = if n.percent {
+            None
+        } else {
+            // "including almost 4 million from their country": of those counted before
+            self.subject.or_else(|| {
+                (self.subset_lead || self.subset_tail)
+                    .then(|| self.hits.last().and_then(|h| h.subject.clone()))
+                    .flatten()
+            })
+        };
+        let end = found.end.max(n.last);
+        Some(QuantityHit {
+            end_tok: end,
+            phrase: (toks[found.start.min(self.q_start)].start, toks[end - 1].end),
+            number: n.clone(),
+            metric: found.metric,
+            subject,
+            qualifier: self.qualifier,
+        })
+    }
+}

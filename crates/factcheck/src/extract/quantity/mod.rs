@@ -1,0 +1,167 @@
+//! Quantity claims: a number tied to a metric word, in either order and
+//! with words between ("More than 140 children have been killed", "the
+//! death toll rose to 352", "driven 10 million from their homes").
+
+mod count;
+mod figure;
+
+use super::speech::Sent;
+use crate::lang::numbers::{parse_at, NumberPhrase};
+use crate::lang::tokens::{Kind, Token};
+use crate::lexicon::grammar::PARTITIVE_DETERMINERS;
+use crate::lexicon::Lexicon;
+use crate::model::Qualifier;
+use count::not_a_count;
+use figure::figure;
+
+/// A quantity found in a sentence, before it becomes a claim.
+#[derive(Debug, Clone)]
+pub(crate) struct QuantityHit {
+    pub number: NumberPhrase,
+    pub metric: String,
+    pub subject: Option<String>,
+    pub qualifier: Qualifier,
+    /// Byte range of the whole phrase (qualifier, number, subject, metric word).
+    pub phrase: (usize, usize),
+    /// Token index just past the phrase, to tell whether a later figure
+    /// continues this one ("…, including 4 million …").
+    pub end_tok: usize,
+}
+
+/// Whether the words `words` stand as word tokens from token `j` on.
+fn cue_at(toks: &[Token], j: usize, words: &[String]) -> bool {
+    words.len() <= toks.len().saturating_sub(j)
+        && words
+            .iter()
+            .enumerate()
+            .all(|(o, w)| toks[j + o].kind == Kind::Word && toks[j + o].lower == *w)
+}
+
+/// Whether a number (with its qualifier) follows right after token `at`: the
+/// metric verb then has its own count ("the storm that killed 25 people").
+fn object_follows(sent: &Sent, at: usize, lx: &Lexicon) -> bool {
+    let toks = sent.toks;
+    let skip = lx
+        .qualifiers
+        .iter()
+        .find(|(w, _)| cue_at(toks, at, w))
+        .map_or(0, |(w, _)| w.len());
+    parse_at(sent.src, toks, at + skip).is_some()
+}
+
+/// An all-capital word names a group ("five IS militants"), even if it
+/// spells a function word.
+fn is_acronym(t: &Token, src: &str) -> bool {
+    let text = t.text(src);
+    t.kind == Kind::Word && text.chars().count() >= 2 && text.chars().all(|c| c.is_uppercase())
+}
+
+/// Whether a word can be part of who was counted ("aid workers", "children").
+fn subject_word(t: &Token, lx: &Lexicon) -> bool {
+    t.kind == Kind::Word
+        && !lx.not_subject.contains(t.lower.as_str())
+        && !lx.aux_words.contains(t.lower.as_str())
+        && !lx.toll_links.contains(t.lower.as_str())
+        && !lx.plain_by_first.contains_key(t.lower.as_str())
+        && !lx.post_by_first.contains_key(t.lower.as_str())
+        && !lx.months.contains(t.lower.as_str())
+}
+
+/// Who was counted, right after the number: "140 children", "thousands of
+/// civilians", "60 of its soldiers". Returns the words and the next token.
+fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usize) {
+    let toks = sent.toks;
+    let mut j = from;
+    if toks.get(j).is_some_and(|t| t.is("of")) {
+        j += 1;
+        if toks
+            .get(j)
+            .is_some_and(|t| PARTITIVE_DETERMINERS.contains(&t.lower.as_str()))
+        {
+            j += 1;
+        }
+    }
+    // "two more civilians", "20 other people"
+    if toks
+        .get(j)
+        .is_some_and(|t| lx.additive_words.contains(t.lower.as_str()))
+        && toks.get(j + 1).is_some_and(|t| subject_word(t, lx))
+    {
+        j += 1;
+    }
+    let start = j;
+    while j < toks.len()
+        && j - start < 3
+        && (subject_word(&toks[j], lx) || is_acronym(&toks[j], sent.src))
+    {
+        j += 1;
+    }
+    if j == start {
+        return (None, from);
+    }
+    let words: Vec<String> = toks[start..j]
+        .iter()
+        .map(|t| t.lower.replace('’', "'"))
+        .collect();
+    (Some(words.join(" ")), j)
+}
+
+/// A plain metric cue starting at token `j`: (metric, end token).
+fn plain_cue_at(toks: &[Token], j: usize, lx: &Lexicon) -> Option<(String, usize)> {
+    let t = toks.get(j)?;
+    let list = lx.plain_by_first.get(t.lower.as_str())?;
+    list.iter()
+        .map(|&i| &lx.cues[i])
+        .find(|c| cue_at(toks, j, &c.pre))
+        .map(|c| (c.metric.clone(), j + c.pre.len()))
+}
+
+/// A plain metric cue after auxiliaries ("have been", "are believed to have").
+fn cue_after_aux(toks: &[Token], start: usize, lx: &Lexicon) -> Option<(String, usize)> {
+    let mut j = start;
+    loop {
+        if let Some(hit) = plain_cue_at(toks, j, lx) {
+            return Some(hit);
+        }
+        if j < toks.len() && j - start < 5 && lx.aux_words.contains(toks[j].lower.as_str()) {
+            j += 1;
+        } else {
+            return None;
+        }
+    }
+}
+
+/// A plain metric cue ending just before token `end`: (metric, start token).
+fn plain_cue_ending(toks: &[Token], end: usize, lx: &Lexicon) -> Option<(String, usize)> {
+    let last = toks.get(end.checked_sub(1)?)?;
+    lx.cues
+        .iter()
+        .filter(|c| !c.slotted && c.pre.last().is_some_and(|w| *w == last.lower))
+        .filter(|c| c.pre.len() <= end && cue_at(toks, end - c.pre.len(), &c.pre))
+        .max_by_key(|c| c.pre.len())
+        .map(|c| (c.metric.clone(), end - c.pre.len()))
+}
+
+/// Find quantity claims in one sentence.
+pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
+    let toks = sent.toks;
+    let mut hits: Vec<QuantityHit> = Vec::new();
+    let mut i = sent.first;
+    while i < toks.len() {
+        // numbers start at digits or number words; never inside a phrase
+        let Some(n) = parse_at(sent.src, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let next_i = n.last.max(i + 1);
+        if not_a_count(sent, &n, lx) {
+            i = next_i;
+            continue;
+        }
+        if let Some(hit) = figure(sent, &n, &hits, lx) {
+            hits.push(hit);
+        }
+        i = next_i;
+    }
+    hits
+}

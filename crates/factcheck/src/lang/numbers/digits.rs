@@ -1,0 +1,130 @@
+//! Numbers in digits: separators of every convention, spaced groups of
+//! three and the scale words after them.
+
+use compact_str::CompactString;
+
+use super::{scale_word, NumberPhrase};
+use crate::lang::tokens::{Kind, Token};
+
+/// Parse a digit token: "10,000" / "10.5" / "1,5" (decimal comma).
+fn digits_value(s: &str) -> Option<(f64, bool, usize)> {
+    // "1.000" and "1.000.000": full stops as thousands separators
+    let dots: Vec<&str> = s.split('.').collect();
+    if !s.contains(',')
+        && dots.len() > 1
+        && dots[0].len() <= 3
+        && dots[1..].iter().all(|g| g.len() == 3)
+        && (dots.len() > 2 || dots[1] == "000")
+    {
+        return s.replace('.', "").parse().ok().map(|v| (v, true, 0));
+    }
+    let groups: Vec<&str> = s.split(',').collect();
+    let last = groups.len() - 1;
+    // "10,000" or the Indian "1,50,000"
+    let thousands = groups.len() > 1
+        && (groups[1..]
+            .iter()
+            .all(|g| g.split('.').next().unwrap_or("").len() == 3)
+            || groups[0].len() <= 2
+                && groups[1..last].iter().all(|g| g.len() == 2)
+                && groups[last].split('.').next().unwrap_or("").len() == 3);
+    let cleaned: String = if thousands {
+        s.replace(',', "")
+    } else if groups.len() == 2 && !s.contains('.') {
+        s.replace(',', ".")
+    } else if groups.len() > 1 {
+        return None;
+    } else {
+        s.to_string()
+    };
+    if cleaned.matches('.').count() > 1 {
+        return None;
+    }
+    let decimals = cleaned.split_once('.').map_or(0, |(_, d)| d.len());
+    cleaned.parse().ok().map(|v| (v, thousands, decimals))
+}
+
+/// Digits at `i` with their spaced groups and scale words ("1 000", "4
+/// million", "2.5k") into `n`: the next token, or `None` if not a number.
+pub(super) fn digits_at(
+    src: &str,
+    toks: &[Token],
+    i: usize,
+    n: &mut NumberPhrase,
+) -> Option<usize> {
+    let (text, j) = spaced_groups(src, toks, i, n);
+    let (v, seps, decimals) = digits_value(&text)?;
+    n.value = v;
+    n.separators |= seps;
+    n.decimals = decimals;
+    Some(scale_words_after(src, toks, j, n))
+}
+
+/// The digits at `i` joined with the groups of three that follow after
+/// spaces ("1 000 000", "1 234 567.89"; no-break and narrow spaces are
+/// spaces in the scan copy): the digits and the next token.
+fn spaced_groups(
+    src: &str,
+    toks: &[Token],
+    i: usize,
+    n: &mut NumberPhrase,
+) -> (CompactString, usize) {
+    let mut text = toks[i].lower.clone();
+    let mut j = i + 1;
+    if !text.contains([',', '.']) && text.len() <= 3 {
+        while let Some(g) = toks.get(j) {
+            let gap = &src[toks[j - 1].end..g.start];
+            let (int, frac) = g.lower.split_once('.').unwrap_or((&g.lower, ""));
+            if g.kind == Kind::Num
+                && int.len() == 3
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && !g.lower.contains(',')
+                && !gap.is_empty()
+                && gap.chars().all(|c| c == ' ')
+                && gap.len() <= 3
+            {
+                let last = !frac.is_empty();
+                text.push_str(&g.lower);
+                n.separators = true;
+                j += 1;
+                if last {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+    (text, j)
+}
+
+/// Scale words from token `j` on, applied to `n` ("2.5k", "1.2m", "10
+/// mln", "3 hundred thousand"; not "hundreds of …"): the next token.
+fn scale_words_after(src: &str, toks: &[Token], mut j: usize, n: &mut NumberPhrase) -> usize {
+    while let Some(s) = toks.get(j) {
+        match scale_word(&s.lower) {
+            Some((scale, glued_only)) if s.kind == Kind::Word => {
+                if glued_only && s.start != toks[j - 1].end {
+                    break;
+                }
+                // "hundreds of …" after digits is not a scale
+                if s.lower.ends_with('s') && toks.get(j + 1).is_some_and(|t| t.is("of")) {
+                    break;
+                }
+                n.value *= scale;
+                n.scale = if n.scale_word.is_some() {
+                    n.scale * scale
+                } else {
+                    scale
+                };
+                n.scale_word = Some(match &n.scale_word {
+                    Some(w) => format!("{w} {}", s.text(src)),
+                    None => s.text(src).to_string(),
+                });
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    j
+}

@@ -1,0 +1,341 @@
+//! Number phrases: digits with separators, scale words and abbreviations,
+//! number words, vague plurals, percentages and ranges. Used both on article
+//! tokens and on reference values, so the two always read numbers alike.
+
+mod digits;
+mod words;
+
+use crate::lang::tokens::{tokenize, Kind, Token};
+use crate::model::Qualifier;
+use digits::digits_at;
+use words::parse_words;
+
+/// A number as stated in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberPhrase {
+    /// Token range `[first, last)` of the phrase.
+    pub first: usize,
+    /// End (exclusive) of the token range.
+    pub last: usize,
+    /// Byte offset where the phrase starts in the text.
+    pub start: usize,
+    /// Byte offset just past the phrase.
+    pub end: usize,
+    /// The number, scale applied ("3.9 million" → 3,900,000); the low end of a range.
+    pub value: f64,
+    /// The high end of a range ("10 to 12"), if any.
+    pub upper: Option<f64>,
+    /// A vague plural ("thousands"): `value` is its unit.
+    pub vague: bool,
+    /// Followed by "percent", "per cent" or "%": a share, not a count.
+    pub percent: bool,
+    /// A qualifier the number itself carries ("or more", "+", a range).
+    pub qualifier: Option<Qualifier>,
+    /// The scale word as written ("million", "bn"), to restate a figure in
+    /// the article's own style.
+    pub scale_word: Option<String>,
+    /// The factor of the scale word (1e6 for "million"); 1 without one.
+    pub scale: f64,
+    /// Digits written with thousands separators ("12,500").
+    pub separators: bool,
+    /// Written in words ("twelve").
+    pub words: bool,
+    /// Digits after the decimal point as written: the precision stated.
+    pub decimals: usize,
+}
+
+/// Scale words and abbreviations; `glued_only` ones must touch the digits ("1.2m").
+fn scale_word(w: &str) -> Option<(f64, bool)> {
+    Some(match w {
+        "hundred" | "hundreds" => (1e2, false),
+        "thousand" | "thousands" => (1e3, false),
+        "million" | "millions" | "mln" | "mn" => (1e6, false),
+        "billion" | "billions" | "bn" | "bln" => (1e9, false),
+        "trillion" | "trillions" | "tn" | "tln" => (1e12, false),
+        "lakh" | "lakhs" => (1e5, false),
+        "crore" | "crores" => (1e7, false),
+        "k" => (1e3, true),
+        "m" => (1e6, true),
+        "b" => (1e9, true),
+        _ => return None,
+    })
+}
+
+/// The unit of a vague plural ("thousands" → 1,000).
+fn vague_unit(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozens" => 12.0,
+        "scores" => 20.0,
+        "hundreds" => 1e2,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        _ => return None,
+    })
+}
+
+/// Try to read a number phrase starting at token `i`.
+pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
+    let (mut n, mut j) = parse_single(src, toks, i)?;
+    // "or more", "and above", "+", "or fewer"
+    if let Some(t) = toks.get(j) {
+        let next = toks.get(j + 1).map(|t| t.lower.as_str());
+        if t.lower == "+" && t.start == toks[j - 1].end {
+            n.qualifier = Some(Qualifier::AtLeast);
+            j += 1;
+        } else if (t.is("or") || t.is("and"))
+            && matches!(next, Some("more" | "above" | "over" | "greater" | "higher"))
+        {
+            n.qualifier = Some(Qualifier::AtLeast);
+            j += 2;
+        } else if t.is("or") && matches!(next, Some("less" | "fewer" | "below" | "under")) {
+            n.qualifier = Some(Qualifier::AtMost);
+            j += 2;
+        }
+    }
+    // a share: "one in five", "two out of three"
+    if n.qualifier.is_none() && !n.vague && !n.percent {
+        let of = if toks.get(j).is_some_and(|t| t.is("in")) {
+            1
+        } else if toks.get(j).is_some_and(|t| t.is("out"))
+            && toks.get(j + 1).is_some_and(|t| t.is("of"))
+        {
+            2
+        } else {
+            0
+        };
+        if of > 0 {
+            if let Some((whole, k)) = parse_single(src, toks, j + of)
+                .filter(|(w, _)| !w.vague && !w.percent && w.value > n.value && w.value <= 1000.0)
+            {
+                n.value = (n.value / whole.value * 1000.0).round() / 10.0;
+                n.percent = true;
+                n.scale_word = None;
+                n.scale = 1.0;
+                j = k;
+            }
+        }
+    }
+    // ranges: "2-3 million", "2 to 3 million", "between 2 and 3 million"
+    let between = i > 0 && toks[i - 1].is("between");
+    if n.qualifier.is_none() && !n.vague {
+        if let Some(t) = toks.get(j) {
+            let joiner = matches!(t.lower.as_str(), "-" | "–" | "to") || (between && t.is("and"));
+            if joiner && j + 1 < toks.len() {
+                if let Some((hi, k)) = parse_single(src, toks, j + 1) {
+                    if !hi.vague && (hi.percent == n.percent || hi.percent) {
+                        let mut lo_v = n.value;
+                        if n.scale_word.is_none() && hi.scale_word.is_some() {
+                            lo_v *= hi.scale;
+                            n.scale_word = hi.scale_word.clone();
+                            n.scale = hi.scale;
+                        }
+                        if hi.value > lo_v {
+                            n.value = lo_v;
+                            n.upper = Some(hi.value);
+                            n.percent |= hi.percent;
+                            n.qualifier = Some(Qualifier::Range);
+                            j = k;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    n.last = j;
+    n.end = toks[j - 1].end;
+    Some(n)
+}
+
+/// One number without range handling: returns the phrase and the next token.
+fn parse_single(src: &str, toks: &[Token], i: usize) -> Option<(NumberPhrase, usize)> {
+    let t = toks.get(i)?;
+    let mut n = NumberPhrase::single(i, t);
+    let j = match t.kind {
+        Kind::Num => digits_at(src, toks, i, &mut n)?,
+        Kind::Word => words_at(src, toks, i, &mut n)?,
+        _ => return None,
+    };
+    let j = percent_after(toks, j, &mut n);
+    n.last = j;
+    n.end = toks[j - 1].end;
+    Some((n, j))
+}
+
+impl NumberPhrase {
+    /// A phrase of the one token `t` at `i`, before anything is read from it.
+    fn single(i: usize, t: &Token) -> NumberPhrase {
+        NumberPhrase {
+            first: i,
+            last: i + 1,
+            start: t.start,
+            end: t.end,
+            value: 0.0,
+            upper: None,
+            vague: false,
+            percent: false,
+            qualifier: None,
+            scale_word: None,
+            scale: 1.0,
+            separators: false,
+            words: false,
+            decimals: 0,
+        }
+    }
+}
+
+/// Words at `i` into `n`: a vague plural ("dozens", "tens of thousands")
+/// or number words ("twelve", "half a million"): the next token, or `None`.
+fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option<usize> {
+    let w = toks[i].lower.as_str();
+    n.words = true;
+    if let Some(v) = tens_of(toks, i) {
+        n.value = v;
+        n.vague = true;
+        return Some(i + 3);
+    }
+    if let Some(u) = vague_unit(w) {
+        let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+        if w == "scores" && !scores_of_people(next) {
+            return None;
+        }
+        n.value = u;
+        n.vague = true;
+        return Some(i + 1);
+    }
+    let (v, k) = parse_words(toks, i)?;
+    n.value = v;
+    if let Some(sw) = toks[i..k]
+        .iter()
+        .rev()
+        .find(|t| scale_word(&t.lower).is_some_and(|(s, _)| s >= 1e3))
+    {
+        n.scale_word = Some(sw.text(src).to_string());
+        n.scale = scale_word(&sw.lower).map_or(1.0, |(s, _)| s);
+    }
+    Some(k)
+}
+
+/// "tens of thousands", "hundreds of millions": the value, if token `i` opens one.
+fn tens_of(toks: &[Token], i: usize) -> Option<f64> {
+    let base = match toks[i].lower.as_str() {
+        "tens" => 10.0,
+        "hundreds" => 100.0,
+        _ => return None,
+    };
+    if !toks.get(i + 1).is_some_and(|t| t.is("of")) {
+        return None;
+    }
+    let unit = toks
+        .get(i + 2)
+        .and_then(|t| vague_unit(&t.lower))
+        .filter(|&u| u >= 1e3)?;
+    Some(base * unit)
+}
+
+/// Whether the word after "scores" makes it a number ("scores were
+/// killed"), not the noun ("the scores").
+fn scores_of_people(next: &str) -> bool {
+    matches!(
+        next,
+        "of" | "were" | "are" | "have" | "had" | "killed" | "dead" | "injured" | "wounded" | "died"
+    )
+}
+
+/// A percent sign or word at `j` ("12%", "12 per cent", "12 percent")
+/// marks `n` a share: the next token.
+fn percent_after(toks: &[Token], mut j: usize, n: &mut NumberPhrase) -> usize {
+    if let Some(p) = toks.get(j) {
+        if p.lower == "%" || p.is("percent") || p.is("pct") {
+            n.percent = true;
+            j += 1;
+        } else if p.is("per") && toks.get(j + 1).is_some_and(|t| t.is("cent")) {
+            n.percent = true;
+            j += 2;
+        }
+    }
+    j
+}
+
+/// Read a whole string as a number ("3,900,000", "3.9 million", "twelve").
+/// Returns `None` unless the string is one number and nothing else.
+pub fn parse_value(s: &str) -> Option<f64> {
+    let toks = tokenize(s, 0, s.len());
+    if toks.is_empty() {
+        return None;
+    }
+    let n = parse_at(s, &toks, 0)?;
+    (n.last == toks.len() && !n.vague && n.upper.is_none() && n.value.is_finite())
+        .then_some(n.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> NumberPhrase {
+        let toks = tokenize(s, 0, s.len());
+        parse_at(s, &toks, 0).unwrap_or_else(|| panic!("no number in {s:?}"))
+    }
+
+    #[test]
+    fn digit_forms() {
+        assert_eq!(p("10,000").value, 10_000.0);
+        assert_eq!(p("1 000 people").value, 1000.0);
+        assert_eq!(p("10.5").value, 10.5);
+        assert_eq!(p("4 million").value, 4e6);
+        assert_eq!(p("1.2m").value, 1.2e6);
+        assert_eq!(p("3bn").value, 3e9);
+        assert_eq!(p("10 mln").value, 1e7);
+        assert_eq!(p("2.5k").value, 2500.0);
+        assert_eq!(p("4.2 million").decimals, 1);
+    }
+
+    #[test]
+    fn word_forms() {
+        assert_eq!(p("twelve").value, 12.0);
+        assert_eq!(p("two hundred and fifty").value, 250.0);
+        assert_eq!(p("a dozen").value, 12.0);
+        assert_eq!(p("half a million").value, 5e5);
+        assert_eq!(p("one and a half million").value, 1.5e6);
+        assert_eq!(p("twenty-five").value, 25.0);
+        assert_eq!(p("one thousand and fifty").value, 1050.0);
+        assert_eq!(p("three hundred and thirty one").value, 331.0);
+        assert_eq!(p("a quarter of a million").value, 250_000.0);
+        assert_eq!(p("half a dozen").value, 6.0);
+        assert_eq!(p("two million and a half").value, 2_500_000.0);
+        assert_eq!(p("three million").value, 3e6);
+    }
+
+    #[test]
+    fn vague_and_ranges_and_percent() {
+        let t = p("tens of thousands");
+        assert!(t.vague);
+        assert_eq!(t.value, 1e4);
+        assert_eq!(p("thousands").value, 1e3);
+        let r = p("2-3 million");
+        assert_eq!((r.value, r.upper), (2e6, Some(3e6)));
+        let r = p("2 to 3 million");
+        assert_eq!((r.value, r.upper), (2e6, Some(3e6)));
+        assert!(p("12 per cent").percent);
+        assert!(p("12%").percent);
+        assert_eq!(p("1,000+").qualifier, Some(Qualifier::AtLeast));
+        // a score is not a range
+        assert_eq!(p("3-1").upper, None);
+        assert_eq!(p("500 or fewer").qualifier, Some(Qualifier::AtMost));
+        let share = p("one in five");
+        assert!(share.percent && share.value == 20.0);
+        assert_eq!(p("1,50,000").value, 150_000.0);
+        assert_eq!(p("1.000").value, 1000.0);
+        assert_eq!(p("1 234 567.89").value, 1_234_567.89);
+        assert_eq!(p("10 bln").value, 1e10);
+    }
+
+    #[test]
+    fn reference_values() {
+        assert_eq!(parse_value("3,900,000"), Some(3.9e6));
+        assert_eq!(parse_value("3.9 million"), Some(3.9e6));
+        assert_eq!(parse_value("ten-ish"), None);
+        assert_eq!(parse_value("thousands"), None);
+    }
+}

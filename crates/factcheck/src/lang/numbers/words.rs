@@ -1,0 +1,206 @@
+//! Numbers in words: units, tens and dozens, scales, fractions and the
+//! "and" that joins them ("two hundred and fifty", "one and a half million").
+
+use super::scale_word;
+use crate::lang::tokens::Token;
+
+/// A unit, ten or dozen word: its value ("seven" → 7, "dozen" → 12).
+fn unit_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "dozen" => 12.0,
+        _ => return None,
+    })
+}
+
+/// "twenty-five" → 25
+fn compound_word(w: &str) -> Option<f64> {
+    if let Some(v) = unit_word(w) {
+        return Some(v);
+    }
+    let (a, b) = w.split_once('-')?;
+    let (a, b) = (unit_word(a)?, unit_word(b)?);
+    (a >= 20.0 && a % 10.0 == 0.0 && b < 10.0 && b > 0.0).then_some(a + b)
+}
+
+/// The lower-case word at `k`, if any.
+fn word_at(toks: &[Token], k: usize) -> Option<&str> {
+    toks.get(k).map(|t| t.lower.as_str())
+}
+
+/// "half" or "quarter" at `k`: the fraction.
+fn fraction_at(toks: &[Token], k: usize) -> Option<f64> {
+    match word_at(toks, k) {
+        Some("half") => Some(0.5),
+        Some("quarter") => Some(0.25),
+        _ => None,
+    }
+}
+
+/// Number words: "twelve", "two hundred and fifty", "thirty one", "a
+/// dozen", "half a million", "a quarter of a million", "one and a half
+/// million", "two million and a half".
+pub(super) fn parse_words(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let lead_a = usize::from(matches!(word_at(toks, i), Some("a" | "an")));
+    if let Some(f) = fraction_at(toks, i + lead_a) {
+        return fraction_of_scale(toks, i + lead_a + 1, f);
+    }
+    let mut sum = WordSum {
+        total: 0.0,
+        current: 0.0,
+        last_scale: 1.0,
+        any: false,
+    };
+    let mut j = i;
+    if lead_a == 1 {
+        j = sum.lead_a(toks, j)?;
+    }
+    while j < toks.len() {
+        match sum.step(toks, j) {
+            Some(next) => j = next,
+            None => break,
+        }
+    }
+    sum.any.then_some((sum.total + sum.current, j))
+}
+
+/// A fraction of a scale, the fraction read and `k` after it: "half a
+/// million", "a quarter of a million", "half a dozen".
+fn fraction_of_scale(toks: &[Token], mut k: usize, f: f64) -> Option<(f64, usize)> {
+    if word_at(toks, k) == Some("of") {
+        k += 1;
+    }
+    if matches!(word_at(toks, k), Some("a" | "an")) {
+        k += 1;
+    }
+    match word_at(toks, k) {
+        Some("dozen") => Some((f * 12.0, k + 1)),
+        Some(s) if !s.ends_with('s') => scale_word(s)
+            .filter(|&(sc, g)| !g && sc >= 100.0)
+            .map(|(sc, _)| (f * sc, k + 1)),
+        _ => None,
+    }
+}
+
+/// The running sum of number words: the value of the scales closed so
+/// far, the group being read, and the last scale for "and a half".
+struct WordSum {
+    total: f64,
+    current: f64,
+    last_scale: f64,
+    /// Whether any number word was read.
+    any: bool,
+}
+
+impl WordSum {
+    /// "a dozen", "a hundred", "a million" with "a" at `j`: the token
+    /// after "a", or `None` when no dozen or scale follows.
+    fn lead_a(&mut self, toks: &[Token], j: usize) -> Option<usize> {
+        let next = toks.get(j + 1)?;
+        if next.is("dozen")
+            || scale_word(&next.lower).is_some_and(|(_, g)| !g && !next.lower.ends_with('s'))
+        {
+            self.current = 1.0;
+            self.any = true;
+            Some(j + 1)
+        } else {
+            None
+        }
+    }
+
+    /// Read the word at `j` into the sum: the next token, or `None` when
+    /// the number ends before it.
+    fn step(&mut self, toks: &[Token], j: usize) -> Option<usize> {
+        let word = toks[j].lower.as_str();
+        if let Some(v) = compound_word(word) {
+            self.unit(word, v).then_some(j + 1)
+        } else if let Some((s, glued)) = scale_word(word) {
+            self.scale(word, s, glued).then_some(j + 1)
+        } else if word == "and" && self.any {
+            self.and_at(toks, j)
+        } else {
+            None
+        }
+    }
+
+    /// A unit, ten or dozen: whether it continues the number ("thirty
+    /// one" does, "five six" does not).
+    fn unit(&mut self, word: &str, v: f64) -> bool {
+        let tens_then_unit = v < 10.0 && self.current % 10.0 == 0.0 && self.current % 100.0 >= 20.0;
+        if word == "dozen" {
+            self.current = self.current.max(1.0) * 12.0;
+        } else if self.current < 1.0 || self.current % 100.0 == 0.0 || tens_then_unit {
+            self.current += v;
+        } else {
+            return false;
+        }
+        self.any = true;
+        true
+    }
+
+    /// A scale word after number words: whether it continues the number
+    /// (not a glued abbreviation, a plural, or a scale with nothing before).
+    fn scale(&mut self, word: &str, s: f64, glued: bool) -> bool {
+        if glued || word.ends_with('s') || !self.any {
+            return false;
+        }
+        if s == 100.0 {
+            self.current = self.current.max(1.0) * 100.0;
+        } else {
+            self.total += self.current.max(1.0) * s;
+            self.current = 0.0;
+            self.last_scale = s;
+        }
+        true
+    }
+
+    /// "and" at `j`: "one and a half million", "two million and a half",
+    /// "two hundred and fifty", "one thousand and fifty"; the next token to
+    /// read, or `None` when "and" ends the number.
+    fn and_at(&mut self, toks: &[Token], j: usize) -> Option<usize> {
+        if word_at(toks, j + 1) == Some("a") {
+            if let Some(f) = fraction_at(toks, j + 2) {
+                if self.current > 0.0 {
+                    self.current += f;
+                } else {
+                    self.total += f * self.last_scale;
+                }
+                return Some(j + 3);
+            }
+        }
+        let (current, total) = (self.current, self.total);
+        let joins = current % 100.0 == 0.0 && current > 0.0 || current == 0.0 && total > 0.0;
+        (joins
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| compound_word(&t.lower).is_some()))
+        .then_some(j + 1)
+    }
+}
