@@ -372,11 +372,11 @@ impl<'l> Extractor<'l> {
                 index,
                 lexicon: lx,
             };
-            let mut found = speech::find(&sent, lx, registry);
+            let mut found = speech::find(&sent, registry);
             if found.is_empty() {
                 found.extend(self.headline(&sent, registry));
             }
-            speech::register_names(&sent, lx, registry);
+            speech::register_names(&sent, registry);
             events.extend(found);
             hits.extend(quantity::find(&sent, lx).into_iter().map(|h| (index, h)));
         }

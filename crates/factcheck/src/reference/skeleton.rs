@@ -43,39 +43,46 @@ fn is_pronoun(mention: &str) -> bool {
     PRONOUNS_PERSON.contains(&m.as_str()) || PRONOUNS_GROUP.contains(&m.as_str())
 }
 
+/// The id of the source named `speaker`, added if new; `mention` (as the
+/// article wrote it) becomes an alias. A pronoun names no one: as an alias
+/// it would make every "he" in a checked article this source.
+fn source_of(
+    sources: &mut Vec<SourceFile>,
+    speaker: &str,
+    mention: &str,
+    ids: &mut BTreeMap<String, ()>,
+) -> String {
+    let mention = if is_pronoun(mention) {
+        speaker
+    } else {
+        mention
+    };
+    if let Some(s) = sources.iter_mut().find(|s| s.name == speaker) {
+        if mention != speaker && !s.aliases.iter().any(|a| a == mention) {
+            s.aliases.push(mention.to_string());
+        }
+        return s.id.clone();
+    }
+    let id = unique(slug(speaker), ids);
+    let aliases = if mention != speaker {
+        vec![mention.to_string()]
+    } else {
+        Vec::new()
+    };
+    sources.push(SourceFile {
+        id: id.clone(),
+        name: speaker.to_string(),
+        aliases,
+        url: None,
+    });
+    id
+}
+
 /// The skeleton for `claims`; `article_entry` is the article's path as the
 /// reference should name it.
 pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
     let mut ids = BTreeMap::new();
     let mut sources: Vec<SourceFile> = Vec::new();
-    let mut source_of = |speaker: &str, mention: &str, ids: &mut BTreeMap<String, ()>| -> String {
-        // a pronoun names no one: as an alias it would make every "he" in
-        // a checked article this source
-        let mention = if is_pronoun(mention) {
-            speaker
-        } else {
-            mention
-        };
-        if let Some(s) = sources.iter_mut().find(|s| s.name == speaker) {
-            if mention != speaker && !s.aliases.iter().any(|a| a == mention) {
-                s.aliases.push(mention.to_string());
-            }
-            return s.id.clone();
-        }
-        let id = unique(slug(speaker), ids);
-        let aliases = if mention != speaker {
-            vec![mention.to_string()]
-        } else {
-            Vec::new()
-        };
-        sources.push(SourceFile {
-            id: id.clone(),
-            name: speaker.to_string(),
-            aliases,
-            url: None,
-        });
-        id
-    };
     let mut facts = Vec::new();
     let mut quotes = Vec::new();
     let mut statements = Vec::new();
@@ -83,7 +90,7 @@ pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
         let speaker = c
             .attribution
             .as_ref()
-            .map(|a| source_of(&a.speaker, &a.mention, &mut ids));
+            .map(|a| source_of(&mut sources, &a.speaker, &a.mention, &mut ids));
         match c.kind {
             ClaimKind::Quantity => {
                 let q = c.quantity.as_ref().expect("a figure");

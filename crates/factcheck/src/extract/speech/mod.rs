@@ -115,9 +115,7 @@ impl Raw {
 }
 
 /// Find speech events in one sentence.
-pub(crate) fn find(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) -> Vec<SpeechEvent> {
-    // the caller still passes the lexicon; it is the sentence's own
-    debug_assert!(std::ptr::eq(lexicon, sent.lexicon));
+pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
     let toks = sent.toks;
     let mut raw: Vec<Raw> = Vec::new();
     let mut k = sent.first;

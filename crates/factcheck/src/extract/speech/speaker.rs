@@ -7,7 +7,6 @@ use super::{is_pronoun, Raw, Sent, Who};
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, QUANTIFIERS};
-use crate::lexicon::Lexicon;
 
 impl Sent<'_> {
     /// A speaker noun phrase ending just before token `end`: token range.
@@ -422,9 +421,7 @@ fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
 /// or bare surname can resolve to them: a title before capitalised names
 /// ("Foreign Minister Dmytro Kuleba", "negotiator David Arakhamia") or a
 /// name opening the sentence ("Antony Blinken met …").
-pub(crate) fn register_names(sent: &Sent, lexicon: &Lexicon, registry: &mut Registry) {
-    // the caller still passes the lexicon; it is the sentence's own
-    debug_assert!(std::ptr::eq(lexicon, sent.lexicon));
+pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
     let toks = sent.toks;
     let mut i = sent.first;
     while i < toks.len() {
