@@ -204,7 +204,8 @@ impl Splitter<'_> {
     }
 
     /// Whether the sentence from `a` runs on over the line end at `i`: in
-    /// lower case, or a hard-wrapped line of prose (wire copy) that did not
+    /// lower case (after a word, a comma or a number: "killed almost 150 /
+    /// people"), or a hard-wrapped line of prose (wire copy) that did not
     /// end a sentence. A blank line never does; short lines are headlines
     /// and list items.
     fn runs_on(&self, a: usize, i: usize) -> bool {
@@ -220,7 +221,8 @@ impl Splitter<'_> {
             .trim_start()
             .starts_with(|c: char| c.is_lowercase());
         !blank
-            && (prev.ends_with(|c: char| c.is_lowercase() || c == ',') && lower_next
+            && (prev.ends_with(|c: char| c.is_lowercase() || c == ',' || c.is_ascii_digit())
+                && lower_next
                 || line_len >= 40 && !ends_clause)
     }
 

@@ -446,6 +446,12 @@ impl Lexicon {
         }
     }
 
+    /// Whether `w` (lower case) is a subject noun of `subject_synonyms`
+    /// ("people", "children"): the head that ends a counted noun phrase.
+    pub(crate) fn is_subject_head(&self, w: &str) -> bool {
+        self.subject_groups.contains_key(w)
+    }
+
     /// Whether `w` (lower case) is too small a word to count when matching
     /// a statement's words ("the", "was").
     pub fn is_small_word(&self, w: &str) -> bool {

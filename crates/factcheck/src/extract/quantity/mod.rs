@@ -95,6 +95,11 @@ fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usi
         && (subject_word(&toks[j], lx) || is_acronym(&toks[j], sent.src))
     {
         j += 1;
+        // a head noun of the lexicon ends the phrase: "200 people seem
+        // certain" counts people
+        if lx.is_subject_head(&toks[j - 1].lower) {
+            break;
+        }
     }
     if j == start {
         return (None, from);
