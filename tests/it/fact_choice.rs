@@ -200,3 +200,36 @@ fn a_figure_orders_of_magnitude_away_is_a_warning_without_a_fix() {
         Some("Up to 18")
     );
 }
+
+#[test]
+fn a_citation_marker_is_the_figures_source() {
+    let text = "The floods killed at least 35 people,[4] most of them in the delta.";
+    let article = Article::from_text("a.md", text.into(), None).unwrap();
+    let claims = factcheck::Extractor::default().extract(&article).claims;
+    let a = claims[0].attribution.as_ref().expect("the citation");
+    assert_eq!(
+        (a.mention.as_str(), a.resolved),
+        ("[4]", factcheck::model::Resolution::Citation)
+    );
+    let facts = "  - id: toll\n    metric: killed\n    min: 35\n    source: ministry\n    attribution: required\n";
+    assert!(figures(text, facts)
+        .iter()
+        .all(|f| f.status == Status::Match));
+    let yaml = format!("version: 1\n{SOURCES}facts:\n{facts}");
+    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
+    let findings = Checker::new(&reference).check(&article).findings;
+    assert!(
+        !findings.iter().any(|f| f.status == Status::Unattributed),
+        "{findings:?}"
+    );
+    // "[citation needed]" names no source
+    let bare = Article::from_text(
+        "b.md",
+        "The floods killed at least 35 people.[citation needed]".into(),
+        None,
+    )
+    .unwrap();
+    assert!(factcheck::Extractor::default().extract(&bare).claims[0]
+        .attribution
+        .is_none());
+}

@@ -172,6 +172,7 @@ impl<'r> Checker<'r> {
                     match a.resolved {
                         Resolution::Pronoun => "a pronoun",
                         Resolution::Carried => "a speaker from another sentence",
+                        Resolution::Citation => "a citation",
                         _ => "a description",
                     }
                 );

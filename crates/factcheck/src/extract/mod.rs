@@ -219,12 +219,47 @@ impl Claims<'_> {
                 quantity: Some(quantity_of(h, src)),
                 quote: None,
                 content: None,
-                attribution: speaker.map(|e| self.attribution(e, a, b)),
+                attribution: speaker
+                    .map(|e| self.attribution(e, a, b))
+                    .or_else(|| self.citation(b)),
                 context: self.context(a),
             });
         }
         claims
     }
+
+    /// A citation marker after the figure in its sentence ("killed at least
+    /// 4,000 people,[1]"): Wikipedia-style copy names its source there.
+    fn citation(&self, b: usize) -> Option<Attribution> {
+        let end = self.prepared.get(self.sentence_of(b))?.end.max(b);
+        let rest = &self.src[b..end.min(self.src.len())];
+        let (at, len) = citation_marker(rest)?;
+        let marker = &rest[at..at + len];
+        Some(Attribution {
+            speaker: format!("citation {marker}"),
+            mention: marker.to_string(),
+            cue: "citation".to_string(),
+            source: None,
+            mention_span: Some((b + at, b + at + len)),
+            resolved: Resolution::Citation,
+        })
+    }
+}
+
+/// The first citation marker in `text` — `[1]`, `[12]`, `[a]`, `[note 3]`
+/// — as (offset, length).
+fn citation_marker(text: &str) -> Option<(usize, usize)> {
+    text.match_indices('[').find_map(|(i, _)| {
+        let close = text[i..].find(']')? + i;
+        let inner = &text[i + 1..close];
+        let ok = !inner.is_empty()
+            && inner.len() <= 8
+            && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+            && inner
+                .chars()
+                .any(|c| c.is_ascii_digit() || inner.len() == 1);
+        ok.then_some((i, close + 1 - i))
+    })
 }
 
 /// The quantity of a hit, with the number's style as the article writes it.

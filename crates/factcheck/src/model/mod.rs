@@ -193,6 +193,9 @@ pub enum Resolution {
     /// From another sentence: a quote's tag after it, or the speaker of the
     /// quotes before.
     Carried,
+    /// A citation marker after the figure ("[1]"), as Wikipedia-style copy
+    /// names its sources: a source, but no speaker to check.
+    Citation,
 }
 
 impl Resolution {

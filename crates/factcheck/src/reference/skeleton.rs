@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::lexicon::grammar::{PRONOUNS_GROUP, PRONOUNS_PERSON};
-use crate::model::{ArticleClaims, ClaimKind, Qualifier, Quantity};
+use crate::model::{ArticleClaims, ClaimKind, Qualifier, Quantity, Resolution};
 use crate::reference::{FactFile, NumberText, QuoteFile, ReferenceFile, SourceFile, StatementFile};
 
 /// An id from a name: lower case, words joined by hyphens.
@@ -90,6 +90,8 @@ pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
         let speaker = c
             .attribution
             .as_ref()
+            // a citation marker is a source, but not one a reference can name
+            .filter(|a| a.resolved != Resolution::Citation)
             .map(|a| source_of(&mut sources, &a.speaker, &a.mention, &mut ids));
         match c.kind {
             ClaimKind::Quantity => {
