@@ -48,3 +48,45 @@ fn a_changed_word_in_the_phrase_is_a_misquote_fixed_in_place() {
         "only the changed word is rewritten"
     );
 }
+
+#[test]
+fn a_quote_over_paragraphs_holds_its_phrases() {
+    let clean = "Ada Okafor told the council: \"We have heard the traders and we share their anger.\n\n\"But the bridge will stay closed until the engineers sign it off. That is final.\"\n";
+    assert!(
+        check(clean)
+            .iter()
+            .any(|f| f.status == Status::Match && f.fact.as_deref() == Some("bridge")),
+        "{:?}",
+        check(clean)
+    );
+    let draft = clean.replace("stay closed", "remain closed");
+    let f = check(&draft);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misquoted)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.fact.as_deref(), Some("bridge"));
+    assert_eq!(
+        corrected(&draft, &f),
+        clean,
+        "the fix stays in its paragraph"
+    );
+}
+
+#[test]
+fn a_long_quote_is_checked_for_every_phrase_it_holds() {
+    let reference = format!(
+        "{REFERENCE}  - id: traders\n    speaker: okafor\n    text: \"we have heard the traders and we share their anger\"\n"
+    );
+    let reference = Reference::from_str(Path::new("ref.yaml"), &reference).unwrap();
+    let draft = CLEAN.replace("stay closed", "remain closed");
+    let article = Article::from_text("a.md", draft.clone(), None).unwrap();
+    let f = Checker::new(&reference).check(&article).findings;
+    let got: Vec<(Status, Option<&str>)> =
+        f.iter().map(|f| (f.status, f.fact.as_deref())).collect();
+    assert!(got.contains(&(Status::Match, Some("traders"))), "{got:?}");
+    assert!(
+        got.contains(&(Status::Misquoted, Some("bridge"))),
+        "{got:?}"
+    );
+}

@@ -16,8 +16,6 @@ enum Found<'r> {
     /// of the quote's text the reference stands for (all of it, or the run
     /// a shorter reference phrase covers).
     Close(QuoteDiff, &'r RefQuote, (usize, usize)),
-    /// No reference quote is near.
-    None,
 }
 
 /// The diff of the quote (or of the run a shorter reference phrase stands
@@ -45,32 +43,75 @@ fn close_to(
     (d.ratio >= 0.6).then_some((d, (start, end)))
 }
 
+/// Where the run `from..to` of a quote's text lies in the file: the same
+/// bytes when the quote is one run of the file; for a quote over several
+/// paragraphs (its text joins them), the same words found in the file,
+/// when the run stays within one paragraph. A fix never crosses a
+/// paragraph break.
+fn in_file(
+    file: &str,
+    c: &Claim,
+    text: &str,
+    (from, to): (usize, usize),
+) -> Option<(usize, usize)> {
+    let slice = file.get(c.span.start..c.span.end)?;
+    if slice == text {
+        return Some((c.span.start + from, c.span.start + to));
+    }
+    let (joined, written) = (quote_words(text), quote_words(slice));
+    let same = joined.len() == written.len()
+        && joined
+            .iter()
+            .zip(&written)
+            .all(|(a, b)| a.0.to_lowercase() == b.0.to_lowercase());
+    if !same {
+        return None;
+    }
+    let first = joined.iter().position(|w| w.1 .0 >= from)?;
+    let last = joined.iter().rposition(|w| w.1 .1 <= to)?;
+    let (start, end) = (written[first].1 .0, written[last].1 .1);
+    // the run's own bytes must be the same words with the same spacing
+    let run = &slice[start..end];
+    (run == &text[joined[first].1 .0..joined[last].1 .1] && !run.contains('\n'))
+        .then_some((c.span.start + start, c.span.start + end))
+}
+
 impl<'r> Checker<'r> {
     pub(super) fn quote(&self, article: &Article, c: &Claim, out: &mut Vec<Finding>) {
         let Some(text) = &c.quote else { return };
-        match self.find_quote(text) {
-            Found::Same(rq) => self.same_words(c, text, rq, out),
-            Found::Close(d, rq, range) => {
-                self.misquoted(article, c, text, (d, range), rq, out);
-                self.unattributed(c, None, false, out);
+        let found = self.find_quote(text);
+        if found.is_empty() {
+            out.push(self.finding(
+                Status::Unverified,
+                None,
+                Some(c),
+                None,
+                Some(text.clone()),
+                "No reference quote covers these words.".into(),
+            ));
+            self.unattributed(c, None, false, out);
+            return;
+        }
+        let mut misquoted = false;
+        for f in found {
+            match f {
+                Found::Same(rq) => self.same_words(c, text, rq, out),
+                Found::Close(d, rq, range) => {
+                    self.misquoted(article, c, text, (d, range), rq, out);
+                    misquoted = true;
+                }
             }
-            Found::None => {
-                out.push(self.finding(
-                    Status::Unverified,
-                    None,
-                    Some(c),
-                    None,
-                    Some(text.clone()),
-                    "No reference quote covers these words.".into(),
-                ));
-                self.unattributed(c, None, false, out);
-            }
+        }
+        if misquoted {
+            self.unattributed(c, None, false, out);
         }
     }
 
-    /// The reference quote these words are (the first that matches), else
-    /// the closest one that shares most of them.
-    fn find_quote(&self, text: &str) -> Found<'r> {
+    /// What the quote is against the reference's quotes: inside one of them
+    /// (the first that holds it); else every reference phrase it holds,
+    /// word for word or with words changed (a long quote may hold several);
+    /// else the one it is closest to.
+    fn find_quote(&self, text: &str) -> Vec<Found<'r>> {
         let positioned = quote_words(text);
         let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
         let lower: Vec<String> = words
@@ -78,6 +119,7 @@ impl<'r> Checker<'r> {
             .filter(|w| *w != "…")
             .map(|w| w.to_lowercase())
             .collect();
+        let mut found = Vec::new();
         let mut best_close: Option<(QuoteDiff, &RefQuote, (usize, usize))> = None;
         for pq in &self.quotes {
             // most reference quotes share few words with this one: skip them cheaply
@@ -85,22 +127,27 @@ impl<'r> Checker<'r> {
             if lower.is_empty() || (shared as f64) < 0.5 * lower.len().min(pq.plain.len()) as f64 {
                 continue;
             }
-            // the article quotes within the reference's words, or the
-            // reference holds a part of the article's longer quote
-            if quote_matches(&words, &pq.plain) || quote_matches(&pq.plain, &words) {
-                return Found::Same(pq.quote);
+            if quote_matches(&words, &pq.plain) {
+                return vec![Found::Same(pq.quote)];
             }
-            let close = close_to(&positioned, text, pq);
-            if let Some((d, range)) = close {
-                if words.len() >= 3 && best_close.as_ref().is_none_or(|b| d.ratio > b.0.ratio) {
-                    best_close = Some((d, pq.quote, range));
-                }
+            // the reference holds a part of the article's longer quote
+            if quote_matches(&pq.plain, &words) {
+                found.push(Found::Same(pq.quote));
+                continue;
+            }
+            let Some((d, range)) = close_to(&positioned, text, pq) else {
+                continue;
+            };
+            if range != (0, text.len()) {
+                found.push(Found::Close(d, pq.quote, range));
+            } else if words.len() >= 3 && best_close.as_ref().is_none_or(|b| d.ratio > b.0.ratio) {
+                best_close = Some((d, pq.quote, range));
             }
         }
-        match best_close {
-            Some((d, rq, range)) => Found::Close(d, rq, range),
-            None => Found::None,
+        if found.is_empty() {
+            found.extend(best_close.map(|(d, rq, range)| Found::Close(d, rq, range)));
         }
+        found
     }
 
     /// The reference's words: a match from the right speaker, a
@@ -167,13 +214,11 @@ impl<'r> Checker<'r> {
             ),
         );
         f.diff = Some(diff);
-        // only where the quote is one run of the file (not over paragraphs)
-        f.correction =
-            (article.text.get(c.span.start..c.span.end) == Some(text)).then_some(Correction {
-                start: c.span.start + from,
-                end: c.span.start + to,
-                replacement: fixed,
-            });
+        f.correction = in_file(&article.text, c, text, (from, to)).map(|(start, end)| Correction {
+            start,
+            end,
+            replacement: fixed,
+        });
         if self.speaker_id(c).is_some_and(|s| s != rq.speaker) {
             f.message.push_str(&format!(
                 " It is also given to the wrong speaker ({}).",
