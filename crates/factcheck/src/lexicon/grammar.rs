@@ -133,3 +133,8 @@ pub(crate) const COUNTED_PHRASE_OPENERS: &[&str] = &["of", "in"];
 
 /// Plural forms of "be" that put a noun after a number: "30 were minors".
 pub(crate) const PLURAL_BE: &[&str] = &["were", "are"];
+
+/// Prepositions that put a name inside a phrase of the subject ("the
+/// governor of Hatay … from Idlib told"): such a name is not the speaker.
+pub(crate) const PHRASE_PREPOSITIONS: &[&str] =
+    &["from", "of", "in", "at", "near", "for", "with", "on", "to"];

@@ -6,7 +6,7 @@
 use super::{is_pronoun, Raw, Sent, Who};
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
-use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, QUANTIFIERS};
+use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, PHRASE_PREPOSITIONS, QUANTIFIERS};
 
 impl Sent<'_> {
     /// A speaker noun phrase ending just before token `end`: token range.
@@ -414,7 +414,33 @@ fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
         return Some(Who::Pronoun(j - 1));
     }
     let plain = sent.lexicon.saying_verbs.contains(toks[k].lower.as_str());
-    sent.np_before(j, plain).map(|(a, b)| Who::Phrase(a, b))
+    let (a, b) = sent.np_before(j, plain)?;
+    // a name ending a prepositional phrase ("… the border from Idlib told")
+    // may not be the speaker: copy that lost its commas puts an apposition
+    // between the name and the cue ("Ercan Topaca the governor of Hatay …
+    // from Idlib told"). The name opening the sentence before "the"/"a" is.
+    if a > sent.first && PHRASE_PREPOSITIONS.contains(&toks[a - 1].lower.as_str()) {
+        if let Some((a, b)) = opening_name(sent, a) {
+            return Some(Who::Phrase(a, b));
+        }
+    }
+    Some(Who::Phrase(a, b))
+}
+
+/// The capitalised name opening the sentence when an apposition opener
+/// ("the", "a") follows it before `limit`: "Ercan Topaca the governor …".
+fn opening_name(sent: &Sent, limit: usize) -> Option<(usize, usize)> {
+    let start = sent.first;
+    let mut end = start;
+    while end < limit && sent.cap(end) && sent.toks[end].kind == Kind::Word {
+        end += 1;
+    }
+    let names = end - start;
+    let opener = sent
+        .toks
+        .get(end)
+        .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"));
+    ((2..=4).contains(&names) && opener).then_some((start, end))
 }
 
 /// Note the people a sentence names, so that a later "he", "the minister"
