@@ -122,7 +122,7 @@ fn realcopy_verdicts() {
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 
-const FLOOR_CAUGHT: usize = 26;
+const FLOOR_CAUGHT: usize = 30;
 const FLOOR_FIXED: usize = 25;
 
 fn run_case(path: &Path, cache: &mut HashMap<String, String>, t: &mut Tally) {
@@ -170,12 +170,20 @@ fn plant(reference: &Reference, name: &str, clean: &str, p: &Plant, t: &mut Tall
     t.plants += 1;
     let findings = check(reference, name, &edited);
     let want = Status::parse(&p.expect.status).expect("a status");
+    // the finding is on the planted words: its claim, the words that name
+    // its speaker, or (a removed source) the sentence the edit left
+    let overlaps = |(a, b): (usize, usize)| a < edit.1 && edit.0 < b.max(a + 1);
     let hit = findings.iter().find(|f| {
         f.status == want
             && f.fact.as_deref() == Some(p.expect.fact.as_str())
-            && f.claim
-                .as_ref()
-                .is_some_and(|c| c.span.start < edit.1 && edit.0 < c.span.end.max(c.span.start + 1))
+            && f.claim.as_ref().is_some_and(|c| {
+                overlaps((c.span.start, c.span.end))
+                    || c.attribution
+                        .as_ref()
+                        .and_then(|a| a.mention_span)
+                        .is_some_and(overlaps)
+                    || (p.kind == "source_removed" && c.text.contains(p.replace.trim()))
+            })
     });
     let label = format!("{name}: {} `{}` → `{}`", p.kind, p.find, p.replace);
     match hit {
