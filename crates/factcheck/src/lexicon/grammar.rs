@@ -138,3 +138,7 @@ pub(crate) const PLURAL_BE: &[&str] = &["were", "are"];
 /// governor of Hatay … from Idlib told"): such a name is not the speaker.
 pub(crate) const PHRASE_PREPOSITIONS: &[&str] =
     &["from", "of", "in", "at", "near", "for", "with", "on", "to"];
+
+/// Prepositions that give a figure its place ("176 in Malawi"): a list of
+/// figures repeats the one the first used.
+pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across"];

@@ -69,7 +69,7 @@ pub(super) fn figure(
 
 /// The qualifier of the number and the token it starts at: the number's
 /// own, a lexicon phrase before it ("more than"), or "between" of a range.
-fn qualifier_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> (Qualifier, usize) {
+pub(super) fn qualifier_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> (Qualifier, usize) {
     let toks = sent.toks;
     let mut qualifier = n.qualifier.unwrap_or(if n.vague {
         Qualifier::Vague

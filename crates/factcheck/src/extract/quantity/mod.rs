@@ -4,6 +4,7 @@
 
 mod count;
 mod figure;
+mod list;
 
 use super::speech::Sent;
 use crate::lang::numbers::{parse_at, NumberPhrase};
@@ -163,7 +164,11 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
             i = next_i;
             continue;
         }
-        if let Some(hit) = figure(sent, &n, &hits, lx) {
+        let hit = figure(sent, &n, &hits, lx).or_else(|| {
+            hits.last()
+                .and_then(|prev| list::continuation(sent, &n, prev, lx))
+        });
+        if let Some(hit) = hit {
             hits.push(hit);
         }
         i = next_i;

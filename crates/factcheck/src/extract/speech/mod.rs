@@ -60,7 +60,7 @@ impl Sent<'_> {
             .filter(|t| t.kind == Kind::Word && i >= self.first)
     }
 
-    fn cap(&self, i: usize) -> bool {
+    pub(crate) fn cap(&self, i: usize) -> bool {
         self.word(i)
             .is_some_and(|t| t.capitalised(self.src) && !self.closed(t))
     }

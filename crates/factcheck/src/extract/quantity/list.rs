@@ -1,0 +1,55 @@
+//! Figures that continue a list: "killed at least 176 people in Malawi,
+//! 86 in Mozambique and at least 46 in Madagascar". A number standing where
+//! the figure before had its place phrase, with the same preposition after
+//! it, counts the same thing.
+
+use super::figure::qualifier_before;
+use super::QuantityHit;
+use crate::extract::speech::Sent;
+use crate::lang::numbers::NumberPhrase;
+use crate::lang::tokens::Kind;
+use crate::lexicon::grammar::PLACE_PREPOSITIONS;
+use crate::lexicon::Lexicon;
+
+/// The figure `n` continues, when it continues the list of `prev`: `prev`
+/// is followed by "in/at/from Place", then only commas, "and" and citation
+/// markers up to `n` (with its qualifier), and `n` by the same preposition
+/// and a capitalised word.
+pub(super) fn continuation(
+    sent: &Sent,
+    n: &NumberPhrase,
+    prev: &QuantityHit,
+    lx: &Lexicon,
+) -> Option<QuantityHit> {
+    let toks = sent.toks;
+    let prep = toks.get(prev.end_tok)?;
+    if !PLACE_PREPOSITIONS.contains(&prep.lower.as_str()) || !sent.cap(prev.end_tok + 1) {
+        return None;
+    }
+    let (qualifier, q_start) = qualifier_before(sent, n, lx);
+    if prev.end_tok + 1 >= q_start || n.last == 0 || n.last > toks.len() {
+        return None;
+    }
+    // the place of the figure before, then separators only
+    let mut k = prev.end_tok + 1;
+    while k < q_start && sent.cap(k) && toks[k].kind == Kind::Word {
+        k += 1;
+    }
+    let separators = toks[k..q_start].iter().all(|t| {
+        matches!(t.lower.as_str(), "," | "and" | "[" | "]" | ";")
+            || (t.kind == Kind::Num && t.lower.len() <= 3)
+    });
+    let listed = k < q_start
+        && toks[k..q_start]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "," | "and"));
+    let same_prep = toks.get(n.last).is_some_and(|t| t.lower == prep.lower) && sent.cap(n.last + 1);
+    (separators && listed && same_prep).then(|| QuantityHit {
+        end_tok: n.last,
+        phrase: (toks[q_start].start, toks[n.last - 1].end),
+        number: n.clone(),
+        metric: prev.metric.clone(),
+        subject: prev.subject.clone(),
+        qualifier,
+    })
+}
