@@ -13,7 +13,7 @@ pub(crate) mod text;
 use crate::article::Article;
 use crate::lang::qualifier::{to_nums, Stated};
 use crate::lang::tokens::{tokenize, Kind, Token};
-use crate::lexicon::grammar::{PRONOUNS_GROUP, PRONOUNS_PERSON};
+use crate::lexicon::grammar::is_pronoun;
 use crate::lexicon::Lexicon;
 use crate::model::{
     ArticleClaims, Attribution, Claim, ClaimKind, NumberStyle, Quantity, Resolution,
@@ -100,7 +100,7 @@ impl Claims<'_> {
         b: usize,
     ) -> Resolution {
         let word = mention.trim().to_lowercase();
-        if PRONOUNS_PERSON.contains(&word.as_str()) || PRONOUNS_GROUP.contains(&word.as_str()) {
+        if is_pronoun(&word) {
             return Resolution::Pronoun;
         }
         let sentences = self.sentence_of(a)..=self.sentence_of(b.saturating_sub(1).max(a));

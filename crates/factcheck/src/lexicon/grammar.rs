@@ -87,6 +87,11 @@ pub(crate) const PRONOUNS_PERSON: &[&str] = &["he", "she"];
 /// Pronouns that stand for a group or an organisation.
 pub(crate) const PRONOUNS_GROUP: &[&str] = &["they", "it", "we"];
 
+/// Whether `word` (lower case) is a speaker pronoun ("he", "they", "it").
+pub(crate) fn is_pronoun(word: &str) -> bool {
+    PRONOUNS_PERSON.contains(&word) || PRONOUNS_GROUP.contains(&word)
+}
+
 /// Short words left lower case inside a Title Case name ("Operation of the
 /// Year"), so such a quotation still reads as a title.
 pub(crate) const TITLE_CASE_SMALL: &[&str] =

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::lexicon::grammar::{PRONOUNS_GROUP, PRONOUNS_PERSON};
+use crate::lexicon::grammar::is_pronoun;
 use crate::model::{ArticleClaims, ClaimKind, Qualifier, Quantity, Resolution};
 use crate::reference::{FactFile, NumberText, QuoteFile, ReferenceFile, SourceFile, StatementFile};
 
@@ -38,11 +38,6 @@ fn unique(base: String, taken: &mut BTreeMap<String, ()>) -> String {
     id
 }
 
-fn is_pronoun(mention: &str) -> bool {
-    let m = mention.trim().to_lowercase();
-    PRONOUNS_PERSON.contains(&m.as_str()) || PRONOUNS_GROUP.contains(&m.as_str())
-}
-
 /// The id of the source named `speaker`, added if new; `mention` (as the
 /// article wrote it) becomes an alias. A pronoun names no one: as an alias
 /// it would make every "he" in a checked article this source.
@@ -52,7 +47,7 @@ fn source_of(
     mention: &str,
     ids: &mut BTreeMap<String, ()>,
 ) -> String {
-    let mention = if is_pronoun(mention) {
+    let mention = if is_pronoun(&mention.trim().to_lowercase()) {
         speaker
     } else {
         mention

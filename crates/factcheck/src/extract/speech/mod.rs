@@ -12,7 +12,7 @@ pub(crate) use speaker::register_names;
 
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
-use crate::lexicon::grammar::{BE, DETERMINERS, PRONOUNS_GROUP, PRONOUNS_PERSON};
+use crate::lexicon::grammar::{self, BE, DETERMINERS};
 use crate::lexicon::Lexicon;
 
 /// One act of speech found in a sentence.
@@ -81,7 +81,7 @@ impl Sent<'_> {
 }
 
 fn is_pronoun(t: &Token) -> bool {
-    PRONOUNS_PERSON.contains(&t.lower.as_str()) || PRONOUNS_GROUP.contains(&t.lower.as_str())
+    grammar::is_pronoun(&t.lower)
 }
 
 /// A speaker found next to a cue.

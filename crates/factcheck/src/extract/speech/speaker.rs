@@ -439,7 +439,7 @@ fn opening_name(sent: &Sent, limit: usize) -> Option<(usize, usize)> {
     let opener = sent
         .toks
         .get(end)
-        .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"));
+        .is_some_and(|t| ARTICLES.contains(&t.lower.as_str()));
     ((2..=4).contains(&names) && opener).then_some((start, end))
 }
 
