@@ -233,3 +233,15 @@ fn a_citation_marker_is_the_figures_source() {
         .attribution
         .is_none());
 }
+
+#[test]
+fn a_wrong_range_is_replaced_whole() {
+    let facts = "  - id: toll\n    metric: killed\n    value: 143\n";
+    let text = "The raids killed between 200 and 300 people, officials said.";
+    let f = figures(text, facts);
+    assert_eq!(f[0].status, Status::Mismatch);
+    assert_eq!(
+        factcheck::corrected(text, &f),
+        "The raids killed 143 people, officials said."
+    );
+}

@@ -230,8 +230,7 @@ impl<'r> Checker<'r> {
             return f;
         }
         let intervals = &self.reference.settings.intervals;
-        let lx = &self.reference.lexicon;
-        if let Some(corr) = fix::figure_fix(&article.text, c, q, accepted, value, intervals, lx) {
+        if let Some(corr) = fix::figure_fix(&article.text, q, accepted, value, intervals) {
             f.message = format!(
                 "“{found}” does not agree with the reference ({expected}); write “{}”.",
                 fix::corrected_phrase(c, q, &corr)

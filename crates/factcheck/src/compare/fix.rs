@@ -6,7 +6,6 @@
 
 use super::figure::fmt_num;
 use crate::lang::qualifier::{Intervals, Stated};
-use crate::lexicon::Lexicon;
 use crate::model::{Claim, Correction, Qualifier, Quantity};
 
 /// The value written as the article writes its figures: with the same scale
@@ -94,19 +93,17 @@ fn number(value: f64, q: &Quantity) -> String {
 /// supports. Capitalised where the replaced words were.
 pub(super) fn figure_fix(
     text: &str,
-    c: &Claim,
     q: &Quantity,
     accepted: [f64; 2],
     value: Option<f64>,
     intervals: &Intervals,
-    lx: &Lexicon,
 ) -> Option<Correction> {
     let (ns, ne) = q.style.number_span;
     // the qualifier's words before the number are what a new qualifier replaces
     let from = if q.qualifier == Qualifier::Exact {
         ns
     } else {
-        qualifier_start(text, c.span.start, ns, lx)
+        q.style.qualifier_start.min(ns)
     };
     let (start, replacement) = match value {
         Some(v) => {
@@ -148,35 +145,6 @@ pub(super) fn figure_fix(
             replacement
         },
     })
-}
-
-/// Where the qualifier before the number starts: the longest qualifier
-/// phrase of the lexicon whose words end right before the number, within the
-/// claim's phrase ("killed *fewer than* 46"); the number itself without one.
-fn qualifier_start(text: &str, phrase_start: usize, number: usize, lx: &Lexicon) -> usize {
-    let before = &text[phrase_start..number];
-    let mut words: Vec<(usize, String)> = Vec::new();
-    let mut start = None;
-    for (i, ch) in before
-        .char_indices()
-        .chain(std::iter::once((before.len(), ' ')))
-    {
-        if ch.is_alphanumeric() || ch == '\'' {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            words.push((s, before[s..i].to_lowercase()));
-        }
-    }
-    lx.qualifiers
-        .iter()
-        .filter(|(phrase, _)| !phrase.is_empty() && phrase.len() <= words.len())
-        .filter(|(phrase, _)| {
-            let tail = &words[words.len() - phrase.len()..];
-            tail.iter().zip(phrase).all(|((_, w), p)| w == p)
-        })
-        .map(|(phrase, _)| words[words.len() - phrase.len()].0)
-        .min()
-        .map_or(number, |at| phrase_start + at)
 }
 
 fn capitalised(s: &str) -> String {

@@ -290,6 +290,7 @@ fn quantity_of(h: QuantityHit, src: &str) -> Quantity {
             words: n.words,
             decimals: n.decimals,
             number_span: (n.start, n.end),
+            qualifier_start: h.qualifier_start,
         },
     }
 }

@@ -157,6 +157,9 @@ pub struct NumberStyle {
     pub decimals: usize,
     /// Byte range of the number itself (not the qualifier) in the file.
     pub number_span: (usize, usize),
+    /// Byte offset of the qualifier's words before the number ("*at least*
+    /// 46"), or the number's start: what a corrected qualifier replaces.
+    pub qualifier_start: usize,
 }
 
 /// Who a claim is attributed to.

@@ -366,6 +366,7 @@ impl<'a> Figure<'a> {
         Some(QuantityHit {
             end_tok: end,
             phrase: (toks[found.start.min(self.q_start)].start, toks[end - 1].end),
+            qualifier_start: toks[self.q_start].start,
             number: n.clone(),
             metric: found.metric,
             subject,

@@ -47,6 +47,7 @@ pub(super) fn continuation(
     (separators && listed && same_prep).then(|| QuantityHit {
         end_tok: n.last,
         phrase: (toks[q_start].start, toks[n.last - 1].end),
+        qualifier_start: toks[q_start].start,
         number: n.clone(),
         metric: prev.metric.clone(),
         subject: prev.subject.clone(),

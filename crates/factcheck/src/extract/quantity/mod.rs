@@ -24,6 +24,9 @@ pub(crate) struct QuantityHit {
     pub qualifier: Qualifier,
     /// Byte range of the whole phrase (qualifier, number, subject, metric word).
     pub phrase: (usize, usize),
+    /// Byte offset where the qualifier's words start ("*at least* 46"); the
+    /// number's start when none stands before it.
+    pub qualifier_start: usize,
     /// Token index just past the phrase, to tell whether a later figure
     /// continues this one ("…, including 4 million …").
     pub end_tok: usize,
