@@ -245,3 +245,56 @@ fn a_wrong_range_is_replaced_whole() {
         "The raids killed 143 people, officials said."
     );
 }
+
+const THREE_PLACES: &str = "  - id: vell\n    metric: killed\n    min: 120\n    context: [Vellmark]\n  - id: osk\n    metric: killed\n    value: 64\n    context: [Oskarn]\n  - id: tarn\n    metric: killed\n    min: 31\n    context: [Tarnwick]\n";
+
+#[test]
+fn each_figure_of_a_list_takes_its_own_place() {
+    // invented: three tolls listed in one sentence, each with its place after it
+    let text = "The storm killed at least 120 people in Vellmark, 46 in Oskarn and at least 31 in Tarnwick.";
+    let f = figures(text, THREE_PLACES);
+    let got: Vec<_> = f.iter().map(|f| (f.status, f.fact.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            (Status::Match, Some("vell")),
+            (Status::Mismatch, Some("osk")),
+            (Status::Match, Some("tarn")),
+        ]
+    );
+    // the fix is the number of Oskarn's fact; Tarnwick's open "at least 31"
+    // does not pin a value, so it is not offered as what 46 may mean
+    assert_eq!(
+        f[1].correction.as_ref().map(|c| c.replacement.as_str()),
+        Some("64")
+    );
+    assert!(!f[1].message.contains("`tarn`"), "{}", f[1].message);
+}
+
+#[test]
+fn a_place_inside_the_phrase_beats_one_nearer_the_number() {
+    // invented, wire style: two tolls, each place inside its own phrase, the
+    // second place standing closer to the first number than its own
+    let facts = "  - id: angar\n    metric: killed\n    value: 23\n    context: [Angar Dell]\n  - id: teris\n    metric: killed\n    value: 81\n    context: [Teris Moor]\n";
+    let text = "The death toll in Angar Dell rose to 32 and the toll in Teris Moor in the north rose to 81.";
+    let f = figures(text, facts);
+    let got: Vec<_> = f.iter().map(|f| (f.status, f.fact.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            (Status::Mismatch, Some("angar")),
+            (Status::Match, Some("teris"))
+        ]
+    );
+    assert_eq!(f[0].severity, Severity::Error);
+}
+
+#[test]
+fn places_named_together_stay_tied() {
+    // one figure, both places in its phrase: it may be their sum, so no fix
+    let facts = "  - id: aleppo\n    metric: killed\n    value: 14\n    context: [Aleppo]\n  - id: idlib\n    metric: killed\n    value: 12\n    context: [Idlib]\n";
+    let f = figures("Air strikes killed 30 people in Aleppo and Idlib.", facts);
+    assert_eq!(f[0].status, Status::Mismatch);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert!(f[0].correction.is_none());
+}

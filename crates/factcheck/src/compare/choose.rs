@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::Checker;
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, Quantity, Resolution};
-use crate::reference::Fact;
+use crate::reference::{Accepted, Fact};
 
 fn singular(s: &str) -> &str {
     s.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(s)
@@ -62,7 +62,8 @@ pub(super) enum Choice<'r> {
 
 impl<'r> Checker<'r> {
     /// Rank the facts of the figure's metric and unit, and pick one.
-    pub(super) fn choose(&self, c: &Claim, q: &Quantity, date: Option<NaiveDate>) -> Choice<'r> {
+    pub(super) fn choose(&self, c: &Claim, q: &Quantity, at: &Place) -> Choice<'r> {
+        let date = at.date;
         // a source found through a pronoun or another sentence may be a
         // guess: it does not choose the fact
         let source = c
@@ -72,7 +73,7 @@ impl<'r> Checker<'r> {
             .and_then(|_| self.speaker_id(c));
         let sentence = c.text.to_lowercase();
         let lx = &self.reference.lexicon;
-        let mut ranked: Vec<((u8, u8, usize), &'r Fact)> = self
+        let mut ranked: Vec<((u8, u8, ContextFit), &'r Fact)> = self
             .by_metric
             .get(q.metric.as_str())
             .map(Vec::as_slice)
@@ -94,11 +95,7 @@ impl<'r> Checker<'r> {
                     (Some(_), Some(_)) => 0,
                     _ => 1,
                 };
-                let context = f
-                    .context
-                    .iter()
-                    .filter(|w| contains_word(&sentence, w))
-                    .count();
+                let context = at.context_fit(c, q, &sentence, &f.context);
                 ((subject, source, context), f)
             })
             .filter(|(rank, _)| rank.0 > 0)
@@ -117,25 +114,103 @@ impl<'r> Checker<'r> {
         if let Some(f) = leaders.iter().find(|f| agrees(f)) {
             return Choice::Agrees(f);
         }
+        // only a fact that pins a value names what the figure may be: any
+        // number above 46 agrees with "at least 46"
         let fits = ranked[leaders.len()..]
             .iter()
             .map(|(_, f)| *f)
+            .filter(|f| !matches!(f.accepted, Accepted::Range { max: None, .. }))
             .find(|f| agrees(f));
-        if leaders.len() > 1 && fits.is_none() {
+        // a lower-ranked fact that fits does not break a tie among the first
+        if leaders.len() > 1 {
             return Choice::Tied(leaders);
         }
         Choice::Disagrees { fact: first, fits }
     }
 }
 
-/// Whether `word` (a word or phrase, lower-cased) stands in `text` (lower-
-/// cased) between word boundaries.
-pub(super) fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
+/// Where a figure stands: the article's date and text, and the numbers of
+/// every figure in it (sorted), to tell which figure a context word is near.
+pub(super) struct Place<'a> {
+    pub date: Option<NaiveDate>,
+    pub text: &'a str,
+    pub figures: &'a [(usize, usize)],
+}
+
+/// How well a fact's `context:` words place it at a figure: how many stand
+/// in the figure's phrase or the place named right after it ("the toll in
+/// Angur Adar rose to 23", "176 people in Malawi"), how
+/// many are nearer this figure than any other of its sentence ("176 in
+/// Malawi, 86 in Mozambique"), how many stand in the sentence at all.
+/// Compared in that order.
+type ContextFit = (usize, usize, usize);
+
+impl Place<'_> {
+    fn context_fit(&self, c: &Claim, q: &Quantity, sentence: &str, words: &[String]) -> ContextFit {
+        let mut fit = (0, 0, 0);
+        // the sentence's place in the article; offsets hold only where
+        // lower-casing kept every byte length
+        let start = (sentence.len() == c.text.len())
+            .then(|| sentence_start(self.text, c))
+            .flatten();
+        let own = q.style.number_span;
+        let phrase = format!("{} {}", q.phrase, q.place.as_deref().unwrap_or("")).to_lowercase();
+        for w in words {
+            if contains_word(&phrase, w) {
+                fit.0 += 1;
+            }
+            let hits: Vec<usize> = word_positions(sentence, w).collect();
+            if hits.is_empty() {
+                continue;
+            }
+            fit.2 += 1;
+            let Some(start) = start else { continue };
+            let spans = hits.iter().map(|&i| (start + i, start + i + w.len()));
+            if spans.clone().any(|s| self.nearest_figure(s) == Some(own)) {
+                fit.1 += 1;
+            }
+        }
+        fit
+    }
+
+    /// The number of the figure nearest to the words at `a..b`.
+    fn nearest_figure(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        let gap = |&(x, y): &(usize, usize)| {
+            if b <= x {
+                x - b
+            } else if a >= y {
+                a - y
+            } else {
+                0
+            }
+        };
+        self.figures.iter().copied().min_by_key(gap)
+    }
+}
+
+/// Where the claim's sentence starts in the article: it is a slice of it
+/// that holds the claim's span.
+fn sentence_start(text: &str, c: &Claim) -> Option<usize> {
+    let lo = c.span.end.saturating_sub(c.text.len());
+    let hi = (c.span.start + c.text.len()).min(text.len());
+    let window = text.get(lo..hi)?;
+    window.find(c.text.as_str()).map(|i| lo + i)
+}
+
+/// Where `word` (lower-cased) stands in `text` (lower-cased) between word
+/// boundaries.
+fn word_positions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(word).map(|(i, _)| i).filter(move |&i| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// Whether `word` (a word or phrase, lower-cased) stands in `text` (lower-
+/// cased) between word boundaries.
+pub(super) fn contains_word(text: &str, word: &str) -> bool {
+    word_positions(text, word).next().is_some()
 }
 
 #[cfg(test)]

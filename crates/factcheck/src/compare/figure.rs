@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::choose::Choice;
+use super::choose::{Choice, Place};
 use super::fix;
 use super::Checker;
 use crate::article::Article;
@@ -118,9 +118,15 @@ impl<'r> Checker<'r> {
         c: &Claim,
         out: &mut Vec<Finding>,
         stated: &mut std::collections::HashSet<&'a str>,
+        figures: &[(usize, usize)],
     ) {
         let Some(q) = &c.quantity else { return };
-        let fact = match self.choose(c, q, article.date) {
+        let at = Place {
+            date: article.date,
+            text: &article.text,
+            figures,
+        };
+        let fact = match self.choose(c, q, &at) {
             Choice::None => {
                 out.push(self.unverified_figure(c, q));
                 self.unattributed(c, None, false, out);

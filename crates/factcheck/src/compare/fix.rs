@@ -183,6 +183,7 @@ mod tests {
             interval: [None, None],
             phrase: "4 million".into(),
             unit: None,
+            place: None,
             style: crate::model::NumberStyle {
                 scale_word: Some("million".into()),
                 scale: 1e6,

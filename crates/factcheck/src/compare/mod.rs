@@ -204,7 +204,7 @@ impl<'r> Checker<'r> {
         figures.sort_unstable();
         for c in claims {
             match c.kind {
-                ClaimKind::Quantity => self.figure(article, c, &mut out, &mut stated),
+                ClaimKind::Quantity => self.figure(article, c, &mut out, &mut stated, &figures),
                 ClaimKind::Quote => self.quote(article, c, &mut out),
                 ClaimKind::Statement => self.statement(c, &figures, &mut out),
             }

@@ -283,6 +283,7 @@ fn quantity_of(h: QuantityHit, src: &str) -> Quantity {
         interval: to_nums(stated.literal()),
         phrase: src[a..b].to_string(),
         unit: n.percent.then(|| "percent".to_string()),
+        place: h.place.map(|(a, b)| src[a..b].to_string()),
         style: NumberStyle {
             scale_word: n.scale_word,
             scale: n.scale,

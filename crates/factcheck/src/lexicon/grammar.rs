@@ -129,8 +129,9 @@ pub(crate) const SUBSET_PRONOUNS: &[&str] = &["them", "whom"];
 
 /// Function words over which the counted phrase runs on to a metric word
 /// after it: "two people in the area were injured", "regime and rebel fighters".
-pub(crate) const COUNTED_PHRASE_LINKS: &[&str] =
-    &["of", "the", "in", "and", "from", "near", "inside", "at"];
+pub(crate) const COUNTED_PHRASE_LINKS: &[&str] = &[
+    "of", "the", "in", "and", "from", "near", "inside", "at", "on", "aboard",
+];
 
 /// The prepositions that may open the counted phrase right after a number
 /// with no noun: "140 of the …", "two in the area".

@@ -79,6 +79,9 @@ pub struct LexiconFile {
     /// Words between a number and who was counted that add to a count ("two more civilians").
     #[serde(default)]
     pub additive_words: Vec<String>,
+    /// Nouns that name a count after its number: "brought to 49 the *number* killed".
+    #[serde(default)]
+    pub count_nouns: Vec<String>,
     /// Day names: not names, scene-setting, allowed between speaker and cue.
     #[serde(default)]
     pub weekdays: Vec<String>,
@@ -181,6 +184,8 @@ pub struct Lexicon {
     pub(crate) non_person_subjects: HashSet<String>,
     /// Words between a number and who was counted that add to a count ("two more civilians").
     pub(crate) additive_words: HashSet<String>,
+    /// Nouns that name a count after its number: "brought to 49 the *number* killed".
+    pub(crate) count_nouns: HashSet<String>,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
     pub(crate) not_names: HashSet<String>,
     /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
@@ -358,6 +363,7 @@ impl Lexicon {
             speech_settings,
             non_person_subjects,
             additive_words,
+            count_nouns,
             weekdays,
             day_parts,
             periods,
@@ -407,6 +413,7 @@ impl Lexicon {
             speech_settings: set(&file.speech_settings),
             non_person_subjects: set(&file.non_person_subjects),
             additive_words: set(&file.additive_words),
+            count_nouns: set(&file.count_nouns),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
             skip_left: union(
                 grammar::BETWEEN_SPEAKER_AND_CUE,

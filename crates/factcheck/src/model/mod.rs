@@ -135,6 +135,9 @@ pub struct Quantity {
     /// `percent` when the figure is a share rather than a head count.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The place named right after the figure ("176 people in *Malawi*").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Decimal places of the stated number at its scale ("4.2 million" → 1),
     /// so corrections can be written in the article's own style.
     #[serde(skip)]

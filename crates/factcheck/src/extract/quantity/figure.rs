@@ -7,11 +7,11 @@ use super::{
     subject_after, subject_word, QuantityHit,
 };
 use crate::extract::speech::Sent;
-use crate::lang::numbers::NumberPhrase;
+use crate::lang::numbers::{parse_at, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, PLURAL_BE, SUBSET_LEADS, SUBSET_PREPOSITIONS,
-    SUBSET_PRONOUNS,
+    COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, GROUP_DETERMINERS, PLACE_PREPOSITIONS, PLURAL_BE,
+    SUBSET_LEADS, SUBSET_PREPOSITIONS, SUBSET_PRONOUNS,
 };
 use crate::lexicon::Lexicon;
 use crate::model::Qualifier;
@@ -59,6 +59,7 @@ pub(super) fn figure(
     let found = f
         .slotted_cue()
         .or_else(|| f.subset_of_them())
+        .or_else(|| f.count_named_after())
         .or_else(|| f.metric_noun_after())
         .or_else(|| f.metric_after_counted())
         .or_else(|| f.metric_before())
@@ -192,6 +193,40 @@ impl<'a> Figure<'a> {
         })
     }
 
+    /// 3. A count named after its number, the metric after it: "brought
+    ///    to 49 the number killed", "to 30 the total number of people dead".
+    fn count_named_after(&mut self) -> Option<Found> {
+        let (toks, lx) = (self.toks, self.lx);
+        let mut j = self.n.last;
+        if toks.get(j).is_some_and(|t| t.is("the")) {
+            j += 1;
+        }
+        let nouns = j;
+        while toks
+            .get(j)
+            .is_some_and(|t| lx.count_nouns.contains(t.lower.as_str()))
+            && j - nouns < 2
+        {
+            j += 1;
+        }
+        if j == nouns {
+            return None;
+        }
+        if toks.get(j).is_some_and(|t| t.is("of")) {
+            let (subject, after) = subject_after(self.sent, j + 1, lx);
+            // "the number of dead": the metric right after "of"
+            j = if after > j + 1 { after } else { j + 1 };
+            if self.subject.is_none() && cue_after_aux(toks, j, lx).is_some() {
+                self.subject = subject;
+            }
+        }
+        cue_after_aux(toks, j, lx).map(|(metric, end)| Found {
+            metric,
+            start: self.q_start,
+            end,
+        })
+    }
+
     /// 3. A metric noun right after the number: followed by a metric verb it
     ///    names who was counted ("37 prisoners died"); alone it is the metric
     ///    ("1.4 million refugees", "38 missing fishermen").
@@ -231,11 +266,15 @@ impl<'a> Figure<'a> {
     /// 4. The metric word after who was counted: "140 children have been
     ///    killed", "70 regime and rebel fighters have been killed", "two
     ///    people in the area were injured"; not "one cafe that killed 25 people".
-    fn metric_after_counted(&self) -> Option<Found> {
+    fn metric_after_counted(&mut self) -> Option<Found> {
         let (toks, lx) = (self.toks, self.lx);
         let mut found = None;
         let mut start = self.after_subj;
         while found.is_none() && start < toks.len() && start - self.after_subj <= 8 {
+            // "18 of the 260 passengers": the group's noun names who was counted
+            if self.subject.is_none() && self.group_size_at(start) {
+                self.subject = subject_after(self.sent, start + 1, lx).0;
+            }
             found = cue_after_aux(toks, start, lx)
                 .filter(|&(_, end)| !object_follows(self.sent, end, lx))
                 .filter(|&(_, end)| self.counts_people(end))
@@ -275,13 +314,25 @@ impl<'a> Figure<'a> {
                 || COUNTED_PHRASE_LINKS.contains(&t.lower.as_str())
                 || is_acronym(t, src));
         if !extends {
-            return false;
+            // the size of the group counted from: "32 of the 543 passengers"
+            return self.group_size_at(start);
         }
         // right after a number with no noun, only "of", "in" or an acronym open it
         start != self.after_subj
             || self.subject.is_some()
             || is_acronym(t, src)
             || COUNTED_PHRASE_OPENERS.contains(&t.lower.as_str())
+    }
+
+    /// Whether a group's size stands at `start` inside "N of the M …", so
+    /// that the counted phrase runs on over it to its nouns.
+    fn group_size_at(&self, start: usize) -> bool {
+        let toks = self.toks;
+        start >= self.n.last + 2
+            && start <= self.n.last + 3
+            && toks[self.n.last].is("of")
+            && GROUP_DETERMINERS.contains(&toks[start - 1].lower.as_str())
+            && parse_at(self.sent.src, toks, start).is_some()
     }
 
     /// 5. The metric word before, over linking words: "killed 140", "the
@@ -292,14 +343,39 @@ impl<'a> Figure<'a> {
         while j > first && q_start - j < 4 && lx.toll_links.contains(toks[j - 1].lower.as_str()) {
             j -= 1;
         }
+        // "the toll in Angur Adar rose to 23": a place between the metric
+        // word and its verb, only where a verb links them
+        let places = if j < q_start {
+            self.place_phrase_starts(j)
+        } else {
+            Vec::new()
+        };
         [j, q_start]
             .into_iter()
+            .chain(places)
             .find_map(|end| plain_cue_ending(toks, end, lx).filter(|(_, s)| *s >= first))
             .map(|(metric, start)| Found {
                 metric,
                 start,
                 end: self.after_subj.max(self.n.last),
             })
+    }
+
+    /// Where a place phrase ending before token `end` may start ("in Angur
+    /// Adar in South Waziristan", "of the floods in Henan"): each
+    /// preposition in the words (no punctuation) before it.
+    fn place_phrase_starts(&self, end: usize) -> Vec<usize> {
+        let toks = self.toks;
+        let mut starts = Vec::new();
+        let mut p = end;
+        while p > self.sent.first && end - p < 10 && toks[p - 1].kind == Kind::Word {
+            let w = toks[p - 1].lower.as_str();
+            if PLACE_PREPOSITIONS.contains(&w) || w == "of" {
+                starts.push(p - 1);
+            }
+            p -= 1;
+        }
+        starts
     }
 
     /// Whether "were"/"are" and a lone noun follow the number: "30 were minors."
@@ -371,6 +447,7 @@ impl<'a> Figure<'a> {
             metric: found.metric,
             subject,
             qualifier: self.qualifier,
+            place: None,
         })
     }
 }

@@ -52,5 +52,6 @@ pub(super) fn continuation(
         metric: prev.metric.clone(),
         subject: prev.subject.clone(),
         qualifier,
+        place: None,
     })
 }

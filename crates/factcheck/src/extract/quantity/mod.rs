@@ -9,7 +9,7 @@ mod list;
 use super::speech::Sent;
 use crate::lang::numbers::{parse_at, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
-use crate::lexicon::grammar::PARTITIVE_DETERMINERS;
+use crate::lexicon::grammar::{PARTITIVE_DETERMINERS, PLACE_PREPOSITIONS};
 use crate::lexicon::Lexicon;
 use crate::model::Qualifier;
 use count::not_a_count;
@@ -30,6 +30,33 @@ pub(crate) struct QuantityHit {
     /// Token index just past the phrase, to tell whether a later figure
     /// continues this one ("…, including 4 million …").
     pub end_tok: usize,
+    /// Byte range of the place named right after the phrase ("176 people
+    /// in *Malawi*"), which tells facts of different places apart.
+    pub place: Option<(usize, usize)>,
+}
+
+/// The place named right after token `end`: a place preposition, maybe
+/// "the", then capitalised words ("in South Waziristan", "at the Ghouta",
+/// "in Aleppo and Idlib").
+pub(crate) fn place_after(sent: &Sent, end: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let prep = sent.word(end)?;
+    if !PLACE_PREPOSITIONS.contains(&prep.lower.as_str()) {
+        return None;
+    }
+    let mut k = end + 1;
+    if toks.get(k).is_some_and(|t| t.is("the")) {
+        k += 1;
+    }
+    let first = k;
+    while sent.cap(k) {
+        k += 1;
+        // places named together: "in Aleppo and Idlib"
+        if toks.get(k).is_some_and(|t| t.is("and") || t.is("or")) && sent.cap(k + 1) {
+            k += 1;
+        }
+    }
+    (k > first).then(|| (toks[first].start, toks[k - 1].end))
 }
 
 /// Whether the words `words` stand as word tokens from token `j` on.
@@ -171,7 +198,8 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
             hits.last()
                 .and_then(|prev| list::continuation(sent, &n, prev, lx))
         });
-        if let Some(hit) = hit {
+        if let Some(mut hit) = hit {
+            hit.place = place_after(sent, hit.end_tok);
             hits.push(hit);
         }
         i = next_i;

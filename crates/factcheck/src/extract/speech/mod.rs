@@ -54,7 +54,7 @@ impl Sent<'_> {
                 || self.lexicon.titles.contains(t.lower.as_str()) && !self.closed(t))
     }
 
-    fn word(&self, i: usize) -> Option<&Token> {
+    pub(crate) fn word(&self, i: usize) -> Option<&Token> {
         self.toks
             .get(i)
             .filter(|t| t.kind == Kind::Word && i >= self.first)
