@@ -175,15 +175,8 @@ impl Place<'_> {
 
     /// The number of the figure nearest to the words at `a..b`.
     fn nearest_figure(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
-        let gap = |&(x, y): &(usize, usize)| {
-            if b <= x {
-                x - b
-            } else if a >= y {
-                a - y
-            } else {
-                0
-            }
-        };
+        // bytes between the two ranges; 0 when they overlap
+        let gap = |&(x, y): &(usize, usize)| x.saturating_sub(b).max(a.saturating_sub(y));
         self.figures.iter().copied().min_by_key(gap)
     }
 }
