@@ -60,6 +60,8 @@ pub(super) fn figure(
         .slotted_cue()
         .or_else(|| f.subset_of_them())
         .or_else(|| f.count_named_after())
+        .or_else(|| f.among_the_counted())
+        .or_else(|| f.part_of_the_counted())
         .or_else(|| f.metric_noun_after())
         .or_else(|| f.metric_after_counted())
         .or_else(|| f.metric_before())
@@ -221,6 +223,49 @@ impl<'a> Figure<'a> {
             }
         }
         cue_after_aux(toks, j, lx).map(|(metric, end)| Found {
+            metric,
+            start: self.q_start,
+            end,
+        })
+    }
+
+    /// 3. Who was counted, placed among a count: "six children were among
+    ///    12 civilians killed", "70 children are among the dead".
+    fn among_the_counted(&self) -> Option<Found> {
+        let (toks, lx) = (self.toks, self.lx);
+        let j = self.after_subj;
+        let among = toks.get(j).is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+            && toks.get(j + 1).is_some_and(|t| t.is("among"));
+        if !among {
+            return None;
+        }
+        (j + 2..toks.len().min(j + 8))
+            .take_while(|&k| toks[k].kind != Kind::Punct)
+            .find_map(|k| plain_cue_at(toks, k, lx))
+            .map(|(metric, end)| Found {
+                metric,
+                start: self.q_start,
+                end,
+            })
+    }
+
+    /// 3. A part of those counted: "six of the dead were children", "12 of
+    ///    those killed"; a noun after "were" names who.
+    fn part_of_the_counted(&mut self) -> Option<Found> {
+        let (toks, lx, last) = (self.toks, self.lx, self.n.last);
+        let of_the = toks.get(last).is_some_and(|t| t.is("of"))
+            && toks.get(last + 1).is_some_and(|t| t.is("the") || t.is("those"));
+        if !of_the {
+            return None;
+        }
+        let (metric, end) = plain_cue_at(toks, last + 2, lx)?;
+        if self.subject.is_none()
+            && toks.get(end).is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+        {
+            let (s, _) = subject_after(self.sent, end + 1, lx);
+            self.subject = s;
+        }
+        Some(Found {
             metric,
             start: self.q_start,
             end,
