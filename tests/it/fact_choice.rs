@@ -218,6 +218,28 @@ fn a_citation_marker_is_the_figures_source() {
     let yaml = format!("version: 1\n{SOURCES}facts:\n{facts}");
     let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
     let findings = Checker::new(&reference).check(&article).findings;
+    // a fact whose source must be named: the footnote is not the name, but
+    // it may hold it, so a warning that says so, never an error
+    let unattributed: Vec<_> = findings
+        .iter()
+        .filter(|f| f.status == Status::Unattributed)
+        .collect();
+    assert_eq!(unattributed.len(), 1, "{findings:?}");
+    assert_eq!(unattributed[0].severity, Severity::Warning);
+    assert!(
+        unattributed[0].message.contains("only a citation marker")
+            && unattributed[0].message.contains("the health ministry"),
+        "{}",
+        unattributed[0].message
+    );
+    // without `attribution: required` the citation is source enough
+    let open = facts.replace("    attribution: required
+", "");
+    let yaml = format!("version: 1
+{SOURCES}facts:
+{open}");
+    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
+    let findings = Checker::new(&reference).check(&article).findings;
     assert!(
         !findings.iter().any(|f| f.status == Status::Unattributed),
         "{findings:?}"

@@ -23,7 +23,7 @@ fn singular(s: &str) -> &str {
 /// — fit a fact about people and a fact that names no subject equally (2):
 /// the subject then leaves the choice to the source, the place and the
 /// value. A specific subject ("children") prefers a fact that names it.
-fn subject_fit(lx: &Lexicon, claim: Option<&str>, fact: Option<&str>) -> u8 {
+fn subject_fit<'a>(lx: &Lexicon, claim: Option<&'a str>, fact: Option<&str>) -> u8 {
     let general = |s: Option<&str>| s.is_none_or(|s| s == "people" || lx.synonyms("people", s));
     if general(claim) && general(fact) {
         return 2;
@@ -32,9 +32,13 @@ fn subject_fit(lx: &Lexicon, claim: Option<&str>, fact: Option<&str>) -> u8 {
         (_, None) => 1,
         (None, Some(_)) => 0,
         (Some(c), Some(f)) => {
+            // the head noun: "malawian people" are people, "rebel fighters" fighters
+            let head = |s: &'a str| s.rsplit(' ').next().unwrap_or(s);
             if c == f || singular(c) == singular(f) {
                 3
             } else if lx.synonyms(c, f) {
+                2
+            } else if c.contains(' ') && subject_fit(lx, Some(head(c)), Some(f)) >= 2 {
                 2
             } else {
                 0
@@ -229,5 +233,8 @@ mod tests {
         assert_eq!(subject_fit(lx, Some("children"), None), 1);
         assert_eq!(subject_fit(lx, Some("people"), None), 2);
         assert_eq!(subject_fit(lx, Some("people"), Some("persons")), 2);
+        assert_eq!(subject_fit(lx, Some("malawian people"), Some("people")), 2);
+        assert_eq!(subject_fit(lx, Some("rebel fighters"), Some("fighters")), 2);
+        assert_eq!(subject_fit(lx, Some("rebel fighters"), Some("children")), 0);
     }
 }

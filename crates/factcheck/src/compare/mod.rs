@@ -229,7 +229,13 @@ impl<'r> Checker<'r> {
     }
 
     fn unattributed(&self, c: &Claim, fact: Option<&Fact>, required: bool, out: &mut Vec<Finding>) {
-        if c.attribution.is_some() {
+        // a citation marker ("…,[9]") sources a figure, but a fact whose
+        // source must be named wants the name in the text
+        let cited = c
+            .attribution
+            .as_ref()
+            .is_some_and(|a| a.resolved == Resolution::Citation);
+        if c.attribution.is_some() && !(cited && required) {
             return;
         }
         let what = match c.kind {
@@ -252,6 +258,16 @@ impl<'r> Checker<'r> {
                 None => format!("The {what} has no source in the article; say who said it."),
             },
         );
+        if cited {
+            // the footnote may well name the source: a warning, not a failure
+            f.message = f.message.replacen(
+                "has no source in the article",
+                "has only a citation marker for a source",
+                1,
+            );
+            out.push(f);
+            return;
+        }
         if required {
             match fact.and_then(|f| self.source_named_in(f, &c.text)) {
                 // the source is there; the extractor did not tie it to the
