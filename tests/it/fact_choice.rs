@@ -233,11 +233,16 @@ fn a_citation_marker_is_the_figures_source() {
         unattributed[0].message
     );
     // without `attribution: required` the citation is source enough
-    let open = facts.replace("    attribution: required
-", "");
-    let yaml = format!("version: 1
+    let open = facts.replace(
+        "    attribution: required
+",
+        "",
+    );
+    let yaml = format!(
+        "version: 1
 {SOURCES}facts:
-{open}");
+{open}"
+    );
     let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
     let findings = Checker::new(&reference).check(&article).findings;
     assert!(

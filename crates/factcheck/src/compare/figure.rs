@@ -299,6 +299,6 @@ impl<'r> Checker<'r> {
             "The figure is credited to {} but the reference has it from {right}.",
             a.speaker
         );
-        out.push(self.misattributed(c, &fact.id, right, message));
+        out.push(self.misattributed(c, &fact.id, want, message));
     }
 }

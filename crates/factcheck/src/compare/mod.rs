@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use crate::article::Article;
 use crate::extract::Extractor;
 use crate::lang::names::normalise_name;
+use crate::lexicon::grammar;
 use crate::model::{
     ArticleReport, Claim, ClaimKind, Correction, Finding, Resolution, Severity, Status,
 };
@@ -145,7 +146,34 @@ impl<'r> Checker<'r> {
     /// the right name in the mention's place. With a speaker found through a
     /// pronoun, a description or another sentence, the speaker may be the
     /// extractor's guess: a warning that says so, and no rewrite.
-    fn misattributed(&self, c: &Claim, id: &str, right: String, message: String) -> Finding {
+    /// The words that credit source `want` in place of the mention `given`:
+    /// a titled mention ("health minister jorge brancho") is replaced by
+    /// the source's titled alias ("Information Minister Marco Lara") when
+    /// the reference has one, else by its name.
+    fn credit(&self, want: &str, given: &str) -> String {
+        let name = self.reference.source_name(want);
+        let titles = &self.reference.lexicon.titles;
+        let titled = |s: &str| {
+            s.split_whitespace()
+                .find(|w| !grammar::ARTICLES.contains(&w.to_lowercase().as_str()))
+                .is_some_and(|w| titles.contains(w.to_lowercase().trim_end_matches('.')))
+        };
+        if !titled(given) {
+            return name;
+        }
+        self.reference
+            .sources
+            .iter()
+            .filter(|s| s.id == want)
+            .flat_map(|s| &s.aliases)
+            .filter(|a| titled(a) && a.ends_with(name.as_str()))
+            .max_by_key(|a| a.len())
+            .cloned()
+            .unwrap_or(name)
+    }
+
+    fn misattributed(&self, c: &Claim, id: &str, want: &str, message: String) -> Finding {
+        let right = self.reference.source_name(want);
         let given = c.attribution.as_ref();
         let mut f = self.finding(
             Status::Misattributed,
@@ -160,7 +188,7 @@ impl<'r> Checker<'r> {
                 f.correction = a.mention_span.map(|(start, end)| Correction {
                     start,
                     end,
-                    replacement: right,
+                    replacement: self.credit(want, &a.mention),
                 });
             }
             Some(a) => {

@@ -167,7 +167,7 @@ impl<'r> Checker<'r> {
             }
             (_, Some(a)) => {
                 let message = format!("The quote is given to {} but {} said it.", a.speaker, right);
-                out.push(self.misattributed(c, &rq.id, right, message));
+                out.push(self.misattributed(c, &rq.id, &rq.speaker, message));
             }
             (_, None) => {
                 let mut f = self.finding(

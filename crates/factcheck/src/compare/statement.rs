@@ -83,7 +83,7 @@ impl<'r> Checker<'r> {
                 .as_ref()
                 .map_or(String::new(), |a| a.speaker.clone());
             let message = format!("The statement is given to {given} but {right} made it.");
-            out.push(self.misattributed(c, &rs.id, right, message));
+            out.push(self.misattributed(c, &rs.id, &rs.speaker, message));
         }
     }
 }

@@ -109,16 +109,16 @@ impl Claims<'_> {
         }
         // the mention names the speaker when it holds the canonical name's
         // last word ("Mr Blair" for Tony Blair, "the ministry" for itself)
+        // or is a name the reference gives the source
         let last = canonical
             .split_whitespace()
             .last()
             .unwrap_or("")
             .to_lowercase();
-        if !last.is_empty()
-            && word
-                .split_whitespace()
-                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == last)
-        {
+        let names_it = word
+            .split_whitespace()
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == last);
+        if !last.is_empty() && names_it || self.registry.is_known_name(mention) {
             Resolution::Named
         } else {
             Resolution::Alias

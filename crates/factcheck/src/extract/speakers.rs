@@ -31,6 +31,7 @@ pub(crate) enum EntityKind {
 pub(crate) struct Entity {
     pub canonical: String,
     pub kind: EntityKind,
+    /// Roles as written before the name, lower-cased ("health minister").
     pub titles: Vec<String>,
     /// Lower-cased words of the name, for surname and alias matching.
     pub name_words: Vec<String>,
@@ -70,6 +71,14 @@ impl Registry {
             }
         }
         r
+    }
+
+    /// Whether `mention` is a name or alias the reference gives a source:
+    /// the curator vouches that these words name it.
+    pub(crate) fn is_known_name(&self, mention: &str) -> bool {
+        let (lower, determiner) = lowered(&mention.split_whitespace().collect::<Vec<_>>());
+        let full = lower[usize::from(determiner)..].join(" ");
+        self.known.iter().any(|(n, _)| *n == full)
     }
 
     fn touch(&mut self, idx: usize) -> usize {
@@ -116,7 +125,7 @@ impl Registry {
         }
         let m = Mention::read(words, lower, determiner, lexicon);
         if m.last_title == Some(lower.len() - 1) && !m.head_is_org {
-            if let Some(idx) = self.title_holder(&lower[lower.len() - 1]) {
+            if let Some(idx) = self.title_holder(&full) {
                 return Some(idx);
             }
         }
@@ -129,14 +138,15 @@ impl Registry {
 
     /// Title only: "the minister" → the last speaker with that title, or
     /// else the last person named without one ("Igor Konashenkov briefed
-    /// … The spokesman said"), who then holds the title.
+    /// … The spokesman said"), who then holds the title. "The prime
+    /// minister" is not the health minister named before.
     fn title_holder(&mut self, title: &String) -> Option<usize> {
         let holder = self
             .recent
             .iter()
             .rev()
             .copied()
-            .find(|&i| self.entities[i].titles.iter().any(|t| t == title));
+            .find(|&i| self.entities[i].titles.iter().any(|t| same_role(t, title)));
         let untitled = || {
             self.recent.iter().rev().copied().find(|&i| {
                 let e = &self.entities[i];
@@ -179,11 +189,7 @@ impl Registry {
                 || (person && e.kind == EntityKind::Person && ends_with(&name_words, &e.name_words))
         });
         let titles: Vec<String> = match last_title {
-            Some(t) => lower[..=t]
-                .iter()
-                .filter(|w| lexicon.titles.contains(w.as_str()))
-                .cloned()
-                .collect(),
+            Some(t) => vec![lower[..=t].join(" ")],
             None => Vec::new(),
         };
         let shown: &[&str] = if name_part.is_empty() {
@@ -231,6 +237,20 @@ impl Registry {
         });
         self.touch(idx)
     }
+}
+
+/// Whether a role as a mention writes it ("the minister", "the foreign
+/// minister") names the role an entity holds ("deputy foreign minister"):
+/// the same head, and no other word right before it ("prime minister" is
+/// not "health minister").
+fn same_role(held: &str, mention: &str) -> bool {
+    let mut h = held.rsplit(' ');
+    let mut m = mention.rsplit(' ');
+    h.next() == m.next()
+        && match (h.next(), m.next()) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
 }
 
 /// An organisation or group noun: "ministry", "officials".
@@ -392,6 +412,24 @@ mod tests {
         assert_eq!(r.mention(&["the", "minister"], lx), Some(a));
         assert_eq!(r.pronoun("he"), Some(a));
         assert_eq!(r.pronoun("it"), Some(p));
+    }
+
+    #[test]
+    fn a_role_joins_only_the_person_who_holds_it() {
+        let lx = Lexicon::default_ref();
+        let mut r = Registry::default();
+        let b = r
+            .mention(&["health", "minister", "jorge", "brancho"], lx)
+            .unwrap();
+        assert_eq!(r.entities[b].canonical, "jorge brancho");
+        let pm = r.mention(&["The", "prime", "minister"], lx).unwrap();
+        assert_ne!(pm, b);
+        assert_eq!(r.mention(&["the", "health", "minister"], lx), Some(b));
+        let d = r
+            .mention(&["Deputy", "Foreign", "Minister", "Ana", "Lind"], lx)
+            .unwrap();
+        assert_eq!(r.mention(&["the", "foreign", "minister"], lx), Some(d));
+        assert_eq!(r.mention(&["the", "minister"], lx), Some(d));
     }
 
     #[test]

@@ -234,7 +234,9 @@ impl<'a> Figure<'a> {
     fn among_the_counted(&self) -> Option<Found> {
         let (toks, lx) = (self.toks, self.lx);
         let j = self.after_subj;
-        let among = toks.get(j).is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+        let among = toks
+            .get(j)
+            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
             && toks.get(j + 1).is_some_and(|t| t.is("among"));
         if !among {
             return None;
@@ -254,13 +256,17 @@ impl<'a> Figure<'a> {
     fn part_of_the_counted(&mut self) -> Option<Found> {
         let (toks, lx, last) = (self.toks, self.lx, self.n.last);
         let of_the = toks.get(last).is_some_and(|t| t.is("of"))
-            && toks.get(last + 1).is_some_and(|t| t.is("the") || t.is("those"));
+            && toks
+                .get(last + 1)
+                .is_some_and(|t| t.is("the") || t.is("those"));
         if !of_the {
             return None;
         }
         let (metric, end) = plain_cue_at(toks, last + 2, lx)?;
         if self.subject.is_none()
-            && toks.get(end).is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+            && toks
+                .get(end)
+                .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
         {
             let (s, _) = subject_after(self.sent, end + 1, lx);
             self.subject = s;

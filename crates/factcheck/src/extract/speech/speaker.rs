@@ -13,8 +13,34 @@ impl Sent<'_> {
     fn np_before(&self, end: usize, allow_common: bool) -> Option<(usize, usize)> {
         match self.name_start(end) {
             Some(i) => Some(self.with_modifiers(i, end)),
-            None => self.bare_np_before(end, allow_common),
+            None => self
+                .titled_lowercase_name(end)
+                .or_else(|| self.bare_np_before(end, allow_common)),
         }
+    }
+
+    /// A machine-lowercased name after its title: "health minister jorge
+    /// brancho told". The title vouches for the lower-case words after it.
+    fn titled_lowercase_name(&self, end: usize) -> Option<(usize, usize)> {
+        let lx = self.lexicon;
+        let plain = |w: &Token| {
+            !self.closed(w)
+                && !w.capitalised(self.src)
+                && w.lower.chars().all(char::is_alphabetic)
+                && !lx.reporting_verbs.contains(w.lower.as_str())
+                && !lx.titles.contains(w.lower.as_str())
+                && !lx.aux_words.contains(w.lower.as_str())
+                && !lx.time_words.contains(w.lower.as_str())
+        };
+        let mut m = end;
+        while m > self.first && end - m < 3 && self.word(m - 1).is_some_and(plain) {
+            m -= 1;
+        }
+        let title = self.word(m.checked_sub(1)?)?;
+        if m == end || m - 1 < self.first || !lx.titles.contains(title.lower.as_str()) {
+            return None;
+        }
+        Some(self.with_modifiers(m - 1, end))
     }
 
     /// Where a name-like phrase ending before `end` starts, if there is one:
@@ -47,9 +73,9 @@ impl Sent<'_> {
                     || t.is("for")
                     || self.lexicon.name_particles.contains(t.lower.as_str()))
                 && i >= 2
-                && self.cap(i - 2)
+                && (self.cap(i - 2) || self.word(i - 2).is_some_and(|w| self.nameish(w)))
             {
-                i -= 1;
+                i -= 1; // "Ministry of Defence", "the minister of health"
             } else if content
                 && t.kind == Kind::Punct
                 && t.lower == "."
