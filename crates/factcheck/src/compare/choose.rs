@@ -233,6 +233,10 @@ mod tests {
         assert_eq!(subject_fit(lx, Some("children"), None), 1);
         assert_eq!(subject_fit(lx, Some("people"), None), 2);
         assert_eq!(subject_fit(lx, Some("people"), Some("persons")), 2);
+        // "person" and "persons" are people in general: neither fact wins
+        // by its subject, the value decides
+        assert_eq!(subject_fit(lx, Some("persons"), Some("person")), 2);
+        assert_eq!(subject_fit(lx, Some("persons"), Some("persons")), 2);
         assert_eq!(subject_fit(lx, Some("malawian people"), Some("people")), 2);
         assert_eq!(subject_fit(lx, Some("rebel fighters"), Some("fighters")), 2);
         assert_eq!(subject_fit(lx, Some("rebel fighters"), Some("children")), 0);

@@ -191,6 +191,9 @@ impl QuoteScan<'_> {
             }
         }
         if let Some((mark, low9)) = opener(c, prev, next) {
+            if self.reopens_inline(i, mark) {
+                return;
+            }
             if self.stack.is_empty() {
                 self.part_start = i + c.len_utf8();
                 self.outer_open = self.start + i;
@@ -200,6 +203,25 @@ impl QuoteScan<'_> {
                 self.stack.push((mark, low9, self.start + i));
             }
         }
+    }
+
+    /// A straight mark opening right after a finished sentence inside an
+    /// open straight quote: copy that lost its paragraph breaks (`said:
+    /// "A. "B."`), where each paragraph reopened the quote. The quote goes
+    /// on in a new part; straight marks do not nest in straight marks.
+    fn reopens_inline(&mut self, i: usize, mark: Mark) -> bool {
+        let inside = matches!(self.stack.as_slice(), [(Mark::Straight, _, _)]);
+        let sentence_ends = self.s[self.part_start..i]
+            .trim_end()
+            .ends_with(['.', '?', '!']);
+        if !(inside && mark == Mark::Straight && sentence_ends) {
+            return false;
+        }
+        let end = self.part_start + self.s[self.part_start..i].trim_end().len();
+        self.parts
+            .push((self.start + self.part_start, self.start + end));
+        self.part_start = i + 1;
+        true
     }
 
     /// Close the innermost quote at `i`; closing the outermost one yields a span.
@@ -287,6 +309,21 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].text(s), "First part of it. Second part,");
         assert_eq!(q[0].open, 0);
+    }
+
+    #[test]
+    fn paragraphs_run_together_stay_one_quote() {
+        // a multi-paragraph quote whose breaks were lost: each reopening
+        // mark stands after a finished sentence
+        let s = "He said: \"Costs rose. \"We saw it coming.\" Then he left.";
+        let q = find(s, 0, s.len());
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text(s), "Costs rose. We saw it coming.");
+        // a straight mark inside a sentence still nests
+        assert_eq!(
+            texts("She said \"they called it \"madness\" at first\" today."),
+            ["they called it \"madness\" at first"]
+        );
     }
 
     #[test]

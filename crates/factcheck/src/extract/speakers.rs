@@ -240,17 +240,22 @@ impl Registry {
 }
 
 /// Whether a role as a mention writes it ("the minister", "the foreign
-/// minister") names the role an entity holds ("deputy foreign minister"):
-/// the same head, and no other word right before it ("prime minister" is
-/// not "health minister").
+/// minister", "the prosecutor") names the role an entity holds ("deputy
+/// foreign minister", "prosecutor general"): its head among the held words,
+/// and no other word right before it ("prime minister" is not "health
+/// minister").
 fn same_role(held: &str, mention: &str) -> bool {
-    let mut h = held.rsplit(' ');
-    let mut m = mention.rsplit(' ');
-    h.next() == m.next()
-        && match (h.next(), m.next()) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        }
+    let h: Vec<&str> = held.split(' ').collect();
+    let m: Vec<&str> = mention.split(' ').collect();
+    let (head, modifier) = (m[m.len() - 1], m.len().checked_sub(2).map(|i| m[i]));
+    // "prosecutor" in "ukraine's prosecutor general"
+    h.iter().enumerate().any(|(i, w)| {
+        *w == head
+            && match (i.checked_sub(1).map(|p| h[p]), modifier) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+    })
 }
 
 /// An organisation or group noun: "ministry", "officials".
