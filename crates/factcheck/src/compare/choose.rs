@@ -36,9 +36,9 @@ fn subject_fit<'a>(lx: &Lexicon, claim: Option<&'a str>, fact: Option<&str>) -> 
             let head = |s: &'a str| s.rsplit(' ').next().unwrap_or(s);
             if c == f || singular(c) == singular(f) {
                 3
-            } else if lx.synonyms(c, f) {
-                2
-            } else if c.contains(' ') && subject_fit(lx, Some(head(c)), Some(f)) >= 2 {
+            } else if lx.synonyms(c, f)
+                || c.contains(' ') && subject_fit(lx, Some(head(c)), Some(f)) >= 2
+            {
                 2
             } else {
                 0
