@@ -111,6 +111,21 @@ fn subset_lead(sent: &Sent, q_start: usize) -> bool {
         || SUBSET_PREPOSITIONS.contains(&before2) && SUBSET_PRONOUNS.contains(&before)
 }
 
+/// The most a figure can be, when its words bound it ("18", "up to 18",
+/// "between 10 and 18"); `None` when open ("at least 18", "dozens").
+fn upper_bound(h: &QuantityHit) -> Option<f64> {
+    let n = &h.number;
+    match h.qualifier {
+        Qualifier::Exact
+        | Qualifier::AtMost
+        | Qualifier::UpTo
+        | Qualifier::Almost
+        | Qualifier::FewerThan
+        | Qualifier::Range => Some(n.upper.unwrap_or(n.value)),
+        _ => None,
+    }
+}
+
 impl<'a> Figure<'a> {
     /// What the words right around the number say, before any metric is sought.
     fn new(sent: &'a Sent, n: &'a NumberPhrase, hits: &'a [QuantityHit], lx: &'a Lexicon) -> Self {
@@ -122,10 +137,13 @@ impl<'a> Figure<'a> {
             && toks
                 .get(n.last + 1)
                 .is_some_and(|t| SUBSET_PRONOUNS.contains(&t.lower.as_str()));
-        // a figure continues the one before only right after it
+        // a figure continues the one before only right after it, and a
+        // part is never more than the whole ("up to 18 died, including 2.22
+        // million affected" is not a part)
         let prev_metric = hits
             .last()
             .filter(|h| h.end_tok + 4 >= q_start && !n.percent)
+            .filter(|h| n.value <= upper_bound(h).unwrap_or(f64::INFINITY))
             .map(|h| h.metric.clone());
         Figure {
             sent,
