@@ -325,3 +325,33 @@ fn places_named_together_stay_tied() {
     assert_eq!(f[0].severity, Severity::Warning);
     assert!(f[0].correction.is_none());
 }
+
+#[test]
+fn a_place_phrase_belongs_to_the_figure_before_it() {
+    // invented: the second place stands closer to the first figure's
+    // successor than to its own figure, as running Wikipedia tolls write it
+    let facts = "  - id: lorvale\n    metric: killed\n    min: 51\n    context: [Lorvale]\n  - id: brannick\n    metric: killed\n    value: 6\n    context: [Brannick]\n";
+    let text =
+        "At least 51 people died in Greater Lorvale, and six deaths had been reported in Brannick.";
+    let got: Vec<_> = figures(text, facts)
+        .iter()
+        .map(|f| (f.status, f.fact.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Status::Match, Some("lorvale".to_string())),
+            (Status::Match, Some("brannick".to_string()))
+        ]
+    );
+    // a place opening a clause belongs to the figure after it
+    let facts = "  - id: aleppo\n    metric: killed\n    value: 14\n    context: [Aleppo]\n  - id: idlib\n    metric: killed\n    value: 12\n    context: [Idlib]\n";
+    let f = figures(
+        "Shelling killed 14 people in Aleppo, and in Idlib 21 died.",
+        facts,
+    );
+    assert_eq!(
+        (f[1].status, f[1].fact.as_deref(), f[1].severity),
+        (Status::Mismatch, Some("idlib"), Severity::Error)
+    );
+}

@@ -90,3 +90,25 @@ fn a_long_quote_is_checked_for_every_phrase_it_holds() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_description_glued_to_the_name_is_still_the_named_source() {
+    // invented, comma-less copy: the extractor takes the whole run of words
+    // before the cue; the reference's name inside it is who speaks
+    let yaml = "version: 1\nsources:\n  - id: varn-command\n    name: VARCOM\n  - id: ilse\n    name: Ilse Varto\nstatements:\n  - id: depot\n    speaker: varn-command\n    says: the strike hit a fuel depot\n";
+    let reference = Reference::from_str(Path::new("ref.yaml"), yaml).unwrap();
+    let article = Article::from_text(
+        "a.md",
+        "The armys regional command VARCOM said the strike hit a fuel depot near the river.".into(),
+        None,
+    )
+    .unwrap();
+    let findings = Checker::new(&reference).check(&article).findings;
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.status == Status::Match && f.fact.as_deref() == Some("depot")),
+        "{findings:?}"
+    );
+    assert!(!findings.iter().any(|f| f.status == Status::Misattributed));
+}

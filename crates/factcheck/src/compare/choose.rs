@@ -9,6 +9,7 @@
 use chrono::NaiveDate;
 
 use super::Checker;
+use crate::lexicon::grammar::PLACE_PREPOSITIONS;
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, Quantity, Resolution};
 use crate::reference::{Accepted, Fact};
@@ -38,6 +39,8 @@ fn subject_fit<'a>(lx: &Lexicon, claim: Option<&'a str>, fact: Option<&str>) -> 
                 3
             } else if lx.synonyms(c, f)
                 || c.contains(' ') && subject_fit(lx, Some(head(c)), Some(f)) >= 2
+                || words_within(c, f)
+                || words_within(f, c)
             {
                 2
             } else {
@@ -45,6 +48,12 @@ fn subject_fit<'a>(lx: &Lexicon, claim: Option<&'a str>, fact: Option<&str>) -> 
             }
         }
     }
+}
+
+/// Whether every word of `a` stands in `b`: "syrian" in "syrian refugees".
+fn words_within(a: &str, b: &str) -> bool {
+    a.split(' ')
+        .all(|w| b.split(' ').any(|x| singular(x) == singular(w)))
 }
 
 /// What the candidates say about a figure.
@@ -170,11 +179,59 @@ impl Place<'_> {
             fit.2 += 1;
             let Some(start) = start else { continue };
             let spans = hits.iter().map(|&i| (start + i, start + i + w.len()));
-            if spans.clone().any(|s| self.nearest_figure(s) == Some(own)) {
+            if spans.clone().any(|s| self.figure_of(s) == Some(own)) {
                 fit.1 += 1;
             }
         }
         fit
+    }
+
+    /// The number of the figure that words at `a..b` place: a place phrase
+    /// ("in Greater La Plata") belongs to the figure before it ("51 died in
+    /// Greater La Plata, and six in Buenos Aires"), unless it opens a clause
+    /// that a figure follows ("and in Idlib 12 died"); other words belong to
+    /// the nearest figure.
+    fn figure_of(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        let text = self.text;
+        // back over "the" and capitalised words to a place preposition
+        let mut p = a;
+        let prep = loop {
+            let before = text[..p].trim_end();
+            let word_start = before
+                .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .map_or(0, |i| i + 1);
+            let word = &before[word_start..];
+            if word.is_empty() {
+                break None;
+            }
+            let lower = word.to_lowercase();
+            if PLACE_PREPOSITIONS.contains(&lower.as_str()) {
+                break Some(word_start);
+            }
+            if lower != "the" && !word.starts_with(char::is_uppercase) || a - word_start > 40 {
+                break None;
+            }
+            p = word_start;
+        };
+        let Some(prep) = prep else {
+            return self.nearest_figure((a, b));
+        };
+        let lead = text[..prep].trim_end();
+        let opens_clause = lead.is_empty()
+            || lead.ends_with([',', ';', '.', ':'])
+            || ["and", "while", "but", "whereas"]
+                .iter()
+                .any(|w| lead.to_lowercase().ends_with(&format!(" {w}")));
+        let next = self.figures.iter().find(|&&(x, _)| x >= b).copied();
+        if opens_clause && next.is_some_and(|(x, _)| x - b <= 30) {
+            return next;
+        }
+        self.figures
+            .iter()
+            .rev()
+            .find(|&&(_, y)| y <= prep)
+            .copied()
+            .or_else(|| self.nearest_figure((a, b)))
     }
 
     /// The number of the figure nearest to the words at `a..b`.
@@ -240,5 +297,10 @@ mod tests {
         assert_eq!(subject_fit(lx, Some("malawian people"), Some("people")), 2);
         assert_eq!(subject_fit(lx, Some("rebel fighters"), Some("fighters")), 2);
         assert_eq!(subject_fit(lx, Some("rebel fighters"), Some("children")), 0);
+        assert_eq!(subject_fit(lx, Some("syrian"), Some("syrian refugees")), 2);
+        assert_eq!(
+            subject_fit(lx, Some("syrian children"), Some("children")),
+            2
+        );
     }
 }

@@ -478,6 +478,16 @@ impl<'a> Figure<'a> {
         if !self.subset_lead {
             return None;
         }
+        // its own verb says what happened to the part: "including 2.22
+        // million people were affected" counts something else
+        let (toks, lx) = (self.toks, self.lx);
+        if toks
+            .get(self.after_subj)
+            .is_some_and(|t| lx.aux_words.contains(t.lower.as_str()))
+            && cue_after_aux(toks, self.after_subj, lx).is_none()
+        {
+            return None;
+        }
         self.prev_metric.clone().map(|metric| Found {
             metric,
             start: self.q_start,

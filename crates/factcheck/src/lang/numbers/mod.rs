@@ -194,6 +194,20 @@ fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option
         n.vague = true;
         return Some(i + 3);
     }
+    // "several dozen", "several hundred": as vague as "dozens", "hundreds"
+    if w == "several" {
+        let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+        let unit = match next {
+            "dozen" => 12.0,
+            "hundred" => 1e2,
+            "thousand" => 1e3,
+            "million" => 1e6,
+            _ => return None,
+        };
+        n.value = unit;
+        n.vague = true;
+        return Some(i + 2);
+    }
     if let Some(u) = vague_unit(w) {
         let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
         if w == "scores" && !scores_of_people(next) {
@@ -303,6 +317,9 @@ mod tests {
         assert_eq!(p("three hundred and thirty one").value, 331.0);
         assert_eq!(p("a quarter of a million").value, 250_000.0);
         assert_eq!(p("half a dozen").value, 6.0);
+        let several = p("several dozen");
+        assert!(several.vague && several.value == 12.0);
+        assert!(p("several thousand").vague);
         assert_eq!(p("two million and a half").value, 2_500_000.0);
         assert_eq!(p("three million").value, 3e6);
     }
