@@ -112,3 +112,24 @@ fn a_description_glued_to_the_name_is_still_the_named_source() {
     );
     assert!(!findings.iter().any(|f| f.status == Status::Misattributed));
 }
+
+#[test]
+fn a_short_quote_with_a_word_changed_is_a_misquote_only_from_the_same_speaker() {
+    // invented: an airline chief's quote, and another group's scare quote
+    // that shares three of its words
+    let yaml = "version: 1\nsources:\n  - id: odell\n    name: Mara Odell\n    aliases: [Ms Odell]\nquotes:\n  - id: odell-law\n    speaker: odell\n    text: a preposterous piece of legislation\n";
+    let reference = Reference::from_str(Path::new("ref.yaml"), yaml).unwrap();
+    let statuses = |text: &str| -> Vec<Status> {
+        let article = Article::from_text("a.md", text.into(), None).unwrap();
+        Checker::new(&reference)
+            .check(&article)
+            .findings
+            .iter()
+            .map(|f| f.status)
+            .collect()
+    };
+    let other = statuses("The carriers' association has attacked the package as a \"bad piece of legislation\" in court.");
+    assert!(!other.contains(&Status::Misquoted), "{other:?}");
+    let same = statuses("\"A bad piece of legislation,\" Ms Odell said on Friday.");
+    assert!(same.contains(&Status::Misquoted), "{same:?}");
+}

@@ -93,4 +93,4 @@ fn checking_an_article_against_its_own_skeleton_finds_nothing_wrong() {
 }
 
 /// Today's count; the target is none.
-const FLOOR: usize = 13;
+const FLOOR: usize = 12;

@@ -108,7 +108,15 @@ impl<'r> Checker<'r> {
                     (Some(_), Some(_)) => 0,
                     _ => 1,
                 };
-                let context = at.context_fit(c, q, &sentence, &f.context);
+                // a metric word ("evacuated") stands by every figure of
+                // the metric: it places none
+                let words: Vec<String> = f
+                    .context
+                    .iter()
+                    .filter(|w| !lx.is_metric_word(w))
+                    .cloned()
+                    .collect();
+                let context = at.context_fit(c, q, &sentence, &words);
                 ((subject, source, context), f)
             })
             .filter(|(rank, _)| rank.0 > 0)

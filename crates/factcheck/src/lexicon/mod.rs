@@ -323,6 +323,15 @@ fn subject_groups(file: &LexiconFile) -> HashMap<String, Vec<usize>> {
 }
 
 impl Lexicon {
+    /// Whether `phrase` (lower-cased) is a plain metric word or phrase of
+    /// the lexicon ("evacuated", "death toll").
+    pub(crate) fn is_metric_word(&self, phrase: &str) -> bool {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        self.plain_by_first
+            .get(*words.first().unwrap_or(&""))
+            .is_some_and(|list| list.iter().any(|&i| self.cues[i].pre == words))
+    }
+
     /// The embedded default lexicon, compiled once per process.
     pub fn default_ref() -> &'static Lexicon {
         &DEFAULT_LEXICON

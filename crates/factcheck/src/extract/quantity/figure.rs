@@ -63,6 +63,7 @@ pub(super) fn figure(
         .or_else(|| f.among_the_counted())
         .or_else(|| f.part_of_the_counted())
         .or_else(|| f.metric_noun_after())
+        .or_else(|| f.metric_right_before())
         .or_else(|| f.metric_after_counted())
         .or_else(|| f.metric_before())
         .or_else(|| f.part_after_were())
@@ -330,6 +331,18 @@ impl<'a> Figure<'a> {
                 })
             }
         }
+    }
+
+    /// 4. A metric verb right before the number takes it as its object:
+    ///    "killed 30 people and wounded several others" counts the killed.
+    fn metric_right_before(&self) -> Option<Found> {
+        plain_cue_ending(self.toks, self.q_start, self.lx)
+            .filter(|&(_, start)| start >= self.sent.first)
+            .map(|(metric, start)| Found {
+                metric,
+                start,
+                end: self.after_subj.max(self.n.last),
+            })
     }
 
     /// 4. The metric word after who was counted: "140 children have been

@@ -351,17 +351,20 @@ pub(super) fn speaker_of_cue(
         }
         None => {
             let after_break = prev.is_none_or(|p| p.kind == Kind::Punct);
-            let coordinated = prev.is_some_and(|p| p.lower == "," || p.is("and") || p.is("but"));
-            if coordinated
-                && (sent.lexicon.participle_cues.contains(t.lower.as_str())
-                    || prev.is_none_or(|p| p.lower != ","))
-                && !raw.is_empty()
+            let participle = sent.lexicon.participle_cues.contains(t.lower.as_str());
+            // "condemned the bombing saying …": copy that lost the comma
+            // before a participle cue
+            let lost_comma = participle
+                && prev.is_some_and(|p| p.kind == Kind::Word && !p.capitalised(sent.src));
+            let coordinated =
+                lost_comma || prev.is_some_and(|p| p.lower == "," || p.is("and") || p.is("but"));
+            if coordinated && (participle || prev.is_none_or(|p| p.lower != ",")) && !raw.is_empty()
             {
                 // "…, saying that …", "… said X but added that …": the speaker before
                 let last = &raw[raw.len() - 1];
                 let (e, m) = (last.entity, last.mention);
                 raw.push(Raw::left(e, m, k));
-            } else if coordinated && sent.lexicon.participle_cues.contains(t.lower.as_str()) {
+            } else if coordinated && participle {
                 // "Gov. Mike Pence on Thursday blamed the media …, saying …":
                 // the subject of the sentence
                 if let Some((a, b)) = sent.subject(k) {
