@@ -183,8 +183,17 @@ pub(super) fn quote_diff(
         *pos = end;
     };
     let mut equal = 0usize;
+    // article words before and after the reference's part are outside what
+    // it records (a reference phrase is often part of a longer quote): kept
+    let (first, last) = extras(&changes);
     for (n, &c) in changes.iter().enumerate() {
         if elided[n] {
+            continue;
+        }
+        if c.0 == ChangeTag::Insert && (n < first || n >= last) && !is_ellipsis(&article, &c) {
+            if n < first {
+                keep(&mut fixed, &mut pos, c.1);
+            }
             continue;
         }
         if is_ellipsis(&article, &c) {
@@ -215,7 +224,15 @@ pub(super) fn quote_diff(
             }
             ChangeTag::Insert => {
                 push(&mut parts, DiffOp::Insert, &article[c.1]);
-                pos = article_words[c.1].1 .1;
+                // past the word, not its punctuation: "rose," → "subsided,"
+                let (a, b) = article_words[c.1].1;
+                let word = &article_text[a..b];
+                let core = word
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| ch.is_alphanumeric())
+                    .map_or(b, |(i, ch)| a + i + ch.len_utf8());
+                pos = core;
             }
         }
     }
@@ -232,6 +249,24 @@ pub(super) fn quote_diff(
         said: corrected.join(" "),
         fixed,
     }
+}
+
+/// The steps that are article words outside the reference's part: the
+/// inserts before `first` and from `last` on. Inserts right after deleted
+/// words replace them ("water [-subsided-] {+rose+}"), as many as were deleted.
+fn extras(changes: &[Step]) -> (usize, usize) {
+    let insert = |c: &Step| c.0 == ChangeTag::Insert;
+    let first = changes
+        .iter()
+        .position(|c| !insert(c))
+        .unwrap_or(changes.len());
+    let trailing = changes.iter().rev().take_while(|c| insert(c)).count();
+    let deleted = changes[..changes.len() - trailing]
+        .iter()
+        .rev()
+        .take_while(|c| c.0 == ChangeTag::Delete)
+        .count();
+    (first, changes.len() - trailing + trailing.min(deleted))
 }
 
 /// Add words to the diff, joining a run of the same op.
@@ -408,5 +443,32 @@ mod tests {
             "We are going nowhere soon",
         );
         assert_eq!(d.fixed, "We are going nowhere soon,");
+    }
+
+    #[test]
+    fn a_fix_keeps_the_punctuation_and_the_words_the_reference_does_not_record() {
+        let diff = |printed: &str, said: &str| {
+            quote_diff(&quote_words(printed), printed, said, &quote_words(said))
+        };
+        // the changed word's comma stays
+        let d = diff(
+            "The bodies began to appear as the water rose,",
+            "The bodies began to appear as the water subsided",
+        );
+        assert_eq!(d.fixed, "The bodies began to appear as the water subsided,");
+        // a reference phrase that is part of a longer quote: the words
+        // around it are the article's, kept and not reported
+        let d = diff(
+            "Frankly, I oppose any indefinite detention that is happening, even here.",
+            "I oppose any arbitrary detention that is happening",
+        );
+        assert_eq!(
+            d.fixed,
+            "Frankly, I oppose any arbitrary detention that is happening, even here."
+        );
+        assert_eq!(
+            DiffPart::inline(&d.parts),
+            "I oppose any [-arbitrary-] {+indefinite+} detention that is happening"
+        );
     }
 }
