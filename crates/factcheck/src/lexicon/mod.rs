@@ -124,6 +124,10 @@ pub struct LexiconFile {
     /// Participles that continue speech ("…, saying that …").
     #[serde(default)]
     pub participle_cues: Vec<String>,
+    /// Verbs that credit a quotation that follows them, and nothing else:
+    /// "called the storm “a catastrophe”".
+    #[serde(default)]
+    pub quote_verbs: Vec<String>,
     /// Words after which a full stop does not end a sentence ("Mr.", "Gen.").
     #[serde(default)]
     pub abbreviations: Vec<String>,
@@ -205,6 +209,8 @@ pub struct Lexicon {
     pub(crate) quote_only_cues: HashSet<String>,
     pub(crate) nounish_cues: HashSet<String>,
     pub(crate) participle_cues: HashSet<String>,
+    /// Verbs that credit a quotation that follows them ("called … “…”").
+    pub(crate) quote_verbs: HashSet<String>,
     pub(crate) abbreviations: HashSet<String>,
     /// Synonym group indexes of each subject noun.
     subject_groups: HashMap<String, Vec<usize>>,
@@ -387,6 +393,7 @@ impl Lexicon {
             quote_only_cues,
             nounish_cues,
             participle_cues,
+            quote_verbs,
             abbreviations,
             subject_synonyms,
             small_words
@@ -439,6 +446,7 @@ impl Lexicon {
             quote_only_cues: set(&file.quote_only_cues),
             nounish_cues: set(&file.nounish_cues),
             participle_cues: set(&file.participle_cues),
+            quote_verbs: set(&file.quote_verbs),
             abbreviations: set(&file.abbreviations),
             subject_groups: subject_groups(file),
             small_words: set(&file.small_words),

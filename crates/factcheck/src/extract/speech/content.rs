@@ -61,7 +61,10 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         });
         // "…, according to CEA analysts, with …": the words before it
         let according_mid = cb == ca + 2 && toks[ca].is("according") && ca > sent.first + 1;
-        let content = if sent
+        let content = if sent.lexicon.quote_verbs.contains(toks[ca].lower.as_str()) {
+            // "called the storm “a catastrophe”": the quotation is the speech
+            None
+        } else if sent
             .lexicon
             .quote_only_cues
             .contains(toks[ca].lower.as_str())

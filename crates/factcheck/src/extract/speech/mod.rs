@@ -143,6 +143,14 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
     content::contents(sent, &raw)
 }
 
+/// Whether a quotation opens within a few words after token `k`.
+pub(super) fn quotation_follows(sent: &Sent, k: usize) -> bool {
+    sent.toks[k + 1..]
+        .iter()
+        .take(5)
+        .any(|t| matches!(t.lower.as_str(), "\"" | "“" | "«" | "„"))
+}
+
 /// Whether the word at `k` is a reporting verb used as one: not a name
 /// ("Said Ahmed"), an adjective or a passive ("the said agreement", "is
 /// said to be"), a verb of counting ("claimed 40 lives") or a noun ("Super
@@ -151,7 +159,8 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
     let toks = sent.toks;
     let t = &toks[k];
     let verb = sent.lexicon.reporting_verbs.contains(t.lower.as_str())
-        || sent.lexicon.participle_cues.contains(t.lower.as_str());
+        || sent.lexicon.participle_cues.contains(t.lower.as_str())
+        || sent.lexicon.quote_verbs.contains(t.lower.as_str()) && quotation_follows(sent, k);
     // a capitalised verb is a name: "the United States", "Said Ahmed"
     if !verb || (t.capitalised(sent.src) && (k > sent.first || sent.cap(k + 1))) {
         return false;
