@@ -124,7 +124,22 @@ pub(super) fn best_window(article: &[String], reference: &[String]) -> Option<(u
             }
         }
     }
-    best.map(|(i, j, shared)| (i, j, shared as f64 / n as f64))
+    let (mut i, mut j, shared) = best?;
+    // a changed first or last word of the phrase ("… the stranger with
+    // [-empathy-] {+compassion+}"): the window takes as many article words
+    // past its edge as the phrase has past the shared word, when none of
+    // them is a word of the phrase
+    let outside = |k: usize| !r.contains(&a[k]);
+    let tail = r
+        .iter()
+        .rposition(|w| *w == a[j - 1])
+        .map_or(0, |m| n - 1 - m);
+    let extra = (j..a.len()).take(tail).take_while(|&k| outside(k)).count();
+    j += if extra == tail { extra } else { 0 };
+    let head = r.iter().position(|w| *w == a[i]).unwrap_or(0);
+    let before = (0..i).rev().take(head).take_while(|&k| outside(k)).count();
+    i -= if before == head { before } else { 0 };
+    Some((i, j, shared as f64 / n as f64))
 }
 
 /// How many words two sequences share in order (their longest common
@@ -402,6 +417,14 @@ mod tests {
         assert!(
             best_window(&phrase, &article).is_none(),
             "the phrase is the shorter"
+        );
+        // the phrase's last word changed: the window covers it
+        let article = w("As a nation we welcome the stranger with compassion and an open heart");
+        let phrase = w("we welcome the stranger with empathy");
+        let (i, j, _) = best_window(&article, &phrase).unwrap();
+        assert_eq!(
+            article[i..j].join(" "),
+            "we welcome the stranger with compassion"
         );
     }
 
