@@ -205,7 +205,8 @@ impl Splitter<'_> {
 
     /// Whether the sentence from `a` runs on over the line end at `i`: in
     /// lower case (after a word, a comma or a number: "killed almost 150 /
-    /// people"), or a hard-wrapped line of prose (wire copy) that did not
+    /// people"), a number after a lower-case word ("killed or wounded /
+    /// 15,000"), or a hard-wrapped line of prose (wire copy) that did not
     /// end a sentence. A blank line never does; short lines are headlines
     /// and list items.
     fn runs_on(&self, a: usize, i: usize) -> bool {
@@ -220,9 +221,15 @@ impl Splitter<'_> {
         let lower_next = next_line
             .trim_start()
             .starts_with(|c: char| c.is_lowercase());
+        // "killed or wounded / 15,000 Iranian …": a number going on after a word
+        let number_next = prev.ends_with(|c: char| c.is_lowercase())
+            && next_line
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
         !blank
             && (prev.ends_with(|c: char| c.is_lowercase() || c == ',' || c.is_ascii_digit())
                 && lower_next
+                || number_next
                 || line_len >= 40 && !ends_clause)
     }
 
@@ -383,5 +390,13 @@ mod tests {
         assert!(!c.contains("2014"));
         assert!(c.contains("140"));
         assert!(!c.contains("<b>"));
+    }
+
+    #[test]
+    fn a_number_opening_a_wrapped_line_goes_on() {
+        let s = "Iraqi forces killed or wounded\n15,000 soldiers as they crushed the attack.";
+        let lx = Lexicon::default_ref();
+        let got = sentences(s, 0, s.len(), lx);
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 }
