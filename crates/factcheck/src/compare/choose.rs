@@ -99,7 +99,7 @@ impl<'r> Checker<'r> {
                 // sentence names the fact's subject ("volunteers … with
                 // scores killed")
                 if let (None, Some(s)) = (&q.subject, &f.subject) {
-                    if contains_word(&sentence, s) {
+                    if at.names_near(c, q, &sentence, s) {
                         subject = subject.max(2);
                     }
                 }
@@ -192,6 +192,22 @@ impl Place<'_> {
             }
         }
         fit
+    }
+
+    /// Whether `word` stands in the sentence nearer this figure than any
+    /// other ("eight fatalities …, seven of which were drownings": the
+    /// drownings are the seven's).
+    fn names_near(&self, c: &Claim, q: &Quantity, sentence: &str, word: &str) -> bool {
+        let start = (sentence.len() == c.text.len())
+            .then(|| sentence_start(self.text, c))
+            .flatten();
+        let Some(start) = start else {
+            return contains_word(sentence, word);
+        };
+        word_positions(sentence, word).any(|i| {
+            let at = (start + i, start + i + word.len());
+            self.nearest_figure(at) == Some(q.style.number_span)
+        })
     }
 
     /// The number of the figure that words at `a..b` place: a place phrase

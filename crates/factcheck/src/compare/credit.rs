@@ -65,12 +65,15 @@ impl Checker<'_> {
                 (Some(w), _) | (None, Some(w)) => c.text.replacen(w.as_str(), " ", 1),
                 _ => c.text.clone(),
             };
-            let outside = outside.replacen(a.mention.as_str(), " ", 1);
-            // by name: a description the reference lists as an alias ("head
-            // of tracing in Wambo") may be what a wrong name was put before
+            // by name, and more than the words taken for the speaker ("the
+            // Directorate of Health in east Aleppo" around "Aleppo"); a
+            // description the reference lists as an alias ("head of tracing
+            // in Wambo") may be what a wrong name was put before
             let surname = right.rsplit(' ').next().unwrap_or("").to_lowercase();
-            self.named_in(want, &outside)
-                .is_some_and(|n| super::choose::contains_word(&n.to_lowercase(), &surname))
+            self.named_in(want, &outside).is_some_and(|n| {
+                normalise_name(&n) != normalise_name(&a.mention)
+                    && super::choose::contains_word(&n.to_lowercase(), &surname)
+            })
         });
         match given {
             Some(a) if named_too => {

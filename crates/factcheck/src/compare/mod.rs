@@ -100,31 +100,45 @@ impl<'r> Checker<'r> {
     /// The reference source a claim's speaker is, if any.
     fn speaker_id(&self, claim: &Claim) -> Option<String> {
         let a = claim.attribution.as_ref()?;
+        let mention = normalise_name(&a.mention);
+        if let Some(s) = self.sources.get(&mention) {
+            return Some(s.clone());
+        }
+        // the name the mention holds beats the entity the registry joined
+        // it to ("Ole Solvang HRW deputy director" is Solvang, not HRW)
+        if let Some(s) = self.source_within(&mention) {
+            return Some(s);
+        }
         if let Some(s) = &a.source {
             return Some(s.clone());
         }
-        self.sources
-            .get(&normalise_name(&a.speaker))
-            .or_else(|| self.sources.get(&normalise_name(&a.mention)))
-            .cloned()
-            .or_else(|| self.source_within(&normalise_name(&a.mention)))
+        self.sources.get(&normalise_name(&a.speaker)).cloned()
     }
 
     /// The one source whose name the mention holds as whole words ("Ole
     /// Solvang HRW deputy director", "militarys regional command CENTCOM")
     /// or whose name ends with the mention ("the Bulgarian Army" for "a
     /// spokesman for the Bulgarian Army"): copy that lost its commas glues
-    /// descriptions to names. Two sources that fit leave it open.
+    /// descriptions to names. The longest name wins; two sources with names
+    /// as long leave it open.
     fn source_within(&self, mention: &str) -> Option<String> {
         let padded = |s: &str| format!(" {s} ");
         let m = padded(mention);
-        let mut fits = self.sources.iter().filter(|(name, _)| {
-            !name.is_empty()
-                && (m.contains(&padded(name))
-                    || mention.contains(' ') && padded(name).ends_with(&m))
-        });
-        let (_, id) = fits.next()?;
-        fits.all(|(_, other)| other == id).then(|| id.clone())
+        let fits: Vec<(&String, &String)> = self
+            .sources
+            .iter()
+            .filter(|(name, _)| {
+                !name.is_empty()
+                    && (m.contains(&padded(name))
+                        || mention.contains(' ') && padded(name).ends_with(&m))
+            })
+            .collect();
+        // the longest name that fits, when no other source's name is as long
+        let words = |n: &str| n.split(' ').count();
+        let longest = fits.iter().map(|(n, _)| words(n)).max()?;
+        let mut best = fits.iter().filter(|(n, _)| words(n) == longest);
+        let (_, id) = best.next()?;
+        best.all(|(_, other)| other == id).then(|| (*id).clone())
     }
 
     fn severity(&self, status: Status, default: Severity) -> Severity {

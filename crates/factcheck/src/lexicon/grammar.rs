@@ -112,7 +112,7 @@ pub(crate) const GROUP_DETERMINERS: &[&str] = &["its", "their", "the", "his", "h
 /// counted: "thousands of the civilians", "60 of its soldiers", "12 of them".
 #[rustfmt::skip]
 pub(crate) const PARTITIVE_DETERMINERS: &[&str] = &[
-    "the", "them", "whom", "those", "its", "their", "his", "her", "our",
+    "the", "them", "whom", "which", "those", "its", "their", "his", "her", "our",
 ];
 
 /// Words right before a number that make it a part of the figure before:
@@ -125,7 +125,7 @@ pub(crate) const SUBSET_PREPOSITIONS: &[&str] = &["among", "of"];
 
 /// Pronouns that stand for the people of the figure before: "12 of them",
 /// "among whom 3".
-pub(crate) const SUBSET_PRONOUNS: &[&str] = &["them", "whom"];
+pub(crate) const SUBSET_PRONOUNS: &[&str] = &["them", "whom", "which"];
 
 /// Function words over which the counted phrase runs on to a metric word
 /// after it: "two people in the area were injured", "regime and rebel fighters".

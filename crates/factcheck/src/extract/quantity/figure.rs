@@ -203,14 +203,28 @@ impl<'a> Figure<'a> {
     }
 
     /// 2. A subset: "12 of them children" takes the metric of the figure before.
-    fn subset_of_them(&self) -> Option<Found> {
+    fn subset_of_them(&mut self) -> Option<Found> {
         if !self.subset_tail {
             return None;
         }
-        self.prev_metric.clone().map(|metric| Found {
+        let metric = self.prev_metric.clone()?;
+        let mut end = self.after_subj.max(self.n.last + 2);
+        // "seven of which were drownings": who they were
+        let toks = self.toks;
+        if toks
+            .get(end)
+            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+        {
+            let (s, e) = subject_after(self.sent, end + 1, self.lx);
+            if s.is_some() {
+                self.subject = s;
+                end = e;
+            }
+        }
+        Some(Found {
             metric,
             start: self.q_start,
-            end: self.after_subj.max(self.n.last + 2),
+            end,
         })
     }
 

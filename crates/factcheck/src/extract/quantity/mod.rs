@@ -56,7 +56,31 @@ pub(crate) fn place_after(sent: &Sent, end: usize) -> Option<(usize, usize)> {
             k += 1;
         }
     }
-    (k > first).then(|| (toks[first].start, toks[k - 1].end))
+    if k == first {
+        return None;
+    }
+    // its head noun in lower case: "in Broadmoor hospital", "in Idlib province"
+    if sent.word(k).is_some_and(|t| {
+        !sent.closed(t)
+            && !t.capitalised(sent.src)
+            && !lx_word(sent, &t.lower)
+            && toks
+                .get(k + 1)
+                .is_none_or(|n| n.kind == Kind::Punct || sent.closed(n))
+    }) {
+        k += 1;
+    }
+    Some((toks[first].start, toks[k - 1].end))
+}
+
+/// A word with a part to play in a figure or a speech: a metric word, an
+/// auxiliary, a reporting verb.
+fn lx_word(sent: &Sent, w: &str) -> bool {
+    let lx = sent.lexicon;
+    lx.plain_by_first.contains_key(w)
+        || lx.aux_words.contains(w)
+        || lx.reporting_verbs.contains(w)
+        || lx.toll_links.contains(w)
 }
 
 /// Whether the words `words` stand as word tokens from token `j` on.

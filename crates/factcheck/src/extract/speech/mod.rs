@@ -42,7 +42,7 @@ pub(crate) struct Sent<'a> {
 
 impl Sent<'_> {
     /// Closed-class and other words that are never part of a speaker's name.
-    fn closed(&self, t: &Token) -> bool {
+    pub(crate) fn closed(&self, t: &Token) -> bool {
         self.lexicon.not_names.contains(t.lower.as_str())
     }
 

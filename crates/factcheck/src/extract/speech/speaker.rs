@@ -487,7 +487,7 @@ fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
 fn opening_name(sent: &Sent, limit: usize) -> Option<(usize, usize)> {
     let start = sent.first;
     let mut end = start;
-    while end < limit && sent.cap(end) && sent.toks[end].kind == Kind::Word {
+    while end < limit && (sent.cap(end) || end > start && particle_name(sent, end)) {
         end += 1;
     }
     let names = end - start;
@@ -496,6 +496,19 @@ fn opening_name(sent: &Sent, limit: usize) -> Option<(usize, usize)> {
         .get(end)
         .is_some_and(|t| ARTICLES.contains(&t.lower.as_str()));
     ((2..=4).contains(&names) && opener).then_some((start, end))
+}
+
+/// A name word with its particle, in one token or two: "al-Aswad", "bin
+/// Salman", "van Dijk".
+fn particle_name(sent: &Sent, i: usize) -> bool {
+    let Some(t) = sent.word(i) else { return false };
+    let particles = &sent.lexicon.name_particles;
+    let glued = t.lower.split_once('-').is_some_and(|(p, rest)| {
+        particles.contains(p)
+            && t.text(sent.src)[p.len() + 1..].starts_with(char::is_uppercase)
+            && !rest.is_empty()
+    });
+    glued || particles.contains(t.lower.as_str()) && sent.cap(i + 1)
 }
 
 /// Note the people a sentence names, so that a later "he", "the minister"
