@@ -355,3 +355,42 @@ fn a_place_phrase_belongs_to_the_figure_before_it() {
         (Status::Mismatch, Some("idlib"), Severity::Error)
     );
 }
+
+#[test]
+fn the_words_that_state_a_figure_place_it_only_after_the_places() {
+    // invented: one fact's context repeats the verb every toll uses
+    let facts = "  - id: vesk\n    metric: killed\n    value: 4\n    context: [Vesk, thought to have died]\n  - id: slide\n    metric: killed\n    max: 12\n    context: [landslide]\n";
+    let f = figures(
+        "As many as 12 people are thought to have died in a landslide in the hills.",
+        facts,
+    );
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref()),
+        (Status::Match, Some("slide"))
+    );
+}
+
+#[test]
+fn a_required_source_fails_only_where_the_fact_is_placed() {
+    let facts = "  - id: gatsibo\n    metric: killed\n    value: 16\n    source: ministry\n    attribution: required\n    context: [Gatsibo]\n";
+    let yaml = format!("version: 1\n{SOURCES}facts:\n{facts}");
+    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
+    let severity = |text: &str| {
+        let article = Article::from_text("a.md", text.into(), None).unwrap();
+        Checker::new(&reference)
+            .check(&article)
+            .findings
+            .iter()
+            .find(|f| f.status == Status::Unattributed)
+            .map(|f| f.severity)
+    };
+    // the same number in another place: maybe not this toll at all
+    assert_eq!(
+        severity("Further north, 16 people have died in the floods."),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        severity("In Gatsibo, 16 people have died in the floods."),
+        Some(Severity::Error)
+    );
+}

@@ -86,7 +86,7 @@ impl<'r> Checker<'r> {
             .and_then(|_| self.speaker_id(c));
         let sentence = c.text.to_lowercase();
         let lx = &self.reference.lexicon;
-        let mut ranked: Vec<((u8, u8, ContextFit), &'r Fact)> = self
+        let mut ranked: Vec<((u8, u8, (usize, usize, usize, usize)), &'r Fact)> = self
             .by_metric
             .get(q.metric.as_str())
             .map(Vec::as_slice)
@@ -108,16 +108,19 @@ impl<'r> Checker<'r> {
                     (Some(_), Some(_)) => 0,
                     _ => 1,
                 };
-                // a metric word ("evacuated") stands by every figure of
-                // the metric: it places none
-                let words: Vec<String> = f
+                // the words that state a figure ("evacuated", "thought to
+                // have died", "confirmed dead") stand by every figure of the
+                // metric: they place none, and count only after the places,
+                // when in the figure's own phrase
+                let (stating, placing): (Vec<String>, Vec<String>) = f
                     .context
                     .iter()
-                    .filter(|w| !lx.is_metric_word(w))
                     .cloned()
-                    .collect();
-                let context = at.context_fit(c, q, &sentence, &words);
-                ((subject, source, context), f)
+                    .partition(|w| lx.only_figure_words(w));
+                let (a, b, c_) = at.context_fit(c, q, &sentence, &placing);
+                let phrase = q.phrase.to_lowercase();
+                let said = stating.iter().filter(|w| contains_word(&phrase, w)).count();
+                ((subject, source, (a, b, c_, said)), f)
             })
             .filter(|(rank, _)| rank.0 > 0)
             .collect();
@@ -150,12 +153,13 @@ impl<'r> Checker<'r> {
     }
 }
 
-/// Where a figure stands: the article's date and text, and the numbers of
-/// every figure in it (sorted), to tell which figure a context word is near.
+/// Where a figure stands: the article's date and text, and the number and
+/// phrase of every figure in it (in text order), to tell which figure a
+/// context word is near.
 pub(super) struct Place<'a> {
     pub date: Option<NaiveDate>,
     pub text: &'a str,
-    pub figures: &'a [(usize, usize)],
+    pub figures: &'a [((usize, usize), (usize, usize))],
 }
 
 /// How well a fact's `context:` words place it at a figure: how many stand
@@ -217,52 +221,58 @@ impl Place<'_> {
     /// the nearest figure.
     fn figure_of(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
         let text = self.text;
-        // back over "the" and capitalised words to a place preposition
+        // back over "the" and capitalised words ("Greater Buenos Aires"),
+        // and over a place preposition before them
         let mut p = a;
-        let prep = loop {
+        let mut prep = None;
+        loop {
             let before = text[..p].trim_end();
             let word_start = before
                 .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
                 .map_or(0, |i| i + 1);
             let word = &before[word_start..];
-            if word.is_empty() {
-                break None;
-            }
             let lower = word.to_lowercase();
-            if PLACE_PREPOSITIONS.contains(&lower.as_str()) {
-                break Some(word_start);
+            if !word.is_empty() && PLACE_PREPOSITIONS.contains(&lower.as_str()) {
+                prep = Some(word_start);
+                p = word_start;
+                break;
             }
-            if lower != "the" && !word.starts_with(char::is_uppercase) || a - word_start > 40 {
-                break None;
+            let name_word = lower == "the" || word.starts_with(char::is_uppercase);
+            if word.is_empty() || !name_word || a - word_start > 40 {
+                break;
             }
             p = word_start;
-        };
-        let Some(prep) = prep else {
-            return self.nearest_figure((a, b));
-        };
-        let lead = text[..prep].trim_end();
+        }
+        // a place opening a clause that a figure follows is that figure's:
+        // "and in Idlib 12 died", "and Greater Buenos Aires reported 10"
+        let lead = text[..p].trim_end();
         let opens_clause = lead.is_empty()
-            || lead.ends_with([',', ';', '.', ':'])
+            || lead.ends_with([',', ';', '.', ':', ']'])
             || ["and", "while", "but", "whereas"]
                 .iter()
                 .any(|w| lead.to_lowercase().ends_with(&format!(" {w}")));
-        let next = self.figures.iter().find(|&&(x, _)| x >= b).copied();
+        let next = self.figures.iter().map(|f| f.0).find(|&(x, _)| x >= b);
         if opens_clause && next.is_some_and(|(x, _)| x - b <= 30) {
             return next;
         }
-        self.figures
-            .iter()
-            .rev()
-            .find(|&&(_, y)| y <= prep)
-            .copied()
-            .or_else(|| self.nearest_figure((a, b)))
+        match prep {
+            Some(prep) => self
+                .figures
+                .iter()
+                .rev()
+                .map(|f| f.0)
+                .find(|&(_, y)| y <= prep)
+                .or_else(|| self.nearest_figure((a, b))),
+            None => self.nearest_figure((a, b)),
+        }
     }
 
-    /// The number of the figure nearest to the words at `a..b`.
+    /// The number of the figure whose phrase is nearest to the words at
+    /// `a..b` ("50 deaths since 1 August and 8 deaths": the date is the 50's).
     fn nearest_figure(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
         // bytes between the two ranges; 0 when they overlap
         let gap = |&(x, y): &(usize, usize)| x.saturating_sub(b).max(a.saturating_sub(y));
-        self.figures.iter().copied().min_by_key(gap)
+        self.figures.iter().min_by_key(|f| gap(&f.1)).map(|f| f.0)
     }
 }
 

@@ -186,14 +186,19 @@ impl<'r> Checker<'r> {
     pub fn findings(&self, article: &Article, claims: &[Claim]) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut stated: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        let mut figures: Vec<(usize, usize)> = claims
+        // each figure's number and phrase, in text order
+        let mut spans: Vec<((usize, usize), (usize, usize))> = claims
             .iter()
-            .filter_map(|c| c.quantity.as_ref().map(|q| q.style.number_span))
+            .filter_map(|c| {
+                let q = c.quantity.as_ref()?;
+                Some((q.style.number_span, (c.span.start, c.span.end)))
+            })
             .collect();
-        figures.sort_unstable();
+        spans.sort_unstable();
+        let figures: Vec<(usize, usize)> = spans.iter().map(|s| s.0).collect();
         for c in claims {
             match c.kind {
-                ClaimKind::Quantity => self.figure(article, c, &mut out, &mut stated, &figures),
+                ClaimKind::Quantity => self.figure(article, c, &mut out, &mut stated, &spans),
                 ClaimKind::Quote => self.quote(article, c, &mut out),
                 ClaimKind::Statement => self.statement(c, &figures, &mut out),
             }

@@ -329,13 +329,17 @@ fn subject_groups(file: &LexiconFile) -> HashMap<String, Vec<usize>> {
 }
 
 impl Lexicon {
-    /// Whether `phrase` (lower-cased) is a plain metric word or phrase of
-    /// the lexicon ("evacuated", "death toll").
-    pub(crate) fn is_metric_word(&self, phrase: &str) -> bool {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        self.plain_by_first
-            .get(*words.first().unwrap_or(&""))
-            .is_some_and(|list| list.iter().any(|&i| self.cues[i].pre == words))
+    /// Whether `phrase` (lower-cased) is made only of the words that state
+    /// a figure — metric words, auxiliaries, toll verbs ("evacuated",
+    /// "thought to have died", "death toll rose"): it places no figure.
+    pub(crate) fn only_figure_words(&self, phrase: &str) -> bool {
+        phrase.split_whitespace().all(|w| {
+            self.plain_by_first
+                .get(w)
+                .is_some_and(|list| list.iter().any(|&i| self.cues[i].pre.len() == 1))
+                || self.aux_words.contains(w)
+                || self.toll_links.contains(w)
+        })
     }
 
     /// The embedded default lexicon, compiled once per process.
