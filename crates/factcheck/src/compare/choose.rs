@@ -56,6 +56,13 @@ fn words_within(a: &str, b: &str) -> bool {
         .all(|w| b.split(' ').any(|x| singular(x) == singular(w)))
 }
 
+/// A fact's rank for a figure: subject fit, source fit, then its context
+/// words (`ContextFit`, and those that only state a figure, in its phrase).
+type Rank = (u8, u8, (usize, usize, usize, usize));
+
+/// A figure's numbers and phrases, as `Place` holds them.
+pub(super) type Spans = [((usize, usize), (usize, usize))];
+
 /// What the candidates say about a figure.
 pub(super) enum Choice<'r> {
     /// No fact of the metric fits the subject.
@@ -86,7 +93,7 @@ impl<'r> Checker<'r> {
             .and_then(|_| self.speaker_id(c));
         let sentence = c.text.to_lowercase();
         let lx = &self.reference.lexicon;
-        let mut ranked: Vec<((u8, u8, (usize, usize, usize, usize)), &'r Fact)> = self
+        let mut ranked: Vec<(Rank, &'r Fact)> = self
             .by_metric
             .get(q.metric.as_str())
             .map(Vec::as_slice)
@@ -159,7 +166,7 @@ impl<'r> Checker<'r> {
 pub(super) struct Place<'a> {
     pub date: Option<NaiveDate>,
     pub text: &'a str,
-    pub figures: &'a [((usize, usize), (usize, usize))],
+    pub figures: &'a Spans,
 }
 
 /// How well a fact's `context:` words place it at a figure: how many stand

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::choose::{Choice, Place};
+use super::choose::{Choice, Place, Spans};
 use super::fix;
 use super::Checker;
 use crate::article::Article;
@@ -118,7 +118,7 @@ impl<'r> Checker<'r> {
         c: &Claim,
         out: &mut Vec<Finding>,
         stated: &mut std::collections::HashSet<&'a str>,
-        figures: &[((usize, usize), (usize, usize))],
+        figures: &Spans,
     ) {
         let Some(q) = &c.quantity else { return };
         let at = Place {
