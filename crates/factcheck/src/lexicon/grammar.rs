@@ -130,7 +130,19 @@ pub(crate) const SUBSET_PRONOUNS: &[&str] = &["them", "whom", "which"];
 /// Function words over which the counted phrase runs on to a metric word
 /// after it: "two people in the area were injured", "regime and rebel fighters".
 pub(crate) const COUNTED_PHRASE_LINKS: &[&str] = &[
-    "of", "the", "in", "and", "from", "near", "inside", "at", "on", "aboard",
+    "of",
+    "the",
+    "in",
+    "and",
+    "from",
+    "near",
+    "inside",
+    "at",
+    "on",
+    "aboard",
+    "including",
+    "a",
+    "an",
 ];
 
 /// The prepositions that may open the counted phrase right after a number

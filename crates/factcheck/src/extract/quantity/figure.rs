@@ -366,7 +366,9 @@ impl<'a> Figure<'a> {
         let (toks, lx) = (self.toks, self.lx);
         let mut found = None;
         let mut start = self.after_subj;
-        while found.is_none() && start < toks.len() && start - self.after_subj <= 8 {
+        let mut second = false;
+        while found.is_none() && start < toks.len() && start - self.after_subj <= 10 {
+            second |= self.second_count_at(start);
             // "18 of the 260 passengers": the group's noun names who was counted
             if self.subject.is_none() && self.group_size_at(start) {
                 self.subject = subject_after(self.sent, start + 1, lx).0;
@@ -383,6 +385,12 @@ impl<'a> Figure<'a> {
                 break;
             }
             start += 1;
+        }
+        // the phrase of the first of two counts ends with who it counts
+        if second {
+            if let Some(f) = found.as_mut() {
+                f.end = self.after_subj;
+            }
         }
         found
     }
@@ -410,14 +418,33 @@ impl<'a> Figure<'a> {
                 || COUNTED_PHRASE_LINKS.contains(&t.lower.as_str())
                 || is_acronym(t, src));
         if !extends {
-            // the size of the group counted from: "32 of the 543 passengers"
-            return self.group_size_at(start);
+            // the size of the group counted from: "32 of the 543 passengers";
+            // a second count sharing the verb: "30 guerrillas and 12
+            // soldiers were killed"; a dot inside "U.S."
+            let glued_dot = t.lower == "."
+                && start > 0
+                && self.toks[start - 1].end == t.start
+                && self.toks[start - 1].lower.chars().count() == 1;
+            return self.group_size_at(start) || self.second_count_at(start) || glued_dot;
         }
         // right after a number with no noun, only "of", "in" or an acronym open it
         start != self.after_subj
             || self.subject.is_some()
             || is_acronym(t, src)
             || COUNTED_PHRASE_OPENERS.contains(&t.lower.as_str())
+    }
+
+    /// Whether a second count of the same verb starts at `start`, after
+    /// "and" and with who it counts: "30 guerrillas and 12 soldiers".
+    fn second_count_at(&self, start: usize) -> bool {
+        let toks = self.toks;
+        self.subject.is_some()
+            && start > 0
+            && toks[start - 1].is("and")
+            && parse_at(self.sent.src, toks, start).is_some_and(|m| {
+                toks.get(m.last)
+                    .is_some_and(|t| t.kind == Kind::Word && subject_word(t, self.lx))
+            })
     }
 
     /// Whether a group's size stands at `start` inside "N of the M …", so
