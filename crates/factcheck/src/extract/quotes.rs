@@ -174,6 +174,22 @@ impl QuoteScan<'_> {
             self.part_start = target;
             return;
         }
+        // a quote after "said:" that runs to the paragraph's last full
+        // stop and is never closed: the closing mark was lost
+        let opened_after_colon = self.s[..self.outer_open - self.start]
+            .trim_end()
+            .ends_with(':');
+        let part = self.s[self.part_start..i].trim_end();
+        if self.stack.len() == 1 && opened_after_colon && part.ends_with(['.', '?', '!']) {
+            let end = self.part_start + part.len();
+            self.parts
+                .push((self.start + self.part_start, self.start + end));
+            self.out.push(QuoteSpan {
+                open: self.outer_open,
+                close: self.start + end,
+                parts: std::mem::take(&mut self.parts),
+            });
+        }
         self.stack.clear();
         self.parts.clear();
     }
@@ -324,6 +340,16 @@ mod tests {
             texts("She said \"they called it \"madness\" at first\" today."),
             ["they called it \"madness\" at first"]
         );
+    }
+
+    #[test]
+    fn a_quote_after_a_colon_that_lost_its_closing_mark_ends_with_its_paragraph() {
+        let s =
+            "The judge said: \"Detention without trial is wrong.\n\nIn a statement, she said more.";
+        assert_eq!(texts(s), ["Detention without trial is wrong."]);
+        // not after a colon: a stray mark, no quote
+        let s = "He called it \"wrong and then left.\n\nNext paragraph.";
+        assert!(texts(s).is_empty());
     }
 
     #[test]
