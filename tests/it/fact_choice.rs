@@ -394,3 +394,31 @@ fn a_required_source_fails_only_where_the_fact_is_placed() {
         Some(Severity::Error)
     );
 }
+
+#[test]
+fn a_required_source_in_a_sentence_that_reports_someone_is_a_warning() {
+    // invented: the source is there, in a form the extractor does not tie
+    // to the figure; it must not fail the check
+    let facts = "  - id: toll\n    metric: killed\n    value: 129\n    source: monitor\n    attribution: required\n";
+    let yaml = format!("version: 1\n{SOURCES}facts:\n{facts}");
+    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
+    let severity = |text: &str| {
+        let article = Article::from_text("a.md", text.into(), None).unwrap();
+        Checker::new(&reference)
+            .check(&article)
+            .findings
+            .iter()
+            .find(|f| f.status == Status::Unattributed)
+            .map(|f| f.severity)
+    };
+    assert_eq!(
+        severity(
+            "The fighting claimed the lives of 129 loyalists according to a rights group toll."
+        ),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        severity("The fighting claimed the lives of 129 loyalists."),
+        Some(Severity::Error)
+    );
+}

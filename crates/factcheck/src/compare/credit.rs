@@ -172,10 +172,33 @@ impl Checker<'_> {
                         "The {what}'s source is not clear: {name} is named in the sentence, but not as the one who gives it."
                     );
                 }
+                // a sentence that reports someone ("…, a source at the
+                // church radio said", "according to an Observatory toll")
+                // has a source the extractor did not tie: not sure enough
+                None if self.reports_someone(&match &c.quantity {
+                    // "claimed the lives of" reports no one
+                    Some(q) => c.text.replacen(q.phrase.as_str(), " ", 1),
+                    None => c.text.clone(),
+                }) =>
+                {
+                    f.message = format!(
+                        "The {what}'s source is not clear: the sentence reports someone, but not as the one who gives it."
+                    );
+                }
                 None => f.severity = self.severity(Status::Unattributed, Severity::Error),
             }
         }
         out.push(f);
+    }
+
+    /// Whether a sentence holds a reporting verb or "according to".
+    fn reports_someone(&self, sentence: &str) -> bool {
+        let lx = &self.reference.lexicon;
+        let lower = sentence.to_lowercase();
+        lower.contains("according to")
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| lx.reporting_verbs.contains(w))
     }
 
     /// The fact's source as `text` names it (its name or an alias, whole

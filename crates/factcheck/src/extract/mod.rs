@@ -48,6 +48,7 @@ struct Claims<'a> {
     registry: &'a Registry,
     events: &'a [SpeechEvent],
     quotes: &'a [quotes::QuoteSpan],
+    lexicon: &'a Lexicon,
 }
 
 impl Claims<'_> {
@@ -102,6 +103,11 @@ impl Claims<'_> {
         let word = mention.trim().to_lowercase();
         if is_pronoun(&word) {
             return Resolution::Pronoun;
+        }
+        // "the statement added": a document stands for whoever issued it
+        let head = word.rsplit(' ').next().unwrap_or("");
+        if self.lexicon.speech_settings.contains(head) {
+            return Resolution::Alias;
         }
         let sentences = self.sentence_of(a)..=self.sentence_of(b.saturating_sub(1).max(a));
         if !sentences.contains(&self.sentence_of(at.0)) {
@@ -349,6 +355,7 @@ impl<'l> Extractor<'l> {
             registry: &registry,
             events: &events,
             quotes: &quotes,
+            lexicon: self.lexicon,
         };
         let mut out = claims.quotes();
         out.extend(claims.statements());
