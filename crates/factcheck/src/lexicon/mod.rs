@@ -330,13 +330,18 @@ fn subject_groups(file: &LexiconFile) -> HashMap<String, Vec<usize>> {
 
 impl Lexicon {
     /// Whether `phrase` (lower-cased) is made only of the words that state
-    /// a figure — metric words, auxiliaries, toll verbs ("evacuated",
-    /// "thought to have died", "death toll rose"): it places no figure.
+    /// a figure — numbers, metric words, auxiliaries, toll verbs
+    /// ("evacuated", "thought to have died", "eight fatalities"): it places
+    /// no figure.
     pub(crate) fn only_figure_words(&self, phrase: &str) -> bool {
         phrase.split_whitespace().all(|w| {
-            self.plain_by_first
-                .get(w)
-                .is_some_and(|list| list.iter().any(|&i| self.cues[i].pre.len() == 1))
+            crate::lang::numbers::is_number_word(w)
+                || w.chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                || self
+                    .plain_by_first
+                    .get(w)
+                    .is_some_and(|list| list.iter().any(|&i| self.cues[i].pre.len() == 1))
                 || self.aux_words.contains(w)
                 || self.toll_links.contains(w)
         })

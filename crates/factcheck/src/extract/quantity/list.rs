@@ -1,7 +1,8 @@
 //! Figures that continue a list: "killed at least 176 people in Malawi,
 //! 86 in Mozambique and at least 46 in Madagascar". A number standing where
 //! the figure before had its place phrase, with the same preposition after
-//! it, counts the same thing.
+//! it, counts the same thing; so does one right after the figure and a
+//! comma, with a place of its own ("eight fatalities, seven in Texas").
 
 use super::figure::qualifier_before;
 use super::QuantityHit;
@@ -22,11 +23,31 @@ pub(super) fn continuation(
     lx: &Lexicon,
 ) -> Option<QuantityHit> {
     let toks = sent.toks;
+    let (qualifier, q_start) = qualifier_before(sent, n, lx);
+    // a breakdown of the figure before by place: "eight fatalities, seven
+    // in Texas and one in Oklahoma"
+    let breakdown = toks.get(prev.end_tok).is_some_and(|t| t.lower == ",")
+        && q_start == prev.end_tok + 1
+        && toks
+            .get(n.last)
+            .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()))
+        && sent.cap(n.last + 1);
+    if breakdown {
+        return Some(QuantityHit {
+            end_tok: n.last,
+            phrase: (toks[q_start].start, toks[n.last - 1].end),
+            qualifier_start: toks[q_start].start,
+            number: n.clone(),
+            metric: prev.metric.clone(),
+            subject: prev.subject.clone(),
+            qualifier,
+            place: None,
+        });
+    }
     let prep = toks.get(prev.end_tok)?;
     if !PLACE_PREPOSITIONS.contains(&prep.lower.as_str()) || !sent.cap(prev.end_tok + 1) {
         return None;
     }
-    let (qualifier, q_start) = qualifier_before(sent, n, lx);
     if prev.end_tok + 1 >= q_start || n.last == 0 || n.last > toks.len() {
         return None;
     }

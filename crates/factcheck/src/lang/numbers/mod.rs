@@ -4,6 +4,7 @@
 
 mod digits;
 mod words;
+pub use words::is_number_word;
 
 use crate::lang::tokens::{tokenize, Kind, Token};
 use crate::model::Qualifier;

@@ -4,6 +4,12 @@
 use super::scale_word;
 use crate::lang::tokens::Token;
 
+/// Whether `w` (lower-cased) is a number word: "seven", "twenty-one",
+/// "hundred", "million".
+pub fn is_number_word(w: &str) -> bool {
+    unit_word(w).is_some() || compound_word(w).is_some() || scale_word(w).is_some()
+}
+
 /// A unit, ten or dozen word: its value ("seven" → 7, "dozen" → 12).
 fn unit_word(w: &str) -> Option<f64> {
     Some(match w {
