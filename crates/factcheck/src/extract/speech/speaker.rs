@@ -405,7 +405,21 @@ pub(super) fn speaker_of_cue(
                             b = nb;
                         }
                     }
-                    let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct);
+                    // "…" said Nadim Houry deputy director of the regional
+                    // office.": a description after the name runs to the end
+                    let described = toks
+                        .get(b)
+                        .is_some_and(|t| ["of", "at", "for", "in"].contains(&t.lower.as_str()))
+                        && toks[b..]
+                            .iter()
+                            .take_while(|t| t.kind == Kind::Word)
+                            .count()
+                            <= 8
+                        && toks[b..]
+                            .iter()
+                            .find(|t| t.kind != Kind::Word)
+                            .is_none_or(|t| t.lower == "." || t.lower == ",");
+                    let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct) || described;
                     if ends {
                         return Some(push_right(sent, registry, raw, (a, b), (k, k + 1), true));
                     }
