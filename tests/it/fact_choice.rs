@@ -9,15 +9,18 @@ use factcheck::{Article, Checker, Reference};
 
 const SOURCES: &str = "sources:\n  - id: ministry\n    name: the health ministry\n    aliases: [the ministry, health ministry]\n  - id: monitor\n    name: the war monitor\n    aliases: [the monitor]\n";
 
-/// The figure findings (match or mismatch) for `text` against `facts` (YAML).
-fn figures(text: &str, facts: &str) -> Vec<Finding> {
+/// All findings for `text` against `facts` (YAML) with the test's sources.
+fn findings(text: &str, facts: &str) -> Vec<Finding> {
     let yaml = format!("version: 1\n{SOURCES}facts:\n{facts}");
     let reference =
         Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap_or_else(|e| panic!("{e}"));
     let article = Article::from_text("a.md", text.to_string(), None).unwrap();
-    Checker::new(&reference)
-        .check(&article)
-        .findings
+    Checker::new(&reference).check(&article).findings
+}
+
+/// The figure findings (match or mismatch) for `text` against `facts` (YAML).
+fn figures(text: &str, facts: &str) -> Vec<Finding> {
+    findings(text, facts)
         .into_iter()
         .filter(|f| {
             matches!(
@@ -26,6 +29,14 @@ fn figures(text: &str, facts: &str) -> Vec<Finding> {
             )
         })
         .collect()
+}
+
+/// The severity of the `unattributed` finding for `text` against `facts`.
+fn unattributed_severity(facts: &str, text: &str) -> Option<Severity> {
+    findings(text, facts)
+        .iter()
+        .find(|f| f.status == Status::Unattributed)
+        .map(|f| f.severity)
 }
 
 const TWO_TOLLS: &str = "  - id: a\n    metric: killed\n    subject: people\n    value: 14\n  - id: b\n    metric: killed\n    subject: people\n    value: 12\n";
@@ -373,17 +384,7 @@ fn the_words_that_state_a_figure_place_it_only_after_the_places() {
 #[test]
 fn a_required_source_fails_only_where_the_fact_is_placed() {
     let facts = "  - id: gatsibo\n    metric: killed\n    value: 16\n    source: ministry\n    attribution: required\n    context: [Gatsibo]\n";
-    let yaml = format!("version: 1\n{SOURCES}facts:\n{facts}");
-    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
-    let severity = |text: &str| {
-        let article = Article::from_text("a.md", text.into(), None).unwrap();
-        Checker::new(&reference)
-            .check(&article)
-            .findings
-            .iter()
-            .find(|f| f.status == Status::Unattributed)
-            .map(|f| f.severity)
-    };
+    let severity = |text: &str| unattributed_severity(facts, text);
     // the same number in another place: maybe not this toll at all
     assert_eq!(
         severity("Further north, 16 people have died in the floods."),
@@ -400,17 +401,7 @@ fn a_required_source_in_a_sentence_that_reports_someone_is_a_warning() {
     // invented: the source is there, in a form the extractor does not tie
     // to the figure; it must not fail the check
     let facts = "  - id: toll\n    metric: killed\n    value: 129\n    source: monitor\n    attribution: required\n";
-    let yaml = format!("version: 1\n{SOURCES}facts:\n{facts}");
-    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
-    let severity = |text: &str| {
-        let article = Article::from_text("a.md", text.into(), None).unwrap();
-        Checker::new(&reference)
-            .check(&article)
-            .findings
-            .iter()
-            .find(|f| f.status == Status::Unattributed)
-            .map(|f| f.severity)
-    };
+    let severity = |text: &str| unattributed_severity(facts, text);
     assert_eq!(
         severity(
             "The fighting claimed the lives of 129 loyalists according to a rights group toll."

@@ -92,6 +92,11 @@ impl<'r> Checker<'r> {
             .filter(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias))
             .and_then(|_| self.speaker_id(c));
         let sentence = c.text.to_lowercase();
+        // the sentence's place in the article, once for every fact; offsets
+        // hold only where lower-casing kept every byte length
+        let start = (sentence.len() == c.text.len())
+            .then(|| sentence_start(at.text, c))
+            .flatten();
         let lx = &self.reference.lexicon;
         let mut ranked: Vec<(Rank, &'r Fact)> = self
             .by_metric
@@ -106,7 +111,7 @@ impl<'r> Checker<'r> {
                 // sentence names the fact's subject ("volunteers … with
                 // scores killed")
                 if let (None, Some(s)) = (&q.subject, &f.subject) {
-                    if at.names_near(c, q, &sentence, s) {
+                    if at.names_near(q, &sentence, start, s) {
                         subject = subject.max(2);
                     }
                 }
@@ -124,7 +129,7 @@ impl<'r> Checker<'r> {
                     .iter()
                     .cloned()
                     .partition(|w| lx.only_figure_words(w));
-                let (a, b, c_) = at.context_fit(c, q, &sentence, &placing);
+                let (a, b, c_) = at.context_fit(q, &sentence, start, &placing);
                 let phrase = q.phrase.to_lowercase();
                 let said = stating.iter().filter(|w| contains_word(&phrase, w)).count();
                 ((subject, source, (a, b, c_, said)), f)
@@ -178,13 +183,14 @@ pub(super) struct Place<'a> {
 type ContextFit = (usize, usize, usize);
 
 impl Place<'_> {
-    fn context_fit(&self, c: &Claim, q: &Quantity, sentence: &str, words: &[String]) -> ContextFit {
+    fn context_fit(
+        &self,
+        q: &Quantity,
+        sentence: &str,
+        start: Option<usize>,
+        words: &[String],
+    ) -> ContextFit {
         let mut fit = (0, 0, 0);
-        // the sentence's place in the article; offsets hold only where
-        // lower-casing kept every byte length
-        let start = (sentence.len() == c.text.len())
-            .then(|| sentence_start(self.text, c))
-            .flatten();
         let own = q.style.number_span;
         let phrase = format!("{} {}", q.phrase, q.place.as_deref().unwrap_or("")).to_lowercase();
         for w in words {
@@ -208,10 +214,7 @@ impl Place<'_> {
     /// Whether `word` stands in the sentence nearer this figure than any
     /// other ("eight fatalities …, seven of which were drownings": the
     /// drownings are the seven's).
-    fn names_near(&self, c: &Claim, q: &Quantity, sentence: &str, word: &str) -> bool {
-        let start = (sentence.len() == c.text.len())
-            .then(|| sentence_start(self.text, c))
-            .flatten();
+    fn names_near(&self, q: &Quantity, sentence: &str, start: Option<usize>, word: &str) -> bool {
         let Some(start) = start else {
             return contains_word(sentence, word);
         };

@@ -32,17 +32,19 @@ pub(super) fn continuation(
             .get(n.last)
             .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()))
         && sent.cap(n.last + 1);
+    // the number (with its qualifier) counts what the figure before counts
+    let hit = || QuantityHit {
+        end_tok: n.last,
+        phrase: (toks[q_start].start, toks[n.last - 1].end),
+        qualifier_start: toks[q_start].start,
+        number: n.clone(),
+        metric: prev.metric.clone(),
+        subject: prev.subject.clone(),
+        qualifier,
+        place: None,
+    };
     if breakdown {
-        return Some(QuantityHit {
-            end_tok: n.last,
-            phrase: (toks[q_start].start, toks[n.last - 1].end),
-            qualifier_start: toks[q_start].start,
-            number: n.clone(),
-            metric: prev.metric.clone(),
-            subject: prev.subject.clone(),
-            qualifier,
-            place: None,
-        });
+        return Some(hit());
     }
     let prep = toks.get(prev.end_tok)?;
     if !PLACE_PREPOSITIONS.contains(&prep.lower.as_str()) || !sent.cap(prev.end_tok + 1) {
@@ -65,14 +67,5 @@ pub(super) fn continuation(
             .iter()
             .any(|t| matches!(t.lower.as_str(), "," | "and"));
     let same_prep = toks.get(n.last).is_some_and(|t| t.lower == prep.lower) && sent.cap(n.last + 1);
-    (separators && listed && same_prep).then(|| QuantityHit {
-        end_tok: n.last,
-        phrase: (toks[q_start].start, toks[n.last - 1].end),
-        qualifier_start: toks[q_start].start,
-        number: n.clone(),
-        metric: prev.metric.clone(),
-        subject: prev.subject.clone(),
-        qualifier,
-        place: None,
-    })
+    (separators && listed && same_prep).then(hit)
 }
