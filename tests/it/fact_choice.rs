@@ -31,6 +31,14 @@ fn figures(text: &str, facts: &str) -> Vec<Finding> {
         .collect()
 }
 
+/// Each figure's status and the fact it was judged against.
+fn verdicts(text: &str, facts: &str) -> Vec<(Status, Option<String>)> {
+    figures(text, facts)
+        .into_iter()
+        .map(|f| (f.status, f.fact))
+        .collect()
+}
+
 /// The severity of the `unattributed` finding for `text` against `facts`.
 fn unattributed_severity(facts: &str, text: &str) -> Option<Severity> {
     findings(text, facts)
@@ -344,10 +352,7 @@ fn a_place_phrase_belongs_to_the_figure_before_it() {
     let facts = "  - id: lorvale\n    metric: killed\n    min: 51\n    context: [Lorvale]\n  - id: brannick\n    metric: killed\n    value: 6\n    context: [Brannick]\n";
     let text =
         "At least 51 people died in Greater Lorvale, and six deaths had been reported in Brannick.";
-    let got: Vec<_> = figures(text, facts)
-        .iter()
-        .map(|f| (f.status, f.fact.clone()))
-        .collect();
+    let got = verdicts(text, facts);
     assert_eq!(
         got,
         [
@@ -411,5 +416,42 @@ fn a_required_source_in_a_sentence_that_reports_someone_is_a_warning() {
     assert_eq!(
         severity("The fighting claimed the lives of 129 loyalists."),
         Some(Severity::Error)
+    );
+}
+
+#[test]
+fn a_fronted_time_phrase_belongs_to_the_figure_after_it() {
+    // invented: two running tolls told apart only by when they were given
+    let facts = "  - id: third-day\n    metric: killed\n    value: 120\n    context: [third day after the flood]\n  - id: nov-14\n    metric: killed\n    value: 310\n    context: [November 14, eight days after the flood]\n";
+    let text = "By the third day after the flood, the toll reached 120,[4] and on November 14, eight days after the flood, the death toll reached 310.[5]";
+    let got = verdicts(text, facts);
+    assert_eq!(
+        got,
+        [
+            (Status::Match, Some("third-day".to_string())),
+            (Status::Match, Some("nov-14".to_string()))
+        ]
+    );
+    // and a planted figure is judged against its own day's toll
+    let f = figures(&text.replace("120", "210"), facts);
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref()),
+        (Status::Mismatch, Some("third-day"))
+    );
+}
+
+#[test]
+fn a_no_break_space_before_a_context_word_is_read_not_a_crash() {
+    // Wikipedia copy writes "in\u{a0}East Aleppo"; a two-byte separator
+    // before a place's first word once split a character
+    let facts = "  - id: aleppo\n    metric: killed\n    value: 14\n    context: [Aleppo]\n  - id: idlib\n    metric: killed\n    value: 12\n    context: [Idlib]\n";
+    let text = "Shelling killed 14 people in\u{a0}East Aleppo, and in\u{a0}North Idlib 12 died.";
+    let got = verdicts(text, facts);
+    assert_eq!(
+        got,
+        [
+            (Status::Match, Some("aleppo".to_string())),
+            (Status::Match, Some("idlib".to_string()))
+        ]
     );
 }

@@ -172,12 +172,12 @@ fn realcopy_unseen() {
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
     assert!(t.articles >= 12, "{} articles", t.articles);
     assert!(
-        t.false_alarms.len() <= 1,
+        t.false_alarms.is_empty(),
         "false alarms: {:?}",
         t.false_alarms
     );
-    assert!(t.caught >= 29, "fewer planted errors caught");
-    assert!(t.fixed_right >= 21, "fewer right fixes");
+    assert!(t.caught >= 31, "fewer planted errors caught");
+    assert!(t.fixed_right >= 23, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 

@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use super::Checker;
-use crate::lexicon::grammar::PLACE_PREPOSITIONS;
+use crate::lexicon::grammar::{PLACE_PREPOSITIONS, TIME_PREPOSITIONS};
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, Quantity, Resolution};
 use crate::reference::{Accepted, Fact};
@@ -237,12 +237,16 @@ impl Place<'_> {
         let mut prep = None;
         loop {
             let before = text[..p].trim_end();
+            // past the separator, whatever its width (a no-break space is two bytes)
             let word_start = before
-                .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rfind(|&(_, c)| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let word = &before[word_start..];
             let lower = word.to_lowercase();
-            if !word.is_empty() && PLACE_PREPOSITIONS.contains(&lower.as_str()) {
+            let prep_word = PLACE_PREPOSITIONS.contains(&lower.as_str())
+                || TIME_PREPOSITIONS.contains(&lower.as_str());
+            if !word.is_empty() && prep_word {
                 prep = Some(word_start);
                 p = word_start;
                 break;
@@ -262,7 +266,11 @@ impl Place<'_> {
                 .iter()
                 .any(|w| lead.to_lowercase().ends_with(&format!(" {w}")));
         let next = self.figures.iter().map(|f| f.0).find(|&(x, _)| x >= b);
-        if opens_clause && next.is_some_and(|(x, _)| x - b <= 30) {
+        // a fronted phrase set off by a comma may stand further from its
+        // figure: "and on November 14, eight days after the storm, the
+        // death toll reached 464"
+        let reach = if text[b..].starts_with(',') { 100 } else { 30 };
+        if opens_clause && next.is_some_and(|(x, _)| x - b <= reach) {
             return next;
         }
         match prep {

@@ -160,3 +160,7 @@ pub(crate) const PHRASE_PREPOSITIONS: &[&str] =
 /// Prepositions that give a figure its place ("176 in Malawi"): a list of
 /// figures repeats the one the first used.
 pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across"];
+
+/// Words that open a phrase of time, which places a figure as a place
+/// phrase does: "390 on November 9", "and by Friday, 464 …".
+pub(crate) const TIME_PREPOSITIONS: &[&str] = &["on", "by", "since", "until", "during"];

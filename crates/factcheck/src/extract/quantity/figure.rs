@@ -381,6 +381,10 @@ impl<'a> Figure<'a> {
                     start: self.q_start,
                     end,
                 });
+            if found.is_none() && self.subject.is_some() && toks[start].is("who") {
+                found = self.relative_clause(start);
+                break;
+            }
             if !self.counted_runs_on(start) {
                 break;
             }
@@ -393,6 +397,27 @@ impl<'a> Figure<'a> {
             }
         }
         found
+    }
+
+    /// The metric of a count whose noun takes a relative clause: the main
+    /// verb after the clause ("seven men who refused to leave were
+    /// arrested"), else the clause's own verb ("three men who died").
+    fn relative_clause(&self, who: usize) -> Option<Found> {
+        let (toks, lx) = (self.toks, self.lx);
+        let verb = |k: usize| {
+            cue_after_aux(toks, k, lx)
+                .filter(|&(_, end)| !object_follows(self.sent, end, lx))
+                .map(|(metric, end)| Found {
+                    metric,
+                    start: self.q_start,
+                    end,
+                })
+        };
+        (who + 2..toks.len().min(who + 16))
+            .take_while(|&k| toks[k].kind == Kind::Word)
+            .filter(|&k| lx.aux_words.contains(toks[k].lower.as_str()))
+            .find_map(verb)
+            .or_else(|| verb(who + 1))
     }
 
     /// Whether the cue ending before `end` may follow a subject: a metric
