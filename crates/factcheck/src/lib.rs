@@ -50,4 +50,4 @@ pub use error::{Error, Result};
 pub use extract::Extractor;
 pub use lexicon::{Lexicon, LexiconFile};
 pub use reference::skeleton::{skeleton, skeleton_yaml};
-pub use reference::{Reference, ReferenceFile, MAX_REFERENCE_BYTES};
+pub use reference::{FactFile, NumberText, Reference, ReferenceFile, MAX_REFERENCE_BYTES};
