@@ -133,3 +133,26 @@ fn a_short_quote_with_a_word_changed_is_a_misquote_only_from_the_same_speaker() 
     let same = statuses("\"A bad piece of legislation,\" Ms Odell said on Friday.");
     assert!(same.contains(&Status::Misquoted), "{same:?}");
 }
+
+#[test]
+fn a_second_quote_sharing_the_phrases_tail_is_another_sentence() {
+    // invented: the speaker repeats the end of the reference's words in a
+    // new sentence right after saying them as the reference has them
+    let text = "Ada Okafor spoke to reporters.\n\n\"The traders know the bridge will stay closed until the engineers sign it off,\" she said. \"We told them it will stay closed until the engineers sign it off.\"\n";
+    let f = check(text);
+    assert!(
+        f.iter().all(|f| f.status != Status::Misquoted),
+        "no misquote: {f:?}"
+    );
+    // one word changed in the repeat is still a misquote of it
+    let draft = text.replace(
+        "We told them it will stay closed until the engineers sign it off",
+        "We told them the bridge will remain closed until the engineers sign it off",
+    );
+    let f = check(&draft);
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Misquoted && f.fact.as_deref() == Some("bridge")),
+        "{f:?}"
+    );
+}

@@ -196,10 +196,11 @@ impl<'r> Checker<'r> {
             .collect();
         spans.sort_unstable();
         let figures: Vec<(usize, usize)> = spans.iter().map(|s| s.0).collect();
+        let verbatim = self.verbatim_quotes(claims);
         for c in claims {
             match c.kind {
                 ClaimKind::Quantity => self.figure(article, c, &mut out, &mut stated, &spans),
-                ClaimKind::Quote => self.quote(article, c, &mut out),
+                ClaimKind::Quote => self.quote(article, c, &verbatim, &mut out),
                 ClaimKind::Statement => self.statement(c, &figures, &mut out),
             }
         }

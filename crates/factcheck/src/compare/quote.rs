@@ -5,7 +5,9 @@
 use super::words::{best_window, quote_diff, quote_matches, quote_words, QuoteDiff};
 use super::{Checker, PreparedQuote};
 use crate::article::Article;
-use crate::model::{Claim, Correction, DiffPart, Finding, Severity, Status};
+use std::collections::HashSet;
+
+use crate::model::{Claim, Correction, DiffOp, DiffPart, Finding, Severity, Status};
 use crate::reference::RefQuote;
 
 /// What a quote is, against the reference's quotes.
@@ -43,6 +45,15 @@ fn close_to(
     (d.ratio >= 0.6).then_some((d, (start, end)))
 }
 
+/// How many of the reference's words a diff removes or replaces.
+fn changed_words(d: &QuoteDiff) -> usize {
+    d.parts
+        .iter()
+        .filter(|p| p.op == DiffOp::Delete)
+        .map(|p| p.text.split_whitespace().count())
+        .sum()
+}
+
 /// Where the run `from..to` of a quote's text lies in the file: the same
 /// bytes when the quote is one run of the file; for a quote over several
 /// paragraphs (its text joins them), the same words found in the file,
@@ -77,9 +88,41 @@ fn in_file(
 }
 
 impl<'r> Checker<'r> {
-    pub(super) fn quote(&self, article: &Article, c: &Claim, out: &mut Vec<Finding>) {
+    /// The reference quotes some quote of the article gives word for word.
+    pub(super) fn verbatim_quotes(&self, claims: &[Claim]) -> HashSet<&'r str> {
+        claims
+            .iter()
+            .filter_map(|c| c.quote.as_deref())
+            .flat_map(|text| self.find_quote(text))
+            .filter_map(|f| match f {
+                Found::Same(rq) => Some(rq.id.as_str()),
+                Found::Close(..) => None,
+            })
+            .collect()
+    }
+
+    pub(super) fn quote(
+        &self,
+        article: &Article,
+        c: &Claim,
+        verbatim: &HashSet<&str>,
+        out: &mut Vec<Finding>,
+    ) {
         let Some(text) = &c.quote else { return };
         let mut found = self.find_quote(text);
+        // a reference quote the article gives word for word elsewhere was
+        // said as the reference has it: another quote sharing most of its
+        // words ("The kids thought it was part of the fireworks" … "We
+        // just told them it was part of the fireworks") is another
+        // sentence, unless a single word differs; a run of the quote that
+        // is a part of the reference's words changes nothing
+        found.retain(|f| match f {
+            Found::Close(d, rq, _) => {
+                let changed = d.parts.iter().any(|p| p.op != DiffOp::Equal);
+                changed && (!verbatim.contains(rq.id.as_str()) || changed_words(d) <= 1)
+            }
+            Found::Same(_) => true,
+        });
         // a few words with one changed are as likely another quote ("a bad
         // piece of legislation" beside "a preposterous piece of
         // legislation"): close only when the same speaker says them
@@ -223,11 +266,14 @@ impl<'r> Checker<'r> {
             ),
         );
         f.diff = Some(diff);
-        f.correction = in_file(&article.text, c, text, (from, to)).map(|(start, end)| Correction {
-            start,
-            end,
-            replacement: fixed,
-        });
+        // a fix that would write the words already there fixes nothing
+        f.correction = in_file(&article.text, c, text, (from, to))
+            .filter(|&(start, end)| article.text.get(start..end) != Some(fixed.as_str()))
+            .map(|(start, end)| Correction {
+                start,
+                end,
+                replacement: fixed,
+            });
         if self.speaker_id(c).is_some_and(|s| s != rq.speaker) {
             f.message.push_str(&format!(
                 " It is also given to the wrong speaker ({}).",

@@ -6,6 +6,7 @@
 //! Who speaks is found in [`speaker`], what they said in [`content`].
 
 mod content;
+mod quoted;
 mod speaker;
 
 pub(crate) use speaker::register_names;

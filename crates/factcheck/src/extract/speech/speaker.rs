@@ -214,7 +214,7 @@ impl Sent<'_> {
 
     /// The words of a speaker mention; a capital that only marks the start
     /// of the sentence is dropped from common nouns ("Police said" → "police").
-    fn mention_words(&self, a: usize, b: usize) -> Vec<String> {
+    pub(super) fn mention_words(&self, a: usize, b: usize) -> Vec<String> {
         let words: Vec<&Token> = self.toks[a..b]
             .iter()
             .filter(|t| t.kind == Kind::Word)
@@ -350,6 +350,9 @@ pub(super) fn speaker_of_cue(
     registry: &mut Registry,
     raw: &mut Vec<Raw>,
 ) -> Option<usize> {
+    if let Some(next) = super::quoted::quoted_as_saying(sent, k, registry, raw) {
+        return Some(next);
+    }
     let toks = sent.toks;
     let t = &toks[k];
     let prev = sent.prev(k);
