@@ -183,7 +183,17 @@ fn cue_after_aux(toks: &[Token], start: usize, lx: &Lexicon) -> Option<(String, 
         if let Some(hit) = plain_cue_at(toks, j, lx) {
             return Some(hit);
         }
-        if j < toks.len() && j - start < 5 && lx.aux_words.contains(toks[j].lower.as_str()) {
+        // an adverb after an auxiliary: "were critically injured", "were
+        // preemptively evacuated"
+        let adverb = j > start
+            && lx.aux_words.contains(toks[j - 1].lower.as_str())
+            && toks.get(j).is_some_and(|t| {
+                t.kind == Kind::Word && t.lower.len() > 4 && t.lower.ends_with("ly")
+            });
+        if j < toks.len()
+            && j - start < 5
+            && (adverb || lx.aux_words.contains(toks[j].lower.as_str()))
+        {
             j += 1;
         } else {
             return None;
