@@ -156,3 +156,38 @@ fn a_second_quote_sharing_the_phrases_tail_is_another_sentence() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_misquote_after_a_reopened_quotation_mark_is_fixed_in_place() {
+    // invented, scraped copy that lost a paragraph break: the next
+    // paragraph's opening mark stands inside the quote ('anger. "The')
+    let clean = "Ada Okafor told the council: \"We have heard the traders and we share their anger. \"The bridge will stay closed until the engineers sign it off.\"\n";
+    let draft = clean.replace("stay closed", "remain closed");
+    let f = check(&draft);
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Misquoted && f.correction.is_some()),
+        "{f:?}"
+    );
+    assert_eq!(corrected(&draft, &f), clean);
+}
+
+#[test]
+fn a_wrong_name_inside_a_description_is_swapped_alone() {
+    // invented: a news agency named with a description the reference lists
+    let yaml = "version: 1\nsources:\n  - id: tna\n    name: TNA\n    aliases: [the Tarsk news agency TNA]\n  - id: vna\n    name: VNA\nstatements:\n  - id: bridge\n    speaker: tna\n    says: the bridge had been closed to traffic\n";
+    let reference = Reference::from_str(Path::new("ref.yaml"), yaml).unwrap();
+    let clean = "The council met on Monday. The Tarsk news agency TNA said the bridge had been closed to traffic.\n";
+    let draft = clean.replace("agency TNA", "agency VNA");
+    let article = Article::from_text("a.md", draft.clone(), None).unwrap();
+    let f = Checker::new(&reference).check(&article).findings;
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(
+        m.correction.as_ref().map(|c| c.replacement.as_str()),
+        Some("TNA")
+    );
+    assert_eq!(corrected(&draft, &f), clean);
+}

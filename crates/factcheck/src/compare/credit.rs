@@ -40,6 +40,55 @@ impl Checker<'_> {
             .unwrap_or(name)
     }
 
+    /// The fix that swaps only the words where the mention (at byte `at`)
+    /// differs from one of the right source's names: they must share words
+    /// at its start or end, and each side must have words in between.
+    fn changed_words(&self, want: &str, mention: &str, at: usize) -> Option<Correction> {
+        let words = |s: &str| -> Vec<(usize, String)> {
+            s.split_whitespace()
+                .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w.to_string()))
+                .collect()
+        };
+        let given = words(mention);
+        let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+        let source = self.reference.sources.iter().find(|s| s.id == want)?;
+        std::iter::once(&source.name)
+            .chain(&source.aliases)
+            .filter_map(|name| {
+                let right = words(name);
+                let n = given.len().min(right.len());
+                let head = (0..n)
+                    .take_while(|&i| same(&given[i].1, &right[i].1))
+                    .count();
+                let tail = (0..n - head)
+                    .take_while(|&i| {
+                        same(&given[given.len() - 1 - i].1, &right[right.len() - 1 - i].1)
+                    })
+                    .count();
+                let (g, r) = (
+                    &given[head..given.len() - tail],
+                    &right[head..right.len() - tail],
+                );
+                if head + tail == 0 || g.is_empty() || r.is_empty() {
+                    return None;
+                }
+                let (first, last) = (&g[0], &g[g.len() - 1]);
+                let replacement = r.iter().map(|w| w.1.as_str()).collect::<Vec<_>>().join(" ");
+                Some((
+                    head + tail,
+                    at + first.0,
+                    at + last.0 + last.1.len(),
+                    replacement,
+                ))
+            })
+            .max_by_key(|c| c.0)
+            .map(|(_, start, end, replacement)| Correction {
+                start,
+                end,
+                replacement,
+            })
+    }
+
     pub(super) fn misattributed(
         &self,
         c: &Claim,
@@ -84,6 +133,15 @@ impl Checker<'_> {
                 );
             }
             Some(a) if a.resolved.is_sure() => {
+                // only the wrong words of a name the reference knows in
+                // full: "the Iranian news agency INA" → "IRNA" in place
+                if let Some(fix) = a
+                    .mention_span
+                    .and_then(|(start, _)| self.changed_words(want, &a.mention, start))
+                {
+                    f.correction = Some(fix);
+                    return f;
+                }
                 let replacement = self.credit(want, &a.mention);
                 // a fix replaces a wrong name; one that only wraps the
                 // mention in more words ("the Army" → "a spokesman for the

@@ -80,10 +80,20 @@ fn in_file(
     }
     let first = joined.iter().position(|w| w.1 .0 >= from)?;
     let last = joined.iter().rposition(|w| w.1 .1 <= to)?;
-    let (start, end) = (written[first].1 .0, written[last].1 .1);
+    let (mut start, mut end) = (written[first].1 .0, written[last].1 .1);
+    let (j_start, j_end) = (joined[first].1 .0, joined[last].1 .1);
+    // a quotation mark that reopens a paragraph run together with the one
+    // before ('gain. "Your identity') is in the file, not in the joined text
+    let mark = |ch: char| matches!(ch, '"' | '“' | '”' | '„' | '«' | '»');
+    if !text[j_start..].starts_with(mark) {
+        start += slice[start..end].len() - slice[start..end].trim_start_matches(mark).len();
+    }
+    if !text[..j_end].ends_with(mark) {
+        end -= slice[start..end].len() - slice[start..end].trim_end_matches(mark).len();
+    }
     // the run's own bytes must be the same words with the same spacing
     let run = &slice[start..end];
-    (run == &text[joined[first].1 .0..joined[last].1 .1] && !run.contains('\n'))
+    (run == &text[j_start..j_end] && !run.contains('\n'))
         .then_some((c.span.start + start, c.span.start + end))
 }
 
