@@ -164,3 +164,21 @@ pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "ac
 /// Words that open a phrase of time, which places a figure as a place
 /// phrase does: "390 on November 9", "and by Friday, 464 …".
 pub(crate) const TIME_PREPOSITIONS: &[&str] = &["on", "by", "since", "until", "during"];
+
+/// Words that open a phrase fronted before the subject ("After the ruling
+/// Carla Ferstman, legal director of Redress, said"): copy that lost the
+/// comma after it still has the name open the clause.
+pub(crate) const FRONTED_OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "following",
+    "during",
+    "since",
+    "on",
+    "in",
+    "at",
+    "outside",
+    "earlier",
+    "later",
+    "speaking",
+];

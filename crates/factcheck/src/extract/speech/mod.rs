@@ -6,6 +6,7 @@
 //! Who speaks is found in [`speaker`], what they said in [`content`].
 
 mod content;
+mod phrase;
 mod quoted;
 mod speaker;
 

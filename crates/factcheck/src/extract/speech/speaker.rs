@@ -5,318 +5,8 @@
 
 use super::{is_pronoun, Raw, Sent, Who};
 use crate::extract::speakers::Registry;
-use crate::lang::tokens::{Kind, Token};
-use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, PHRASE_PREPOSITIONS, QUANTIFIERS};
-
-impl Sent<'_> {
-    /// A speaker noun phrase ending just before token `end`: token range.
-    fn np_before(&self, end: usize, allow_common: bool) -> Option<(usize, usize)> {
-        match self.name_start(end) {
-            Some(i) => Some(self.with_modifiers(i, end)),
-            None => self
-                .titled_lowercase_name(end)
-                .or_else(|| self.bare_np_before(end, allow_common)),
-        }
-    }
-
-    /// A machine-lowercased name after its title: "health minister jorge
-    /// brancho told". The title vouches for the lower-case words after it.
-    fn titled_lowercase_name(&self, end: usize) -> Option<(usize, usize)> {
-        let lx = self.lexicon;
-        let plain = |w: &Token| {
-            !self.closed(w)
-                && !w.capitalised(self.src)
-                && w.lower.chars().all(char::is_alphabetic)
-                && !lx.reporting_verbs.contains(w.lower.as_str())
-                && !lx.titles.contains(w.lower.as_str())
-                && !lx.aux_words.contains(w.lower.as_str())
-                && !lx.time_words.contains(w.lower.as_str())
-        };
-        let mut m = end;
-        while m > self.first && end - m < 3 && self.word(m - 1).is_some_and(plain) {
-            m -= 1;
-        }
-        let title = self.word(m.checked_sub(1)?)?;
-        if m == end || m - 1 < self.first || !lx.titles.contains(title.lower.as_str()) {
-            return None;
-        }
-        Some(self.with_modifiers(m - 1, end))
-    }
-
-    /// Where a name-like phrase ending before `end` starts, if there is one:
-    /// capitalised words, titles and group nouns, with the joiners,
-    /// initials and lower-case words that may stand inside a name.
-    fn name_start(&self, end: usize) -> Option<usize> {
-        let toks = self.toks;
-        let mut i = end;
-        let mut content = false;
-        while i > self.first && end - i < 10 {
-            let t = &toks[i - 1];
-            let is_word = t.kind == Kind::Word;
-            if self.nameish(t) {
-                i -= 1;
-                content = true;
-            } else if content
-                && is_word
-                && t.is("the")
-                && i >= 3
-                && toks[i - 2].is("of")
-                && self.cap(i - 3)
-            {
-                i -= 2; // "International Committee of the Red Cross"
-            } else if content && is_word && (ARTICLES.contains(&t.lower.as_str())) {
-                i -= 1;
-                break;
-            } else if content
-                && is_word
-                && (t.is("of")
-                    || t.is("for")
-                    || self.lexicon.name_particles.contains(t.lower.as_str()))
-                && i >= 2
-                && (self.cap(i - 2) || self.word(i - 2).is_some_and(|w| self.nameish(w)))
-            {
-                i -= 1; // "Ministry of Defence", "the minister of health"
-            } else if content
-                && t.kind == Kind::Punct
-                && t.lower == "."
-                && i >= 2
-                && toks[i - 2].end == t.start
-                && (toks[i - 2].lower.chars().count() == 1
-                    || self.lexicon.titles.contains(toks[i - 2].lower.as_str()))
-            {
-                i -= 1; // "U.S."
-            } else if content
-                && is_word
-                && !self.closed(t)
-                && !self.lexicon.reporting_verbs.contains(t.lower.as_str())
-            {
-                // lower-case words inside a name: "UN human rights office", "Russia's defence ministry"
-                let mut m = i - 1;
-                while m > self.first
-                    && i - m < 3
-                    && self
-                        .word(m - 1)
-                        .is_some_and(|w| !self.closed(w) && !w.capitalised(self.src))
-                {
-                    m -= 1;
-                }
-                if m > self.first && self.cap(m - 1) {
-                    i = m;
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-        }
-        content.then_some(i)
-    }
-
-    /// A phrase found by `name_start` at `i`, widened by lower-case
-    /// modifiers of a group noun: "a press-freedom group", ", local authorities".
-    fn with_modifiers(&self, i: usize, end: usize) -> (usize, usize) {
-        let toks = self.toks;
-        if !toks[i].capitalised(self.src) && i > self.first && !toks[i - 1].is("the") {
-            let mut m = i;
-            while m > self.first
-                && i - m < 3
-                && self.word(m - 1).is_some_and(|w| {
-                    !self.closed(w)
-                        && !w.capitalised(self.src)
-                        && !self.lexicon.reporting_verbs.contains(w.lower.as_str())
-                })
-            {
-                m -= 1;
-            }
-            if m < i {
-                if m > self.first && ARTICLES.contains(&toks[m - 1].lower.as_str()) {
-                    return (m - 1, end);
-                }
-                if m == self.first || toks[m - 1].kind == Kind::Punct {
-                    return (m, end);
-                }
-            }
-        }
-        (i, end)
-    }
-
-    /// A one-word speaker with no name-like words: a machine-lowercased name
-    /// opening the sentence ("fomin said") or, when `allow_common`, a common
-    /// noun with its determiner ("the soldier said").
-    fn bare_np_before(&self, end: usize, allow_common: bool) -> Option<(usize, usize)> {
-        let toks = self.toks;
-        let t = self.word(end.checked_sub(1)?)?;
-        if self.closed(t) || is_pronoun(t) || !t.lower.chars().all(char::is_alphabetic) {
-            return None;
-        }
-        // a machine-lowercased name opening the sentence: "fomin said"
-        if end - 1 == self.first && t.lower.chars().count() >= 3 {
-            return Some((end - 1, end));
-        }
-        // a common noun with its article: "the soldier said"
-        if allow_common
-            && end >= 2
-            && end - 2 >= self.first
-            && QUANTIFIERS.contains(&toks[end - 2].lower.as_str())
-        {
-            return Some((end - 2, end));
-        }
-        None
-    }
-
-    /// A speaker noun phrase starting at token `start` ("said the ministry",
-    /// "according to local health officials").
-    pub(super) fn np_after(&self, start: usize) -> Option<(usize, usize)> {
-        let toks = self.toks;
-        let mut j = start;
-        if toks.get(j).is_some_and(|t| t.is("the")) {
-            j += 1;
-        }
-        let group = |n: &Token| {
-            self.lexicon.organisations.contains(n.lower.as_str())
-                || self.lexicon.speaker_nouns.contains(n.lower.as_str())
-                || self.lexicon.titles.contains(n.lower.as_str())
-        };
-        let mut content = false;
-        while j < toks.len() && j - start < 10 {
-            let t = &toks[j];
-            if self.nameish(t) {
-                j += 1;
-                content = true;
-            } else if content
-                && (t.is("of")
-                    || t.is("for")
-                    || self.lexicon.name_particles.contains(t.lower.as_str()))
-                && self.cap(j + 1)
-            {
-                j += 1;
-            } else if content
-                && t.is("of")
-                && toks.get(j + 1).is_some_and(|n| n.is("the"))
-                && self.cap(j + 2)
-            {
-                j += 2;
-            } else if t.kind == Kind::Word
-                && !self.closed(t)
-                && toks[j + 1..]
-                    .iter()
-                    .take(3)
-                    .take_while(|n| n.kind == Kind::Word)
-                    .any(|n| group(n) || n.capitalised(self.src))
-            {
-                j += 1; // lower-case modifiers: "local health officials", "the town's mayor"
-            } else {
-                break;
-            }
-        }
-        content.then_some((start, j))
-    }
-
-    /// The words of a speaker mention; a capital that only marks the start
-    /// of the sentence is dropped from common nouns ("Police said" → "police").
-    pub(super) fn mention_words(&self, a: usize, b: usize) -> Vec<String> {
-        let words: Vec<&Token> = self.toks[a..b]
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .collect();
-        let common = |t: &Token| {
-            self.lexicon.speaker_nouns.contains(t.lower.as_str())
-                || self.lexicon.organisations.contains(t.lower.as_str())
-                || self.lexicon.titles.contains(t.lower.as_str())
-                || ARTICLES.contains(&t.lower.as_str())
-        };
-        let sentence_capital = a == self.first
-            && words
-                .first()
-                .is_some_and(|t| common(t) && t.text(self.src).chars().any(char::is_lowercase))
-            && words.iter().skip(1).all(|t| !t.capitalised(self.src));
-        words
-            .iter()
-            .enumerate()
-            .map(|(n, t)| {
-                if n == 0 && sentence_capital {
-                    t.lower.to_string()
-                } else {
-                    t.text(self.src).to_string()
-                }
-            })
-            .collect()
-    }
-
-    /// The subject of the sentence before token `before`: the first name-like
-    /// phrase that opens the sentence or a clause and is followed by a verb.
-    fn subject(&self, before: usize) -> Option<(usize, usize)> {
-        let toks = self.toks;
-        let mut i = self.first;
-        while i < before {
-            let opens = i == self.first || toks[i - 1].lower == ",";
-            // "The regional governor condemned …": a common noun with its article
-            if opens && ARTICLES.contains(&toks[i].lower.as_str()) {
-                if let Some(j) = self.described_head(i + 1, before) {
-                    return Some((i, j));
-                }
-            }
-            if !(opens && self.nameish(&toks[i])) {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while j < before
-                && (self.nameish(&toks[j])
-                    // "Gov. Mike Pence", "U.S. officials"
-                    || toks[j].lower == "." && j > i && toks[j - 1].end == toks[j].start && toks[j - 1].lower.chars().count() <= 4)
-            {
-                j += 1;
-            }
-            let verb_follows = toks.get(j).is_some_and(|t| {
-                t.kind == Kind::Word && !t.capitalised(self.src) && !self.closed(t)
-                    || t.is("on")
-                    || t.is("has")
-                    || t.is("had")
-            });
-            if verb_follows {
-                return Some((i, j));
-            }
-            i = j.max(i + 1);
-        }
-        None
-    }
-
-    /// The end of "regional governor" at `from`: up to two lower-case
-    /// modifiers and a title or speaker noun, with a verb after it.
-    fn described_head(&self, from: usize, before: usize) -> Option<usize> {
-        let toks = self.toks;
-        (from..before.min(from + 3)).find_map(|h| {
-            let head = self.word(h)?;
-            let modifiers = toks[from..h]
-                .iter()
-                .all(|t| t.kind == Kind::Word && !self.closed(t) && !t.capitalised(self.src));
-            let verb = self
-                .word(h + 1)
-                .is_some_and(|t| !t.capitalised(self.src) && !self.closed(t) && h + 1 < before);
-            (modifiers && self.nameish(head) && !head.capitalised(self.src) && verb)
-                .then_some(h + 1)
-        })
-    }
-
-    /// The end of an apposition starting at `at` (", the deputy minister,"):
-    /// the token after its closing comma, or the sentence end when `open_ok`.
-    fn apposition_end(&self, at: usize, open_ok: bool) -> Option<usize> {
-        let toks = self.toks;
-        if toks.get(at).is_none_or(|t| t.lower != ",")
-            || !toks
-                .get(at + 1)
-                .is_some_and(|t| APPOSITION_OPENERS.contains(&t.lower.as_str()))
-        {
-            return None;
-        }
-        match toks[at + 1..].iter().take(15).position(|t| t.lower == ",") {
-            Some(p) => Some(at + 1 + p + 1),
-            None if open_ok => Some(toks.len()),
-            None => None,
-        }
-    }
-}
+use crate::lang::tokens::Kind;
+use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, FRONTED_OPENERS, PHRASE_PREPOSITIONS};
 
 /// A speaker after the cue ("…, said X", "according to X"), with the
 /// apposition that may follow it, pushed to `raw`; returns where to go on from.
@@ -410,18 +100,19 @@ pub(super) fn speaker_of_cue(
                     }
                     // "…" said Nadim Houry deputy director of the regional
                     // office.": a description after the name runs to the end
-                    let described = toks
-                        .get(b)
-                        .is_some_and(|t| ["of", "at", "for", "in"].contains(&t.lower.as_str()))
-                        && toks[b..]
-                            .iter()
-                            .take_while(|t| t.kind == Kind::Word)
-                            .count()
-                            <= 8
-                        && toks[b..]
-                            .iter()
-                            .find(|t| t.kind != Kind::Word)
-                            .is_none_or(|t| t.lower == "." || t.lower == ",");
+                    // (a title opens a longer one: "deputy director of the
+                    // Middle East and North Africa division at …")
+                    let words = toks[b..]
+                        .iter()
+                        .take_while(|t| t.kind == Kind::Word)
+                        .count();
+                    let described = toks.get(b).is_some_and(|t| {
+                        ["of", "at", "for", "in"].contains(&t.lower.as_str()) && words <= 8
+                            || sent.description_after_name(b) && words <= 20
+                    }) && toks[b..]
+                        .iter()
+                        .find(|t| t.kind != Kind::Word)
+                        .is_none_or(|t| t.lower == "." || t.lower == ",");
                     let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct) || described;
                     if ends {
                         return Some(push_right(sent, registry, raw, (a, b), (k, k + 1), true));
@@ -466,10 +157,16 @@ fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
                 .take(25)
                 .find(|&c| toks[c].lower == ",")?;
             if let Some((a, b)) = sent.np_before(c, false) {
+                // "After the ruling Carla Ferstman, legal director …, said":
+                // a fronted phrase that lost its comma
+                let fronted = FRONTED_OPENERS.contains(&toks[sent.first].lower.as_str())
+                    && sent.cap(a)
+                    && !sent.cap(a - 1);
                 let opens = a == sent.first
                     || toks[a - 1].kind == Kind::Punct
                     || toks[a - 1].is("and")
-                    || toks[a - 1].is("but");
+                    || toks[a - 1].is("but")
+                    || fronted;
                 if opens && sent.cap(b - 1) {
                     return Some(Who::Phrase(a, b));
                 }
