@@ -577,8 +577,12 @@ fn quote_speaker<'e>(
     let after = (end..(end + 2).min(prepared.len()))
         .flat_map(|s| in_sentence(events, s))
         .find(|e| {
+            // the cue near, or the speaker right after the quote with a
+            // description before the cue ("…," Andre Fortier, a vice
+            // president with Noranda, which owns the mine said.)
+            let named_right_after = e.mention.0 >= q.close && e.mention.0 - q.close <= 8;
             e.cue.0 >= q.close
-                && e.cue.0 - q.close <= 60
+                && (e.cue.0 - q.close <= 60 || named_right_after)
                 && e.content.is_none_or(|(a, _)| a < e.cue.0)
                 && !prepared[end..=e.sentence.max(end)]
                     .iter()

@@ -5,7 +5,7 @@
 
 use super::{is_pronoun, Raw, Sent, Who};
 use crate::extract::speakers::Registry;
-use crate::lang::tokens::Kind;
+use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, FRONTED_OPENERS, PHRASE_PREPOSITIONS};
 
 /// A speaker after the cue ("…, said X", "according to X"), with the
@@ -182,6 +182,9 @@ fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
         }
         return Some(Who::Pronoun(j - 1));
     }
+    if let Some(name) = name_after_quote(sent, j, k) {
+        return Some(Who::Phrase(name.0, name.1));
+    }
     let plain = sent.lexicon.saying_verbs.contains(toks[k].lower.as_str());
     let (a, b) = sent.np_before(j, plain)?;
     // a name ending a prepositional phrase ("… the border from Idlib told")
@@ -194,6 +197,34 @@ fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
         }
     }
     Some(Who::Phrase(a, b))
+}
+
+/// `"…," Andre Fortier, a vice president with Noranda, which owns the mine
+/// said.`: a cue that ends the sentence with no comma before it, after a
+/// name set right after the closing quotation mark and described up to the
+/// cue, has that name for its speaker.
+fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let ends = toks.get(k + 1).is_none_or(|t| t.kind == Kind::Punct);
+    if !ends || j == 0 || toks[j - 1].kind != Kind::Word {
+        return None;
+    }
+    let mark = |t: &Token| matches!(t.lower.as_str(), "\"" | "”" | "»");
+    let q = (sent.first + 1..j)
+        .rev()
+        .take(30)
+        .find(|&i| mark(&toks[i]) && matches!(toks[i - 1].lower.as_str(), "," | "." | "?" | "!"))?;
+    let a = q + 1;
+    let mut b = a;
+    while b < j && (sent.cap(b) || b > a && particle_name(sent, b)) {
+        b += 1;
+    }
+    let named = (2..=4).contains(&(b - a)) && toks.get(b).is_some_and(|t| t.lower == ",");
+    // no other cue or quotation between the description and this cue
+    let plain = toks[b..k]
+        .iter()
+        .all(|t| !mark(t) && !sent.lexicon.reporting_verbs.contains(t.lower.as_str()));
+    (named && plain).then_some((a, b))
 }
 
 /// The capitalised name opening the sentence when an apposition opener
