@@ -98,10 +98,17 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
                 if is_word_char(d) {
                     stop = j + d.len_utf8();
                     it.next();
-                } else if is_apostrophe(d) || d == '-' {
-                    // internal apostrophe or hyphen: Russia’s, so-called
+                } else if is_apostrophe(d) || d == '-' || d == '&' {
+                    // internal apostrophe or hyphen: Russia’s, so-called;
+                    // an ampersand between capitals: PG&E, AT&T
                     let next = s[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(is_word_char) {
+                    let joins = if d == '&' {
+                        s[..j].ends_with(|p: char| p.is_uppercase())
+                            && next.is_some_and(char::is_uppercase)
+                    } else {
+                        next.is_some_and(is_word_char)
+                    };
+                    if joins {
                         it.next();
                         stop = j + d.len_utf8();
                     } else {
@@ -155,5 +162,16 @@ mod tests {
             ]
         );
         assert_eq!(t[1].kind, Kind::Num);
+    }
+
+    #[test]
+    fn an_ampersand_joins_capitals_only() {
+        let src = "PG&E and AT&T, salt & pepper, R&d";
+        let t = tokenize(src, 0, src.len());
+        let words: Vec<&str> = t.iter().map(|t| t.text(src)).collect();
+        assert_eq!(
+            words,
+            ["PG&E", "and", "AT&T", ",", "salt", "&", "pepper", ",", "R", "&", "d"]
+        );
     }
 }

@@ -184,6 +184,13 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
     {
         return false;
     }
+    // "Initial reports said …": a reporting verb before another is a noun
+    if toks
+        .get(k + 1)
+        .is_some_and(|n| sent.lexicon.reporting_verbs.contains(n.lower.as_str()))
+    {
+        return false;
+    }
     // "claimed the lives of three": not speech; "Super Tuesday states, …": a noun
     let noun_use = sent.lexicon.nounish_cues.contains(t.lower.as_str())
         && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct);
