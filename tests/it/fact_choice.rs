@@ -455,3 +455,18 @@ fn a_no_break_space_before_a_context_word_is_read_not_a_crash() {
         ]
     );
 }
+
+#[test]
+fn a_place_of_another_figure_of_the_metric_does_not_place_this_one() {
+    // invented: a toll and its breakdown by province in one sentence
+    let facts = "  - id: country\n    metric: killed\n    subject: people\n    value: 2\n    context: [Vesteria]\n  - id: province\n    metric: killed\n    value: 1\n    context: [Arlo, Brenn]\n";
+    let text = "Two people were dead, 1 in both Arlo and Brenn provinces, and two were injured in the province of Cade.";
+    assert_eq!(
+        verdicts(text, facts),
+        [
+            (Status::Match, Some("country".to_string())),
+            (Status::Match, Some("province".to_string())),
+            (Status::Unverified, None)
+        ]
+    );
+}

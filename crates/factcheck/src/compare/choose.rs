@@ -61,7 +61,7 @@ fn words_within(a: &str, b: &str) -> bool {
 type Rank = (u8, u8, (usize, usize, usize, usize));
 
 /// A figure's numbers and phrases, as `Place` holds them.
-pub(super) type Spans = [((usize, usize), (usize, usize))];
+pub(super) type Spans<'m> = [((usize, usize), (usize, usize), &'m str)];
 
 /// What the candidates say about a figure.
 pub(super) enum Choice<'r> {
@@ -171,7 +171,7 @@ impl<'r> Checker<'r> {
 pub(super) struct Place<'a> {
     pub date: Option<NaiveDate>,
     pub text: &'a str,
-    pub figures: &'a Spans,
+    pub figures: &'a Spans<'a>,
 }
 
 /// How well a fact's `context:` words place it at a figure: how many stand
@@ -191,6 +191,8 @@ impl Place<'_> {
         words: &[String],
     ) -> ContextFit {
         let mut fit = (0, 0, 0);
+        // a word of the fact placing another figure of the metric
+        let mut elsewhere = false;
         let own = q.style.number_span;
         let phrase = format!("{} {}", q.phrase, q.place.as_deref().unwrap_or("")).to_lowercase();
         for w in words {
@@ -201,12 +203,43 @@ impl Place<'_> {
             if hits.is_empty() {
                 continue;
             }
-            fit.2 += 1;
-            let Some(start) = start else { continue };
-            let spans = hits.iter().map(|&i| (start + i, start + i + w.len()));
-            if spans.clone().any(|s| self.figure_of(s) == Some(own)) {
+            let Some(start) = start else {
+                fit.2 += 1;
+                continue;
+            };
+            let owners: Vec<_> = hits
+                .iter()
+                .map(|&i| self.figure_of((start + i, start + i + w.len())))
+                .collect();
+            if owners.contains(&Some(own)) {
                 fit.1 += 1;
             }
+            // words that place another figure of the same metric do not
+            // place this one ("Two people were dead, 1 in both Hoa Binh and
+            // Quang Ninh": the provinces are the 1's); a figure of another
+            // metric may share its place ("39 killed and dozens injured in
+            // Idlib"); nor does a whole this figure is a part of ("six
+            // children were among 12 civilians killed on Friday")
+            let phrase = self.figures.iter().find(|f| f.0 == own).map(|f| f.1);
+            let inside = |o: (usize, usize)| phrase.is_some_and(|(a, b)| a <= o.0 && o.1 <= b);
+            let other_same_metric = |o: &Option<(usize, usize)>| {
+                o.is_some_and(|o| {
+                    o != own
+                        && !inside(o)
+                        && self.figures.iter().any(|f| f.0 == o && f.2 == q.metric)
+                })
+            };
+            if owners.iter().all(other_same_metric) {
+                elsewhere = true;
+            } else {
+                fit.2 += 1;
+            }
+        }
+        // a fact one of whose words places another figure of the metric,
+        // and none this one, is that figure's: the rest of its words in the
+        // sentence do not place this one
+        if elsewhere && fit.1 == 0 {
+            fit.2 = 0;
         }
         fit
     }

@@ -187,11 +187,15 @@ impl<'r> Checker<'r> {
         let mut out = Vec::new();
         let mut stated: std::collections::HashSet<&str> = std::collections::HashSet::new();
         // each figure's number and phrase, in text order
-        let mut spans: Vec<((usize, usize), (usize, usize))> = claims
+        let mut spans: Vec<((usize, usize), (usize, usize), &str)> = claims
             .iter()
             .filter_map(|c| {
                 let q = c.quantity.as_ref()?;
-                Some((q.style.number_span, (c.span.start, c.span.end)))
+                Some((
+                    q.style.number_span,
+                    (c.span.start, c.span.end),
+                    q.metric.as_str(),
+                ))
             })
             .collect();
         spans.sort_unstable();

@@ -33,16 +33,24 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
         };
         out.push((word, (a, b)));
     };
+    let mut dots_end = 0;
     for (i, c) in s.char_indices() {
+        if i < dots_end {
+            continue;
+        }
+        // three dots between words are an ellipsis too: "hurricane...which"
+        let dots = c == '.' && s[i..].starts_with("...");
         if c.is_whitespace() {
             if let Some(a) = start.take() {
                 push(&mut out, a, i);
             }
-        } else if c == '…' {
+        } else if c == '…' || dots {
             if let Some(a) = start.take() {
                 push(&mut out, a, i);
             }
-            out.push(("…".into(), (i, i + c.len_utf8())));
+            let len = if dots { 3 } else { c.len_utf8() };
+            dots_end = i + len;
+            out.push(("…".into(), (i, i + len)));
         } else if start.is_none() {
             start = Some(i);
         }
@@ -382,6 +390,25 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         quote_words(s).into_iter().map(|w| w.0).collect()
+    }
+
+    #[test]
+    fn three_dots_between_words_are_an_ellipsis() {
+        assert_eq!(
+            w("We had a violent hurricane...which did damage"),
+            [
+                "we",
+                "had",
+                "a",
+                "violent",
+                "hurricane",
+                "…",
+                "which",
+                "did",
+                "damage"
+            ]
+        );
+        assert_eq!(w("so ... and so…"), ["so", "…", "and", "so", "…"]);
     }
 
     #[test]

@@ -25,13 +25,17 @@ pub(super) fn continuation(
     let toks = sent.toks;
     let (qualifier, q_start) = qualifier_before(sent, n, lx);
     // a breakdown of the figure before by place: "eight fatalities, seven
-    // in Texas and one in Oklahoma"
+    // in Texas and one in Oklahoma", "two dead, 1 in both Hoa Binh and …"
+    let both = toks
+        .get(n.last + 1)
+        .is_some_and(|t| t.is("both") || t.is("each"));
+    let place = n.last + 1 + usize::from(both);
     let breakdown = toks.get(prev.end_tok).is_some_and(|t| t.lower == ",")
         && q_start == prev.end_tok + 1
         && toks
             .get(n.last)
             .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()))
-        && sent.cap(n.last + 1);
+        && sent.cap(place);
     // the number (with its qualifier) counts what the figure before counts
     let hit = || QuantityHit {
         end_tok: n.last,

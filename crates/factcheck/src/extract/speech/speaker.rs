@@ -186,7 +186,11 @@ fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
         return Some(Who::Phrase(name.0, name.1));
     }
     let plain = sent.lexicon.saying_verbs.contains(toks[k].lower.as_str());
-    let (a, b) = sent.np_before(j, plain)?;
+    let np = sent.np_before(j, plain);
+    if let Some(head) = relative_head(sent, np.map_or(j, |(a, _)| a)) {
+        return Some(Who::Phrase(head.0, head.1));
+    }
+    let (a, b) = np?;
     // a name ending a prepositional phrase ("… the border from Idlib told")
     // may not be the speaker: copy that lost its commas puts an apposition
     // between the name and the cue ("Ercan Topaca the governor of Hatay …
@@ -225,6 +229,59 @@ fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize, usize)> {
         .iter()
         .all(|t| !mark(t) && !sent.lexicon.reporting_verbs.contains(t.lower.as_str()));
     (named && plain).then_some((a, b))
+}
+
+/// Words that open a clause about the noun before them, which the cue's
+/// subject is: "The Observatory which relies on contacts inside Syria
+/// said", "The woman accused of driving onto the Strip told police".
+const RELATIVE_OPENERS: &[&str] = &[
+    "which",
+    "who",
+    "accused",
+    "charged",
+    "suspected",
+    "convicted",
+    "wanted",
+];
+
+/// The noun phrase a clause ending at the cue is about, when the words
+/// before the cue (from `a`) close a relative or participle clause opened
+/// within a few words after that phrase, with no other cue or punctuation
+/// but commas in between: the phrase right before the cue is inside it.
+fn relative_head(sent: &Sent, a: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let lx = sent.lexicon;
+    let w = (sent.first + 1..a)
+        .rev()
+        .take(20)
+        .take_while(|&i| {
+            let t = &toks[i];
+            let opener = RELATIVE_OPENERS.contains(&t.lower.as_str());
+            (t.kind != Kind::Punct || t.lower == ",")
+                && (opener || !lx.reporting_verbs.contains(t.lower.as_str()))
+        })
+        .find(|&i| RELATIVE_OPENERS.contains(&toks[i].lower.as_str()))?;
+    let end = if toks[w - 1].lower == "," { w - 1 } else { w };
+    // the phrase opens the sentence or follows a quotation: the subject
+    let opens = |ha: usize| {
+        ha == sent.first || toks[ha - 1].kind == Kind::Punct && toks[ha - 1].lower != ","
+    };
+    if let Some((ha, hb)) = sent
+        .np_before(end, true)
+        .filter(|&(ha, hb)| hb == end && opens(ha))
+    {
+        return Some((ha, hb));
+    }
+    // a common noun with its article: "The homeless woman accused of …"
+    let det = (sent.first..end)
+        .rev()
+        .take(4)
+        .take_while(|&i| {
+            toks[i].kind == Kind::Word && !sent.closed(&toks[i])
+                || ARTICLES.contains(&toks[i].lower.as_str())
+        })
+        .find(|&i| ARTICLES.contains(&toks[i].lower.as_str()))?;
+    (det + 1 < end && opens(det)).then_some((det, end))
 }
 
 /// The capitalised name opening the sentence when an apposition opener
