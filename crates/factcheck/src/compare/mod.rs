@@ -187,7 +187,7 @@ impl<'r> Checker<'r> {
         let mut out = Vec::new();
         let mut stated: std::collections::HashSet<&str> = std::collections::HashSet::new();
         // each figure's number and phrase, in text order
-        let mut spans: Vec<((usize, usize), (usize, usize), &str)> = claims
+        let mut spans: Vec<_> = claims
             .iter()
             .filter_map(|c| {
                 let q = c.quantity.as_ref()?;
