@@ -191,3 +191,18 @@ fn a_wrong_name_inside_a_description_is_swapped_alone() {
     );
     assert_eq!(corrected(&draft, &f), clean);
 }
+
+#[test]
+fn a_changed_last_word_that_the_phrase_has_earlier_is_a_misquote() {
+    // invented: the new last word ("closed") is a word of the phrase
+    // earlier on, which once kept the phrase's end out of the comparison
+    let clean = "Ada Okafor said: \"The bridge will stay closed until the engineers sign it off, whatever it costs.\"";
+    let draft = clean.replace("sign it off,", "sign it closed,");
+    let f = check(&draft);
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Misquoted && f.fact.as_deref() == Some("bridge")),
+        "{f:?}"
+    );
+    assert_eq!(corrected(&draft, &f), clean);
+}

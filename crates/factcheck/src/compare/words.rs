@@ -137,15 +137,21 @@ pub(super) fn best_window(article: &[String], reference: &[String]) -> Option<(u
     // [-empathy-] {+compassion+}"): the window takes as many article words
     // past its edge as the phrase has past the shared word, when none of
     // them is a word of the phrase
-    let outside = |k: usize| !r.contains(&a[k]);
-    let tail = r
-        .iter()
-        .rposition(|w| *w == a[j - 1])
-        .map_or(0, |m| n - 1 - m);
-    let extra = (j..a.len()).take(tail).take_while(|&k| outside(k)).count();
+    // ("feel [-good-] {+welcome+}" where "welcome" is a word of the phrase
+    // earlier on: only the phrase's words past the edge count)
+    let last = r.iter().rposition(|w| *w == a[j - 1]).unwrap_or(n - 1);
+    let tail = n - 1 - last;
+    let extra = (j..a.len())
+        .take(tail)
+        .take_while(|&k| !r[last + 1..].contains(&a[k]))
+        .count();
     j += if extra == tail { extra } else { 0 };
     let head = r.iter().position(|w| *w == a[i]).unwrap_or(0);
-    let before = (0..i).rev().take(head).take_while(|&k| outside(k)).count();
+    let before = (0..i)
+        .rev()
+        .take(head)
+        .take_while(|&k| !r[..head].contains(&a[k]))
+        .count();
     i -= if before == head { before } else { 0 };
     Some((i, j, shared as f64 / n as f64))
 }

@@ -198,7 +198,8 @@ impl Sent<'_> {
             {
                 j += 2;
             } else if t.kind == Kind::Word
-                && !self.closed(t)
+                // "said master of ceremonies Asab Al-Tabchi": "of" inside a role
+                && (!self.closed(t) || t.is("of") && j > start && !content)
                 && toks[j + 1..]
                     .iter()
                     .take(3)
