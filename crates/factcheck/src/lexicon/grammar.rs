@@ -182,3 +182,18 @@ pub(crate) const FRONTED_OPENERS: &[&str] = &[
     "later",
     "speaking",
 ];
+
+/// Words that open an aside about who was counted, set off by commas
+/// before the verb: "4,000 sailors, mostly from England and Ireland, were
+/// drowned".
+pub(crate) const ASIDE_OPENERS: &[&str] = &[
+    "mostly",
+    "mainly",
+    "largely",
+    "chiefly",
+    "many",
+    "most",
+    "all",
+    "some",
+    "including",
+];

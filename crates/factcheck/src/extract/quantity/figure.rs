@@ -10,8 +10,8 @@ use crate::extract::speech::Sent;
 use crate::lang::numbers::{parse_at, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, GROUP_DETERMINERS, PLACE_PREPOSITIONS, PLURAL_BE,
-    SUBSET_LEADS, SUBSET_PREPOSITIONS, SUBSET_PRONOUNS,
+    ASIDE_OPENERS, COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, GROUP_DETERMINERS,
+    PLACE_PREPOSITIONS, PLURAL_BE, SUBSET_LEADS, SUBSET_PREPOSITIONS, SUBSET_PRONOUNS,
 };
 use crate::lexicon::Lexicon;
 use crate::model::Qualifier;
@@ -385,6 +385,13 @@ impl<'a> Figure<'a> {
                 found = self.relative_clause(start);
                 break;
             }
+            // "4,000 sailors, mostly from England and Ireland, were drowned"
+            if found.is_none() && start == self.after_subj {
+                if let Some(next) = self.aside_end(start) {
+                    start = next;
+                    continue;
+                }
+            }
             if !self.counted_runs_on(start) {
                 break;
             }
@@ -397,6 +404,25 @@ impl<'a> Figure<'a> {
             }
         }
         found
+    }
+
+    /// The token after an aside set off by commas right after who was
+    /// counted, when it opens with a word that describes them ("mostly
+    /// from England", "many of them children"): the verb may follow it.
+    fn aside_end(&self, start: usize) -> Option<usize> {
+        let toks = self.toks;
+        let opens = self.subject.is_some()
+            && toks[start].lower == ","
+            && toks
+                .get(start + 1)
+                .is_some_and(|t| ASIDE_OPENERS.contains(&t.lower.as_str()));
+        if !opens {
+            return None;
+        }
+        (start + 2..toks.len().min(start + 12))
+            .take_while(|&k| toks[k].kind != Kind::Punct || toks[k].lower == ",")
+            .find(|&k| toks[k].lower == ",")
+            .map(|k| k + 1)
     }
 
     /// The metric of a count whose noun takes a relative clause: the main

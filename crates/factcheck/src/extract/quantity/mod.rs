@@ -183,12 +183,14 @@ fn cue_after_aux(toks: &[Token], start: usize, lx: &Lexicon) -> Option<(String, 
         if let Some(hit) = plain_cue_at(toks, j, lx) {
             return Some(hit);
         }
-        // an adverb after an auxiliary: "were critically injured", "were
-        // preemptively evacuated"
+        // an adverb after an auxiliary ("were critically injured", "were
+        // preemptively evacuated"), and "to" after one ("were reported to
+        // have been drowned")
         let adverb = j > start
             && lx.aux_words.contains(toks[j - 1].lower.as_str())
             && toks.get(j).is_some_and(|t| {
-                t.kind == Kind::Word && t.lower.len() > 4 && t.lower.ends_with("ly")
+                t.kind == Kind::Word
+                    && (t.lower.len() > 4 && t.lower.ends_with("ly") || t.lower == "to")
             });
         if j < toks.len()
             && j - start < 5
