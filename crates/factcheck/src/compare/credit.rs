@@ -119,10 +119,20 @@ impl Checker<'_> {
             // description the reference lists as an alias ("head of tracing
             // in Wambo") may be what a wrong name was put before
             let surname = right.rsplit(' ').next().unwrap_or("").to_lowercase();
-            self.named_in(want, &outside).is_some_and(|n| {
+            let beside = self.named_in(want, &outside).is_some_and(|n| {
                 normalise_name(&n) != normalise_name(&a.mention)
                     && super::choose::contains_word(&n.to_lowercase(), &surname)
-            })
+            });
+            // the speaker taken is a part of the right name the sentence
+            // gives ("the Fire" of "the Fire and Disaster Management Agency")
+            let part = self.named_in(want, &c.text).is_some_and(|n| {
+                let name = normalise_name(&n);
+                let words: Vec<&str> = name.split(' ').collect();
+                normalise_name(&a.mention)
+                    .split(' ')
+                    .all(|w| !w.is_empty() && words.contains(&w))
+            });
+            beside || part
         });
         match given {
             Some(a) if named_too => {

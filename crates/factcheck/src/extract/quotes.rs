@@ -205,6 +205,19 @@ impl QuoteScan<'_> {
                 self.close(i, c);
                 return;
             }
+            // a straight mark that closes a straight quote below an
+            // apostrophe never closed ('said: "'We are hoping …."'): the
+            // apostrophe was a stray, the quote ends here
+            let under = self
+                .stack
+                .iter()
+                .rposition(|m| m.0 == Mark::Straight)
+                .filter(|_| matches!(mark, Mark::Apos | Mark::Single));
+            if let Some(k) = under.filter(|_| closes_here(Mark::Straight, false, c, prev, next)) {
+                self.stack.truncate(k + 1);
+                self.close(i, c);
+                return;
+            }
         }
         if let Some((mark, low9)) = opener(c, prev, next) {
             if self.reopens_inline(i, mark) {
@@ -339,6 +352,17 @@ mod tests {
         assert_eq!(
             texts("She said \"they called it \"madness\" at first\" today."),
             ["they called it \"madness\" at first"]
+        );
+    }
+
+    #[test]
+    fn a_stray_apostrophe_after_the_opening_mark_does_not_swallow_the_paragraph() {
+        let s = "His lawyer said: \"'We will sue.\" And the minister said: \"No inquiry.\"";
+        assert_eq!(texts(s), ["'We will sue.", "No inquiry."]);
+        // an apostrophe quote that closes still nests
+        assert_eq!(
+            texts("She said \"they called it 'madness' at first\" today."),
+            ["they called it 'madness' at first"]
         );
     }
 

@@ -226,10 +226,18 @@ impl Splitter<'_> {
             && next_line
                 .trim_start()
                 .starts_with(|c: char| c.is_ascii_digit());
+        // "Communist rebels killed 18 soldiers on / Mindanao island": a
+        // line that ends on a word no sentence ends with
+        let last_word = prev
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let open_word = OPEN_ENDS.contains(&last_word);
         !blank
             && (prev.ends_with(|c: char| c.is_lowercase() || c == ',' || c.is_ascii_digit())
                 && lower_next
                 || number_next
+                || open_word
                 || line_len >= 40 && !ends_clause)
     }
 
@@ -244,6 +252,12 @@ impl Splitter<'_> {
         j
     }
 }
+
+/// Lower-case words a sentence never ends with: a line that ends on one
+/// runs on over its line break, however short.
+const OPEN_ENDS: &[&str] = &[
+    "on", "in", "of", "the", "a", "an", "and", "or", "to", "at", "for", "with", "by", "from",
+];
 
 /// Past the terminator at `i`: the closing quotes, brackets and further
 /// terminators after it, and a citation marker (".[12] ").
@@ -398,5 +412,15 @@ mod tests {
         let lx = Lexicon::default_ref();
         let got = sentences(s, 0, s.len(), lx);
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_short_line_ending_on_a_preposition_goes_on() {
+        let lx = Lexicon::default_ref();
+        let s = "Rebels killed 18 soldiers on\nMindanao island, the army said.";
+        assert_eq!(sentences(s, 0, s.len(), lx).len(), 1);
+        // a short line ending on a name is a headline
+        let s = "Rebels attack Mindanao\nThe army said 18 soldiers died.";
+        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
     }
 }

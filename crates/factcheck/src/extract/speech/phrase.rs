@@ -191,6 +191,9 @@ impl Sent<'_> {
                 && self.cap(j + 1)
             {
                 j += 1;
+            } else if content && t.is("and") && self.cap(j - 1) && self.cap(j + 1) {
+                // "the Fire and Disaster Management Agency"
+                j += 1;
             } else if content
                 && t.is("of")
                 && toks.get(j + 1).is_some_and(|n| n.is("the"))
