@@ -91,7 +91,7 @@ impl<'r> Checker<'r> {
             .as_ref()
             .filter(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias))
             .and_then(|_| self.speaker_id(c));
-        let sentence = c.text.to_lowercase();
+        let sentence = flat_lower(&c.text);
         // the sentence's place in the article, once for every fact; offsets
         // hold only where lower-casing kept every byte length
         let start = (sentence.len() == c.text.len())
@@ -130,7 +130,7 @@ impl<'r> Checker<'r> {
                     .cloned()
                     .partition(|w| lx.only_figure_words(w));
                 let (a, b, c_) = at.context_fit(q, &sentence, start, &placing);
-                let phrase = q.phrase.to_lowercase();
+                let phrase = flat_lower(&q.phrase);
                 let said = stating.iter().filter(|w| contains_word(&phrase, w)).count();
                 ((subject, source, (a, b, c_, said)), f)
             })
@@ -194,7 +194,11 @@ impl Place<'_> {
         // a word of the fact placing another figure of the metric
         let mut elsewhere = false;
         let own = q.style.number_span;
-        let phrase = format!("{} {}", q.phrase, q.place.as_deref().unwrap_or("")).to_lowercase();
+        let phrase = flat_lower(&format!(
+            "{} {}",
+            q.phrase,
+            q.place.as_deref().unwrap_or("")
+        ));
         for w in words {
             if contains_word(&phrase, w) {
                 fit.0 += 1;
@@ -334,6 +338,21 @@ fn sentence_start(text: &str, c: &Claim) -> Option<usize> {
     let hi = (c.span.start + c.text.len()).min(text.len());
     let window = text.get(lo..hi)?;
     window.find(c.text.as_str()).map(|i| lo + i)
+}
+
+/// Lower case with line breaks and tabs as spaces, byte for byte: a
+/// context word ("slight injuries") matches across a hard wrap.
+pub(super) fn flat_lower(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Where `word` (lower-cased) stands in `text` (lower-cased) between word

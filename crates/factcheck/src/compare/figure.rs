@@ -156,7 +156,7 @@ impl<'r> Checker<'r> {
         // sure to be about: one whose place words, if the fact has any,
         // stand in the sentence ("16 people have died" in a Puntland
         // sentence is not the Gatsibo toll of 16)
-        let sentence = c.text.to_lowercase();
+        let sentence = super::choose::flat_lower(&c.text);
         let placed = fact.context.is_empty()
             || fact
                 .context

@@ -11,11 +11,23 @@ use crate::lexicon::Lexicon;
 /// Whether the number is a year, date, time, age, duration, label or score.
 pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     glued_to_word(sent, n)
+        || in_citation(sent.toks, n.first)
         || group_size(sent, n)
         || sent.toks[n.first].kind == Kind::Num && digits_not_a_count(sent, n, lx)
         || label_before(sent, n, lx)
         || unit_after(sent, n, lx)
         || clock_or_score(sent, n)
+}
+
+/// Whether token `k` is a part of a citation marker ("[34]"), whose
+/// number is no count and which a counted phrase runs on over.
+pub(super) fn in_citation(toks: &[Token], k: usize) -> bool {
+    let tok = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    let num = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Num);
+    let t = tok(k);
+    t == "[" && num(k + 1) && tok(k + 2) == "]"
+        || num(k) && k > 0 && tok(k - 1) == "[" && tok(k + 1) == "]"
+        || t == "]" && k > 1 && num(k - 1) && tok(k - 2) == "["
 }
 
 /// A number glued to a word is part of a name: "M6", "G7", "COVID19".

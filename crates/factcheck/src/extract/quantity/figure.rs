@@ -2,6 +2,8 @@
 //! the words of the phrase. The places a metric word can stand are tried in
 //! a fixed order; the first that fits decides.
 
+use super::count::in_citation;
+use super::lead::{qualifier_before, subset_lead, upper_bound};
 use super::{
     cue_after_aux, cue_at, is_acronym, object_follows, plain_cue_at, plain_cue_ending,
     subject_after, subject_word, QuantityHit,
@@ -11,7 +13,7 @@ use crate::lang::numbers::{parse_at, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
     ASIDE_OPENERS, COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, GROUP_DETERMINERS,
-    PLACE_PREPOSITIONS, PLURAL_BE, SUBSET_LEADS, SUBSET_PREPOSITIONS, SUBSET_PRONOUNS,
+    PLACE_PREPOSITIONS, PLURAL_BE, SUBSET_PRONOUNS,
 };
 use crate::lexicon::Lexicon;
 use crate::model::Qualifier;
@@ -69,62 +71,6 @@ pub(super) fn figure(
         .or_else(|| f.part_after_were())
         .or_else(|| f.part_after_lead())?;
     f.finish(found)
-}
-
-/// The qualifier of the number and the token it starts at: the number's
-/// own, a lexicon phrase before it ("more than"), or "between" of a range.
-pub(super) fn qualifier_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> (Qualifier, usize) {
-    let toks = sent.toks;
-    let mut qualifier = n.qualifier.unwrap_or(if n.vague {
-        Qualifier::Vague
-    } else {
-        Qualifier::Exact
-    });
-    let mut q_start = n.first;
-    if n.qualifier.is_none() && !n.vague {
-        if let Some((words, q)) = lx
-            .qualifiers
-            .iter()
-            .find(|(w, _)| w.len() <= n.first - sent.first && cue_at(toks, n.first - w.len(), w))
-        {
-            qualifier = *q;
-            q_start = n.first - words.len();
-        }
-    }
-    if n.upper.is_some() && n.first > sent.first && toks[n.first - 1].is("between") {
-        q_start = n.first - 1;
-    }
-    (qualifier, q_start)
-}
-
-/// Whether the words before the phrase make it a part of the figure
-/// before: "including 12", "among them 40", "of whom 3".
-fn subset_lead(sent: &Sent, q_start: usize) -> bool {
-    let word = |back: usize| {
-        q_start
-            .checked_sub(back)
-            .filter(|&p| p >= sent.first)
-            .map(|p| sent.toks[p].lower.as_str())
-            .unwrap_or("")
-    };
-    let (before2, before) = (word(2), word(1));
-    SUBSET_LEADS.contains(&before)
-        || SUBSET_PREPOSITIONS.contains(&before2) && SUBSET_PRONOUNS.contains(&before)
-}
-
-/// The most a figure can be, when its words bound it ("18", "up to 18",
-/// "between 10 and 18"); `None` when open ("at least 18", "dozens").
-fn upper_bound(h: &QuantityHit) -> Option<f64> {
-    let n = &h.number;
-    match h.qualifier {
-        Qualifier::Exact
-        | Qualifier::AtMost
-        | Qualifier::UpTo
-        | Qualifier::Almost
-        | Qualifier::FewerThan
-        | Qualifier::Range => Some(n.upper.unwrap_or(n.value)),
-        _ => None,
-    }
 }
 
 impl<'a> Figure<'a> {
@@ -464,6 +410,10 @@ impl<'a> Figure<'a> {
     fn counted_runs_on(&self, start: usize) -> bool {
         let t = &self.toks[start];
         let src = self.sent.src;
+        // a citation marker: "Fewer than 7 people[34] have died"
+        if in_citation(self.toks, start) {
+            return true;
+        }
         let extends = t.kind == Kind::Word
             && (subject_word(t, self.lx)
                 || COUNTED_PHRASE_LINKS.contains(&t.lower.as_str())

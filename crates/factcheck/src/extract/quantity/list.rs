@@ -4,7 +4,7 @@
 //! it, counts the same thing; so does one right after the figure and a
 //! comma, with a place of its own ("eight fatalities, seven in Texas").
 
-use super::figure::qualifier_before;
+use super::lead::qualifier_before;
 use super::QuantityHit;
 use crate::extract::speech::Sent;
 use crate::lang::numbers::NumberPhrase;
@@ -26,12 +26,12 @@ pub(super) fn continuation(
     let (qualifier, q_start) = qualifier_before(sent, n, lx);
     // a breakdown of the figure before by place: "eight fatalities, seven
     // in Texas and one in Oklahoma", "two dead, 1 in both Hoa Binh and …"
+    // "died in the country; with one in the Mangochi District"
     let both = toks
         .get(n.last + 1)
-        .is_some_and(|t| t.is("both") || t.is("each"));
+        .is_some_and(|t| t.is("both") || t.is("each") || t.is("the"));
     let place = n.last + 1 + usize::from(both);
-    let breakdown = toks.get(prev.end_tok).is_some_and(|t| t.lower == ",")
-        && q_start == prev.end_tok + 1
+    let breakdown = separated(sent, prev.end_tok) == Some(q_start)
         && toks
             .get(n.last)
             .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()))
@@ -72,4 +72,32 @@ pub(super) fn continuation(
             .any(|t| matches!(t.lower.as_str(), "," | "and"));
     let same_prep = toks.get(n.last).is_some_and(|t| t.lower == prep.lower) && sent.cap(n.last + 1);
     (separators && listed && same_prep).then(hit)
+}
+
+/// Where a breakdown may start after a figure ending at `end`: past the
+/// figure's own place ("in the country"), a comma or semicolon, and "with"
+/// or "including".
+fn separated(sent: &Sent, end: usize) -> Option<usize> {
+    let toks = sent.toks;
+    let mut k = end;
+    if toks
+        .get(k)
+        .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()))
+    {
+        k = (k + 1..toks.len().min(k + 6)).find(|&i| toks[i].kind == Kind::Punct)?;
+    }
+    if !toks
+        .get(k)
+        .is_some_and(|t| t.lower == "," || t.lower == ";")
+    {
+        return None;
+    }
+    k += 1;
+    if toks
+        .get(k)
+        .is_some_and(|t| t.is("with") || t.is("including"))
+    {
+        k += 1;
+    }
+    Some(k)
 }

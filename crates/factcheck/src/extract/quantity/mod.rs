@@ -4,6 +4,7 @@
 
 mod count;
 mod figure;
+mod lead;
 mod list;
 
 use super::speech::Sent;
@@ -145,9 +146,19 @@ fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usi
         j += 1;
     }
     let start = j;
+    // a participle with no noun after it is a verb, not who was counted:
+    // "180 suffered injuries", "five detainees freed last month" (but "30
+    // armed men")
+    let verb = |k: usize| {
+        let t = &toks[k];
+        t.lower.len() > 4
+            && t.lower.ends_with("ed")
+            && !toks.get(k + 1).is_some_and(|n| subject_word(n, lx))
+    };
     while j < toks.len()
         && j - start < 3
         && (subject_word(&toks[j], lx) || is_acronym(&toks[j], sent.src))
+        && !verb(j)
     {
         j += 1;
         // a head noun of the lexicon ends the phrase: "200 people seem
