@@ -470,3 +470,19 @@ fn a_place_of_another_figure_of_the_metric_does_not_place_this_one() {
         ]
     );
 }
+
+#[test]
+fn more_than_a_round_figure_excludes_the_figure_itself() {
+    // "nearly 10 million" is at most 10 million; "more than 10 million" is
+    // above it, with no whole step to add to a scale word
+    let facts = "  - id: displaced\n    metric: displaced\n    min: 9000000\n    max: 10000000\n";
+    let f = figures("The war displaced more than 10 million people.", facts);
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref()),
+        (Status::Mismatch, Some("displaced"))
+    );
+    let f = figures("The war displaced nearly 10 million people.", facts);
+    assert_eq!(f[0].status, Status::Match);
+    let f = figures("The war displaced fewer than 9 million people.", facts);
+    assert_eq!(f[0].status, Status::Mismatch);
+}

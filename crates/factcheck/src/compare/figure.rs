@@ -9,7 +9,7 @@ use super::fix;
 use super::Checker;
 use crate::article::Article;
 use crate::lang::qualifier::Stated;
-use crate::model::{Claim, Finding, Quantity, Severity, Status};
+use crate::model::{Claim, Finding, Qualifier, Quantity, Severity, Status};
 use crate::reference::{Accepted, Fact, Reference};
 
 pub(super) fn fmt_num(v: f64) -> String {
@@ -198,7 +198,22 @@ impl<'r> Checker<'r> {
         };
         let iv = st.bounded(&self.reference.settings.intervals);
         let (lo, hi) = (iv[0].unwrap_or(0.0), iv[1].unwrap_or(f64::INFINITY));
-        lo <= accepted[1] + 1e-9 && accepted[0] <= hi + 1e-9
+        // "more than 10 million" (no whole step to add) excludes 10 million
+        // itself: it does not agree with "nearly 10 million"
+        let v = q.value.0;
+        let open_lo = q.qualifier == Qualifier::MoreThan && lo == v;
+        let open_hi = q.qualifier == Qualifier::FewerThan && hi == v;
+        let below_top = if open_lo {
+            lo < accepted[1] - 1e-9
+        } else {
+            lo <= accepted[1] + 1e-9
+        };
+        let above_bottom = if open_hi {
+            accepted[0] < hi - 1e-9
+        } else {
+            accepted[0] <= hi + 1e-9
+        };
+        below_top && above_bottom
     }
 
     fn agreement(&self, article: &Article, c: &Claim, q: &Quantity, fact: &Fact) -> Finding {
