@@ -92,6 +92,12 @@ impl<'r> Checker<'r> {
             .filter(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias))
             .and_then(|_| self.speaker_id(c));
         let sentence = flat_lower(&c.text);
+        // the figure's phrase and the place named after it
+        let placed = flat_lower(&format!(
+            "{} {}",
+            q.phrase,
+            q.place.as_deref().unwrap_or("")
+        ));
         // the sentence's place in the article, once for every fact; offsets
         // hold only where lower-casing kept every byte length
         let start = (sentence.len() == c.text.len())
@@ -129,7 +135,7 @@ impl<'r> Checker<'r> {
                     .iter()
                     .cloned()
                     .partition(|w| lx.only_figure_words(w));
-                let (a, b, c_) = at.context_fit(q, &sentence, start, &placing);
+                let (a, b, c_) = at.context_fit(q, &placed, &sentence, start, &placing);
                 let phrase = flat_lower(&q.phrase);
                 let said = stating.iter().filter(|w| contains_word(&phrase, w)).count();
                 ((subject, source, (a, b, c_, said)), f)
@@ -186,6 +192,7 @@ impl Place<'_> {
     fn context_fit(
         &self,
         q: &Quantity,
+        phrase: &str,
         sentence: &str,
         start: Option<usize>,
         words: &[String],
@@ -194,13 +201,8 @@ impl Place<'_> {
         // a word of the fact placing another figure of the metric
         let mut elsewhere = false;
         let own = q.style.number_span;
-        let phrase = flat_lower(&format!(
-            "{} {}",
-            q.phrase,
-            q.place.as_deref().unwrap_or("")
-        ));
         for w in words {
-            if contains_word(&phrase, w) {
+            if contains_word(phrase, w) {
                 fit.0 += 1;
             }
             let hits: Vec<usize> = word_positions(sentence, w).collect();

@@ -200,11 +200,14 @@ impl<'r> Checker<'r> {
             .collect();
         spans.sort_unstable();
         let figures: Vec<(usize, usize)> = spans.iter().map(|s| s.0).collect();
-        let verbatim = self.verbatim_quotes(claims);
-        for c in claims {
+        let mut quotes = self.quote_matches(claims);
+        for (i, c) in claims.iter().enumerate() {
             match c.kind {
                 ClaimKind::Quantity => self.figure(article, c, &mut out, &mut stated, &spans),
-                ClaimKind::Quote => self.quote(article, c, &verbatim, &mut out),
+                ClaimKind::Quote => {
+                    let found = std::mem::take(&mut quotes.found[i]);
+                    self.quote(article, c, found, &quotes.verbatim, &mut out)
+                }
                 ClaimKind::Statement => self.statement(c, &figures, &mut out),
             }
         }

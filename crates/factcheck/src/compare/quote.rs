@@ -10,8 +10,14 @@ use std::collections::HashSet;
 use crate::model::{Claim, Correction, DiffOp, DiffPart, Finding, Severity, Status};
 use crate::reference::RefQuote;
 
+/// Every quote's matches and the reference quotes given word for word.
+pub(super) struct QuoteMatches<'r> {
+    pub found: Vec<Vec<Found<'r>>>,
+    pub verbatim: HashSet<&'r str>,
+}
+
 /// What a quote is, against the reference's quotes.
-enum Found<'r> {
+pub(super) enum Found<'r> {
     /// The reference's words (the speaker may still be wrong).
     Same(&'r RefQuote),
     /// Close to a reference quote, with some words changed; the byte range
@@ -98,28 +104,38 @@ fn in_file(
 }
 
 impl<'r> Checker<'r> {
-    /// The reference quotes some quote of the article gives word for word.
-    pub(super) fn verbatim_quotes(&self, claims: &[Claim]) -> HashSet<&'r str> {
-        claims
+    /// What each quote of the article is against the reference (in claim
+    /// order, empty for other claims), and the reference quotes some quote
+    /// gives word for word: found once, used by every quote.
+    pub(super) fn quote_matches(&self, claims: &[Claim]) -> QuoteMatches<'r> {
+        let found: Vec<Vec<Found<'r>>> = claims
             .iter()
-            .filter_map(|c| c.quote.as_deref())
-            .flat_map(|text| self.find_quote(text))
+            .map(|c| {
+                c.quote
+                    .as_deref()
+                    .map_or(Vec::new(), |t| self.find_quote(t))
+            })
+            .collect();
+        let verbatim = found
+            .iter()
+            .flatten()
             .filter_map(|f| match f {
                 Found::Same(rq) => Some(rq.id.as_str()),
                 Found::Close(..) => None,
             })
-            .collect()
+            .collect();
+        QuoteMatches { found, verbatim }
     }
 
     pub(super) fn quote(
         &self,
         article: &Article,
         c: &Claim,
+        mut found: Vec<Found<'r>>,
         verbatim: &HashSet<&str>,
         out: &mut Vec<Finding>,
     ) {
         let Some(text) = &c.quote else { return };
-        let mut found = self.find_quote(text);
         // a reference quote the article gives word for word elsewhere was
         // said as the reference has it: another quote sharing most of its
         // words ("The kids thought it was part of the fireworks" … "We
