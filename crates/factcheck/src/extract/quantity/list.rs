@@ -50,6 +50,16 @@ pub(super) fn continuation(
     if breakdown {
         return Some(hit());
     }
+    // the verb's objects listed: "killed 300 policemen and women, over 600
+    // soldiers, more than 3,000 civilians"; each with who it counts
+    if let Some(subject) = listed_object(sent, n, prev, q_start, lx) {
+        let mut h = hit();
+        let (_, end) = super::subject_after(sent, n.last, lx);
+        h.subject = Some(subject);
+        h.end_tok = end;
+        h.phrase = (toks[q_start].start, toks[end - 1].end);
+        return Some(h);
+    }
     let prep = toks.get(prev.end_tok)?;
     if !PLACE_PREPOSITIONS.contains(&prep.lower.as_str()) || !sent.cap(prev.end_tok + 1) {
         return None;
@@ -100,4 +110,36 @@ fn separated(sent: &Sent, end: usize) -> Option<usize> {
         k += 1;
     }
     Some(k)
+}
+
+/// Who a number counts when it continues a list of the objects of the verb
+/// of the figure before: only commas (and "and" with one word, "policemen
+/// and women") stand between them, and a noun of people follows it.
+fn listed_object(
+    sent: &Sent,
+    n: &NumberPhrase,
+    prev: &QuantityHit,
+    q_start: usize,
+    lx: &Lexicon,
+) -> Option<String> {
+    let toks = sent.toks;
+    prev.subject.as_ref()?;
+    let between = toks.get(prev.end_tok..q_start)?;
+    let comma_last = between.last().is_some_and(|t| t.lower == ",");
+    let plain = between.len() <= 3
+        && between
+            .iter()
+            .all(|t| t.lower == "," || t.kind == super::Kind::Word);
+    if !(comma_last && plain) {
+        return None;
+    }
+    let (subject, end) = super::subject_after(sent, n.last, lx);
+    let subject = subject?;
+    let head = subject.rsplit(' ').next().unwrap_or("");
+    // a noun of people, with no verb of its own after it
+    let people = !lx.non_person_subjects.contains(head);
+    let ends = toks
+        .get(end)
+        .is_none_or(|t| t.lower == "," || t.lower == "." || t.is("and"));
+    (people && ends).then_some(subject)
 }

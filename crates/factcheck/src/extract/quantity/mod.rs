@@ -125,7 +125,7 @@ fn subject_word(t: &Token, lx: &Lexicon) -> bool {
 
 /// Who was counted, right after the number: "140 children", "thousands of
 /// civilians", "60 of its soldiers". Returns the words and the next token.
-fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usize) {
+pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usize) {
     let toks = sent.toks;
     let mut j = from;
     if toks.get(j).is_some_and(|t| t.is("of")) {
