@@ -201,6 +201,8 @@ impl Place<'_> {
         // a word of the fact placing another figure of the metric
         let mut elsewhere = false;
         let own = q.style.number_span;
+        let own_phrase = self.figures.iter().find(|f| f.0 == own).map(|f| f.1);
+        let inside = |o: (usize, usize)| own_phrase.is_some_and(|(a, b)| a <= o.0 && o.1 <= b);
         for w in words {
             if contains_word(phrase, w) {
                 fit.0 += 1;
@@ -226,8 +228,6 @@ impl Place<'_> {
             // metric may share its place ("39 killed and dozens injured in
             // Idlib"); nor does a whole this figure is a part of ("six
             // children were among 12 civilians killed on Friday")
-            let phrase = self.figures.iter().find(|f| f.0 == own).map(|f| f.1);
-            let inside = |o: (usize, usize)| phrase.is_some_and(|(a, b)| a <= o.0 && o.1 <= b);
             let other_same_metric = |o: &Option<(usize, usize)>| {
                 o.is_some_and(|o| {
                     o != own

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon::grammar::OPEN_ENDS;
 use crate::lexicon::Lexicon;
 
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -252,12 +253,6 @@ impl Splitter<'_> {
         j
     }
 }
-
-/// Lower-case words a sentence never ends with: a line that ends on one
-/// runs on over its line break, however short.
-const OPEN_ENDS: &[&str] = &[
-    "on", "in", "of", "the", "a", "an", "and", "or", "to", "at", "for", "with", "by", "from",
-];
 
 /// Past the terminator at `i`: the closing quotes, brackets and further
 /// terminators after it, and a citation marker (".[12] ").

@@ -197,3 +197,26 @@ pub(crate) const ASIDE_OPENERS: &[&str] = &[
     "some",
     "including",
 ];
+
+/// Lower-case words a sentence never ends with: a line that ends on one
+/// runs on over its line break, however short.
+pub(crate) const OPEN_ENDS: &[&str] = &[
+    "on", "in", "of", "the", "a", "an", "and", "or", "to", "at", "for", "with", "by", "from",
+];
+
+/// Words that open a clause about the noun before them, which the cue's
+/// subject is: "The Observatory which relies on contacts inside Syria
+/// said", "The woman accused of driving onto the Strip told police".
+pub(crate) const RELATIVE_OPENERS: &[&str] = &[
+    "which",
+    "who",
+    "accused",
+    "charged",
+    "suspected",
+    "convicted",
+    "wanted",
+];
+
+/// Object pronouns and the subject pronoun the registry resolves.
+pub(crate) const OBJECT_PRONOUNS: &[(&str, &str)] =
+    &[("him", "he"), ("her", "she"), ("them", "they")];

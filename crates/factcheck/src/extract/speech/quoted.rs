@@ -4,9 +4,7 @@
 
 use super::{Raw, Sent};
 use crate::extract::speakers::Registry;
-
-/// Object pronouns and the subject pronoun the registry resolves.
-const OBJECT_PRONOUNS: &[(&str, &str)] = &[("him", "he"), ("her", "she"), ("them", "they")];
+use crate::lexicon::grammar::OBJECT_PRONOUNS;
 
 /// "The agency quoted Wassim Bouhlel, a local man, as saying that …",
 /// "quoted a police spokesman as saying", "quoted him as saying": the

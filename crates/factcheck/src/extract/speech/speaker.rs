@@ -6,7 +6,9 @@
 use super::{is_pronoun, Raw, Sent, Who};
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
-use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, FRONTED_OPENERS, PHRASE_PREPOSITIONS};
+use crate::lexicon::grammar::{
+    APPOSITION_OPENERS, ARTICLES, FRONTED_OPENERS, PHRASE_PREPOSITIONS, RELATIVE_OPENERS,
+};
 
 /// A speaker after the cue ("…, said X", "according to X"), with the
 /// apposition that may follow it, pushed to `raw`; returns where to go on from.
@@ -230,19 +232,6 @@ fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize, usize)> {
         .all(|t| !mark(t) && !sent.lexicon.reporting_verbs.contains(t.lower.as_str()));
     (named && plain).then_some((a, b))
 }
-
-/// Words that open a clause about the noun before them, which the cue's
-/// subject is: "The Observatory which relies on contacts inside Syria
-/// said", "The woman accused of driving onto the Strip told police".
-const RELATIVE_OPENERS: &[&str] = &[
-    "which",
-    "who",
-    "accused",
-    "charged",
-    "suspected",
-    "convicted",
-    "wanted",
-];
 
 /// The noun phrase a clause ending at the cue is about, when the words
 /// before the cue (from `a`) close a relative or participle clause opened
