@@ -486,3 +486,64 @@ fn more_than_a_round_figure_excludes_the_figure_itself() {
     let f = figures("The war displaced fewer than 9 million people.", facts);
     assert_eq!(f[0].status, Status::Mismatch);
 }
+
+const ISLES: &str = "  - id: country\n    metric: killed\n    subject: people\n    value: 40\n    context: [Vellmark]\n  - id: isle\n    metric: killed\n    subject: people\n    value: 6\n    context: [Isle of Vellmark]\n  - id: oskarn\n    metric: killed\n    subject: people\n    value: 9\n    context: [Oskarn]\n";
+
+#[test]
+fn a_longer_name_holds_the_shorter_one() {
+    // "Vellmark" inside "Isle of Vellmark" names the island: the island's
+    // fact judges the figure, not the country's
+    let f = figures("On the Isle of Vellmark, sixteen people died.", ISLES);
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref(), f[0].severity),
+        (Status::Mismatch, Some("isle"), Severity::Error)
+    );
+    // a lower-case phrase is no name: both facts' words stand
+    let facts = "  - id: now\n    metric: killed\n    value: 126\n    context: [updating a previous toll]\n  - id: before\n    metric: killed\n    value: 112\n    context: [previous toll]\n";
+    let f = figures(
+        "The blast killed 126 people, the monitor said, updating a previous toll of 112 dead.",
+        facts,
+    );
+    let got: Vec<_> = f.iter().map(|f| (f.status, f.fact.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            (Status::Match, Some("now")),
+            (Status::Match, Some("before"))
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_with_no_place_is_about_the_paragraphs_place() {
+    // "fewer than 7" agrees with the island's 6, but the paragraph is
+    // about Oskarn: judged against Oskarn's 9
+    let text = "In Oskarn, heavy rain and damage to roads were reported. Fewer than 7 people have died in the country.";
+    let f = figures(text, ISLES);
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref()),
+        (Status::Mismatch, Some("oskarn"))
+    );
+    // the paragraph's place alone does not call a figure wrong that
+    // agrees with another fact the sentence fits as well: a warning, no fix
+    let text = "In Oskarn, heavy rain and damage to roads were reported. Six people have died in the country.";
+    let f = figures(text, ISLES);
+    assert_eq!(
+        (f[0].status, f[0].severity, f[0].correction.is_some()),
+        (Status::Mismatch, Severity::Warning, false)
+    );
+    // a place that another figure of the metric took is that figure's
+    let text = "In Oskarn, 9 people died. Six people have died in the country.";
+    let f = figures(text, ISLES);
+    assert_eq!(
+        (f[1].status, f[1].fact.as_deref()),
+        (Status::Match, Some("isle"))
+    );
+    // a new paragraph has no topic from the one before
+    let text = "In Oskarn, heavy rain and damage to roads were reported.\n\nSix people have died in the country.";
+    let f = figures(text, ISLES);
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref()),
+        (Status::Match, Some("isle"))
+    );
+}

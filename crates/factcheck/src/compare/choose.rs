@@ -57,8 +57,13 @@ fn words_within(a: &str, b: &str) -> bool {
 }
 
 /// A fact's rank for a figure: subject fit, source fit, then its context
-/// words (`ContextFit`, and those that only state a figure, in its phrase).
-type Rank = (u8, u8, (usize, usize, usize, usize));
+/// words (`ContextFit`, and those that only state a figure, in its phrase),
+/// then whether the paragraph's latest place before the sentence is the
+/// fact's ("In Malawi, … . At least 7 people have died in the country").
+type Rank = (Strong, bool);
+
+/// The rank without the paragraph's topic: what the figure's own sentence says.
+type Strong = (u8, u8, (usize, usize, usize, usize));
 
 /// A figure's numbers and phrases, as `Place` holds them.
 pub(super) type Spans<'m> = [((usize, usize), (usize, usize), &'m str)];
@@ -71,10 +76,13 @@ pub(super) enum Choice<'r> {
     Agrees(&'r Fact),
     /// The first-ranked fact, which the figure does not agree with; `fits`
     /// is a lower-ranked fact it does agree with (then the source or the
-    /// place, not the number, may be what is wrong).
+    /// place, not the number, may be what is wrong). `by_topic`: the fact
+    /// leads `fits` only by the paragraph's topic, which is too weak to
+    /// call the figure wrong.
     Disagrees {
         fact: &'r Fact,
         fits: Option<&'r Fact>,
+        by_topic: bool,
     },
     /// Several facts rank first and the figure agrees with none of them.
     Tied(Vec<&'r Fact>),
@@ -104,14 +112,38 @@ impl<'r> Checker<'r> {
             .then(|| sentence_start(at.text, c))
             .flatten();
         let lx = &self.reference.lexicon;
-        let mut ranked: Vec<(Rank, &'r Fact)> = self
+        let candidates: Vec<&'r Fact> = self
             .by_metric
             .get(q.metric.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[])
             .iter()
             .filter(|f| f.percent == (q.unit.as_deref() == Some("percent")))
-            .map(|&f| {
+            .copied()
+            .collect();
+        // the words that state a figure ("evacuated", "thought to have
+        // died", "confirmed dead") stand by every figure of the metric: they
+        // place none, and count only after the places, when in the figure's
+        // own phrase
+        let (stating, placing): (Vec<Vec<String>>, Vec<Vec<String>>) = candidates
+            .iter()
+            .map(|f| {
+                f.context
+                    .iter()
+                    .cloned()
+                    .partition::<Vec<String>, _>(|w| lx.only_figure_words(w))
+            })
+            .unzip();
+        // every candidate's place words: a longer one holds the words of a
+        // shorter one where it stands ("Island of Mozambique" is not
+        // "Mozambique")
+        let all_places: Vec<&str> = placing.iter().flatten().map(String::as_str).collect();
+        let topic = at.topic(q, start, &placing, &all_places);
+        let phrase = flat_lower(&q.phrase);
+        let mut ranked: Vec<(Rank, &'r Fact)> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, &f)| {
                 let mut subject = subject_fit(lx, q.subject.as_deref(), f.subject.as_deref());
                 // a figure with no subject noun is about people unless the
                 // sentence names the fact's subject ("volunteers … with
@@ -126,21 +158,15 @@ impl<'r> Checker<'r> {
                     (Some(_), Some(_)) => 0,
                     _ => 1,
                 };
-                // the words that state a figure ("evacuated", "thought to
-                // have died", "confirmed dead") stand by every figure of the
-                // metric: they place none, and count only after the places,
-                // when in the figure's own phrase
-                let (stating, placing): (Vec<String>, Vec<String>) = f
-                    .context
+                let (a, b, c_) =
+                    at.context_fit(q, &placed, &sentence, start, &placing[i], &all_places);
+                let said = stating[i]
                     .iter()
-                    .cloned()
-                    .partition(|w| lx.only_figure_words(w));
-                let (a, b, c_) = at.context_fit(q, &placed, &sentence, start, &placing);
-                let phrase = flat_lower(&q.phrase);
-                let said = stating.iter().filter(|w| contains_word(&phrase, w)).count();
-                ((subject, source, (a, b, c_, said)), f)
+                    .filter(|w| contains_word(&phrase, w))
+                    .count();
+                (((subject, source, (a, b, c_, said)), topic[i]), f)
             })
-            .filter(|(rank, _)| rank.0 > 0)
+            .filter(|(rank, _)| rank.0 .0 > 0)
             .collect();
         // best first; facts that rank the same keep the reference's order
         ranked.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
@@ -160,14 +186,17 @@ impl<'r> Checker<'r> {
         // number above 46 agrees with "at least 46"
         let fits = ranked[leaders.len()..]
             .iter()
-            .map(|(_, f)| *f)
-            .filter(|f| !matches!(f.accepted, Accepted::Range { max: None, .. }))
-            .find(|f| agrees(f));
+            .filter(|(_, f)| !matches!(f.accepted, Accepted::Range { max: None, .. }))
+            .find(|(_, f)| agrees(f));
         // a lower-ranked fact that fits does not break a tie among the first
         if leaders.len() > 1 {
             return Choice::Tied(leaders);
         }
-        Choice::Disagrees { fact: first, fits }
+        Choice::Disagrees {
+            fact: first,
+            fits: fits.map(|(_, f)| *f),
+            by_topic: fits.is_some_and(|(rank, _)| rank.0 == top.0),
+        }
     }
 }
 
@@ -196,6 +225,7 @@ impl Place<'_> {
         sentence: &str,
         start: Option<usize>,
         words: &[String],
+        all_places: &[&str],
     ) -> ContextFit {
         let mut fit = (0, 0, 0);
         // a word of the fact placing another figure of the metric
@@ -207,7 +237,13 @@ impl Place<'_> {
             if contains_word(phrase, w) {
                 fit.0 += 1;
             }
-            let hits: Vec<usize> = word_positions(sentence, w).collect();
+            let hits: Vec<usize> = match start {
+                Some(s) => {
+                    let original = &self.text[s..s + sentence.len()];
+                    free_positions(sentence, original, w, all_places).collect()
+                }
+                None => word_positions(sentence, w).collect(),
+            };
             if hits.is_empty() {
                 continue;
             }
@@ -248,6 +284,59 @@ impl Place<'_> {
             fit.2 = 0;
         }
         fit
+    }
+
+    /// Which facts the paragraph is about when the figure's sentence names
+    /// no place ("In Malawi, heavy rain … . At least 7 people have died in
+    /// the country"): the fact(s) of the latest place word before the
+    /// sentence, within the paragraph and 400 bytes; a word that places
+    /// another figure of the metric there, or that such a figure follows,
+    /// is that figure's.
+    fn topic(
+        &self,
+        q: &Quantity,
+        start: Option<usize>,
+        words: &[Vec<String>],
+        all_places: &[&str],
+    ) -> Vec<bool> {
+        let mut latest = vec![None; words.len()];
+        if let Some(start) = start {
+            let mut from = paragraph_start(self.text, start).max(start.saturating_sub(400));
+            while !self.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let window = flat_lower(&self.text[from..start]);
+            if window.len() == start - from {
+                let own = q.style.number_span;
+                let taken = |o: Option<(usize, usize)>| {
+                    o.is_some_and(|o| {
+                        o != own
+                            && (from..start).contains(&o.0)
+                            && self.figures.iter().any(|f| f.0 == o && f.2 == q.metric)
+                    })
+                };
+                for (slot, ws) in latest.iter_mut().zip(words) {
+                    *slot = ws
+                        .iter()
+                        .flat_map(|w| {
+                            free_positions(&window, &self.text[from..start], w, all_places)
+                                .map(move |i| (from + i, from + i + w.len()))
+                        })
+                        .filter(|&at| !taken(self.figure_of(at)))
+                        // a figure of the metric since the word took it as
+                        // its own ("Later updates suggested 25 missing")
+                        .filter(|&(_, b)| {
+                            !self.figures.iter().any(|f| {
+                                f.0 != own && f.2 == q.metric && (b..start).contains(&f.0 .0)
+                            })
+                        })
+                        .map(|(a, _)| a)
+                        .max();
+                }
+            }
+        }
+        let top = latest.iter().flatten().max().copied();
+        latest.iter().map(|l| l.is_some() && *l == top).collect()
     }
 
     /// Whether `word` stands in the sentence nearer this figure than any
@@ -365,6 +454,43 @@ fn word_positions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usiz
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// Where `word` stands in `text` outside every occurrence of a longer
+/// name among the place words that holds it: "Mozambique" inside "Island
+/// of Mozambique" names the island, not the country. A longer phrase in
+/// lower case ("updating a previous toll") is no name and hides nothing.
+/// `original` is the text as written, byte for byte the same length.
+fn free_positions<'t>(
+    text: &'t str,
+    original: &'t str,
+    word: &'t str,
+    places: &'t [&'t str],
+) -> impl Iterator<Item = usize> + 't {
+    let named = move |i: usize| original[i..].starts_with(char::is_uppercase);
+    let covers: Vec<(usize, usize)> = places
+        .iter()
+        .filter(|p| p.len() > word.len() && contains_word(p, word))
+        .flat_map(|p| word_positions(text, p).map(move |i| (i, i + p.len())))
+        .filter(|&(i, _)| named(i))
+        .collect();
+    word_positions(text, word)
+        .filter(move |&i| !covers.iter().any(|&(a, b)| a <= i && i + word.len() <= b))
+}
+
+/// Where the paragraph holding byte `at` starts: after a blank line, an
+/// indented line (wire copy), or a line too long to be a hard wrap.
+fn paragraph_start(text: &str, at: usize) -> usize {
+    let mut end = at;
+    while let Some(i) = text[..end].rfind('\n') {
+        let next = text[i + 1..].chars().next();
+        let line = i - text[..i].rfind('\n').map_or(0, |j| j + 1);
+        if matches!(next, Some('\n' | ' ' | '\t')) || line == 0 || line > 100 {
+            return i + 1;
+        }
+        end = i;
+    }
+    0
 }
 
 /// Whether `word` (a word or phrase, lower-cased) stands in `text` (lower-

@@ -146,8 +146,12 @@ impl<'r> Checker<'r> {
                 self.judge_source(c, fact, out);
                 fact
             }
-            Choice::Disagrees { fact, fits } => {
-                out.push(self.disagreement(article, c, q, fact, fits));
+            Choice::Disagrees {
+                fact,
+                fits,
+                by_topic,
+            } => {
+                out.push(self.disagreement(article, c, q, fact, fits, by_topic));
                 fact
             }
         };
@@ -232,6 +236,8 @@ impl<'r> Checker<'r> {
     /// A mismatch with the fact that ranks first, with the number that
     /// makes the sentence true. When the figure is another fact's, the
     /// message names it: the source or the place may be what is wrong.
+    /// When only the paragraph's topic put the fact before the one the
+    /// figure agrees with, the finding is a warning without a fix.
     fn disagreement(
         &self,
         article: &Article,
@@ -239,6 +245,7 @@ impl<'r> Checker<'r> {
         q: &Quantity,
         fact: &Fact,
         fits: Option<&Fact>,
+        by_topic: bool,
     ) -> Finding {
         let found = &q.phrase;
         let expected = describe_fact(fact, self.reference, article.date);
@@ -257,6 +264,16 @@ impl<'r> Checker<'r> {
             f.severity = f.severity.min(Severity::Warning);
             f.message = format!(
                 "“{found}” is far from the reference's figure ({expected}): it may count something else; check it."
+            );
+            return f;
+        }
+        if let (true, Some(other)) = (by_topic, fits) {
+            f.severity = f.severity.min(Severity::Warning);
+            f.message = format!(
+                "“{found}” agrees with `{}` ({}), but the paragraph is about `{}` ({expected}): check which the article means.",
+                other.id,
+                describe_fact(other, self.reference, article.date),
+                fact.id
             );
             return f;
         }
