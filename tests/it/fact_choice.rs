@@ -547,3 +547,50 @@ fn a_sentence_with_no_place_is_about_the_paragraphs_place() {
         (Status::Match, Some("isle"))
     );
 }
+
+const TWO_PROVINCES: &str = "  - id: north\n    metric: killed\n    subject: people\n    value: 2\n    context: [Harl Province, billboards]\n  - id: south\n    metric: killed\n    subject: people\n    value: 13\n    context: [tornado, Brennmoor]\n";
+
+#[test]
+fn a_clause_about_something_else_keeps_its_words() {
+    // the tornado and Brennmoor belong past ", while": they do not place
+    // the two, and the place under a heading opens the clause of the two
+    let text = "One person was reported killed on the coast.\n\nLandfall\nIn Harl Province, winds felled billboards and ripped roofs off houses and two people were killed, while a tornado was reported in Brennmoor, killing 13 people.";
+    let got: Vec<_> = figures(text, TWO_PROVINCES)
+        .iter()
+        .map(|f| (f.status, f.fact.clone()))
+        .collect();
+    assert_eq!(
+        got[1..],
+        [
+            (Status::Match, Some("north".to_string())),
+            (Status::Match, Some("south".to_string()))
+        ]
+    );
+}
+
+#[test]
+fn a_figure_credited_to_the_wrong_source_is_a_misattribution_not_a_wrong_number() {
+    // 21 is the monitor's figure in the reference; the article gives it to
+    // the ministry, whose own figure for the day is 8: the source is wrong
+    let facts = "  - id: ministry-toll\n    metric: killed\n    subject: people\n    value: 8\n    source: ministry\n  - id: monitor-toll\n    metric: killed\n    subject: people\n    value: 21\n    source: monitor\n    context: [since dawn]\n";
+    let text = "Another 21 people died in the strikes since dawn, the ministry said.";
+    let all = findings(text, facts);
+    let got: Vec<_> = all
+        .iter()
+        .filter(|f| f.status != Status::Unattributed)
+        .map(|f| (f.status, f.fact.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Status::Match, Some("monitor-toll")),
+            (Status::Misattributed, Some("monitor-toll"))
+        ]
+    );
+    // the fix writes the fewest words: "the monitor", not "the war monitor"
+    let fix = all
+        .iter()
+        .find_map(|f| f.correction.as_ref())
+        .map(|c| (&text[c.start..c.end], c.replacement.as_str()));
+    assert_eq!(fix, Some(("ministry", "monitor")));
+}

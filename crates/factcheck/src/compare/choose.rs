@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use super::Checker;
-use crate::lexicon::grammar::{PLACE_PREPOSITIONS, TIME_PREPOSITIONS};
+use crate::lexicon::grammar::{CONTRASTS, PLACE_PREPOSITIONS, TIME_PREPOSITIONS};
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, Quantity, Resolution};
 use crate::reference::{Accepted, Fact};
@@ -188,6 +188,17 @@ impl<'r> Checker<'r> {
             .iter()
             .filter(|(_, f)| !matches!(f.accepted, Accepted::Range { max: None, .. }))
             .find(|(_, f)| agrees(f));
+        // a fact that ranks below only by the source the article credits
+        // (its place words fit better) is the figure's when its
+        // value agrees: the source, not the number,
+        // is what is wrong ("21 others died …" the Observatory said, where
+        // the reference has 21 from the White Helmets)
+        if let Some((rank, f)) = fits {
+            let (subject, source, context) = top.0;
+            if rank.0 .0 == subject && rank.0 .1 == 0 && rank.0 .2 > context && source == 2 {
+                return Choice::Agrees(f);
+            }
+        }
         // a lower-ranked fact that fits does not break a tie among the first
         if leaders.len() > 1 {
             return Choice::Tied(leaders);
@@ -388,7 +399,8 @@ impl Place<'_> {
         // a place opening a clause that a figure follows is that figure's:
         // "and in Idlib 12 died", "and Greater Buenos Aires reported 10"
         let lead = text[..p].trim_end();
-        let opens_clause = lead.is_empty()
+        // a paragraph's or a heading's first words open a clause too
+        let opens_clause = text[paragraph_start(text, p)..p].trim().is_empty()
             || lead.ends_with([',', ';', '.', ':', ']'])
             || ["and", "while", "but", "whereas"]
                 .iter()
@@ -406,8 +418,11 @@ impl Place<'_> {
                 .figures
                 .iter()
                 .rev()
+                .find(|f| f.0 .1 <= prep)
+                // not past a clause about something else ("two were
+                // killed, while a tornado was reported in Zhejiang")
+                .filter(|f| !contrast_between(text, f.1 .1.min(prep), prep))
                 .map(|f| f.0)
-                .find(|&(_, y)| y <= prep)
                 .or_else(|| self.nearest_figure((a, b))),
             None => self.nearest_figure((a, b)),
         }
@@ -418,7 +433,16 @@ impl Place<'_> {
     fn nearest_figure(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
         // bytes between the two ranges; 0 when they overlap
         let gap = |&(x, y): &(usize, usize)| x.saturating_sub(b).max(a.saturating_sub(y));
-        self.figures.iter().min_by_key(|f| gap(&f.1)).map(|f| f.0)
+        // a figure across a clause about something else is further than any
+        // on this side of it
+        let across = |&(x, y): &(usize, usize)| {
+            (y <= a && contrast_between(self.text, y, a))
+                || (b <= x && contrast_between(self.text, b, x))
+        };
+        self.figures
+            .iter()
+            .min_by_key(|f| (across(&f.1), gap(&f.1)))
+            .map(|f| f.0)
     }
 }
 
@@ -476,6 +500,23 @@ fn free_positions<'t>(
         .collect();
     word_positions(text, word)
         .filter(move |&i| !covers.iter().any(|&(a, b)| a <= i && i + word.len() <= b))
+}
+
+/// Whether `text[a..b]` holds a semicolon or a comma before a contrasting
+/// conjunction (", while", ", but").
+fn contrast_between(text: &str, a: usize, b: usize) -> bool {
+    let Some(between) = text.get(a..b) else {
+        return false;
+    };
+    between.contains(';')
+        || between.match_indices(',').any(|(i, _)| {
+            let next = between[i + 1..].trim_start();
+            CONTRASTS.iter().any(|c| {
+                next.get(..c.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(c))
+                    && !next[c.len()..].starts_with(char::is_alphanumeric)
+            })
+        })
 }
 
 /// Where the paragraph holding byte `at` starts: after a blank line, an

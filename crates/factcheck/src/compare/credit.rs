@@ -81,7 +81,8 @@ impl Checker<'_> {
                     replacement,
                 ))
             })
-            .max_by_key(|c| c.0)
+            // most shared words; among equals the fewest words written
+            .max_by_key(|c| (c.0, std::cmp::Reverse(c.3.len())))
             .map(|(_, start, end, replacement)| Correction {
                 start,
                 end,

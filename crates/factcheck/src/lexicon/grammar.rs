@@ -34,6 +34,11 @@ pub(crate) const CLAUSE_OPENERS: &[&str] = &[
     "before", "since", "until", "if",
 ];
 
+/// Conjunctions that, after a comma, open a clause about something else
+/// ("two people were killed, while a tornado in Zhejiang killed 13"): words
+/// past them do not describe the figure before.
+pub(crate) const CONTRASTS: &[&str] = &["while", "whereas", "but", "although", "though"];
+
 /// Determiners and quantifiers that let a common noun be a speaker: "the
 /// soldier said", "several senators said".
 #[rustfmt::skip]
