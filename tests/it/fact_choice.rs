@@ -594,3 +594,21 @@ fn a_figure_credited_to_the_wrong_source_is_a_misattribution_not_a_wrong_number(
         .map(|c| (&text[c.start..c.end], c.replacement.as_str()));
     assert_eq!(fix, Some(("ministry", "monitor")));
 }
+
+#[test]
+fn a_figure_naming_no_one_is_the_placed_kind_of_people_never_a_part() {
+    let facts = "  - id: civilians\n    metric: killed\n    subject: civilians\n    min: 11\n    context: [Vellmark]\n  - id: children\n    metric: killed\n    subject: children\n    value: 2\n    context: [Vellmark]\n";
+    let text = "At least 11 were killed when bombs hit the busiest market in Vellmark.";
+    assert_eq!(
+        verdicts(text, facts),
+        [(Status::Match, Some("civilians".into()))]
+    );
+    let text = "Fewer than 11 were killed when bombs hit the busiest market in Vellmark.";
+    assert_eq!(
+        verdicts(text, facts),
+        [(Status::Mismatch, Some("civilians".into()))]
+    );
+    // with no place words of the fact in the sentence it stays unverified
+    let text = "At least 11 were killed when bombs hit the busiest market.";
+    assert_eq!(verdicts(text, facts), [(Status::Unverified, None)]);
+}

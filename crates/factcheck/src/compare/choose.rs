@@ -164,6 +164,17 @@ impl<'r> Checker<'r> {
                     .iter()
                     .filter(|w| contains_word(&phrase, w))
                     .count();
+                // a figure with no subject noun in a sentence that holds the
+                // place words of a fact about a kind of people ("At least 11
+                // were killed … in Maaret al-Numan" against 11 civilians)
+                // fits it, below any fact about people in general
+                let part = f
+                    .subject
+                    .as_deref()
+                    .is_some_and(|s| lx.part_subjects.contains(s));
+                if subject == 0 && q.subject.is_none() && c_ > 0 && !part {
+                    subject = 1;
+                }
                 (((subject, source, (a, b, c_, said)), topic[i]), f)
             })
             .filter(|(rank, _)| rank.0 .0 > 0)

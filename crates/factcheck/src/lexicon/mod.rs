@@ -76,6 +76,10 @@ pub struct LexiconFile {
     /// Heads that make a figure not a count of people ("chickens", "shares").
     #[serde(default)]
     pub non_person_subjects: Vec<String>,
+    /// Who was counted as a part of a toll ("children", "women"): a figure
+    /// that names no one is never taken for theirs.
+    #[serde(default)]
+    pub part_subjects: Vec<String>,
     /// Words between a number and who was counted that add to a count ("two more civilians").
     #[serde(default)]
     pub additive_words: Vec<String>,
@@ -186,6 +190,8 @@ pub struct Lexicon {
     pub(crate) speech_settings: HashSet<String>,
     /// Heads that make a figure not a count of people ("chickens", "shares").
     pub(crate) non_person_subjects: HashSet<String>,
+    /// Who was counted as a part of a toll ("children", "women").
+    pub(crate) part_subjects: HashSet<String>,
     /// Words between a number and who was counted that add to a count ("two more civilians").
     pub(crate) additive_words: HashSet<String>,
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
@@ -386,6 +392,7 @@ impl Lexicon {
             not_subject,
             speech_settings,
             non_person_subjects,
+            part_subjects,
             additive_words,
             count_nouns,
             weekdays,
@@ -437,6 +444,7 @@ impl Lexicon {
             not_subject: set(&file.not_subject),
             speech_settings: set(&file.speech_settings),
             non_person_subjects: set(&file.non_person_subjects),
+            part_subjects: set(&file.part_subjects),
             additive_words: set(&file.additive_words),
             count_nouns: set(&file.count_nouns),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
