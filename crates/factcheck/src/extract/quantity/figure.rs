@@ -231,13 +231,19 @@ impl<'a> Figure<'a> {
     }
 
     /// 3. A part of those counted: "six of the dead were children", "12 of
-    ///    those killed"; a noun after "were" names who.
+    ///    those killed", "two more of these deaths occurred in Veracruz"; a
+    ///    noun after "were" names who.
     fn part_of_the_counted(&mut self) -> Option<Found> {
-        let (toks, lx, last) = (self.toks, self.lx, self.n.last);
+        let (toks, lx) = (self.toks, self.lx);
+        // past "more" / "other" between the number and "of"
+        let last = match toks.get(self.n.last) {
+            Some(t) if lx.additive_words.contains(t.lower.as_str()) => self.n.last + 1,
+            _ => self.n.last,
+        };
         let of_the = toks.get(last).is_some_and(|t| t.is("of"))
             && toks
                 .get(last + 1)
-                .is_some_and(|t| t.is("the") || t.is("those"));
+                .is_some_and(|t| t.is("the") || t.is("those") || t.is("these"));
         if !of_the {
             return None;
         }
