@@ -612,3 +612,28 @@ fn a_figure_naming_no_one_is_the_placed_kind_of_people_never_a_part() {
     let text = "At least 11 were killed when bombs hit the busiest market.";
     assert_eq!(verdicts(text, facts), [(Status::Unverified, None)]);
 }
+
+#[test]
+fn a_claim_two_sources_make_together_is_no_misattribution() {
+    let facts = "  - id: toll\n    metric: killed\n    subject: people\n    value: 21\n    source: monitor\nstatements:\n  - id: dam\n    speaker: monitor\n    says: the dam had burst overnight\n";
+    let statuses = |text: &str| -> Vec<Status> {
+        findings(text, facts)
+            .iter()
+            .map(|f| f.status)
+            .filter(|s| *s != Status::Unattributed)
+            .collect()
+    };
+    assert_eq!(
+        statuses("Both the ministry and the monitor said 21 people died."),
+        [Status::Match]
+    );
+    assert_eq!(
+        statuses("Both the monitor and the ministry reported that the dam had burst overnight."),
+        [Status::Match]
+    );
+    // the ministry alone is still a misattribution
+    assert!(
+        statuses("The ministry reported that the dam had burst overnight.")
+            .contains(&Status::Misattributed)
+    );
+}

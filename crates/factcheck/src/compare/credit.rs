@@ -270,6 +270,42 @@ impl Checker<'_> {
                 .any(|w| lx.reporting_verbs.contains(w))
     }
 
+    /// Whether the claim's speaker shares it with source `want`, joined by
+    /// "and" in the sentence ("Both the JMA and the JTWC reported …"): a
+    /// claim made by both is no misattribution to either.
+    pub(super) fn credited_jointly(&self, c: &Claim, want: &str) -> bool {
+        let Some(a) = &c.attribution else {
+            return false;
+        };
+        let Some(source) = self.reference.sources.iter().find(|s| s.id == want) else {
+            return false;
+        };
+        let text = c.text.to_lowercase();
+        let mention = a.mention.to_lowercase();
+        let boundary = |s: &str| !s.ends_with(|ch: char| ch.is_alphanumeric());
+        text.match_indices(&mention).any(|(at, _)| {
+            let before = text[..at].trim_end();
+            let after = text[at + mention.len()..].trim_start();
+            std::iter::once(&source.name)
+                .chain(&source.aliases)
+                .map(|n| n.to_lowercase())
+                .any(|n| {
+                    let ahead = before
+                        .strip_suffix("and")
+                        .filter(|b| boundary(b))
+                        .map(str::trim_end)
+                        .and_then(|b| b.strip_suffix(n.as_str()))
+                        .is_some_and(boundary);
+                    let behind = after
+                        .strip_prefix("and ")
+                        .map(str::trim_start)
+                        .and_then(|r| r.strip_prefix(n.as_str()))
+                        .is_some_and(|r| !r.starts_with(|ch: char| ch.is_alphanumeric()));
+                    ahead || behind
+                })
+        })
+    }
+
     /// The fact's source as `text` names it (its name or an alias, whole
     /// words, any case), if it does.
     fn source_named_in(&self, fact: &Fact, text: &str) -> Option<String> {

@@ -333,7 +333,7 @@ impl<'r> Checker<'r> {
         let Some(got) = self.speaker_id(c) else {
             return;
         };
-        if &got == want {
+        if &got == want || self.credited_jointly(c, want) {
             return;
         }
         let right = self.reference.source_name(want);

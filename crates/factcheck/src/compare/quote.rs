@@ -233,7 +233,7 @@ impl<'r> Checker<'r> {
     fn same_words(&self, c: &Claim, text: &str, rq: &RefQuote, out: &mut Vec<Finding>) {
         let right = self.reference.source_name(&rq.speaker);
         match (self.speaker_id(c), &c.attribution) {
-            (Some(s), _) if s == rq.speaker => {
+            (Some(s), _) if s == rq.speaker || self.credited_jointly(c, &rq.speaker) => {
                 out.push(self.finding(
                     Status::Match,
                     Some(&rq.id),

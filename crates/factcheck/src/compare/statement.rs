@@ -68,7 +68,8 @@ impl<'r> Checker<'r> {
             return;
         };
         let right = self.reference.source_name(&rs.speaker);
-        if speaker.as_deref() == Some(rs.speaker.as_str()) {
+        if speaker.as_deref() == Some(rs.speaker.as_str()) || self.credited_jointly(c, &rs.speaker)
+        {
             out.push(self.finding(
                 Status::Match,
                 Some(&rs.id),

@@ -166,6 +166,9 @@ pub struct Lexicon {
     pub(crate) plain_by_first: HashMap<String, Vec<usize>>,
     /// Slotted cues by the first word after their slot.
     pub(crate) post_by_first: HashMap<String, Vec<usize>>,
+    /// Slotted cues that end at their slot ("evacuations issued for N"),
+    /// by the word right before it.
+    pub(crate) pre_by_last: HashMap<String, Vec<usize>>,
     pub(crate) metric_ids: Vec<String>,
     pub(crate) toll_links: HashSet<String>,
     pub(crate) aux_words: HashSet<String>,
@@ -286,17 +289,24 @@ fn union(grammar: &[&str], lists: &[&Vec<String>]) -> HashSet<String> {
     s
 }
 
-/// Cue indexes by first word: plain cues by their first word, slotted cues
-/// by the first word after the slot; longest phrase first, so it wins.
-fn cue_index(cues: &[MetricCue]) -> (HashMap<String, Vec<usize>>, HashMap<String, Vec<usize>>) {
+/// Cue indexes: plain cues by their first word, slotted cues by the first
+/// word after the slot, or those that end at it by the word before;
+/// longest phrase first, so it wins.
+fn cue_index(cues: &[MetricCue]) -> [HashMap<String, Vec<usize>>; 3] {
     let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::default();
     let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut pre_by_last: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, c) in cues.iter().enumerate() {
         if !c.slotted {
             plain_by_first.entry(c.pre[0].clone()).or_default().push(i);
         } else if let Some(first) = c.post.first() {
             post_by_first.entry(first.clone()).or_default().push(i);
+        } else if let Some(last) = c.pre.last() {
+            pre_by_last.entry(last.clone()).or_default().push(i);
         }
+    }
+    for list in pre_by_last.values_mut() {
+        list.sort_by_key(|&i| std::cmp::Reverse(cues[i].pre.len()));
     }
     for list in plain_by_first.values_mut() {
         list.sort_by_key(|&i| std::cmp::Reverse(cues[i].pre.len()));
@@ -304,7 +314,7 @@ fn cue_index(cues: &[MetricCue]) -> (HashMap<String, Vec<usize>>, HashMap<String
     for list in post_by_first.values_mut() {
         list.sort_by_key(|&i| std::cmp::Reverse(cues[i].post.len()));
     }
-    (plain_by_first, post_by_first)
+    [plain_by_first, post_by_first, pre_by_last]
 }
 
 /// Qualifier phrases as word lists with their qualifier, longest first so
@@ -421,11 +431,12 @@ impl Lexicon {
     /// metric cues indexed by first word; fails on a malformed cue or qualifier.
     fn build(file: &LexiconFile) -> Result<Lexicon, String> {
         let cues = metric_cues(file)?;
-        let (plain_by_first, post_by_first) = cue_index(&cues);
+        let [plain_by_first, post_by_first, pre_by_last] = cue_index(&cues);
         Ok(Lexicon {
             metric_ids: file.metrics.keys().cloned().collect(),
             cues,
             plain_by_first,
+            pre_by_last,
             post_by_first,
             toll_links: set(&file.toll_links),
             aux_words: set(&file.aux_words),

@@ -145,7 +145,22 @@ impl<'a> Figure<'a> {
                 }
             }
         }
-        None
+        // a cue that ends right before the number: "evacuation orders were
+        // issued for 90,000 people"
+        let before = q_start.checked_sub(1).filter(|&b| b >= self.sent.first)?;
+        lx.pre_by_last
+            .get(toks[before].lower.as_str())?
+            .iter()
+            .map(|&ci| &lx.cues[ci])
+            .find(|c| {
+                c.pre.len() <= q_start - self.sent.first
+                    && cue_at(toks, q_start - c.pre.len(), &c.pre)
+            })
+            .map(|c| Found {
+                metric: c.metric.clone(),
+                start: q_start - c.pre.len(),
+                end: self.after_subj.max(self.n.last),
+            })
     }
 
     /// 2. A subset: "12 of them children" takes the metric of the figure before.
