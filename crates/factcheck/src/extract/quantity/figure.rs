@@ -319,11 +319,35 @@ impl<'a> Figure<'a> {
     fn metric_right_before(&self) -> Option<Found> {
         plain_cue_ending(self.toks, self.q_start, self.lx)
             .filter(|&(_, start)| start >= self.sent.first)
+            // a cue that ends the figure before is its verb, not this
+            // one's: "1 child killed 6 children & their mother still under
+            // rubble" (a tweet without punctuation)
+            .filter(|&(_, start)| {
+                self.hits.last().is_none_or(|h| h.end_tok < self.q_start)
+                    && !self.count_before(start)
+            })
             .map(|(metric, start)| Found {
                 metric,
                 start,
                 end: self.after_subj.max(self.n.last),
             })
+    }
+
+    /// Whether a count of people ends right before token `at` ("1 child"
+    /// before "killed"): the verb there is that count's.
+    fn count_before(&self, at: usize) -> bool {
+        let (toks, lx) = (self.toks, self.lx);
+        let first = self.sent.first;
+        (1..=2).any(|nouns| {
+            at > first + nouns
+                && toks[at - nouns - 1].kind == Kind::Num
+                && toks[at - nouns..at].iter().all(|t| {
+                    t.is_word()
+                        && !t.capitalised(self.sent.src)
+                        && !lx.not_subject.contains(t.lower.as_str())
+                        && !lx.non_person_subjects.contains(t.lower.as_str())
+                })
+        })
     }
 
     /// 4. The metric word after who was counted: "140 children have been
@@ -498,7 +522,10 @@ impl<'a> Figure<'a> {
         [j, q_start]
             .into_iter()
             .chain(places)
-            .find_map(|end| plain_cue_ending(toks, end, lx).filter(|(_, s)| *s >= first))
+            .find_map(|end| {
+                plain_cue_ending(toks, end, lx)
+                    .filter(|&(_, s)| s >= first && !self.count_before(s))
+            })
             .map(|(metric, start)| Found {
                 metric,
                 start,
