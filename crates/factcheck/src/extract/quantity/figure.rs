@@ -84,12 +84,15 @@ impl<'a> Figure<'a> {
             && toks
                 .get(n.last + 1)
                 .is_some_and(|t| SUBSET_PRONOUNS.contains(&t.lower.as_str()));
-        // a figure continues the one before only right after it, and a
-        // part is never more than the whole ("up to 18 died, including 2.22
-        // million affected" is not a part)
+        // a figure continues the one before only right after it, or after
+        // a place phrase when it says "of them" ("19 people were arrested in
+        // the federal investigation, eight of them …"), and a part is never
+        // more than the whole ("up to 18 died, including 2.22 million
+        // affected" is not a part)
+        let reach = if subset_tail { 10 } else { 4 };
         let prev_metric = hits
             .last()
-            .filter(|h| h.end_tok + 4 >= q_start && !n.percent)
+            .filter(|h| h.end_tok + reach >= q_start && !n.percent)
             .filter(|h| n.value <= upper_bound(h).unwrap_or(f64::INFINITY))
             .map(|h| h.metric.clone());
         Figure {
