@@ -361,7 +361,9 @@ impl<'a> Figure<'a> {
         let mut found = None;
         let mut start = self.after_subj;
         let mut second = false;
-        while found.is_none() && start < toks.len() && start - self.after_subj <= 10 {
+        // the words walked count from past an aside, however long
+        let mut walked_from = self.after_subj;
+        while found.is_none() && start < toks.len() && start - walked_from <= 10 {
             second |= self.second_count_at(start);
             // "18 of the 260 passengers": the group's noun names who was counted
             if self.subject.is_none() && self.group_size_at(start) {
@@ -383,6 +385,7 @@ impl<'a> Figure<'a> {
             if found.is_none() && start == self.after_subj {
                 if let Some(next) = self.aside_end(start) {
                     start = next;
+                    walked_from = next;
                     continue;
                 }
             }
@@ -413,9 +416,17 @@ impl<'a> Figure<'a> {
         if !opens {
             return None;
         }
-        (start + 2..toks.len().min(start + 12))
+        // the comma the verb follows, past a list inside the aside
+        // ("114 people, including messengers, a security guard and an
+        // executive, have been arrested"); else the first
+        let commas: Vec<usize> = (start + 2..toks.len().min(start + 30))
             .take_while(|&k| toks[k].kind != Kind::Punct || toks[k].lower == ",")
-            .find(|&k| toks[k].lower == ",")
+            .filter(|&k| toks[k].lower == ",")
+            .collect();
+        commas
+            .iter()
+            .find(|&&k| cue_after_aux(toks, k + 1, self.lx).is_some())
+            .or(commas.first().filter(|&&k| k < start + 12))
             .map(|k| k + 1)
     }
 
