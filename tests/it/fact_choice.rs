@@ -637,3 +637,29 @@ fn a_claim_two_sources_make_together_is_no_misattribution() {
             .contains(&Status::Misattributed)
     );
 }
+
+#[test]
+fn a_common_noun_after_an_article_is_a_guessed_speaker() {
+    // "the agency" is not a name the reference gives anyone: whom it means
+    // is a guess, so the misattribution is a warning without a fix
+    let facts = "  - id: toll\n    metric: killed\n    value: 21\nstatements:\n  - id: dam\n    speaker: monitor\n    says: the dam had burst overnight\n";
+    let all = findings(
+        "A later analysis from the agency says that the dam had burst overnight.",
+        facts,
+    );
+    let f = all
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .expect("a misattribution");
+    assert_eq!(
+        (f.severity, f.correction.is_none()),
+        (Severity::Warning, true)
+    );
+    // a name the reference knows in that form stays named
+    let all = findings("The ministry says that the dam had burst overnight.", facts);
+    let f = all
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .expect("a misattribution");
+    assert_eq!(f.severity, Severity::Error);
+}

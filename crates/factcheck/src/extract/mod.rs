@@ -13,7 +13,7 @@ pub(crate) mod text;
 use crate::article::Article;
 use crate::lang::qualifier::{to_nums, Stated};
 use crate::lang::tokens::{tokenize, Kind, Token};
-use crate::lexicon::grammar::is_pronoun;
+use crate::lexicon::grammar::{self, is_pronoun};
 use crate::lexicon::Lexicon;
 use crate::model::{
     ArticleClaims, Attribution, Claim, ClaimKind, NumberStyle, Quantity, Resolution,
@@ -124,7 +124,21 @@ impl Claims<'_> {
         let names_it = word
             .split_whitespace()
             .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == last);
-        if !last.is_empty() && names_it || self.registry.is_known_name(mention) {
+        if self.registry.is_known_name(mention) {
+            return Resolution::Named;
+        }
+        // a common noun after an article ("the agency suggests", "a
+        // spokesman said") describes someone the reference does not name
+        // so: whom it means is a guess
+        let described = mention
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| grammar::ARTICLES.contains(&w.to_lowercase().as_str()))
+            && !mention
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.starts_with(char::is_uppercase));
+        if !last.is_empty() && names_it && !described {
             Resolution::Named
         } else {
             Resolution::Alias

@@ -3,6 +3,7 @@
 //! of a sentence, and the descriptions set beside a name.
 
 use super::{is_pronoun, Sent};
+use crate::lang::numbers::is_number_word;
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, QUANTIFIERS};
 
@@ -277,7 +278,9 @@ impl Sent<'_> {
                     return Some((i, j));
                 }
             }
-            if !(opens && self.nameish(&toks[i])) {
+            // "Six hours later, the JMA began …, noting": a number word
+            // opens a fronted phrase, never a name
+            if !(opens && self.nameish(&toks[i])) || is_number_word(&toks[i].lower) {
                 i += 1;
                 continue;
             }
