@@ -663,3 +663,24 @@ fn a_common_noun_after_an_article_is_a_guessed_speaker() {
         .expect("a misattribution");
     assert_eq!(f.severity, Severity::Error);
 }
+
+#[test]
+fn a_related_storys_headline_on_the_page_is_never_an_error() {
+    let facts = "  - id: toll\n    metric: killed\n    subject: people\n    value: 12\n";
+    let text = "The strike killed 12 people in Vellmark. Source agencies Related News Strike kills 40 people in Oskarn Talks resume in Brask";
+    let f = figures(text, facts);
+    assert_eq!(
+        f.iter()
+            .map(|f| (f.status, f.severity, f.correction.is_some()))
+            .collect::<Vec<_>>(),
+        [
+            (Status::Match, Severity::Info),
+            (Status::Mismatch, Severity::Warning)
+        ]
+        .map(|(s, v)| (s, v, false))
+    );
+    assert_eq!(
+        f[1].claim.as_ref().and_then(|c| c.context.as_deref()),
+        Some("teaser")
+    );
+}

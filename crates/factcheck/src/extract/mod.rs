@@ -388,8 +388,11 @@ impl<'l> Extractor<'l> {
         let sentences = text::sentences(scan, article.body_start, article.text.len(), lx);
         let mut prepared = Vec::with_capacity(sentences.len());
         let mut teaser_line: Option<usize> = None;
+        // past "Related News": other stories' headlines to the end
+        let mut page_tail = false;
         for s in &sentences {
             let toks = split_glued_cues(tokenize(scan, s.start, s.end), scan, lx);
+            page_tail = page_tail || self.page_tail_in(&toks, scan);
             let line_start = scan[..s.start].rfind('\n').map_or(0, |i| i + 1);
             let mut first = 0;
             if line_start > s.start || scan[line_start..s.start].trim().is_empty() {
@@ -405,7 +408,7 @@ impl<'l> Extractor<'l> {
                 paragraph: s.paragraph,
                 toks,
                 first,
-                teaser: teaser_line == Some(line_start),
+                teaser: page_tail || teaser_line == Some(line_start),
             });
         }
         prepared
@@ -458,6 +461,19 @@ impl<'l> Extractor<'l> {
                 quotes::is_speech(src, q, &before, self.lexicon)
             })
             .collect()
+    }
+
+    /// Whether the sentence holds the words that end the article's own
+    /// text on a scraped page ("Related News"), capitalised as a heading.
+    fn page_tail_in(&self, toks: &[Token], scan: &str) -> bool {
+        self.lexicon.page_tails.iter().any(|tail| {
+            toks.windows(tail.len()).any(|w| {
+                w.iter()
+                    .zip(tail)
+                    .all(|(t, word)| t.kind == Kind::Word && t.lower == *word)
+                    && w[0].capitalised(scan)
+            })
+        })
     }
 
     /// Token index after a "Read more:" prefix, if the sentence opens with one.

@@ -80,6 +80,10 @@ pub struct LexiconFile {
     /// that names no one is never taken for theirs.
     #[serde(default)]
     pub part_subjects: Vec<String>,
+    /// Words after which a scraped page holds other stories' headlines
+    /// ("Related News"): claims from there on are not the article's own.
+    #[serde(default)]
+    pub page_tails: Vec<String>,
     /// Words between a number and who was counted that add to a count ("two more civilians").
     #[serde(default)]
     pub additive_words: Vec<String>,
@@ -195,6 +199,8 @@ pub struct Lexicon {
     pub(crate) non_person_subjects: HashSet<String>,
     /// Who was counted as a part of a toll ("children", "women").
     pub(crate) part_subjects: HashSet<String>,
+    /// Words after which a page holds other stories' headlines, as words.
+    pub(crate) page_tails: Vec<Vec<String>>,
     /// Words between a number and who was counted that add to a count ("two more civilians").
     pub(crate) additive_words: HashSet<String>,
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
@@ -403,6 +409,7 @@ impl Lexicon {
             speech_settings,
             non_person_subjects,
             part_subjects,
+            page_tails,
             additive_words,
             count_nouns,
             weekdays,
@@ -456,6 +463,7 @@ impl Lexicon {
             speech_settings: set(&file.speech_settings),
             non_person_subjects: set(&file.non_person_subjects),
             part_subjects: set(&file.part_subjects),
+            page_tails: file.page_tails.iter().map(|p| words(p)).collect(),
             additive_words: set(&file.additive_words),
             count_nouns: set(&file.count_nouns),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
