@@ -684,3 +684,30 @@ fn a_related_storys_headline_on_the_page_is_never_an_error() {
         Some("teaser")
     );
 }
+
+#[test]
+fn a_part_said_after_its_whole_stands_where_the_whole_does() {
+    // the place words of the 120 are the 30's too; the air raids of the
+    // sentence before placed figures there and are no topic here
+    let facts = "  - id: raids-children\n    metric: killed\n    subject: children\n    value: 1700\n    context: [air raids]\n  - id: shelling-children\n    metric: killed\n    subject: children\n    value: 30\n    context: [rebel fire, held areas]\n";
+    let text = "The monitor counted 5800 civilians killed including 1700 children in air raids. Meanwhile rebel fire on held areas killed 120 people said the monitor adding that 30 of them were children.";
+    let got: Vec<_> = figures(text, facts)
+        .iter()
+        .filter(|f| f.status != Status::Unverified)
+        .map(|f| (f.status, f.fact.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Status::Match, Some("raids-children".to_string())),
+            (Status::Match, Some("shelling-children".to_string()))
+        ]
+    );
+    // so a wrong part is that fact's error, not a tie
+    let f = figures(&text.replace("30 of them", "31 of them"), facts);
+    let last = f.last().unwrap();
+    assert_eq!(
+        (last.status, last.fact.as_deref(), last.severity),
+        (Status::Mismatch, Some("shelling-children"), Severity::Error)
+    );
+}

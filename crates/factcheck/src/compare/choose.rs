@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use super::Checker;
-use crate::lexicon::grammar::{CONTRASTS, PLACE_PREPOSITIONS, TIME_PREPOSITIONS};
+use crate::lexicon::grammar::{CONTRASTS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS, TIME_PREPOSITIONS};
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, Quantity, Resolution};
 use crate::reference::{Accepted, Fact};
@@ -254,7 +254,22 @@ impl Place<'_> {
         let mut elsewhere = false;
         let own = q.style.number_span;
         let own_phrase = self.figures.iter().find(|f| f.0 == own).map(|f| f.1);
-        let inside = |o: (usize, usize)| own_phrase.is_some_and(|(a, b)| a <= o.0 && o.1 <= b);
+        // a part said after its whole ("killed 1102 people …, adding that
+        // 234 of them were children") stands where the whole does
+        let part = phrase
+            .split(' ')
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0] == "of" && SUBSET_PRONOUNS.contains(&w[1]));
+        let whole = self
+            .figures
+            .iter()
+            .map(|f| f.0)
+            .rfind(|&o| o.1 <= own.0)
+            .filter(|_| part);
+        let inside = |o: (usize, usize)| {
+            own_phrase.is_some_and(|(a, b)| a <= o.0 && o.1 <= b) || Some(o) == whole
+        };
         for w in words {
             if contains_word(phrase, w) {
                 fit.0 += 1;
@@ -432,7 +447,12 @@ impl Place<'_> {
                 .find(|f| f.0 .1 <= prep)
                 // not past a clause about something else ("two were
                 // killed, while a tornado was reported in Zhejiang")
-                .filter(|f| !contrast_between(text, f.1 .1.min(prep), prep))
+                .filter(|f| {
+                    let from = f.1 .1.min(prep);
+                    // nor from another sentence
+                    !contrast_between(text, from, prep)
+                        && !text.get(from..prep).is_some_and(|s| s.contains(". "))
+                })
                 .map(|f| f.0)
                 .or_else(|| self.nearest_figure((a, b))),
             None => self.nearest_figure((a, b)),

@@ -12,7 +12,7 @@ use crate::lexicon::Lexicon;
 pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     glued_to_word(sent, n)
         || in_citation(sent.toks, n.first)
-        || group_size(sent, n)
+        || group_size(sent, n) && super::plain_cue_at(sent.toks, n.last, sent.lexicon).is_none()
         || sent.toks[n.first].kind == Kind::Num && digits_not_a_count(sent, n, lx)
         || label_before(sent, n, lx)
         || unit_after(sent, n, lx)
@@ -39,7 +39,8 @@ fn glued_to_word(sent: &Sent, n: &NumberPhrase) -> bool {
         .is_some_and(|p| p.kind == Kind::Word && p.end == first.start)
 }
 
-/// A group size after another number: "one of its eight crew members".
+/// A group size after another number: "one of its eight crew members"
+/// (a toll, "six of the 40 dead", is a count).
 fn group_size(sent: &Sent, n: &NumberPhrase) -> bool {
     let toks = sent.toks;
     n.first >= 3

@@ -58,6 +58,9 @@ pub(super) fn figure(
     lx: &Lexicon,
 ) -> Option<QuantityHit> {
     let mut f = Figure::new(sent, n, hits, lx);
+    if let Some(part) = f.part_of_a_stated_toll() {
+        return f.finish(part?);
+    }
     let found = f
         .slotted_cue()
         .or_else(|| f.subset_of_them())
@@ -287,7 +290,13 @@ impl<'a> Figure<'a> {
     fn metric_noun_after(&mut self) -> Option<Found> {
         let (toks, lx, last) = (self.toks, self.lx, self.n.last);
         let (noun_metric, noun_end) = plain_cue_at(toks, last, lx)?;
-        match cue_after_aux(toks, noun_end, lx).filter(|_| noun_end == last + 1) {
+        // "53 wounded remained hospitalized": an adjective of the metric
+        // ("wounded", "dead") counts, it names no one
+        let adjective = {
+            let w = toks[last].lower.as_str();
+            w.ends_with("ed") || w == "dead" || w == "missing" || w == "hurt"
+        };
+        match cue_after_aux(toks, noun_end, lx).filter(|_| noun_end == last + 1 && !adjective) {
             Some((metric, end)) => {
                 self.subject = Some(toks[last].lower.to_string());
                 Some(Found {
@@ -334,6 +343,36 @@ impl<'a> Figure<'a> {
                 start,
                 end: self.after_subj.max(self.n.last),
             })
+    }
+
+    /// A part of a toll the sentence states beside it: "Six of the 40 dead
+    ///    were children" counts children; "Twenty-three of the 53 wounded
+    ///    remained in hospital" counts no one the reference could hold
+    ///    (the 53 is the figure). `None` when the number is no such part.
+    fn part_of_a_stated_toll(&mut self) -> Option<Option<Found>> {
+        let (toks, lx) = (self.toks, self.lx);
+        let whole_at = self.n.last + 2;
+        if !self.group_size_at(whole_at) {
+            return None;
+        }
+        let whole = parse_at(self.sent.src, toks, whole_at)?;
+        let (metric, end) = plain_cue_at(toks, whole.last, lx)?;
+        if !toks
+            .get(end)
+            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+        {
+            return Some(None);
+        }
+        let (subject, after) = subject_after(self.sent, end + 1, lx);
+        if subject.is_none() {
+            return Some(None);
+        }
+        self.subject = subject;
+        Some(Some(Found {
+            metric,
+            start: self.q_start,
+            end: after,
+        }))
     }
 
     /// Whether a count of people ends right before token `at` ("1 child"
@@ -513,6 +552,7 @@ impl<'a> Figure<'a> {
         let toks = self.toks;
         start >= self.n.last + 2
             && start <= self.n.last + 3
+            && start < toks.len()
             && toks[self.n.last].is("of")
             && GROUP_DETERMINERS.contains(&toks[start - 1].lower.as_str())
             && parse_at(self.sent.src, toks, start).is_some()
