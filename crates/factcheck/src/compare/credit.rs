@@ -122,7 +122,7 @@ impl Checker<'_> {
             let surname = right.rsplit(' ').next().unwrap_or("").to_lowercase();
             let beside = self.named_in(want, &outside).is_some_and(|n| {
                 normalise_name(&n) != normalise_name(&a.mention)
-                    && super::choose::contains_word(&n.to_lowercase(), &surname)
+                    && super::place::contains_word(&n.to_lowercase(), &surname)
             });
             // the speaker taken is a part of the right name the sentence
             // gives ("the Fire" of "the Fire and Disaster Management Agency")
@@ -319,7 +319,7 @@ impl Checker<'_> {
         let text = text.to_lowercase();
         std::iter::once(&source.name)
             .chain(&source.aliases)
-            .find(|n| super::choose::contains_word(&text, &n.to_lowercase()))
+            .find(|n| super::place::contains_word(&text, &n.to_lowercase()))
             .cloned()
     }
 }

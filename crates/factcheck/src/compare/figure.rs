@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::choose::{Choice, Place, Spans};
+use super::choose::{Choice, Spans};
 use super::fix;
+use super::place::Place;
 use super::Checker;
 use crate::article::Article;
 use crate::lang::qualifier::Stated;
@@ -160,12 +161,12 @@ impl<'r> Checker<'r> {
         // sure to be about: one whose place words, if the fact has any,
         // stand in the sentence ("16 people have died" in a Puntland
         // sentence is not the Gatsibo toll of 16)
-        let sentence = super::choose::flat_lower(&c.text);
+        let sentence = super::place::flat_lower(&c.text);
         let placed = fact.context.is_empty()
             || fact
                 .context
                 .iter()
-                .any(|w| super::choose::contains_word(&sentence, w));
+                .any(|w| super::place::contains_word(&sentence, w));
         self.unattributed(c, Some(fact), fact.attribution_required && placed, out);
     }
 

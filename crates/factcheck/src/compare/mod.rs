@@ -21,6 +21,7 @@ mod credit;
 pub mod drafts;
 mod figure;
 mod fix;
+mod place;
 mod quote;
 mod statement;
 mod words;

@@ -2,6 +2,8 @@
 //! the words of the phrase. The places a metric word can stand are tried in
 //! a fixed order; the first that fits decides.
 
+mod parts;
+
 use super::count::in_citation;
 use super::lead::{qualifier_before, subset_lead, upper_bound};
 use super::{
@@ -12,8 +14,8 @@ use crate::extract::speech::Sent;
 use crate::lang::numbers::{parse_at, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    ASIDE_OPENERS, COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, GROUP_DETERMINERS,
-    PLACE_PREPOSITIONS, PLURAL_BE, SUBSET_PRONOUNS,
+    ASIDE_OPENERS, COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, PLACE_PREPOSITIONS,
+    SUBSET_PRONOUNS,
 };
 use crate::lexicon::Lexicon;
 use crate::model::Qualifier;
@@ -169,32 +171,6 @@ impl<'a> Figure<'a> {
             })
     }
 
-    /// 2. A subset: "12 of them children" takes the metric of the figure before.
-    fn subset_of_them(&mut self) -> Option<Found> {
-        if !self.subset_tail {
-            return None;
-        }
-        let metric = self.prev_metric.clone()?;
-        let mut end = self.after_subj.max(self.n.last + 2);
-        // "seven of which were drownings": who they were
-        let toks = self.toks;
-        if toks
-            .get(end)
-            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
-        {
-            let (s, e) = subject_after(self.sent, end + 1, self.lx);
-            if s.is_some() {
-                self.subject = s;
-                end = e;
-            }
-        }
-        Some(Found {
-            metric,
-            start: self.q_start,
-            end,
-        })
-    }
-
     /// 3. A count named after its number, the metric after it: "brought
     ///    to 49 the number killed", "to 30 the total number of people dead".
     fn count_named_after(&mut self) -> Option<Found> {
@@ -223,61 +199,6 @@ impl<'a> Figure<'a> {
             }
         }
         cue_after_aux(toks, j, lx).map(|(metric, end)| Found {
-            metric,
-            start: self.q_start,
-            end,
-        })
-    }
-
-    /// 3. Who was counted, placed among a count: "six children were among
-    ///    12 civilians killed", "70 children are among the dead".
-    fn among_the_counted(&self) -> Option<Found> {
-        let (toks, lx) = (self.toks, self.lx);
-        let j = self.after_subj;
-        let among = toks
-            .get(j)
-            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
-            && toks.get(j + 1).is_some_and(|t| t.is("among"));
-        if !among {
-            return None;
-        }
-        (j + 2..toks.len().min(j + 8))
-            .take_while(|&k| toks[k].kind != Kind::Punct)
-            .find_map(|k| plain_cue_at(toks, k, lx))
-            .map(|(metric, end)| Found {
-                metric,
-                start: self.q_start,
-                end,
-            })
-    }
-
-    /// 3. A part of those counted: "six of the dead were children", "12 of
-    ///    those killed", "two more of these deaths occurred in Veracruz"; a
-    ///    noun after "were" names who.
-    fn part_of_the_counted(&mut self) -> Option<Found> {
-        let (toks, lx) = (self.toks, self.lx);
-        // past "more" / "other" between the number and "of"
-        let last = match toks.get(self.n.last) {
-            Some(t) if lx.additive_words.contains(t.lower.as_str()) => self.n.last + 1,
-            _ => self.n.last,
-        };
-        let of_the = toks.get(last).is_some_and(|t| t.is("of"))
-            && toks
-                .get(last + 1)
-                .is_some_and(|t| t.is("the") || t.is("those") || t.is("these"));
-        if !of_the {
-            return None;
-        }
-        let (metric, end) = plain_cue_at(toks, last + 2, lx)?;
-        if self.subject.is_none()
-            && toks
-                .get(end)
-                .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
-        {
-            let (s, _) = subject_after(self.sent, end + 1, lx);
-            self.subject = s;
-        }
-        Some(Found {
             metric,
             start: self.q_start,
             end,
@@ -343,36 +264,6 @@ impl<'a> Figure<'a> {
                 start,
                 end: self.after_subj.max(self.n.last),
             })
-    }
-
-    /// A part of a toll the sentence states beside it: "Six of the 40 dead
-    ///    were children" counts children; "Twenty-three of the 53 wounded
-    ///    remained in hospital" counts no one the reference could hold
-    ///    (the 53 is the figure). `None` when the number is no such part.
-    fn part_of_a_stated_toll(&mut self) -> Option<Option<Found>> {
-        let (toks, lx) = (self.toks, self.lx);
-        let whole_at = self.n.last + 2;
-        if !self.group_size_at(whole_at) {
-            return None;
-        }
-        let whole = parse_at(self.sent.src, toks, whole_at)?;
-        let (metric, end) = plain_cue_at(toks, whole.last, lx)?;
-        if !toks
-            .get(end)
-            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
-        {
-            return Some(None);
-        }
-        let (subject, after) = subject_after(self.sent, end + 1, lx);
-        if subject.is_none() {
-            return Some(None);
-        }
-        self.subject = subject;
-        Some(Some(Found {
-            metric,
-            start: self.q_start,
-            end: after,
-        }))
     }
 
     /// Whether a count of people ends right before token `at` ("1 child"
@@ -546,18 +437,6 @@ impl<'a> Figure<'a> {
             })
     }
 
-    /// Whether a group's size stands at `start` inside "N of the M …", so
-    /// that the counted phrase runs on over it to its nouns.
-    fn group_size_at(&self, start: usize) -> bool {
-        let toks = self.toks;
-        start >= self.n.last + 2
-            && start <= self.n.last + 3
-            && start < toks.len()
-            && toks[self.n.last].is("of")
-            && GROUP_DETERMINERS.contains(&toks[start - 1].lower.as_str())
-            && parse_at(self.sent.src, toks, start).is_some()
-    }
-
     /// 5. The metric word before, over linking words: "killed 140", "the
     ///    death toll rose to 352".
     fn metric_before(&self) -> Option<Found> {
@@ -602,54 +481,6 @@ impl<'a> Figure<'a> {
             p -= 1;
         }
         starts
-    }
-
-    /// Whether "were"/"are" and a lone noun follow the number: "30 were minors."
-    fn were_noun(&self) -> bool {
-        let (toks, last) = (self.toks, self.n.last);
-        toks.get(last)
-            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
-            && toks.get(last + 1).is_some_and(|t| subject_word(t, self.lx))
-            // a noun and nothing after it
-            && toks.get(last + 2).is_none_or(|t| t.kind == Kind::Punct || t.is("and"))
-    }
-
-    /// 6. A part of the figure before, named after "were": "30 were minors"
-    ///    takes that noun as who was counted and the metric before.
-    fn part_after_were(&mut self) -> Option<Found> {
-        if self.subject.is_some() || !self.were_noun() {
-            return None;
-        }
-        let (s, end) = subject_after(self.sent, self.n.last + 1, self.lx);
-        self.subject = s;
-        self.prev_metric.clone().map(|metric| Found {
-            metric,
-            start: self.q_start,
-            end,
-        })
-    }
-
-    /// 7. A part of the figure before, led in: "including 12 children"
-    ///    takes the metric before.
-    fn part_after_lead(&self) -> Option<Found> {
-        if !self.subset_lead {
-            return None;
-        }
-        // its own verb says what happened to the part: "including 2.22
-        // million people were affected" counts something else
-        let (toks, lx) = (self.toks, self.lx);
-        if toks
-            .get(self.after_subj)
-            .is_some_and(|t| lx.aux_words.contains(t.lower.as_str()))
-            && cue_after_aux(toks, self.after_subj, lx).is_none()
-        {
-            return None;
-        }
-        self.prev_metric.clone().map(|metric| Found {
-            metric,
-            start: self.q_start,
-            end: self.after_subj.max(self.n.last),
-        })
     }
 
     /// The hit, unless who was counted are not people ("2 million

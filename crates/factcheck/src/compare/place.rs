@@ -1,0 +1,365 @@
+//! Where a figure stands in its article: which figure a fact's
+//! `context:` words are near, the place a paragraph is about, and the word
+//! matching both use (whole words, across hard wraps, a shorter name inside
+//! a longer one left to the longer).
+
+use chrono::NaiveDate;
+
+use super::choose::Spans;
+use crate::lexicon::grammar::{CONTRASTS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS, TIME_PREPOSITIONS};
+use crate::model::{Claim, Quantity};
+
+/// Where a figure stands: the article's date and text, and the number and
+/// phrase of every figure in it (in text order), to tell which figure a
+/// context word is near.
+pub(super) struct Place<'a> {
+    pub date: Option<NaiveDate>,
+    pub text: &'a str,
+    pub figures: &'a Spans<'a>,
+}
+
+/// How well a fact's `context:` words place it at a figure: how many stand
+/// in the figure's phrase or the place named right after it ("the toll in
+/// Angur Adar rose to 23", "176 people in Malawi"), how
+/// many are nearer this figure than any other of its sentence ("176 in
+/// Malawi, 86 in Mozambique"), how many stand in the sentence at all.
+/// Compared in that order.
+type ContextFit = (usize, usize, usize);
+
+impl Place<'_> {
+    pub(super) fn context_fit(
+        &self,
+        q: &Quantity,
+        phrase: &str,
+        sentence: &str,
+        start: Option<usize>,
+        words: &[String],
+        all_places: &[&str],
+    ) -> ContextFit {
+        let mut fit = (0, 0, 0);
+        // a word of the fact placing another figure of the metric
+        let mut elsewhere = false;
+        let own = q.style.number_span;
+        let own_phrase = self.figures.iter().find(|f| f.0 == own).map(|f| f.1);
+        // a part said after its whole ("killed 1102 people …, adding that
+        // 234 of them were children") stands where the whole does
+        let part = phrase
+            .split(' ')
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0] == "of" && SUBSET_PRONOUNS.contains(&w[1]));
+        let whole = self
+            .figures
+            .iter()
+            .map(|f| f.0)
+            .rfind(|&o| o.1 <= own.0)
+            .filter(|_| part);
+        let inside = |o: (usize, usize)| {
+            own_phrase.is_some_and(|(a, b)| a <= o.0 && o.1 <= b) || Some(o) == whole
+        };
+        for w in words {
+            if contains_word(phrase, w) {
+                fit.0 += 1;
+            }
+            let hits: Vec<usize> = match start {
+                Some(s) => {
+                    let original = &self.text[s..s + sentence.len()];
+                    free_positions(sentence, original, w, all_places).collect()
+                }
+                None => word_positions(sentence, w).collect(),
+            };
+            if hits.is_empty() {
+                continue;
+            }
+            let Some(start) = start else {
+                fit.2 += 1;
+                continue;
+            };
+            let owners: Vec<_> = hits
+                .iter()
+                .map(|&i| self.figure_of((start + i, start + i + w.len())))
+                .collect();
+            if owners.contains(&Some(own)) {
+                fit.1 += 1;
+            }
+            // words that place another figure of the same metric do not
+            // place this one ("Two people were dead, 1 in both Hoa Binh and
+            // Quang Ninh": the provinces are the 1's); a figure of another
+            // metric may share its place ("39 killed and dozens injured in
+            // Idlib"); nor does a whole this figure is a part of ("six
+            // children were among 12 civilians killed on Friday")
+            let other_same_metric = |o: &Option<(usize, usize)>| {
+                o.is_some_and(|o| {
+                    o != own
+                        && !inside(o)
+                        && self.figures.iter().any(|f| f.0 == o && f.2 == q.metric)
+                })
+            };
+            if owners.iter().all(other_same_metric) {
+                elsewhere = true;
+            } else {
+                fit.2 += 1;
+            }
+        }
+        // a fact one of whose words places another figure of the metric,
+        // and none this one, is that figure's: the rest of its words in the
+        // sentence do not place this one
+        if elsewhere && fit.1 == 0 {
+            fit.2 = 0;
+        }
+        fit
+    }
+
+    /// Which facts the paragraph is about when the figure's sentence names
+    /// no place ("In Malawi, heavy rain … . At least 7 people have died in
+    /// the country"): the fact(s) of the latest place word before the
+    /// sentence, within the paragraph and 400 bytes; a word that places
+    /// another figure of the metric there, or that such a figure follows,
+    /// is that figure's.
+    pub(super) fn topic(
+        &self,
+        q: &Quantity,
+        start: Option<usize>,
+        words: &[Vec<String>],
+        all_places: &[&str],
+    ) -> Vec<bool> {
+        let mut latest = vec![None; words.len()];
+        if let Some(start) = start {
+            let mut from = paragraph_start(self.text, start).max(start.saturating_sub(400));
+            while !self.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let window = flat_lower(&self.text[from..start]);
+            if window.len() == start - from {
+                let own = q.style.number_span;
+                let taken = |o: Option<(usize, usize)>| {
+                    o.is_some_and(|o| {
+                        o != own
+                            && (from..start).contains(&o.0)
+                            && self.figures.iter().any(|f| f.0 == o && f.2 == q.metric)
+                    })
+                };
+                for (slot, ws) in latest.iter_mut().zip(words) {
+                    *slot = ws
+                        .iter()
+                        .flat_map(|w| {
+                            free_positions(&window, &self.text[from..start], w, all_places)
+                                .map(move |i| (from + i, from + i + w.len()))
+                        })
+                        .filter(|&at| !taken(self.figure_of(at)))
+                        // a figure of the metric since the word took it as
+                        // its own ("Later updates suggested 25 missing")
+                        .filter(|&(_, b)| {
+                            !self.figures.iter().any(|f| {
+                                f.0 != own && f.2 == q.metric && (b..start).contains(&f.0 .0)
+                            })
+                        })
+                        .map(|(a, _)| a)
+                        .max();
+                }
+            }
+        }
+        let top = latest.iter().flatten().max().copied();
+        latest.iter().map(|l| l.is_some() && *l == top).collect()
+    }
+
+    /// Whether `word` stands in the sentence nearer this figure than any
+    /// other ("eight fatalities …, seven of which were drownings": the
+    /// drownings are the seven's).
+    pub(super) fn names_near(
+        &self,
+        q: &Quantity,
+        sentence: &str,
+        start: Option<usize>,
+        word: &str,
+    ) -> bool {
+        let Some(start) = start else {
+            return contains_word(sentence, word);
+        };
+        word_positions(sentence, word).any(|i| {
+            let at = (start + i, start + i + word.len());
+            self.nearest_figure(at) == Some(q.style.number_span)
+        })
+    }
+
+    /// The number of the figure that words at `a..b` place: a place phrase
+    /// ("in Greater La Plata") belongs to the figure before it ("51 died in
+    /// Greater La Plata, and six in Buenos Aires"), unless it opens a clause
+    /// that a figure follows ("and in Idlib 12 died"); other words belong to
+    /// the nearest figure.
+    fn figure_of(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        let text = self.text;
+        // back over "the" and capitalised words ("Greater Buenos Aires"),
+        // and over a place preposition before them
+        let mut p = a;
+        let mut prep = None;
+        loop {
+            let before = text[..p].trim_end();
+            // past the separator, whatever its width (a no-break space is two bytes)
+            let word_start = before
+                .char_indices()
+                .rfind(|&(_, c)| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &before[word_start..];
+            let lower = word.to_lowercase();
+            let prep_word = PLACE_PREPOSITIONS.contains(&lower.as_str())
+                || TIME_PREPOSITIONS.contains(&lower.as_str());
+            if !word.is_empty() && prep_word {
+                prep = Some(word_start);
+                p = word_start;
+                break;
+            }
+            let name_word = lower == "the" || word.starts_with(char::is_uppercase);
+            if word.is_empty() || !name_word || a - word_start > 40 {
+                break;
+            }
+            p = word_start;
+        }
+        // a place opening a clause that a figure follows is that figure's:
+        // "and in Idlib 12 died", "and Greater Buenos Aires reported 10"
+        let lead = text[..p].trim_end();
+        // a paragraph's or a heading's first words open a clause too
+        let opens_clause = text[paragraph_start(text, p)..p].trim().is_empty()
+            || lead.ends_with([',', ';', '.', ':', ']'])
+            || ["and", "while", "but", "whereas"]
+                .iter()
+                .any(|w| lead.to_lowercase().ends_with(&format!(" {w}")));
+        let next = self.figures.iter().map(|f| f.0).find(|&(x, _)| x >= b);
+        // a fronted phrase set off by a comma may stand further from its
+        // figure: "and on November 14, eight days after the storm, the
+        // death toll reached 464"
+        let reach = if text[b..].starts_with(',') { 100 } else { 30 };
+        if opens_clause && next.is_some_and(|(x, _)| x - b <= reach) {
+            return next;
+        }
+        match prep {
+            Some(prep) => self
+                .figures
+                .iter()
+                .rev()
+                .find(|f| f.0 .1 <= prep)
+                // not past a clause about something else ("two were
+                // killed, while a tornado was reported in Zhejiang")
+                .filter(|f| {
+                    let from = f.1 .1.min(prep);
+                    // nor from another sentence
+                    !contrast_between(text, from, prep)
+                        && !text.get(from..prep).is_some_and(|s| s.contains(". "))
+                })
+                .map(|f| f.0)
+                .or_else(|| self.nearest_figure((a, b))),
+            None => self.nearest_figure((a, b)),
+        }
+    }
+
+    /// The number of the figure whose phrase is nearest to the words at
+    /// `a..b` ("50 deaths since 1 August and 8 deaths": the date is the 50's).
+    fn nearest_figure(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        // bytes between the two ranges; 0 when they overlap
+        let gap = |&(x, y): &(usize, usize)| x.saturating_sub(b).max(a.saturating_sub(y));
+        // a figure across a clause about something else is further than any
+        // on this side of it
+        let across = |&(x, y): &(usize, usize)| {
+            (y <= a && contrast_between(self.text, y, a))
+                || (b <= x && contrast_between(self.text, b, x))
+        };
+        self.figures
+            .iter()
+            .min_by_key(|f| (across(&f.1), gap(&f.1)))
+            .map(|f| f.0)
+    }
+}
+
+/// Where the claim's sentence starts in the article: it is a slice of it
+/// that holds the claim's span.
+pub(super) fn sentence_start(text: &str, c: &Claim) -> Option<usize> {
+    let lo = c.span.end.saturating_sub(c.text.len());
+    let hi = (c.span.start + c.text.len()).min(text.len());
+    let window = text.get(lo..hi)?;
+    window.find(c.text.as_str()).map(|i| lo + i)
+}
+
+/// Lower case with line breaks and tabs as spaces, byte for byte: a
+/// context word ("slight injuries") matches across a hard wrap.
+pub(super) fn flat_lower(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Where `word` (lower-cased) stands in `text` (lower-cased) between word
+/// boundaries.
+fn word_positions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(word).map(|(i, _)| i).filter(move |&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Where `word` stands in `text` outside every occurrence of a longer
+/// name among the place words that holds it: "Mozambique" inside "Island
+/// of Mozambique" names the island, not the country. A longer phrase in
+/// lower case ("updating a previous toll") is no name and hides nothing.
+/// `original` is the text as written, byte for byte the same length.
+fn free_positions<'t>(
+    text: &'t str,
+    original: &'t str,
+    word: &'t str,
+    places: &'t [&'t str],
+) -> impl Iterator<Item = usize> + 't {
+    let named = move |i: usize| original[i..].starts_with(char::is_uppercase);
+    let covers: Vec<(usize, usize)> = places
+        .iter()
+        .filter(|p| p.len() > word.len() && contains_word(p, word))
+        .flat_map(|p| word_positions(text, p).map(move |i| (i, i + p.len())))
+        .filter(|&(i, _)| named(i))
+        .collect();
+    word_positions(text, word)
+        .filter(move |&i| !covers.iter().any(|&(a, b)| a <= i && i + word.len() <= b))
+}
+
+/// Whether `text[a..b]` holds a semicolon or a comma before a contrasting
+/// conjunction (", while", ", but").
+fn contrast_between(text: &str, a: usize, b: usize) -> bool {
+    let Some(between) = text.get(a..b) else {
+        return false;
+    };
+    between.contains(';')
+        || between.match_indices(',').any(|(i, _)| {
+            let next = between[i + 1..].trim_start();
+            CONTRASTS.iter().any(|c| {
+                next.get(..c.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(c))
+                    && !next[c.len()..].starts_with(char::is_alphanumeric)
+            })
+        })
+}
+
+/// Where the paragraph holding byte `at` starts: after a blank line, an
+/// indented line (wire copy), or a line too long to be a hard wrap.
+fn paragraph_start(text: &str, at: usize) -> usize {
+    let mut end = at;
+    while let Some(i) = text[..end].rfind('\n') {
+        let next = text[i + 1..].chars().next();
+        let line = i - text[..i].rfind('\n').map_or(0, |j| j + 1);
+        if matches!(next, Some('\n' | ' ' | '\t')) || line == 0 || line > 100 {
+            return i + 1;
+        }
+        end = i;
+    }
+    0
+}
+
+/// Whether `word` (a word or phrase, lower-cased) stands in `text` (lower-
+/// cased) between word boundaries.
+pub(super) fn contains_word(text: &str, word: &str) -> bool {
+    word_positions(text, word).next().is_some()
+}

@@ -1,0 +1,108 @@
+//! The article's sentences made ready for reading: tokens, cue words glued
+//! to the word before split off, related-story teaser lines and the
+//! headlines a scraped page lists after its own text marked.
+
+use super::{text, Extractor, Prepared};
+use crate::article::Article;
+use crate::lang::tokens::{tokenize, Kind, Token};
+use crate::lexicon::Lexicon;
+
+impl Extractor<'_> {
+    /// The sentences of the article body, tokenized, with teaser prefixes
+    /// ("Read more:") found and their lines marked.
+    pub(super) fn prepare(&self, article: &Article, scan: &str) -> Vec<Prepared> {
+        let lx = self.lexicon;
+        let sentences = text::sentences(scan, article.body_start, article.text.len(), lx);
+        let mut prepared = Vec::with_capacity(sentences.len());
+        let mut teaser_line: Option<usize> = None;
+        // past "Related News": other stories' headlines to the end
+        let mut page_tail = false;
+        for s in &sentences {
+            let toks = split_glued_cues(tokenize(scan, s.start, s.end), scan, lx);
+            page_tail = page_tail || self.page_tail_in(&toks, scan);
+            let line_start = scan[..s.start].rfind('\n').map_or(0, |i| i + 1);
+            let mut first = 0;
+            if line_start > s.start || scan[line_start..s.start].trim().is_empty() {
+                teaser_line = None;
+                if let Some(n) = self.teaser_prefix(&toks) {
+                    first = n;
+                    teaser_line = Some(line_start);
+                }
+            }
+            prepared.push(Prepared {
+                start: s.start,
+                end: s.end,
+                paragraph: s.paragraph,
+                toks,
+                first,
+                teaser: page_tail || teaser_line == Some(line_start),
+            });
+        }
+        prepared
+    }
+
+    /// Whether the sentence holds the words that end the article's own
+    /// text on a scraped page ("Related News"), capitalised as a heading.
+    fn page_tail_in(&self, toks: &[Token], scan: &str) -> bool {
+        self.lexicon.page_tails.iter().any(|tail| {
+            toks.windows(tail.len()).any(|w| {
+                w.iter()
+                    .zip(tail)
+                    .all(|(t, word)| t.kind == Kind::Word && t.lower == *word)
+                    && w[0].capitalised(scan)
+            })
+        })
+    }
+
+    /// Token index after a "Read more:" prefix, if the sentence opens with one.
+    fn teaser_prefix(&self, toks: &[Token]) -> Option<usize> {
+        self.lexicon.teasers.iter().find_map(|t| {
+            let n = t.len();
+            (toks.len() > n
+                && toks[..n]
+                    .iter()
+                    .zip(t)
+                    .all(|(tok, w)| tok.kind == Kind::Word && tok.lower == *w)
+                && toks[n].lower == ":")
+                .then_some(n + 1)
+        })
+    }
+}
+
+/// Split a reporting verb glued to a name by a bad translation:
+/// "Zelenskysaid" → "Zelensky" + "said".
+fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let glued = (t.kind == Kind::Word
+            && t.capitalised(src)
+            && !lx.reporting_verbs.contains(t.lower.as_str()))
+        .then(|| {
+            lx.plain_cues.iter().find(|g| {
+                t.lower.len() >= g.len() + 4
+                    && t.lower.ends_with(g.as_str())
+                    && src.is_char_boundary(t.end - g.len())
+            })
+        })
+        .flatten();
+        match glued {
+            Some(g) => {
+                let cut = t.end - g.len();
+                out.push(Token {
+                    start: t.start,
+                    end: cut,
+                    kind: Kind::Word,
+                    lower: t.lower[..t.lower.len() - g.len()].into(),
+                });
+                out.push(Token {
+                    start: cut,
+                    end: t.end,
+                    kind: Kind::Word,
+                    lower: g.as_str().into(),
+                });
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}

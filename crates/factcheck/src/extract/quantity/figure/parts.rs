@@ -1,0 +1,182 @@
+//! The figures that are a part of another: "12 of them children", "six
+//! children were among 12 civilians killed", "six of the dead were
+//! children", "Six of the 40 dead were children", "including 12".
+
+use super::{Figure, Found};
+use crate::extract::quantity::{cue_after_aux, plain_cue_at, subject_after, subject_word};
+use crate::lang::numbers::parse_at;
+use crate::lang::tokens::Kind;
+use crate::lexicon::grammar::{GROUP_DETERMINERS, PLURAL_BE};
+
+impl Figure<'_> {
+    /// 2. A subset: "12 of them children" takes the metric of the figure before.
+    pub(super) fn subset_of_them(&mut self) -> Option<Found> {
+        if !self.subset_tail {
+            return None;
+        }
+        let metric = self.prev_metric.clone()?;
+        let mut end = self.after_subj.max(self.n.last + 2);
+        // "seven of which were drownings": who they were
+        let toks = self.toks;
+        if toks
+            .get(end)
+            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+        {
+            let (s, e) = subject_after(self.sent, end + 1, self.lx);
+            if s.is_some() {
+                self.subject = s;
+                end = e;
+            }
+        }
+        Some(Found {
+            metric,
+            start: self.q_start,
+            end,
+        })
+    }
+
+    /// 3. Who was counted, placed among a count: "six children were among
+    ///    12 civilians killed", "70 children are among the dead".
+    pub(super) fn among_the_counted(&self) -> Option<Found> {
+        let (toks, lx) = (self.toks, self.lx);
+        let j = self.after_subj;
+        let among = toks
+            .get(j)
+            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+            && toks.get(j + 1).is_some_and(|t| t.is("among"));
+        if !among {
+            return None;
+        }
+        (j + 2..toks.len().min(j + 8))
+            .take_while(|&k| toks[k].kind != Kind::Punct)
+            .find_map(|k| plain_cue_at(toks, k, lx))
+            .map(|(metric, end)| Found {
+                metric,
+                start: self.q_start,
+                end,
+            })
+    }
+
+    /// 3. A part of those counted: "six of the dead were children", "12 of
+    ///    those killed", "two more of these deaths occurred in Veracruz"; a
+    ///    noun after "were" names who.
+    pub(super) fn part_of_the_counted(&mut self) -> Option<Found> {
+        let (toks, lx) = (self.toks, self.lx);
+        // past "more" / "other" between the number and "of"
+        let last = match toks.get(self.n.last) {
+            Some(t) if lx.additive_words.contains(t.lower.as_str()) => self.n.last + 1,
+            _ => self.n.last,
+        };
+        let of_the = toks.get(last).is_some_and(|t| t.is("of"))
+            && toks
+                .get(last + 1)
+                .is_some_and(|t| t.is("the") || t.is("those") || t.is("these"));
+        if !of_the {
+            return None;
+        }
+        let (metric, end) = plain_cue_at(toks, last + 2, lx)?;
+        if self.subject.is_none()
+            && toks
+                .get(end)
+                .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+        {
+            let (s, _) = subject_after(self.sent, end + 1, lx);
+            self.subject = s;
+        }
+        Some(Found {
+            metric,
+            start: self.q_start,
+            end,
+        })
+    }
+
+    /// A part of a toll the sentence states beside it: "Six of the 40 dead
+    ///    were children" counts children; "Twenty-three of the 53 wounded
+    ///    remained in hospital" counts no one the reference could hold
+    ///    (the 53 is the figure). `None` when the number is no such part.
+    pub(super) fn part_of_a_stated_toll(&mut self) -> Option<Option<Found>> {
+        let (toks, lx) = (self.toks, self.lx);
+        let whole_at = self.n.last + 2;
+        if !self.group_size_at(whole_at) {
+            return None;
+        }
+        let whole = parse_at(self.sent.src, toks, whole_at)?;
+        let (metric, end) = plain_cue_at(toks, whole.last, lx)?;
+        if !toks
+            .get(end)
+            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+        {
+            return Some(None);
+        }
+        let (subject, after) = subject_after(self.sent, end + 1, lx);
+        if subject.is_none() {
+            return Some(None);
+        }
+        self.subject = subject;
+        Some(Some(Found {
+            metric,
+            start: self.q_start,
+            end: after,
+        }))
+    }
+
+    /// Whether a group's size stands at `start` inside "N of the M …", so
+    /// that the counted phrase runs on over it to its nouns.
+    pub(super) fn group_size_at(&self, start: usize) -> bool {
+        let toks = self.toks;
+        start >= self.n.last + 2
+            && start <= self.n.last + 3
+            && start < toks.len()
+            && toks[self.n.last].is("of")
+            && GROUP_DETERMINERS.contains(&toks[start - 1].lower.as_str())
+            && parse_at(self.sent.src, toks, start).is_some()
+    }
+
+    /// Whether "were"/"are" and a lone noun follow the number: "30 were minors."
+    pub(super) fn were_noun(&self) -> bool {
+        let (toks, last) = (self.toks, self.n.last);
+        toks.get(last)
+            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
+            && toks.get(last + 1).is_some_and(|t| subject_word(t, self.lx))
+            // a noun and nothing after it
+            && toks.get(last + 2).is_none_or(|t| t.kind == Kind::Punct || t.is("and"))
+    }
+
+    /// 6. A part of the figure before, named after "were": "30 were minors"
+    ///    takes that noun as who was counted and the metric before.
+    pub(super) fn part_after_were(&mut self) -> Option<Found> {
+        if self.subject.is_some() || !self.were_noun() {
+            return None;
+        }
+        let (s, end) = subject_after(self.sent, self.n.last + 1, self.lx);
+        self.subject = s;
+        self.prev_metric.clone().map(|metric| Found {
+            metric,
+            start: self.q_start,
+            end,
+        })
+    }
+
+    /// 7. A part of the figure before, led in: "including 12 children"
+    ///    takes the metric before.
+    pub(super) fn part_after_lead(&self) -> Option<Found> {
+        if !self.subset_lead {
+            return None;
+        }
+        // its own verb says what happened to the part: "including 2.22
+        // million people were affected" counts something else
+        let (toks, lx) = (self.toks, self.lx);
+        if toks
+            .get(self.after_subj)
+            .is_some_and(|t| lx.aux_words.contains(t.lower.as_str()))
+            && cue_after_aux(toks, self.after_subj, lx).is_none()
+        {
+            return None;
+        }
+        self.prev_metric.clone().map(|metric| Found {
+            metric,
+            start: self.q_start,
+            end: self.after_subj.max(self.n.last),
+        })
+    }
+}
