@@ -44,13 +44,17 @@ impl Extractor<'_> {
     /// Whether the sentence holds the words that end the article's own
     /// text on a scraped page ("Related News"), capitalised as a heading.
     fn page_tail_in(&self, toks: &[Token], scan: &str) -> bool {
-        self.lexicon.page_tails.iter().any(|tail| {
-            toks.windows(tail.len()).any(|w| {
-                w.iter()
-                    .zip(tail)
-                    .all(|(t, word)| t.kind == Kind::Word && t.lower == *word)
-                    && w[0].capitalised(scan)
-            })
+        // a capitalised word first: most tokens are ruled out by one byte
+        toks.iter().enumerate().any(|(i, first)| {
+            first.kind == Kind::Word
+                && scan.as_bytes()[first.start].is_ascii_uppercase()
+                && self.lexicon.page_tails.iter().any(|tail| {
+                    toks.get(i..i + tail.len()).is_some_and(|w| {
+                        w.iter()
+                            .zip(tail)
+                            .all(|(t, word)| t.kind == Kind::Word && t.lower == *word)
+                    })
+                })
         })
     }
 
