@@ -206,3 +206,24 @@ fn a_changed_last_word_that_the_phrase_has_earlier_is_a_misquote() {
     );
     assert_eq!(corrected(&draft, &f), clean);
 }
+
+#[test]
+fn the_phrases_first_word_changed_at_the_quotes_start_is_a_misquote() {
+    let clean = "Ada Okafor said: \"The bridge will stay closed until the engineers sign it off, whatever it costs us.\"";
+    let draft = clean.replace("The bridge", "This bridge");
+    let f = check(&draft);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misquoted)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.fact.as_deref(), Some("bridge"));
+    assert_eq!(
+        corrected(&draft, &f),
+        clean,
+        "only the first word is rewritten"
+    );
+    // a quote that starts inside the phrase with a word of its own is no
+    // misquote of the words it leaves out
+    let part = "Ada Okafor said: \"Yes, closed until the engineers sign it off.\"";
+    assert!(!check(part).iter().any(|f| f.status == Status::Misquoted));
+}

@@ -33,22 +33,29 @@ fn close_to(
     text: &str,
     pq: &PreparedQuote,
 ) -> Option<(QuoteDiff, (usize, usize))> {
-    let d = quote_diff(positioned, text, &pq.quote.text, &pq.words);
-    if d.ratio >= 0.6 {
-        return Some((d, (0, text.len())));
-    }
+    let whole = Some(quote_diff(positioned, text, &pq.quote.text, &pq.words))
+        .filter(|d| d.ratio >= 0.6)
+        .map(|d| (d, (0, text.len())));
+    // the run a shorter phrase stands for, when it fits better than the
+    // whole quote ("Obedience to the rule of law should not be a game of
+    // cat and mouse" against "Adherence … a game": the whole quote is
+    // close too, but with words the phrase never had)
     let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
-    let (i, j, share) = best_window(&words, &pq.plain)?;
-    if share < 0.6 || j - i < 3 {
-        return None;
+    let run = best_window(&words, &pq.plain)
+        .filter(|&(i, j, share)| share >= 0.6 && j - i >= 3)
+        .and_then(|(i, j, _)| {
+            let (start, end) = (positioned[i].1 .0, positioned[j - 1].1 .1);
+            let window: Vec<(String, (usize, usize))> = positioned[i..j]
+                .iter()
+                .map(|(w, (a, b))| (w.clone(), (a - start, b - start)))
+                .collect();
+            let d = quote_diff(&window, &text[start..end], &pq.quote.text, &pq.words);
+            (d.ratio >= 0.6).then_some((d, (start, end)))
+        });
+    match (whole, run) {
+        (Some(w), Some(r)) => Some(if r.0.ratio > w.0.ratio { r } else { w }),
+        (w, r) => w.or(r),
     }
-    let (start, end) = (positioned[i].1 .0, positioned[j - 1].1 .1);
-    let window: Vec<(String, (usize, usize))> = positioned[i..j]
-        .iter()
-        .map(|(w, (a, b))| (w.clone(), (a - start, b - start)))
-        .collect();
-    let d = quote_diff(&window, &text[start..end], &pq.quote.text, &pq.words);
-    (d.ratio >= 0.6).then_some((d, (start, end)))
 }
 
 /// How many of the reference's words a diff removes or replaces.

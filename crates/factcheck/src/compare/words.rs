@@ -249,7 +249,25 @@ pub(super) fn quote_diff(
                 if !fixed.is_empty() && !fixed.ends_with(char::is_whitespace) {
                     fixed.push(' ');
                 }
-                fixed.push_str(orig.trim_end_matches([',', '.', ';']));
+                let word = orig.trim_end_matches([',', '.', ';']);
+                // the quote's first word keeps the article's capital ("This
+                // bridge" → "The bridge" where the reference has "the")
+                let first_word = |c: &Step| c.0 == ChangeTag::Insert && c.1 == 0;
+                let opens = article_words
+                    .first()
+                    .and_then(|w| article_text.get(w.1 .0..))
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+                    && (changes.get(n + 1).is_some_and(first_word)
+                        || n.checked_sub(1)
+                            .and_then(|p| changes.get(p))
+                            .is_some_and(first_word));
+                match word.chars().next() {
+                    Some(ch) if opens && ch.is_lowercase() => {
+                        fixed.extend(ch.to_uppercase());
+                        fixed.push_str(&word[ch.len_utf8()..]);
+                    }
+                    _ => fixed.push_str(word),
+                }
             }
             ChangeTag::Insert => {
                 push(&mut parts, DiffOp::Insert, &article[c.1]);
@@ -334,10 +352,25 @@ fn align(article: &[String], reference: &[(String, (usize, usize))]) -> Vec<Step
             changes.push((change.tag(), idx));
         }
     }
-    let lo = changes
+    let mut lo = changes
         .iter()
         .position(|c| c.0 != ChangeTag::Delete)
         .unwrap_or(changes.len());
+    // the phrase's first words replaced at the quote's start ("[-Adherence-]
+    // {+Obedience+} to the rule of law"): kept when the quote's words
+    // before the first shared one stand for every one of them
+    let inserted = changes[lo..]
+        .iter()
+        .take_while(|c| c.0 == ChangeTag::Insert)
+        .count();
+    if lo > 0
+        && inserted >= lo
+        && changes
+            .get(lo + inserted)
+            .is_some_and(|c| c.0 == ChangeTag::Equal)
+    {
+        lo = 0;
+    }
     let hi = changes
         .iter()
         .rposition(|c| c.0 != ChangeTag::Delete)
