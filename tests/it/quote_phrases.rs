@@ -16,6 +16,18 @@ fn check(text: &str) -> Vec<Finding> {
     Checker::new(&reference).check(&article).findings
 }
 
+/// The draft's misquote of the `bridge` phrase, and the draft as `--write`
+/// leaves it.
+fn bridge_misquote(draft: &str) -> String {
+    let f = check(draft);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misquoted)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.fact.as_deref(), Some("bridge"));
+    corrected(draft, &f)
+}
+
 const CLEAN: &str = "Ada Okafor said: \"We have heard the traders and we share their anger, but the bridge will stay closed until the engineers sign it off, whatever it costs us.\"";
 
 #[test]
@@ -60,14 +72,8 @@ fn a_quote_over_paragraphs_holds_its_phrases() {
         check(clean)
     );
     let draft = clean.replace("stay closed", "remain closed");
-    let f = check(&draft);
-    let m = f
-        .iter()
-        .find(|f| f.status == Status::Misquoted)
-        .unwrap_or_else(|| panic!("{f:?}"));
-    assert_eq!(m.fact.as_deref(), Some("bridge"));
     assert_eq!(
-        corrected(&draft, &f),
+        bridge_misquote(&draft),
         clean,
         "the fix stays in its paragraph"
     );
@@ -211,14 +217,8 @@ fn a_changed_last_word_that_the_phrase_has_earlier_is_a_misquote() {
 fn the_phrases_first_word_changed_at_the_quotes_start_is_a_misquote() {
     let clean = "Ada Okafor said: \"The bridge will stay closed until the engineers sign it off, whatever it costs us.\"";
     let draft = clean.replace("The bridge", "This bridge");
-    let f = check(&draft);
-    let m = f
-        .iter()
-        .find(|f| f.status == Status::Misquoted)
-        .unwrap_or_else(|| panic!("{f:?}"));
-    assert_eq!(m.fact.as_deref(), Some("bridge"));
     assert_eq!(
-        corrected(&draft, &f),
+        bridge_misquote(&draft),
         clean,
         "only the first word is rewritten"
     );
