@@ -137,6 +137,7 @@ impl<'r> Checker<'r> {
         // "Mozambique")
         let all_places: Vec<&str> = placing.iter().flatten().map(String::as_str).collect();
         let topic = at.topic(q, start, &placing, &all_places);
+        let around = at.around(q, &placed, &sentence, start, &all_places);
         let phrase = flat_lower(&q.phrase);
         let mut ranked: Vec<(Rank, &'r Fact)> = candidates
             .iter()
@@ -156,8 +157,7 @@ impl<'r> Checker<'r> {
                     (Some(_), Some(_)) => 0,
                     _ => 1,
                 };
-                let (a, b, c_) =
-                    at.context_fit(q, &placed, &sentence, start, &placing[i], &all_places);
+                let (a, b, c_) = at.context_fit(q, &placed, &sentence, start, &placing[i], &around);
                 let said = stating[i]
                     .iter()
                     .filter(|w| contains_word(&phrase, w))

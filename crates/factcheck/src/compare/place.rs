@@ -26,6 +26,14 @@ pub(super) struct Place<'a> {
 /// Compared in that order.
 type ContextFit = (usize, usize, usize);
 
+/// What `Place::around` finds for one figure.
+pub(super) struct Around {
+    /// Byte ranges in the sentence of the place words written as names.
+    names: Vec<(usize, usize)>,
+    /// The figure this one is a part of, said before it.
+    whole: Option<(usize, usize)>,
+}
+
 impl Place<'_> {
     pub(super) fn context_fit(
         &self,
@@ -34,40 +42,21 @@ impl Place<'_> {
         sentence: &str,
         start: Option<usize>,
         words: &[String],
-        all_places: &[&str],
+        around: &Around,
     ) -> ContextFit {
         let mut fit = (0, 0, 0);
         // a word of the fact placing another figure of the metric
         let mut elsewhere = false;
         let own = q.style.number_span;
         let own_phrase = self.figures.iter().find(|f| f.0 == own).map(|f| f.1);
-        // a part said after its whole ("killed 1102 people …, adding that
-        // 234 of them were children") stands where the whole does
-        let part = phrase
-            .split(' ')
-            .collect::<Vec<_>>()
-            .windows(2)
-            .any(|w| w[0] == "of" && SUBSET_PRONOUNS.contains(&w[1]));
-        let whole = self
-            .figures
-            .iter()
-            .map(|f| f.0)
-            .rfind(|&o| o.1 <= own.0)
-            .filter(|_| part);
         let inside = |o: (usize, usize)| {
-            own_phrase.is_some_and(|(a, b)| a <= o.0 && o.1 <= b) || Some(o) == whole
+            own_phrase.is_some_and(|(a, b)| a <= o.0 && o.1 <= b) || Some(o) == around.whole
         };
         for w in words {
             if contains_word(phrase, w) {
                 fit.0 += 1;
             }
-            let hits: Vec<usize> = match start {
-                Some(s) => {
-                    let original = &self.text[s..s + sentence.len()];
-                    free_positions(sentence, original, w, all_places).collect()
-                }
-                None => word_positions(sentence, w).collect(),
-            };
+            let hits: Vec<usize> = free_positions(sentence, w, &around.names).collect();
             if hits.is_empty() {
                 continue;
             }
@@ -121,7 +110,7 @@ impl Place<'_> {
         q: &Quantity,
         start: Option<usize>,
         words: &[Vec<String>],
-        all_places: &[&str],
+        places: &[&str],
     ) -> Vec<bool> {
         let mut latest = vec![None; words.len()];
         if let Some(start) = start {
@@ -131,6 +120,7 @@ impl Place<'_> {
             }
             let window = flat_lower(&self.text[from..start]);
             if window.len() == start - from {
+                let names = named_spans(&window, &self.text[from..start], places);
                 let own = q.style.number_span;
                 let taken = |o: Option<(usize, usize)>| {
                     o.is_some_and(|o| {
@@ -143,7 +133,7 @@ impl Place<'_> {
                     *slot = ws
                         .iter()
                         .flat_map(|w| {
-                            free_positions(&window, &self.text[from..start], w, all_places)
+                            free_positions(&window, w, &names)
                                 .map(move |i| (from + i, from + i + w.len()))
                         })
                         .filter(|&at| !taken(self.figure_of(at)))
@@ -161,6 +151,36 @@ impl Place<'_> {
         }
         let top = latest.iter().flatten().max().copied();
         latest.iter().map(|l| l.is_some() && *l == top).collect()
+    }
+
+    /// What a figure's context words are judged against, found once per
+    /// figure: the longer names in its sentence, and the whole it is a part
+    /// of when it says so after it ("killed 1102 people …, adding that 234
+    /// of them were children": the part stands where the whole does).
+    pub(super) fn around(
+        &self,
+        q: &Quantity,
+        phrase: &str,
+        sentence: &str,
+        start: Option<usize>,
+        places: &[&str],
+    ) -> Around {
+        let names = start.map_or_else(Vec::new, |s| {
+            named_spans(sentence, &self.text[s..s + sentence.len()], places)
+        });
+        let own = q.style.number_span;
+        let part = phrase
+            .split(' ')
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0] == "of" && SUBSET_PRONOUNS.contains(&w[1]));
+        let whole = self
+            .figures
+            .iter()
+            .map(|f| f.0)
+            .rfind(|&o| o.1 <= own.0)
+            .filter(|_| part);
+        Around { names, whole }
     }
 
     /// Whether `word` stands in the sentence nearer this figure than any
@@ -304,26 +324,30 @@ fn word_positions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usiz
     })
 }
 
-/// Where `word` stands in `text` outside every occurrence of a longer
-/// name among the place words that holds it: "Mozambique" inside "Island
-/// of Mozambique" names the island, not the country. A longer phrase in
-/// lower case ("updating a previous toll") is no name and hides nothing.
-/// `original` is the text as written, byte for byte the same length.
+/// Where the place words that are names stand in `text` (lower-cased;
+/// `original` is the text as written, byte for byte the same length): a
+/// lower-case phrase ("updating a previous toll") is no name.
+fn named_spans(text: &str, original: &str, places: &[&str]) -> Vec<(usize, usize)> {
+    places
+        .iter()
+        .flat_map(|p| word_positions(text, p).map(move |i| (i, i + p.len())))
+        .filter(|&(i, _)| original[i..].starts_with(char::is_uppercase))
+        .collect()
+}
+
+/// Where `word` stands in `text` outside every longer name of `names` that
+/// holds it: "Mozambique" inside "Island of Mozambique" names the island,
+/// not the country.
 fn free_positions<'t>(
     text: &'t str,
-    original: &'t str,
     word: &'t str,
-    places: &'t [&'t str],
+    names: &'t [(usize, usize)],
 ) -> impl Iterator<Item = usize> + 't {
-    let named = move |i: usize| original[i..].starts_with(char::is_uppercase);
-    let covers: Vec<(usize, usize)> = places
-        .iter()
-        .filter(|p| p.len() > word.len() && contains_word(p, word))
-        .flat_map(|p| word_positions(text, p).map(move |i| (i, i + p.len())))
-        .filter(|&(i, _)| named(i))
-        .collect();
-    word_positions(text, word)
-        .filter(move |&i| !covers.iter().any(|&(a, b)| a <= i && i + word.len() <= b))
+    word_positions(text, word).filter(move |&i| {
+        !names
+            .iter()
+            .any(|&(a, b)| b - a > word.len() && a <= i && i + word.len() <= b)
+    })
 }
 
 /// Whether `text[a..b]` holds a semicolon or a comma before a contrasting
