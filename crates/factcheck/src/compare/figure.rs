@@ -10,7 +10,7 @@ use super::place::Place;
 use super::Checker;
 use crate::article::Article;
 use crate::lang::qualifier::Stated;
-use crate::model::{Claim, Finding, Qualifier, Quantity, Severity, Status};
+use crate::model::{Claim, Finding, Qualifier, Quantity, Resolution, Severity, Status};
 use crate::reference::{Accepted, Fact, Reference};
 
 pub(super) fn fmt_num(v: f64) -> String {
@@ -334,7 +334,8 @@ impl<'r> Checker<'r> {
         let Some(got) = self.speaker_id(c) else {
             return;
         };
-        if &got == want || self.credited_jointly(c, want) {
+        // a guess from before ", while …": `unattributed` speaks for it
+        if &got == want || self.credited_jointly(c, want) || a.resolved == Resolution::Contrast {
             return;
         }
         let right = self.reference.source_name(want);

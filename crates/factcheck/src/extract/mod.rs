@@ -111,7 +111,23 @@ impl Claims<'_> {
             return Resolution::Alias;
         }
         let sentences = self.sentence_of(a)..=self.sentence_of(b.saturating_sub(1).max(a));
-        if !sentences.contains(&self.sentence_of(at.0)) {
+        // a tag right after a quoted question or exclamation ("…movie?" Mr
+        // Kashyap's lawyer Mihir Desai said.) stands in a sentence of its
+        // own, yet names the quote's speaker as surely as ", he said"
+        // (a quote that ends with a full stop ends its sentence: a name
+        // after it may start the next one)
+        let mark = |c: char| matches!(c, '"' | '”' | '’' | '\'' | '»');
+        let tag_after = at.0 >= b
+            && self.src.get(b..at.0).is_some_and(|gap| {
+                gap.chars()
+                    .all(|c| c.is_whitespace() || c == '?' || c == '!' || mark(c))
+            })
+            && self
+                .src
+                .get(..at.0)
+                .and_then(|s| s.trim_end().trim_end_matches(mark).chars().last())
+                .is_some_and(|c| matches!(c, ',' | '?' | '!'));
+        if !sentences.contains(&self.sentence_of(at.0)) && !tag_after {
             return Resolution::Carried;
         }
         // the mention names the speaker when it holds the canonical name's
@@ -232,6 +248,21 @@ impl Claims<'_> {
                         .filter(|q| n.end <= q.close)
                         .and_then(|q| self.quote_speaker(q))
                 });
+            // past ", while …" the clause may be the writer's, set against
+            // what was said: its speaker is a guess
+            let contrast = speaker.and_then(|e| e.content).is_some_and(|(ca, _)| {
+                let Some(before) = src.get(ca..n.start) else {
+                    return false; // a quote's speaker: content elsewhere
+                };
+                let before = before
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase();
+                grammar::CONTRAST_OPENERS
+                    .iter()
+                    .any(|w| before.contains(&format!(", {w} ")))
+            });
             claims.push(Claim {
                 id: String::new(),
                 kind: ClaimKind::Quantity,
@@ -241,7 +272,13 @@ impl Claims<'_> {
                 quote: None,
                 content: None,
                 attribution: speaker
-                    .map(|e| self.attribution(e, a, b))
+                    .map(|e| {
+                        let mut at = self.attribution(e, a, b);
+                        if contrast {
+                            at.resolved = Resolution::Contrast;
+                        }
+                        at
+                    })
                     .or_else(|| self.citation(b)),
                 context: self.context(a),
             });

@@ -6,7 +6,7 @@
 //! reference is given, its source names and aliases win.
 
 use crate::lang::names::normalise_name;
-use crate::lexicon::grammar::{ARTICLES, NAME_JOINERS, PRONOUNS_PERSON};
+use crate::lexicon::grammar::{ARTICLES, NAME_JOINERS, PLACE_PREPOSITIONS, PRONOUNS_PERSON};
 use crate::lexicon::Lexicon;
 
 /// A source from the reference: id, name and aliases. Public only because
@@ -68,6 +68,33 @@ impl Registry {
             });
             for n in names {
                 r.known.push((n, idx));
+            }
+        }
+        // read as a mention is: "a doctor" is known as "doctor"; and an
+        // indefinite description placed by a phrase ("a correspondent in
+        // the field") is what the article's "a correspondent" names, when
+        // no other source is such a one
+        let mut heads: Vec<(String, usize)> = Vec::new();
+        for (n, idx) in r.known.clone() {
+            let words: Vec<&str> = n.split(' ').collect();
+            let (_, determiner) = lowered(&words);
+            if !determiner {
+                continue;
+            }
+            r.known.push((words[1..].join(" "), idx));
+            let place = words
+                .iter()
+                .skip(2)
+                .position(|w| PLACE_PREPOSITIONS.contains(w) || *w == "of")
+                .map(|p| p + 2);
+            if let Some(p) = place.filter(|_| words[0] != "the") {
+                heads.push((words[1..p].join(" "), idx));
+            }
+        }
+        for (h, idx) in &heads {
+            let unique = heads.iter().all(|(o, i)| o != h || i == idx);
+            if unique && !r.known.iter().any(|(n, _)| n == h) {
+                r.known.push((h.clone(), *idx));
             }
         }
         r

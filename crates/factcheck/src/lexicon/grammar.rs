@@ -39,6 +39,11 @@ pub(crate) const CLAUSE_OPENERS: &[&str] = &[
 /// past them do not describe the figure before.
 pub(crate) const CONTRASTS: &[&str] = &["while", "whereas", "but", "although", "though"];
 
+/// Words after a comma that open a clause the writer sets against reported
+/// speech ("Iran reported an offensive, while Iraqi forces had repulsed
+/// it"): what follows may not be the speaker's.
+pub(crate) const CONTRAST_OPENERS: &[&str] = &["while", "whereas"];
+
 /// Determiners and quantifiers that let a common noun be a speaker: "the
 /// soldier said", "several senators said".
 #[rustfmt::skip]

@@ -199,6 +199,10 @@ pub enum Resolution {
     /// From another sentence: a quote's tag after it, or the speaker of the
     /// quotes before.
     Carried,
+    /// In a clause set against what was said ("Iran reported an offensive,
+    /// while Iraqi forces had repulsed it, killing thousands"): the speaker
+    /// of the words before may be the writer's foil, not the clause's source.
+    Contrast,
     /// A citation marker after the figure ("[1]"), as Wikipedia-style copy
     /// names its sources: a source, but no speaker to check.
     Citation,

@@ -4,7 +4,8 @@
 
 use super::{Raw, Sent};
 use crate::extract::speakers::Registry;
-use crate::lexicon::grammar::OBJECT_PRONOUNS;
+use crate::lang::tokens::Kind;
+use crate::lexicon::grammar::{OBJECT_PRONOUNS, PLACE_PREPOSITIONS};
 
 /// "The agency quoted Wassim Bouhlel, a local man, as saying that …",
 /// "quoted a police spokesman as saying", "quoted him as saying": the
@@ -34,7 +35,22 @@ pub(super) fn quoted_as_saying(
             } else {
                 k + 1
             };
-            let (_, b) = sent.np_after(from)?;
+            // any noun phrase is the object here, a role the lexicon does
+            // not know as much as a name: "quoted a correspondent in the
+            // field as saying"; it ends at a comma or a place phrase
+            let b = match sent.np_after(from) {
+                Some((_, b)) => b,
+                None => {
+                    (from..toks.len().min(from + 4))
+                        .take_while(|&i| {
+                            toks[i].kind == Kind::Word
+                                && !toks[i].is("as")
+                                && !PLACE_PREPOSITIONS.contains(&toks[i].lower.as_str())
+                        })
+                        .last()?
+                        + 1
+                }
+            };
             (k + 1, b)
         }
     };
@@ -43,11 +59,24 @@ pub(super) fn quoted_as_saying(
     if toks.get(j).is_some_and(|t| t.lower == ",") {
         j = (j + 1..toks.len().min(j + 12)).find(|&i| toks[i].lower == ",")? + 1;
     }
-    let as_saying = toks.get(j).is_some_and(|t| t.is("as"))
+    let as_saying = |j: usize| {
+        toks.get(j).is_some_and(|t| t.is("as"))
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| sent.lexicon.participle_cues.contains(t.lower.as_str()))
+    };
+    // past a short place phrase: "a correspondent in the field as saying",
+    // "a witness at the scene as saying"
+    if !as_saying(j)
         && toks
-            .get(j + 1)
-            .is_some_and(|t| sent.lexicon.participle_cues.contains(t.lower.as_str()));
-    if !as_saying {
+            .get(j)
+            .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()))
+    {
+        j = (j + 1..toks.len().min(j + 7))
+            .take_while(|&i| toks[i].kind != Kind::Punct)
+            .find(|&i| as_saying(i))?;
+    }
+    if !as_saying(j) {
         return None;
     }
     let entity = match pronoun {
