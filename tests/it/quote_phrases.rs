@@ -227,3 +227,20 @@ fn the_phrases_first_word_changed_at_the_quotes_start_is_a_misquote() {
     let part = "Ada Okafor said: \"Yes, closed until the engineers sign it off.\"";
     assert!(!check(part).iter().any(|f| f.status == Status::Misquoted));
 }
+
+#[test]
+fn a_longer_wording_beside_the_verbatim_quote_is_another_quote() {
+    // invented: the exact words once, then an unattributed longer wording
+    // of them in a postscript — the speaker's own variation, no misquote
+    let clean = "Ada Okafor told the council that \"the bridge will stay closed until the engineers sign it off.\" A leaflet later read: \"Remember, the bridge will stay closed until the council's engineers sign it off.\"\n";
+    let f = check(clean);
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Match && f.fact.as_deref() == Some("bridge")),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|f| f.status == Status::Misquoted), "{f:?}");
+    // a word replaced in the second wording is still a misquote
+    let draft = clean.replace("stay closed until the council's", "stay open until the council's");
+    assert!(check(&draft).iter().any(|f| f.status == Status::Misquoted));
+}

@@ -147,12 +147,14 @@ impl<'r> Checker<'r> {
         // said as the reference has it: another quote sharing most of its
         // words ("The kids thought it was part of the fireworks" … "We
         // just told them it was part of the fireworks") is another
-        // sentence, unless a single word differs; a run of the quote that
-        // is a part of the reference's words changes nothing
+        // sentence, unless a single word of it is replaced (words only
+        // added — "win my free, engraved shotgun" beside "win my engraved
+        // shotgun!" — are the speaker's longer wording); a run of the
+        // quote that is a part of the reference's words changes nothing
         found.retain(|f| match f {
             Found::Close(d, rq, _) => {
                 let changed = d.parts.iter().any(|p| p.op != DiffOp::Equal);
-                changed && (!verbatim.contains(rq.id.as_str()) || changed_words(d) <= 1)
+                changed && (!verbatim.contains(rq.id.as_str()) || changed_words(d) == 1)
             }
             Found::Same(_) => true,
         });

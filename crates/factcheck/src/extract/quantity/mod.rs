@@ -6,6 +6,7 @@ mod count;
 mod figure;
 mod lead;
 mod list;
+mod respectively;
 
 use super::speech::Sent;
 use crate::lang::numbers::{parse_at, NumberPhrase};
@@ -229,6 +230,7 @@ fn plain_cue_ending(toks: &[Token], end: usize, lx: &Lexicon) -> Option<(String,
 pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
     let toks = sent.toks;
     let mut hits: Vec<QuantityHit> = Vec::new();
+    let paired = respectively::list(sent, lx);
     let mut i = sent.first;
     while i < toks.len() {
         // numbers start at digits or number words; never inside a phrase
@@ -238,6 +240,19 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
         };
         let next_i = n.last.max(i + 1);
         if not_a_count(sent, &n, lx) {
+            i = next_i;
+            continue;
+        }
+        // "dead and injured … 12 and 40 respectively": the noun in its place
+        if let Some((list, metric)) = paired
+            .as_ref()
+            .and_then(|p| Some((p, p.metric_of(i)?)))
+        {
+            if let Some(metric) = metric {
+                let mut hit = list.hit(sent, &n, metric, lx);
+                hit.place = place_after(sent, hit.end_tok);
+                hits.push(hit);
+            }
             i = next_i;
             continue;
         }
