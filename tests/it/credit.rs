@@ -202,3 +202,19 @@ fn a_tag_after_a_quoted_question_names_the_quotes_speaker() {
         ("Harbour board treasurer Petra Quill", "Mara Odell")
     );
 }
+
+#[test]
+fn a_known_name_before_a_description_that_lost_its_commas_is_that_person() {
+    // invented comma-less copy: the wrong name, then the right person's
+    // description; only the name is rewritten
+    let yaml = "version: 1\nsources:\n  - id: varto\n    name: Ilse Varto\n    aliases: [Ilse Varto Tarsk Relief Networks field director]\n  - id: quill\n    name: Petra Quill\nquotes:\n  - id: pattern\n    speaker: varto\n    text: part of a clear pattern of attacks on clinics\n";
+    let clean = "Anton Brask said the clinic was a rebel base. \"It is part of a clear pattern of attacks on clinics\" said Ilse Varto Tarsk Relief Networks field director.\n";
+    let draft = clean.replace("said Ilse Varto", "said Petra Quill");
+    let f = check(yaml, &draft);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.severity, Severity::Error, "{m:?}");
+    assert_eq!(factcheck::corrected(&draft, &f), clean);
+}

@@ -422,3 +422,14 @@ fn a_part_said_after_its_whole_stands_where_the_whole_does() {
         (Status::Mismatch, Some("shelling-children"), Severity::Error)
     );
 }
+
+#[test]
+fn a_part_named_after_including_is_not_what_the_figure_counts() {
+    // invented: the boy is one of the 28, not what the 28 count
+    let facts = "  - id: toll\n    metric: killed\n    min: 28\n    context: [December 27]\n  - id: boy\n    metric: killed\n    subject: boy\n    value: 1\n    context: [13-year-old boy, electrocuted]\n";
+    let text = "As of December 27, there are at least 28 confirmed fatalities, including a 13-year-old boy who was electrocuted.";
+    assert_eq!(
+        verdicts(text, facts),
+        [(Status::Match, Some("toll".into()))]
+    );
+}

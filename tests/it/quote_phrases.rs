@@ -241,6 +241,9 @@ fn a_longer_wording_beside_the_verbatim_quote_is_another_quote() {
     );
     assert!(!f.iter().any(|f| f.status == Status::Misquoted), "{f:?}");
     // a word replaced in the second wording is still a misquote
-    let draft = clean.replace("stay closed until the council's", "stay open until the council's");
+    let draft = clean.replace(
+        "stay closed until the council's",
+        "stay open until the council's",
+    );
     assert!(check(&draft).iter().any(|f| f.status == Status::Misquoted));
 }

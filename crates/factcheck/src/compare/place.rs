@@ -193,12 +193,21 @@ impl Place<'_> {
         start: Option<usize>,
         word: &str,
     ) -> bool {
+        // "28 fatalities, including a 13-year-old boy": the boy is a part
+        // of the toll, not what it counts
+        let part = |i: usize| {
+            sentence[..i]
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "including")
+        };
         let Some(start) = start else {
-            return contains_word(sentence, word);
+            return word_positions(sentence, word).any(|i| !part(i));
         };
         word_positions(sentence, word).any(|i| {
             let at = (start + i, start + i + word.len());
-            self.nearest_figure(at) == Some(q.style.number_span)
+            !part(i) && self.nearest_figure(at) == Some(q.style.number_span)
         })
     }
 

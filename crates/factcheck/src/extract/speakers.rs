@@ -150,6 +150,13 @@ impl Registry {
         if let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == full) {
             return Some(self.touch(idx));
         }
+        // a person's name the reference knows, then a description that
+        // lost its commas: "Redur Khalil Human Rights Watchs executive
+        // director" is Khalil (a group's name before a role is not: "Human
+        // Rights Watch director Kenneth Roth")
+        if let Some(idx) = self.named_first(words, lower, lexicon) {
+            return Some(self.touch(idx));
+        }
         let m = Mention::read(words, lower, determiner, lexicon);
         if m.last_title == Some(lower.len() - 1) && !m.head_is_org {
             if let Some(idx) = self.title_holder(&full) {
@@ -161,6 +168,23 @@ impl Registry {
             return Some(self.touch(idx));
         }
         Some(self.merge_or_add(m, words, lower, lexicon))
+    }
+
+    /// The reference's person whose full name (two words or more) opens
+    /// the mention, followed by a capitalised word or a title.
+    fn named_first(&self, words: &[&str], lower: &[String], lexicon: &Lexicon) -> Option<usize> {
+        self.known
+            .iter()
+            .filter(|(_, idx)| self.entities[*idx].kind == EntityKind::Person)
+            .find(|(n, _)| {
+                let name: Vec<&str> = n.split(' ').collect();
+                name.len() >= 2
+                    && lower.len() > name.len()
+                    && lower[..name.len()].iter().zip(&name).all(|(a, b)| a == b)
+                    && (words[name.len()].starts_with(char::is_uppercase)
+                        || lexicon.titles.contains(lower[name.len()].as_str()))
+            })
+            .map(|&(_, idx)| idx)
     }
 
     /// Title only: "the minister" → the last speaker with that title, or

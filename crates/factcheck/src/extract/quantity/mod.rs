@@ -244,10 +244,7 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
             continue;
         }
         // "dead and injured … 12 and 40 respectively": the noun in its place
-        if let Some((list, metric)) = paired
-            .as_ref()
-            .and_then(|p| Some((p, p.metric_of(i)?)))
-        {
+        if let Some((list, metric)) = paired.as_ref().and_then(|p| Some((p, p.metric_of(i)?))) {
             if let Some(metric) = metric {
                 let mut hit = list.hit(sent, &n, metric, lx);
                 hit.place = place_after(sent, hit.end_tok);

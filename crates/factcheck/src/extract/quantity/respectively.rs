@@ -28,7 +28,13 @@ impl Respectively {
 
     /// The number's hit with the list's metric; the subject is the noun's,
     /// so none is carried over from a neighbour.
-    pub(super) fn hit(&self, sent: &Sent, n: &NumberPhrase, metric: &str, lx: &Lexicon) -> QuantityHit {
+    pub(super) fn hit(
+        &self,
+        sent: &Sent,
+        n: &NumberPhrase,
+        metric: &str,
+        lx: &Lexicon,
+    ) -> QuantityHit {
         let toks = sent.toks;
         let (qualifier, q_start) = qualifier_before(sent, n, lx);
         QuantityHit {
@@ -64,11 +70,7 @@ pub(super) fn list(sent: &Sent, lx: &Lexicon) -> Option<Respectively> {
             _ => i += 1,
         }
     }
-    let joins = |a: usize, b: usize| {
-        toks[a..b]
-            .iter()
-            .all(|t| t.lower == "," || t.is("and"))
-    };
+    let joins = |a: usize, b: usize| toks[a..b].iter().all(|t| t.lower == "," || t.is("and"));
     let (_, _, last_end) = *numbers.last()?;
     if !joins(last_end, r) {
         return None;
@@ -111,8 +113,7 @@ fn noun_list(sent: &Sent, before: usize, count: usize) -> Option<Vec<usize>> {
             j = w;
         }
         // the last join is "and"; the list is whole (no word joined before it)
-        let whole = j < 2 + sent.first
-            || !(toks[j - 1].lower == "," || toks[j - 1].is("and"));
+        let whole = j < 2 + sent.first || !(toks[j - 1].lower == "," || toks[j - 1].is("and"));
         let and_last = toks[end - 1].is("and");
         (word(end) && and_last && whole).then(|| {
             words.reverse();
