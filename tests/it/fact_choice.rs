@@ -433,3 +433,48 @@ fn a_part_named_after_including_is_not_what_the_figure_counts() {
         [(Status::Match, Some("toll".into()))]
     );
 }
+
+#[test]
+fn a_compound_noun_fits_its_head() {
+    // invented: the four children are the schoolchildren, not the child
+    // killed in another town
+    let facts = "  - id: school\n    metric: killed\n    subject: schoolchildren\n    value: 4\n    context: [Jisrin]\n  - id: other-town\n    metric: killed\n    subject: child\n    value: 1\n    context: [Mesrava]\n";
+    let text =
+        "A photographer at the clinic saw the bodies of four children wrapped in white shrouds.";
+    assert_eq!(
+        verdicts(text, facts),
+        [(Status::Match, Some("school".into()))]
+    );
+}
+
+#[test]
+fn a_second_figure_beside_the_facts_own_counts_something_else() {
+    // invented: the 40 taken to hospital are some of the 125 injured
+    let facts = "  - id: injured\n    metric: injured\n    subject: people\n    value: 125\n";
+    let f = figures(
+        "Around 125 people were injured and 40 were hospitalized after the crush.",
+        facts,
+    );
+    let got: Vec<_> = f
+        .iter()
+        .map(|f| (f.status, f.severity, f.correction.is_some()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Status::Match, Severity::Info, false),
+            (Status::Mismatch, Severity::Warning, false)
+        ]
+    );
+    // the same people counted again with another number contradict it
+    let facts = "  - id: children\n    metric: killed\n    subject: children\n    value: 2\n";
+    let f = figures(
+        "Two children were killed in the raid and the mourners said five children were killed.",
+        facts,
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Mismatch && f.severity == Severity::Error),
+        "{f:?}"
+    );
+}

@@ -39,6 +39,8 @@ fn subject_fit<'a>(lx: &Lexicon, claim: Option<&'a str>, fact: Option<&str>) -> 
                 || c.contains(' ') && subject_fit(lx, Some(head(c)), Some(f)) >= 2
                 || words_within(c, f)
                 || words_within(f, c)
+                || compound_of(c, f)
+                || compound_of(f, c)
             {
                 2
             } else {
@@ -46,6 +48,14 @@ fn subject_fit<'a>(lx: &Lexicon, claim: Option<&'a str>, fact: Option<&str>) -> 
             }
         }
     }
+}
+
+/// Whether one word is a compound of the other: "schoolchildren" are
+/// children, "schoolgirls" girls (a head of four letters or more, so
+/// "policemen" are not "men" of any kind).
+fn compound_of(a: &str, b: &str) -> bool {
+    let (a, b) = (singular(a), singular(b));
+    !a.contains(' ') && !b.contains(' ') && b.len() >= 4 && a.len() > b.len() && a.ends_with(b)
 }
 
 /// Whether every word of `a` stands in `b`: "syrian" in "syrian refugees".

@@ -212,6 +212,47 @@ impl<'r> Checker<'r> {
                 ClaimKind::Statement => self.statement(c, &figures, &mut out),
             }
         }
+        // a sentence states a fact once: beside a figure that agrees with
+        // it, another figure of the metric that does not name the same
+        // people ("125 people were injured and 40 were hospitalized")
+        // counts something else the reference does not hold; one that does
+        // ("two children" … "five children") contradicts it
+        let subject = |c: &Claim| c.quantity.as_ref().and_then(|q| q.subject.clone());
+        let agreed: std::collections::HashSet<(&str, &str, Option<String>)> = out
+            .iter()
+            .filter(|f| f.status == Status::Match)
+            .filter_map(|f| {
+                let c = f.claim.as_ref().filter(|c| c.kind == ClaimKind::Quantity)?;
+                Some((f.fact.as_deref()?, c.text.as_str(), subject(c)))
+            })
+            .collect();
+        let beside: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.status == Status::Mismatch && f.severity > Severity::Warning)
+            .filter(|(_, f)| {
+                f.fact
+                    .as_deref()
+                    .zip(f.claim.as_ref())
+                    .is_some_and(|(id, c)| {
+                        let own = subject(c);
+                        agreed.iter().any(|(i, t, s)| {
+                            *i == id && *t == c.text && (own.is_none() || *s != own)
+                        })
+                    })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for i in beside {
+            let f = &mut out[i];
+            f.severity = Severity::Warning;
+            f.correction = None;
+            f.message = format!(
+                "“{}” does not agree with `{}`, which another figure in the sentence states: it may count something else; check it.",
+                f.found.as_deref().unwrap_or(""),
+                f.fact.as_deref().unwrap_or("")
+            );
+        }
         // a related story's headline on the page is not the article's claim:
         // never an error, never rewritten
         for f in &mut out {

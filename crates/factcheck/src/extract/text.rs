@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::grammar::OPEN_ENDS;
+use crate::lexicon::grammar::{CLOSED_CLASS, OPEN_ENDS};
 use crate::lexicon::Lexicon;
 
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -234,9 +234,20 @@ impl Splitter<'_> {
             .next()
             .unwrap_or("");
         let open_word = OPEN_ENDS.contains(&last_word);
+        // "complained to the United / Nations today": a name that "the"
+        // or a preposition opened, split by the wrap (a headline's last
+        // words seldom follow one; the next line opens no sentence)
+        let words: Vec<&str> = prev.split_whitespace().collect();
+        let next_word = next_line.split_whitespace().next().unwrap_or("");
+        let split_name = words.len() >= 3
+            && last_word.starts_with(char::is_uppercase)
+            && OPEN_ENDS.contains(&words[words.len() - 2].to_lowercase().as_str())
+            && next_word.starts_with(char::is_uppercase)
+            && !CLOSED_CLASS.contains(&next_word.to_lowercase().as_str());
         !blank
-            && (prev.ends_with(|c: char| c.is_lowercase() || c == ',' || c.is_ascii_digit())
-                && lower_next
+            && (split_name
+                || prev.ends_with(|c: char| c.is_lowercase() || c == ',' || c.is_ascii_digit())
+                    && lower_next
                 || number_next
                 || open_word
                 || line_len >= 40 && !ends_clause)
@@ -416,6 +427,16 @@ mod tests {
         assert_eq!(sentences(s, 0, s.len(), lx).len(), 1);
         // a short line ending on a name is a headline
         let s = "Rebels attack Mindanao\nThe army said 18 soldiers died.";
+        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
+    }
+
+    #[test]
+    fn a_name_split_by_the_wrap_goes_on() {
+        let lx = Lexicon::default_ref();
+        let s = "Tarsk complained to the United\nNations today that raids killed 90 people.";
+        assert_eq!(sentences(s, 0, s.len(), lx).len(), 1);
+        // the next line opening a sentence of its own keeps the headline
+        let s = "Floods hit the North\nThe army said 18 soldiers died.";
         assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
     }
 }

@@ -259,6 +259,15 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
         });
         if let Some(mut hit) = hit {
             hit.place = place_after(sent, hit.end_tok);
+            // "two fighters were killed and five others wounded": the
+            // others are more of whom the figure before counts (a kind of
+            // people; "people" says nothing more than no subject)
+            if hit.subject.is_none() && toks.get(n.last).is_some_and(|t| t.is("others")) {
+                hit.subject = hits
+                    .last()
+                    .and_then(|h| h.subject.clone())
+                    .filter(|s| s != "people" && !lx.synonyms("people", s));
+            }
             hits.push(hit);
         }
         i = next_i;
