@@ -202,10 +202,15 @@ impl<'r> Checker<'r> {
             return Choice::Agrees(f);
         }
         // only a fact that pins a value names what the figure may be: any
-        // number above 46 agrees with "at least 46"
+        // number above 46 agrees with "at least 46", though "more than
+        // 200,000" does state "at least 200,000"
+        let pins = |f: &Fact| match f.accepted {
+            Accepted::Range { min, max: None } => min == Some(q.value.0),
+            _ => true,
+        };
         let fits = ranked[leaders.len()..]
             .iter()
-            .filter(|(_, f)| !matches!(f.accepted, Accepted::Range { max: None, .. }))
+            .filter(|(_, f)| pins(f))
             .find(|(_, f)| agrees(f));
         // a fact that ranks below only by the source the article credits
         // (its place words fit better) is the figure's when its
