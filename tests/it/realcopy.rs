@@ -130,7 +130,7 @@ fn realcopy_verdicts() {
     }
     // issue 13's targets: 0 false alarms, every plant caught, every fix
     // right, --write idempotent everywhere
-    assert!(t.articles >= 134, "{} articles", t.articles);
+    assert!(t.articles >= 158, "{} articles", t.articles);
     assert!(
         t.false_alarms.is_empty(),
         "error-level findings on clean copy: {:?}",
@@ -171,14 +171,15 @@ fn realcopy_unseen() {
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
     assert!(t.articles >= 12, "{} articles", t.articles);
-    // its first run: 2 false alarms (a misquote, a misread figure), 28/36, 20/30
+    // its first run: 3 false alarms (a figure read across a list, a statement
+    // credited to state media, a part of a toll), 34/36, 25/32
     assert!(
-        t.false_alarms.len() <= 2,
+        t.false_alarms.len() <= 3,
         "more false alarms: {:?}",
         t.false_alarms
     );
-    assert!(t.caught >= 28, "fewer planted errors caught");
-    assert!(t.fixed_right >= 20, "fewer right fixes");
+    assert!(t.caught >= 34, "fewer planted errors caught");
+    assert!(t.fixed_right >= 25, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 
