@@ -170,16 +170,16 @@ fn realcopy_unseen() {
     }
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
-    assert!(t.articles >= 12, "{} articles", t.articles);
-    // its first run: 3 false alarms (a figure read across a list, a statement
-    // credited to state media, a part of a toll), 34/36, 25/32
+    assert!(t.articles >= 24, "{} articles", t.articles);
+    // first runs: Y+Z 3 false alarms, 34/36, 25/32; A2+B2 1, 31/36, 28/33;
+    // now (one Y+Z cause fixed) 3 false alarms, 65/72, 52/65
     assert!(
         t.false_alarms.len() <= 3,
         "more false alarms: {:?}",
         t.false_alarms
     );
-    assert!(t.caught >= 34, "fewer planted errors caught");
-    assert!(t.fixed_right >= 25, "fewer right fixes");
+    assert!(t.caught >= 65, "fewer planted errors caught");
+    assert!(t.fixed_right >= 52, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 

@@ -103,7 +103,11 @@ fn object_follows(sent: &Sent, at: usize, lx: &Lexicon) -> bool {
         .iter()
         .find(|(w, _)| cue_at(toks, at, w))
         .map_or(0, |(w, _)| w.len());
-    parse_at(sent.src, toks, at + skip).is_some()
+    // "and wounded another 250": a count of its own after the verb
+    let another = toks
+        .get(at + skip)
+        .is_some_and(|t| t.is("another") || t.is("further"));
+    parse_at(sent.src, toks, at + skip + usize::from(another)).is_some()
 }
 
 /// An all-capital word names a group ("five IS militants"), even if it
@@ -266,7 +270,7 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
                 hit.subject = hits
                     .last()
                     .and_then(|h| h.subject.clone())
-                    .filter(|s| s != "people" && !lx.synonyms("people", s));
+                    .filter(|s| s != "people" && s != "person" && !lx.synonyms("people", s));
             }
             hits.push(hit);
         }

@@ -250,7 +250,16 @@ impl<'a> Figure<'a> {
     /// 4. A metric verb right before the number takes it as its object:
     ///    "killed 30 people and wounded several others" counts the killed.
     fn metric_right_before(&self) -> Option<Found> {
-        plain_cue_ending(self.toks, self.q_start, self.lx)
+        // past "another"/"a further": "and wounded another 250"
+        let toks = self.toks;
+        let mut at = self.q_start;
+        if at > self.sent.first && (toks[at - 1].is("another") || toks[at - 1].is("further")) {
+            at -= 1;
+            if toks[at].is("further") && at > self.sent.first && toks[at - 1].is("a") {
+                at -= 1;
+            }
+        }
+        plain_cue_ending(self.toks, at, self.lx)
             .filter(|&(_, start)| start >= self.sent.first)
             // a cue that ends the figure before is its verb, not this
             // one's: "1 child killed 6 children & their mother still under
