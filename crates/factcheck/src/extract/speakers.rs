@@ -87,7 +87,7 @@ impl Registry {
                 .skip(2)
                 .position(|w| PLACE_PREPOSITIONS.contains(w) || *w == "of")
                 .map(|p| p + 2);
-            if let Some(p) = place.filter(|_| words[0] != "the") {
+            if let Some(p) = place {
                 heads.push((words[1..p].join(" "), idx));
             }
         }

@@ -237,13 +237,15 @@ impl Splitter<'_> {
         // "complained to the United / Nations today": a name that "the"
         // or a preposition opened, split by the wrap (a headline's last
         // words seldom follow one; the next line opens no sentence)
-        let words: Vec<&str> = prev.split_whitespace().collect();
-        let next_word = next_line.split_whitespace().next().unwrap_or("");
-        let split_name = words.len() >= 3
-            && last_word.starts_with(char::is_uppercase)
-            && OPEN_ENDS.contains(&words[words.len() - 2].to_lowercase().as_str())
-            && next_word.starts_with(char::is_uppercase)
-            && !CLOSED_CLASS.contains(&next_word.to_lowercase().as_str());
+        let split_name = last_word.starts_with(char::is_uppercase) && {
+            let mut back = prev.split_whitespace().rev().skip(1);
+            let opener = back.next().unwrap_or("").to_lowercase();
+            let next_word = next_line.split_whitespace().next().unwrap_or("");
+            back.next().is_some()
+                && OPEN_ENDS.contains(&opener.as_str())
+                && next_word.starts_with(char::is_uppercase)
+                && !CLOSED_CLASS.contains(&next_word.to_lowercase().as_str())
+        };
         !blank
             && (split_name
                 || prev.ends_with(|c: char| c.is_lowercase() || c == ',' || c.is_ascii_digit())

@@ -104,10 +104,32 @@ fn object_follows(sent: &Sent, at: usize, lx: &Lexicon) -> bool {
         .find(|(w, _)| cue_at(toks, at, w))
         .map_or(0, |(w, _)| w.len());
     // "and wounded another 250": a count of its own after the verb
-    let another = toks
-        .get(at + skip)
-        .is_some_and(|t| t.is("another") || t.is("further"));
-    parse_at(sent.src, toks, at + skip + usize::from(another)).is_some()
+    let at = at + skip;
+    parse_at(sent.src, toks, at + added_count_lead(toks, at)).is_some()
+}
+
+/// How many tokens from `i` on say that the number after them adds to a
+/// count before it: "another 250", "a further 30" (0 when none do).
+fn added_count_lead(toks: &[Token], i: usize) -> usize {
+    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.is(w));
+    if is(i, "another") || is(i, "further") {
+        1
+    } else if is(i, "a") && is(i + 1, "further") {
+        2
+    } else {
+        0
+    }
+}
+
+/// Where the words before token `at` that add its number to a count
+/// begin ("wounded *another* 250", "wounded *a further* 30"); `at` when
+/// none stand there, or they would start before `first`.
+fn before_added_count(toks: &[Token], first: usize, at: usize) -> usize {
+    (1..=2)
+        .rev()
+        .filter_map(|n| at.checked_sub(n).filter(|&s| s >= first))
+        .find(|&s| added_count_lead(toks, s) == at - s)
+        .unwrap_or(at)
 }
 
 /// An all-capital word names a group ("five IS militants"), even if it
@@ -247,20 +269,14 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
             i = next_i;
             continue;
         }
-        // "dead and injured … 12 and 40 respectively": the noun in its place
-        if let Some((list, metric)) = paired.as_ref().and_then(|p| Some((p, p.metric_of(i)?))) {
-            if let Some(metric) = metric {
-                let mut hit = list.hit(sent, &n, metric, lx);
-                hit.place = place_after(sent, hit.end_tok);
-                hits.push(hit);
-            }
-            i = next_i;
-            continue;
-        }
-        let hit = figure(sent, &n, &hits, lx).or_else(|| {
-            hits.last()
-                .and_then(|prev| list::continuation(sent, &n, prev, lx))
-        });
+        let hit = match paired.as_ref().and_then(|p| Some((p, p.metric_of(i)?))) {
+            // "dead and injured … 12 and 40 respectively": the noun in its place
+            Some((list, metric)) => metric.map(|m| list.hit(sent, &n, m, lx)),
+            None => figure(sent, &n, &hits, lx).or_else(|| {
+                hits.last()
+                    .and_then(|prev| list::continuation(sent, &n, prev, lx))
+            }),
+        };
         if let Some(mut hit) = hit {
             hit.place = place_after(sent, hit.end_tok);
             // "two fighters were killed and five others wounded": the

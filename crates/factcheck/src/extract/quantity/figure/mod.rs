@@ -7,8 +7,8 @@ mod parts;
 use super::count::in_citation;
 use super::lead::{qualifier_before, subset_lead, upper_bound};
 use super::{
-    cue_after_aux, cue_at, is_acronym, object_follows, plain_cue_at, plain_cue_ending,
-    subject_after, subject_word, QuantityHit,
+    before_added_count, cue_after_aux, cue_at, is_acronym, object_follows, plain_cue_at,
+    plain_cue_ending, subject_after, subject_word, QuantityHit,
 };
 use crate::extract::speech::Sent;
 use crate::lang::numbers::{parse_at, NumberPhrase};
@@ -251,14 +251,7 @@ impl<'a> Figure<'a> {
     ///    "killed 30 people and wounded several others" counts the killed.
     fn metric_right_before(&self) -> Option<Found> {
         // past "another"/"a further": "and wounded another 250"
-        let toks = self.toks;
-        let mut at = self.q_start;
-        if at > self.sent.first && (toks[at - 1].is("another") || toks[at - 1].is("further")) {
-            at -= 1;
-            if toks[at].is("further") && at > self.sent.first && toks[at - 1].is("a") {
-                at -= 1;
-            }
-        }
+        let at = before_added_count(self.toks, self.sent.first, self.q_start);
         plain_cue_ending(self.toks, at, self.lx)
             .filter(|&(_, start)| start >= self.sent.first)
             // a cue that ends the figure before is its verb, not this
