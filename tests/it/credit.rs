@@ -218,3 +218,20 @@ fn a_known_name_before_a_description_that_lost_its_commas_is_that_person() {
     assert_eq!(m.severity, Severity::Error, "{m:?}");
     assert_eq!(factcheck::corrected(&draft, &f), clean);
 }
+
+#[test]
+fn a_figure_right_after_while_has_no_sure_source() {
+    // invented: the number opens the ", while" clause itself
+    let facts = "  - id: toll\n    metric: killed\n    subject: soldiers\n    value: 29\n    source: monitor\n    attribution: required\n";
+    let text = "The ministry said 438 rebels were taken prisoner, while 29 soldiers were killed.";
+    let f = findings(text, facts);
+    assert!(
+        !f.iter().any(|f| f.status == Status::Misattributed),
+        "{f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Unattributed && f.severity == Severity::Warning),
+        "{f:?}"
+    );
+}

@@ -254,14 +254,13 @@ impl Claims<'_> {
                 let Some(before) = src.get(ca..n.start) else {
                     return false; // a quote's speaker: content elsewhere
                 };
-                let before = before
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase();
-                grammar::CONTRAST_OPENERS
-                    .iter()
-                    .any(|w| before.contains(&format!(", {w} ")))
+                let words = before.split_whitespace();
+                words.clone().zip(words.skip(1)).any(|(w, next)| {
+                    w.ends_with(',')
+                        && grammar::CONTRAST_OPENERS
+                            .iter()
+                            .any(|c| next.eq_ignore_ascii_case(c))
+                })
             });
             claims.push(Claim {
                 id: String::new(),
