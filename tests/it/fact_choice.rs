@@ -483,8 +483,8 @@ fn a_second_figure_beside_the_facts_own_counts_something_else() {
 fn a_figure_stating_an_open_facts_bound_is_never_an_error_against_another() {
     // invented: Brask's camps held 9,000; the 20,000 later in the
     // paragraph is the country's "at least 20,000"
-    let facts = "  - id: brask\n    metric: evacuated\n    subject: people\n    value: 9000\n    context: [Brask, evacuation centers]\n  - id: total\n    metric: evacuated\n    subject: people\n    min: 20000\n    context: [stayed on evacuation centers]\n";
-    let text = "Brask was worst hit, with 15,000 homes destroyed, 4,000 families (9,000 people) in evacuation centers.[3] In Tarsk, floods affected traffic. More than 20,000 people stayed on evacuation centers due to the storm.[6]";
+    let facts = "  - id: brask\n    metric: evacuated\n    subject: people\n    value: 9000\n    context: [Brask, evacuation centers]\n  - id: total\n    metric: evacuated\n    subject: people\n    min: 20000\n    context: [stayed in evacuation centers]\n";
+    let text = "Brask was worst hit, with 15,000 homes destroyed, 4,000 families (9,000 people) in evacuation centers.[3] In Tarsk, floods affected traffic. More than 20,000 people stayed in evacuation centers due to the storm.[6]";
     let f = figures(text, facts);
     assert!(!f.iter().any(|f| f.severity == Severity::Error), "{f:?}");
 }
