@@ -216,3 +216,38 @@ fn a_clause_about_something_else_keeps_its_words() {
         ]
     );
 }
+
+/// `text` raises no error and no fix against `facts`, and does once its
+/// figure is replaced by `wrong`: the warning is no blind spot.
+fn no_error_until_wrong(facts: &str, text: &str, (right, wrong): (&str, &str)) {
+    let f = figures(text, facts);
+    let quiet =
+        |f: &factcheck::model::Finding| f.severity != Severity::Error && f.correction.is_none();
+    assert!(f.iter().all(quiet), "{f:?}");
+    let f = figures(&text.replace(right, wrong), facts);
+    assert!(f.iter().any(|f| f.severity == Severity::Error), "{f:?}");
+}
+
+#[test]
+fn an_exact_figure_that_is_the_value_of_another_placed_fact_is_no_error() {
+    // invented: two facts of the metric are both placed in the sentence;
+    // the man's words stand nearest the only figure, whose value is the
+    // bodies' fact's. The sentence cannot say which is meant: a warning,
+    // never a rewrite to the man's "one"; a wrong count is still an error.
+    let facts = "  - id: man\n    metric: killed\n    subject: man\n    value: 1\n    context: [Dunmore Prefecture, drowned in his car]\n  - id: bodies\n    metric: killed\n    subject: bodies\n    value: 2\n    context: [riverbank, bodies]\n";
+    let text = "In Dunmore Prefecture, a 60-year man drowned in his car, due to a swollen river, and two bodies were recovered from a riverbank.";
+    no_error_until_wrong(facts, text, ("two bodies", "five bodies"));
+}
+
+#[test]
+fn an_exact_figure_that_is_another_metrics_fact_is_no_error() {
+    // invented: the reference counts the fishermen as dead or missing; the
+    // article's "feared dead" reads as a toll. The number is the
+    // reference's; the metric may differ: a warning, no fix.
+    let facts = "  - id: lost\n    metric: dead-or-missing\n    subject: fishermen\n    value: 32\n    context: [Offshore, feared dead]\n  - id: drowned\n    metric: killed\n    subject: fishermen\n    value: 3\n    context: [drowned]\n";
+    no_error_until_wrong(
+        facts,
+        "Offshore, 32 fishermen were feared dead.",
+        ("32", "23"),
+    );
+}

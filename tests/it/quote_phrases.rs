@@ -247,3 +247,24 @@ fn a_longer_wording_beside_the_verbatim_quote_is_another_quote() {
     );
     assert!(check(&draft).iter().any(|f| f.status == Status::Misquoted));
 }
+
+#[test]
+fn words_that_are_another_reference_quote_are_not_a_misquote_of_a_third() {
+    // invented: two short reference phrases that differ by one word, both
+    // said; the second sits inside a longer quote. It is the second
+    // phrase, not a misquote of the first — and `--write` leaves it.
+    let reference = "version: 1\nsources:\n  - id: varto\n    name: Ilse Varto\n    aliases: [Varto]\nquotes:\n  - id: angry\n    speaker: varto\n    text: \"I was angry\"\n  - id: relieved\n    speaker: varto\n    text: \"I was relieved\"\n";
+    let reference = Reference::from_str(Path::new("ref.yaml"), reference).unwrap();
+    let text = "\"I was angry,\" Varto said of the first closure. \"When the engineers finally signed the bridge off after a month of tests? I was relieved.\"\n";
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    let f = Checker::new(&reference).check(&article).findings;
+    assert!(!f.iter().any(|f| f.status == Status::Misquoted), "{f:?}");
+    for id in ["angry", "relieved"] {
+        assert!(
+            f.iter()
+                .any(|f| f.status == Status::Match && f.fact.as_deref() == Some(id)),
+            "{id}: {f:?}"
+        );
+    }
+    assert_eq!(corrected(text, &f), text);
+}

@@ -227,10 +227,41 @@ impl<'r> Checker<'r> {
         if leaders.len() > 1 {
             return Choice::Tied(leaders);
         }
-        Choice::Disagrees {
-            fact: first,
-            fits: fits.map(|(_, f)| *f),
-            by_topic: fits.is_some_and(|(rank, _)| rank.0 == top.0),
+        // an exact figure ("two bodies") that is the value of a fact whose
+        // own place words stand nearest it, as the first's do, with the same
+        // subject and source fit: the sentence places both, so it cannot
+        // tell which is meant ("fewer than 35" agreeing with a toll of 13
+        // is no such evidence)
+        let exact = q.interval[0].is_some() && q.interval[0] == q.interval[1];
+        let placed_too = |rank: &Rank| {
+            let ((subject, source, (a, b, _, _)), _) = top;
+            let (fs, fsrc, (fa, fb, _, _)) = rank.0;
+            exact && fs == subject && fsrc == source && fa == a && fb >= 1 && b >= 1
+        };
+        // an exact figure that is the value of a fact of another metric
+        // placed in the sentence, about the same people ("32 fishermen were
+        // feared dead" against a dead-or-missing fact of 32, read as a toll):
+        // the metric, not the number, may be what differs
+        let other = || {
+            self.reference.facts.iter().find(|f| {
+                exact
+                    && f.metric != q.metric
+                    && subject_fit(lx, q.subject.as_deref(), f.subject.as_deref()) >= top.0 .0
+                    && f.context.iter().any(|w| contains_word(&sentence, w))
+                    && matches!(f.accepted, Accepted::Value { value, .. } if value == q.value.0)
+            })
+        };
+        match fits {
+            Some((rank, f)) => Choice::Disagrees {
+                fact: first,
+                fits: Some(f),
+                by_topic: rank.0 == top.0 || placed_too(rank),
+            },
+            None => Choice::Disagrees {
+                fact: first,
+                fits: other(),
+                by_topic: true,
+            },
         }
     }
 }

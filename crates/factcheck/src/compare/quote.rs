@@ -158,6 +158,27 @@ impl<'r> Checker<'r> {
             }
             Found::Same(_) => true,
         });
+        // a run that is another reference quote word for word ("I was
+        // disgusted" beside the reference's "I was shocked") is that quote,
+        // not a misquote of this one
+        let given: Vec<&[String]> = found
+            .iter()
+            .filter_map(|f| match f {
+                Found::Same(rq) => self.quotes.iter().find(|pq| pq.quote.id == rq.id),
+                Found::Close(..) => None,
+            })
+            .map(|pq| pq.plain.as_slice())
+            .collect();
+        found.retain(|f| match f {
+            Found::Close(_, _, (a, b)) => {
+                let run: Vec<String> = quote_words(&text[*a..*b])
+                    .into_iter()
+                    .map(|w| w.0)
+                    .collect();
+                !given.iter().any(|plain| quote_matches(&run, plain))
+            }
+            Found::Same(_) => true,
+        });
         // a few words with one changed are as likely another quote ("a bad
         // piece of legislation" beside "a preposterous piece of
         // legislation"): close only when the same speaker says them

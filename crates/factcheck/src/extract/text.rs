@@ -268,7 +268,8 @@ impl Splitter<'_> {
 }
 
 /// Past the terminator at `i`: the closing quotes, brackets and further
-/// terminators after it, and a citation marker (".[12] ").
+/// terminators after it, and citation markers (".[12] ", ".[31][32] ",
+/// ".[citation needed] ").
 fn closers_end(s: &str, i: usize) -> usize {
     let mut j = i + 1;
     while j < s.len() {
@@ -279,9 +280,14 @@ fn closers_end(s: &str, i: usize) -> usize {
             break;
         }
     }
-    if s[j..].starts_with('[') {
-        if let Some(close) = s[j..].char_indices().take(6).find(|&(_, c)| c == ']') {
-            j += close.0 + 1;
+    while s[j..].starts_with('[') {
+        let marker = s[j + 1..]
+            .char_indices()
+            .take(20)
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == ' '));
+        match marker {
+            Some((k, ']')) if k > 0 => j += k + 2,
+            _ => break,
         }
     }
     j
@@ -372,14 +378,16 @@ mod tests {
 
     #[test]
     fn wrapped_wire_copy_and_citations() {
-        let s = "BAHIA COCOA REVIEW\nShowers continued throughout the week in the Bahia zone and\nFighting in the north killed 15 people, officials said in 2010. Analysts\nagreed.[12] Next one.";
+        let s = "BAHIA COCOA REVIEW\nShowers continued throughout the week in the Bahia zone and\nFighting in the north killed 15 people, officials said in 2010. Analysts\nagreed.[12] Next one.[3][4] And one more.[citation needed] Last.";
         assert_eq!(
             split(s),
             [
                 "BAHIA COCOA REVIEW",
                 "Showers continued throughout the week in the Bahia zone and\nFighting in the north killed 15 people, officials said in 2010.",
                 "Analysts\nagreed.[12]",
-                "Next one."
+                "Next one.[3][4]",
+                "And one more.[citation needed]",
+                "Last."
             ]
         );
     }

@@ -164,8 +164,9 @@ pub(crate) const PLURAL_BE: &[&str] = &["were", "are"];
 
 /// Prepositions that put a name inside a phrase of the subject ("the
 /// governor of Hatay … from Idlib told"): such a name is not the speaker.
-pub(crate) const PHRASE_PREPOSITIONS: &[&str] =
-    &["from", "of", "in", "at", "near", "for", "with", "on", "to"];
+pub(crate) const PHRASE_PREPOSITIONS: &[&str] = &[
+    "from", "of", "in", "at", "near", "for", "with", "on", "to", "inside",
+];
 
 /// Prepositions that give a figure its place ("176 in Malawi"): a list of
 /// figures repeats the one the first used.

@@ -55,6 +55,10 @@ pub struct LexiconFile {
     /// Lower-case nouns that can head a speaker ("officials", "witnesses").
     #[serde(default)]
     pub speaker_nouns: Vec<String>,
+    /// Nouns for someone who speaks for the body after them: "a spokesman
+    /// for the ministry" is the ministry's word, "a nurse at the hospital" the nurse's.
+    #[serde(default)]
+    pub proxies: Vec<String>,
     /// Month names and abbreviations: a number next to them is a date.
     #[serde(default)]
     pub months: Vec<String>,
@@ -187,6 +191,7 @@ pub struct Lexicon {
     pub(crate) teaser_words: HashSet<String>,
     /// Lower-case nouns that can head a speaker ("officials", "the ministry").
     pub(crate) speaker_nouns: HashSet<String>,
+    pub(crate) proxies: HashSet<String>,
     pub(crate) months: HashSet<String>,
     /// Units after a number that make it a duration, age, distance or sum.
     pub(crate) non_count_units: HashSet<String>,
@@ -401,6 +406,7 @@ impl Lexicon {
             teasers,
             teaser_words,
             speaker_nouns,
+            proxies,
             months,
             non_count_units,
             non_count_labels,
@@ -455,6 +461,7 @@ impl Lexicon {
             teasers: file.teasers.iter().map(|p| words(p)).collect(),
             teaser_words: set(&file.teaser_words),
             speaker_nouns: set(&file.speaker_nouns),
+            proxies: set(&file.proxies),
             months: set(&file.months),
             non_count_units: set(&file.non_count_units),
             non_count_labels: set(&file.non_count_labels),

@@ -48,7 +48,7 @@ impl Sent<'_> {
         self.lexicon.not_names.contains(t.lower.as_str())
     }
 
-    fn nameish(&self, t: &Token) -> bool {
+    pub(super) fn nameish(&self, t: &Token) -> bool {
         t.kind == Kind::Word
             && ((t.capitalised(self.src) && !self.closed(t))
                 || self.lexicon.organisations.contains(t.lower.as_str())

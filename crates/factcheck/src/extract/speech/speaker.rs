@@ -7,7 +7,8 @@ use super::{is_pronoun, Raw, Sent, Who};
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    APPOSITION_OPENERS, ARTICLES, FRONTED_OPENERS, PHRASE_PREPOSITIONS, RELATIVE_OPENERS,
+    APPOSITION_OPENERS, ARTICLES, CLOSED_CLASS, DETERMINERS, FRONTED_OPENERS, PHRASE_PREPOSITIONS,
+    QUANTIFIERS, RELATIVE_OPENERS,
 };
 
 /// A speaker after the cue ("…, said X", "according to X"), with the
@@ -48,7 +49,7 @@ pub(super) fn speaker_of_cue(
     let toks = sent.toks;
     let t = &toks[k];
     let prev = sent.prev(k);
-    match left_speaker(sent, k) {
+    match left_speaker(sent, k, registry) {
         // "Arakhamia said the sides had agreed …": inside the content before
         Some(Who::Phrase(a, _))
             if raw
@@ -126,7 +127,7 @@ pub(super) fn speaker_of_cue(
     None
 }
 
-fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
+fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     let toks = sent.toks;
     let mut j = k;
     while j > sent.first && sent.lexicon.skip_left.contains(toks[j - 1].lower.as_str()) {
@@ -191,6 +192,35 @@ fn left_speaker(sent: &Sent, k: usize) -> Option<Who> {
     let np = sent.np_before(j, plain);
     if let Some(head) = relative_head(sent, np.map_or(j, |(a, _)| a)) {
         return Some(Who::Phrase(head.0, head.1));
+    }
+    // "A nurse at the Tarsk district hospital said": the phrase before the
+    // cue, if any, is inside a prepositional phrase of the subject
+    // (a participle continues another's speech: "footage of Trump saying")
+    let in_phrase = np.is_none_or(|(a, _)| {
+        a > sent.first && PHRASE_PREPOSITIONS.contains(&toks[a - 1].lower.as_str())
+    }) && !sent
+        .lexicon
+        .participle_cues
+        .contains(toks[k].lower.as_str());
+    // any noun speaks before "said"; before a cue that is also a noun or
+    // an ordinary verb ("the interests of member states trump …") only a
+    // name or a word for those who speak does
+    let speaks = |(a, b): (usize, usize)| {
+        plain
+            || (a..b).any(|i| {
+                let t = &toks[i];
+                sent.nameish(t) && (i > sent.first || !t.capitalised(sent.src))
+                    || sent.lexicon.proxies.contains(t.lower.as_str())
+            })
+    };
+    let head = in_phrase.then(|| phrase_head(sent, j)).flatten();
+    if let Some((a, b)) = head.filter(|&h| speaks(h)) {
+        // unless the reference names the whole phrase: "officials in Myanmar"
+        let whole = sent.mention_words(a, j).join(" ");
+        return Some(Who::Phrase(
+            a,
+            if registry.is_known_name(&whole) { j } else { b },
+        ));
     }
     let (a, b) = np?;
     // a name ending a prepositional phrase ("… the border from Idlib told")
@@ -271,6 +301,82 @@ fn relative_head(sent: &Sent, a: usize) -> Option<(usize, usize)> {
         })
         .find(|&i| ARTICLES.contains(&toks[i].lower.as_str()))?;
     (det + 1 < end && opens(det)).then_some((det, end))
+}
+
+/// The head of a subject whose prepositional phrases run up to `end`:
+/// "A nurse at the Tarsk district hospital", "The group with a network of
+/// sources inside Syria", "Abu Ahmad of the Fastaqim brigade". A proxy
+/// ("a spokesman for the Observatory") gives the body after it instead.
+/// Every part must read as a plain noun phrase, so that a clause ("The army
+/// entered the area in Homs") is never taken for one.
+fn phrase_head(sent: &Sent, end: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let lx = sent.lexicon;
+    // "of" between capitalised words joins a name: "Ministry of Defence lawyers"
+    let joiner = |i: usize| toks[i].is("of") && sent.cap(i - 1) && sent.cap(i + 1);
+    let preposition =
+        |i: usize| PHRASE_PREPOSITIONS.contains(&toks[i].lower.as_str()) && !joiner(i);
+    // the parts between prepositions, from the cue back to the head
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut i = end;
+    loop {
+        let mut s = i;
+        while s > sent.first && i - s < 6 && toks[s - 1].kind == Kind::Word && !preposition(s - 1) {
+            s -= 1;
+        }
+        if s == i {
+            return None;
+        }
+        parts.push((s, i));
+        if s > sent.first + 1 && preposition(s - 1) && parts.len() < 5 {
+            i = s - 1;
+        } else {
+            break;
+        }
+    }
+    let &(hs, mut he) = parts.last()?;
+    let opens = hs == sent.first
+        || matches!(
+            toks[hs - 1].lower.as_str(),
+            "," | ";" | ":" | "\"" | "“" | "”" | "(" | "—" | "–"
+        );
+    // a head with a noun: "…, some at a brokerage house federal officials
+    // said" is an object clause, not a subject
+    let noun = (hs..he).any(|n| !QUANTIFIERS.contains(&toks[n].lower.as_str()));
+    if parts.len() < 2 || !opens || !noun {
+        return None;
+    }
+    // a determiner only first in a part, and no verb anywhere
+    let plain = parts.iter().all(|&(s, e)| {
+        (s..e).all(|n| {
+            let t = &toks[n];
+            let w = t.lower.as_str();
+            let after_det = n > s && DETERMINERS.contains(&toks[n - 1].lower.as_str());
+            let verb_like = !t.capitalised(sent.src) && w.ends_with("ed") && !after_det;
+            n == s && (DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w))
+                || !CLOSED_CLASS.contains(&w)
+                    && !sent.closed(t)
+                    && !lx.reporting_verbs.contains(w)
+                    && !lx.aux_words.contains(w)
+                    && !verb_like
+        })
+    });
+    if !plain {
+        return None;
+    }
+    let proxy = lx.proxies.contains(toks[he - 1].lower.as_str())
+        && ["for", "of", "from", "at"].contains(&toks[he].lower.as_str());
+    // a name that lost the comma before its title: "Hashem Darwish head of …"
+    let title =
+        |n: usize| !toks[n].capitalised(sent.src) && lx.titles.contains(toks[n].lower.as_str());
+    if let Some(t) = (hs + 2..he).find(|&n| title(n) && (hs..n).all(|m| sent.cap(m))) {
+        he = t;
+    }
+    Some(if proxy {
+        parts[parts.len() - 2]
+    } else {
+        (hs, he)
+    })
 }
 
 /// The capitalised name opening the sentence when an apposition opener
