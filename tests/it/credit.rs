@@ -235,3 +235,28 @@ fn a_figure_right_after_while_has_no_sure_source() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_figure_in_speech_a_trailing_tag_relays_is_no_error() {
+    // invented, in the wire form "He said …, the agency, monitored by …,
+    // said": the figure is the inner speaker's, relayed by the agency.
+    // Crediting it to the agency is a guess about whose it is: a warning,
+    // never a rewrite of the agency's name.
+    let yaml = "version: 1\nsources:\n  - id: commander\n    name: a field commander\n  - id: agency\n    name: the Velmoran news agency\n    aliases: [VNA]\nfacts:\n  - id: lost\n    metric: casualties\n    min: 3000\n    source: commander\n";
+    let text = "A field commander spoke to reporters at the front.\n\nHe said the enemy lost at least 3,000 men killed or wounded, VNA, monitored by a radio service, said.\n";
+    let f = check(yaml, text);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.severity, Severity::Warning, "{m:?}");
+    assert!(m.correction.is_none());
+    // with no speech before the figure, the agency's credit is its own: an error
+    let plain = text.replace("He said the enemy", "The enemy");
+    let f = check(yaml, &plain);
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Misattributed && f.severity == Severity::Error),
+        "{f:?}"
+    );
+}

@@ -488,3 +488,19 @@ fn a_figure_stating_an_open_facts_bound_is_never_an_error_against_another() {
     let f = figures(text, facts);
     assert!(!f.iter().any(|f| f.severity == Severity::Error), "{f:?}");
 }
+
+#[test]
+fn among_equals_the_fact_stating_the_value_beats_an_open_bound() {
+    // invented: "at least 3" and "22" both hold for 22 children, and the
+    // sentence names neither source nor place; the fact that states 22 is
+    // the one the figure gives, whatever the reference's order
+    let facts = "  - id: open\n    metric: killed\n    subject: children\n    min: 3\n  - id: exact\n    metric: killed\n    subject: children\n    value: 22\n";
+    assert_eq!(
+        verdicts("A day earlier 22 children were killed.", facts),
+        [(Status::Match, Some("exact".to_string()))]
+    );
+    assert_eq!(
+        verdicts("A day earlier 5 children were killed.", facts),
+        [(Status::Match, Some("open".to_string()))]
+    );
+}

@@ -268,3 +268,23 @@ fn words_that_are_another_reference_quote_are_not_a_misquote_of_a_third() {
     }
     assert_eq!(corrected(text, &f), text);
 }
+
+#[test]
+fn a_dash_between_words_ends_the_word() {
+    // invented: the reference's phrase ends where the quote runs on after
+    // an em dash with no spaces; "engineers—until" is two words
+    let clean = "Ada Okafor said: \"The bridge will stay closed until the engineers—until every one of them—sign it off.\"\n";
+    let reference = REFERENCE.replace(
+        "the bridge will stay closed until the engineers sign it off",
+        "The bridge will stay closed until the engineers",
+    );
+    let reference = Reference::from_str(Path::new("ref.yaml"), &reference).unwrap();
+    let article = Article::from_text("a.md", clean.to_string(), None).unwrap();
+    let f = Checker::new(&reference).check(&article).findings;
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Match && f.fact.as_deref() == Some("bridge")),
+        "{f:?}"
+    );
+    assert_eq!(corrected(clean, &f), clean);
+}

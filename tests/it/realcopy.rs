@@ -130,7 +130,7 @@ fn realcopy_verdicts() {
     }
     // issue 13's targets: 0 false alarms, every plant caught, every fix
     // right, --write idempotent everywhere
-    assert!(t.articles >= 158, "{} articles", t.articles);
+    assert!(t.articles >= 194, "{} articles", t.articles);
     assert!(
         t.false_alarms.is_empty(),
         "error-level findings on clean copy: {:?}",
@@ -170,16 +170,16 @@ fn realcopy_unseen() {
     }
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
-    assert!(t.articles >= 24, "{} articles", t.articles);
-    // first runs: Y+Z 3 false alarms, 34/36, 25/32; A2+B2 1, 31/36, 28/33;
-    // now (one Y+Z cause fixed) 3 false alarms, 65/72, 52/65
+    assert!(t.articles >= 12, "{} articles", t.articles);
+    // first run of E2+F2: 3 false alarms, 33/36, 24/31; now (three of its
+    // causes fixed) 0 false alarms, 35/36, 30/31
     assert!(
-        t.false_alarms.len() <= 3,
-        "more false alarms: {:?}",
+        t.false_alarms.is_empty(),
+        "false alarms: {:?}",
         t.false_alarms
     );
-    assert!(t.caught >= 65, "fewer planted errors caught");
-    assert!(t.fixed_right >= 52, "fewer right fixes");
+    assert!(t.caught >= 35, "fewer planted errors caught");
+    assert!(t.fixed_right >= 30, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 

@@ -198,7 +198,17 @@ impl<'r> Checker<'r> {
             .take_while(|(rank, _)| *rank == top)
             .map(|(_, f)| *f)
             .collect();
-        if let Some(f) = leaders.iter().find(|f| agrees(f)) {
+        // the fact that states the figure's value before one whose open
+        // bound it merely stays within ("22 children" against "at least 3"
+        // and "22")
+        let states =
+            |f: &Fact| matches!(f.accepted, Accepted::Value { value, .. } if value == q.value.0);
+        let agreeing = leaders.iter().filter(|f| agrees(f));
+        if let Some(f) = agreeing
+            .clone()
+            .find(|f| states(f))
+            .or(agreeing.clone().next())
+        {
             return Choice::Agrees(f);
         }
         // only a fact that pins a value names what the figure may be: any
@@ -248,7 +258,7 @@ impl<'r> Checker<'r> {
                     && f.metric != q.metric
                     && subject_fit(lx, q.subject.as_deref(), f.subject.as_deref()) >= top.0 .0
                     && f.context.iter().any(|w| contains_word(&sentence, w))
-                    && matches!(f.accepted, Accepted::Value { value, .. } if value == q.value.0)
+                    && states(f)
             })
         };
         match fits {

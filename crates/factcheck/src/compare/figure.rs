@@ -343,6 +343,35 @@ impl<'r> Checker<'r> {
             "The figure is credited to {} but the reference has it from {right}.",
             a.speaker
         );
-        out.push(self.misattributed(c, &fact.id, want, message));
+        let mut f = self.misattributed(c, &fact.id, want, message);
+        if self.relayed(c) {
+            // the inner speaker's figure: crediting it to the relay is a guess
+            f.severity = f.severity.min(Severity::Warning);
+            f.correction = None;
+            f.message = format!(
+                "The figure is in speech that {} relays (“… said …”); the reference has it from {right}; check who said it.",
+                a.speaker
+            );
+        }
+        out.push(f);
+    }
+
+    /// "He said Iraq lost 3,000 men …, IRNA, monitored by the BBC, said":
+    /// a figure inside speech opened before it, credited by a tag after it,
+    /// is the inner speaker's; the tag only relays it.
+    fn relayed(&self, c: &Claim) -> bool {
+        let (Some(q), Some(a)) = (&c.quantity, &c.attribution) else {
+            return false;
+        };
+        let Some(at) = c.text.find(q.phrase.as_str()) else {
+            return false;
+        };
+        let (before, after) = c.text.split_at(at);
+        let verbs = &self.reference.lexicon.reporting_verbs;
+        after.contains(a.mention.as_str())
+            && !before.contains(a.mention.as_str())
+            && before
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| verbs.contains(&w.to_lowercase()))
     }
 }

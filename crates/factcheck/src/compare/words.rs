@@ -7,7 +7,8 @@ use similar::ChangeTag;
 use crate::model::{DiffOp, DiffPart};
 
 /// Normalise quoted words for comparison: typographic quotes, apostrophes,
-/// dashes and whitespace; the first letter's case. Returns the words and
+/// dashes (a dash between words separates them) and whitespace; the first
+/// letter's case. Returns the words and
 /// their byte ranges in the input.
 pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
     let mut out = Vec::new();
@@ -40,7 +41,8 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
         }
         // three dots between words are an ellipsis too: "hurricane...which"
         let dots = c == '.' && s[i..].starts_with("...");
-        if c.is_whitespace() {
+        // a dash set between words without spaces ends one ("friend—at")
+        if c.is_whitespace() || matches!(c, '—' | '–' | '‒') {
             if let Some(a) = start.take() {
                 push(&mut out, a, i);
             }

@@ -538,6 +538,16 @@ fn quote_speaker<'e>(
     if before.is_some() {
         return before;
     }
+    // a tag later in the sentence whose reported words hold the quote
+    // ("“We are horrified” by the shooting …, Nefzi said.")
+    let holding = in_sentence(events, sentence).iter().find(|e| {
+        e.cue.0 >= q.close
+            && e.content
+                .is_some_and(|(a, b)| a <= q.open + 1 && q.close <= b)
+    });
+    if holding.is_some() {
+        return holding;
+    }
     // a cue right after the quote (in the sentence it ends in, or the next),
     // unless it reports words of its own after it
     let end = prepared
