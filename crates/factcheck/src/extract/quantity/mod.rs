@@ -164,13 +164,19 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
             j += 1;
         }
     }
-    // "two more civilians", "20 other people"
+    // "two more civilians", "20 other people"; "nine more drowned", "12
+    // more were injured": the count goes on to its verb with no noun
     if toks
         .get(j)
         .is_some_and(|t| lx.additive_words.contains(t.lower.as_str()))
-        && toks.get(j + 1).is_some_and(|t| subject_word(t, lx))
     {
-        j += 1;
+        match toks.get(j + 1) {
+            Some(t) if subject_word(t, lx) => j += 1,
+            Some(t) if t.kind == Kind::Word && !t.is("than") && !t.is("of") && j == from => {
+                return (None, j + 1)
+            }
+            _ => {}
+        }
     }
     let start = j;
     // a participle with no noun after it is a verb, not who was counted:

@@ -129,7 +129,8 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
         }
         // "according to X"
         if t.is("according") && toks.get(k + 1).is_some_and(|n| n.is("to")) {
-            if let Some((a, b)) = sent.np_after(k + 2) {
+            if let Some(np) = sent.np_after(k + 2) {
+                let (a, b) = speaker::proxy_body(sent, np);
                 k = speaker::push_right(sent, registry, &mut raw, (a, b), (k, k + 2), false);
                 continue;
             }

@@ -179,8 +179,11 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
         return None;
     }
     if j > sent.first && is_pronoun(&toks[j - 1]) {
-        // a doubled subject: "Zelensky he said"
-        if let Some((a, b)) = sent.np_before(j - 1, false) {
+        // a doubled subject: "Zelensky he said" (but in "… on the outskirts
+        // of Deir Sharqi it said" the name ends a phrase: "it" speaks)
+        let in_phrase =
+            |a: usize| a > sent.first && PHRASE_PREPOSITIONS.contains(&toks[a - 1].lower.as_str());
+        if let Some((a, b)) = sent.np_before(j - 1, false).filter(|&(a, _)| !in_phrase(a)) {
             return Some(Who::Phrase(a, b));
         }
         return Some(Who::Pronoun(j - 1));
@@ -377,6 +380,20 @@ fn phrase_head(sent: &Sent, end: usize) -> Option<(usize, usize)> {
     } else {
         (hs, he)
     })
+}
+
+/// The body a proxy speaks for, after "according to": "official figures
+/// by ITBP" are ITBP's, "a statement from the ministry" the ministry's.
+pub(super) fn proxy_body(sent: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
+    let toks = sent.toks;
+    let proxy = sent.lexicon.proxies.contains(toks[b - 1].lower.as_str())
+        && toks
+            .get(b)
+            .is_some_and(|t| ["by", "from", "of"].contains(&t.lower.as_str()));
+    proxy
+        .then(|| sent.np_after(b + 1))
+        .flatten()
+        .unwrap_or((a, b))
 }
 
 /// The capitalised name opening the sentence when an apposition opener
