@@ -504,3 +504,24 @@ fn among_equals_the_fact_stating_the_value_beats_an_open_bound() {
         [(Status::Match, Some("open".to_string()))]
     );
 }
+
+#[test]
+fn a_fact_subject_that_repeats_the_metric_noun_fits_in_full() {
+    // invented: "Velmoran refugees" counts Velmoran refugees, though the
+    // figure's subject is read as "velmoran" (the metric noun is the
+    // cue); it fits the fact that names them no worse than "Velmorans"
+    let facts = "  - id: claimed\n    metric: refugees\n    subject: Velmoran refugees\n    max: 250000\n    context: [claim, take in]\n  - id: proposed\n    metric: refugees\n    subject: Velmorans\n    value: 10000\n    context: [proposed, accepting]\n";
+    let text = "His claim that the city would take in as many as 250,000 Velmoran refugees was false (the council proposed accepting 10,000 Velmorans).";
+    let got = verdicts(text, facts);
+    assert_eq!(
+        got[0],
+        (Status::Match, Some("claimed".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        figures(text, facts)
+            .iter()
+            .all(|f| f.severity != Severity::Error),
+        "{got:?}"
+    );
+}

@@ -50,6 +50,22 @@ fn subject_fit<'a>(lx: &Lexicon, claim: Option<&'a str>, fact: Option<&str>) -> 
     }
 }
 
+/// A fact's subject without the words that name the figure's metric in its
+/// phrase: "as many as 250,000 Syrian refugees" counts "Syrian" refugees,
+/// which a fact about "Syrian refugees" names in full. Never empties it.
+fn without_metric_noun(subject: &str, phrase: &str, claimed: Option<&str>) -> String {
+    let claimed = claimed.unwrap_or("");
+    let kept: Vec<&str> = subject
+        .split(' ')
+        .filter(|w| !contains_word(phrase, w) || contains_word(claimed, w))
+        .collect();
+    if kept.is_empty() {
+        subject.to_string()
+    } else {
+        kept.join(" ")
+    }
+}
+
 /// Whether one word is a compound of the other: "schoolchildren" are
 /// children, "schoolgirls" girls (a head of four letters or more, so
 /// "policemen" are not "men" of any kind).
@@ -58,10 +74,17 @@ fn compound_of(a: &str, b: &str) -> bool {
     !a.contains(' ') && !b.contains(' ') && b.len() >= 4 && a.len() > b.len() && a.ends_with(b)
 }
 
-/// Whether every word of `a` stands in `b`: "syrian" in "syrian refugees".
+/// Whether every word of `a` stands in `b`: "syrian" in "syrian refugees",
+/// "policemen" in "policemen, soldiers and security guards".
 fn words_within(a: &str, b: &str) -> bool {
-    a.split(' ')
-        .all(|w| b.split(' ').any(|x| singular(x) == singular(w)))
+    let words = |s: &'_ str| {
+        s.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(|w| singular(w).to_string())
+            .collect::<Vec<_>>()
+    };
+    let within = words(b);
+    words(a).iter().all(|w| within.contains(w))
 }
 
 /// A fact's rank for a figure: subject fit, source fit, then its context
@@ -153,7 +176,11 @@ impl<'r> Checker<'r> {
             .iter()
             .enumerate()
             .map(|(i, &f)| {
-                let mut subject = subject_fit(lx, q.subject.as_deref(), f.subject.as_deref());
+                let own = f
+                    .subject
+                    .as_deref()
+                    .map(|s| without_metric_noun(s, &phrase, q.subject.as_deref()));
+                let mut subject = subject_fit(lx, q.subject.as_deref(), own.as_deref());
                 // a figure with no subject noun is about people unless the
                 // sentence names the fact's subject ("volunteers … with
                 // scores killed")
@@ -307,6 +334,15 @@ mod tests {
         assert_eq!(subject_fit(lx, Some("rebel fighters"), Some("fighters")), 2);
         assert_eq!(subject_fit(lx, Some("rebel fighters"), Some("children")), 0);
         assert_eq!(subject_fit(lx, Some("syrian"), Some("syrian refugees")), 2);
+        // a fact about a list of groups fits a figure naming one of them
+        assert_eq!(
+            subject_fit(
+                lx,
+                Some("policemen"),
+                Some("policemen, soldiers and guards")
+            ),
+            2
+        );
         assert_eq!(
             subject_fit(lx, Some("syrian children"), Some("children")),
             2

@@ -9,13 +9,13 @@ use super::QuantityHit;
 use crate::extract::speech::Sent;
 use crate::lang::numbers::NumberPhrase;
 use crate::lang::tokens::Kind;
-use crate::lexicon::grammar::PLACE_PREPOSITIONS;
+use crate::lexicon::grammar::{PERIOD_DETERMINERS, PLACE_PREPOSITIONS};
 use crate::lexicon::Lexicon;
 
 /// The figure `n` continues, when it continues the list of `prev`: `prev`
-/// is followed by "in/at/from Place", then only commas, "and" and citation
-/// markers up to `n` (with its qualifier), and `n` by the same preposition
-/// and a capitalised word.
+/// is followed by "in/at/from Place", then only commas, "and", citation
+/// markers and a date up to `n` (with its qualifier), and `n` by the same
+/// preposition and a capitalised word.
 pub(super) fn continuation(
     sent: &Sent,
     n: &NumberPhrase,
@@ -72,9 +72,15 @@ pub(super) fn continuation(
     while k < q_start && sent.cap(k) && toks[k].kind == Kind::Word {
         k += 1;
     }
+    // separators, and the date of the figure before: "130 in Paris last
+    // November and 32 in Brussels in March"
     let separators = toks[k..q_start].iter().all(|t| {
-        matches!(t.lower.as_str(), "," | "and" | "[" | "]" | ";")
-            || (t.kind == Kind::Num && t.lower.len() <= 3)
+        let w = t.lower.as_str();
+        matches!(w, "," | "and" | "[" | "]" | ";")
+            || (t.kind == Kind::Num && t.lower.len() <= 4)
+            || lx.months.contains(w)
+            || lx.week.contains(w)
+            || PERIOD_DETERMINERS.contains(&w)
     });
     let listed = k < q_start
         && toks[k..q_start]
