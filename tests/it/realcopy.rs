@@ -130,7 +130,7 @@ fn realcopy_verdicts() {
     }
     // issue 13's targets: 0 false alarms, every plant caught, every fix
     // right, --write idempotent everywhere
-    assert!(t.articles >= 218, "{} articles", t.articles);
+    assert!(t.articles >= 230, "{} articles", t.articles);
     assert!(
         t.false_alarms.is_empty(),
         "error-level findings on clean copy: {:?}",
@@ -171,15 +171,15 @@ fn realcopy_unseen() {
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
     assert!(t.articles >= 12, "{} articles", t.articles);
-    // first run of I2+J2: 1 false alarm, 33/36, 27/31; now (its cause
-    // fixed) 0 false alarms, 34/36, 28/31
+    // first run of K2+L2: 2 false alarms, 27/36, 24/31, 4 non-idempotent
+    // writes; now (their cause fixed) 0 false alarms, 27/36, 25/31
     assert!(
         t.false_alarms.is_empty(),
         "false alarms: {:?}",
         t.false_alarms
     );
-    assert!(t.caught >= 34, "fewer planted errors caught");
-    assert!(t.fixed_right >= 28, "fewer right fixes");
+    assert!(t.caught >= 27, "fewer planted errors caught");
+    assert!(t.fixed_right >= 25, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 

@@ -133,7 +133,18 @@ impl Checker<'_> {
                     .split(' ')
                     .all(|w| !w.is_empty() && words.contains(&w))
             });
-            beside || part
+            // the mention itself names the right source: "Observatory chief
+            // Rami Abdel Rahman" speaks for the Observatory
+            let titled = c
+                .text
+                .find(a.mention.as_str())
+                .map_or(a.mention.clone(), |at| {
+                    let before: Vec<&str> = c.text[..at].split_whitespace().rev().take(3).collect();
+                    let before: Vec<&str> = before.into_iter().rev().collect();
+                    format!("{} {}", before.join(" "), a.mention)
+                });
+            let affiliated = self.named_bare_in(want, &titled);
+            beside || part || affiliated
         });
         match given {
             Some(a) if named_too => {
@@ -300,12 +311,19 @@ impl Checker<'_> {
                 .chain(&source.aliases)
                 .map(|n| n.to_lowercase())
                 .any(|n| {
-                    let ahead = before
-                        .strip_suffix("and")
-                        .filter(|b| boundary(b))
-                        .map(str::trim_end)
-                        .and_then(|b| b.strip_suffix(n.as_str()))
-                        .is_some_and(boundary);
+                    // "The Observatory and local Kurdish officials said":
+                    // a word or two may describe the mention after "and"
+                    let ahead = (0..=2).any(|k| {
+                        let mut b = before;
+                        for _ in 0..k {
+                            b = b.rsplit_once(' ').map_or("", |(rest, _)| rest.trim_end());
+                        }
+                        b.strip_suffix("and")
+                            .filter(|b| boundary(b))
+                            .map(str::trim_end)
+                            .and_then(|b| b.strip_suffix(n.as_str()))
+                            .is_some_and(boundary)
+                    });
                     let behind = after
                         .strip_prefix("and ")
                         .map(str::trim_start)
@@ -320,6 +338,22 @@ impl Checker<'_> {
     /// words, any case), if it does.
     fn source_named_in(&self, fact: &Fact, text: &str) -> Option<String> {
         self.named_in(fact.source.as_ref()?, text)
+    }
+
+    /// Whether `text` names source `id` with or without its article ("The
+    /// Observatory" in "Observatory chief Rami Abdel Rahman").
+    fn named_bare_in(&self, id: &str, text: &str) -> bool {
+        let Some(source) = self.reference.sources.iter().find(|s| s.id == id) else {
+            return false;
+        };
+        let text = text.to_lowercase();
+        std::iter::once(&source.name)
+            .chain(&source.aliases)
+            .map(|n| n.to_lowercase())
+            .any(|n| {
+                let bare = n.strip_prefix("the ").unwrap_or(&n);
+                super::place::contains_word(&text, bare)
+            })
     }
 
     /// Source `id` as `text` names it (its name or an alias, whole words,

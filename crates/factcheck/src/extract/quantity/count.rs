@@ -17,6 +17,22 @@ pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
         || label_before(sent, n, lx)
         || unit_after(sent, n, lx)
         || clock_or_score(sent, n)
+        || inside_a_name(sent, n, lx)
+}
+
+/// Digits between two capitalised words inside a sentence are part of a
+/// name ("Fathers 4 Justice", "Channel 4 News"), unless people follow
+/// ("Bomb Kills 15 People" in a title-case headline).
+fn inside_a_name(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
+    let toks = sent.toks;
+    let cap_word = |i: usize| sent.cap(i) && !lx.months.contains(toks[i].lower.as_str());
+    toks[n.first].kind == Kind::Num
+        && n.last == n.first + 1
+        && n.first > sent.first + 1
+        && cap_word(n.first - 1)
+        && cap_word(n.last)
+        && !lx.is_subject_head(&toks[n.last].lower)
+        && super::plain_cue_at(toks, n.last, lx).is_none()
 }
 
 /// Whether token `k` is a part of a citation marker ("[34]"), whose
@@ -94,7 +110,12 @@ fn time_or_date(sent: &Sent, n: &NumberPhrase) -> bool {
 fn label_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     let toks = sent.toks;
     if let Some(p) = n.first.checked_sub(1).map(|p| &toks[p]) {
-        if lx.months.contains(p.lower.as_str()) && p.capitalised(sent.src)
+        // "In January 25 people were killed": people after the number make
+        // it a count, not the day of the month
+        let people = toks.get(n.last).is_some_and(|t| {
+            super::subject_word(t, lx) && !t.capitalised(sent.src) && lx.is_subject_head(&t.lower)
+        });
+        if lx.months.contains(p.lower.as_str()) && p.capitalised(sent.src) && !people
             || lx.non_count_labels.contains(p.lower.as_str())
         {
             return true;
