@@ -170,16 +170,18 @@ fn realcopy_unseen() {
     }
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
-    assert!(t.articles >= 12, "{} articles", t.articles);
-    // first run of K2+L2: 2 false alarms, 27/36, 24/31, 4 non-idempotent
-    // writes; now (their cause fixed) 0 false alarms, 27/36, 25/31
+    assert!(t.articles >= 24, "{} articles", t.articles);
+    // first runs: K2+L2 2 false alarms, 27/36, 24/31, 4 non-idempotent
+    // writes (its cause fixed since: 0, 27/36, 25/31); M2+N2, labelled and
+    // run at the end of the same session, untuned: 2 false alarms, 31/36,
+    // 22/29. Both together now: 2, 58/72, 47/60
     assert!(
-        t.false_alarms.is_empty(),
-        "false alarms: {:?}",
+        t.false_alarms.len() <= 2,
+        "more false alarms: {:?}",
         t.false_alarms
     );
-    assert!(t.caught >= 27, "fewer planted errors caught");
-    assert!(t.fixed_right >= 25, "fewer right fixes");
+    assert!(t.caught >= 58, "fewer planted errors caught");
+    assert!(t.fixed_right >= 47, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 
