@@ -230,11 +230,11 @@ impl<'r> Checker<'r> {
         // and "22")
         let states =
             |f: &Fact| matches!(f.accepted, Accepted::Value { value, .. } if value == q.value.0);
-        let agreeing = leaders.iter().filter(|f| agrees(f));
-        if let Some(f) = agreeing
-            .clone()
-            .find(|f| states(f))
-            .or(agreeing.clone().next())
+        // (`min_by_key` keeps the first of equals: the reference's order)
+        if let Some(f) = leaders
+            .iter()
+            .filter(|f| agrees(f))
+            .min_by_key(|f| !states(f))
         {
             return Choice::Agrees(f);
         }

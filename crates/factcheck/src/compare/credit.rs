@@ -135,15 +135,19 @@ impl Checker<'_> {
             });
             // the mention itself names the right source: "Observatory chief
             // Rami Abdel Rahman" speaks for the Observatory
+            // (with up to three words before it)
             let titled = c
                 .text
                 .find(a.mention.as_str())
-                .map_or(a.mention.clone(), |at| {
-                    let before: Vec<&str> = c.text[..at].split_whitespace().rev().take(3).collect();
-                    let before: Vec<&str> = before.into_iter().rev().collect();
-                    format!("{} {}", before.join(" "), a.mention)
+                .map_or(a.mention.as_str(), |at| {
+                    let from = c.text[..at]
+                        .trim_end()
+                        .rsplitn(4, char::is_whitespace)
+                        .nth(3)
+                        .map_or(0, str::len);
+                    &c.text[from..at + a.mention.len()]
                 });
-            let affiliated = self.named_bare_in(want, &titled);
+            let affiliated = self.named_bare_in(want, titled);
             beside || part || affiliated
         });
         match given {
@@ -283,12 +287,15 @@ impl Checker<'_> {
 
     /// Whether a sentence holds a reporting verb or "according to".
     fn reports_someone(&self, sentence: &str) -> bool {
+        sentence.to_lowercase().contains("according to") || self.reporting_verb_in(sentence)
+    }
+
+    /// Whether `text` holds a reporting verb of the lexicon, in any case.
+    pub(super) fn reporting_verb_in(&self, text: &str) -> bool {
         let lx = &self.reference.lexicon;
-        let lower = sentence.to_lowercase();
-        lower.contains("according to")
-            || lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| lx.reporting_verbs.contains(w))
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lx.reporting_verbs.contains(w))
     }
 
     /// Whether the claim's speaker shares it with source `want`, joined by
@@ -298,39 +305,37 @@ impl Checker<'_> {
         let Some(a) = &c.attribution else {
             return false;
         };
-        let Some(source) = self.reference.sources.iter().find(|s| s.id == want) else {
+        let Some(names) = self.source_names(want) else {
             return false;
         };
+        let names: Vec<String> = names.map(|n| n.to_lowercase()).collect();
         let text = c.text.to_lowercase();
         let mention = a.mention.to_lowercase();
         let boundary = |s: &str| !s.ends_with(|ch: char| ch.is_alphanumeric());
         text.match_indices(&mention).any(|(at, _)| {
             let before = text[..at].trim_end();
             let after = text[at + mention.len()..].trim_start();
-            std::iter::once(&source.name)
-                .chain(&source.aliases)
-                .map(|n| n.to_lowercase())
-                .any(|n| {
-                    // "The Observatory and local Kurdish officials said":
-                    // a word or two may describe the mention after "and"
-                    let ahead = (0..=2).any(|k| {
-                        let mut b = before;
-                        for _ in 0..k {
-                            b = b.rsplit_once(' ').map_or("", |(rest, _)| rest.trim_end());
-                        }
-                        b.strip_suffix("and")
-                            .filter(|b| boundary(b))
-                            .map(str::trim_end)
-                            .and_then(|b| b.strip_suffix(n.as_str()))
-                            .is_some_and(boundary)
-                    });
-                    let behind = after
-                        .strip_prefix("and ")
-                        .map(str::trim_start)
-                        .and_then(|r| r.strip_prefix(n.as_str()))
-                        .is_some_and(|r| !r.starts_with(|ch: char| ch.is_alphanumeric()));
-                    ahead || behind
+            names.iter().any(|n| {
+                // "The Observatory and local Kurdish officials said":
+                // a word or two may describe the mention after "and"
+                let ahead = std::iter::successors(Some(before), |b| {
+                    b.rsplit_once(' ').map(|(rest, _)| rest.trim_end())
                 })
+                .take(3)
+                .any(|b| {
+                    b.strip_suffix("and")
+                        .filter(|b| boundary(b))
+                        .map(str::trim_end)
+                        .and_then(|b| b.strip_suffix(n.as_str()))
+                        .is_some_and(boundary)
+                });
+                let behind = after
+                    .strip_prefix("and ")
+                    .map(str::trim_start)
+                    .and_then(|r| r.strip_prefix(n.as_str()))
+                    .is_some_and(|r| !r.starts_with(|ch: char| ch.is_alphanumeric()));
+                ahead || behind
+            })
         })
     }
 
@@ -340,29 +345,29 @@ impl Checker<'_> {
         self.named_in(fact.source.as_ref()?, text)
     }
 
+    /// Source `id`'s name and aliases, as the reference writes them.
+    fn source_names(&self, id: &str) -> Option<impl Iterator<Item = &String>> {
+        let source = self.reference.sources.iter().find(|s| s.id == id)?;
+        Some(std::iter::once(&source.name).chain(&source.aliases))
+    }
+
     /// Whether `text` names source `id` with or without its article ("The
     /// Observatory" in "Observatory chief Rami Abdel Rahman").
     fn named_bare_in(&self, id: &str, text: &str) -> bool {
-        let Some(source) = self.reference.sources.iter().find(|s| s.id == id) else {
-            return false;
-        };
         let text = text.to_lowercase();
-        std::iter::once(&source.name)
-            .chain(&source.aliases)
-            .map(|n| n.to_lowercase())
-            .any(|n| {
-                let bare = n.strip_prefix("the ").unwrap_or(&n);
-                super::place::contains_word(&text, bare)
+        self.source_names(id).is_some_and(|mut names| {
+            names.any(|n| {
+                let n = n.to_lowercase();
+                super::place::contains_word(&text, n.strip_prefix("the ").unwrap_or(&n))
             })
+        })
     }
 
     /// Source `id` as `text` names it (its name or an alias, whole words,
     /// any case), if it does.
     pub(super) fn named_in(&self, id: &str, text: &str) -> Option<String> {
-        let source = self.reference.sources.iter().find(|s| s.id == id)?;
         let text = text.to_lowercase();
-        std::iter::once(&source.name)
-            .chain(&source.aliases)
+        self.source_names(id)?
             .find(|n| super::place::contains_word(&text, &n.to_lowercase()))
             .cloned()
     }

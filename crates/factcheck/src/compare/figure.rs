@@ -367,11 +367,8 @@ impl<'r> Checker<'r> {
             return false;
         };
         let (before, after) = c.text.split_at(at);
-        let verbs = &self.reference.lexicon.reporting_verbs;
         after.contains(a.mention.as_str())
             && !before.contains(a.mention.as_str())
-            && before
-                .split(|ch: char| !ch.is_alphanumeric())
-                .any(|w| verbs.contains(&w.to_lowercase()))
+            && self.reporting_verb_in(before)
     }
 }

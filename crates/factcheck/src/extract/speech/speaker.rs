@@ -181,9 +181,10 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     if j > sent.first && is_pronoun(&toks[j - 1]) {
         // a doubled subject: "Zelensky he said" (but in "… on the outskirts
         // of Deir Sharqi it said" the name ends a phrase: "it" speaks)
-        let in_phrase =
-            |a: usize| a > sent.first && PHRASE_PREPOSITIONS.contains(&toks[a - 1].lower.as_str());
-        if let Some((a, b)) = sent.np_before(j - 1, false).filter(|&(a, _)| !in_phrase(a)) {
+        if let Some((a, b)) = sent
+            .np_before(j - 1, false)
+            .filter(|&(a, _)| !after_preposition(sent, a))
+        {
             return Some(Who::Phrase(a, b));
         }
         return Some(Who::Pronoun(j - 1));
@@ -199,12 +200,11 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     // "A nurse at the Tarsk district hospital said": the phrase before the
     // cue, if any, is inside a prepositional phrase of the subject
     // (a participle continues another's speech: "footage of Trump saying")
-    let in_phrase = np.is_none_or(|(a, _)| {
-        a > sent.first && PHRASE_PREPOSITIONS.contains(&toks[a - 1].lower.as_str())
-    }) && !sent
-        .lexicon
-        .participle_cues
-        .contains(toks[k].lower.as_str());
+    let in_phrase = np.is_none_or(|(a, _)| after_preposition(sent, a))
+        && !sent
+            .lexicon
+            .participle_cues
+            .contains(toks[k].lower.as_str());
     // any noun speaks before "said"; before a cue that is also a noun or
     // an ordinary verb ("the interests of member states trump …") only a
     // name or a word for those who speak does
@@ -230,12 +230,19 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     // may not be the speaker: copy that lost its commas puts an apposition
     // between the name and the cue ("Ercan Topaca the governor of Hatay …
     // from Idlib told"). The name opening the sentence before "the"/"a" is.
-    if a > sent.first && PHRASE_PREPOSITIONS.contains(&toks[a - 1].lower.as_str()) {
+    if after_preposition(sent, a) {
         if let Some((a, b)) = opening_name(sent, a) {
             return Some(Who::Phrase(a, b));
         }
     }
     Some(Who::Phrase(a, b))
+}
+
+/// Whether the phrase starting at token `a` follows a preposition of the
+/// subject's phrase ("… of Deir Sharqi", "… from Idlib"): it ends that
+/// phrase rather than naming the speaker.
+fn after_preposition(sent: &Sent, a: usize) -> bool {
+    a > sent.first && PHRASE_PREPOSITIONS.contains(&sent.toks[a - 1].lower.as_str())
 }
 
 /// `"…," Andre Fortier, a vice president with Noranda, which owns the mine
