@@ -295,3 +295,32 @@ fn a_described_second_conjunct_shares_the_claim() {
         "{f:?}"
     );
 }
+
+#[test]
+fn the_source_points_back_to_the_latest_source_even_after_an_opening_time() {
+    // invented bulletin: two sources, each followed by "The source added";
+    // the second opens its sentence with a time, which is no part of its
+    // name. Each figure is its own source's, so nothing is wrong
+    let yaml = "version: 1\nsources:\n  - id: medical\n    name: A medical source at the Velmor health directorate\n    aliases: [A medical source]\n  - id: police\n    name: a source at the Velmor police command\n  - id: city-police\n    name: A source at the Brask police command\nfacts:\n  - id: medical-toll\n    metric: killed\n    subject: pupils\n    value: 8\n    source: medical\n  - id: police-toll\n    metric: killed\n    subject: pupils\n    value: 7\n    source: police\n    attribution: required\n";
+    let text = "A medical source at the Velmor health directorate told the agency that a shell hit a school. The source added that eight pupils were killed. Earlier in the day a source at the Velmor police command told the agency that a mortar round fell on the school. The source added that the round killed seven pupils.";
+    let f = check(yaml, text);
+    let figures: Vec<_> = f
+        .iter()
+        .filter(|f| f.status == Status::Match)
+        .map(|f| f.fact.as_deref())
+        .collect();
+    assert_eq!(
+        figures,
+        [Some("medical-toll"), Some("police-toll")],
+        "{f:?}"
+    );
+    assert!(f.iter().all(|f| f.severity != Severity::Error), "{f:?}");
+    // the police source's "eight" is not its figure, though it is the
+    // medical source's: the source, not the value, picks the fact
+    let f = check(yaml, &text.replace("seven pupils", "eight pupils"));
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Mismatch && f.fact.as_deref() == Some("police-toll")),
+        "{f:?}"
+    );
+}

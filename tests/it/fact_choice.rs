@@ -525,3 +525,34 @@ fn a_fact_subject_that_repeats_the_metric_noun_fits_in_full() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_context_word_naming_the_subject_does_not_outweigh_the_place() {
+    // invented: the school's toll (7) is placed by its classroom; the
+    // directorate's count (8) lists its subject among its context words
+    let facts = "  - id: directorate\n    metric: killed\n    subject: pupils\n    value: 8\n    context: [pupils, directorate]\n  - id: school\n    metric: killed\n    subject: pupils\n    value: 7\n    context: [classroom, mortar round]\n";
+    let text = "The mortar round fell inside a classroom killing seven pupils.";
+    assert_eq!(
+        verdicts(text, facts),
+        [(Status::Match, Some("school".to_string()))]
+    );
+}
+
+#[test]
+fn a_subject_read_from_another_figure_does_not_outweigh_the_place() {
+    // invented: "13 others" are civilians only by the figure before it; the
+    // fact that names no subject is placed by three of its words
+    let facts = "  - id: sniper\n    metric: injured\n    value: 13\n    context: [Tuesday, sniper, Bab Tarsk]\n  - id: market\n    metric: injured\n    subject: civilians\n    value: 2\n    context: [Ramouseh]\n";
+    let text = "On Tuesday seven civilians were killed and 13 others were injured by sniper fire on Bab Tarsk street in Ramouseh.";
+    let got = verdicts(text, facts);
+    assert!(
+        got.contains(&(Status::Match, Some("sniper".to_string()))),
+        "{got:?}"
+    );
+    assert!(
+        findings(text, facts)
+            .iter()
+            .all(|f| f.severity != Severity::Error),
+        "{got:?}"
+    );
+}

@@ -66,6 +66,21 @@ fn without_metric_noun(subject: &str, phrase: &str, claimed: Option<&str>) -> St
     }
 }
 
+/// Whether a context word only names the fact's subject ("students" for
+/// the students killed): the subject is ranked already, and the word
+/// locates no incident, so it counts after the words that do, as the words
+/// that state a figure do.
+fn names_subject(word: &str, subject: Option<&str>) -> bool {
+    subject.is_some_and(|s| {
+        let w = word.to_lowercase();
+        let s = s.to_lowercase();
+        singular(&w) == singular(&s)
+            || s.rsplit(' ')
+                .next()
+                .is_some_and(|h| singular(h) == singular(&w))
+    })
+}
+
 /// Whether one word is a compound of the other: "schoolchildren" are
 /// children, "schoolgirls" girls (a head of four letters or more, so
 /// "policemen" are not "men" of any kind).
@@ -153,16 +168,15 @@ impl<'r> Checker<'r> {
             .copied()
             .collect();
         // the words that state a figure ("evacuated", "thought to have
-        // died", "confirmed dead") stand by every figure of the metric: they
-        // place none, and count only after the places, when in the figure's
-        // own phrase
+        // died", "confirmed dead") or name its subject stand by every figure
+        // of the metric: they place none, and count only after the places,
+        // when in the figure's own phrase
         let (stating, placing): (Vec<Vec<String>>, Vec<Vec<String>>) = candidates
             .iter()
             .map(|f| {
-                f.context
-                    .iter()
-                    .cloned()
-                    .partition::<Vec<String>, _>(|w| lx.only_figure_words(w))
+                f.context.iter().cloned().partition::<Vec<String>, _>(|w| {
+                    lx.only_figure_words(w) || names_subject(w, f.subject.as_deref())
+                })
             })
             .unzip();
         // every candidate's place words: a longer one holds the words of a
@@ -172,6 +186,13 @@ impl<'r> Checker<'r> {
         let topic = at.topic(q, start, &placing, &all_places);
         let around = at.around(q, &placed, &sentence, start, &all_places);
         let phrase = flat_lower(&q.phrase);
+        // a subject the phrase does not write ("seven civilians … and 13
+        // others were injured") is read from another figure: a guess, which
+        // prefers no fact over one that names no subject
+        let inferred = q.subject.as_deref().is_some_and(|s| {
+            !s.split(' ')
+                .any(|w| contains_word(&phrase, w) || contains_word(&phrase, singular(w)))
+        });
         let mut ranked: Vec<(Rank, &'r Fact)> = candidates
             .iter()
             .enumerate()
@@ -181,6 +202,9 @@ impl<'r> Checker<'r> {
                     .as_deref()
                     .map(|s| without_metric_noun(s, &phrase, q.subject.as_deref()));
                 let mut subject = subject_fit(lx, q.subject.as_deref(), own.as_deref());
+                if inferred && subject > 0 {
+                    subject = 2;
+                }
                 // a figure with no subject noun is about people unless the
                 // sentence names the fact's subject ("volunteers … with
                 // scores killed")

@@ -138,6 +138,7 @@ impl Registry {
         lexicon: &Lexicon,
     ) -> Option<usize> {
         let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+        let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
         let (lower, determiner) = lowered(&words);
         let start = usize::from(determiner);
         let lower = &lower[start..];
@@ -163,11 +164,47 @@ impl Registry {
                 return Some(idx);
             }
         }
+        if definite && m.common_noun {
+            if let Some(idx) = self.described(lower) {
+                // a name that capitalises the description's noun ("Vancouver
+                // Stock Exchange", "the exchange"; "Central Bureau of
+                // Statistics", "the bureau") names a body, never a person:
+                // "it" is then the exchange
+                let e = &mut self.entities[idx];
+                let head = words[words.len() - 1];
+                if e.canonical
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_uppercase) && w.eq_ignore_ascii_case(head))
+                {
+                    e.kind = EntityKind::Group;
+                }
+                return Some(self.touch(idx));
+            }
+        }
         let name_key = m.name_words.join(" ");
         if let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == name_key) {
             return Some(self.touch(idx));
         }
         Some(self.merge_or_add(m, words, lower, lexicon))
+    }
+
+    /// "the source", "the medical source": the latest speaker whose name's
+    /// head is that noun ("a source at Aleppo Police Command", "SANA
+    /// reporter"), with the description's modifier among its words. A
+    /// definite description points back; only a new name starts a new
+    /// speaker. A plural ("the analysts") may mean a group no one named,
+    /// or several named ones, so it points back only to its own words.
+    fn described(&self, lower: &[String]) -> Option<usize> {
+        let (head, modifiers) = lower.split_last()?;
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        if modifiers.len() > 1 || plural {
+            return None;
+        }
+        self.recent.iter().rev().copied().find(|&i| {
+            let e = &self.entities[i];
+            name_head(&e.name_words) == Some(head.as_str())
+                && modifiers.iter().all(|m| e.name_words.contains(m))
+        })
     }
 
     /// The reference's person whose full name (two words or more) opens
@@ -423,6 +460,16 @@ impl<'w> Mention<'w> {
     }
 }
 
+/// The head noun of a name: its last word before a place phrase ("source"
+/// in "a source at aleppo police command").
+fn name_head(words: &[String]) -> Option<&str> {
+    let end = words
+        .iter()
+        .position(|w| PLACE_PREPOSITIONS.contains(&w.as_str()) || w == "of")
+        .unwrap_or(words.len());
+    words[..end].last().map(String::as_str)
+}
+
 fn ends_with(long: &[String], short: &[String]) -> bool {
     !short.is_empty() && long.len() > short.len() && long[long.len() - short.len()..] == *short
 }
@@ -468,6 +515,25 @@ mod tests {
         assert_eq!(r.mention(&["the", "minister"], lx), Some(a));
         assert_eq!(r.pronoun("he"), Some(a));
         assert_eq!(r.pronoun("it"), Some(p));
+    }
+
+    #[test]
+    fn a_definite_description_points_back_to_its_head() {
+        let lx = Lexicon::default_ref();
+        let mut r = Registry::default();
+        let ex = r
+            .mention(&["The", "Tarsk", "Stock", "Exchange"], lx)
+            .unwrap();
+        let src = r.mention(&["a", "source", "at", "the", "Tarsk", "police"], lx);
+        assert_eq!(r.mention(&["The", "source"], lx), src);
+        assert_eq!(r.mention(&["the", "exchange"], lx), Some(ex));
+        // the exchange is a body, so "it" is the exchange
+        assert_eq!(r.pronoun("it"), Some(ex));
+        // the latest source, not the first
+        let later = r.mention(&["a", "medical", "source", "at", "the", "clinic"], lx);
+        assert_ne!(later, src);
+        assert_eq!(r.mention(&["the", "source"], lx), later);
+        assert_eq!(r.mention(&["the", "medical", "source"], lx), later);
     }
 
     #[test]

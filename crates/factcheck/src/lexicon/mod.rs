@@ -496,6 +496,11 @@ impl Lexicon {
         })
     }
 
+    /// Whether a word names a time: "today", "Sunday", "morning", "week".
+    pub fn is_time(&self, w: &str) -> bool {
+        self.time_words.contains(w) || self.week.contains(w) || self.periods.contains(w)
+    }
+
     /// Whether `id` is a metric of this lexicon (a reference's facts may
     /// only use known metrics).
     pub fn has_metric(&self, id: &str) -> bool {

@@ -344,12 +344,28 @@ fn phrase_head(sent: &Sent, end: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    let &(hs, mut he) = parts.last()?;
-    let opens = hs == sent.first
+    let &(hs, _) = parts.last()?;
+    let mut opens = hs == sent.first
         || matches!(
             toks[hs - 1].lower.as_str(),
             "," | ";" | ":" | "\"" | "“" | "”" | "(" | "—" | "–"
         );
+    // a time the sentence opens with is no part of the subject: "Earlier in
+    // the day a source at the police command told …", "On Sunday morning
+    // the head of the hospital said"
+    let time = parts.iter().enumerate().rev().find_map(|(j, &(s, e))| {
+        (s + 1..e)
+            .find(|&k| {
+                DETERMINERS.contains(&toks[k].lower.as_str()) && lx.is_time(&toks[k - 1].lower)
+            })
+            .map(|k| (j, k))
+    });
+    if let Some((j, k)) = time {
+        opens |= hs == sent.first + 1 && preposition(sent.first);
+        parts.truncate(j + 1);
+        parts[j].0 = k;
+    }
+    let &(hs, mut he) = parts.last()?;
     // a head with a noun: "…, some at a brokerage house federal officials
     // said" is an object clause, not a subject
     let noun = (hs..he).any(|n| !QUANTIFIERS.contains(&toks[n].lower.as_str()));
