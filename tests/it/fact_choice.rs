@@ -544,15 +544,35 @@ fn a_subject_read_from_another_figure_does_not_outweigh_the_place() {
     // fact that names no subject is placed by three of its words
     let facts = "  - id: sniper\n    metric: injured\n    value: 13\n    context: [Tuesday, sniper, Bab Tarsk]\n  - id: market\n    metric: injured\n    subject: civilians\n    value: 2\n    context: [Ramouseh]\n";
     let text = "On Tuesday seven civilians were killed and 13 others were injured by sniper fire on Bab Tarsk street in Ramouseh.";
+    matches_without_error(text, facts, "sniper");
+}
+
+/// Asserts that some figure of `text` matches fact `id` and that no
+/// finding is an error.
+pub(super) fn matches_without_error(text: &str, facts: &str, id: &str) {
     let got = verdicts(text, facts);
     assert!(
-        got.contains(&(Status::Match, Some("sniper".to_string()))),
+        got.contains(&(Status::Match, Some(id.to_string()))),
         "{got:?}"
     );
-    assert!(
-        findings(text, facts)
-            .iter()
-            .all(|f| f.severity != Severity::Error),
-        "{got:?}"
+    let all = findings(text, facts);
+    assert!(all.iter().all(|f| f.severity != Severity::Error), "{all:?}");
+}
+
+#[test]
+fn a_vague_figure_never_fails_for_want_of_a_source() {
+    // invented: "scores of civilians" in a background sentence is no sure
+    // restatement of the monitor's count of 122, whose source is required
+    let facts = "  - id: toll\n    metric: killed\n    subject: civilians\n    value: 122\n    source: monitor\n    attribution: required\n    context: [Velmor]\n";
+    assert_eq!(
+        unattributed_severity(
+            facts,
+            "Jets have bombed the rebels for weeks, killing scores of civilians across Velmor."
+        ),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        unattributed_severity(facts, "The strikes killed 122 civilians across Velmor."),
+        Some(Severity::Error)
     );
 }

@@ -4,7 +4,7 @@
 
 use factcheck::model::{Severity, Status};
 
-use super::fact_choice::{figures, verdicts};
+use super::fact_choice::{figures, matches_without_error, verdicts};
 
 const THREE_PLACES: &str = "  - id: vell\n    metric: killed\n    min: 120\n    context: [Vellmark]\n  - id: osk\n    metric: killed\n    value: 64\n    context: [Oskarn]\n  - id: tarn\n    metric: killed\n    min: 31\n    context: [Tarnwick]\n";
 
@@ -250,4 +250,14 @@ fn an_exact_figure_that_is_another_metrics_fact_is_no_error() {
         "Offshore, 32 fishermen were feared dead.",
         ("32", "23"),
     );
+}
+
+#[test]
+fn a_place_opening_a_sentence_is_not_the_figure_of_the_sentence_before() {
+    // invented Wikipedia-style copy: the hamlet and its island open the
+    // sentence after a figure and a citation marker; they place the 900,
+    // which the island's overall toll (74) must not judge
+    let facts = "  - id: island\n    metric: killed\n    subject: people\n    value: 74\n    context: [Carrow]\n  - id: hamlet\n    metric: killed\n    subject: people\n    value: 900\n    context: [Belmont, hamlet]\n  - id: island-missing\n    metric: missing\n    value: 95\n    context: [Carrow]\n";
+    let text = "On Carrow, 74 people were killed and 95 were listed missing.[17] In the hamlet of Belmont on the remote island of Carrow, 900 people lost their lives.[21]\n";
+    matches_without_error(text, facts, "hamlet");
 }

@@ -246,6 +246,14 @@ fn a_longer_wording_beside_the_verbatim_quote_is_another_quote() {
         "stay open until the council's",
     );
     assert!(check(&draft).iter().any(|f| f.status == Status::Misquoted));
+    // one word put for several ("stay closed" → "stay shut to all traffic")
+    // is the speaker's other wording, as added words are
+    let reworded = clean.replace(
+        "stay closed until the council's",
+        "stay shut to all traffic until the council's",
+    );
+    let f = check(&reworded);
+    assert!(!f.iter().any(|f| f.status == Status::Misquoted), "{f:?}");
 }
 
 #[test]

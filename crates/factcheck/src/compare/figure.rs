@@ -167,7 +167,10 @@ impl<'r> Checker<'r> {
                 .context
                 .iter()
                 .any(|w| super::place::contains_word(&sentence, w));
-        self.unattributed(c, Some(fact), fact.attribution_required && placed, out);
+        // a vague figure ("killing scores of civilians across Idlib") is
+        // no sure restatement of the fact's count either
+        let sure = placed && q.qualifier != Qualifier::Vague;
+        self.unattributed(c, Some(fact), fact.attribution_required && sure, out);
     }
 
     fn unverified_figure(&self, c: &Claim, q: &Quantity) -> Finding {

@@ -272,8 +272,7 @@ impl Place<'_> {
                 .filter(|f| {
                     let from = f.1 .1.min(prep);
                     // nor from another sentence
-                    !contrast_between(text, from, prep)
-                        && !text.get(from..prep).is_some_and(|s| s.contains(". "))
+                    !contrast_between(text, from, prep) && !sentence_between(text, from, prep)
                 })
                 .map(|f| f.0)
                 .or_else(|| self.nearest_figure((a, b))),
@@ -288,9 +287,12 @@ impl Place<'_> {
         let gap = |&(x, y): &(usize, usize)| x.saturating_sub(b).max(a.saturating_sub(y));
         // a figure across a clause about something else is further than any
         // on this side of it
+        // (or a sentence's end: "… listed missing.[17] In a hamlet of
+        // Gilligan, 900 died")
         let across = |&(x, y): &(usize, usize)| {
-            (y <= a && contrast_between(self.text, y, a))
-                || (b <= x && contrast_between(self.text, b, x))
+            (y <= a && (contrast_between(self.text, y, a) || sentence_between(self.text, y, a)))
+                || (b <= x
+                    && (contrast_between(self.text, b, x) || sentence_between(self.text, b, x)))
         };
         self.figures
             .iter()
@@ -374,6 +376,22 @@ fn contrast_between(text: &str, a: usize, b: usize) -> bool {
                     && !next[c.len()..].starts_with(char::is_alphanumeric)
             })
         })
+}
+
+/// Whether `text[a..b]` ends a sentence: a full stop, question or
+/// exclamation mark, after its closing marks and citation markers
+/// (".[17] "), followed by a space.
+fn sentence_between(text: &str, a: usize, b: usize) -> bool {
+    let Some(between) = text.get(a..b) else {
+        return false;
+    };
+    between.match_indices(['.', '!', '?']).any(|(i, _)| {
+        let mut rest = between[i + 1..].trim_start_matches(['"', '”', '’', ')', ']']);
+        while let Some(marker) = rest.strip_prefix('[') {
+            rest = marker.split_once(']').map_or("", |(_, after)| after);
+        }
+        rest.starts_with(char::is_whitespace)
+    })
 }
 
 /// Where the paragraph holding byte `at` starts: after a blank line, an

@@ -58,13 +58,27 @@ fn close_to(
     }
 }
 
-/// How many of the reference's words a diff removes or replaces.
-fn changed_words(d: &QuoteDiff) -> usize {
-    d.parts
-        .iter()
-        .filter(|p| p.op == DiffOp::Delete)
-        .map(|p| p.text.split_whitespace().count())
-        .sum()
+/// Whether a diff swaps a single word of the reference for one other word
+/// (or drops it), whatever words it only adds elsewhere.
+fn one_word_swapped(d: &QuoteDiff) -> bool {
+    let count = |i: usize, op: DiffOp| {
+        d.parts
+            .get(i)
+            .filter(|p| p.op == op)
+            .map_or(0, |p| p.text.split_whitespace().count())
+    };
+    let deleted: Vec<usize> = (0..d.parts.len())
+        .filter(|&i| count(i, DiffOp::Delete) > 0)
+        .collect();
+    match deleted[..] {
+        [i] => {
+            count(i, DiffOp::Delete) == 1
+                && count(i + 1, DiffOp::Insert)
+                    + i.checked_sub(1).map_or(0, |j| count(j, DiffOp::Insert))
+                    <= 1
+        }
+        _ => false,
+    }
 }
 
 /// Where the run `from..to` of a quote's text lies in the file: the same
@@ -147,14 +161,16 @@ impl<'r> Checker<'r> {
         // said as the reference has it: another quote sharing most of its
         // words ("The kids thought it was part of the fireworks" … "We
         // just told them it was part of the fireworks") is another
-        // sentence, unless a single word of it is replaced (words only
-        // added — "win my free, engraved shotgun" beside "win my engraved
-        // shotgun!" — are the speaker's longer wording); a run of the
-        // quote that is a part of the reference's words changes nothing
+        // sentence, unless a single word of it is swapped for another
+        // (words only added — "win my free, engraved shotgun" beside "win my
+        // engraved shotgun!" — or one put for several — "secure
+        // convictions" beside "get trials and convictions" — are the
+        // speaker's other wording); a run of the quote that is a part of
+        // the reference's words changes nothing
         found.retain(|f| match f {
             Found::Close(d, rq, _) => {
                 let changed = d.parts.iter().any(|p| p.op != DiffOp::Equal);
-                changed && (!verbatim.contains(rq.id.as_str()) || changed_words(d) == 1)
+                changed && (!verbatim.contains(rq.id.as_str()) || one_word_swapped(d))
             }
             Found::Same(_) => true,
         });

@@ -16,13 +16,24 @@ impl Figure<'_> {
         }
         let metric = self.prev_metric.clone()?;
         let mut end = self.after_subj.max(self.n.last + 2);
-        // "seven of which were drownings": who they were
         let toks = self.toks;
-        if toks
-            .get(end)
-            .is_some_and(|t| PLURAL_BE.contains(&t.lower.as_str()))
-        {
-            let (s, e) = subject_after(self.sent, end + 1, self.lx);
+        // "two of them died later", "6 of whom died in a landslide": a
+        // metric of their own
+        if let Some((metric, cue_end)) = cue_after_aux(toks, end, self.lx) {
+            return Some(Found {
+                metric,
+                start: self.q_start,
+                end: cue_end,
+            });
+        }
+        // "seven of which were drownings", "one of them was a cyclist":
+        // who they were
+        let be = |t: &crate::lang::tokens::Token| {
+            PLURAL_BE.contains(&t.lower.as_str()) || t.is("was") || t.is("is")
+        };
+        if toks.get(end).is_some_and(be) {
+            let article = toks.get(end + 1).is_some_and(|t| t.is("a") || t.is("an"));
+            let (s, e) = subject_after(self.sent, end + 1 + usize::from(article), self.lx);
             if s.is_some() {
                 self.subject = s;
                 end = e;
