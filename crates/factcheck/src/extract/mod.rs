@@ -144,13 +144,14 @@ impl Claims<'_> {
         if self.registry.is_known_name(mention) {
             return Resolution::Named;
         }
-        // a common noun after an article ("the agency suggests", "a
-        // spokesman said") describes someone the reference does not name
-        // so: whom it means is a guess
+        // a common noun after an article or a quantifier ("the agency
+        // suggests", "a spokesman said", "one point of the release
+        // stated") describes someone the reference does not name so: whom
+        // it means is a guess
         let described = mention
             .split_whitespace()
             .next()
-            .is_some_and(|w| grammar::ARTICLES.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| grammar::QUANTIFIERS.contains(&w.to_lowercase().as_str()))
             && !mention
                 .split_whitespace()
                 .skip(1)

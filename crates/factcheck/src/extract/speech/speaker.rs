@@ -136,18 +136,29 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     if j > sent.first + 1 && toks[j - 1].lower == "," {
         let c = (sent.first..j - 1)
             .rev()
-            .take(12)
+            .take(20)
             .find(|&c| toks[c].lower == ",")?;
-        // "Fomin, the deputy minister, said"
+        // "Fomin, the deputy minister, said", "Otis Ferry, a former Eton
+        // pupil and joint leader of the South Shropshire Hunt, said"
+        // (not "In Negeri Sembilan, the departments … were on standby,
+        // said X": a place phrase opening the sentence is no speaker)
         if toks
             .get(c + 1)
             .is_some_and(|t| APPOSITION_OPENERS.contains(&t.lower.as_str()))
         {
-            return sent.np_before(c, false).map(|(a, b)| Who::Phrase(a, b));
+            return sent
+                .np_before(c, false)
+                .filter(|&(a, _)| !after_preposition(sent, a))
+                .map(|(a, b)| Who::Phrase(a, b));
         }
-        // "The head of the mission, Matilda Bogner, said"
+        // "The head of the mission, Matilda Bogner, said" (but in "David
+        // Redvers, 28, from Hartpury, Gloucestershire, said" the name
+        // after the comma ends a place: "from Hartpury, Gloucestershire")
+        let place = sent
+            .np_before(c, false)
+            .is_some_and(|(a, b)| after_preposition(sent, a) && sent.cap(b - 1));
         if let Some((a, b)) = sent.np_before(j - 1, false) {
-            if a == c + 1 && sent.cap(a) {
+            if a == c + 1 && sent.cap(a) && !place {
                 return Some(Who::Phrase(a, b));
             }
         }
