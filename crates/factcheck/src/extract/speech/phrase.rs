@@ -227,9 +227,24 @@ impl Sent<'_> {
         let title = |t: &Token| {
             t.kind == Kind::Word && !t.capitalised(self.src) && titles.contains(t.lower.as_str())
         };
-        if j < self.first + 2 || !title(&self.toks[j]) || !self.cap(j - 1) || !self.cap(j - 2) {
+        if j < self.first + 2 || !self.cap(j - 1) || !self.cap(j - 2) {
             return false;
         }
+        // "Idris Nahsen a Kurdish official still in Kobane": an article
+        // and up to three words of description before the title
+        let j = if ARTICLES.contains(&self.toks[j].lower.as_str()) {
+            match (j + 1..self.toks.len().min(j + 5))
+                .take_while(|&m| self.toks[m].kind == Kind::Word)
+                .find(|&m| title(&self.toks[m]))
+            {
+                Some(m) => m,
+                None => return false,
+            }
+        } else if title(&self.toks[j]) {
+            j
+        } else {
+            return false;
+        };
         let after = self.toks[j..].iter().position(|t| !title(t)).map(|n| j + n);
         !after.is_some_and(|a| self.cap(a))
     }
