@@ -261,3 +261,12 @@ fn a_place_opening_a_sentence_is_not_the_figure_of_the_sentence_before() {
     let text = "On Carrow, 74 people were killed and 95 were listed missing.[17] In the hamlet of Belmont on the remote island of Carrow, 900 people lost their lives.[21]\n";
     matches_without_error(text, facts, "hamlet");
 }
+
+#[test]
+fn a_place_after_including_places_the_part_not_the_whole() {
+    // invented: the boat's six are a part of the storm's thirteen; the
+    // boat's name stands after "including" and places only them
+    let facts = "  - id: total\n    metric: killed\n    subject: people\n    value: 13\n    context: [in total]\n  - id: boat\n    metric: killed\n    value: 6\n    context: [Marta Lund]\n";
+    let text = "Overall there were thirteen confirmed deaths,[6][7] including six on board Marta Lund, a swordfishing boat. The vessel left Brask.\n";
+    matches_without_error(text, facts, "total");
+}

@@ -56,7 +56,30 @@ impl Place<'_> {
             if contains_word(phrase, w) {
                 fit.0 += 1;
             }
-            let hits: Vec<usize> = free_positions(sentence, w, &around.names).collect();
+            // a word in an "including …" phrase past the figure places the
+            // part it names ("thirteen deaths, including six on board Andrea
+            // Gail"), not the whole; after a verb the whole's clause goes on
+            // ("72 people including nine children were killed in Khan
+            // Sheikhun")
+            let part = |i: usize| {
+                start.is_some_and(|s| {
+                    let between = self
+                        .text
+                        .get(own.1.min(s + i)..s + i)
+                        .unwrap_or("")
+                        .to_lowercase();
+                    between.rfind("including").is_some_and(|k| {
+                        let phrase = &between[k..];
+                        contains_word(&between, "including")
+                            && !["were", "was", "are", "is", "have", "has", "had"]
+                                .iter()
+                                .any(|v| contains_word(phrase, v))
+                    })
+                })
+            };
+            let hits: Vec<usize> = free_positions(sentence, w, &around.names)
+                .filter(|&i| !part(i))
+                .collect();
             if hits.is_empty() {
                 continue;
             }

@@ -236,7 +236,20 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             if registry.is_known_name(&whole) { j } else { b },
         ));
     }
-    let (a, b) = np?;
+    let (mut a, b) = np?;
+    // a preposition opening the sentence is no part of the speaker: "After
+    // Smith said …" is Smith's, "Following Wednesdays reports the
+    // Observatory called …" (an apostrophe lost) is no one's
+    if FRONTED_OPENERS.contains(&toks[a].lower.as_str()) {
+        a += 1;
+        let day = |t: &Token| {
+            let w = t.lower.as_str();
+            sent.lexicon.is_time(w) || sent.lexicon.is_time(w.strip_suffix('s').unwrap_or(w))
+        };
+        if a >= b || (a..b).all(|i| day(&toks[i])) {
+            return None;
+        }
+    }
     // a name ending a prepositional phrase ("… the border from Idlib told")
     // may not be the speaker: copy that lost its commas puts an apposition
     // between the name and the cue ("Ercan Topaca the governor of Hatay …
