@@ -270,3 +270,13 @@ fn a_place_after_including_places_the_part_not_the_whole() {
     let text = "Overall there were thirteen confirmed deaths,[6][7] including six on board Marta Lund, a swordfishing boat. The vessel left Brask.\n";
     matches_without_error(text, facts, "total");
 }
+
+#[test]
+fn a_word_across_a_contrast_does_not_place_the_figure() {
+    // invented: the higher estimate's words stand after ", though"; they
+    // do not make the official toll a wrong figure for the estimate
+    let facts = "  - id: toll\n    metric: killed\n    subject: people\n    value: 235\n    context: [death toll]\n  - id: estimate\n    metric: killed\n    value: 1000\n    context: [some estimate]\n";
+    let text =
+        "The death toll was 235, though some estimate 1,000.[7] Teachers kept children inside.\n";
+    matches_without_error(text, facts, "toll");
+}

@@ -77,8 +77,17 @@ impl Place<'_> {
                     })
                 })
             };
+            // nor does a word across a contrast from the figure ("The death
+            // toll was 235, though some estimate 1,000")
+            let across = |i: usize| {
+                start.is_some_and(|s| {
+                    let at = s + i;
+                    (own.1 <= at && contrast_between(self.text, own.1, at))
+                        || (at + w.len() <= own.0 && contrast_between(self.text, at, own.0))
+                })
+            };
             let hits: Vec<usize> = free_positions(sentence, w, &around.names)
-                .filter(|&i| !part(i))
+                .filter(|&i| !part(i) && !across(i))
                 .collect();
             if hits.is_empty() {
                 continue;
