@@ -61,20 +61,19 @@ impl Place<'_> {
             // Gail"), not the whole; after a verb the whole's clause goes on
             // ("72 people including nine children were killed in Khan
             // Sheikhun")
+            // (`sentence` holds the article's bytes from `start` on)
             let part = |i: usize| {
                 start.is_some_and(|s| {
-                    let between = self
-                        .text
-                        .get(own.1.min(s + i)..s + i)
-                        .unwrap_or("")
-                        .to_lowercase();
-                    between.rfind("including").is_some_and(|k| {
-                        let phrase = &between[k..];
-                        contains_word(&between, "including")
-                            && !["were", "was", "are", "is", "have", "has", "had"]
+                    let between = sentence
+                        .get(own.1.saturating_sub(s).min(i)..i)
+                        .unwrap_or("");
+                    word_positions(between, "including")
+                        .last()
+                        .is_some_and(|k| {
+                            !["were", "was", "are", "is", "have", "has", "had"]
                                 .iter()
-                                .any(|v| contains_word(phrase, v))
-                    })
+                                .any(|v| contains_word(&between[k..], v))
+                        })
                 })
             };
             // nor does a word across a contrast from the figure ("The death

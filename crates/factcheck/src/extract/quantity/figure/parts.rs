@@ -5,7 +5,7 @@
 use super::{Figure, Found};
 use crate::extract::quantity::{cue_after_aux, plain_cue_at, subject_after, subject_word};
 use crate::lang::numbers::parse_at;
-use crate::lang::tokens::Kind;
+use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{GROUP_DETERMINERS, PLURAL_BE};
 
 impl Figure<'_> {
@@ -28,9 +28,7 @@ impl Figure<'_> {
         }
         // "seven of which were drownings", "one of them was a cyclist":
         // who they were
-        let be = |t: &crate::lang::tokens::Token| {
-            PLURAL_BE.contains(&t.lower.as_str()) || t.is("was") || t.is("is")
-        };
+        let be = |t: &Token| PLURAL_BE.contains(&t.lower.as_str()) || t.is("was") || t.is("is");
         if toks.get(end).is_some_and(be) {
             let article = toks.get(end + 1).is_some_and(|t| t.is("a") || t.is("an"));
             let (s, e) = subject_after(self.sent, end + 1 + usize::from(article), self.lx);
