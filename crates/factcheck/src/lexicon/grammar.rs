@@ -168,6 +168,65 @@ pub(crate) const PHRASE_PREPOSITIONS: &[&str] = &[
     "from", "of", "in", "at", "near", "for", "with", "on", "to", "inside",
 ];
 
+/// Pronouns that stand for what was said ("everything the auditor said"):
+/// the speaker's words are not given.
+pub(crate) const INDEFINITE_PRONOUNS: &[&str] = &[
+    "everything",
+    "anything",
+    "something",
+    "nothing",
+    "whatever",
+    "all",
+    "much",
+    "little",
+];
+
+/// Prepositions: never a modifier inside a speaker's phrase ("said
+/// flooding around Zahedan …" reports flooding, no one called that).
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "amid",
+    "among",
+    "around",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beside",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "off",
+    "on",
+    "onto",
+    "outside",
+    "over",
+    "since",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "upon",
+    "with",
+    "within",
+    "without",
+];
+
 /// Prepositions that give a figure its place ("176 in Malawi"): a list of
 /// figures repeats the one the first used.
 pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across"];

@@ -5,7 +5,8 @@
 use super::{Raw, Sent, SpeechEvent};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    ARTICLES, CLAUSE_OPENERS, CONJUNCTIONS, PERIOD_DETERMINERS, SETTING_PREPOSITIONS,
+    ARTICLES, CLAUSE_OPENERS, CLOSED_CLASS, CONJUNCTIONS, INDEFINITE_PRONOUNS, PERIOD_DETERMINERS,
+    QUANTIFIERS, SETTING_PREPOSITIONS,
 };
 
 /// Cut the content of each cue: after it up to the next speaker, or, when
@@ -40,7 +41,10 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         };
         let after = content_after(sent, from, next_start, toks[ca].is("told"));
         let lead = if r.right { ca } else { ma.min(ca) };
-        let before = || content_before(sent, prev_end, lead);
+        // "Nine miners died on Friday the regional service said.": copy that
+        // lost the comma before a speaker closing the sentence
+        let lost_comma = !r.right && after.is_none() && lost_comma_tail(sent, prev_end, ma, cb);
+        let before = || content_before(sent, prev_end, lead, lost_comma);
         // "“…,” she said" / "…, officials said on Tuesday.": the content is before
         let after_quote = lead > sent.first && {
             let p = &toks[lead - 1];
@@ -251,8 +255,48 @@ fn skip_told_object(sent: &Sent, mut a: usize, until: usize) -> usize {
     a
 }
 
-/// Content before the speaker: "…, the ministry said."
-fn content_before(sent: &Sent, from: usize, to: usize) -> Option<(usize, usize)> {
+/// Whether the speaker at `ma` and its cue ending at `cb` close a sentence
+/// whose comma before the speaker was lost: the cue ends the sentence, the
+/// speaker follows a content word ("… on Friday the regional emergency
+/// service said"), not a wh-word or a quantifier ("what the minister
+/// said", "everything the minister said"), and a clause stands before it.
+fn lost_comma_tail(sent: &Sent, from: usize, ma: usize, cb: usize) -> bool {
+    let toks = sent.toks;
+    if from >= ma || cb > toks.len() {
+        return false;
+    }
+    let ends = toks[cb..]
+        .iter()
+        .find(|t| t.kind == Kind::Punct)
+        .is_some_and(|t| matches!(t.lower.as_str(), "." | "!" | "?"))
+        && toks[cb..]
+            .iter()
+            .take_while(|t| t.kind == Kind::Word)
+            .count()
+            <= 4;
+    let prev = ma.checked_sub(1).filter(|&p| p >= from).map(|p| &toks[p]);
+    let content_word = prev.is_some_and(|p| {
+        p.kind == Kind::Word
+            && !CLOSED_CLASS.contains(&p.lower.as_str())
+            && !QUANTIFIERS.contains(&p.lower.as_str())
+            && !INDEFINITE_PRONOUNS.contains(&p.lower.as_str())
+            && !sent.lexicon.aux_words.contains(p.lower.as_str())
+    });
+    let words = toks[from..ma]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .count();
+    // a comma a few words before sets off a longer speaker than the one
+    // found: "…, the trade and industry secretary has said"
+    let comma_near = toks[from.max(ma.saturating_sub(5))..ma]
+        .iter()
+        .any(|t| t.lower == ",");
+    ends && content_word && words >= 4 && !comma_near
+}
+
+/// Content before the speaker: "…, the ministry said." (`loose`: the
+/// comma before the speaker was lost, see [`lost_comma_tail`]).
+fn content_before(sent: &Sent, from: usize, to: usize, loose: bool) -> Option<(usize, usize)> {
     let toks = sent.toks;
     let mut a = from;
     let mut b = to;
@@ -270,10 +314,12 @@ fn content_before(sent: &Sent, from: usize, to: usize) -> Option<(usize, usize)>
     }
     // the words before a sentence-final speaker must be set off by a comma or a quote
     let sep = &toks[to.saturating_sub(1)];
-    if !matches!(
-        sep.lower.as_str(),
-        "," | "”" | "\"" | "’" | "'" | "»" | "—" | "–" | ":"
-    ) {
+    if !loose
+        && !matches!(
+            sep.lower.as_str(),
+            "," | "”" | "\"" | "’" | "'" | "»" | "—" | "–" | ":"
+        )
+    {
         return None;
     }
     Some((toks[a].start, toks[b - 1].end))

@@ -5,7 +5,7 @@
 use super::{is_pronoun, Sent};
 use crate::lang::numbers::is_number_word;
 use crate::lang::tokens::{Kind, Token};
-use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, QUANTIFIERS};
+use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, PREPOSITIONS, QUANTIFIERS};
 
 impl Sent<'_> {
     /// A speaker noun phrase ending just before token `end`: token range.
@@ -116,16 +116,25 @@ impl Sent<'_> {
     pub(super) fn with_modifiers(&self, i: usize, end: usize) -> (usize, usize) {
         let toks = self.toks;
         if !toks[i].capitalised(self.src) && i > self.first && !toks[i - 1].is("the") {
+            // a lower-case modifier; a time is none ("… overnight rescuers said")
+            let modifier = |w: &Token| {
+                !self.closed(w)
+                    && !w.capitalised(self.src)
+                    && !self.lexicon.reporting_verbs.contains(w.lower.as_str())
+                    && !self.lexicon.is_time(w.lower.as_str())
+            };
             let mut m = i;
-            while m > self.first
-                && i - m < 3
-                && self.word(m - 1).is_some_and(|w| {
-                    !self.closed(w)
-                        && !w.capitalised(self.src)
-                        && !self.lexicon.reporting_verbs.contains(w.lower.as_str())
-                })
-            {
+            while m > self.first && i - m < 3 && self.word(m - 1).is_some_and(modifier) {
                 m -= 1;
+            }
+            // "the trade and industry secretary": two modifiers joined
+            if m > self.first + 2
+                && !ARTICLES.contains(&toks[m].lower.as_str())
+                && toks[m - 1].is("and")
+                && self.word(m - 2).is_some_and(modifier)
+                && ARTICLES.contains(&toks[m - 3].lower.as_str())
+            {
+                return (m - 3, end);
             }
             if m < i {
                 if m > self.first && ARTICLES.contains(&toks[m - 1].lower.as_str()) {
@@ -182,7 +191,8 @@ impl Sent<'_> {
             if content && self.description_after_name(j) {
                 break;
             }
-            if self.nameish(t) {
+            if self.nameish(t) || content && super::speaker::particle_name(self, j) {
+                // "Yasser al-Yusef", "Mohammed bin Salman"
                 j += 1;
                 content = true;
             } else if content
@@ -203,7 +213,9 @@ impl Sent<'_> {
                 j += 2;
             } else if t.kind == Kind::Word
                 // "said master of ceremonies Asab Al-Tabchi": "of" inside a role
-                && (!self.closed(t) || t.is("of") && j > start && !content)
+                // ("said flooding around Zahedan …" is content, not a speaker)
+                && (!self.closed(t) && !PREPOSITIONS.contains(&t.lower.as_str())
+                    || t.is("of") && j > start && !content)
                 && toks[j + 1..]
                     .iter()
                     .take(3)

@@ -7,8 +7,8 @@ use super::{is_pronoun, Raw, Sent, Who};
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    APPOSITION_OPENERS, ARTICLES, CLOSED_CLASS, DETERMINERS, FRONTED_OPENERS, PHRASE_PREPOSITIONS,
-    QUANTIFIERS, RELATIVE_OPENERS,
+    APPOSITION_OPENERS, ARTICLES, CLOSED_CLASS, DETERMINERS, FRONTED_OPENERS, PERIOD_DETERMINERS,
+    PHRASE_PREPOSITIONS, QUANTIFIERS, RELATIVE_OPENERS,
 };
 
 /// A speaker after the cue ("…, said X", "according to X"), with the
@@ -109,9 +109,12 @@ pub(super) fn speaker_of_cue(
                         .iter()
                         .take_while(|t| t.kind == Kind::Word)
                         .count();
+                    // ("said Yasser al-Yusef a member of the political office
+                    // of …": an article after a name of two words or more)
                     let described = toks.get(b).is_some_and(|t| {
                         ["of", "at", "for", "in"].contains(&t.lower.as_str()) && words <= 8
                             || sent.description_after_name(b) && words <= 20
+                            || ARTICLES.contains(&t.lower.as_str()) && b - a >= 2 && words <= 20
                     }) && toks[b..]
                         .iter()
                         .find(|t| t.kind != Kind::Word)
@@ -129,9 +132,26 @@ pub(super) fn speaker_of_cue(
 
 fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     let toks = sent.toks;
+    let lx = sent.lexicon;
     let mut j = k;
-    while j > sent.first && sent.lexicon.skip_left.contains(toks[j - 1].lower.as_str()) {
-        j -= 1;
+    // words between the speaker and the cue: "also", "this week", "on Tuesday"
+    loop {
+        let w = |i: usize| toks[i].lower.as_str();
+        if j > sent.first + 1
+            && lx.periods.contains(w(j - 1))
+            && PERIOD_DETERMINERS.contains(&w(j - 2))
+        {
+            j -= 2;
+        } else if j > sent.first && lx.skip_left.contains(w(j - 1)) {
+            j -= 1;
+        } else if j > sent.first + 1 && lx.week.contains(w(j - 1)) {
+            j -= 1;
+            if toks[j - 1].is("on") {
+                j -= 1;
+            }
+        } else {
+            break;
+        }
     }
     if j > sent.first + 1 && toks[j - 1].lower == "," {
         let c = (sent.first..j - 1)
@@ -185,16 +205,29 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
                     return Some(Who::Phrase(a, b));
                 }
             }
+            // "The radio, monitored by the BBC, said": a participle clause
+            // set off after the subject opening the sentence
+            let participle = sent.word(c + 1).is_some_and(|t| {
+                !t.capitalised(sent.src) && t.lower.ends_with("ed") && t.lower.len() > 4
+            });
+            if let Some((a, b)) = sent.np_before(c, true).filter(|&(a, _)| a == sent.first) {
+                if participle && b == c {
+                    return Some(Who::Phrase(a, b));
+                }
+            }
             end = c;
         }
         return None;
     }
     if j > sent.first && is_pronoun(&toks[j - 1]) {
-        // a doubled subject: "Zelensky he said" (but in "… on the outskirts
-        // of Deir Sharqi it said" the name ends a phrase: "it" speaks)
+        // a doubled subject: "Zelensky he said", "Before the talks, President
+        // Zelensky he said" (but in "… on the outskirts of Deir Sharqi it
+        // said" or "after meeting the Syrian and Iranian foreign ministers
+        // he said" the phrase is an object: the pronoun speaks)
+        let opens_clause = |a: usize| a == sent.first || toks[a - 1].kind == Kind::Punct;
         if let Some((a, b)) = sent
             .np_before(j - 1, false)
-            .filter(|&(a, _)| !after_preposition(sent, a))
+            .filter(|&(a, _)| !after_preposition(sent, a) && opens_clause(a))
         {
             return Some(Who::Phrase(a, b));
         }
@@ -211,7 +244,7 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     // "A nurse at the Tarsk district hospital said": the phrase before the
     // cue, if any, is inside a prepositional phrase of the subject
     // (a participle continues another's speech: "footage of Trump saying")
-    let in_phrase = np.is_none_or(|(a, _)| after_preposition(sent, a))
+    let in_phrase = np.is_none_or(|(a, _)| after_modified_preposition(sent, a))
         && !sent
             .lexicon
             .participle_cues
@@ -267,6 +300,18 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
 /// phrase rather than naming the speaker.
 fn after_preposition(sent: &Sent, a: usize) -> bool {
     a > sent.first && PHRASE_PREPOSITIONS.contains(&sent.toks[a - 1].lower.as_str())
+}
+
+/// Like [`after_preposition`], with up to two lower-case modifiers between:
+/// "An AFP correspondent in east Aleppo said".
+fn after_modified_preposition(sent: &Sent, a: usize) -> bool {
+    let modifier = |i: usize| {
+        sent.word(i)
+            .is_some_and(|t| !t.capitalised(sent.src) && !sent.closed(t))
+    };
+    (0..=2)
+        .take_while(|&m| m == 0 || m <= a && modifier(a - m))
+        .any(|m| after_preposition(sent, a - m))
 }
 
 /// `"…," Andre Fortier, a vice president with Noranda, which owns the mine
@@ -461,7 +506,7 @@ fn opening_name(sent: &Sent, limit: usize) -> Option<(usize, usize)> {
 
 /// A name word with its particle, in one token or two: "al-Aswad", "bin
 /// Salman", "van Dijk".
-fn particle_name(sent: &Sent, i: usize) -> bool {
+pub(super) fn particle_name(sent: &Sent, i: usize) -> bool {
     let Some(t) = sent.word(i) else { return false };
     let particles = &sent.lexicon.name_particles;
     let glued = t.lower.split_once('-').is_some_and(|(p, rest)| {
