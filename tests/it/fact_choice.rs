@@ -196,6 +196,26 @@ fn a_wrong_qualifier_is_fixed_with_the_references_interval() {
 }
 
 #[test]
+fn a_qualifier_that_still_holds_against_bounds_keeps_its_words() {
+    // "more than 15,000" says no more than "at least 15,000": only the number changes
+    let facts = "  - id: homeless\n    metric: displaced\n    min: 15000\n";
+    let text = "Officials said more than 1,500 were left homeless by the quake.";
+    let f = figures(text, facts);
+    assert_eq!(f[0].status, Status::Mismatch);
+    assert_eq!(
+        factcheck::corrected(text, &f),
+        "Officials said more than 15,000 were left homeless by the quake."
+    );
+    // "about 1,500" would say less than the reference: the reference's words
+    let text = "Officials said about 1,500 were left homeless by the quake.";
+    let f = figures(text, facts);
+    assert_eq!(
+        factcheck::corrected(text, &f),
+        "Officials said at least 15,000 were left homeless by the quake."
+    );
+}
+
+#[test]
 fn a_figure_orders_of_magnitude_away_is_a_warning_without_a_fix() {
     let facts = "  - id: dead\n    metric: killed\n    max: 18\n";
     let f = figures(
@@ -214,9 +234,14 @@ fn a_figure_orders_of_magnitude_away_is_a_warning_without_a_fix() {
         (f[0].status, f[0].severity),
         (Status::Mismatch, Severity::Error)
     );
+    // the qualifier still holds: only the number is replaced
     assert_eq!(
         f[0].correction.as_ref().map(|c| c.replacement.as_str()),
-        Some("Up to 18")
+        Some("18")
+    );
+    assert_eq!(
+        factcheck::corrected("Up to 80 people died.", &f),
+        "Up to 18 people died."
     );
 }
 

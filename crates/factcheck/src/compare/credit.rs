@@ -168,6 +168,20 @@ impl Checker<'_> {
                     f.correction = Some(fix);
                     return f;
                 }
+                // a name with a description that lost its commas after it
+                // ("Redur Khalil Human Rights Watchs"): only the name is wrong
+                if let Some((start, _)) = a.mention_span.filter(|_| {
+                    a.mention.len() > a.speaker.len()
+                        && a.mention.starts_with(&a.speaker)
+                        && a.mention[a.speaker.len()..].starts_with(' ')
+                }) {
+                    f.correction = Some(Correction {
+                        start,
+                        end: start + a.speaker.len(),
+                        replacement: self.reference.source_name(want),
+                    });
+                    return f;
+                }
                 let replacement = self.credit(want, &a.mention);
                 // a fix replaces a wrong name; one that only wraps the
                 // mention in more words ("the Army" → "a spokesman for the

@@ -105,17 +105,35 @@ pub(super) fn figure_fix(
     } else {
         q.style.qualifier_start.min(ns)
     };
+    let kept = |v: f64| {
+        Stated {
+            qualifier: q.qualifier,
+            value: v,
+            upper: None,
+            scale: q.style.scale,
+            decimals: q.style.decimals,
+            has_scale_word: q.style.scale_word.is_some(),
+        }
+        .bounded(intervals)
+    };
+    // a reference with bounds only: the article's qualifier stays when, with
+    // a bound for its number, it says no more than the reference ("more
+    // than 1,500" against at least 15,000 becomes "more than 15,000")
+    let bound = || {
+        let [lo, hi] = accepted;
+        [lo, hi].into_iter().find(|&v| {
+            let k = kept(v);
+            v > 0.0
+                && v.is_finite()
+                && q.upper.is_none()
+                && q.qualifier != Qualifier::Exact
+                && lo <= k[0].unwrap_or(0.0)
+                && k[1].unwrap_or(f64::INFINITY) <= hi
+        })
+    };
     let (start, replacement) = match value {
         Some(v) => {
-            let kept = Stated {
-                qualifier: q.qualifier,
-                value: v,
-                upper: None,
-                scale: q.style.scale,
-                decimals: q.style.decimals,
-                has_scale_word: q.style.scale_word.is_some(),
-            }
-            .bounded(intervals);
+            let kept = kept(v);
             let keeps = kept[0].unwrap_or(0.0) <= accepted[1]
                 && accepted[0] <= kept[1].unwrap_or(f64::INFINITY);
             if keeps && q.upper.is_none() {
@@ -124,6 +142,7 @@ pub(super) fn figure_fix(
                 (from, number(v, q))
             }
         }
+        None if bound().is_some() => (ns, number(bound()?, q)),
         None => {
             let [lo, hi] = accepted;
             let phrase = match (lo > 0.0, hi.is_finite()) {

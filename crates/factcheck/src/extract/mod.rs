@@ -4,6 +4,7 @@
 //! over the text finds quotations; then quotes and figures take their
 //! speaker from the speech around them.
 
+mod attach;
 mod prepare;
 pub(crate) mod quantity;
 pub(crate) mod quotes;
@@ -19,6 +20,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{
     ArticleClaims, Attribution, Claim, ClaimKind, NumberStyle, Quantity, Resolution,
 };
+use attach::{in_sentence, quote_speaker};
 use quantity::QuantityHit;
 use speakers::{KnownSource, Registry};
 use speech::{Sent, SpeechEvent};
@@ -172,7 +174,13 @@ impl Claims<'_> {
     }
 
     fn quote_speaker(&self, q: &quotes::QuoteSpan) -> Option<&SpeechEvent> {
-        quote_speaker(q, self.events, self.prepared, self.sentence_of(q.open))
+        quote_speaker(
+            q,
+            self.events,
+            self.quotes,
+            self.prepared,
+            self.sentence_of(q.open),
+        )
     }
 
     /// Quote claims: quotations with their speaker, if any.
@@ -505,6 +513,7 @@ impl<'l> Extractor<'l> {
             cue: (toks[colon].start, toks[colon].end),
             content: Some((toks[sent.first].start, toks[colon - 1].end)),
             sentence: sent.index,
+            forward: false,
         })
     }
 }
@@ -514,67 +523,4 @@ fn safe_tail(toks: &[Token], n: usize) -> Vec<String> {
         .iter()
         .map(|t| t.lower.to_string())
         .collect()
-}
-
-/// The events of sentence `s` (events come in sentence order).
-fn in_sentence(events: &[SpeechEvent], s: usize) -> &[SpeechEvent] {
-    let a = events.partition_point(|e| e.sentence < s);
-    let b = events.partition_point(|e| e.sentence <= s);
-    &events[a..b]
-}
-
-/// The speech event a quotation belongs to: a cue before it in its sentence
-/// ("Fomin said … “…”"), else a cue right after it ("“…,” he said"), else
-/// the speaker of the sentence before in the same paragraph. Looks only at
-/// the sentences around the quote, so it costs the same in any article.
-fn quote_speaker<'e>(
-    q: &quotes::QuoteSpan,
-    events: &'e [SpeechEvent],
-    prepared: &[Prepared],
-    sentence: usize,
-) -> Option<&'e SpeechEvent> {
-    let before = in_sentence(events, sentence)
-        .iter()
-        .rfind(|e| e.cue.1 <= q.open);
-    if before.is_some() {
-        return before;
-    }
-    // a tag later in the sentence whose reported words hold the quote
-    // ("“We are horrified” by the shooting …, Nefzi said.")
-    let holding = in_sentence(events, sentence).iter().find(|e| {
-        e.cue.0 >= q.close
-            && e.content
-                .is_some_and(|(a, b)| a <= q.open + 1 && q.close <= b)
-    });
-    if holding.is_some() {
-        return holding;
-    }
-    // a cue right after the quote (in the sentence it ends in, or the next),
-    // unless it reports words of its own after it
-    let end = prepared
-        .partition_point(|p| p.end < q.close)
-        .min(prepared.len().saturating_sub(1));
-    let after = (end..(end + 2).min(prepared.len()))
-        .flat_map(|s| in_sentence(events, s))
-        .find(|e| {
-            // the cue near, or the speaker right after the quote with a
-            // description before the cue ("…," Andre Fortier, a vice
-            // president with Noranda, which owns the mine said.)
-            let named_right_after = e.mention.0 >= q.close && e.mention.0 - q.close <= 8;
-            e.cue.0 >= q.close
-                && (e.cue.0 - q.close <= 60 || named_right_after)
-                && e.content.is_none_or(|(a, _)| a < e.cue.0)
-                && !prepared[end..=e.sentence.max(end)]
-                    .iter()
-                    .any(|p| p.start >= q.close && p.end <= e.cue.0)
-        });
-    if after.is_some() {
-        return after;
-    }
-    // news style: a quote that follows a speaker's words in the same
-    // paragraph continues them ("“…,” Zelensky said. “But …”")
-    if sentence > 0 && prepared[sentence - 1].paragraph == prepared[sentence].paragraph {
-        return in_sentence(events, sentence - 1).last();
-    }
-    None
 }

@@ -65,7 +65,8 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         });
         // "…, according to CEA analysts, with …": the words before it
         let according_mid = cb == ca + 2 && toks[ca].is("according") && ca > sent.first + 1;
-        let content = if sent.lexicon.quote_verbs.contains(toks[ca].lower.as_str()) {
+        let forward = sent.lexicon.quote_verbs.contains(toks[ca].lower.as_str());
+        let content = if forward {
             // "called the storm “a catastrophe”": the quotation is the speech
             None
         } else if sent
@@ -86,6 +87,7 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
             cue: (toks[ca].start, toks[cb - 1].end),
             content,
             sentence: sent.index,
+            forward,
         });
     }
     events

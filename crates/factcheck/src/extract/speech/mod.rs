@@ -30,6 +30,9 @@ pub(crate) struct SpeechEvent {
     pub content: Option<(usize, usize)>,
     /// Index of the sentence in the article.
     pub sentence: usize,
+    /// The cue names what follows ("called the plan “a gift”"): only a
+    /// quotation after it is its speech, never one before.
+    pub forward: bool,
 }
 
 /// Token context for one sentence.
@@ -161,18 +164,25 @@ pub(super) fn quotation_follows(sent: &Sent, k: usize) -> bool {
 fn is_cue(sent: &Sent, k: usize) -> bool {
     let toks = sent.toks;
     let t = &toks[k];
+    // "what he called a “brazen breach”" names a phrase inside another's
+    // report: the pronoun there is too often someone else's
+    let what_pronoun =
+        k >= sent.first + 2 && toks[k - 2].is("what") && grammar::is_pronoun(&toks[k - 1].lower);
     let verb = sent.lexicon.reporting_verbs.contains(t.lower.as_str())
         || sent.lexicon.participle_cues.contains(t.lower.as_str())
-        || sent.lexicon.quote_verbs.contains(t.lower.as_str()) && quotation_follows(sent, k);
+        || sent.lexicon.quote_verbs.contains(t.lower.as_str())
+            && quotation_follows(sent, k)
+            && !what_pronoun;
     // a capitalised verb is a name: "the United States", "Said Ahmed"
     if !verb || (t.capitalised(sent.src) && (k > sent.first || sent.cap(k + 1))) {
         return false;
     }
-    // "the said agreement", "an estimated 40", "is said to be"
-    if sent
-        .prev(k)
-        .is_some_and(|p| DETERMINERS.contains(&p.lower.as_str()) || BE.contains(&p.lower.as_str()))
-    {
+    // "the said agreement", "an estimated 40", "is said to be" (but "is
+    // calling the offer “…”" is speech in progress)
+    let progressive = t.lower.ends_with("ing");
+    if sent.prev(k).is_some_and(|p| {
+        DETERMINERS.contains(&p.lower.as_str()) || BE.contains(&p.lower.as_str()) && !progressive
+    }) {
         return false;
     }
     // "claimed 40 lives", "estimated 2,000": a number follows, not speech

@@ -7,8 +7,8 @@ use super::{is_pronoun, Raw, Sent, Who};
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    APPOSITION_OPENERS, ARTICLES, CLOSED_CLASS, DETERMINERS, FRONTED_OPENERS, PERIOD_DETERMINERS,
-    PHRASE_PREPOSITIONS, QUANTIFIERS, RELATIVE_OPENERS,
+    APPOSITION_OPENERS, ARTICLES, BE, CLOSED_CLASS, DETERMINERS, FRONTED_OPENERS,
+    PERIOD_DETERMINERS, PHRASE_PREPOSITIONS, QUANTIFIERS, RELATIVE_OPENERS,
 };
 
 /// A speaker after the cue ("…, said X", "according to X"), with the
@@ -143,6 +143,9 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
         {
             j -= 2;
         } else if j > sent.first && lx.skip_left.contains(w(j - 1)) {
+            j -= 1;
+        } else if j == k && j > sent.first && BE.contains(&w(j - 1)) && w(k).ends_with("ing") {
+            // "The union is calling the offer …"
             j -= 1;
         } else if j > sent.first + 1 && lx.week.contains(w(j - 1)) {
             j -= 1;
