@@ -48,7 +48,27 @@ pub(crate) struct Sent<'a> {
 impl Sent<'_> {
     /// Closed-class and other words that are never part of a speaker's name.
     pub(crate) fn closed(&self, t: &Token) -> bool {
-        self.lexicon.not_names.contains(t.lower.as_str())
+        self.lexicon.not_names.contains(t.lower.as_str()) && !self.acronym(t)
+    }
+
+    /// A short all-capitals word in running text is an acronym, even when
+    /// it spells a function word: "IS said the toll could rise", "the US
+    /// said" (not in a headline in capitals: "IRAN SAYS IT OPENS …").
+    fn acronym(&self, t: &Token) -> bool {
+        let text = t.text(self.src);
+        let caps = |s: &str| s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
+        if !(2..=4).contains(&text.len()) || !caps(text) {
+            return false;
+        }
+        let Ok(i) = self.toks.binary_search_by_key(&t.start, |x| x.start) else {
+            return false;
+        };
+        let shouted = |j: usize| {
+            self.toks
+                .get(j)
+                .is_some_and(|n| n.kind == Kind::Word && caps(n.text(self.src)))
+        };
+        !shouted(i + 1) && (i == 0 || !shouted(i - 1))
     }
 
     pub(super) fn nameish(&self, t: &Token) -> bool {
@@ -181,7 +201,9 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
     // calling the offer “…”" is speech in progress)
     let progressive = t.lower.ends_with("ing");
     if sent.prev(k).is_some_and(|p| {
-        DETERMINERS.contains(&p.lower.as_str()) || BE.contains(&p.lower.as_str()) && !progressive
+        !sent.acronym(p)
+            && (DETERMINERS.contains(&p.lower.as_str())
+                || BE.contains(&p.lower.as_str()) && !progressive)
     }) {
         return false;
     }

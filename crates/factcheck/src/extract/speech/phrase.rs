@@ -161,15 +161,53 @@ impl Sent<'_> {
         if end - 1 == self.first && t.lower.chars().count() >= 3 {
             return Some((end - 1, end));
         }
-        // a common noun with its article: "the soldier said"
-        if allow_common
-            && end >= 2
-            && end - 2 >= self.first
-            && QUANTIFIERS.contains(&toks[end - 2].lower.as_str())
-        {
-            return Some((end - 2, end));
+        if !allow_common {
+            return None;
         }
-        None
+        // a common noun with its article and up to two modifiers: "the
+        // soldier said", "the Labour councillor told"; or a bare plural
+        // opening the sentence: "Campaign aides said", "Rescue workers said"
+        let lx = self.lexicon;
+        let modifier = |w: &Token| {
+            !self.closed(w)
+                && w.lower
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && !lx.reporting_verbs.contains(w.lower.as_str())
+                && !lx.aux_words.contains(w.lower.as_str())
+                && !lx.is_time(w.lower.as_str())
+        };
+        // a possessive name before the noun: "The Dravik News Agency's
+        // correspondent said"
+        let possessive = |w: &Token| {
+            w.capitalised(self.src) && (w.lower.ends_with("'s") || w.lower.ends_with("’s"))
+        };
+        let mut m = end - 1;
+        while m > self.first
+            && end - m < 3
+            && self
+                .word(m - 1)
+                .is_some_and(|w| modifier(w) && !possessive(w))
+        {
+            m -= 1;
+        }
+        if m > self.first + 1 && self.word(m - 1).is_some_and(possessive) {
+            if let Some(a) = self.name_start(m) {
+                let a = if a > self.first && ARTICLES.contains(&toks[a - 1].lower.as_str()) {
+                    a - 1
+                } else {
+                    a
+                };
+                return Some((a, end));
+            }
+        }
+        for s in (m..end).rev() {
+            if s > self.first && QUANTIFIERS.contains(&toks[s - 1].lower.as_str()) {
+                return Some((s - 1, end));
+            }
+        }
+        let plural = t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss");
+        (m == self.first && plural && end - m <= 3).then_some((m, end))
     }
 
     /// A speaker noun phrase starting at token `start` ("said the ministry",
