@@ -28,7 +28,10 @@ pub(crate) fn in_style(value: f64, q: &Quantity) -> String {
         }
         return format!("{} {word}", fmt_num(scaled));
     }
-    if st.separators || st.words || value >= 10_000.0 {
+    // a number under 1,000 says nothing of separators: write them, as
+    // news copy does ("210" fixed to "2,100")
+    let no_evidence = q.value.0 < 1000.0 && st.scale_word.is_none();
+    if st.separators || st.words || no_evidence || value >= 10_000.0 {
         fmt_num(value)
     } else {
         fmt_num(value).replace(',', "")
@@ -216,6 +219,12 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(in_style(12500.0, &q), "12,500");
+        // "2100" stays without separators; "210" gives no evidence of them
+        q.style.separators = false;
+        q.value = crate::model::Num(2100.0);
+        assert_eq!(in_style(2500.0, &q), "2500");
+        q.value = crate::model::Num(210.0);
+        assert_eq!(in_style(2100.0, &q), "2,100");
     }
 
     #[test]

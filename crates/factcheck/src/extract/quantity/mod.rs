@@ -9,6 +9,7 @@ mod list;
 mod respectively;
 
 use super::speech::Sent;
+use crate::lang::numbers::is_number_word;
 use crate::lang::numbers::{parse_at, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{PARTITIVE_DETERMINERS, PLACE_PREPOSITIONS};
@@ -202,6 +203,29 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
     }
     if j == start {
         return (None, from);
+    }
+    // a list of who was counted: "innocent men, women and children died"
+    // counts people, none of them alone
+    // (a comma opens it: "40 soldiers and rebels including …" keeps its noun)
+    if toks.get(j).is_some_and(|t| t.lower == ",") {
+        let joiner = |t: &Token| t.is("and") || t.is("or");
+        let noun =
+            |k: usize| subject_word(&toks[k], lx) && !verb(k) && !is_number_word(&toks[k].lower);
+        let mut k = j;
+        let mut last_joiner = None;
+        while k < toks.len() && k - j < 10 {
+            let t = &toks[k];
+            if joiner(t) {
+                last_joiner = Some(k);
+            } else if t.lower != "," && !noun(k) {
+                break;
+            }
+            k += 1;
+        }
+        // the last conjunct: one or two nouns after the joiner
+        if last_joiner.is_some_and(|l| (l + 2..=l + 3).contains(&k) && noun(k - 1)) {
+            return (None, k);
+        }
     }
     let words: Vec<String> = toks[start..j]
         .iter()
