@@ -76,7 +76,17 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         {
             // "“…?” she asked": a question is speech; "asked him to go" is not
             before().filter(|_| after_quote)
-        } else if after_quote || trailing || according_mid {
+        } else if according_mid {
+            // "By March, according to court filings, the firm owed …": a
+            // short phrase before is the setting, the words after are said
+            let clause = |&(a, b): &(usize, usize)| {
+                toks.iter()
+                    .filter(|t| t.start >= a && t.end <= b && t.kind == Kind::Word)
+                    .count()
+                    >= 4
+            };
+            before().filter(clause).or(after).or_else(before)
+        } else if after_quote || trailing {
             before().or(after)
         } else {
             after.or_else(before)

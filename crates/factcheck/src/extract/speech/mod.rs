@@ -6,11 +6,12 @@
 //! Who speaks is found in [`speaker`], what they said in [`content`].
 
 mod content;
+mod names;
 mod phrase;
 mod quoted;
 mod speaker;
 
-pub(crate) use speaker::register_names;
+pub(crate) use names::register_names;
 
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
@@ -152,7 +153,24 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
         }
         // "according to X"
         if t.is("according") && toks.get(k + 1).is_some_and(|n| n.is("to")) {
-            if let Some(np) = sent.np_after(k + 2) {
+            // ("according to figures released by the board": a proxy word
+            // that is no name leads to the body after it)
+            let proxy = || {
+                (k + 2..(k + 5).min(toks.len()))
+                    .take_while(|&i| toks[i].kind == Kind::Word)
+                    .find(|&i| sent.lexicon.proxies.contains(toks[i].lower.as_str()))
+                    .map(|i| (k + 2, i + 1))
+                    // "according to statistics" alone names no one
+                    .filter(|&np| speaker::proxy_body(sent, np) != np)
+            };
+            // ("according to court filings": a proxy right after a name)
+            let widened = |(a, b): (usize, usize)| {
+                let proxy_after = sent
+                    .word(b)
+                    .is_some_and(|t| sent.lexicon.proxies.contains(t.lower.as_str()));
+                (a, b + usize::from(proxy_after))
+            };
+            if let Some(np) = sent.np_after(k + 2).map(widened).or_else(proxy) {
                 let (a, b) = speaker::proxy_body(sent, np);
                 k = speaker::push_right(sent, registry, &mut raw, (a, b), (k, k + 2), false);
                 continue;

@@ -234,6 +234,15 @@ impl Sent<'_> {
                 j += 1;
                 content = true;
             } else if content
+                && t.lower == "."
+                && toks[j - 1].end == t.start
+                && (toks[j - 1].lower.chars().count() == 1
+                    || self.lexicon.titles.contains(toks[j - 1].lower.as_str()))
+                && self.cap(j + 1)
+            {
+                // "Gov. Ruth E. Banner", "Brig. Gen. Osric Lamb"
+                j += 1;
+            } else if content
                 && (t.is("of")
                     || t.is("for")
                     || self.lexicon.name_particles.contains(t.lower.as_str()))

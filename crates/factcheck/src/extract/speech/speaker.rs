@@ -481,12 +481,22 @@ fn phrase_head(sent: &Sent, end: usize) -> Option<(usize, usize)> {
 /// by ITBP" are ITBP's, "a statement from the ministry" the ministry's.
 pub(super) fn proxy_body(sent: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
     let toks = sent.toks;
-    let proxy = sent.lexicon.proxies.contains(toks[b - 1].lower.as_str())
+    let lx = sent.lexicon;
+    // "figures released by the election board", "data compiled by …"
+    let by = if toks
+        .get(b)
+        .is_some_and(|t| lx.published.contains(t.lower.as_str()))
+    {
+        b + 1
+    } else {
+        b
+    };
+    let proxy = lx.proxies.contains(toks[b - 1].lower.as_str())
         && toks
-            .get(b)
+            .get(by)
             .is_some_and(|t| ["by", "from", "of"].contains(&t.lower.as_str()));
     proxy
-        .then(|| sent.np_after(b + 1))
+        .then(|| sent.np_after(by + 1))
         .flatten()
         .unwrap_or((a, b))
 }
@@ -518,65 +528,4 @@ pub(super) fn particle_name(sent: &Sent, i: usize) -> bool {
             && !rest.is_empty()
     });
     glued || particles.contains(t.lower.as_str()) && sent.cap(i + 1)
-}
-
-/// Note the people a sentence names, so that a later "he", "the minister"
-/// or bare surname can resolve to them: a title before capitalised names
-/// ("Foreign Minister Dmytro Kuleba", "negotiator David Arakhamia") or a
-/// name opening the sentence ("Antony Blinken met …").
-pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
-    let toks = sent.toks;
-    let mut i = sent.first;
-    while i < toks.len() {
-        let title = sent
-            .word(i)
-            .is_some_and(|t| sent.lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t));
-        let opening = i == sent.first
-            && sent.cap(i)
-            && !sent.lexicon.organisations.contains(toks[i].lower.as_str());
-        if !title && !opening {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while sent
-            .word(i)
-            .is_some_and(|t| sent.lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t))
-        {
-            i += 1;
-        }
-        let name_start = i;
-        while i < toks.len()
-            && i - name_start < 5
-            && (sent.cap(i)
-                || (i > name_start
-                    && sent
-                        .word(i)
-                        .is_some_and(|t| sent.lexicon.name_particles.contains(t.lower.as_str()))
-                    && (sent.cap(i + 1)
-                        || sent.word(i + 1).is_some_and(|n| {
-                            sent.lexicon.name_particles.contains(n.lower.as_str())
-                        }))))
-        {
-            if sent.lexicon.organisations.contains(toks[i].lower.as_str())
-                || sent
-                    .lexicon
-                    .reporting_verbs
-                    .contains(toks[i].lower.as_str())
-            {
-                break;
-            }
-            i += 1;
-        }
-        let names = i - name_start;
-        let followed_ok = toks
-            .get(i)
-            .is_none_or(|t| t.kind == Kind::Punct || !t.capitalised(sent.src));
-        let person = followed_ok
-            && ((title && names >= 1) || (opening && names >= 2 && name_start == start));
-        if person {
-            registry.mention(&sent.words(start, i), sent.lexicon);
-        }
-        i = i.max(start + 1);
-    }
 }
