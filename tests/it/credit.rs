@@ -324,3 +324,12 @@ fn the_source_points_back_to_the_latest_source_even_after_an_opening_time() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_medium_reporting_the_right_sources_words_is_a_guess() {
+    // the broadcaster reports the general's testimony: the reported words
+    // name who said them, so crediting the broadcaster is no error
+    let yaml = "version: 1\nsources:\n  - id: lamb\n    name: Osric Lamb\n  - id: radio\n    name: Radio Nord\nstatements:\n  - id: dam\n    speaker: lamb\n    says: the dam failed because of poor upkeep\n";
+    let text = "Radio Nord reported that evening General Osric Lamb testifies the dam failed because of poor upkeep.";
+    a_guess(&check(yaml, text));
+}

@@ -148,7 +148,14 @@ impl Checker<'_> {
                     &c.text[from..at + a.mention.len()]
                 });
             let affiliated = self.named_bare_in(want, titled);
-            beside || part || affiliated
+            // a report of the right source's words ("CNN reported that night
+            // Petraeus testifies the attack was …"): the reported speech
+            // names who said it
+            let nested = c
+                .content
+                .as_ref()
+                .is_some_and(|w| self.named_in(want, w).is_some());
+            beside || part || affiliated || nested
         });
         match given {
             Some(a) if named_too => {

@@ -37,6 +37,15 @@ impl Figure<'_> {
                 end = e;
             }
         }
+        // "27 were killed but 12 of them have not been identified": a part
+        // whose verb is no metric's is no toll of its own ("45 of them in
+        // the US", "two of them the result of falling trees" are parts)
+        let verb_follows = toks
+            .get(end)
+            .is_some_and(|t| self.lx.aux_words.contains(t.lower.as_str()));
+        if self.subject.is_none() && verb_follows {
+            return None;
+        }
         Some(Found {
             metric,
             start: self.q_start,
