@@ -27,14 +27,14 @@ const FLOORS: &[(&str, Headline)] = &[
     (
         "dev",
         Headline {
-            recall: 71.5,
+            recall: 75.0,
             precision: 91.0,
         },
     ),
     (
         "train",
         Headline {
-            recall: 69.5,
+            recall: 72.5,
             precision: 90.5,
         },
     ),
