@@ -133,6 +133,9 @@ pub struct LexiconFile {
     /// Cue words that are also plural nouns ("states", "claims").
     #[serde(default)]
     pub nounish_cues: Vec<String>,
+    /// Cue words that are nouns after a name ("Gulf states", "Baltic states").
+    #[serde(default)]
+    pub nouns_after_names: Vec<String>,
     /// Participles that continue speech ("…, saying that …").
     #[serde(default)]
     pub participle_cues: Vec<String>,
@@ -228,6 +231,7 @@ pub struct Lexicon {
     pub(crate) plain_cues: Vec<String>,
     pub(crate) quote_only_cues: HashSet<String>,
     pub(crate) nounish_cues: HashSet<String>,
+    pub(crate) nouns_after_names: HashSet<String>,
     pub(crate) participle_cues: HashSet<String>,
     /// Verbs that credit a quotation that follows them ("called … “…”").
     pub(crate) quote_verbs: HashSet<String>,
@@ -431,6 +435,7 @@ impl Lexicon {
             plain_cues,
             quote_only_cues,
             nounish_cues,
+            nouns_after_names,
             participle_cues,
             quote_verbs,
             abbreviations,
@@ -488,6 +493,7 @@ impl Lexicon {
             plain_cues: file.plain_cues.iter().map(|w| w.to_lowercase()).collect(),
             quote_only_cues: set(&file.quote_only_cues),
             nounish_cues: set(&file.nounish_cues),
+            nouns_after_names: set(&file.nouns_after_names),
             participle_cues: set(&file.participle_cues),
             quote_verbs: set(&file.quote_verbs),
             abbreviations: set(&file.abbreviations),

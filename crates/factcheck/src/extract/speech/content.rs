@@ -6,7 +6,7 @@ use super::{Raw, Sent, SpeechEvent};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
     ARTICLES, CLAUSE_OPENERS, CLOSED_CLASS, CONJUNCTIONS, INDEFINITE_PRONOUNS, PERIOD_DETERMINERS,
-    QUANTIFIERS, SETTING_PREPOSITIONS,
+    PREPOSITIONS, QUANTIFIERS, SETTING_PREPOSITIONS,
 };
 
 /// Cut the content of each cue: after it up to the next speaker, or, when
@@ -215,6 +215,11 @@ fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(
         return None;
     }
     if b <= a || toks[a..b].iter().filter(|t| t.kind != Kind::Punct).count() < 2 {
+        return None;
+    }
+    // "Lena Park reported from Oslo.": where, not what
+    let words = toks[a..b].iter().filter(|t| t.kind == Kind::Word).count();
+    if words <= 3 && PREPOSITIONS.contains(&toks[a].lower.as_str()) {
         return None;
     }
     let mut end = toks[b - 1].end;

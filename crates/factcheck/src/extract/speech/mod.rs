@@ -242,8 +242,13 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
     {
         return false;
     }
-    // "claimed the lives of three": not speech; "Super Tuesday states, …": a noun
-    let noun_use = sent.lexicon.nounish_cues.contains(t.lower.as_str())
-        && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct);
+    // "claimed the lives of three": not speech; "Super Tuesday states, …",
+    // "Gulf states and Iran": a noun
+    let after_name = sent.lexicon.nouns_after_names.contains(t.lower.as_str())
+        && k > sent.first + 1
+        && sent.cap(k - 1);
+    let noun_use = after_name
+        || sent.lexicon.nounish_cues.contains(t.lower.as_str())
+            && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct);
     !(noun_use || toks[k + 1..].iter().take(3).any(|n| n.is("lives")))
 }

@@ -369,8 +369,7 @@ impl Sent<'_> {
             let verb_follows = toks.get(j).is_some_and(|t| {
                 t.kind == Kind::Word && !t.capitalised(self.src) && !self.closed(t)
                     || t.is("on")
-                    || t.is("has")
-                    || t.is("had")
+                    || self.lexicon.aux_words.contains(t.lower.as_str())
             });
             if verb_follows {
                 return Some((i, j));
