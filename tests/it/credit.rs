@@ -333,3 +333,12 @@ fn a_medium_reporting_the_right_sources_words_is_a_guess() {
     let text = "Radio Nord reported that evening General Osric Lamb testifies the dam failed because of poor upkeep.";
     a_guess(&check(yaml, text));
 }
+
+#[test]
+fn a_quote_inside_anothers_quote_is_a_guess() {
+    // the mayor quotes the engineer: the reference's words are the
+    // engineer's, and the quotation says so
+    let yaml = "version: 1\nsources:\n  - id: varto\n    name: Ilse Varto\n  - id: ortega\n    name: Mayor Ortega\n    aliases: [Ortega]\nquotes:\n  - id: world\n    speaker: varto\n    text: \"That is not the town I want to live in\"\n";
+    let text = "“As Ilse Varto said last week, ‘That is not the town I want to live in,’” Ortega concluded.";
+    a_guess(&check(yaml, text));
+}

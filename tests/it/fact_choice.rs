@@ -601,3 +601,25 @@ fn a_vague_figure_never_fails_for_want_of_a_source() {
         Some(Severity::Error)
     );
 }
+
+#[test]
+fn a_figure_far_inside_an_open_bound_never_fails_for_want_of_a_source() {
+    // invented: "more than 300 civilians … since April" stays within the
+    // monitor's "at least 16" for Sunday without restating it
+    let facts = "  - id: sunday\n    metric: killed\n    subject: civilians\n    min: 16\n    source: monitor\n    attribution: required\n    context: [Velmor]\n";
+    assert_eq!(
+        unattributed_severity(
+            facts,
+            "More than 300 civilians have been killed in Velmor since April."
+        ),
+        Some(Severity::Warning)
+    );
+    // the bound itself is a restatement: its source is required
+    assert_eq!(
+        unattributed_severity(
+            facts,
+            "At least 16 civilians were killed in Velmor on Sunday."
+        ),
+        Some(Severity::Error)
+    );
+}

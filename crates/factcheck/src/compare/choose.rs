@@ -254,11 +254,25 @@ impl<'r> Checker<'r> {
         // and "22")
         let states =
             |f: &Fact| matches!(f.accepted, Accepted::Value { value, .. } if value == q.value.0);
+        // then the fact whose bound lies nearest the figure ("more than 300"
+        // is "at least 300" before "at least 16")
+        let gap = |f: &Fact| {
+            let near = match f.accepted {
+                Accepted::Range { min: Some(m), .. } => (q.value.0 - m).abs(),
+                Accepted::Range {
+                    min: None,
+                    max: Some(m),
+                } => (m - q.value.0).abs(),
+                Accepted::Value { value, .. } => (q.value.0 - value).abs(),
+                _ => f64::INFINITY,
+            };
+            near.min(u64::MAX as f64) as u64
+        };
         // (`min_by_key` keeps the first of equals: the reference's order)
         if let Some(f) = leaders
             .iter()
             .filter(|f| agrees(f))
-            .min_by_key(|f| !states(f))
+            .min_by_key(|f| (!states(f), gap(f)))
         {
             return Choice::Agrees(f);
         }

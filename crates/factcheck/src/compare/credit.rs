@@ -149,11 +149,13 @@ impl Checker<'_> {
                 });
             let affiliated = self.named_bare_in(want, titled);
             // a report of the right source's words ("CNN reported that night
-            // Petraeus testifies the attack was …"): the reported speech
-            // names who said it
+            // Petraeus testifies the attack was …", "“… as Erica said the
+            // other day, ‘…’” Clinton concluded"): the reported words name
+            // who said them
             let nested = c
                 .content
                 .as_ref()
+                .or(c.quote.as_ref())
                 .is_some_and(|w| self.named_in(want, w).is_some());
             beside || part || affiliated || nested
         });

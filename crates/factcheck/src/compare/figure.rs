@@ -168,8 +168,17 @@ impl<'r> Checker<'r> {
                 .iter()
                 .any(|w| super::place::contains_word(&sentence, w));
         // a vague figure ("killing scores of civilians across Idlib") is
-        // no sure restatement of the fact's count either
-        let sure = placed && q.qualifier != Qualifier::Vague;
+        // no sure restatement of the fact's count either, nor one that only
+        // stays within an open bound ("more than 300 civilians" against "at
+        // least 16": another count of the same dead, perhaps)
+        let within_open = match fact.accepted {
+            Accepted::Range {
+                min: Some(m),
+                max: None,
+            } => q.value.0 > m * 1.1,
+            _ => false,
+        };
+        let sure = placed && q.qualifier != Qualifier::Vague && !within_open;
         self.unattributed(c, Some(fact), fact.attribution_required && sure, out);
     }
 
