@@ -323,21 +323,40 @@ fn after_modified_preposition(sent: &Sent, a: usize) -> bool {
 /// cue, has that name for its speaker.
 fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize, usize)> {
     let toks = sent.toks;
-    let ends = toks.get(k + 1).is_none_or(|t| t.kind == Kind::Punct);
+    // the cue ends the sentence, but for a word or two ("told reporters")
+    let trailing = toks[k + 1..]
+        .iter()
+        .take_while(|t| t.kind == Kind::Word)
+        .count();
+    let ends = trailing <= 2
+        && toks
+            .get(k + 1 + trailing)
+            .is_none_or(|t| matches!(t.lower.as_str(), "." | "!" | "?"));
     if !ends || j == 0 || toks[j - 1].kind != Kind::Word {
         return None;
     }
     let mark = |t: &Token| matches!(t.lower.as_str(), "\"" | "”" | "»");
+    // a closing mark: after the quote's last punctuation, or glued to its
+    // last word in copy that lost the comma ("…all traffic" Ilse Varto)
+    let closing = |i: usize| {
+        let p = &toks[i - 1];
+        matches!(p.lower.as_str(), "," | "." | "?" | "!")
+            || p.kind == Kind::Word && p.end == toks[i].start
+    };
     let q = (sent.first + 1..j)
         .rev()
         .take(30)
-        .find(|&i| mark(&toks[i]) && matches!(toks[i - 1].lower.as_str(), "," | "." | "?" | "!"))?;
+        .find(|&i| mark(&toks[i]) && closing(i))?;
     let a = q + 1;
     let mut b = a;
     while b < j && (sent.cap(b) || b > a && particle_name(sent, b)) {
         b += 1;
     }
-    let named = (2..=4).contains(&(b - a)) && toks.get(b).is_some_and(|t| t.lower == ",");
+    // the name, then its description after a comma or an article
+    let named = (2..=4).contains(&(b - a))
+        && toks
+            .get(b)
+            .is_some_and(|t| t.lower == "," || ARTICLES.contains(&t.lower.as_str()));
     // no other cue or quotation between the description and this cue
     let plain = toks[b..k]
         .iter()
