@@ -261,6 +261,7 @@ impl<'r> Checker<'r> {
                 f.correction = None;
             }
         }
+        keep_confirmed_speakers(&mut out);
         for f in &self.reference.facts {
             if f.required && !stated.contains(f.id.as_str()) {
                 let expected = figure::describe_fact(f, self.reference, article.date);
@@ -278,5 +279,45 @@ impl<'r> Checker<'r> {
             }
         }
         out
+    }
+}
+
+/// A speaker's words that credit one claim the reference confirms are not
+/// rewritten for another claim they also credit ("Communist rebels said
+/// they destroyed a bridge, and seven rebels were killed", where the toll
+/// is the army's): the fix would make the confirmed claim wrong, and a
+/// second `--write` would put the words back. A warning, without a fix.
+fn keep_confirmed_speakers(out: &mut [Finding]) {
+    let mention = |f: &Finding| {
+        f.claim
+            .as_ref()
+            .and_then(|c| c.attribution.as_ref())
+            .and_then(|a| a.mention_span)
+    };
+    // (a figure's value that matches confirms no speaker)
+    let confirmed: Vec<((usize, usize), (usize, usize))> = out
+        .iter()
+        .filter(|f| f.status == Status::Match)
+        .filter_map(|f| {
+            let c = f.claim.as_ref().filter(|c| c.kind != ClaimKind::Quantity)?;
+            Some((mention(f)?, (c.span.start, c.span.end)))
+        })
+        .collect();
+    for f in out.iter_mut() {
+        let own = f.claim.as_ref().map(|c| (c.span.start, c.span.end));
+        let rewrites_mention = f.status == Status::Misattributed
+            && f.correction.is_some()
+            && mention(f).is_some_and(|m| {
+                confirmed
+                    .iter()
+                    .any(|&(cm, span)| cm == m && Some(span) != own)
+            });
+        if rewrites_mention {
+            f.severity = f.severity.min(Severity::Warning);
+            f.correction = None;
+            f.message.push_str(
+                " The same words credit another claim the reference gives them, so they are not rewritten: check who said it.",
+            );
+        }
     }
 }
