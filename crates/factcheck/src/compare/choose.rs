@@ -256,6 +256,7 @@ impl<'r> Checker<'r> {
             |f: &Fact| matches!(f.accepted, Accepted::Value { value, .. } if value == q.value.0);
         // then the fact whose bound lies nearest the figure ("more than 300"
         // is "at least 300" before "at least 16")
+        // (the cast saturates: an unbounded gap is u64::MAX)
         let gap = |f: &Fact| {
             let near = match f.accepted {
                 Accepted::Range { min: Some(m), .. } => (q.value.0 - m).abs(),
@@ -266,7 +267,7 @@ impl<'r> Checker<'r> {
                 Accepted::Value { value, .. } => (q.value.0 - value).abs(),
                 _ => f64::INFINITY,
             };
-            near.min(u64::MAX as f64) as u64
+            near as u64
         };
         // (`min_by_key` keeps the first of equals: the reference's order)
         if let Some(f) = leaders

@@ -145,17 +145,19 @@ pub(super) fn figure_fix(
                 (from, number(v, q))
             }
         }
-        None if bound().is_some() => (ns, number(bound()?, q)),
-        None => {
-            let [lo, hi] = accepted;
-            let phrase = match (lo > 0.0, hi.is_finite()) {
-                (true, true) => format!("between {} and {}", number(lo, q), number(hi, q)),
-                (true, false) => format!("at least {}", number(lo, q)),
-                (false, true) => format!("up to {}", number(hi, q)),
-                (false, false) => return None,
-            };
-            (from, phrase)
-        }
+        None => match bound() {
+            Some(b) => (ns, number(b, q)),
+            None => {
+                let [lo, hi] = accepted;
+                let phrase = match (lo > 0.0, hi.is_finite()) {
+                    (true, true) => format!("between {} and {}", number(lo, q), number(hi, q)),
+                    (true, false) => format!("at least {}", number(lo, q)),
+                    (false, true) => format!("up to {}", number(hi, q)),
+                    (false, false) => return None,
+                };
+                (from, phrase)
+            }
+        },
     };
     let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
     Some(Correction {

@@ -80,6 +80,18 @@ impl Sent<'_> {
                 || self.lexicon.titles.contains(t.lower.as_str()) && !self.closed(t))
     }
 
+    /// Whether the sentence ends at most `words` words after token `from`:
+    /// only words, then a full stop, question or exclamation mark, or the
+    /// end of the text ("said.", "told reporters.").
+    pub(super) fn ends_within(&self, from: usize, words: usize) -> bool {
+        let rest = self.toks.get(from..).unwrap_or_default();
+        let n = rest.iter().take_while(|t| t.kind == Kind::Word).count();
+        n <= words
+            && rest
+                .get(n)
+                .is_none_or(|t| matches!(t.lower.as_str(), "." | "!" | "?"))
+    }
+
     pub(crate) fn word(&self, i: usize) -> Option<&Token> {
         self.toks
             .get(i)

@@ -324,15 +324,7 @@ fn after_modified_preposition(sent: &Sent, a: usize) -> bool {
 fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize, usize)> {
     let toks = sent.toks;
     // the cue ends the sentence, but for a word or two ("told reporters")
-    let trailing = toks[k + 1..]
-        .iter()
-        .take_while(|t| t.kind == Kind::Word)
-        .count();
-    let ends = trailing <= 2
-        && toks
-            .get(k + 1 + trailing)
-            .is_none_or(|t| matches!(t.lower.as_str(), "." | "!" | "?"));
-    if !ends || j == 0 || toks[j - 1].kind != Kind::Word {
+    if !sent.ends_within(k + 1, 2) || j == 0 || toks[j - 1].kind != Kind::Word {
         return None;
     }
     let mark = |t: &Token| matches!(t.lower.as_str(), "\"" | "”" | "»");
