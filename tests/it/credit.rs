@@ -355,3 +355,15 @@ fn words_that_credit_a_confirmed_claim_are_not_rewritten_for_another() {
     assert!(f.iter().all(|f| f.correction.is_none()), "{f:?}");
     assert!(f.iter().any(|f| f.status == Status::Match), "{f:?}");
 }
+
+#[test]
+fn words_credited_to_the_right_speaker_and_to_a_relay_are_no_error() {
+    // invented, wire style: the commander's words, relayed by an agency
+    // named after them ("He said …, the agency said")
+    let yaml = "version: 1\nsources:\n  - id: commander\n    name: A Velmoran army commander\n  - id: agency\n    name: Tarsk News Agency\nstatements:\n  - id: losses\n    speaker: commander\n    says: \"the enemy lost 300 men in the valley\"\n";
+    let text = "A Velmoran army commander said the offensive had stalled.\n\nHe said the enemy lost 300 men in the valley, the Tarsk News Agency said.";
+    let f = check(yaml, text);
+    assert!(f.iter().any(|f| f.status == Status::Match), "{f:?}");
+    let m = a_guess(&f);
+    assert!(m.message.contains("relay"), "{}", m.message);
+}

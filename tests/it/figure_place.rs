@@ -280,3 +280,73 @@ fn a_word_across_a_contrast_does_not_place_the_figure() {
         "The death toll was 235, though some estimate 1,000.[7] Teachers kept children inside.\n";
     matches_without_error(text, facts, "toll");
 }
+
+#[test]
+fn a_smaller_count_where_nothing_places_the_fact_may_be_a_part_of_it() {
+    // invented: the storm's running total is placed by its date; the
+    // paragraphs after it give local counts, parts of that total
+    let facts =
+        "  - id: injured-total\n    metric: injured\n    min: 12\n    context: [As of 4 May]\n";
+    let text = "As of 4 May, at least 12 people had been injured by the storm.\n\nIn the port of Vellmark, lightning injured two dockers.";
+    let f = figures(text, facts);
+    let local = f
+        .iter()
+        .find(|f| f.found.as_deref().is_some_and(|s| s.contains("two")))
+        .unwrap();
+    assert_eq!(local.status, Status::Mismatch);
+    assert_eq!(local.severity, Severity::Warning, "{}", local.message);
+    assert!(local.correction.is_none());
+    // the same count in the paragraph that places the fact contradicts it
+    let text = "As of 4 May, the storm had injured 2 people and flooded the port.";
+    let f = figures(text, facts);
+    assert_eq!(
+        (f[0].status, f[0].severity),
+        (Status::Mismatch, Severity::Error)
+    );
+    // and a larger count is no part: still an error with its fix
+    let exact =
+        "  - id: injured-total\n    metric: injured\n    value: 12\n    context: [As of 4 May]\n";
+    let text = "As of 4 May, 12 people had been injured.\n\nThe storm injured 40 people.";
+    let f = figures(text, exact);
+    let big = f
+        .iter()
+        .find(|f| f.found.as_deref().is_some_and(|s| s.contains("40")))
+        .unwrap();
+    assert_eq!(big.severity, Severity::Error, "{}", big.message);
+    // a context word that only states the figure ("over 70 people")
+    // places nothing: a changed figure is judged as if the fact had none
+    let facts = "  - id: hurt\n    metric: injured\n    min: 70\n    context: [over 70 people]\n";
+    let f = figures("Elsewhere, fewer than 70 people were injured.", facts);
+    assert_eq!(
+        (f[0].status, f[0].severity),
+        (Status::Mismatch, Severity::Error)
+    );
+}
+
+#[test]
+fn a_part_of_the_figure_before_does_not_contradict_it() {
+    // invented: a whole that agrees and a part of it ("6 of whom")
+    let facts = "  - id: state-dead\n    metric: killed\n    value: 13\n    context: [Vellmark]\n";
+    let text = "At least 13 people died across Vellmark, 6 of whom died in a landslide.";
+    let f = figures(text, facts);
+    assert_eq!(f[0].status, Status::Match);
+    assert!(
+        f.iter().all(|f| f.severity < Severity::Error),
+        "{:?}",
+        f.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    // two parts of two wholes with the same people: the second contradicts
+    let facts = "  - id: children\n    metric: killed\n    subject: children\n    value: 2\n    context: [market]\n";
+    let text = "Eleven civilians including two children were killed at the market and a dozen civilians including five children were killed at the market.";
+    let f = figures(text, facts);
+    let five = f
+        .iter()
+        .find(|f| f.found.as_deref().is_some_and(|s| s.starts_with("five")))
+        .unwrap();
+    assert_eq!(
+        (five.status, five.severity),
+        (Status::Mismatch, Severity::Error),
+        "{}",
+        five.message
+    );
+}

@@ -112,6 +112,39 @@ pub(super) fn describe_fact(fact: &Fact, reference: &Reference, date: Option<Nai
     s
 }
 
+/// Whether a context word states the fact's own figure ("over 70 people"):
+/// it places nothing, and a changed figure no longer has it.
+fn names_figure(word: &str, fact: &Fact) -> bool {
+    let values: Vec<f64> = match &fact.accepted {
+        Accepted::Value { value, .. } => vec![*value],
+        Accepted::Range { min, max } => min.iter().chain(max.iter()).copied().collect(),
+        Accepted::Series(entries, _) => entries.iter().map(|e| e.1).collect(),
+    };
+    word.split_whitespace()
+        .filter_map(|w| w.replace(',', "").parse::<f64>().ok())
+        .any(|n| values.contains(&n))
+}
+
+/// A mismatch, below the fact, with a fact none of whose place words stand
+/// in the paragraph: it was chosen only as the one fact of its metric, and
+/// the figure may count a part of it ("lightning injured two others"
+/// against the storm's "at least 12 injured" as of a date).
+/// A warning without a fix: a false error is worse than a miss.
+fn unplaced(mut f: Finding, fact: &Fact) -> Finding {
+    if f.severity <= Severity::Warning {
+        return f;
+    }
+    f.severity = Severity::Warning;
+    f.correction = None;
+    f.message = format!(
+        "“{}” does not agree with `{}` ({}), but none of its `context:` words stand in the paragraph: it may count a part of it; check it.",
+        f.found.as_deref().unwrap_or(""),
+        fact.id,
+        f.expected.as_deref().unwrap_or("")
+    );
+    f
+}
+
 impl<'r> Checker<'r> {
     pub(super) fn figure<'a>(
         &'a self,
@@ -126,6 +159,29 @@ impl<'r> Checker<'r> {
             date: article.date,
             text: &article.text,
             figures,
+        };
+        // whether the fact's place words, if it has any, stand in the
+        // sentence ("16 people have died" in a Puntland sentence is not
+        // sure to be the Gatsibo toll of 16)
+        let sentence = super::place::flat_lower(&c.text);
+        let in_sentence = |fact: &Fact| {
+            fact.context.is_empty()
+                || fact
+                    .context
+                    .iter()
+                    .any(|w| super::place::contains_word(&sentence, w))
+        };
+        // or at least in its paragraph
+        let para = super::place::flat_lower(super::place::paragraph(&article.text, c.span.start));
+        let in_paragraph = |fact: &Fact| {
+            let places: Vec<&String> = fact
+                .context
+                .iter()
+                .filter(|w| !names_figure(w, fact))
+                .collect();
+            places.is_empty()
+                || in_sentence(fact)
+                || places.iter().any(|w| super::place::contains_word(&para, w))
         };
         let fact = match self.choose(c, q, &at) {
             Choice::None => {
@@ -152,21 +208,22 @@ impl<'r> Checker<'r> {
                 fits,
                 by_topic,
             } => {
-                out.push(self.disagreement(article, c, q, fact, fits, by_topic));
+                let d = self.disagreement(article, c, q, fact, fits, by_topic);
+                // a smaller count where nothing places the fact may be a
+                // part of it (a town's dead, one accident's injured)
+                let (accepted, ..) = accepted_interval(fact, article.date);
+                let part = q.part || q.value.0 < accepted[0];
+                out.push(if part && !in_paragraph(fact) {
+                    unplaced(d, fact)
+                } else {
+                    d
+                });
                 fact
             }
         };
         stated.insert(fact.id.as_str());
         // a missing source fails the check only for a figure the fact is
-        // sure to be about: one whose place words, if the fact has any,
-        // stand in the sentence ("16 people have died" in a Puntland
-        // sentence is not the Gatsibo toll of 16)
-        let sentence = super::place::flat_lower(&c.text);
-        let placed = fact.context.is_empty()
-            || fact
-                .context
-                .iter()
-                .any(|w| super::place::contains_word(&sentence, w));
+        // sure to be about
         // a vague figure ("killing scores of civilians across Idlib") is
         // no sure restatement of the fact's count either, nor one that only
         // stays within an open bound ("more than 300 civilians" against "at
@@ -178,7 +235,7 @@ impl<'r> Checker<'r> {
             } => q.value.0 > m * 1.1,
             _ => false,
         };
-        let sure = placed && q.qualifier != Qualifier::Vague && !within_open;
+        let sure = in_sentence(fact) && q.qualifier != Qualifier::Vague && !within_open;
         self.unattributed(c, Some(fact), fact.attribution_required && sure, out);
     }
 

@@ -208,6 +208,7 @@ mod tests {
             phrase: "4 million".into(),
             unit: None,
             place: None,
+            part: false,
             style: crate::model::NumberStyle {
                 scale_word: Some("million".into()),
                 scale: 1e6,

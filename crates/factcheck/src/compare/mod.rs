@@ -216,14 +216,16 @@ impl<'r> Checker<'r> {
         // it, another figure of the metric that does not name the same
         // people ("125 people were injured and 40 were hospitalized")
         // counts something else the reference does not hold; one that does
-        // ("two children" … "five children") contradicts it
+        // ("two children" … "five children") contradicts it, unless it is a
+        // part of that figure ("13 died, 6 of whom in a landslide")
         let subject = |c: &Claim| c.quantity.as_ref().and_then(|q| q.subject.clone());
-        let agreed: std::collections::HashSet<(&str, &str, Option<String>)> = out
+        let part = |c: &Claim| c.quantity.as_ref().is_some_and(|q| q.part);
+        let agreed: std::collections::HashSet<(&str, &str, Option<String>, bool)> = out
             .iter()
             .filter(|f| f.status == Status::Match)
             .filter_map(|f| {
                 let c = f.claim.as_ref().filter(|c| c.kind == ClaimKind::Quantity)?;
-                Some((f.fact.as_deref()?, c.text.as_str(), subject(c)))
+                Some((f.fact.as_deref()?, c.text.as_str(), subject(c), part(c)))
             })
             .collect();
         let beside: Vec<usize> = out
@@ -236,8 +238,11 @@ impl<'r> Checker<'r> {
                     .zip(f.claim.as_ref())
                     .is_some_and(|(id, c)| {
                         let own = subject(c);
-                        agreed.iter().any(|(i, t, s)| {
-                            *i == id && *t == c.text && (own.is_none() || *s != own)
+                        let of_whole = part(c);
+                        agreed.iter().any(|(i, t, s, p)| {
+                            *i == id
+                                && *t == c.text
+                                && (own.is_none() || *s != own || (of_whole && !p))
                         })
                     })
             })
@@ -262,6 +267,7 @@ impl<'r> Checker<'r> {
             }
         }
         keep_confirmed_speakers(&mut out);
+        relays_of_confirmed_words(&mut out);
         for f in &self.reference.facts {
             if f.required && !stated.contains(f.id.as_str()) {
                 let expected = figure::describe_fact(f, self.reference, article.date);
@@ -317,6 +323,43 @@ fn keep_confirmed_speakers(out: &mut [Finding]) {
             f.correction = None;
             f.message.push_str(
                 " The same words credit another claim the reference gives them, so they are not rewritten: check who said it.",
+            );
+        }
+    }
+}
+
+/// "He said Iraq lost 3,000 men …, IRNA, monitored by the BBC, said": the
+/// same words credited to two speakers, one of them the reference's. The
+/// other relays them, or the extractor took the wrong one; either way
+/// crediting it is no sure error, and its name is not rewritten.
+fn relays_of_confirmed_words(out: &mut [Finding]) {
+    let span = |f: &Finding| f.claim.as_ref().map(|c| (c.span.start, c.span.end));
+    let confirmed: Vec<(String, (usize, usize))> = out
+        .iter()
+        .filter(|f| f.status == Status::Match)
+        .filter(|f| {
+            f.claim
+                .as_ref()
+                .is_some_and(|c| c.kind != ClaimKind::Quantity)
+        })
+        .filter_map(|f| Some((f.fact.clone()?, span(f)?)))
+        .collect();
+    for f in out.iter_mut() {
+        if f.status != Status::Misattributed || f.severity <= Severity::Warning {
+            continue;
+        }
+        let (Some(id), Some((a, b))) = (f.fact.as_deref(), span(f)) else {
+            continue;
+        };
+        // the same reference entry matched on words that overlap these
+        let relayed = confirmed
+            .iter()
+            .any(|(i, (ca, cb))| i == id && *ca < b && a < *cb);
+        if relayed {
+            f.severity = Severity::Warning;
+            f.correction = None;
+            f.message.push_str(
+                " The same words are credited to the reference's source too, so this one may only relay them: check who said it.",
             );
         }
     }

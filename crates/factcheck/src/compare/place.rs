@@ -440,6 +440,21 @@ fn paragraph_start(text: &str, at: usize) -> usize {
     0
 }
 
+/// The paragraph holding byte `at`, as `paragraph_start` finds its ends.
+pub(super) fn paragraph(text: &str, at: usize) -> &str {
+    let start = paragraph_start(text, at.min(text.len()));
+    let mut end = at.min(text.len());
+    while let Some(i) = text[end..].find('\n').map(|i| end + i) {
+        let line = i - text[..i].rfind('\n').map_or(0, |j| j + 1);
+        let next = text[i + 1..].chars().next();
+        if matches!(next, None | Some('\n' | ' ' | '\t')) || line > 100 {
+            return &text[start..i];
+        }
+        end = i + 1;
+    }
+    &text[start..]
+}
+
 /// Whether `word` (a word or phrase, lower-cased) stands in `text` (lower-
 /// cased) between word boundaries.
 pub(super) fn contains_word(text: &str, word: &str) -> bool {

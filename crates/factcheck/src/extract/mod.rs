@@ -350,6 +350,7 @@ fn quantity_of(h: QuantityHit, src: &str) -> Quantity {
         phrase: src[a..b].to_string(),
         unit: n.percent.then(|| "percent".to_string()),
         place: h.place.map(|(a, b)| src[a..b].to_string()),
+        part: h.part,
         style: NumberStyle {
             scale_word: n.scale_word,
             scale: n.scale,
@@ -451,6 +452,14 @@ impl<'l> Extractor<'l> {
                 found.extend(self.headline(&sent, registry));
             }
             speech::register_names(&sent, registry);
+            // the sentence's speakers stay the latest mentioned: a name in
+            // what they said ("between Mr Mubanga's account and …") is not
+            // whom the next "he said" means
+            let mut speakers: Vec<_> = found.iter().map(|e| (e.mention.0, e.entity)).collect();
+            speakers.sort_unstable();
+            for (_, entity) in speakers {
+                registry.keep_recent(entity);
+            }
             events.extend(found);
             hits.extend(quantity::find(&sent, lx).into_iter().map(|h| (index, h)));
         }

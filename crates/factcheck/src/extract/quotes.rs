@@ -220,7 +220,7 @@ impl QuoteScan<'_> {
             }
         }
         if let Some((mark, low9)) = opener(c, prev, next) {
-            if self.reopens_inline(i, mark) {
+            if self.reopens_inline(i, mark) || self.lost_close_before_cue(i, mark) {
                 return;
             }
             if self.stack.is_empty() {
@@ -249,6 +249,46 @@ impl QuoteScan<'_> {
         let end = self.part_start + self.s[self.part_start..i].trim_end().len();
         self.parts
             .push((self.start + self.part_start, self.start + end));
+        self.part_start = i + 1;
+        true
+    }
+
+    /// A straight mark opening after a short cue with a colon inside an
+    /// open straight quote (`said: "A. He added: "B."`): the first quote
+    /// lost its closing mark. It ends at the sentence before the cue, and a
+    /// new quote opens here, so the second speaker's words are not nested.
+    fn lost_close_before_cue(&mut self, i: usize, mark: Mark) -> bool {
+        let inside = matches!(self.stack.as_slice(), [(Mark::Straight, _, _)]);
+        let seg = self.s[self.part_start..i].trim_end();
+        if !(inside && mark == Mark::Straight && seg.ends_with(':')) {
+            return false;
+        }
+        // the last sentence end followed by a capital, with at most six
+        // words from it to the colon ("He added:", "In a statement, it said:")
+        let Some(end) = seg
+            .match_indices(['.', '?', '!'])
+            .map(|(k, _)| k + 1)
+            .rfind(|&k| {
+                let tail = &seg[k..];
+                tail.starts_with(' ')
+                    && tail.trim_start().starts_with(char::is_uppercase)
+                    && tail.split_whitespace().count() <= 6
+            })
+        else {
+            return false;
+        };
+        self.parts.push((
+            self.start + self.part_start,
+            self.start + self.part_start + end,
+        ));
+        self.out.push(QuoteSpan {
+            open: self.outer_open,
+            close: self.start + self.part_start + end,
+            parts: std::mem::take(&mut self.parts),
+        });
+        self.stack.clear();
+        self.stack.push((Mark::Straight, false, self.start + i));
+        self.outer_open = self.start + i;
         self.part_start = i + 1;
         true
     }
@@ -352,6 +392,24 @@ mod tests {
         assert_eq!(
             texts("She said \"they called it \"madness\" at first\" today."),
             ["they called it \"madness\" at first"]
+        );
+    }
+
+    #[test]
+    fn a_quote_that_lost_its_closing_mark_ends_before_the_next_cue() {
+        let s = "He said: \"We lost a year. He added: \"They made me stronger. We go on.\" Then \"more\" came.";
+        assert_eq!(
+            texts(s),
+            [
+                "We lost a year.",
+                "They made me stronger. We go on.",
+                "more"
+            ]
+        );
+        // a colon inside a quote that is no cue after a sentence still nests
+        assert_eq!(
+            texts("She said \"the rule is: \"no entry\" for all\" today."),
+            ["the rule is: \"no entry\" for all"]
         );
     }
 

@@ -165,7 +165,8 @@ pub(crate) const PLURAL_BE: &[&str] = &["were", "are"];
 /// Prepositions that put a name inside a phrase of the subject ("the
 /// governor of Hatay … from Idlib told"): such a name is not the speaker.
 pub(crate) const PHRASE_PREPOSITIONS: &[&str] = &[
-    "from", "of", "in", "at", "near", "for", "with", "on", "to", "inside",
+    "from", "of", "in", "at", "near", "for", "with", "on", "to", "inside", "outside", "within",
+    "across", "around",
 ];
 
 /// Pronouns that stand for what was said ("everything the auditor said"):

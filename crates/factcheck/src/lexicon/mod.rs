@@ -136,6 +136,10 @@ pub struct LexiconFile {
     /// Cue words that are nouns after a name ("Gulf states", "Baltic states").
     #[serde(default)]
     pub nouns_after_names: Vec<String>,
+    /// Titles that only modify a role ("deputy", "foreign", "house"): "the
+    /// house" is no person, "the mayor" is.
+    #[serde(default)]
+    pub title_modifiers: Vec<String>,
     /// Participles that continue speech ("…, saying that …").
     #[serde(default)]
     pub participle_cues: Vec<String>,
@@ -232,6 +236,7 @@ pub struct Lexicon {
     pub(crate) quote_only_cues: HashSet<String>,
     pub(crate) nounish_cues: HashSet<String>,
     pub(crate) nouns_after_names: HashSet<String>,
+    pub(crate) title_modifiers: HashSet<String>,
     pub(crate) participle_cues: HashSet<String>,
     /// Verbs that credit a quotation that follows them ("called … “…”").
     pub(crate) quote_verbs: HashSet<String>,
@@ -436,6 +441,7 @@ impl Lexicon {
             quote_only_cues,
             nounish_cues,
             nouns_after_names,
+            title_modifiers,
             participle_cues,
             quote_verbs,
             abbreviations,
@@ -494,6 +500,7 @@ impl Lexicon {
             quote_only_cues: set(&file.quote_only_cues),
             nounish_cues: set(&file.nounish_cues),
             nouns_after_names: set(&file.nouns_after_names),
+            title_modifiers: set(&file.title_modifiers),
             participle_cues: set(&file.participle_cues),
             quote_verbs: set(&file.quote_verbs),
             abbreviations: set(&file.abbreviations),

@@ -138,6 +138,12 @@ pub struct Quantity {
     /// The place named right after the figure ("176 people in *Malawi*").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// A part of the figure the sentence states just before it ("13 died,
+    /// *6 of whom* in a landslide", "12 dead, *including four children*",
+    /// "eight fatalities, *seven in Texas*"): a subset, never a restatement
+    /// of the whole.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub part: bool,
     /// Decimal places of the stated number at its scale ("4.2 million" → 1),
     /// so corrections can be written in the article's own style.
     #[serde(skip)]

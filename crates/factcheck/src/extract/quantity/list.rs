@@ -46,6 +46,7 @@ pub(super) fn continuation(
         subject: prev.subject.clone(),
         qualifier,
         place: None,
+        part: breakdown,
     };
     if breakdown {
         return Some(hit());

@@ -36,6 +36,8 @@ pub(crate) struct QuantityHit {
     /// Byte range of the place named right after the phrase ("176 people
     /// in *Malawi*"), which tells facts of different places apart.
     pub place: Option<(usize, usize)>,
+    /// A part of the figure just before it in the sentence.
+    pub part: bool,
 }
 
 /// The place named right after token `end`: a place preposition, maybe

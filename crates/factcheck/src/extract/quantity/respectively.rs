@@ -46,6 +46,7 @@ impl Respectively {
             subject: None,
             qualifier,
             place: None,
+            part: false,
         }
     }
 }

@@ -114,6 +114,11 @@ impl Registry {
         idx
     }
 
+    /// Make `idx` the most recently mentioned entity.
+    pub(crate) fn keep_recent(&mut self, idx: usize) {
+        self.touch(idx);
+    }
+
     /// Resolve a pronoun to the most recent fitting entity.
     pub(crate) fn pronoun(&mut self, word: &str) -> Option<usize> {
         let want = if PRONOUNS_PERSON.contains(&word) {
@@ -430,11 +435,17 @@ impl<'w> Mention<'w> {
             Some(t) if !head_is_org => words[t + 1..].to_vec(),
             _ => Vec::new(),
         };
+        // a description whose head is a role ("the mayor", "a Velmoran
+        // army commander") names a person, whom a later "he" or "she" means
+        let role_head = last_title.is_some_and(|t| {
+            t + 1 == lower.len() && !lexicon.title_modifiers.contains(lower[t].as_str())
+        });
         let common_noun = determiner
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
         let person = !name_part.is_empty()
+            || (role_head && determiner && !head_is_org)
             || (!head_is_org
                 && !common_noun
                 && last_title.is_none()

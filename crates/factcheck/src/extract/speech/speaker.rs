@@ -241,6 +241,18 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     }
     let plain = sent.lexicon.saying_verbs.contains(toks[k].lower.as_str());
     let np = sent.np_before(j, plain);
+    // "The Syrian Coalition an opposition group (based outside the
+    // country) said": the name opening the sentence, described after an
+    // article that lost its comma, speaks
+    if let Some((a, _)) = np {
+        let described = opening_name(sent, j).filter(|&(_, e)| {
+            (a == e || a == e + 1 || after_modified_preposition(sent, a) && a > e)
+                && (e..j).all(|i| toks[i].kind != Kind::Punct)
+        });
+        if let Some((na, nb)) = described {
+            return Some(Who::Phrase(na, nb));
+        }
+    }
     if let Some(head) = relative_head(sent, np.map_or(j, |(a, _)| a)) {
         return Some(Who::Phrase(head.0, head.1));
     }
@@ -513,9 +525,11 @@ pub(super) fn proxy_body(sent: &Sent, (a, b): (usize, usize)) -> (usize, usize) 
 }
 
 /// The capitalised name opening the sentence when an apposition opener
-/// ("the", "a") follows it before `limit`: "Ercan Topaca the governor …".
+/// ("the", "a") follows it before `limit`: "Ercan Topaca the governor …",
+/// "The Syrian Coalition an opposition group …".
 fn opening_name(sent: &Sent, limit: usize) -> Option<(usize, usize)> {
-    let start = sent.first;
+    let the = sent.toks.get(sent.first).is_some_and(|t| t.is("the"));
+    let start = sent.first + usize::from(the);
     let mut end = start;
     while end < limit && (sent.cap(end) || end > start && particle_name(sent, end)) {
         end += 1;
@@ -525,7 +539,7 @@ fn opening_name(sent: &Sent, limit: usize) -> Option<(usize, usize)> {
         .toks
         .get(end)
         .is_some_and(|t| ARTICLES.contains(&t.lower.as_str()));
-    ((2..=4).contains(&names) && opener).then_some((start, end))
+    ((2..=4).contains(&names) && opener).then_some((sent.first, end))
 }
 
 /// A name word with its particle, in one token or two: "al-Aswad", "bin

@@ -517,6 +517,7 @@ impl<'a> Figure<'a> {
             subject,
             qualifier: self.qualifier,
             place: None,
+            part: (self.subset_lead || self.subset_tail) && self.prev_metric.is_some(),
         })
     }
 }
