@@ -367,3 +367,31 @@ fn words_credited_to_the_right_speaker_and_to_a_relay_are_no_error() {
     let m = a_guess(&f);
     assert!(m.message.contains("relay"), "{}", m.message);
 }
+
+#[test]
+fn a_wrong_full_name_is_replaced_by_the_right_full_name_not_its_description() {
+    // invented: the reference's name carries a description after a comma
+    let yaml = "version: 1\nsources:\n  - id: varto\n    name: Ilse Varto, director of the Tarsk Harbour Board\n    aliases: [Ilse Varto, Ms Varto]\n  - id: brask\n    name: Aino Brask\nstatements:\n  - id: closed\n    speaker: varto\n    says: \"the pier would stay closed until May\"\n";
+    let text = "Aino Brask said the pier would stay closed until May.";
+    let f = check(yaml, text);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    let fix = m
+        .correction
+        .as_ref()
+        .map(|c| (&text[c.start..c.end], c.replacement.as_str()));
+    assert_eq!(fix, Some(("Aino Brask", "Ilse Varto")));
+    // with no alias of that shape, the name without its description
+    let yaml = yaml.replace("    aliases: [Ilse Varto, Ms Varto]\n", "");
+    let f = check(&yaml, text);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap();
+    assert_eq!(
+        m.correction.as_ref().map(|c| c.replacement.as_str()),
+        Some("Ilse Varto")
+    );
+}

@@ -27,7 +27,34 @@ impl Checker<'_> {
                 .is_some_and(|w| titles.contains(w.to_lowercase().trim_end_matches('.')))
         };
         if !titled(given) {
-            return name;
+            // a name written as the mention is ("Andy Richards" → "Taha
+            // Idris"), else the name without a description after a comma
+            // ("Taha Idris, director of …")
+            let words = given.split_whitespace().count();
+            let capitalised = |a: &str| {
+                a.split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+            };
+            let alias = self
+                .reference
+                .sources
+                .iter()
+                .filter(|s| s.id == want)
+                .flat_map(|s| &s.aliases)
+                .find(|a| {
+                    words > 1
+                        && a.split_whitespace().count() == words
+                        && capitalised(a)
+                        && capitalised(given)
+                        && !titled(a)
+                });
+            let described = name
+                .split_once(", ")
+                .filter(|(_, d)| d.starts_with(char::is_lowercase));
+            return alias
+                .cloned()
+                .or_else(|| described.map(|(n, _)| n.to_string()))
+                .unwrap_or(name);
         }
         self.reference
             .sources

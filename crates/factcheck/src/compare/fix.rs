@@ -74,6 +74,13 @@ fn in_words(n: u64) -> Option<String> {
             TENS[(n / 10) as usize],
             UNITS[(n % 10) as usize]
         )),
+        // round hundreds and thousands: "two hundred", "forty thousand"
+        _ if n.is_multiple_of(1000) && n / 1000 < 100 => {
+            Some(format!("{} thousand", in_words(n / 1000)?))
+        }
+        _ if n.is_multiple_of(100) && n / 100 < 10 => {
+            Some(format!("{} hundred", in_words(n / 100)?))
+        }
         _ => None,
     }
 }
@@ -81,7 +88,11 @@ fn in_words(n: u64) -> Option<String> {
 /// The number as the article would write it: in words when it wrote words
 /// and the number is small, else in [`in_style`].
 fn number(value: f64, q: &Quantity) -> String {
-    if q.style.words && q.style.scale_word.is_none() && value.fract() == 0.0 && value >= 0.0 {
+    let word_scale =
+        q.style.scale_word.as_deref().is_none_or(|w| {
+            w.eq_ignore_ascii_case("hundred") || w.eq_ignore_ascii_case("thousand")
+        });
+    if q.style.words && word_scale && value.fract() == 0.0 && value >= 0.0 {
         if let Some(w) = in_words(value as u64) {
             return w;
         }
@@ -235,6 +246,8 @@ mod tests {
         assert_eq!(in_words(3).as_deref(), Some("three"));
         assert_eq!(in_words(41).as_deref(), Some("forty-one"));
         assert_eq!(in_words(60).as_deref(), Some("sixty"));
-        assert_eq!(in_words(100), None);
+        assert_eq!(in_words(101), None);
+        assert_eq!(in_words(200).as_deref(), Some("two hundred"));
+        assert_eq!(in_words(40_000).as_deref(), Some("forty thousand"));
     }
 }
