@@ -4,7 +4,7 @@
 
 use factcheck::model::{Severity, Status};
 
-use super::fact_choice::{figures, matches_without_error, verdicts};
+use super::fact_choice::{figures, findings, matches_without_error, verdicts};
 
 const THREE_PLACES: &str = "  - id: vell\n    metric: killed\n    min: 120\n    context: [Vellmark]\n  - id: osk\n    metric: killed\n    value: 64\n    context: [Oskarn]\n  - id: tarn\n    metric: killed\n    min: 31\n    context: [Tarnwick]\n";
 
@@ -349,4 +349,45 @@ fn a_part_of_the_figure_before_does_not_contradict_it() {
         "{}",
         five.message
     );
+}
+
+#[test]
+fn a_figure_that_goes_on_in_the_words_of_the_sentence_before_is_not_surely_unsourced() {
+    // invented: the monitor named in the sentence before; the next one
+    // gives its second figure without a cue
+    let facts = "  - id: hurt\n    metric: injured\n    min: 110\n    source: monitor\n    attribution: required\n    context: [strikes]\n";
+    let text = "The monitor said at least 40 civilians were killed in strikes on two villages. At least 110 others were injured in the strikes.";
+    let all = findings(text, facts);
+    let missing = all
+        .iter()
+        .find(|f| f.status == Status::Unattributed && f.fact.as_deref() == Some("hurt"))
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(missing.severity, Severity::Warning, "{}", missing.message);
+    // with no source before it, the missing source fails the check
+    let text = "Heavy strikes hit two villages on Sunday. At least 110 others were injured in the strikes.";
+    let all = findings(text, facts);
+    assert!(
+        all.iter()
+            .any(|f| f.status == Status::Unattributed && f.severity == Severity::Error),
+        "{all:?}"
+    );
+    // nor does a headline name its source
+    let text = "Strikes Leave 110 Injured Near Two Villages\n\nAt least 110 people were injured in the strikes, the monitor said.";
+    let all = findings(text, facts);
+    assert!(all.iter().all(|f| f.severity < Severity::Error), "{all:?}");
+}
+
+#[test]
+fn a_part_and_a_figure_placed_nearer_another_fact_are_no_errors() {
+    // invented: the city's six dead civilians; a district's two, one of
+    // them a child, which a fact of its own places
+    let facts = "  - id: city\n    metric: killed\n    subject: civilians\n    value: 6\n    context: [civilians, rocket, shells]\n  - id: district\n    metric: killed\n    value: 2\n    source: monitor\n    context: [two, civilians, child, Midvale]\n";
+    let text = "The monitor said that gunmen fired 10 rocket shells on the Midvale neighbourhood in the morning and that the attack claimed the lives of two civilians one of them a child.";
+    let all = figures(text, facts);
+    assert!(
+        all.iter().all(|f| f.severity < Severity::Error),
+        "{:?}",
+        all.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    assert!(all.iter().any(|f| f.status == Status::Mismatch));
 }

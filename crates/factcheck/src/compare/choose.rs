@@ -314,6 +314,15 @@ impl<'r> Checker<'r> {
             let (fs, fsrc, (fa, fb, _, _)) = rank.0;
             exact && fs == subject && fsrc == source && fa == a && fb >= 1 && b >= 1
         };
+        // or whose place words stand nearer it than the first's, which
+        // leads only by naming who was counted ("two civilians" in the
+        // al-Midan sentence, against Aleppo's six civilians): a part of
+        // that count, perhaps, not a wrong one
+        let placed_nearer = |rank: &Rank| {
+            let ((_, source, (a, b, _, _)), _) = top;
+            let (_, fsrc, (fa, fb, _, _)) = rank.0;
+            exact && fsrc >= source && fb >= 1 && (fa, fb) > (a, b)
+        };
         // an exact figure that is the value of a fact of another metric
         // placed in the sentence, about the same people ("32 fishermen were
         // feared dead" against a dead-or-missing fact of 32, read as a toll):
@@ -331,7 +340,7 @@ impl<'r> Checker<'r> {
             Some((rank, f)) => Choice::Disagrees {
                 fact: first,
                 fits: Some(f),
-                by_topic: rank.0 == top.0 || placed_too(rank),
+                by_topic: rank.0 == top.0 || placed_too(rank) || placed_nearer(rank),
             },
             None => Choice::Disagrees {
                 fact: first,

@@ -112,6 +112,20 @@ pub(super) fn describe_fact(fact: &Fact, reference: &Reference, date: Option<Nai
     s
 }
 
+/// Whether a sentence is set as a headline: most of its words (four or
+/// more) capitalised, as no sentence of running copy is.
+fn headline(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    words.len() >= 4 && caps * 4 >= words.len() * 3
+}
+
 /// Whether a context word states the fact's own figure ("over 70 people"):
 /// it places nothing, and a changed figure no longer has it.
 fn names_figure(word: &str, fact: &Fact) -> bool {
@@ -125,19 +139,20 @@ fn names_figure(word: &str, fact: &Fact) -> bool {
         .any(|n| values.contains(&n))
 }
 
-/// A mismatch, below the fact, with a fact none of whose place words stand
-/// in the paragraph: it was chosen only as the one fact of its metric, and
-/// the figure may count a part of it ("lightning injured two others"
-/// against the storm's "at least 12 injured" as of a date).
-/// A warning without a fix: a false error is worse than a miss.
-fn unplaced(mut f: Finding, fact: &Fact) -> Finding {
+/// A mismatch the figure may not be about: a part of the figure before it
+/// ("two civilians, one of them a child"), or a count below a fact none of
+/// whose place words stand in the paragraph, chosen only as the one fact
+/// of its metric ("lightning injured two others" against the storm's "at
+/// least 12 injured" as of a date). A warning without a fix, saying `why`:
+/// a false error is worse than a miss.
+fn uncertain(mut f: Finding, fact: &Fact, why: &str) -> Finding {
     if f.severity <= Severity::Warning {
         return f;
     }
     f.severity = Severity::Warning;
     f.correction = None;
     f.message = format!(
-        "“{}” does not agree with `{}` ({}), but none of its `context:` words stand in the paragraph: it may count a part of it; check it.",
+        "“{}” does not agree with `{}` ({}), but {why}; check it.",
         f.found.as_deref().unwrap_or(""),
         fact.id,
         f.expected.as_deref().unwrap_or("")
@@ -163,25 +178,29 @@ impl<'r> Checker<'r> {
         // whether the fact's place words, if it has any, stand in the
         // sentence ("16 people have died" in a Puntland sentence is not
         // sure to be the Gatsibo toll of 16)
+        // (a context word that states the figure itself, "over 70 people",
+        // places nothing)
         let sentence = super::place::flat_lower(&c.text);
-        let in_sentence = |fact: &Fact| {
-            fact.context.is_empty()
-                || fact
-                    .context
+        let places = |fact: &'r Fact| -> Vec<&'r String> {
+            fact.context
+                .iter()
+                .filter(|w| !names_figure(w, fact))
+                .collect()
+        };
+        let in_sentence = |fact: &'r Fact| {
+            let places = places(fact);
+            places.is_empty()
+                || places
                     .iter()
                     .any(|w| super::place::contains_word(&sentence, w))
         };
         // or at least in its paragraph
         let para = super::place::flat_lower(super::place::paragraph(&article.text, c.span.start));
-        let in_paragraph = |fact: &Fact| {
-            let places: Vec<&String> = fact
-                .context
-                .iter()
-                .filter(|w| !names_figure(w, fact))
-                .collect();
-            places.is_empty()
-                || in_sentence(fact)
-                || places.iter().any(|w| super::place::contains_word(&para, w))
+        let in_paragraph = |fact: &'r Fact| {
+            in_sentence(fact)
+                || places(fact)
+                    .iter()
+                    .any(|w| super::place::contains_word(&para, w))
         };
         let fact = match self.choose(c, q, &at) {
             Choice::None => {
@@ -213,8 +232,13 @@ impl<'r> Checker<'r> {
                 // part of it (a town's dead, one accident's injured)
                 let (accepted, ..) = accepted_interval(fact, article.date);
                 let part = q.part || q.value.0 < accepted[0];
-                out.push(if part && !in_paragraph(fact) {
-                    unplaced(d, fact)
+                // and a part of the figure before ("two civilians, one of
+                // them a child") is no count of a fact that names no one
+                let part_of_whole = q.part && fact.subject.is_none();
+                out.push(if part_of_whole {
+                    uncertain(d, fact, "it is a part of the figure before it, which the fact may count whole")
+                } else if part && !in_paragraph(fact) {
+                    uncertain(d, fact, "none of its `context:` words stand in the paragraph: it may count a part of it")
                 } else {
                     d
                 });
@@ -235,7 +259,26 @@ impl<'r> Checker<'r> {
             } => q.value.0 > m * 1.1,
             _ => false,
         };
-        let sure = in_sentence(fact) && q.qualifier != Qualifier::Vague && !within_open;
+        // and one whose source the sentence before names ("The Observatory
+        // said 40 were killed … . At least 110 others injured.") may go on
+        // in its words
+        let named_before = fact.source.as_deref().is_some_and(|want| {
+            let start = super::place::sentence_start(&article.text, c).unwrap_or(c.span.start);
+            let para = super::place::paragraph(&article.text, start);
+            let para_start = para.as_ptr() as usize - article.text.as_ptr() as usize;
+            let mut from = para_start.max(start.saturating_sub(300));
+            while !article.text.is_char_boundary(from) {
+                from += 1;
+            }
+            self.named_in(want, &article.text[from..start]).is_some()
+        });
+        // and a headline names no source ("40 Civilians Killed 110
+        // Injured by Turkey Near Jarablus")
+        let sure = in_sentence(fact)
+            && q.qualifier != Qualifier::Vague
+            && !within_open
+            && !named_before
+            && !headline(&c.text);
         self.unattributed(c, Some(fact), fact.attribution_required && sure, out);
     }
 

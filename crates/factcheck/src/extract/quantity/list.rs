@@ -46,7 +46,9 @@ pub(super) fn continuation(
         subject: prev.subject.clone(),
         qualifier,
         place: None,
-        part: breakdown,
+        // a part of a figure with no place of its own ("eight fatalities,
+        // seven in Texas"); after one with a place it is the next in a list
+        part: breakdown && prev.place.is_none(),
     };
     if breakdown {
         return Some(hit());
