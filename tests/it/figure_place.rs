@@ -391,3 +391,24 @@ fn a_part_and_a_figure_placed_nearer_another_fact_are_no_errors() {
     );
     assert!(all.iter().any(|f| f.status == Status::Mismatch));
 }
+
+#[test]
+fn a_figure_the_article_credits_at_another_mention_is_not_surely_unsourced() {
+    // invented: a lede restating the monitor's figure, credited further down
+    let facts = "  - id: hurt\n    metric: injured\n    min: 110\n    source: monitor\n    attribution: required\n";
+    let text = "Strikes on two villages left more than 110 people injured on Sunday.\n\nThe monitor said at least 110 people were injured in the strikes.";
+    let all = findings(text, facts);
+    let missing = all
+        .iter()
+        .find(|f| f.status == Status::Unattributed)
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(missing.severity, Severity::Warning, "{}", missing.message);
+    // with no credited mention, it fails
+    let text = "Strikes on two villages left more than 110 people injured on Sunday.";
+    let all = findings(text, facts);
+    assert!(
+        all.iter()
+            .any(|f| f.status == Status::Unattributed && f.severity == Severity::Error),
+        "{all:?}"
+    );
+}

@@ -268,6 +268,7 @@ impl<'r> Checker<'r> {
         }
         keep_confirmed_speakers(&mut out);
         relays_of_confirmed_words(&mut out);
+        self.sourced_elsewhere(&mut out);
         for f in &self.reference.facts {
             if f.required && !stated.contains(f.id.as_str()) {
                 let expected = figure::describe_fact(f, self.reference, article.date);
@@ -324,6 +325,41 @@ fn keep_confirmed_speakers(out: &mut [Finding]) {
             f.message.push_str(
                 " The same words credit another claim the reference gives them, so they are not rewritten: check who said it.",
             );
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// A required source missing at one mention of a figure that another
+    /// mention credits to it (a lede restating what the Observatory said
+    /// further down): the article does name the source, so the missing one
+    /// is a warning.
+    fn sourced_elsewhere(&self, out: &mut [Finding]) {
+        let credited: Vec<String> = out
+            .iter()
+            .filter(|f| f.status == Status::Match)
+            .filter_map(|f| {
+                let id = f.fact.as_deref()?;
+                let want = self
+                    .reference
+                    .facts
+                    .iter()
+                    .find(|x| x.id == id)?
+                    .source
+                    .as_deref()?;
+                let c = f.claim.as_ref().filter(|c| c.kind == ClaimKind::Quantity)?;
+                (self.speaker_id(c).as_deref() == Some(want)).then(|| id.to_string())
+            })
+            .collect();
+        for f in out.iter_mut() {
+            let elsewhere = f.status == Status::Unattributed
+                && f.severity > Severity::Warning
+                && f.fact.as_ref().is_some_and(|id| credited.contains(id));
+            if elsewhere {
+                f.severity = Severity::Warning;
+                f.message
+                    .push_str(" (Another mention of the figure in the article credits it.)");
+            }
         }
     }
 }
