@@ -19,22 +19,23 @@ use std::path::PathBuf;
 use factcheck_eval::polnear::{self, Headline, DEFAULT_DATA};
 
 /// Floors per split: the content + speaker (overlap ≥ 0.5) recall and
-/// precision measured when they were set (dev 72.05% / 91.57%, train
-/// 70.23% / 91.03%), less half a point, rounded down to a half point.
+/// precision measured when they were set (dev 77.09% / 91.43%, train
+/// 73.68% / 90.93%), less half a point, rounded down to a half point
+/// (precision floors kept from before: 91.0 and 90.5, still met).
 /// Raise them as the extractor improves; never lower them without a reason
 /// in the commit.
 const FLOORS: &[(&str, Headline)] = &[
     (
         "dev",
         Headline {
-            recall: 75.0,
+            recall: 76.5,
             precision: 91.0,
         },
     ),
     (
         "train",
         Headline {
-            recall: 72.5,
+            recall: 73.0,
             precision: 90.5,
         },
     ),

@@ -329,6 +329,13 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
         let after = rest.trim_start();
         // “… over!” he said: after a closing quote, a lower-case word attributes it
         let quoted = s[i..j].contains(['"', '”', '’', '\'', '»']);
+        // a short abbreviation closing a parenthesis runs on: "Harry Reid
+        // (D-Nev.) told reporters"
+        let tag =
+            s[i + 1..j].starts_with(')') && s[a..i].rfind('(').is_some_and(|p| i - (a + p) <= 12);
+        if tag && after.starts_with(char::is_lowercase) {
+            return false;
+        }
         // machine-translated text starts sentences in lower case too
         return after.chars().next().is_some_and(|c| {
             starts_sentence(c)
@@ -347,6 +354,16 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_party_tag_in_parentheses_does_not_end_the_sentence() {
+        let lx = Lexicon::default_ref();
+        let s = "Senator Ann Koll (D-Nev.) told reporters the bill was dead. Then she left.";
+        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
+        // a full sentence in parentheses still ends one
+        let s = "The bill died. (It was the third to fail.) then they left.";
+        assert_eq!(sentences(s, 0, s.len(), lx).len(), 3);
+    }
 
     fn split(s: &str) -> Vec<&str> {
         let scan = scan_copy(s);

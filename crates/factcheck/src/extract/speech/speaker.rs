@@ -147,6 +147,13 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
         } else if j == k && j > sent.first && BE.contains(&w(j - 1)) && w(k).ends_with("ing") {
             // "The union is calling the offer …"
             j -= 1;
+        } else if let Some(open) = (j > sent.first + 2 && w(j - 1) == ")")
+            .then(|| (j.saturating_sub(8).max(sent.first)..j - 1).rfind(|&p| w(p) == "("))
+            .flatten()
+            .filter(|&p| p > sent.first)
+        {
+            // a party and state tag: "Harry M. Reid (D-Nev.) told"
+            j = open;
         } else if j > sent.first + 1 && lx.week.contains(w(j - 1)) {
             j -= 1;
             if toks[j - 1].is("on") {
