@@ -194,13 +194,15 @@ impl<'r> Checker<'r> {
                     .iter()
                     .any(|w| super::place::contains_word(&sentence, w))
         };
-        // or at least in its paragraph
-        let para = super::place::flat_lower(super::place::paragraph(&article.text, c.span.start));
+        // or at least in its paragraph (lower-cased only when asked)
         let in_paragraph = |fact: &'r Fact| {
-            in_sentence(fact)
-                || places(fact)
+            in_sentence(fact) || {
+                let para = super::place::paragraph(&article.text, c.span.start);
+                let para = super::place::flat_lower(para);
+                places(fact)
                     .iter()
                     .any(|w| super::place::contains_word(&para, w))
+            }
         };
         let fact = match self.choose(c, q, &at) {
             Choice::None => {
@@ -262,24 +264,27 @@ impl<'r> Checker<'r> {
         // and one whose source the sentence before names ("The Observatory
         // said 40 were killed … . At least 110 others injured.") may go on
         // in its words
-        let named_before = fact.source.as_deref().is_some_and(|want| {
-            let start = super::place::sentence_start(&article.text, c).unwrap_or(c.span.start);
-            let para = super::place::paragraph(&article.text, start);
-            let para_start = para.as_ptr() as usize - article.text.as_ptr() as usize;
-            let mut from = para_start.max(start.saturating_sub(300));
-            while !article.text.is_char_boundary(from) {
-                from += 1;
-            }
-            self.named_in(want, &article.text[from..start]).is_some()
-        });
+        let named_before = || {
+            fact.source.as_deref().is_some_and(|want| {
+                let text = &article.text;
+                let start = super::place::sentence_start(text, c).unwrap_or(c.span.start);
+                let mut from =
+                    super::place::paragraph_start(text, start).max(start.saturating_sub(300));
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                self.named_in(want, &text[from..start]).is_some()
+            })
+        };
         // and a headline names no source ("40 Civilians Killed 110
         // Injured by Turkey Near Jarablus")
-        let sure = in_sentence(fact)
+        let sure = fact.attribution_required
+            && in_sentence(fact)
             && q.qualifier != Qualifier::Vague
             && !within_open
-            && !named_before
-            && !headline(&c.text);
-        self.unattributed(c, Some(fact), fact.attribution_required && sure, out);
+            && !headline(&c.text)
+            && !named_before();
+        self.unattributed(c, Some(fact), sure, out);
     }
 
     fn unverified_figure(&self, c: &Claim, q: &Quantity) -> Finding {

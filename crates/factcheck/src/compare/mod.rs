@@ -335,6 +335,11 @@ impl Checker<'_> {
     /// further down): the article does name the source, so the missing one
     /// is a warning.
     fn sourced_elsewhere(&self, out: &mut [Finding]) {
+        let missing =
+            |f: &Finding| f.status == Status::Unattributed && f.severity > Severity::Warning;
+        if !out.iter().any(missing) {
+            return;
+        }
         let credited: Vec<String> = out
             .iter()
             .filter(|f| f.status == Status::Match)
@@ -352,9 +357,7 @@ impl Checker<'_> {
             })
             .collect();
         for f in out.iter_mut() {
-            let elsewhere = f.status == Status::Unattributed
-                && f.severity > Severity::Warning
-                && f.fact.as_ref().is_some_and(|id| credited.contains(id));
+            let elsewhere = missing(f) && f.fact.as_ref().is_some_and(|id| credited.contains(id));
             if elsewhere {
                 f.severity = Severity::Warning;
                 f.message

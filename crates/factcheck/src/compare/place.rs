@@ -427,7 +427,7 @@ fn sentence_between(text: &str, a: usize, b: usize) -> bool {
 
 /// Where the paragraph holding byte `at` starts: after a blank line, an
 /// indented line (wire copy), or a line too long to be a hard wrap.
-fn paragraph_start(text: &str, at: usize) -> usize {
+pub(super) fn paragraph_start(text: &str, at: usize) -> usize {
     let mut end = at;
     while let Some(i) = text[..end].rfind('\n') {
         let next = text[i + 1..].chars().next();

@@ -458,7 +458,7 @@ impl<'l> Extractor<'l> {
             let mut speakers: Vec<_> = found.iter().map(|e| (e.mention.0, e.entity)).collect();
             speakers.sort_unstable();
             for (_, entity) in speakers {
-                registry.keep_recent(entity);
+                registry.touch(entity);
             }
             events.extend(found);
             hits.extend(quantity::find(&sent, lx).into_iter().map(|h| (index, h)));

@@ -108,15 +108,11 @@ impl Registry {
         self.known.iter().any(|(n, _)| *n == full)
     }
 
-    fn touch(&mut self, idx: usize) -> usize {
+    /// Make `idx` the most recently mentioned entity.
+    pub(crate) fn touch(&mut self, idx: usize) -> usize {
         self.recent.retain(|&i| i != idx);
         self.recent.push(idx);
         idx
-    }
-
-    /// Make `idx` the most recently mentioned entity.
-    pub(crate) fn keep_recent(&mut self, idx: usize) {
-        self.touch(idx);
     }
 
     /// Resolve a pronoun to the most recent fitting entity.
