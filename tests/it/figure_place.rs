@@ -412,3 +412,67 @@ fn a_figure_the_article_credits_at_another_mention_is_not_surely_unsourced() {
         "{all:?}"
     );
 }
+
+const TWO_EVACUATIONS: &str = "  - id: north\n    metric: evacuated\n    subject: people\n    value: 150000\n    context: [Vellmark]\n  - id: floods\n    metric: evacuated\n    subject: people\n    value: 128000\n    context: [floods, Oskarn]\n";
+
+#[test]
+fn a_sentence_naming_its_own_place_is_not_the_paragraphs_topic() {
+    // invented: the paragraph names Vellmark, but the figure's sentence
+    // places itself in a province no fact names
+    let text = "In Vellmark, schools closed as the storm neared. Across Tarnwick province, 99,000 people were evacuated.";
+    let f = figures(text, TWO_EVACUATIONS);
+    assert!(!f.iter().any(|f| f.severity == Severity::Error), "{f:?}");
+    // the paragraph's place still places a sentence that names none
+    let text =
+        "In Vellmark, schools closed as the storm neared. Later, 99,000 people were evacuated.";
+    let f = figures(text, TWO_EVACUATIONS);
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref(), f[0].severity),
+        (Status::Mismatch, Some("north"), Severity::Error)
+    );
+}
+
+#[test]
+fn a_common_noun_does_not_outweigh_another_facts_value() {
+    // invented: "floods" is one of a fact's words, but the figure states
+    // the other fact's value exactly: a warning, never an error
+    let text =
+        "Overall, about 150,000 were evacuated, with 7,500 people needing help after the floods.";
+    let f = figures(text, TWO_EVACUATIONS);
+    let g = f
+        .iter()
+        .find(|f| f.found.as_deref() == Some("about 150,000 were evacuated"));
+    assert!(
+        g.is_some_and(|g| g.severity <= Severity::Warning && g.correction.is_none()),
+        "{f:?}"
+    );
+    // a name of the other fact still makes it an error ("in Oskarn")
+    let text = "Overall, about 150,000 were evacuated in Oskarn after the floods.";
+    let f = figures(text, TWO_EVACUATIONS);
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref(), f[0].severity),
+        (Status::Mismatch, Some("floods"), Severity::Error)
+    );
+}
+
+#[test]
+fn a_figure_summing_up_what_came_before_is_no_sure_toll() {
+    // invented: three deaths told one by one, then summed up with "these"
+    let facts = "  - id: direct\n    metric: killed\n    subject: people\n    value: 2\n    context: [directly, Vellmark]\n";
+    let text = "A girl drowned in a canal and a man died of a fall. A woman drowned in a river. These three deaths were not directly related to the storm.";
+    let f = figures(text, facts);
+    let g = f
+        .iter()
+        .find(|f| f.found.as_deref() == Some("three deaths"));
+    assert!(
+        g.is_some_and(|g| g.status == Status::Mismatch && g.severity == Severity::Warning),
+        "{f:?}"
+    );
+    // the same words without the demonstrative are a toll
+    let text = "Three deaths were directly related to the storm in Vellmark.";
+    let f = figures(text, facts);
+    assert_eq!(
+        (f[0].status, f[0].severity),
+        (Status::Mismatch, Severity::Error)
+    );
+}

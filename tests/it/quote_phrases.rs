@@ -296,3 +296,36 @@ fn a_dash_between_words_ends_the_word() {
     );
     assert_eq!(corrected(clean, &f), clean);
 }
+
+#[test]
+fn a_word_quoted_inside_reported_speech_is_the_speakers() {
+    // invented: a one-word reference quote inside a statement
+    let reference = "version: 1\nsources:\n  - id: varto\n    name: Ilse Varto\n  - id: quill\n    name: Petra Quill\nquotes:\n  - id: sickening\n    speaker: varto\n    text: sickening\n";
+    let reference = Reference::from_str(Path::new("ref.yaml"), reference).unwrap();
+    let check = |text: &str| {
+        let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+        Checker::new(&reference).check(&article).findings
+    };
+    let f = check("Ilse Varto said the attack on the stage was \"sickening\".\n");
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Match && f.fact.as_deref() == Some("sickening")),
+        "{f:?}"
+    );
+    let text = "Petra Quill said the attack on the stage was \"sickening\".\n";
+    let f = check(text);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed && f.fact.as_deref() == Some("sickening"));
+    assert!(m.is_some(), "{f:?}");
+    assert_eq!(
+        corrected(text, &f),
+        "Ilse Varto said the attack on the stage was \"sickening\".\n"
+    );
+    // a scare quote the reference does not hold is nothing
+    let f = check("Petra Quill said the so-called \"reforms\" had failed.\n");
+    assert!(
+        !f.iter().any(|f| f.status == Status::Misattributed),
+        "{f:?}"
+    );
+}

@@ -6,7 +6,7 @@
 //! first-ranked fact, or, when several rank the same, against none of them:
 //! the finding says so rather than guess.
 
-use super::place::{contains_word, flat_lower, sentence_start, Place};
+use super::place::{contains_word, flat_lower, sentence_start, word_positions, Place};
 use super::Checker;
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, Quantity, Resolution};
@@ -102,6 +102,31 @@ fn words_within(a: &str, b: &str) -> bool {
     words(a).iter().all(|w| within.contains(w))
 }
 
+/// Whether a sentence places itself: a capitalised name after a place
+/// preposition ("in Fujian", "Across Guangdong") that none of the
+/// candidates' place words holds (nor is held by one).
+fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let places: Vec<String> = places.iter().map(|p| p.to_lowercase()).collect();
+    words.windows(2).any(|w| {
+        let prep = w[0].trim_matches(|c: char| !c.is_alphanumeric());
+        let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+        ["in", "across", "throughout", "near"]
+            .iter()
+            .any(|p| prep.eq_ignore_ascii_case(p))
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().skip(1).any(char::is_lowercase)
+            && !lx.not_names.contains(&name.to_lowercase())
+            && !places.iter().any(|p| {
+                let name = name.to_lowercase();
+                contains_word(p, &name) || contains_word(&name, p)
+            })
+    })
+}
+
 /// A fact's rank for a figure: subject fit, source fit, then its context
 /// words (`ContextFit`, and those that only state a figure, in its phrase),
 /// then whether the paragraph's latest place before the sentence is the
@@ -183,7 +208,14 @@ impl<'r> Checker<'r> {
         // shorter one where it stands ("Island of Mozambique" is not
         // "Mozambique")
         let all_places: Vec<&str> = placing.iter().flatten().map(String::as_str).collect();
-        let topic = at.topic(q, start, &placing, &all_places);
+        // a sentence that names a place of its own, one no fact's words
+        // hold ("Across Fujian province, 186,000 people evacuated"), is not
+        // about the place the paragraph named before it
+        let topic = if own_place(lx, &c.text, &all_places) {
+            vec![false; candidates.len()]
+        } else {
+            at.topic(q, start, &placing, &all_places)
+        };
         let around = at.around(q, &placed, &sentence, start, &all_places);
         let phrase = flat_lower(&q.phrase);
         // a subject the phrase does not write ("seven civilians … and 13
@@ -336,11 +368,27 @@ impl<'r> Checker<'r> {
                     && states(f)
             })
         };
+        // the first leads only by its place words, which in the sentence
+        // are only common nouns ("after the floods"), while the figure
+        // states another fact's value: too weak to call the figure wrong
+        let named = || {
+            let i = candidates.iter().position(|f| std::ptr::eq(*f, first));
+            let words = i.map_or(&[][..], |i| placing[i].as_slice());
+            sentence.len() != c.text.len()
+                || words.iter().any(|w| {
+                    word_positions(&sentence, w).any(|i| {
+                        i > 0 && c.text[i..].chars().next().is_some_and(char::is_uppercase)
+                    })
+                })
+        };
         match fits {
             Some((rank, f)) => Choice::Disagrees {
                 fact: first,
                 fits: Some(f),
-                by_topic: rank.0 == top.0 || placed_too(rank) || placed_nearer(rank),
+                by_topic: rank.0 == top.0
+                    || placed_too(rank)
+                    || placed_nearer(rank)
+                    || (states(f) && rank.0 .0 == top.0 .0 && rank.0 .1 == top.0 .1 && !named()),
             },
             None => Choice::Disagrees {
                 fact: first,

@@ -160,6 +160,20 @@ fn uncertain(mut f: Finding, fact: &Fact, why: &str) -> Finding {
     f
 }
 
+/// Whether the figure at `start` is opened by a demonstrative ("These
+/// three deaths were not directly related to the storm"): it sums up what
+/// the article told one by one before, a count the reference may not hold.
+fn sums_up(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ["these", "those"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
+}
+
 impl<'r> Checker<'r> {
     pub(super) fn figure<'a>(
         &'a self,
@@ -239,6 +253,8 @@ impl<'r> Checker<'r> {
                 let part_of_whole = q.part && fact.subject.is_none();
                 out.push(if part_of_whole {
                     uncertain(d, fact, "it is a part of the figure before it, which the fact may count whole")
+                } else if sums_up(&article.text, c.span.start) {
+                    uncertain(d, fact, "it sums up a count the article told before (“these …”), which the reference may not hold")
                 } else if part && !in_paragraph(fact) {
                     uncertain(d, fact, "none of its `context:` words stand in the paragraph: it may count a part of it")
                 } else {

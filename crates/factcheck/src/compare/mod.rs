@@ -113,7 +113,21 @@ impl<'r> Checker<'r> {
         if let Some(s) = &a.source {
             return Some(s.clone());
         }
-        self.sources.get(&normalise_name(&a.speaker)).cloned()
+        let speaker = normalise_name(&a.speaker);
+        if let Some(s) = self.sources.get(&speaker) {
+            return Some(s.clone());
+        }
+        // a person's name that opens a source's longer name ("Fadlullah
+        // Naji" for "Fadlullah Naji of the al-Sham Legion"), when only one
+        // source's name opens so
+        let opens = format!("{speaker} ");
+        let mut ids = self
+            .sources
+            .iter()
+            .filter(|(name, _)| speaker.contains(' ') && name.starts_with(&opens))
+            .map(|(_, id)| id);
+        let id = ids.next()?;
+        ids.all(|other| other == id).then(|| id.clone())
     }
 
     /// The one source whose name the mention holds as whole words ("Ole
@@ -209,7 +223,10 @@ impl<'r> Checker<'r> {
                     let found = std::mem::take(&mut quotes.found[i]);
                     self.quote(article, c, found, &quotes.verbatim, &mut out)
                 }
-                ClaimKind::Statement => self.statement(c, &figures, &mut out),
+                ClaimKind::Statement => {
+                    self.statement(c, &figures, &mut out);
+                    self.inner_quotes(article, c, &mut out);
+                }
             }
         }
         // a sentence states a fact once: beside a figure that agrees with

@@ -358,7 +358,7 @@ pub(super) fn flat_lower(s: &str) -> String {
 
 /// Where `word` (lower-cased) stands in `text` (lower-cased) between word
 /// boundaries.
-fn word_positions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+pub(super) fn word_positions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
     text.match_indices(word).map(|(i, _)| i).filter(move |&i| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();

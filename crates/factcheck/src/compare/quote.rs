@@ -231,6 +231,48 @@ impl<'r> Checker<'r> {
         }
     }
 
+    /// A word or two in quotation marks inside reported speech ("said the
+    /// attack was “sickening”") is no quote on its own — a scare quote looks
+    /// the same — but when it is a reference quote word for word, the
+    /// statement's speaker is the one who said it.
+    pub(super) fn inner_quotes(&self, article: &Article, c: &Claim, out: &mut Vec<Finding>) {
+        let text = &article.text;
+        let (start, end) = (c.span.start, c.span.end.min(text.len()));
+        if c.content.is_none()
+            || start >= end
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            return;
+        }
+        for span in crate::extract::quotes::find(text, start, end) {
+            let said = span.text(text);
+            let words: Vec<String> = quote_words(&said).into_iter().map(|w| w.0).collect();
+            // longer quotations are quotes of their own already
+            if words.is_empty() || words.len() > 2 {
+                continue;
+            }
+            let same = |pq: &&PreparedQuote| {
+                pq.plain.len() == words.len()
+                    && pq
+                        .plain
+                        .iter()
+                        .zip(&words)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            };
+            let Some(pq) = self.quotes.iter().find(same) else {
+                continue;
+            };
+            let (a, b) = (span.open, span.close);
+            let mut quote = c.clone();
+            quote.kind = crate::model::ClaimKind::Quote;
+            quote.content = None;
+            quote.quote = Some(said.clone());
+            quote.span = article.lines.span(text, a, b);
+            self.same_words(&quote, &said, pq.quote, out);
+        }
+    }
+
     /// What the quote is against the reference's quotes: inside one of them
     /// (the first that holds it); else every reference phrase it holds,
     /// word for word or with words changed (a long quote may hold several);

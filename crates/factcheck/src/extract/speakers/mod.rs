@@ -407,14 +407,21 @@ impl<'w> Mention<'w> {
     ) -> Mention<'w> {
         let is_title = |w: &String| lexicon.titles.contains(w.as_str());
         // a role in lower case before a name is a title too: "Irpin resident Olena Hrytsenko"
+        // ("al-Nusra" is a name glued to its particle, not a lower-case word)
+        let glued = |w: &str| {
+            w.split_once('-')
+                .is_some_and(|(p, _)| lexicon.name_particles.contains(p))
+        };
         let role = words
             .iter()
-            .rposition(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .zip(lower)
+            .rposition(|(w, l)| w.chars().next().is_some_and(char::is_lowercase) && !glued(l))
             .filter(|&r| {
                 r + 1 < words.len()
                     && words[r + 1..]
                         .iter()
-                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .zip(&lower[r + 1..])
+                        .all(|(w, l)| w.chars().next().is_some_and(char::is_uppercase) || glued(l))
             })
             .filter(|&r| {
                 let w = lower[r].as_str();
@@ -484,9 +491,10 @@ fn ends_with(long: &[String], short: &[String]) -> bool {
 /// The canonical form of a name as written: a machine-lowercased person
 /// name is capitalised ("fomin" → "Fomin"); anything else is kept.
 fn canonical(words: &[&str]) -> String {
-    let all_lower = words
-        .iter()
-        .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+    // ("al-Faris" is written so: only its particle is lower case)
+    let all_lower = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_lowercase) && !w.chars().any(char::is_uppercase)
+    });
     let single_name = words.len() == 1;
     words
         .iter()

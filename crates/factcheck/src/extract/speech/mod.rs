@@ -75,6 +75,7 @@ impl Sent<'_> {
     pub(super) fn nameish(&self, t: &Token) -> bool {
         t.kind == Kind::Word
             && ((t.capitalised(self.src) && !self.closed(t))
+                || self.glued_particle(t)
                 || self.lexicon.organisations.contains(t.lower.as_str())
                 || self.lexicon.speaker_nouns.contains(t.lower.as_str())
                 || self.lexicon.titles.contains(t.lower.as_str()) && !self.closed(t))
@@ -100,7 +101,20 @@ impl Sent<'_> {
 
     pub(crate) fn cap(&self, i: usize) -> bool {
         self.word(i)
-            .is_some_and(|t| t.capitalised(self.src) && !self.closed(t))
+            .is_some_and(|t| t.capitalised(self.src) && !self.closed(t) || self.glued_particle(t))
+    }
+
+    /// A name word glued to its particle, which writes it in lower case:
+    /// "al-Faris", "bin-Talal".
+    pub(super) fn glued_particle(&self, t: &Token) -> bool {
+        t.kind == Kind::Word
+            && t.lower.split_once('-').is_some_and(|(p, rest)| {
+                !rest.is_empty()
+                    && self.lexicon.name_particles.contains(p)
+                    && t.text(self.src)
+                        .get(p.len() + 1..)
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))
+            })
     }
 
     /// The token before `k`, if it is inside the sentence body.

@@ -553,11 +553,6 @@ fn opening_name(sent: &Sent, limit: usize) -> Option<(usize, usize)> {
 /// Salman", "van Dijk".
 pub(super) fn particle_name(sent: &Sent, i: usize) -> bool {
     let Some(t) = sent.word(i) else { return false };
-    let particles = &sent.lexicon.name_particles;
-    let glued = t.lower.split_once('-').is_some_and(|(p, rest)| {
-        particles.contains(p)
-            && t.text(sent.src)[p.len() + 1..].starts_with(char::is_uppercase)
-            && !rest.is_empty()
-    });
-    glued || particles.contains(t.lower.as_str()) && sent.cap(i + 1)
+    sent.glued_particle(t)
+        || sent.lexicon.name_particles.contains(t.lower.as_str()) && sent.cap(i + 1)
 }
