@@ -403,6 +403,15 @@ fn a_figure_the_article_credits_at_another_mention_is_not_surely_unsourced() {
         .find(|f| f.status == Status::Unattributed)
         .unwrap_or_else(|| panic!("{all:?}"));
     assert_eq!(missing.severity, Severity::Warning, "{}", missing.message);
+    // a mention that goes on in the words of the sentence before, which
+    // names the monitor, credits it too
+    let text = "Strikes on two villages left more than 110 people injured on Sunday.\n\nThe monitor said 40 civilians were killed in the strikes. At least 110 others were injured in the attacks.";
+    let all = findings(text, facts);
+    let missing = all
+        .iter()
+        .find(|f| f.status == Status::Unattributed)
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(missing.severity, Severity::Warning, "{}", missing.message);
     // with no credited mention, it fails
     let text = "Strikes on two villages left more than 110 people injured on Sunday.";
     let all = findings(text, facts);

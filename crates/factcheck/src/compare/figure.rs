@@ -281,16 +281,9 @@ impl<'r> Checker<'r> {
         // said 40 were killed … . At least 110 others injured.") may go on
         // in its words
         let named_before = || {
-            fact.source.as_deref().is_some_and(|want| {
-                let text = &article.text;
-                let start = super::place::sentence_start(text, c).unwrap_or(c.span.start);
-                let mut from =
-                    super::place::paragraph_start(text, start).max(start.saturating_sub(300));
-                while !text.is_char_boundary(from) {
-                    from += 1;
-                }
-                self.named_in(want, &text[from..start]).is_some()
-            })
+            fact.source
+                .as_deref()
+                .is_some_and(|want| self.named_before(article, c, want))
         };
         // and a headline names no source ("40 Civilians Killed 110
         // Injured by Turkey Near Jarablus")
@@ -301,6 +294,18 @@ impl<'r> Checker<'r> {
             && !headline(&c.text)
             && !named_before();
         self.unattributed(c, Some(fact), sure, out);
+    }
+
+    /// Whether the source `want` is named in the sentence before the
+    /// claim's, within its paragraph: the figure may go on in its words.
+    pub(super) fn named_before(&self, article: &Article, c: &Claim, want: &str) -> bool {
+        let text = &article.text;
+        let start = super::place::sentence_start(text, c).unwrap_or(c.span.start);
+        let mut from = super::place::paragraph_start(text, start).max(start.saturating_sub(300));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        self.named_in(want, &text[from..start]).is_some()
     }
 
     fn unverified_figure(&self, c: &Claim, q: &Quantity) -> Finding {

@@ -285,7 +285,7 @@ impl<'r> Checker<'r> {
         }
         keep_confirmed_speakers(&mut out);
         relays_of_confirmed_words(&mut out);
-        self.sourced_elsewhere(&mut out);
+        self.sourced_elsewhere(article, &mut out);
         for f in &self.reference.facts {
             if f.required && !stated.contains(f.id.as_str()) {
                 let expected = figure::describe_fact(f, self.reference, article.date);
@@ -351,7 +351,7 @@ impl Checker<'_> {
     /// mention credits to it (a lede restating what the Observatory said
     /// further down): the article does name the source, so the missing one
     /// is a warning.
-    fn sourced_elsewhere(&self, out: &mut [Finding]) {
+    fn sourced_elsewhere(&self, article: &Article, out: &mut [Finding]) {
         let missing =
             |f: &Finding| f.status == Status::Unattributed && f.severity > Severity::Warning;
         if !out.iter().any(missing) {
@@ -370,7 +370,12 @@ impl Checker<'_> {
                     .source
                     .as_deref()?;
                 let c = f.claim.as_ref().filter(|c| c.kind == ClaimKind::Quantity)?;
-                (self.speaker_id(c).as_deref() == Some(want)).then(|| id.to_string())
+                // credited in its sentence, or going on in the words of the
+                // sentence before, which names the source
+                let speaker = self.speaker_id(c);
+                (speaker.as_deref() == Some(want)
+                    || speaker.is_none() && self.named_before(article, c, want))
+                .then(|| id.to_string())
             })
             .collect();
         for f in out.iter_mut() {
