@@ -10,6 +10,7 @@ mod credit;
 mod drafts;
 mod editing;
 mod fact_choice;
+mod fact_ties;
 mod figure_place;
 mod html_report;
 mod properties;

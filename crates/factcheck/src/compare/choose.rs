@@ -139,6 +139,23 @@ type Strong = (u8, u8, (usize, usize, usize, usize));
 /// A figure's numbers and phrases, as `Place` holds them.
 pub(super) type Spans<'m> = [((usize, usize), (usize, usize), &'m str)];
 
+/// What ties a figure to the fact it is judged against, beyond the metric.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Tie {
+    /// Nothing: other facts count the same, and none of the fact's place
+    /// words stand in the sentence or lead the paragraph.
+    None,
+    /// Only the paragraph's place before the sentence, where places of
+    /// other facts of the metric stand too.
+    TopicAmong,
+    /// Only the paragraph's place before the sentence.
+    Topic,
+    /// The sentence: the same subject noun, a word of the fact (a place,
+    /// or one that states the figure: "death toll"), or no other fact of
+    /// the metric to choose.
+    Sentence,
+}
+
 /// What the candidates say about a figure.
 pub(super) enum Choice<'r> {
     /// No fact of the metric fits the subject.
@@ -154,6 +171,8 @@ pub(super) enum Choice<'r> {
         fact: &'r Fact,
         fits: Option<&'r Fact>,
         by_topic: bool,
+        /// What ties the figure to the fact beyond the metric.
+        tie: Tie,
     },
     /// Several facts rank first and the figure agrees with none of them.
     Tied(Vec<&'r Fact>),
@@ -199,9 +218,14 @@ impl<'r> Checker<'r> {
         let (stating, placing): (Vec<Vec<String>>, Vec<Vec<String>>) = candidates
             .iter()
             .map(|f| {
-                f.context.iter().cloned().partition::<Vec<String>, _>(|w| {
-                    lx.only_figure_words(w) || names_subject(w, f.subject.as_deref())
-                })
+                // a function word ("throughout") names neither
+                f.context
+                    .iter()
+                    .filter(|w| !w.split(' ').all(|w| lx.not_subject.contains(w)))
+                    .cloned()
+                    .partition::<Vec<String>, _>(|w| {
+                        lx.only_figure_words(w) || names_subject(w, f.subject.as_deref())
+                    })
             })
             .unzip();
         // every candidate's place words: a longer one holds the words of a
@@ -211,8 +235,8 @@ impl<'r> Checker<'r> {
         // a sentence that names a place of its own, one no fact's words
         // hold ("Across Fujian province, 186,000 people evacuated"), is not
         // about the place the paragraph named before it
-        let topic = if own_place(lx, &c.text, &all_places) {
-            vec![false; candidates.len()]
+        let (topic, named_facts) = if own_place(lx, &c.text, &all_places) {
+            (vec![false; candidates.len()], 0)
         } else {
             at.topic(q, start, &placing, &all_places)
         };
@@ -371,15 +395,38 @@ impl<'r> Checker<'r> {
         // the first leads only by its place words, which in the sentence
         // are only common nouns ("after the floods"), while the figure
         // states another fact's value: too weak to call the figure wrong
-        let named = || {
-            let i = candidates.iter().position(|f| std::ptr::eq(*f, first));
-            let words = i.map_or(&[][..], |i| placing[i].as_slice());
+        // (words both facts have lead neither)
+        let words_of = |fact: &Fact| {
+            candidates
+                .iter()
+                .position(|f| std::ptr::eq(*f, fact))
+                .map_or(&[][..], |i| placing[i].as_slice())
+        };
+        let named = |other: &Fact| {
+            let theirs = words_of(other);
             sentence.len() != c.text.len()
-                || words.iter().any(|w| {
-                    word_positions(&sentence, w).any(|i| {
-                        i > 0 && c.text[i..].chars().next().is_some_and(char::is_uppercase)
+                || words_of(first)
+                    .iter()
+                    .filter(|w| !theirs.contains(w))
+                    .any(|w| {
+                        word_positions(&sentence, w).any(|i| {
+                            i > 0 && c.text[i..].chars().next().is_some_and(char::is_uppercase)
+                        })
                     })
-                })
+        };
+        let ((subject, _, (a, b, c_, said)), topic) = top;
+        let tie = if subject == 3
+            || a + b + c_ + said > 0
+            || candidates.len() == 1
+            || words_of(first).is_empty()
+        {
+            Tie::Sentence
+        } else if topic && named_facts > 1 {
+            Tie::TopicAmong
+        } else if topic {
+            Tie::Topic
+        } else {
+            Tie::None
         };
         match fits {
             Some((rank, f)) => Choice::Disagrees {
@@ -388,12 +435,14 @@ impl<'r> Checker<'r> {
                 by_topic: rank.0 == top.0
                     || placed_too(rank)
                     || placed_nearer(rank)
-                    || (states(f) && rank.0 .0 == top.0 .0 && rank.0 .1 == top.0 .1 && !named()),
+                    || (states(f) && rank.0 .0 == top.0 .0 && rank.0 .1 == top.0 .1 && !named(f)),
+                tie,
             },
             None => Choice::Disagrees {
                 fact: first,
                 fits: other(),
                 by_topic: true,
+                tie,
             },
         }
     }

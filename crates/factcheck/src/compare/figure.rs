@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::choose::{Choice, Spans};
+use super::choose::{Choice, Spans, Tie};
 use super::fix;
 use super::place::Place;
 use super::Checker;
@@ -160,6 +160,26 @@ fn uncertain(mut f: Finding, fact: &Fact, why: &str) -> Finding {
     f
 }
 
+/// Whether the number at `a..b` counts an addition: "one more death",
+/// "two further bodies", "another 934 people", "an additional 500".
+fn increment(text: &str, (a, b): (usize, usize)) -> bool {
+    let word = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let after = word(text.get(b..).unwrap_or(""));
+    let before = text.get(..a).unwrap_or("").trim_end();
+    let before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ["more", "further", "additional"].contains(&after.as_str())
+        || ["another", "additional"].contains(&before.as_str())
+}
+
 /// Whether the figure at `start` is opened by a demonstrative ("These
 /// three deaths were not directly related to the storm"): it sums up what
 /// the article told one by one before, a count the reference may not hold.
@@ -242,6 +262,7 @@ impl<'r> Checker<'r> {
                 fact,
                 fits,
                 by_topic,
+                tie,
             } => {
                 let d = self.disagreement(article, c, q, fact, fits, by_topic);
                 // a smaller count where nothing places the fact may be a
@@ -253,8 +274,16 @@ impl<'r> Checker<'r> {
                 let part_of_whole = q.part && fact.subject.is_none();
                 out.push(if part_of_whole {
                     uncertain(d, fact, "it is a part of the figure before it, which the fact may count whole")
+                } else if q.value.0 < accepted[0] && increment(&article.text, q.style.number_span) {
+                    uncertain(d, fact, "it counts more of them (“one more”, “another”), not the whole")
                 } else if sums_up(&article.text, c.span.start) {
                     uncertain(d, fact, "it sums up a count the article told before (“these …”), which the reference may not hold")
+                } else if tie == Tie::None {
+                    uncertain(d, fact, "other facts count the same, and none of its `context:` words stand in the sentence: it may count something else")
+                } else if tie <= Tie::Topic && !part && self.widens(&c.text) {
+                    uncertain(d, fact, "the sentence counts more widely than the place the paragraph named before it")
+                } else if tie <= Tie::Topic && (part || q.qualifier == Qualifier::Vague) {
+                    uncertain(d, fact, "only a place named earlier in the paragraph ties it to the fact, and a smaller or vague figure there may count a part of it")
                 } else if part && !in_paragraph(fact) {
                     uncertain(d, fact, "none of its `context:` words stand in the paragraph: it may count a part of it")
                 } else {
@@ -294,6 +323,17 @@ impl<'r> Checker<'r> {
             && !headline(&c.text)
             && !named_before();
         self.unattributed(c, Some(fact), sure, out);
+    }
+
+    /// Whether a sentence counts more widely than one place ("throughout
+    /// the country", "in total").
+    fn widens(&self, sentence: &str) -> bool {
+        let sentence = super::place::flat_lower(sentence);
+        self.reference
+            .lexicon
+            .whole_scopes
+            .iter()
+            .any(|w| super::place::contains_word(&sentence, w))
     }
 
     /// Whether the source `want` is named in the sentence before the

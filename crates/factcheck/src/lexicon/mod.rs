@@ -94,6 +94,9 @@ pub struct LexiconFile {
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
     #[serde(default)]
     pub count_nouns: Vec<String>,
+    /// Phrases that widen a figure beyond the paragraph's place ("throughout the country").
+    #[serde(default)]
+    pub whole_scopes: Vec<String>,
     /// Day names: not names, scene-setting, allowed between speaker and cue.
     #[serde(default)]
     pub weekdays: Vec<String>,
@@ -217,6 +220,7 @@ pub struct Lexicon {
     pub(crate) additive_words: HashSet<String>,
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
     pub(crate) count_nouns: HashSet<String>,
+    pub(crate) whole_scopes: Vec<String>,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
     pub(crate) not_names: HashSet<String>,
     /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
@@ -427,6 +431,7 @@ impl Lexicon {
             page_tails,
             additive_words,
             count_nouns,
+            whole_scopes,
             weekdays,
             day_parts,
             periods,
@@ -484,6 +489,7 @@ impl Lexicon {
             page_tails: file.page_tails.iter().map(|p| words(p)).collect(),
             additive_words: set(&file.additive_words),
             count_nouns: set(&file.count_nouns),
+            whole_scopes: file.whole_scopes.iter().map(|w| w.to_lowercase()).collect(),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
             skip_left: union(
                 grammar::BETWEEN_SPEAKER_AND_CUE,

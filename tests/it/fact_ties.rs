@@ -1,0 +1,107 @@
+//! How surely a figure is tied to the fact it disagrees with: an error
+//! only when its own sentence ties them (the same subject noun, a word of
+//! the fact, or no other fact of the metric); a place named earlier in the
+//! paragraph, a subject that only fits, or nothing at all make a warning
+//! without a fix when the figure may count a part or something else.
+//! Articles invented for the test.
+
+use factcheck::model::{Finding, Severity, Status};
+
+use super::fact_choice::figures;
+
+/// The finding on the figure whose words are `found`.
+fn on<'f>(f: &'f [Finding], found: &str) -> &'f Finding {
+    f.iter()
+        .find(|f| f.found.as_deref() == Some(found))
+        .unwrap_or_else(|| panic!("no finding on {found}: {f:?}"))
+}
+
+/// Several injury counts, each with its place; one names "persons".
+const INJURED: &str = "  - id: north\n    metric: injured\n    subject: civilians\n    value: 3\n    context: [Vellmark]\n  - id: south\n    metric: injured\n    subject: persons\n    value: 8\n    context: [Oskarn]\n";
+
+#[test]
+fn a_figure_that_only_fits_by_subject_is_no_sure_error() {
+    // invented: "three others" names no one and no place; only the fact
+    // about "persons" fits it by subject, and it is placed elsewhere
+    let text = "Shells fell on a market, the source said, killing two persons and injuring three others. Later, eight persons were hurt in Oskarn.";
+    let f = figures(text, INJURED);
+    let g = on(&f, "injuring three");
+    assert_eq!(
+        (g.status, g.severity),
+        (Status::Mismatch, Severity::Warning)
+    );
+    assert!(g.correction.is_none());
+    // its place in the sentence makes it an error again
+    let text = "Shells fell on a market in Oskarn, killing two persons and injuring three others.";
+    let f = figures(text, INJURED);
+    let g = on(&f, "injuring three");
+    assert_eq!(
+        (g.fact.as_deref(), g.severity),
+        (Some("south"), Severity::Error)
+    );
+}
+
+/// A total over two regions and one region's toll.
+const TOLLS: &str = "  - id: total\n    metric: killed\n    subject: people\n    min: 116\n    context: [Vellmark, Oskarn, throughout]\n  - id: tarn\n    metric: killed\n    subject: people\n    value: 25\n    context: [Tarnwick]\n";
+
+#[test]
+fn a_smaller_figure_placed_only_by_the_paragraph_may_be_a_part() {
+    // invented: the paragraph names Oskarn, one of the regions the total
+    // counts, and the sentence gives that region's own toll
+    let text = "Floods cut roads across Oskarn for a week. Damage reached $5 million, and the death toll stood at 45.";
+    let f = figures(text, TOLLS);
+    let g = on(&f, "death toll stood at 45");
+    assert_eq!(
+        (g.status, g.severity),
+        (Status::Mismatch, Severity::Warning)
+    );
+    // the fact's word in the sentence makes it sure
+    let text =
+        "Floods cut roads for a week. Throughout Vellmark and Oskarn, the death toll stood at 45.";
+    let f = figures(text, TOLLS);
+    let g = on(&f, "death toll stood at 45");
+    assert_eq!(
+        (g.fact.as_deref(), g.severity),
+        (Some("total"), Severity::Error)
+    );
+}
+
+#[test]
+fn a_function_word_in_context_places_nothing() {
+    // invented: "throughout the country" shares only a function word with
+    // the total's context; a country-wide count is not Tarnwick's either
+    let text = "In Tarnwick, a bridge fell. As many as 9,000 people were affected throughout the country, and there were 37 confirmed fatalities.";
+    let f = figures(text, TOLLS);
+    let g = on(&f, "37 confirmed fatalities");
+    assert_eq!(g.severity, Severity::Warning, "{g:?}");
+}
+
+#[test]
+fn an_increment_is_no_whole_toll() {
+    // invented: "one more death" adds to the deaths told before
+    let facts = "  - id: coast\n    metric: killed\n    subject: people\n    value: 7\n    context: [Vellmark, suicide]\n  - id: isle\n    metric: killed\n    subject: people\n    value: 5\n    context: [Oskarn]\n";
+    let text = "A man drowned at a beach in Vellmark. One more death occurred there the next day, a suspected suicide.";
+    let f = figures(text, facts);
+    let g = on(&f, "One more death");
+    assert_eq!(
+        (g.status, g.severity),
+        (Status::Mismatch, Severity::Warning)
+    );
+    // without "more" it is a toll of the coast, and wrong
+    let text = "A man drowned at a beach in Vellmark. One death occurred there the next day, a suspected suicide.";
+    let f = figures(text, facts);
+    assert_eq!(on(&f, "One death").severity, Severity::Error);
+}
+
+#[test]
+fn words_that_state_the_figure_tie_it() {
+    // invented: the running toll's own words ("death toll") in the phrase
+    let facts = "  - id: total\n    metric: killed\n    subject: people\n    value: 4\n    context: [death toll]\n  - id: city\n    metric: killed\n    subject: people\n    value: 2\n    context: [Vellmark]\n";
+    let text = "In Vellmark two homeless people died. A car crash followed, bringing the death toll up to 14.";
+    let f = figures(text, facts);
+    let g = on(&f, "death toll up to 14");
+    assert_eq!(
+        (g.fact.as_deref(), g.severity),
+        (Some("total"), Severity::Error)
+    );
+}
