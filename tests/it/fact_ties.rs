@@ -105,3 +105,25 @@ fn words_that_state_the_figure_tie_it() {
         (Some("total"), Severity::Error)
     );
 }
+
+#[test]
+fn a_narrower_count_beside_the_facts_own_figure_is_some_of_them() {
+    // invented: the fact's figure is stated; "left homeless" counts some
+    // of the displaced
+    let facts = "  - id: shelter\n    metric: displaced\n    subject: people\n    value: 7345\n    context: [Vellmark]\n";
+    let text = "In Vellmark 7,345 people were displaced. Thirty people were killed, and 574 people were left homeless.";
+    let f = figures(text, facts);
+    let g = on(&f, "574 people were left homeless");
+    assert_eq!(
+        (g.status, g.severity),
+        (Status::Mismatch, Severity::Warning)
+    );
+    assert!(g.correction.is_none());
+    // alone, "left homeless" is the displaced count, and wrong
+    let text = "In Vellmark 574 people were left homeless.";
+    let f = figures(text, facts);
+    assert_eq!(
+        on(&f, "574 people were left homeless").severity,
+        Severity::Error
+    );
+}

@@ -170,7 +170,7 @@ fn realcopy_unseen() {
     }
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
-    assert!(t.articles >= 168, "{} articles", t.articles);
+    assert!(t.articles >= 180, "{} articles", t.articles);
     // first runs (false alarms, caught, fixes right): O2+P2 1, 28/36,
     // 21/32; Q2+R2 2, 30/36, 24/32; S2+T2 1, 28/36, 21/31; U2+V2 2,
     // 29/36, 23/32; W2+X2 (run on the session's final code) 1, 30/36,
@@ -187,8 +187,8 @@ fn realcopy_unseen() {
         .collect();
     assert!(unknown.is_empty(), "more false alarms: {unknown:?}");
     assert!(t.false_alarms.len() <= KNOWN_FALSE_ALARMS.len());
-    assert!(t.caught >= 450, "fewer planted errors caught");
-    assert!(t.fixed_right >= 392, "fewer right fixes");
+    assert!(t.caught >= 481, "fewer planted errors caught");
+    assert!(t.fixed_right >= 418, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 

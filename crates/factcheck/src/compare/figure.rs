@@ -325,6 +325,24 @@ impl<'r> Checker<'r> {
         self.unattributed(c, Some(fact), sure, out);
     }
 
+    /// Whether the figure lies below the lowest value the fact `id` accepts.
+    pub(super) fn below_fact(&self, q: &Quantity, id: Option<&str>) -> bool {
+        self.reference
+            .facts
+            .iter()
+            .find(|f| Some(f.id.as_str()) == id)
+            .is_some_and(|f| q.value.0 < accepted_interval(f, None).0[0])
+    }
+
+    /// Whether the figure's phrase counts some of the metric's people only
+    /// ("574 people were left homeless", "46 seriously injured").
+    pub(super) fn narrower(&self, q: &Quantity) -> bool {
+        let lx = &self.reference.lexicon;
+        q.phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lx.narrower_words.contains(&w.to_lowercase()))
+    }
+
     /// Whether a sentence counts more widely than one place ("throughout
     /// the country", "in total").
     fn widens(&self, sentence: &str) -> bool {

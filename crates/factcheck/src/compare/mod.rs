@@ -283,6 +283,7 @@ impl<'r> Checker<'r> {
                 f.correction = None;
             }
         }
+        self.narrower_beside_a_match(&mut out);
         keep_confirmed_speakers(&mut out);
         relays_of_confirmed_words(&mut out);
         self.sourced_elsewhere(article, &mut out);
@@ -347,6 +348,43 @@ fn keep_confirmed_speakers(out: &mut [Finding]) {
 }
 
 impl Checker<'_> {
+    /// A smaller count in narrower words ("574 people were left homeless",
+    /// "Six bodies were recovered") of a fact another figure of the
+    /// article states as the reference has it ("7,345 people were
+    /// displaced"): some of those people, not a wrong count of all.
+    fn narrower_beside_a_match(&self, out: &mut [Finding]) {
+        // (matched in words that are not narrower themselves)
+        let matched: std::collections::HashSet<String> = out
+            .iter()
+            .filter(|f| f.status == Status::Match)
+            .filter(|f| {
+                f.claim
+                    .as_ref()
+                    .and_then(|c| c.quantity.as_ref())
+                    .is_some_and(|q| !self.narrower(q))
+            })
+            .filter_map(|f| f.fact.clone())
+            .collect();
+        for f in out.iter_mut() {
+            let narrower = f.status == Status::Mismatch
+                && f.severity > Severity::Warning
+                && f.fact.as_ref().is_some_and(|id| matched.contains(id))
+                && f.claim
+                    .as_ref()
+                    .and_then(|c| c.quantity.as_ref())
+                    .is_some_and(|q| self.narrower(q) && self.below_fact(q, f.fact.as_deref()));
+            if narrower {
+                f.severity = Severity::Warning;
+                f.correction = None;
+                f.message = format!(
+                    "“{}” counts fewer, in narrower words, than `{}`, which another figure of the article states as the reference has it: some of them, perhaps; check it.",
+                    f.found.as_deref().unwrap_or(""),
+                    f.fact.as_deref().unwrap_or("")
+                );
+            }
+        }
+    }
+
     /// A required source missing at one mention of a figure that another
     /// mention credits to it (a lede restating what the Observatory said
     /// further down): the article does name the source, so the missing one

@@ -97,6 +97,9 @@ pub struct LexiconFile {
     /// Phrases that widen a figure beyond the paragraph's place ("throughout the country").
     #[serde(default)]
     pub whole_scopes: Vec<String>,
+    /// Words that make a count narrower than its metric's ("left homeless" of the displaced).
+    #[serde(default)]
+    pub narrower_words: Vec<String>,
     /// Day names: not names, scene-setting, allowed between speaker and cue.
     #[serde(default)]
     pub weekdays: Vec<String>,
@@ -221,6 +224,7 @@ pub struct Lexicon {
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
     pub(crate) count_nouns: HashSet<String>,
     pub(crate) whole_scopes: Vec<String>,
+    pub(crate) narrower_words: HashSet<String>,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
     pub(crate) not_names: HashSet<String>,
     /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
@@ -432,6 +436,7 @@ impl Lexicon {
             additive_words,
             count_nouns,
             whole_scopes,
+            narrower_words,
             weekdays,
             day_parts,
             periods,
@@ -490,6 +495,7 @@ impl Lexicon {
             additive_words: set(&file.additive_words),
             count_nouns: set(&file.count_nouns),
             whole_scopes: file.whole_scopes.iter().map(|w| w.to_lowercase()).collect(),
+            narrower_words: set(&file.narrower_words),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
             skip_left: union(
                 grammar::BETWEEN_SPEAKER_AND_CUE,
@@ -551,45 +557,4 @@ impl Lexicon {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_lexicon_has_the_contract_metrics() {
-        let lx = Lexicon::default_ref();
-        for m in [
-            "killed",
-            "injured",
-            "displaced",
-            "refugees",
-            "evacuated",
-            "missing",
-            "detained",
-        ] {
-            assert!(lx.has_metric(m), "{m}");
-        }
-        assert!(lx.reporting_verbs.contains("said"));
-    }
-
-    #[test]
-    fn synonyms_and_small_words() {
-        let lx = Lexicon::default_ref();
-        assert!(lx.synonyms("children", "kids"));
-        assert!(lx.synonyms("refugees", "people"));
-        assert!(!lx.synonyms("refugees", "residents"));
-        assert!(!lx.synonyms("x", "x"));
-        assert!(lx.is_small_word("the") && !lx.is_small_word("troops"));
-    }
-
-    #[test]
-    fn reference_adds_a_metric() {
-        let mut extra = LexiconFile::default();
-        extra.metrics.insert(
-            "jobs-cut".into(),
-            vec!["cut N jobs".into(), "job losses".into()],
-        );
-        let lx = Lexicon::extended(&extra).unwrap();
-        assert!(lx.has_metric("jobs-cut"));
-        assert!(lx.post_by_first.contains_key("jobs"));
-    }
-}
+mod tests;
