@@ -127,3 +127,26 @@ fn a_narrower_count_beside_the_facts_own_figure_is_some_of_them() {
         Severity::Error
     );
 }
+
+#[test]
+fn a_part_of_the_facts_place_may_count_a_part() {
+    // invented: the fact counts Vellmark; the sentence counts its western
+    // coasts (lexicon `subregions`)
+    let facts = "  - id: vell\n    metric: evacuated\n    subject: people\n    min: 300000\n    context: [Vellmark]\n  - id: osk\n    metric: evacuated\n    subject: people\n    value: 9000\n    context: [Oskarn]\n";
+    let text =
+        "Officials moved fast. 60,000 were evacuated overnight from Vellmark's western coasts.";
+    let f = figures(text, facts);
+    let g = on(&f, "60,000 were evacuated");
+    assert_eq!(
+        (g.status, g.severity),
+        (Status::Mismatch, Severity::Warning)
+    );
+    // the whole place, with a part named after "including", stays sure
+    let text = "Officials moved fast. Over 60,000 people evacuated their homes in Vellmark, including everyone in Tarn Parish.";
+    let f = figures(text, facts);
+    let g = on(&f, "Over 60,000 people evacuated");
+    assert_eq!(
+        (g.fact.as_deref(), g.severity),
+        (Some("vell"), Severity::Error)
+    );
+}

@@ -111,12 +111,20 @@ fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let places: Vec<String> = places.iter().map(|p| p.to_lowercase()).collect();
-    words.windows(2).any(|w| {
+    // (not a part the sentence names: "including everyone in Iberia Parish")
+    let part = |k: usize| {
+        words[k.saturating_sub(3)..k].iter().any(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case("including")
+        })
+    };
+    words.windows(2).enumerate().any(|(k, w)| {
         let prep = w[0].trim_matches(|c: char| !c.is_alphanumeric());
         let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
-        ["in", "across", "throughout", "near"]
-            .iter()
-            .any(|p| prep.eq_ignore_ascii_case(p))
+        !part(k)
+            && ["in", "across", "throughout", "near"]
+                .iter()
+                .any(|p| prep.eq_ignore_ascii_case(p))
             && name.chars().next().is_some_and(char::is_uppercase)
             && name.chars().skip(1).any(char::is_lowercase)
             && !lx.not_names.contains(&name.to_lowercase())
@@ -150,6 +158,11 @@ pub(super) enum Tie {
     TopicAmong,
     /// Only the paragraph's place before the sentence.
     Topic,
+    /// A word of the fact in the sentence, but only a common noun ("after
+    /// the floods"), a part of its place ("Cuba's western coasts"), or a
+    /// place beside another the sentence names ("near Carrollton, Georgia
+    /// while evacuating from Louisiana").
+    Word,
     /// The sentence: the same subject noun, a word of the fact (a place,
     /// or one that states the figure: "death toll"), or no other fact of
     /// the metric to choose.
@@ -235,7 +248,8 @@ impl<'r> Checker<'r> {
         // a sentence that names a place of its own, one no fact's words
         // hold ("Across Fujian province, 186,000 people evacuated"), is not
         // about the place the paragraph named before it
-        let (topic, named_facts) = if own_place(lx, &c.text, &all_places) {
+        let own = own_place(lx, &c.text, &all_places);
+        let (topic, named_facts) = if own {
             (vec![false; candidates.len()], 0)
         } else {
             at.topic(q, start, &placing, &all_places)
@@ -414,13 +428,38 @@ impl<'r> Checker<'r> {
                         })
                     })
         };
+        // the first's place words stand in the sentence as a part of the
+        // place ("from Cuba's western coasts"), or beside a place of
+        // the sentence's own ("near Carrollton, Georgia while evacuating
+        // from Louisiana")
+        let text = sentence.as_str();
+        let part_of = |i: usize, w: &str| {
+            text[i + w.len()..].strip_prefix("'s ").is_some_and(|r| {
+                r.split(' ')
+                    .next()
+                    .is_some_and(|n| lx.subregions.contains(n))
+            })
+        };
+        let hits: Vec<bool> = words_of(first)
+            .iter()
+            .flat_map(|w| {
+                word_positions(text, w)
+                    .map(|i| part_of(i, w))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let only_part = hits.iter().any(|&p| p);
         let ((subject, _, (a, b, c_, said)), topic) = top;
+        let weak = only_part || own;
         let tie = if subject == 3
-            || a + b + c_ + said > 0
+            || said > 0
             || candidates.len() == 1
             || words_of(first).is_empty()
+            || (a + b + c_ > 0 && !weak)
         {
             Tie::Sentence
+        } else if b + c_ > 0 {
+            Tie::Word
         } else if topic && named_facts > 1 {
             Tie::TopicAmong
         } else if topic {

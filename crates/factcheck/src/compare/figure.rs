@@ -280,10 +280,10 @@ impl<'r> Checker<'r> {
                     uncertain(d, fact, "it sums up a count the article told before (“these …”), which the reference may not hold")
                 } else if tie == Tie::None {
                     uncertain(d, fact, "other facts count the same, and none of its `context:` words stand in the sentence: it may count something else")
-                } else if tie <= Tie::Topic && !part && self.widens(&c.text) {
+                } else if tie < Tie::Sentence && !part && self.widens(&c.text) {
                     uncertain(d, fact, "the sentence counts more widely than the place the paragraph named before it")
-                } else if tie <= Tie::Topic && (part || q.qualifier == Qualifier::Vague) {
-                    uncertain(d, fact, "only a place named earlier in the paragraph ties it to the fact, and a smaller or vague figure there may count a part of it")
+                } else if tie < Tie::Sentence && (part || q.qualifier == Qualifier::Vague) {
+                    uncertain(d, fact, "only a place named earlier in the paragraph or a word of the fact ties it to the fact, and a smaller or vague figure there may count a part of it")
                 } else if part && !in_paragraph(fact) {
                     uncertain(d, fact, "none of its `context:` words stand in the paragraph: it may count a part of it")
                 } else {

@@ -266,13 +266,9 @@ impl<'r> Checker<'r> {
             .map(|(i, _)| i)
             .collect();
         for i in beside {
-            let f = &mut out[i];
-            f.severity = Severity::Warning;
-            f.correction = None;
-            f.message = format!(
-                "“{}” does not agree with `{}`, which another figure in the sentence states: it may count something else; check it.",
-                f.found.as_deref().unwrap_or(""),
-                f.fact.as_deref().unwrap_or("")
+            soften(
+                &mut out[i],
+                ", which another figure in the sentence states: it may count something else",
             );
         }
         // a related story's headline on the page is not the article's claim:
@@ -305,6 +301,17 @@ impl<'r> Checker<'r> {
         }
         out
     }
+}
+
+/// A mismatch that is no sure error: a warning without a fix, saying why.
+fn soften(f: &mut Finding, why: &str) {
+    f.severity = Severity::Warning;
+    f.correction = None;
+    f.message = format!(
+        "“{}” does not agree with `{}`{why}; check it.",
+        f.found.as_deref().unwrap_or(""),
+        f.fact.as_deref().unwrap_or("")
+    );
 }
 
 /// A speaker's words that credit one claim the reference confirms are not
@@ -374,13 +381,7 @@ impl Checker<'_> {
                     .and_then(|c| c.quantity.as_ref())
                     .is_some_and(|q| self.narrower(q) && self.below_fact(q, f.fact.as_deref()));
             if narrower {
-                f.severity = Severity::Warning;
-                f.correction = None;
-                f.message = format!(
-                    "“{}” counts fewer, in narrower words, than `{}`, which another figure of the article states as the reference has it: some of them, perhaps; check it.",
-                    f.found.as_deref().unwrap_or(""),
-                    f.fact.as_deref().unwrap_or("")
-                );
+                soften(f, ", which another figure of the article states as the reference has it, and counts fewer in narrower words: some of them, perhaps");
             }
         }
     }

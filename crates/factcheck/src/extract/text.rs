@@ -293,6 +293,46 @@ fn closers_end(s: &str, i: usize) -> usize {
     j
 }
 
+/// Whether a speaker tag opens `after`: at most four words, a reporting
+/// verb, then the end of the sentence, a comma or a preposition ("Lichtman
+/// said about …", "Trump said of Apple"), not what was said.
+fn tag_follows(after: &str, lexicon: &Lexicon) -> bool {
+    let words: Vec<&str> = after.split_whitespace().take(6).collect();
+    let bare = |w: &str| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    words.iter().enumerate().take(5).skip(1).any(|(k, w)| {
+        let verb = bare(w);
+        lexicon.reporting_verbs.contains(verb.as_str())
+            && words[..k]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphanumeric() || ".-'’".contains(c)))
+            && (w.ends_with(['.', ',', '!', '?'])
+                || words.get(k + 1).is_some_and(|n| {
+                    [
+                        "about",
+                        "of",
+                        "at",
+                        "in",
+                        "on",
+                        "during",
+                        "after",
+                        "before",
+                        "when",
+                        "as",
+                        "to",
+                        "last",
+                        "this",
+                        "yesterday",
+                        "today",
+                        "tonight",
+                    ]
+                    .contains(&bare(n).as_str())
+                }))
+    })
+}
+
 /// Whether the terminator at `i` (with closers up to `j`) ends the sentence.
 fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
     let rest = &s[j..];
@@ -336,6 +376,11 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
         if tag && after.starts_with(char::is_lowercase) {
             return false;
         }
+        // “Who pays for this?” Ms. Odell said at a meeting: a question or
+        // an exclamation in quotation marks, then its speaker and cue
+        if quoted && s.as_bytes()[i] != b'.' && tag_follows(after, lexicon) {
+            return false;
+        }
         // machine-translated text starts sentences in lower case too
         return after.chars().next().is_some_and(|c| {
             starts_sentence(c)
@@ -354,6 +399,18 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_question_runs_on_into_its_speaker_tag() {
+        let lx = Lexicon::default_ref();
+        let s = "“Who pays for this?” Ms. Odell said at a council meeting. Then she left.";
+        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
+        let s = "\"Why would you?\" Lichtman said about the effort. \"Stop!\" Ana Ruiz said.";
+        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
+        // a new sentence that reports something else still starts one
+        let s = "“Who pays?” Odell said the council would decide.";
+        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
+    }
 
     #[test]
     fn a_party_tag_in_parentheses_does_not_end_the_sentence() {

@@ -100,6 +100,9 @@ pub struct LexiconFile {
     /// Words that make a count narrower than its metric's ("left homeless" of the displaced).
     #[serde(default)]
     pub narrower_words: Vec<String>,
+    /// Nouns after a place's possessive that name a part of it ("Cuba's western coasts").
+    #[serde(default)]
+    pub subregions: Vec<String>,
     /// Day names: not names, scene-setting, allowed between speaker and cue.
     #[serde(default)]
     pub weekdays: Vec<String>,
@@ -225,6 +228,7 @@ pub struct Lexicon {
     pub(crate) count_nouns: HashSet<String>,
     pub(crate) whole_scopes: Vec<String>,
     pub(crate) narrower_words: HashSet<String>,
+    pub(crate) subregions: HashSet<String>,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
     pub(crate) not_names: HashSet<String>,
     /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
@@ -437,6 +441,7 @@ impl Lexicon {
             count_nouns,
             whole_scopes,
             narrower_words,
+            subregions,
             weekdays,
             day_parts,
             periods,
@@ -496,6 +501,7 @@ impl Lexicon {
             count_nouns: set(&file.count_nouns),
             whole_scopes: file.whole_scopes.iter().map(|w| w.to_lowercase()).collect(),
             narrower_words: set(&file.narrower_words),
+            subregions: set(&file.subregions),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
             skip_left: union(
                 grammar::BETWEEN_SPEAKER_AND_CUE,

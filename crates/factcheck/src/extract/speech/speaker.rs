@@ -93,8 +93,10 @@ pub(super) fn speaker_of_cue(
                     let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
                     raw.push(Raw::left(e, (a, b), k));
                 }
-            } else if after_break {
+            } else if after_break && !sent.lexicon.quote_verbs.contains(t.lower.as_str()) {
                 // inversion: "…, said the ministry." / "…, said the mayor, Ivan Fedorov."
+                // (after "calling", "dubbed" the name is what was named:
+                // "calling Gustav “the storm of the century”")
                 if let Some((a, mut b)) = sent.np_after(k + 1) {
                     if toks.get(b).is_some_and(|t| t.lower == ",") && sent.cap(b + 1) {
                         if let Some((_, nb)) = sent.np_after(b + 1) {
