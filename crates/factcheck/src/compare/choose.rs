@@ -153,15 +153,11 @@ pub(super) enum Tie {
     /// Nothing: other facts count the same, and none of the fact's place
     /// words stand in the sentence or lead the paragraph.
     None,
-    /// Only the paragraph's place before the sentence, where places of
-    /// other facts of the metric stand too.
-    TopicAmong,
     /// Only the paragraph's place before the sentence.
     Topic,
-    /// A word of the fact in the sentence, but only a common noun ("after
-    /// the floods"), a part of its place ("Cuba's western coasts"), or a
-    /// place beside another the sentence names ("near Carrollton, Georgia
-    /// while evacuating from Louisiana").
+    /// A word of the fact in the sentence, but standing as a part of its
+    /// place ("Cuba's western coasts") or beside a place the sentence names
+    /// itself ("near Carrollton, Georgia while evacuating from Louisiana").
     Word,
     /// The sentence: the same subject noun, a word of the fact (a place,
     /// or one that states the figure: "death toll"), or no other fact of
@@ -249,8 +245,8 @@ impl<'r> Checker<'r> {
         // hold ("Across Fujian province, 186,000 people evacuated"), is not
         // about the place the paragraph named before it
         let own = own_place(lx, &c.text, &all_places);
-        let (topic, named_facts) = if own {
-            (vec![false; candidates.len()], 0)
+        let topic = if own {
+            vec![false; candidates.len()]
         } else {
             at.topic(q, start, &placing, &all_places)
         };
@@ -440,17 +436,11 @@ impl<'r> Checker<'r> {
                     .is_some_and(|n| lx.subregions.contains(n))
             })
         };
-        let hits: Vec<bool> = words_of(first)
+        let of_a_part = words_of(first)
             .iter()
-            .flat_map(|w| {
-                word_positions(text, w)
-                    .map(|i| part_of(i, w))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let only_part = hits.iter().any(|&p| p);
+            .any(|w| word_positions(text, w).any(|i| part_of(i, w)));
         let ((subject, _, (a, b, c_, said)), topic) = top;
-        let weak = only_part || own;
+        let weak = of_a_part || own;
         let tie = if subject == 3
             || said > 0
             || candidates.len() == 1
@@ -460,8 +450,6 @@ impl<'r> Checker<'r> {
             Tie::Sentence
         } else if b + c_ > 0 {
             Tie::Word
-        } else if topic && named_facts > 1 {
-            Tie::TopicAmong
         } else if topic {
             Tie::Topic
         } else {

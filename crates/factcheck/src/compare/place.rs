@@ -135,14 +135,14 @@ impl Place<'_> {
     /// the country"): the fact(s) of the latest place word before the
     /// sentence, within the paragraph and 400 bytes; a word that places
     /// another figure of the metric there, or that such a figure follows,
-    /// is that figure's. Also how many facts the window names a place of.
+    /// is that figure's.
     pub(super) fn topic(
         &self,
         q: &Quantity,
         start: Option<usize>,
         words: &[Vec<String>],
         places: &[&str],
-    ) -> (Vec<bool>, usize) {
+    ) -> Vec<bool> {
         let mut latest = vec![None; words.len()];
         if let Some(start) = start {
             let mut from = paragraph_start(self.text, start).max(start.saturating_sub(400));
@@ -181,11 +181,7 @@ impl Place<'_> {
             }
         }
         let top = latest.iter().flatten().max().copied();
-        let named = latest.iter().filter(|l| l.is_some()).count();
-        (
-            latest.iter().map(|l| l.is_some() && *l == top).collect(),
-            named,
-        )
+        latest.iter().map(|l| l.is_some() && *l == top).collect()
     }
 
     /// What a figure's context words are judged against, found once per
