@@ -150,3 +150,33 @@ fn a_part_of_the_facts_place_may_count_a_part() {
         (Some("vell"), Severity::Error)
     );
 }
+
+/// A storm's toll over a range and another storm's, and a town's count.
+const BOUNDS: &str = "  - id: storm\n    metric: killed\n    subject: people\n    min: 29\n    max: 32\n  - id: earlier\n    metric: killed\n    subject: people\n    value: 60\n  - id: town\n    metric: killed\n    subject: people\n    value: 8\n";
+
+#[test]
+fn a_bound_on_a_facts_own_number_is_about_that_fact() {
+    // invented: "fewer than 29" names the storm's number, though it stays
+    // within the town's 8 and no word of either stands in the sentence
+    let text = "The storm swept the islands for two days. Fewer than 29 people were killed, officials said.";
+    let f = figures(text, BOUNDS);
+    let g = on(&f, "Fewer than 29 people were killed");
+    assert_eq!(
+        (g.status, g.fact.as_deref(), g.severity),
+        (Status::Mismatch, Some("storm"), Severity::Error)
+    );
+    assert!(g.correction.is_some());
+    // the number as the reference has it agrees
+    let text = "The storm swept the islands for two days. At least 29 people were killed, officials said.";
+    let f = figures(text, BOUNDS);
+    let g = on(&f, "At least 29 people were killed");
+    assert_eq!(
+        (g.status, g.fact.as_deref()),
+        (Status::Match, Some("storm"))
+    );
+    // a number no fact states still leaves the choice open
+    let text = "The storm swept the islands for two days. Fewer than 20 people were killed, officials said.";
+    let f = figures(text, BOUNDS);
+    let g = on(&f, "Fewer than 20 people were killed");
+    assert_ne!(g.severity, Severity::Error);
+}

@@ -9,7 +9,7 @@
 use super::place::{contains_word, flat_lower, sentence_start, word_positions, Place};
 use super::Checker;
 use crate::lexicon::Lexicon;
-use crate::model::{Claim, Quantity, Resolution};
+use crate::model::{Claim, Qualifier, Quantity, Resolution};
 use crate::reference::{Accepted, Fact};
 
 fn singular(s: &str) -> &str {
@@ -310,11 +310,34 @@ impl<'r> Checker<'r> {
             return Choice::None;
         };
         let agrees = |f: &Fact| self.agrees(q, f, date);
-        let leaders: Vec<&'r Fact> = ranked
+        let mut leaders: Vec<&'r Fact> = ranked
             .iter()
             .take_while(|(rank, _)| *rank == top)
             .map(|(_, f)| *f)
             .collect();
+        // a bound on the very number a fact states ("fewer than 29" where
+        // the reference has "between 29 and 32") is about that fact, though
+        // it may stay within another's ("fewer than 12" against a town's 8)
+        let bound = matches!(
+            q.qualifier,
+            Qualifier::FewerThan
+                | Qualifier::AtMost
+                | Qualifier::UpTo
+                | Qualifier::Almost
+                | Qualifier::MoreThan
+                | Qualifier::AtLeast
+        );
+        let names_number = |f: &Fact| match f.accepted {
+            Accepted::Value { value, .. } => value == q.value.0,
+            Accepted::Range { min, max } => min == Some(q.value.0) || max == Some(q.value.0),
+            _ => false,
+        };
+        let numbered = bound && leaders.iter().any(|f| names_number(f));
+        let ranked_first = leaders.len();
+        if numbered {
+            leaders.retain(|f| names_number(f));
+        }
+        let first = if numbered { leaders[0] } else { first };
         // the fact that states the figure's value before one whose open
         // bound it merely stays within ("22 children" against "at least 3"
         // and "22")
@@ -350,9 +373,9 @@ impl<'r> Checker<'r> {
             Accepted::Range { min, max: None } => min == Some(q.value.0),
             _ => true,
         };
-        let fits = ranked[leaders.len()..]
+        let fits = ranked[ranked_first..]
             .iter()
-            .filter(|(_, f)| pins(f))
+            .filter(|(_, f)| pins(f) && (!numbered || names_number(f)))
             .find(|(_, f)| agrees(f));
         // a fact that ranks below only by the source the article credits
         // (its place words fit better) is the figure's when its
@@ -443,6 +466,7 @@ impl<'r> Checker<'r> {
         let weak = of_a_part || own;
         let tie = if subject == 3
             || said > 0
+            || (numbered && q.value.0 >= 10.0)
             || candidates.len() == 1
             || words_of(first).is_empty()
             || (a + b + c_ > 0 && !weak)

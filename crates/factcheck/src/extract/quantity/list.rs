@@ -63,6 +63,14 @@ pub(super) fn continuation(
         h.phrase = (toks[q_start].start, toks[end - 1].end);
         return Some(h);
     }
+    // "evacuated 300,000 people …, as well as 10,000 people from Diu": more
+    // of whom the figure before counts
+    if let Some(h) = as_well_as(sent, n, prev, q_start, lx) {
+        let mut h2 = hit();
+        h2.end_tok = h;
+        h2.phrase = (toks[q_start].start, toks[h - 1].end);
+        return Some(h2);
+    }
     let prep = toks.get(prev.end_tok)?;
     if !PLACE_PREPOSITIONS.contains(&prep.lower.as_str()) || !sent.cap(prev.end_tok + 1) {
         return None;
@@ -89,8 +97,43 @@ pub(super) fn continuation(
         && toks[k..q_start]
             .iter()
             .any(|t| matches!(t.lower.as_str(), "," | "and"));
-    let same_prep = toks.get(n.last).is_some_and(|t| t.lower == prep.lower) && sent.cap(n.last + 1);
+    // (the next place may take another preposition: "14 near Hildale and 7
+    // in Zion")
+    let same_prep = toks
+        .get(n.last)
+        .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()))
+        && sent.cap(n.last + 1);
     (separators && listed && same_prep).then(hit)
+}
+
+/// The end of a number's subject when "as well as" opens it and it counts
+/// whom the figure before counts (the same head noun): "as well as 10,000
+/// people from the island", not "as well as 3,000 head of cattle".
+fn as_well_as(
+    sent: &Sent,
+    n: &NumberPhrase,
+    prev: &QuantityHit,
+    q_start: usize,
+    lx: &Lexicon,
+) -> Option<usize> {
+    let toks = sent.toks;
+    let opener = q_start >= 3
+        && q_start - 3 >= prev.end_tok
+        && ["as", "well", "as"]
+            .iter()
+            .enumerate()
+            .all(|(o, w)| toks[q_start - 3 + o].is(w));
+    if !opener {
+        return None;
+    }
+    let head = |s: &str| {
+        let h = s.rsplit(' ').next().unwrap_or(s).to_string();
+        h.strip_suffix('s').map(str::to_string).unwrap_or(h)
+    };
+    let (subject, end) = super::subject_after(sent, n.last, lx);
+    let (mine, theirs) = (head(subject.as_deref()?), head(prev.subject.as_deref()?));
+    let same = mine == theirs || lx.synonyms(&mine, &theirs);
+    same.then_some(end)
 }
 
 /// Where a breakdown may start after a figure ending at `end`: past the
@@ -107,7 +150,7 @@ fn separated(sent: &Sent, end: usize) -> Option<usize> {
     }
     if !toks
         .get(k)
-        .is_some_and(|t| t.lower == "," || t.lower == ";")
+        .is_some_and(|t| t.lower == "," || t.lower == ";" || t.lower == ":")
     {
         return None;
     }

@@ -211,6 +211,9 @@ impl<'a> Figure<'a> {
     fn metric_noun_after(&mut self) -> Option<Found> {
         let (toks, lx, last) = (self.toks, self.lx, self.n.last);
         let (noun_metric, noun_end) = plain_cue_at(toks, last, lx)?;
+        if let Some(found) = self.verb_of_the_described(&noun_metric, noun_end) {
+            return Some(found);
+        }
         // "53 wounded remained hospitalized": an adjective of the metric
         // ("wounded", "dead") counts, it names no one
         let adjective = {
@@ -245,6 +248,46 @@ impl<'a> Figure<'a> {
                 })
             }
         }
+    }
+
+    /// A metric word that only describes who was counted, when a verb of
+    /// another metric says what happened to them: after them ("three
+    /// homeless men died", "two wounded soldiers died") or before them
+    /// ("killed 11 hostages", "the murder of 5 refugees").
+    fn verb_of_the_described(&mut self, noun_metric: &str, noun_end: usize) -> Option<Found> {
+        let (toks, lx, last) = (self.toks, self.lx, self.n.last);
+        if noun_end != last + 1 {
+            return None;
+        }
+        let word = toks[last].lower.as_str();
+        let (people, after) = subject_after(self.sent, noun_end, lx);
+        let after_verb = people
+            .as_ref()
+            .filter(|_| {
+                toks.get(noun_end)
+                    .is_some_and(|t| !t.capitalised(self.sent.src))
+            })
+            .and_then(|_| cue_after_aux(toks, after, lx))
+            .filter(|(m, end)| m != noun_metric && !object_follows(self.sent, *end, lx));
+        if let Some((metric, end)) = after_verb {
+            self.subject = people.map(|p| format!("{word} {p}"));
+            return Some(Found {
+                metric,
+                start: self.q_start,
+                end,
+            });
+        }
+        let before = self
+            .metric_right_before()
+            .filter(|f| f.metric != noun_metric)?;
+        self.subject = Some(match people {
+            Some(p) => format!("{word} {p}"),
+            None => word.to_string(),
+        });
+        Some(Found {
+            end: after.max(noun_end),
+            ..before
+        })
     }
 
     /// 4. A metric verb right before the number takes it as its object:
