@@ -167,7 +167,8 @@ fn a_bound_on_a_facts_own_number_is_about_that_fact() {
     );
     assert!(g.correction.is_some());
     // the number as the reference has it agrees
-    let text = "The storm swept the islands for two days. At least 29 people were killed, officials said.";
+    let text =
+        "The storm swept the islands for two days. At least 29 people were killed, officials said.";
     let f = figures(text, BOUNDS);
     let g = on(&f, "At least 29 people were killed");
     assert_eq!(

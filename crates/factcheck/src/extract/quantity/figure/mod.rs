@@ -2,6 +2,7 @@
 //! the words of the phrase. The places a metric word can stand are tried in
 //! a fixed order; the first that fits decides.
 
+mod clauses;
 mod parts;
 
 use super::count::in_citation;
@@ -14,8 +15,7 @@ use crate::extract::speech::Sent;
 use crate::lang::numbers::{parse_at, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    ASIDE_OPENERS, COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, PLACE_PREPOSITIONS,
-    SUBSET_PRONOUNS,
+    COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS,
 };
 use crate::lexicon::Lexicon;
 use crate::model::Qualifier;
@@ -346,6 +346,7 @@ impl<'a> Figure<'a> {
             }
             found = cue_after_aux(toks, start, lx)
                 .filter(|&(_, end)| !object_follows(self.sent, end, lx))
+                .filter(|&(_, end)| !self.acts_on_people(start, end))
                 .filter(|&(_, end)| self.counts_people(end))
                 .map(|(metric, end)| Found {
                     metric,
@@ -376,54 +377,6 @@ impl<'a> Figure<'a> {
             }
         }
         found
-    }
-
-    /// The token after an aside set off by commas right after who was
-    /// counted, when it opens with a word that describes them ("mostly
-    /// from England", "many of them children"): the verb may follow it.
-    fn aside_end(&self, start: usize) -> Option<usize> {
-        let toks = self.toks;
-        let opens = self.subject.is_some()
-            && toks[start].lower == ","
-            && toks
-                .get(start + 1)
-                .is_some_and(|t| ASIDE_OPENERS.contains(&t.lower.as_str()));
-        if !opens {
-            return None;
-        }
-        // the comma the verb follows, past a list inside the aside
-        // ("114 people, including messengers, a security guard and an
-        // executive, have been arrested"); else the first
-        let commas: Vec<usize> = (start + 2..toks.len().min(start + 30))
-            .take_while(|&k| toks[k].kind != Kind::Punct || toks[k].lower == ",")
-            .filter(|&k| toks[k].lower == ",")
-            .collect();
-        commas
-            .iter()
-            .find(|&&k| cue_after_aux(toks, k + 1, self.lx).is_some())
-            .or(commas.first().filter(|&&k| k < start + 12))
-            .map(|k| k + 1)
-    }
-
-    /// The metric of a count whose noun takes a relative clause: the main
-    /// verb after the clause ("seven men who refused to leave were
-    /// arrested"), else the clause's own verb ("three men who died").
-    fn relative_clause(&self, who: usize) -> Option<Found> {
-        let (toks, lx) = (self.toks, self.lx);
-        let verb = |k: usize| {
-            cue_after_aux(toks, k, lx)
-                .filter(|&(_, end)| !object_follows(self.sent, end, lx))
-                .map(|(metric, end)| Found {
-                    metric,
-                    start: self.q_start,
-                    end,
-                })
-        };
-        (who + 2..toks.len().min(who + 16))
-            .take_while(|&k| toks[k].kind == Kind::Word)
-            .filter(|&k| lx.aux_words.contains(toks[k].lower.as_str()))
-            .find_map(verb)
-            .or_else(|| verb(who + 1))
     }
 
     /// Whether the cue ending before `end` may follow a subject: a metric
