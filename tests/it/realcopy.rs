@@ -170,7 +170,7 @@ fn realcopy_unseen() {
     }
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
-    assert!(t.articles >= 192, "{} articles", t.articles);
+    assert!(t.articles >= 204, "{} articles", t.articles);
     // first runs (false alarms, caught, fixes right): O2+P2 1, 28/36,
     // 21/32; Q2+R2 2, 30/36, 24/32; S2+T2 1, 28/36, 21/31; U2+V2 2,
     // 29/36, 23/32; W2+X2 (run on the session's final code) 1, 30/36,
@@ -192,8 +192,8 @@ fn realcopy_unseen() {
         .collect();
     assert!(unknown.is_empty(), "more false alarms: {unknown:?}");
     assert!(t.false_alarms.len() <= KNOWN_FALSE_ALARMS.len());
-    assert!(t.caught >= 521, "fewer planted errors caught");
-    assert!(t.fixed_right >= 450, "fewer right fixes");
+    assert!(t.caught >= 557, "fewer planted errors caught");
+    assert!(t.fixed_right >= 483, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 
@@ -298,7 +298,7 @@ fn plant_held(reference: &Reference, name: &str, clean: &str, p: &Plant, t: &mut
     let fixed = corrected(&edited, &findings);
     if p.kind != "source_removed" {
         t.fixable += 1;
-        if fixed == clean || fixes_only(reference, name, &findings, edit, &fixed, p) {
+        if fixed == clean || fixes_only(reference, name, &findings, edit, (&edited, &fixed), p) {
             t.fixed_right += 1;
         } else {
             t.wrong_fixes
@@ -315,13 +315,13 @@ fn plant_held(reference: &Reference, name: &str, clean: &str, p: &Plant, t: &mut
 
 /// A fix in other words than the clean text's ("between 135 and 150" for
 /// "almost 150") is right when every rewrite lies inside the planted edit
-/// and the fixed text no longer has the planted error.
+/// and the fixed text no longer has the planted error there.
 fn fixes_only(
     reference: &Reference,
     name: &str,
     findings: &[Finding],
     edit: (usize, usize),
-    fixed: &str,
+    (edited, fixed): (&str, &str),
     p: &Plant,
 ) -> bool {
     let inside = findings
@@ -329,8 +329,17 @@ fn fixes_only(
         .filter_map(|f| f.correction.as_ref())
         .all(|c| edit.0 <= c.start && c.end <= edit.1);
     let fixes = findings.iter().any(|f| f.correction.is_some());
+    // the planted words as the fix left them: a finding of the same kind
+    // on another figure of the fact is no trace of the plant
+    let end = (edit.1 + fixed.len())
+        .saturating_sub(edited.len())
+        .max(edit.0 + 1);
     let still = check(reference, name, fixed).iter().any(|f| {
-        f.status.as_str() == p.expect.status && f.fact.as_deref() == Some(p.expect.fact.as_str())
+        f.status.as_str() == p.expect.status
+            && f.fact.as_deref() == Some(p.expect.fact.as_str())
+            && f.claim
+                .as_ref()
+                .is_none_or(|c| c.span.start < end && edit.0 < c.span.end)
     });
     inside && fixes && !still
 }

@@ -12,8 +12,18 @@ use crate::lexicon::Lexicon;
 use crate::model::{Claim, Qualifier, Quantity, Resolution};
 use crate::reference::{Accepted, Fact};
 
-fn singular(s: &str) -> &str {
-    s.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(s)
+/// A noun's singular, as far as comparing subjects needs: "soldiers",
+/// and the plurals in -men ("men", "policewomen"). ("children" stays a
+/// synonym of "child", not the same noun, so that the value decides
+/// between a fact about one child and one about schoolchildren.)
+fn singular(s: &str) -> std::borrow::Cow<'_, str> {
+    if let Some(stem) = s.strip_suffix("men") {
+        return format!("{stem}man").into();
+    }
+    s.strip_suffix('s')
+        .filter(|r| r.len() > 2)
+        .unwrap_or(s)
+        .into()
 }
 
 /// How well a claim's subject fits a fact's: 3 same noun, 2 synonym,
@@ -86,7 +96,11 @@ fn names_subject(word: &str, subject: Option<&str>) -> bool {
 /// "policemen" are not "men" of any kind).
 fn compound_of(a: &str, b: &str) -> bool {
     let (a, b) = (singular(a), singular(b));
-    !a.contains(' ') && !b.contains(' ') && b.len() >= 4 && a.len() > b.len() && a.ends_with(b)
+    !a.contains(' ')
+        && !b.contains(' ')
+        && b.len() >= 4
+        && a.len() > b.len()
+        && a.ends_with(b.as_ref())
 }
 
 /// Whether every word of `a` stands in `b`: "syrian" in "syrian refugees",
@@ -257,7 +271,7 @@ impl<'r> Checker<'r> {
         // prefers no fact over one that names no subject
         let inferred = q.subject.as_deref().is_some_and(|s| {
             !s.split(' ')
-                .any(|w| contains_word(&phrase, w) || contains_word(&phrase, singular(w)))
+                .any(|w| contains_word(&phrase, w) || contains_word(&phrase, &singular(w)))
         });
         let mut ranked: Vec<(Rank, &'r Fact)> = candidates
             .iter()
@@ -518,6 +532,9 @@ mod tests {
         assert_eq!(subject_fit(lx, None, Some("children")), 0);
         assert_eq!(subject_fit(lx, Some("children"), Some("children")), 3);
         assert_eq!(subject_fit(lx, Some("soldier"), Some("soldiers")), 3);
+        // plurals in -men
+        assert_eq!(subject_fit(lx, Some("men"), Some("man")), 3);
+        assert_eq!(subject_fit(lx, Some("policewomen"), Some("policewoman")), 3);
         assert_eq!(subject_fit(lx, Some("kids"), Some("children")), 2);
         assert_eq!(subject_fit(lx, Some("children"), None), 1);
         assert_eq!(subject_fit(lx, Some("people"), None), 2);

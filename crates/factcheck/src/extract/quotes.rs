@@ -174,6 +174,22 @@ impl QuoteScan<'_> {
             self.part_start = target;
             return;
         }
+        // scraped copy that broke a quoted sentence over paragraphs ("like
+        // an\n\nagent provocateur\n\nand perhaps …"): the words stop with no
+        // sentence's end and the next paragraph goes on in lower case
+        let part = self.s[self.part_start..i].trim_end();
+        let runs_on = self.stack.len() == 1
+            && !part.is_empty()
+            && !part.ends_with(['.', '?', '!'])
+            && para.chars().next().is_some_and(char::is_lowercase);
+        if runs_on {
+            self.parts.push((
+                self.start + self.part_start,
+                self.start + self.part_start + part.len(),
+            ));
+            self.part_start = i + 1 + (rest.len() - para.len());
+            return;
+        }
         // a quote after "said:" that runs to the paragraph's last full
         // stop and is never closed: the closing mark was lost
         let opened_after_colon = self.s[..self.outer_open - self.start]

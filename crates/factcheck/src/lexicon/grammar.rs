@@ -254,6 +254,22 @@ pub(crate) const FRONTED_OPENERS: &[&str] = &[
     "speaking",
 ];
 
+/// Adverbs that may stand between who was counted and the metric verb
+/// ("One man also died"); words in -ly are taken too.
+pub(crate) const VERB_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "since",
+    "still",
+    "already",
+    "too",
+    "all",
+    "both",
+    "each",
+    "reportedly",
+];
+
 /// Words that open an aside about who was counted, set off by commas
 /// before the verb: "4,000 sailors, mostly from England and Ireland, were
 /// drowned".

@@ -15,7 +15,7 @@ use crate::extract::speech::Sent;
 use crate::lang::numbers::{parse_at, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS,
+    COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS, VERB_ADVERBS,
 };
 use crate::lexicon::Lexicon;
 use crate::model::Qualifier;
@@ -365,7 +365,14 @@ impl<'a> Figure<'a> {
                     continue;
                 }
             }
-            if !self.counted_runs_on(start) {
+            // an adverb before the verb: "One man also died", "two
+            // people reportedly drowned"
+            let adverb = start > self.n.last
+                && toks[start].kind == Kind::Word
+                && (VERB_ADVERBS.contains(&toks[start].lower.as_str())
+                    || toks[start].lower.len() > 4 && toks[start].lower.ends_with("ly"))
+                && cue_after_aux(toks, start + 1, lx).is_some();
+            if !adverb && !self.counted_runs_on(start) {
                 break;
             }
             start += 1;
