@@ -181,3 +181,63 @@ fn a_bound_on_a_facts_own_number_is_about_that_fact() {
     let g = on(&f, "Fewer than 20 people were killed");
     assert_ne!(g.severity, Severity::Error);
 }
+
+#[test]
+fn a_kind_of_people_the_sentence_places_fits_as_people_do() {
+    // invented: a bus bombing's wounded (people) named earlier in the
+    // paragraph; the sentence is about a gas attack whose wounded the
+    // reference counts as civilians, and names no one for "500 more"
+    let facts = "  - id: bus\n    metric: injured\n    subject: people\n    value: 25\n    context: [bus, Tarvik]\n  - id: gas\n    metric: injured\n    subject: civilians\n    value: 500\n    context: [gas, attack, Tuesday]\n";
+    let text = "A bomb on a bus in Tarvik wounded 25 people. On Tuesday in a gas attack some 90 civilians were killed and 500 more injured.";
+    let f = figures(text, facts);
+    let g = on(&f, "500 more injured");
+    assert_eq!((g.status, g.fact.as_deref()), (Status::Match, Some("gas")));
+    let text = "A bomb on a bus in Tarvik wounded 25 people. On Tuesday in a gas attack some 90 civilians were killed and 50 more injured.";
+    let f = figures(text, facts);
+    let g = on(&f, "50 more injured");
+    assert_eq!(
+        (g.status, g.fact.as_deref()),
+        (Status::Mismatch, Some("gas"))
+    );
+}
+
+#[test]
+fn the_only_fact_placed_elsewhere_is_no_sure_error() {
+    // invented: the one injury count is Merrin's; the sentence places its
+    // own count in Dorvale
+    let facts = "  - id: merrin\n    metric: injured\n    subject: people\n    value: 2\n    context: [Merrin, generator]\n";
+    let text =
+        "In Dorvale, the storm killed 13 people, and another 40 people were severely injured.";
+    let f = figures(text, facts);
+    let g = on(&f, "40 people were severely injured");
+    assert_eq!(
+        (g.status, g.severity),
+        (Status::Mismatch, Severity::Warning)
+    );
+    // the fact's place in the sentence makes it sure
+    let text =
+        "In Merrin, the storm killed 13 people, and another 40 people were severely injured.";
+    let f = figures(text, facts);
+    let g = on(&f, "40 people were severely injured");
+    assert_eq!(g.severity, Severity::Error);
+}
+
+#[test]
+fn a_figure_placed_by_fewer_words_than_the_facts_own_may_count_something_else() {
+    // invented: the country's toll is stated with its place, rains and
+    // landslides; a later landslide's one death shares one word with it
+    let facts = "  - id: ostria\n    metric: killed\n    subject: people\n    value: 8\n    context: [Ostria, rains, landslide]\n  - id: velm\n    metric: killed\n    subject: people\n    value: 77\n    context: [Velm]\n";
+    let text = "In Ostria, rains and a landslide killed 8 people. In Velm, 77 people died. Later, a landslide in the hills buried a farm and killed one person.";
+    let f = figures(text, facts);
+    let g = on(&f, "killed one person");
+    assert_eq!(
+        (g.status, g.fact.as_deref(), g.severity),
+        (Status::Mismatch, Some("ostria"), Severity::Warning)
+    );
+    // the same count placed as the fact's own figure is an error
+    let text = "In Ostria, rains and a landslide killed 8 people. In Velm, 77 people died. In Ostria, rains and a landslide killed one person.";
+    let f = figures(text, facts);
+    assert!(f
+        .iter()
+        .any(|g| g.status == Status::Mismatch && g.severity == Severity::Error));
+}

@@ -6,7 +6,7 @@
 //! first-ranked fact, or, when several rank the same, against none of them:
 //! the finding says so rather than guess.
 
-use super::place::{contains_word, flat_lower, sentence_start, word_positions, Place};
+use super::place::{contains_word, flat_lower, own_place, sentence_start, word_positions, Place};
 use super::Checker;
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, Qualifier, Quantity, Resolution};
@@ -116,37 +116,14 @@ fn words_within(a: &str, b: &str) -> bool {
     words(a).iter().all(|w| within.contains(w))
 }
 
-/// Whether a sentence places itself: a capitalised name after a place
-/// preposition ("in Fujian", "Across Guangdong") that none of the
-/// candidates' place words holds (nor is held by one).
-fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
-    let words: Vec<&str> = sentence
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let places: Vec<String> = places.iter().map(|p| p.to_lowercase()).collect();
-    // (not a part the sentence names: "including everyone in Iberia Parish")
-    let part = |k: usize| {
-        words[k.saturating_sub(3)..k].iter().any(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .eq_ignore_ascii_case("including")
-        })
-    };
-    words.windows(2).enumerate().any(|(k, w)| {
-        let prep = w[0].trim_matches(|c: char| !c.is_alphanumeric());
-        let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
-        !part(k)
-            && ["in", "across", "throughout", "near"]
-                .iter()
-                .any(|p| prep.eq_ignore_ascii_case(p))
-            && name.chars().next().is_some_and(char::is_uppercase)
-            && name.chars().skip(1).any(char::is_lowercase)
-            && !lx.not_names.contains(&name.to_lowercase())
-            && !places.iter().any(|p| {
-                let name = name.to_lowercase();
-                contains_word(p, &name) || contains_word(&name, p)
-            })
-    })
+/// Whether the fact writes the number `n` itself: its value, or a bound of
+/// its range ("fewer than 29" names the 29 of "between 29 and 32").
+pub(super) fn names_number(f: &Fact, n: f64) -> bool {
+    match f.accepted {
+        Accepted::Value { value, .. } => value == n,
+        Accepted::Range { min, max } => min == Some(n) || max == Some(n),
+        _ => false,
+    }
 }
 
 /// A fact's rank for a figure: subject fit, source fit, then its context
@@ -164,8 +141,9 @@ pub(super) type Spans<'m> = [((usize, usize), (usize, usize), &'m str)];
 /// What ties a figure to the fact it is judged against, beyond the metric.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Tie {
-    /// Nothing: other facts count the same, and none of the fact's place
-    /// words stand in the sentence or lead the paragraph.
+    /// Nothing: none of the fact's place words stand in the sentence or
+    /// lead the paragraph, and other facts count the same or the sentence
+    /// names a place of its own.
     None,
     /// Only the paragraph's place before the sentence.
     Topic,
@@ -273,7 +251,7 @@ impl<'r> Checker<'r> {
             !s.split(' ')
                 .any(|w| contains_word(&phrase, w) || contains_word(&phrase, &singular(w)))
         });
-        let mut ranked: Vec<(Rank, &'r Fact)> = candidates
+        let mut ranked: Vec<(Rank, &'r Fact, bool)> = candidates
             .iter()
             .enumerate()
             .map(|(i, &f)| {
@@ -311,13 +289,36 @@ impl<'r> Checker<'r> {
                     .subject
                     .as_deref()
                     .is_some_and(|s| lx.part_subjects.contains(s));
-                if subject == 0 && q.subject.is_none() && c_ > 0 && !part {
+                let placed_kind = subject == 0 && q.subject.is_none() && c_ > 0 && !part;
+                if placed_kind {
                     subject = 1;
                 }
-                (((subject, source, (a, b, c_, said)), topic[i]), f)
+                (
+                    ((subject, source, (a, b, c_, said)), topic[i]),
+                    f,
+                    placed_kind,
+                )
             })
-            .filter(|(rank, _)| rank.0 .0 > 0)
+            .filter(|(rank, _, _)| rank.0 .0 > 0)
             .collect();
+        // … unless no fact about people in general has a word in the
+        // sentence: then the kind it places fits as well ("some 100
+        // civilians were killed and 500 more injured" in the chemical
+        // attack's sentence, against a bus bombing's wounded the paragraph
+        // told before)
+        let general_placed = ranked.iter().any(|((s, _), _, _)| {
+            let (a, b, c_, _) = s.2;
+            s.0 >= 2 && a + b + c_ > 0
+        });
+        if !general_placed {
+            for (rank, _, placed_kind) in &mut ranked {
+                if *placed_kind {
+                    rank.0 .0 = 2;
+                }
+            }
+        }
+        let mut ranked: Vec<(Rank, &'r Fact)> =
+            ranked.into_iter().map(|(r, f, _)| (r, f)).collect();
         // best first; facts that rank the same keep the reference's order
         ranked.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
         let Some(&(top, first)) = ranked.first() else {
@@ -341,11 +342,7 @@ impl<'r> Checker<'r> {
                 | Qualifier::MoreThan
                 | Qualifier::AtLeast
         );
-        let names_number = |f: &Fact| match f.accepted {
-            Accepted::Value { value, .. } => value == q.value.0,
-            Accepted::Range { min, max } => min == Some(q.value.0) || max == Some(q.value.0),
-            _ => false,
-        };
+        let names_number = |f: &Fact| names_number(f, q.value.0);
         let numbered = bound && leaders.iter().any(|f| names_number(f));
         let ranked_first = leaders.len();
         if numbered {
@@ -478,10 +475,15 @@ impl<'r> Checker<'r> {
             .any(|w| word_positions(text, w).any(|i| part_of(i, w)));
         let ((subject, _, (a, b, c_, said)), topic) = top;
         let weak = of_a_part || own;
+        // the only fact of the metric, placed by words the sentence does
+        // not hold, while the sentence names a place of its own ("In
+        // Pennsylvania, … another 40 people were severely injured" against
+        // Maryland's two): it may count something else
+        let placed_apart = a + b + c_ == 0 && !words_of(first).is_empty();
         let tie = if subject == 3
             || said > 0
             || (numbered && q.value.0 >= 10.0)
-            || candidates.len() == 1
+            || (candidates.len() == 1 && !(own && placed_apart))
             || words_of(first).is_empty()
             || (a + b + c_ > 0 && !weak)
         {

@@ -279,7 +279,7 @@ impl<'r> Checker<'r> {
                 } else if sums_up(&article.text, c.span.start) {
                     uncertain(d, fact, "it sums up a count the article told before (“these …”), which the reference may not hold")
                 } else if tie == Tie::None {
-                    uncertain(d, fact, "other facts count the same, and none of its `context:` words stand in the sentence: it may count something else")
+                    uncertain(d, fact, "none of its `context:` words stand in the sentence, while other facts count the same or the sentence names a place of its own: it may count something else")
                 } else if tie < Tie::Sentence && !part && self.widens(&c.text) {
                     uncertain(d, fact, "the sentence counts more widely than the place the paragraph named before it")
                 } else if tie < Tie::Sentence && (part || q.qualifier == Qualifier::Vague) {

@@ -280,6 +280,7 @@ impl<'r> Checker<'r> {
             }
         }
         self.narrower_beside_a_match(&mut out);
+        self.looser_beside_a_match(&mut out);
         keep_confirmed_speakers(&mut out);
         relays_of_confirmed_words(&mut out);
         self.sourced_elsewhere(article, &mut out);
@@ -383,6 +384,69 @@ impl Checker<'_> {
             if narrower {
                 soften(f, ", which another figure of the article states as the reference has it, and counts fewer in narrower words: some of them, perhaps");
             }
+        }
+    }
+
+    /// A figure that disagrees with a fact another figure of the article
+    /// states as the reference has it, where that figure's sentence holds
+    /// clearly more of the fact's `context:` words (two or more): this one
+    /// may count something else ("a landslide … which killed one person"
+    /// beside the country's toll the article gives with its place and
+    /// cause). A figure that writes the fact's own number with another bound
+    /// stays an error.
+    fn looser_beside_a_match(&self, out: &mut [Finding]) {
+        // how many of a fact's `context:` words a claim's sentence holds
+        let words = |f: &Finding| -> usize {
+            let Some(fact) = f
+                .fact
+                .as_deref()
+                .and_then(|id| self.reference.facts.iter().find(|x| x.id == id))
+            else {
+                return 0;
+            };
+            let Some(c) = f.claim.as_ref() else { return 0 };
+            let text = place::flat_lower(&c.text);
+            fact.context
+                .iter()
+                .filter(|w| place::contains_word(&text, &w.to_lowercase()))
+                .count()
+        };
+        let best: std::collections::HashMap<String, usize> = out
+            .iter()
+            .filter(|f| {
+                f.status == Status::Match && f.claim.as_ref().is_some_and(|c| c.quantity.is_some())
+            })
+            .filter_map(|f| Some((f.fact.clone()?, words(f))))
+            .fold(Default::default(), |mut m, (id, n)| {
+                let e = m.entry(id).or_insert(0);
+                *e = (*e).max(n);
+                m
+            });
+        // (a figure that writes the fact's own number with another bound,
+        // "fewer than 58" for "at least 58", is that fact's, however placed)
+        let own_number = |f: &Finding| {
+            let q = f.claim.as_ref().and_then(|c| c.quantity.as_ref());
+            let fact = f
+                .fact
+                .as_deref()
+                .and_then(|id| self.reference.facts.iter().find(|x| x.id == id));
+            q.zip(fact)
+                .is_some_and(|(q, fact)| choose::names_number(fact, q.value.0))
+        };
+        let looser: Vec<bool> = out
+            .iter()
+            .map(|f| {
+                f.status == Status::Mismatch
+                    && f.severity > Severity::Warning
+                    && !own_number(f)
+                    && f.fact
+                        .as_ref()
+                        .and_then(|id| best.get(id))
+                        .is_some_and(|&n| n >= words(f) + 2)
+            })
+            .collect();
+        for (f, _) in out.iter_mut().zip(looser).filter(|(_, l)| *l) {
+            soften(f, ", which another figure of the article, placed by more of its `context:` words, states as the reference has it: this one may count something else");
         }
     }
 

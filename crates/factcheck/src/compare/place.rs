@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::choose::Spans;
 use crate::lexicon::grammar::{CONTRASTS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS, TIME_PREPOSITIONS};
+use crate::lexicon::Lexicon;
 use crate::model::{Claim, Quantity};
 
 /// Where a figure stands: the article's date and text, and the number and
@@ -459,4 +460,37 @@ pub(super) fn paragraph(text: &str, at: usize) -> &str {
 /// cased) between word boundaries.
 pub(super) fn contains_word(text: &str, word: &str) -> bool {
     word_positions(text, word).next().is_some()
+}
+
+/// Whether a sentence places itself: a capitalised name after a place
+/// preposition ("in Fujian", "Across Guangdong") that none of the
+/// candidates' place words holds (nor is held by one).
+pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let places: Vec<String> = places.iter().map(|p| p.to_lowercase()).collect();
+    // (not a part the sentence names: "including everyone in Iberia Parish")
+    let part = |k: usize| {
+        words[k.saturating_sub(3)..k].iter().any(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case("including")
+        })
+    };
+    words.windows(2).enumerate().any(|(k, w)| {
+        let prep = w[0].trim_matches(|c: char| !c.is_alphanumeric());
+        let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+        !part(k)
+            && ["in", "across", "throughout", "near"]
+                .iter()
+                .any(|p| prep.eq_ignore_ascii_case(p))
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().skip(1).any(char::is_lowercase)
+            && !lx.not_names.contains(&name.to_lowercase())
+            && !places.iter().any(|p| {
+                let name = name.to_lowercase();
+                contains_word(p, &name) || contains_word(&name, p)
+            })
+    })
 }

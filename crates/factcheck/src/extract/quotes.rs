@@ -177,6 +177,10 @@ impl QuoteScan<'_> {
         // scraped copy that broke a quoted sentence over paragraphs ("like
         // an\n\nagent provocateur\n\nand perhaps …"): the words stop with no
         // sentence's end and the next paragraph goes on in lower case
+        // (a blank line inside the words skipped ends nothing)
+        if i < self.part_start {
+            return;
+        }
         let part = self.s[self.part_start..i].trim_end();
         let runs_on = self.stack.len() == 1
             && !part.is_empty()
@@ -188,6 +192,7 @@ impl QuoteScan<'_> {
                 self.start + self.part_start + part.len(),
             ));
             self.part_start = i + 1 + (rest.len() - para.len());
+            self.skip_until = self.part_start;
             return;
         }
         // a quote after "said:" that runs to the paragraph's last full
@@ -447,6 +452,25 @@ mod tests {
         assert_eq!(texts(s), ["Detention without trial is wrong."]);
         // not after a colon: a stray mark, no quote
         let s = "He called it \"wrong and then left.\n\nNext paragraph.";
+        assert!(texts(s).is_empty());
+    }
+
+    #[test]
+    fn a_quote_broken_over_paragraphs_mid_sentence_stays_one_quote() {
+        let s = "She said: \"the board acted like a\n\nrubber stamp\n\nand never asked.\" Then she left.";
+        assert_eq!(
+            texts(s),
+            ["the board acted like a rubber stamp and never asked."]
+        );
+        // several blank lines and spaces between the pieces end nothing
+        let s =
+            "She said: \"the board acted like a\n\n \n\n\nrubber stamp\n \n\nand never asked.\"";
+        assert_eq!(
+            texts(s),
+            ["the board acted like a rubber stamp and never asked."]
+        );
+        // a next paragraph in capitals is not the quote's
+        let s = "She called it \"a rubber\n\nStamp duty rose.";
         assert!(texts(s).is_empty());
     }
 
