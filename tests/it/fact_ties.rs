@@ -241,3 +241,54 @@ fn a_figure_placed_by_fewer_words_than_the_facts_own_may_count_something_else() 
         .iter()
         .any(|g| g.status == Status::Mismatch && g.severity == Severity::Error));
 }
+
+#[test]
+fn a_count_added_to_what_was_told_is_another_count() {
+    // invented: the tornadoes' toll is stated; a later sentence adds the
+    // region's other deaths
+    let facts = "  - id: tornadoes\n    metric: killed\n    subject: people\n    value: 6\n    context: [Ostria, tornadoes]\n  - id: coast\n    metric: killed\n    subject: people\n    value: 12\n    context: [Varn]\n";
+    let text = "Tornadoes in Ostria killed 6 people. Along the coast of Varn, 12 people died. In addition, nine fatalities were reported in Ostria.";
+    let f = figures(text, facts);
+    let g = on(&f, "nine fatalities");
+    assert_eq!(
+        (g.status, g.fact.as_deref(), g.severity),
+        (Status::Mismatch, Some("tornadoes"), Severity::Warning)
+    );
+    let text = "Tornadoes in Ostria killed 6 people. Along the coast of Varn, 12 people died. Nine fatalities were reported in Ostria.";
+    let f = figures(text, facts);
+    let g = on(&f, "Nine fatalities");
+    assert_eq!(g.severity, Severity::Error);
+}
+
+#[test]
+fn a_bound_on_the_number_of_a_fact_the_sentence_names_is_that_facts() {
+    // invented: a list after the colon names the capital's three deaths
+    // in words of that fact; "at least 55" writes the storm's own number
+    let facts = "  - id: storm\n    metric: killed\n    subject: people\n    min: 55\n    context: [attributed to the storm]\n  - id: capital\n    metric: killed\n    subject: people\n    value: 3\n    context: [Amel, D.V., shoveling]\n";
+    let text = "Fewer than 55 fatalities have been attributed to the storm: 12 in Varn, 9 in Ostria and 3 in Amel, D.V., where they died shoveling snow.";
+    let f = figures(text, facts);
+    let g = on(&f, "Fewer than 55 fatalities");
+    assert_eq!(
+        (g.status, g.fact.as_deref()),
+        (Status::Mismatch, Some("storm"))
+    );
+}
+
+#[test]
+fn a_sentence_of_another_month_may_count_another_period() {
+    // invented: the June toll's words, but the sentence is about July
+    let facts = "  - id: june\n    metric: killed\n    subject: people\n    value: 830\n    source: ministry\n    context: [health ministry, June, total]\n";
+    let text =
+        "Final estimates from the health ministry placed the total July death toll at 2,063.";
+    let f = figures(text, facts);
+    let g = on(&f, "death toll at 2,063");
+    assert_eq!(
+        (g.status, g.severity),
+        (Status::Mismatch, Severity::Warning)
+    );
+    let text =
+        "Final estimates from the health ministry placed the total June death toll at 2,063.";
+    let f = figures(text, facts);
+    let g = on(&f, "death toll at 2,063");
+    assert_eq!(g.severity, Severity::Error);
+}

@@ -170,7 +170,7 @@ fn realcopy_unseen() {
     }
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
-    assert!(t.articles >= 216, "{} articles", t.articles);
+    assert!(t.articles >= 228, "{} articles", t.articles);
     // first runs (false alarms, caught, fixes right): O2+P2 1, 28/36,
     // 21/32; Q2+R2 2, 30/36, 24/32; S2+T2 1, 28/36, 21/31; U2+V2 2,
     // 29/36, 23/32; W2+X2 (run on the session's final code) 1, 30/36,
@@ -178,11 +178,14 @@ fn realcopy_unseen() {
     // together now 0, 156/180, 133/159. Later sets: see the set's README
     // (I3+J3 6, 29/36, 21/32; K3+L3 6, 29/36, 21/31)
     // false alarms known and not yet fixed, with their cause (see the
-    // set's README): a larger count of the fact's place that lacks the
-    // fact's incident word ("nine fatalities were reported in Florida"
-    // beside Florida's six tornado deaths), placed by one word fewer than
-    // the fact's own mention
-    const KNOWN_FALSE_ALARMS: &[&str] = &["wiki-hurricane-agnes-1972: mismatch “nine fatalities”"];
+    // set's README): a statement whose speaker is "The source", resolved to
+    // the wrong police command of a story without punctuation; a figure
+    // that states another fact's value in a sentence that names the first
+    // fact's place ("619 deaths" in British Columbia)
+    const KNOWN_FALSE_ALARMS: &[&str] = &[
+        "fakes-sana-mazzeh-wafideen-hamadaniye: misattributed",
+        "wiki-2021-western-north-america-heat-wave: mismatch “619 deaths”",
+    ];
     let unknown: Vec<_> = t
         .false_alarms
         .iter()
@@ -190,8 +193,8 @@ fn realcopy_unseen() {
         .collect();
     assert!(unknown.is_empty(), "more false alarms: {unknown:?}");
     assert!(t.false_alarms.len() <= KNOWN_FALSE_ALARMS.len());
-    assert!(t.caught >= 590, "fewer planted errors caught");
-    assert!(t.fixed_right >= 511, "fewer right fixes");
+    assert!(t.caught >= 620, "fewer planted errors caught");
+    assert!(t.fixed_right >= 536, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 

@@ -347,7 +347,19 @@ impl<'r> Checker<'r> {
         let ranked_first = leaders.len();
         if numbered {
             leaders.retain(|f| names_number(f));
+        } else if bound {
+            // or a fact with the same subject and source fit that the
+            // sentence ties by a word of its own ("At least 55 fatalities
+            // have been attributed to the storm: …, 3 in Washington, D.C.")
+            let tied = ranked.iter().find(|((s, _), f)| {
+                let (a, b, c_, said) = s.2;
+                s.0 == top.0 .0 && s.1 == top.0 .1 && a + b + c_ + said > 0 && names_number(f)
+            });
+            if let Some(&(_, f)) = tied {
+                leaders = vec![f];
+            }
         }
+        let numbered = numbered || (bound && leaders.len() == 1 && names_number(leaders[0]));
         let first = if numbered { leaders[0] } else { first };
         // the fact that states the figure's value before one whose open
         // bound it merely stays within ("22 children" against "at least 3"

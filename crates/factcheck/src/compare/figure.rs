@@ -278,6 +278,8 @@ impl<'r> Checker<'r> {
                     uncertain(d, fact, "it counts more of them (“one more”, “another”), not the whole")
                 } else if sums_up(&article.text, c.span.start) {
                     uncertain(d, fact, "it sums up a count the article told before (“these …”), which the reference may not hold")
+                } else if self.other_time(&c.text, fact) {
+                    uncertain(d, fact, "the sentence names another month or day than its `context:` does: it may count another period")
                 } else if tie == Tie::None {
                     uncertain(d, fact, "none of its `context:` words stand in the sentence, while other facts count the same or the sentence names a place of its own: it may count something else")
                 } else if tie < Tie::Sentence && !part && self.widens(&c.text) {
@@ -323,6 +325,31 @@ impl<'r> Checker<'r> {
             && !headline(&c.text)
             && !named_before();
         self.unattributed(c, Some(fact), sure, out);
+    }
+
+    /// Whether the sentence names a month, none of them the fact's, while
+    /// the fact's `context:` names one ("the total July death toll" against
+    /// a June toll). Months are capitalised in the sentence ("may" is no
+    /// month there).
+    fn other_time(&self, sentence: &str, fact: &Fact) -> bool {
+        let months = &self.reference.lexicon.months;
+        let theirs: Vec<String> = fact
+            .context
+            .iter()
+            .flat_map(|w| w.split(' '))
+            .map(str::to_lowercase)
+            .filter(|w| months.contains(w))
+            .collect();
+        if theirs.is_empty() {
+            return false;
+        }
+        let ours: Vec<String> = sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .filter(|w| months.contains(w))
+            .collect();
+        !ours.is_empty() && !ours.iter().any(|w| theirs.contains(w))
     }
 
     /// Whether the figure lies below the lowest value the fact `id` accepts.

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use crate::article::Article;
 use crate::extract::Extractor;
 use crate::lang::names::normalise_name;
+use crate::lexicon::grammar::ADDITION_OPENERS;
 use crate::model::{ArticleReport, Claim, ClaimKind, Finding, Severity, Status};
 use crate::reference::{Fact, Reference};
 
@@ -315,6 +316,15 @@ fn soften(f: &mut Finding, why: &str) {
     );
 }
 
+/// Whether a sentence opens by adding to what was told before ("In
+/// addition, …", "Additionally, …"): its count is another one.
+fn adds(sentence: &str) -> bool {
+    let s = sentence.trim_start().to_lowercase();
+    ADDITION_OPENERS
+        .iter()
+        .any(|o| s.strip_prefix(o).is_some_and(|r| r.starts_with([',', ' '])))
+}
+
 /// A speaker's words that credit one claim the reference confirms are not
 /// rewritten for another claim they also credit ("Communist rebels said
 /// they destroyed a bridge, and seven rebels were killed", where the toll
@@ -389,8 +399,10 @@ impl Checker<'_> {
 
     /// A figure that disagrees with a fact another figure of the article
     /// states as the reference has it, where that figure's sentence holds
-    /// clearly more of the fact's `context:` words (two or more): this one
-    /// may count something else ("a landslide … which killed one person"
+    /// clearly more of the fact's `context:` words (two or more), or this
+    /// one's sentence adds it to what the article told ("In addition, nine
+    /// fatalities were reported in Florida"): this one may count something
+    /// else ("a landslide … which killed one person"
     /// beside the country's toll the article gives with its place and
     /// cause). A figure that writes the fact's own number with another bound
     /// stays an error.
@@ -442,7 +454,9 @@ impl Checker<'_> {
                     && f.fact
                         .as_ref()
                         .and_then(|id| best.get(id))
-                        .is_some_and(|&n| n >= words(f) + 2)
+                        .is_some_and(|&n| {
+                            n >= words(f) + 2 || f.claim.as_ref().is_some_and(|c| adds(&c.text))
+                        })
             })
             .collect();
         for (f, _) in out.iter_mut().zip(looser).filter(|(_, l)| *l) {

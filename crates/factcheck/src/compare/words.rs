@@ -15,6 +15,7 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
     let mut start = None;
     let push = |out: &mut Vec<(String, (usize, usize))>, a: usize, b: usize| {
         let w: String = s[a..b]
+            .replace("â€™", "’")
             .chars()
             .map(|c| match c {
                 '’' | '‘' | '`' | '´' => '\'',
@@ -41,6 +42,18 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
         }
         // three dots between words are an ellipsis too: "hurricane...which"
         let dots = c == '.' && s[i..].starts_with("...");
+        // punctuation of UTF-8 read as Windows-1252 in scraped copy ("â€”"
+        // for a dash, "â€œ" for a quotation mark) separates words as a dash
+        // does
+        // (but "â€™", an apostrophe, stays inside its word: "itâ€™s")
+        if s[i..].starts_with("â€") && !s[i..].starts_with("â€™") {
+            if let Some(a) = start.take() {
+                push(&mut out, a, i);
+            }
+            let after = i + "â€".len();
+            dots_end = after + s[after..].chars().next().map_or(0, char::len_utf8);
+            continue;
+        }
         // a dash set between words without spaces ends one ("friend—at")
         if c.is_whitespace() || matches!(c, '—' | '–' | '‒') {
             if let Some(a) = start.take() {
@@ -431,6 +444,16 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         quote_words(s).into_iter().map(|w| w.0).collect()
+    }
+
+    #[test]
+    fn punctuation_read_in_the_wrong_encoding_separates_words() {
+        // a dash and an apostrophe of UTF-8 read as Windows-1252
+        assert_eq!(
+            w("the fit and healthy\u{e2}\u{20ac}\u{201d}and the old"),
+            ["the", "fit", "and", "healthy", "and", "the", "old"]
+        );
+        assert_eq!(w("it\u{e2}\u{20ac}\u{2122}s over"), ["it's", "over"]);
     }
 
     #[test]

@@ -254,6 +254,10 @@ pub(crate) const FRONTED_OPENERS: &[&str] = &[
     "speaking",
 ];
 
+/// Words that open a sentence adding to what the article told before ("In
+/// addition, nine fatalities were reported"): its count is another one.
+pub(crate) const ADDITION_OPENERS: &[&str] = &["in addition", "additionally", "besides"];
+
 /// Adverbs that may stand between who was counted and the metric verb
 /// ("One man also died"); words in -ly are taken too.
 pub(crate) const VERB_ADVERBS: &[&str] = &[
