@@ -343,23 +343,25 @@ impl<'r> Checker<'r> {
                 | Qualifier::AtLeast
         );
         let names_number = |f: &Fact| names_number(f, q.value.0);
-        let numbered = bound && leaders.iter().any(|f| names_number(f));
         let ranked_first = leaders.len();
-        if numbered {
-            leaders.retain(|f| names_number(f));
-        } else if bound {
-            // or a fact with the same subject and source fit that the
-            // sentence ties by a word of its own ("At least 55 fatalities
-            // have been attributed to the storm: …, 3 in Washington, D.C.")
-            let tied = ranked.iter().find(|((s, _), f)| {
+        let numbered = bound && {
+            if leaders.iter().any(|f| names_number(f)) {
+                leaders.retain(|f| names_number(f));
+                true
+            } else if let Some(&(_, f)) = ranked.iter().find(|((s, _), f)| {
+                // or a fact with the same subject and source fit that the
+                // sentence ties by a word of its own ("At least 55
+                // fatalities have been attributed to the storm: …, 3 in
+                // Washington, D.C.")
                 let (a, b, c_, said) = s.2;
                 s.0 == top.0 .0 && s.1 == top.0 .1 && a + b + c_ + said > 0 && names_number(f)
-            });
-            if let Some(&(_, f)) = tied {
+            }) {
                 leaders = vec![f];
+                true
+            } else {
+                false
             }
-        }
-        let numbered = numbered || (bound && leaders.len() == 1 && names_number(leaders[0]));
+        };
         let first = if numbered { leaders[0] } else { first };
         // the fact that states the figure's value before one whose open
         // bound it merely stays within ("22 children" against "at least 3"

@@ -407,13 +407,17 @@ impl Checker<'_> {
     /// cause). A figure that writes the fact's own number with another bound
     /// stays an error.
     fn looser_beside_a_match(&self, out: &mut [Finding]) {
+        // (each fact looked up once, not once per finding)
+        let facts: HashMap<&str, &Fact> = self
+            .reference
+            .facts
+            .iter()
+            .map(|f| (f.id.as_str(), f))
+            .collect();
+        let fact_of = |f: &Finding| f.fact.as_deref().and_then(|id| facts.get(id).copied());
         // how many of a fact's `context:` words a claim's sentence holds
         let words = |f: &Finding| -> usize {
-            let Some(fact) = f
-                .fact
-                .as_deref()
-                .and_then(|id| self.reference.facts.iter().find(|x| x.id == id))
-            else {
+            let Some(fact) = fact_of(f) else {
                 return 0;
             };
             let Some(c) = f.claim.as_ref() else { return 0 };
@@ -423,7 +427,7 @@ impl Checker<'_> {
                 .filter(|w| place::contains_word(&text, &w.to_lowercase()))
                 .count()
         };
-        let best: std::collections::HashMap<String, usize> = out
+        let best: HashMap<String, usize> = out
             .iter()
             .filter(|f| {
                 f.status == Status::Match && f.claim.as_ref().is_some_and(|c| c.quantity.is_some())
@@ -438,11 +442,7 @@ impl Checker<'_> {
         // "fewer than 58" for "at least 58", is that fact's, however placed)
         let own_number = |f: &Finding| {
             let q = f.claim.as_ref().and_then(|c| c.quantity.as_ref());
-            let fact = f
-                .fact
-                .as_deref()
-                .and_then(|id| self.reference.facts.iter().find(|x| x.id == id));
-            q.zip(fact)
+            q.zip(fact_of(f))
                 .is_some_and(|(q, fact)| choose::names_number(fact, q.value.0))
         };
         let looser: Vec<bool> = out
