@@ -395,3 +395,22 @@ fn a_wrong_full_name_is_replaced_by_the_right_full_name_not_its_description() {
         Some("Ilse Varto")
     );
 }
+
+#[test]
+fn a_description_two_sources_share_is_a_guess() {
+    // the curator listed "The source" for the port police, but the harbour
+    // authority is "a source" too: "The source" points back to whichever
+    // the article named last, and who that is is the tool's guess
+    let yaml = "version: 1\nsources:\n  - id: port-police\n    name: Port Police Command\n    aliases: [a source at Port Police Command, The source]\n  - id: harbour\n    name: Harbour Authority\n    aliases: [a source at the Harbour Authority]\nstatements:\n  - id: no-damage\n    speaker: harbour\n    says: no ships were damaged\n";
+    let text = "A fire broke out on the quay on Tuesday, a source at the Harbour Authority told reporters. The source said that no ships were damaged.";
+    let f = check(yaml, text);
+    a_guess(&f);
+    // a description no other source shares is the curator's word: sure
+    let yaml_one = yaml.replace("  - id: harbour\n    name: Harbour Authority\n    aliases: [a source at the Harbour Authority]\n", "  - id: harbour\n    name: Harbour Authority\n");
+    let f = check(&yaml_one, "The source said that no ships were damaged.");
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.severity, Severity::Error, "{m:?}");
+}

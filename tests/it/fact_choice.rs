@@ -187,12 +187,25 @@ fn a_wrong_qualifier_is_fixed_with_the_references_interval() {
     assert_eq!(f[0].status, Status::Mismatch);
     let fixed = factcheck::corrected(text, &f);
     assert_eq!(fixed, "The storm killed at least 46 people in Madagascar.");
-    let f = figures(
-        "Fewer than three people died, officials said.",
-        "  - id: three\n    metric: killed\n    min: 3\n",
-    );
+    // the number is the reference's bound: only the qualifier's words
+    // change, and the number stays as written
+    let text = "Fewer than three people died, officials said.";
+    let f = figures(text, "  - id: three\n    metric: killed\n    min: 3\n");
     let fix = f[0].correction.as_ref().expect("a fix");
-    assert_eq!(fix.replacement, "At least three");
+    assert_eq!(&text[fix.start..fix.end], "Fewer than ");
+    assert_eq!(
+        factcheck::corrected(text, &f),
+        "At least three people died, officials said."
+    );
+    let text = "Fewer than one million people were evacuated.";
+    let f = figures(
+        text,
+        "  - id: evac\n    metric: evacuated\n    min: 1000000\n",
+    );
+    assert_eq!(
+        factcheck::corrected(text, &f),
+        "At least one million people were evacuated."
+    );
 }
 
 #[test]
@@ -621,5 +634,25 @@ fn a_figure_far_inside_an_open_bound_never_fails_for_want_of_a_source() {
             "At least 16 civilians were killed in Velmor on Sunday."
         ),
         Some(Severity::Error)
+    );
+}
+
+#[test]
+fn a_fact_about_others_fits_the_others_of_a_sentence() {
+    // invented: the others take "children" from the figure before, but the
+    // fact names them as the sentence writes them
+    let facts = "  - id: children\n    metric: killed\n    subject: children\n    value: 4\n  - id: others\n    metric: injured\n    subject: others\n    value: 2\n";
+    let f = figures(
+        "Four children were killed and 20 others were wounded in the strike.",
+        facts,
+    );
+    let g = f
+        .iter()
+        .find(|f| f.found.as_deref() == Some("20 others were wounded"));
+    assert!(
+        g.is_some_and(|g| g.status == Status::Mismatch
+            && g.fact.as_deref() == Some("others")
+            && g.severity == Severity::Error),
+        "{f:?}"
     );
 }

@@ -486,3 +486,42 @@ fn a_figure_summing_up_what_came_before_is_no_sure_toll() {
         (Status::Mismatch, Severity::Error)
     );
 }
+
+#[test]
+fn a_region_the_sentence_describes_may_count_a_part() {
+    // invented: the storm's whole toll, then a count for some of the
+    // states it crossed, told with the storm's own words
+    let facts = "  - id: total\n    metric: killed\n    subject: people\n    min: 120\n    context: [Hurricane Odra, blamed]\n  - id: coast\n    metric: killed\n    subject: people\n    value: 70\n    context: [United States]\n";
+    let text = "In total, 19 deaths were blamed on Hurricane Odra in the northern states.";
+    let f = figures(text, facts);
+    let g = f.iter().find(|f| f.found.as_deref() == Some("19 deaths"));
+    assert!(
+        g.is_some_and(|g| g.status == Status::Mismatch
+            && g.severity == Severity::Warning
+            && g.correction.is_none()),
+        "{f:?}"
+    );
+    // without the region the count is the storm's: an error
+    let text = "In total, 19 deaths were blamed on Hurricane Odra.";
+    let f = figures(text, facts);
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref(), f[0].severity),
+        (Status::Mismatch, Some("total"), Severity::Error)
+    );
+}
+
+#[test]
+fn a_figure_placed_by_its_own_phrase_in_a_list_is_its_places() {
+    // invented: a list of provinces, one of which no fact names; the
+    // figure's own "in Tarsk" ties it to Tarsk's fact
+    let facts = "  - id: all\n    metric: killed\n    subject: people\n    value: 30\n    context: [in total]\n  - id: tarsk\n    metric: killed\n    subject: people\n    value: 12\n    context: [Tarsk]\n  - id: brask\n    metric: killed\n    subject: people\n    value: 9\n    context: [Brask]\n";
+    let text = "In total, the floods killed 30 people, including 21 in Tarsk, 9 in Brask and 2 in Velmora.";
+    let f = figures(text, facts);
+    let g = f.iter().find(|f| f.found.as_deref() == Some("21"));
+    assert!(
+        g.is_some_and(|g| g.status == Status::Mismatch
+            && g.fact.as_deref() == Some("tarsk")
+            && g.severity == Severity::Error),
+        "{f:?}"
+    );
+}

@@ -145,35 +145,46 @@ pub(super) fn figure_fix(
                 && k[1].unwrap_or(f64::INFINITY) <= hi
         })
     };
-    let (start, replacement) = match value {
+    // the article's number is the reference's bound ("fewer than one
+    // million" against at least 1,000,000): only the qualifier is wrong,
+    // and the number stays as written
+    let written = |v: f64| {
+        q.upper.is_none() && q.qualifier != Qualifier::Exact && from < ns && q.value.0 == v
+    };
+    let (start, end, replacement) = match value {
         Some(v) => {
             let kept = kept(v);
             let keeps = kept[0].unwrap_or(0.0) <= accepted[1]
                 && accepted[0] <= kept[1].unwrap_or(f64::INFINITY);
             if keeps && q.upper.is_none() {
-                (ns, number(v, q))
+                (ns, ne, number(v, q))
             } else {
-                (from, number(v, q))
+                (from, ne, number(v, q))
             }
         }
         None => match bound() {
-            Some(b) => (ns, number(b, q)),
+            Some(b) => (ns, ne, number(b, q)),
             None => {
                 let [lo, hi] = accepted;
-                let phrase = match (lo > 0.0, hi.is_finite()) {
-                    (true, true) => format!("between {} and {}", number(lo, q), number(hi, q)),
-                    (true, false) => format!("at least {}", number(lo, q)),
-                    (false, true) => format!("up to {}", number(hi, q)),
+                match (lo > 0.0, hi.is_finite()) {
+                    (true, true) => (
+                        from,
+                        ne,
+                        format!("between {} and {}", number(lo, q), number(hi, q)),
+                    ),
+                    (true, false) if written(lo) => (from, ns, "at least ".to_string()),
+                    (true, false) => (from, ne, format!("at least {}", number(lo, q))),
+                    (false, true) if written(hi) => (from, ns, "up to ".to_string()),
+                    (false, true) => (from, ne, format!("up to {}", number(hi, q))),
                     (false, false) => return None,
-                };
-                (from, phrase)
+                }
             }
         },
     };
     let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
     Some(Correction {
         start,
-        end: ne,
+        end,
         replacement: if capital {
             capitalised(&replacement)
         } else {

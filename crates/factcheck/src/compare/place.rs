@@ -464,7 +464,8 @@ pub(super) fn contains_word(text: &str, word: &str) -> bool {
 
 /// Whether a sentence places itself: a capitalised name after a place
 /// preposition ("in Fujian", "Across Guangdong") that none of the
-/// candidates' place words holds (nor is held by one).
+/// candidates' place words holds (nor is held by one), or a region it
+/// describes ("in the inland states").
 pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
     let words: Vec<&str> = sentence
         .split(|c: char| c.is_whitespace())
@@ -478,19 +479,45 @@ pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
                 .eq_ignore_ascii_case("including")
         })
     };
-    words.windows(2).enumerate().any(|(k, w)| {
-        let prep = w[0].trim_matches(|c: char| !c.is_alphanumeric());
-        let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+    // (the word before any citation marker: "states.[1]")
+    let bare = |w: &str| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let preposition = |w: &str| ["in", "across", "throughout", "near"].contains(&bare(w).as_str());
+    // a region described in lower case ("in the inland states", "across
+    // the northern provinces"): a modifier, then a region noun, the
+    // modifier not among the candidates' words ("United States" holds no
+    // "inland")
+    let described = words.windows(4).enumerate().any(|(k, w)| {
+        let (modifier, head) = (bare(w[2]), bare(w[3]));
+        let region =
+            |h: &str| lx.subregions.contains(h) || lx.subregions.contains(&format!("{h}s"));
         !part(k)
-            && ["in", "across", "throughout", "near"]
-                .iter()
-                .any(|p| prep.eq_ignore_ascii_case(p))
-            && name.chars().next().is_some_and(char::is_uppercase)
-            && name.chars().skip(1).any(char::is_lowercase)
-            && !lx.not_names.contains(&name.to_lowercase())
+            && preposition(w[0])
+            && bare(w[1]) == "the"
+            && w[2].starts_with(char::is_lowercase)
+            && w[3].starts_with(char::is_lowercase)
+            && region(&head)
             && !places.iter().any(|p| {
-                let name = name.to_lowercase();
-                contains_word(p, &name) || contains_word(&name, p)
+                contains_word(p, &modifier) || contains_word(p, &format!("{modifier} {head}"))
             })
-    })
+    });
+    described
+        || words.windows(2).enumerate().any(|(k, w)| {
+            let prep = w[0].trim_matches(|c: char| !c.is_alphanumeric());
+            let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+            !part(k)
+                && preposition(prep)
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().skip(1).any(char::is_lowercase)
+                && !lx.not_names.contains(&name.to_lowercase())
+                && !places.iter().any(|p| {
+                    let name = name.to_lowercase();
+                    contains_word(p, &name) || contains_word(&name, p)
+                })
+        })
 }

@@ -143,7 +143,7 @@ impl Claims<'_> {
         let names_it = word
             .split_whitespace()
             .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == last);
-        if self.registry.is_known_name(mention) {
+        if self.registry.names_surely(mention) {
             return Resolution::Named;
         }
         // a common noun after an article or a quantifier ("the agency

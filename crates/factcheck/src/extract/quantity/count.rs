@@ -18,6 +18,16 @@ pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
         || unit_after(sent, n, lx)
         || clock_or_score(sent, n)
         || inside_a_name(sent, n, lx)
+        || origin_of_the_counted(sent, n, lx)
+}
+
+/// A number in where the counted come from, after their noun: "Three
+/// children from one family were killed", "pupils from two schools".
+fn origin_of_the_counted(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
+    let toks = sent.toks;
+    n.first >= sent.first + 2
+        && toks[n.first - 1].is("from")
+        && lx.is_subject_head(&toks[n.first - 2].lower)
 }
 
 /// Digits between two capitalised words inside a sentence are part of a

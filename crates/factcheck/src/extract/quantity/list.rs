@@ -71,15 +71,22 @@ pub(super) fn continuation(
         h2.phrase = (toks[q_start].start, toks[h - 1].end);
         return Some(h2);
     }
+    // a place's name, after "the" where it takes one ("in the United States")
+    let named = |k: usize| {
+        let the = toks.get(k).is_some_and(|t| t.is("the"));
+        sent.cap(k + usize::from(the))
+            .then_some(k + usize::from(the))
+    };
     let prep = toks.get(prev.end_tok)?;
-    if !PLACE_PREPOSITIONS.contains(&prep.lower.as_str()) || !sent.cap(prev.end_tok + 1) {
+    if !PLACE_PREPOSITIONS.contains(&prep.lower.as_str()) {
         return None;
     }
-    if prev.end_tok + 1 >= q_start || n.last == 0 || n.last > toks.len() {
+    let place = named(prev.end_tok + 1)?;
+    if place >= q_start || n.last == 0 || n.last > toks.len() {
         return None;
     }
     // the place of the figure before, then separators only
-    let mut k = prev.end_tok + 1;
+    let mut k = place;
     while k < q_start && sent.cap(k) && toks[k].kind == Kind::Word {
         k += 1;
     }
@@ -102,7 +109,7 @@ pub(super) fn continuation(
     let same_prep = toks
         .get(n.last)
         .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()))
-        && sent.cap(n.last + 1);
+        && named(n.last + 1).is_some();
     (separators && listed && same_prep).then(hit)
 }
 
@@ -137,8 +144,8 @@ fn as_well_as(
 }
 
 /// Where a breakdown may start after a figure ending at `end`: past the
-/// figure's own place ("in the country"), a comma or semicolon, and "with"
-/// or "including".
+/// figure's own place ("in the country") or a few words before a colon, a
+/// comma, semicolon or colon, and "with" or "including".
 fn separated(sent: &Sent, end: usize) -> Option<usize> {
     let toks = sent.toks;
     let mut k = end;
@@ -147,6 +154,15 @@ fn separated(sent: &Sent, end: usize) -> Option<usize> {
         .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()))
     {
         k = (k + 1..toks.len().min(k + 6)).find(|&i| toks[i].kind == Kind::Punct)?;
+    } else if let Some(colon) = (k..toks.len().min(k + 3))
+        .take_while(|&i| toks[i].kind == Kind::Word || toks[i].lower == ":")
+        .find(|&i| toks[i].lower == ":")
+    {
+        // the figure's own short verb, then a colon: "At least 15
+        // fatalities occurred: eight in Honduras, …" (a longer clause says
+        // what kind of count it is, "Five people died while shoveling
+        // snow: two in Queens, …", and its places are the whole's)
+        k = colon;
     }
     if !toks
         .get(k)

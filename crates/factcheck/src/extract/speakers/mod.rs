@@ -108,6 +108,31 @@ impl Registry {
         self.known.iter().any(|(n, _)| *n == full)
     }
 
+    /// Whether `mention` names its source for sure: a name the reference
+    /// gives it, and, when it is a description in lower case ("the
+    /// source"), one whose head noun no other source's names share ("a
+    /// source at Hasaka Police Command"): there the description points back
+    /// to whichever source the article named last, which is a guess.
+    pub(crate) fn names_surely(&self, mention: &str) -> bool {
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        let (lower, determiner) = lowered(&words);
+        let full = lower[usize::from(determiner)..].join(" ");
+        let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == full) else {
+            return false;
+        };
+        let description = determiner
+            && words[1..]
+                .iter()
+                .all(|w| w.starts_with(|c: char| !c.is_uppercase()));
+        if !description {
+            return true;
+        }
+        let head = name_head(&lower[1..]);
+        !self.known.iter().any(|(n, i)| {
+            *i != idx && name_head(&n.split(' ').map(String::from).collect::<Vec<_>>()) == head
+        })
+    }
+
     /// Make `idx` the most recently mentioned entity.
     pub(crate) fn touch(&mut self, idx: usize) -> usize {
         self.recent.retain(|&i| i != idx);

@@ -74,7 +74,8 @@ pub(super) fn figure(
         .or_else(|| f.metric_after_counted())
         .or_else(|| f.metric_before())
         .or_else(|| f.part_after_were())
-        .or_else(|| f.part_after_lead())?;
+        .or_else(|| f.part_after_lead())
+        .or_else(|| f.part_named_first())?;
     f.finish(found)
 }
 
@@ -91,10 +92,12 @@ impl<'a> Figure<'a> {
                 .is_some_and(|t| SUBSET_PRONOUNS.contains(&t.lower.as_str()));
         // a figure continues the one before only right after it, or after
         // a place phrase when it says "of them" ("19 people were arrested in
-        // the federal investigation, eight of them …"), and a part is never
+        // the federal investigation, eight of them …") or "including" ("74
+        // deaths were attributed to the storm, including 59 in …"), and a part is never
         // more than the whole ("up to 18 died, including 2.22 million
         // affected" is not a part)
-        let reach = if subset_tail { 10 } else { 4 };
+        let subset_lead = subset_lead(sent, q_start);
+        let reach = if subset_tail || subset_lead { 10 } else { 4 };
         let prev_metric = hits
             .last()
             .filter(|h| h.end_tok + reach >= q_start && !n.percent)
@@ -110,7 +113,7 @@ impl<'a> Figure<'a> {
             q_start,
             subject,
             after_subj,
-            subset_lead: subset_lead(sent, q_start),
+            subset_lead,
             subset_tail,
             prev_metric,
         }

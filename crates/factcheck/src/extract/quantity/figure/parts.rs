@@ -6,7 +6,7 @@ use super::{Figure, Found};
 use crate::extract::quantity::{cue_after_aux, plain_cue_at, subject_after, subject_word};
 use crate::lang::numbers::parse_at;
 use crate::lang::tokens::{Kind, Token};
-use crate::lexicon::grammar::{GROUP_DETERMINERS, PLURAL_BE};
+use crate::lexicon::grammar::{GROUP_DETERMINERS, PLACE_PREPOSITIONS, PLURAL_BE};
 
 impl Figure<'_> {
     /// 2. A subset: "12 of them children" takes the metric of the figure before.
@@ -104,6 +104,60 @@ impl Figure<'_> {
         Some(Found {
             metric,
             start: self.q_start,
+            end,
+        })
+    }
+
+    /// 8. A part of the counted named first: "Of these deaths, 74 were in
+    ///    Haiti", "Of the dead, 12 were children", "Of the 195 deaths, 74
+    ///    occurred in Haiti". The sentence opens on the counted, a comma
+    ///    closes them, and the number's own clause goes on with a verb.
+    pub(super) fn part_named_first(&mut self) -> Option<Found> {
+        let (toks, lx) = (self.toks, self.lx);
+        let q = self.q_start;
+        let opens = toks.first().is_some_and(|t| t.is("of"))
+            && toks
+                .get(1)
+                .is_some_and(|t| t.is("the") || t.is("these") || t.is("those"))
+            && q >= 4
+            && toks[q - 1].is(",");
+        if !opens {
+            return None;
+        }
+        // the counted end at the comma, past a number of their own
+        let (metric, _) = (2..q - 1)
+            .filter_map(|k| plain_cue_at(toks, k, lx))
+            .find(|&(_, end)| end == q - 1)?;
+        // who they were ("were children") or where ("were in Haiti",
+        // "occurred in Haiti"); another verb counts something else ("12
+        // were identified")
+        let next = toks.get(self.n.last)?;
+        let be = PLURAL_BE.contains(&next.lower.as_str()) || next.is("was") || next.is("is");
+        if !be && !next.is("occurred") {
+            return None;
+        }
+        let placed = toks
+            .get(self.n.last + 1)
+            .is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.lower.as_str()));
+        // (past the verb, so that the place after it is the figure's and
+        // a list may go on from it: "138 were in Myebon Township, 11 in …")
+        let mut end = self.n.last + 1;
+        if !placed {
+            if !be {
+                return None;
+            }
+            if self.subject.is_some() {
+                end = self.after_subj;
+            } else {
+                let (s, e) = subject_after(self.sent, self.n.last + 1, lx);
+                s.as_ref()?;
+                self.subject = s;
+                end = e;
+            }
+        }
+        Some(Found {
+            metric,
+            start: q,
             end,
         })
     }
