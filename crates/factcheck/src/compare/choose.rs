@@ -512,12 +512,6 @@ impl<'r> Checker<'r> {
         // Pennsylvania, … another 40 people were severely injured" against
         // Maryland's two): it may count something else
         let placed_apart = a + b + c_ == 0 && !words_of(first).is_empty();
-        eprintln!(
-            "DEBUG {} top={:?} own={own} weak={weak} numbered={numbered} cands={}",
-            q.phrase,
-            top.0,
-            candidates.len()
-        );
         let tie = if subject == 3
             || said > 0
             || (numbered && q.value.0 >= 10.0)
