@@ -656,3 +656,31 @@ fn a_fact_about_others_fits_the_others_of_a_sentence() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_place_in_the_speakers_name_does_not_name_a_fact() {
+    // invented: two tolls of one province; the figure is the later one's
+    // value, and the province stands only in the coroner's title
+    let facts = "  - id: excess\n    metric: killed\n    subject: people\n    value: 600\n    context: [Norland, more deaths than usual]\n  - id: later\n    metric: killed\n    subject: people\n    value: 619\n    context: [later report]\n";
+    let yaml = format!("version: 1\nsources:\n  - id: coroner\n    name: Chief Coroner of Norland\nfacts:\n{facts}");
+    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
+    let check = |text: &str| {
+        let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+        Checker::new(&reference).check(&article).findings
+    };
+    let f = check("The Chief Coroner of Norland reported that 619 deaths were recorded that week.");
+    let g = f.iter().find(|f| f.status == Status::Mismatch);
+    assert!(
+        g.is_some_and(|g| g.severity == Severity::Warning && g.correction.is_none()),
+        "{f:?}"
+    );
+    // the province named for the figure itself still names the fact
+    let f = check(
+        "In Norland, 619 deaths were recorded that week, the Chief Coroner of Norland reported.",
+    );
+    let g = f.iter().find(|f| f.status == Status::Mismatch);
+    assert!(
+        g.is_some_and(|g| g.fact.as_deref() == Some("excess") && g.severity == Severity::Error),
+        "{f:?}"
+    );
+}

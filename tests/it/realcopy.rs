@@ -179,11 +179,8 @@ fn realcopy_unseen() {
     // (I3+J3 6, 29/36, 21/32; K3+L3 6, 29/36, 21/31; A4+B4 1, 30/36,
     // 25/34)
     // false alarms known and not yet fixed, with their cause (see the
-    // set's README): a figure that states another fact's value in a
-    // sentence that names the first fact's place ("619 deaths" in British
-    // Columbia)
-    const KNOWN_FALSE_ALARMS: &[&str] =
-        &["wiki-2021-western-north-america-heat-wave: mismatch “619 deaths”"];
+    // set's README): none now
+    const KNOWN_FALSE_ALARMS: &[&str] = &[];
     let unknown: Vec<_> = t
         .false_alarms
         .iter()

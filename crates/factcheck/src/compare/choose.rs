@@ -60,6 +60,26 @@ fn subject_fit<'a>(lx: &Lexicon, claim: Option<&'a str>, fact: Option<&str>) -> 
     }
 }
 
+/// The sentence with the speaker's mention blanked out, byte for byte, when
+/// lower-casing kept its length and the mention names a source by name.
+fn without_speaker(c: &Claim, mut sentence: String) -> String {
+    let Some(a) = c
+        .attribution
+        .as_ref()
+        .filter(|a| a.resolved == Resolution::Named)
+    else {
+        return sentence;
+    };
+    if sentence.len() != c.text.len() || a.mention.is_empty() {
+        return sentence;
+    }
+    if let Some(at) = c.text.find(a.mention.as_str()) {
+        let blank = " ".repeat(a.mention.len());
+        sentence.replace_range(at..at + a.mention.len(), &blank);
+    }
+    sentence
+}
+
 /// A fact's subject without the words that name the figure's metric in its
 /// phrase: "as many as 250,000 Syrian refugees" counts "Syrian" refugees,
 /// which a fact about "Syrian refugees" names in full. Never empties it.
@@ -478,6 +498,10 @@ impl<'r> Checker<'r> {
                 .position(|f| std::ptr::eq(*f, fact))
                 .map_or(&[][..], |i| placing[i].as_slice())
         };
+        // (a place in the speaker's name names the speaker: "The Chief
+        // Coroner of British Columbia reported that 619 deaths …" does not
+        // name a British Columbia fact against the one whose value it is)
+        let unspoken = without_speaker(c, sentence.clone());
         let named = |other: &Fact| {
             let theirs = words_of(other);
             sentence.len() != c.text.len()
@@ -485,7 +509,7 @@ impl<'r> Checker<'r> {
                     .iter()
                     .filter(|w| !theirs.contains(w))
                     .any(|w| {
-                        word_positions(&sentence, w).any(|i| {
+                        word_positions(&unspoken, w).any(|i| {
                             i > 0 && c.text[i..].chars().next().is_some_and(char::is_uppercase)
                         })
                     })
