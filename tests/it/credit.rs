@@ -414,3 +414,21 @@ fn a_description_two_sources_share_is_a_guess() {
         .unwrap_or_else(|| panic!("{f:?}"));
     assert_eq!(m.severity, Severity::Error, "{m:?}");
 }
+
+#[test]
+fn a_body_credited_with_its_officers_words_is_no_sure_error() {
+    // invented: the union's chair says the words; a sentence before
+    // credits the union with two of them
+    let yaml = "version: 1\nsources:\n  - id: union\n    name: The Dockers Union\n    aliases: [the union]\n  - id: chair\n    name: Dockers Union chair Mira Odell\n    aliases: [Mira Odell, Ms Odell]\n  - id: port\n    name: The Port Authority\n    aliases: [the authority]\nquotes:\n  - id: unsafe\n    speaker: chair\n    text: \"plainly unsafe for anyone working the night shift\"\n";
+    let text = |body: &str| {
+        format!("The {body} said the cranes were \"plainly unsafe\" after dark. \"They are plainly unsafe for anyone working the night shift,\" Ms Odell said.")
+    };
+    a_guess(&check(yaml, &text("union")));
+    // a body she does not speak for is a wrong credit
+    let f = check(yaml, &text("authority"));
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.severity, Severity::Error, "{m:?}");
+}

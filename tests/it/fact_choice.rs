@@ -684,3 +684,29 @@ fn a_place_in_the_speakers_name_does_not_name_a_fact() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_part_of_another_count_is_no_sure_count_of_a_fact_stated_elsewhere() {
+    // invented: the children's toll is stated with its words; a later
+    // "including two children" is a part of another strike's nine
+    let facts = "  - id: children\n    metric: killed\n    subject: children\n    value: 5\n    context: [children, among the dead]\n  - id: districts\n    metric: killed\n    subject: civilians\n    value: 9\n    context: [districts]\n";
+    let text = "Five children were among the dead. Shelling on the districts killed nine civilians including two children.";
+    let f = figures(text, facts);
+    let g = f
+        .iter()
+        .find(|f| f.found.as_deref() == Some("two children"));
+    assert!(
+        g.is_some_and(|g| g.status == Status::Mismatch && g.severity == Severity::Warning),
+        "{f:?}"
+    );
+    // with the toll stated nowhere else the part is judged against it
+    let text = "Shelling on the districts killed nine civilians including two children.";
+    let f = figures(text, facts);
+    let g = f
+        .iter()
+        .find(|f| f.found.as_deref() == Some("two children"));
+    assert!(
+        g.is_some_and(|g| g.status == Status::Mismatch && g.severity == Severity::Error),
+        "{f:?}"
+    );
+}

@@ -525,3 +525,24 @@ fn a_figure_placed_by_its_own_phrase_in_a_list_is_its_places() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_name_that_says_it_is_a_region_is_a_place_of_its_own() {
+    // invented: a county's toll in a sentence that names the state only as
+    // where the county lies
+    let facts = "  - id: state\n    metric: killed\n    subject: people\n    value: 40\n    context: [Norland]\n  - id: coast\n    metric: killed\n    subject: people\n    value: 12\n    context: [Velmora]\n";
+    let text = "Harlow County had 9 fatalities, the most of any county in Norland.";
+    let f = figures(text, facts);
+    assert!(
+        f.first().is_some_and(|g| g.status == Status::Mismatch
+            && g.severity == Severity::Warning
+            && g.correction.is_none()),
+        "{f:?}"
+    );
+    let text = "Norland had 9 fatalities, the most of any state.";
+    let f = figures(text, facts);
+    assert_eq!(
+        (f[0].status, f[0].fact.as_deref(), f[0].severity),
+        (Status::Mismatch, Some("state"), Severity::Error)
+    );
+}

@@ -186,7 +186,30 @@ impl Checker<'_> {
                 .is_some_and(|w| self.named_in(want, w).is_some());
             beside || part || affiliated || nested
         });
+        // the right speaker holds a post in the body the article credits
+        // ("The federation said … “potentially confrontational”" for the
+        // words of "Police Federation chairman Jan Berry"): the body may
+        // speak through its officer, so the credit is no sure error
+        let speaks_for = given.is_some_and(|a| {
+            let right_words = normalise_name(&right);
+            let right_words: Vec<&str> = right_words.split(' ').collect();
+            let body = normalise_name(&a.speaker);
+            let body: Vec<&str> = body
+                .split(' ')
+                .filter(|w| !w.is_empty() && !grammar::ARTICLES.contains(w))
+                .collect();
+            !body.is_empty()
+                && body.len() < right_words.len()
+                && body.iter().all(|w| right_words.contains(w))
+        });
         match given {
+            Some(a) if speaks_for && !named_too => {
+                f.severity = f.severity.min(Severity::Warning);
+                f.message = format!(
+                    "The article gives this to {}; the reference has it from {right}, who speaks for them; check who said it.",
+                    a.speaker
+                );
+            }
             Some(a) if named_too => {
                 f.severity = f.severity.min(Severity::Warning);
                 f.message = format!(

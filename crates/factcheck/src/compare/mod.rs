@@ -404,8 +404,9 @@ impl Checker<'_> {
     /// fatalities were reported in Florida"): this one may count something
     /// else ("a landslide … which killed one person"
     /// beside the country's toll the article gives with its place and
-    /// cause). A figure that writes the fact's own number with another bound
-    /// stays an error.
+    /// cause); for a part of another figure ("nine civilians including two
+    /// children"), one more word suffices. A figure that writes the fact's
+    /// own number with another bound stays an error.
     fn looser_beside_a_match(&self, out: &mut [Finding]) {
         // (each fact looked up once, not once per finding)
         let facts: HashMap<&str, &Fact> = self
@@ -445,6 +446,14 @@ impl Checker<'_> {
             q.zip(fact_of(f))
                 .is_some_and(|(q, fact)| choose::names_number(fact, q.value.0))
         };
+        // (a part of another figure, "nine civilians including two
+        // children", needs one word fewer: its whole's count is another)
+        let part = |f: &Finding| {
+            f.claim
+                .as_ref()
+                .and_then(|c| c.quantity.as_ref())
+                .is_some_and(|q| q.part)
+        };
         let looser: Vec<bool> = out
             .iter()
             .map(|f| {
@@ -455,7 +464,9 @@ impl Checker<'_> {
                         .as_ref()
                         .and_then(|id| best.get(id))
                         .is_some_and(|&n| {
-                            n >= words(f) + 2 || f.claim.as_ref().is_some_and(|c| adds(&c.text))
+                            n >= words(f) + 2
+                                || f.claim.as_ref().is_some_and(|c| adds(&c.text))
+                                || (part(f) && n > words(f))
                         })
             })
             .collect();

@@ -464,8 +464,9 @@ pub(super) fn contains_word(text: &str, word: &str) -> bool {
 
 /// Whether a sentence places itself: a capitalised name after a place
 /// preposition ("in Fujian", "Across Guangdong") that none of the
-/// candidates' place words holds (nor is held by one), or a region it
-/// describes ("in the inland states").
+/// candidates' place words holds (nor is held by one), a name that says it
+/// is a region ("Broward County"), or a region it describes ("in the
+/// inland states").
 pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
     let words: Vec<&str> = sentence
         .split(|c: char| c.is_whitespace())
@@ -506,7 +507,23 @@ pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
                 contains_word(p, &modifier) || contains_word(p, &format!("{modifier} {head}"))
             })
     });
+    // a name that says it is a region ("Broward County had 21
+    // fatalities", "Idlib Province"), wherever it stands
+    let region_named = words.windows(2).enumerate().any(|(k, w)| {
+        let (name, head) = (bare(w[0]), bare(w[1]));
+        !part(k)
+            && w[0].starts_with(char::is_uppercase)
+            && w[1].starts_with(char::is_uppercase)
+            && (lx.subregions.contains(&head) || lx.subregions.contains(&format!("{head}s")))
+            && !lx.subregions.contains(&name)
+            && !lx.not_names.contains(&name)
+            && name != "the"
+            && !places
+                .iter()
+                .any(|p| contains_word(p, &name) || contains_word(p, &format!("{name} {head}")))
+    });
     described
+        || region_named
         || words.windows(2).enumerate().any(|(k, w)| {
             let prep = w[0].trim_matches(|c: char| !c.is_alphanumeric());
             let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
