@@ -329,3 +329,27 @@ fn a_word_quoted_inside_reported_speech_is_the_speakers() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_few_words_in_another_form_beside_the_quote_word_for_word_are_no_sure_misquote() {
+    // invented: the quote is given as said, then a few of its words come
+    // back as a slogan, one word in another form
+    let said =
+        "\"Tonight the bridge will stay closed until the engineers sign it off,\" Okafor said.";
+    let later = |words: &str| format!("{said} Okafor later called it her \"{words}\" rule.");
+    let f = check(&later("the bridges will stay closed"));
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misquoted)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.severity, factcheck::model::Severity::Warning, "{m:?}");
+    assert!(m.correction.is_none(), "{m:?}");
+    // another word in its place is a misquote, however short
+    let f = check(&later("the bridge will remain closed"));
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Misquoted
+                && f.severity == factcheck::model::Severity::Error),
+        "{f:?}"
+    );
+}

@@ -81,6 +81,36 @@ fn one_word_swapped(d: &QuoteDiff) -> bool {
     }
 }
 
+/// Whether every word the diff swaps is another form of the word it
+/// replaces ("terrorist." for "terrorism": the same first five letters).
+fn only_inflected(d: &QuoteDiff) -> bool {
+    let stem = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .take(5)
+            .collect()
+    };
+    let (gone, come): (Vec<&str>, Vec<&str>) = (
+        d.parts
+            .iter()
+            .filter(|p| p.op == DiffOp::Delete)
+            .flat_map(|p| p.text.split_whitespace())
+            .collect(),
+        d.parts
+            .iter()
+            .filter(|p| p.op == DiffOp::Insert)
+            .flat_map(|p| p.text.split_whitespace())
+            .collect(),
+    );
+    !gone.is_empty()
+        && gone.len() == come.len()
+        && gone
+            .iter()
+            .zip(&come)
+            .all(|(a, b)| stem(a).chars().count() == 5 && stem(a) == stem(b))
+}
+
 /// Where the run `from..to` of a quote's text lies in the file: the same
 /// bytes when the quote is one run of the file; for a quote over several
 /// paragraphs (its text joins them), the same words found in the file,
@@ -221,7 +251,21 @@ impl<'r> Checker<'r> {
             match f {
                 Found::Same(rq) => self.same_words(c, text, rq, out),
                 Found::Close(d, rq, range) => {
+                    // a few words that differ only by a word's form from a
+                    // quote the article gives word for word elsewhere
+                    // ("radical Islamic terrorism" beside "… attacked by a
+                    // radical Islamic terrorist.") may be another phrase: no
+                    // sure misquote
+                    let echo = short && verbatim.contains(rq.id.as_str()) && only_inflected(&d);
+                    let before = out.len();
                     self.misquoted(article, c, text, (d, range), rq, out);
+                    for f in out[before..].iter_mut().filter(|_| echo) {
+                        if f.status == Status::Misquoted {
+                            f.severity = f.severity.min(crate::model::Severity::Warning);
+                            f.correction = None;
+                            f.message.push_str(" The article quotes the reference's words as they are elsewhere: these few may be another phrase; check them.");
+                        }
+                    }
                     misquoted = true;
                 }
             }
