@@ -432,3 +432,17 @@ fn a_body_credited_with_its_officers_words_is_no_sure_error() {
         .unwrap_or_else(|| panic!("{f:?}"));
     assert_eq!(m.severity, Severity::Error, "{m:?}");
 }
+
+#[test]
+fn a_curly_apostrophe_in_a_wrong_name_stays_as_written() {
+    // invented: the reference writes a straight apostrophe, the article a
+    // curly one; only the wrong name is rewritten
+    let yaml = "version: 1\nsources:\n  - id: brand\n    name: Velmora's mayor Ada Brand\n    aliases: [Ada Brand]\n  - id: varto\n    name: Ilse Varto\nquotes:\n  - id: closed\n    speaker: brand\n    text: \"the bridge stays closed until spring\"\n";
+    let text =
+        "Velmora’s mayor Ilse Varto said \"the bridge stays closed until spring\" on Monday.";
+    let f = check(yaml, text);
+    assert_eq!(
+        factcheck::corrected(text, &f),
+        "Velmora’s mayor Ada Brand said \"the bridge stays closed until spring\" on Monday."
+    );
+}

@@ -77,7 +77,11 @@ impl Checker<'_> {
                 .collect()
         };
         let given = words(mention);
-        let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+        // (a curly apostrophe is the straight one: "Clinton’s" is the
+        // reference's "Clinton's", and stays as the article writes it)
+        let same = |a: &str, b: &str| {
+            a.to_lowercase().replace('’', "'") == b.to_lowercase().replace('’', "'")
+        };
         let source = self.reference.sources.iter().find(|s| s.id == want)?;
         std::iter::once(&source.name)
             .chain(&source.aliases)
