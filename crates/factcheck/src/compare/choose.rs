@@ -73,9 +73,13 @@ fn without_speaker(c: &Claim, mut sentence: String) -> String {
     if sentence.len() != c.text.len() || a.mention.is_empty() {
         return sentence;
     }
+    // (lower-casing may keep the length but move boundaries: "İ" grows
+    // where "K" shrinks, so the range must hold whole characters there too)
     if let Some(at) = c.text.find(a.mention.as_str()) {
-        let blank = " ".repeat(a.mention.len());
-        sentence.replace_range(at..at + a.mention.len(), &blank);
+        let end = at + a.mention.len();
+        if sentence.is_char_boundary(at) && sentence.is_char_boundary(end) {
+            sentence.replace_range(at..end, &" ".repeat(a.mention.len()));
+        }
     }
     sentence
 }
@@ -297,7 +301,7 @@ impl<'r> Checker<'r> {
                 if inferred
                     && f.subject
                         .as_deref()
-                        .is_some_and(|s| contains_word(&phrase, &s.to_lowercase()))
+                        .is_some_and(|s| !s.is_empty() && contains_word(&phrase, &s.to_lowercase()))
                 {
                     subject = subject.max(2);
                 }
@@ -510,7 +514,11 @@ impl<'r> Checker<'r> {
                     .filter(|w| !theirs.contains(w))
                     .any(|w| {
                         word_positions(&unspoken, w).any(|i| {
-                            i > 0 && c.text[i..].chars().next().is_some_and(char::is_uppercase)
+                            i > 0
+                                && c.text
+                                    .get(i..)
+                                    .and_then(|t| t.chars().next())
+                                    .is_some_and(char::is_uppercase)
                         })
                     })
         };

@@ -202,9 +202,12 @@ impl Checker<'_> {
                 .split(' ')
                 .filter(|w| !w.is_empty() && !grammar::ARTICLES.contains(w))
                 .collect();
+            // (not the right name's last word: "Clinton" for "Bill
+            // Clinton" is the person, not a body he speaks for)
             !body.is_empty()
                 && body.len() < right_words.len()
                 && body.iter().all(|w| right_words.contains(w))
+                && right_words.last().is_some_and(|l| !body.contains(l))
         });
         match given {
             Some(a) if speaks_for && !named_too => {

@@ -104,7 +104,9 @@ fn number(value: f64, q: &Quantity) -> String {
 /// (`value` when the reference gives one number): the number rewritten,
 /// keeping the article's qualifier where it still holds; otherwise the
 /// qualifier and the number, with the qualifier the reference's interval
-/// supports. Capitalised where the replaced words were.
+/// supports, or the qualifier alone when the number is the reference's
+/// bound ("fewer than one million" → "at least one million").
+/// Capitalised where the replaced words were.
 pub(super) fn figure_fix(
     text: &str,
     q: &Quantity,

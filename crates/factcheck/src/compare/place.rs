@@ -507,11 +507,13 @@ pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
                 contains_word(p, &modifier) || contains_word(p, &format!("{modifier} {head}"))
             })
     });
-    // a name that says it is a region ("Broward County had 21
-    // fatalities", "Idlib Province"), wherever it stands
-    let region_named = words.windows(2).enumerate().any(|(k, w)| {
+    // a name that says it is a region, opening the sentence ("Broward
+    // County had 21 fatalities"); not a longer name ("Kentucky State
+    // Police", "Islamic State fighters" mid-sentence, "U.S. Coast Guard")
+    let region_named = words.windows(3).take(1).any(|w| {
         let (name, head) = (bare(w[0]), bare(w[1]));
-        !part(k)
+        name.chars().count() > 1
+            && !w[2].starts_with(char::is_uppercase)
             && w[0].starts_with(char::is_uppercase)
             && w[1].starts_with(char::is_uppercase)
             && (lx.subregions.contains(&head) || lx.subregions.contains(&format!("{head}s")))

@@ -82,14 +82,19 @@ fn one_word_swapped(d: &QuoteDiff) -> bool {
 }
 
 /// Whether every word the diff swaps is another form of the word it
-/// replaces ("terrorist." for "terrorism": the same first five letters).
+/// replaces ("terrorist." for "terrorism"): the two share all but their
+/// last three letters at most, and five letters at least.
 fn only_inflected(d: &QuoteDiff) -> bool {
-    let stem = |s: &str| -> String {
+    let letters = |s: &str| -> Vec<char> {
         s.chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
-            .take(5)
             .collect()
+    };
+    let same_stem = |a: &str, b: &str| {
+        let (a, b) = (letters(a), letters(b));
+        let shared = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        shared >= 5 && shared + 3 >= a.len().min(b.len())
     };
     let (gone, come): (Vec<&str>, Vec<&str>) = (
         d.parts
@@ -105,10 +110,7 @@ fn only_inflected(d: &QuoteDiff) -> bool {
     );
     !gone.is_empty()
         && gone.len() == come.len()
-        && gone
-            .iter()
-            .zip(&come)
-            .all(|(a, b)| stem(a).chars().count() == 5 && stem(a) == stem(b))
+        && gone.iter().zip(&come).all(|(a, b)| same_stem(a, b))
 }
 
 /// Where the run `from..to` of a quote's text lies in the file: the same

@@ -144,8 +144,9 @@ fn as_well_as(
 }
 
 /// Where a breakdown may start after a figure ending at `end`: past the
-/// figure's own place ("in the country") or a few words before a colon, a
-/// comma, semicolon or colon, and "with" or "including".
+/// figure's own place ("in the country") or at most two words ending in a
+/// colon ("occurred:"), then a comma, semicolon or colon, and "with" or
+/// "including".
 fn separated(sent: &Sent, end: usize) -> Option<usize> {
     let toks = sent.toks;
     let mut k = end;

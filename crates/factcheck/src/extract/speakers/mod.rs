@@ -109,8 +109,9 @@ impl Registry {
     }
 
     /// Whether `mention` names its source for sure: a name the reference
-    /// gives it, and, when it is a description in lower case ("the
-    /// source"), one whose head noun no other source's names share ("a
+    /// gives it, and, when it is a description in lower case after an
+    /// article ("the source"), one whose head noun no other source's names
+    /// share ("a
     /// source at Hasaka Police Command"): there the description points back
     /// to whichever source the article named last, which is a guess.
     pub(crate) fn names_surely(&self, mention: &str) -> bool {

@@ -115,17 +115,18 @@ impl Figure<'_> {
     pub(super) fn part_named_first(&mut self) -> Option<Found> {
         let (toks, lx) = (self.toks, self.lx);
         let q = self.q_start;
-        let opens = toks.first().is_some_and(|t| t.is("of"))
+        let first = self.sent.first;
+        let opens = toks.get(first).is_some_and(|t| t.is("of"))
             && toks
-                .get(1)
+                .get(first + 1)
                 .is_some_and(|t| t.is("the") || t.is("these") || t.is("those"))
-            && q >= 4
+            && q >= first + 4
             && toks[q - 1].is(",");
         if !opens {
             return None;
         }
         // the counted end at the comma, past a number of their own
-        let (metric, _) = (2..q - 1)
+        let (metric, _) = (first + 2..q - 1)
             .filter_map(|k| plain_cue_at(toks, k, lx))
             .find(|&(_, end)| end == q - 1)?;
         // who they were ("were children") or where ("were in Haiti",
@@ -146,14 +147,10 @@ impl Figure<'_> {
             if !be {
                 return None;
             }
-            if self.subject.is_some() {
-                end = self.after_subj;
-            } else {
-                let (s, e) = subject_after(self.sent, self.n.last + 1, lx);
-                s.as_ref()?;
-                self.subject = s;
-                end = e;
-            }
+            let (s, e) = subject_after(self.sent, self.n.last + 1, lx);
+            s.as_ref()?;
+            self.subject = s;
+            end = e;
         }
         Some(Found {
             metric,
