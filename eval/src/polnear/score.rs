@@ -471,9 +471,19 @@ impl Scored<'_> {
     /// A missed gold relation with the prediction that comes closest, if any.
     fn miss(&self, gi: usize, outcome: Outcome) -> Example {
         let (g, text) = (&self.gold[gi], self.text);
+        // a quote found with no speaker is the commonest miss worth reading
+        let unattributed = self
+            .unattributed
+            .iter()
+            .any(|q| Overlap::of(q, &self.gold_tokens[gi]).content_match());
         let mut body = format!(
-            "[{}] cue {:?}, source {:?}\n  gold content: {}\n",
+            "[{}{}] cue {:?}, source {:?}\n  gold content: {}\n",
             outcome.label(),
+            if unattributed {
+                ", quote found unattributed"
+            } else {
+                ""
+            },
             g.cue_text,
             g.source_text,
             clip(&join_ranges(text, &g.content), 200)

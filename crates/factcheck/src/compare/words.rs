@@ -264,7 +264,9 @@ pub(super) fn quote_diff(
                 if !fixed.is_empty() && !fixed.ends_with(char::is_whitespace) {
                     fixed.push(' ');
                 }
-                let word = orig.trim_end_matches([',', '.', ';']);
+                // the article's own punctuation after the word it replaces
+                // is kept (see Insert), so none of the reference's is written
+                let word = orig.trim_end_matches(|ch: char| !ch.is_alphanumeric());
                 // the quote's first word keeps the article's capital ("This
                 // bridge" → "The bridge" where the reference has "the")
                 let first_word = |c: &Step| c.0 == ChangeTag::Insert && c.1 == 0;
@@ -583,6 +585,19 @@ mod tests {
         assert_eq!(
             DiffPart::inline(&d.parts),
             "I oppose any [-arbitrary-] {+indefinite+} detention that is happening"
+        );
+    }
+
+    #[test]
+    fn a_fix_writes_the_closing_mark_after_a_changed_word_once() {
+        // the reference closes an inner quotation on the changed word; the
+        // article's own mark stays, and no second one is written
+        let said = "I believe in that old adage 'an Englishman's home is his castle'";
+        let printed = "I believe in that old adage 'an Englishman's home is his fortress'.";
+        let d = quote_diff(&quote_words(printed), printed, said, &quote_words(said));
+        assert_eq!(
+            d.fixed,
+            "I believe in that old adage 'an Englishman's home is his castle'."
         );
     }
 }

@@ -15,7 +15,7 @@ pub(crate) use names::register_names;
 
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
-use crate::lexicon::grammar::{self, BE, DETERMINERS};
+use crate::lexicon::grammar::{self, BE, DETERMINERS, PREPOSITIONS};
 use crate::lexicon::Lexicon;
 
 /// One act of speech found in a sentence.
@@ -221,6 +221,21 @@ pub(super) fn quotation_follows(sent: &Sent, k: usize) -> bool {
         .any(|t| matches!(t.lower.as_str(), "\"" | "“" | "«" | "„"))
 }
 
+/// Whether the capitalised words right before `k` follow a preposition:
+/// then a cue that is also a plural noun is that noun ("he hit back at
+/// Labour claims he had …"; but "The JTWC estimates that …" is speech).
+fn name_in_phrase(sent: &Sent, k: usize) -> bool {
+    let mut s = k;
+    while s > sent.first && sent.cap(s - 1) {
+        s -= 1;
+    }
+    s < k
+        && s > sent.first
+        && sent
+            .word(s - 1)
+            .is_some_and(|p| PREPOSITIONS.contains(&p.lower.as_str()))
+}
+
 /// Whether the word at `k` is a reporting verb used as one: not a name
 /// ("Said Ahmed"), an adjective or a passive ("the said agreement", "is
 /// said to be"), a verb of counting ("claimed 40 lives") or a noun ("Super
@@ -273,8 +288,9 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
     let after_name = sent.lexicon.nouns_after_names.contains(t.lower.as_str())
         && k > sent.first + 1
         && sent.cap(k - 1);
+    let nounish = sent.lexicon.nounish_cues.contains(t.lower.as_str());
     let noun_use = after_name
-        || sent.lexicon.nounish_cues.contains(t.lower.as_str())
-            && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct);
+        || nounish && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct)
+        || nounish && name_in_phrase(sent, k);
     !(noun_use || toks[k + 1..].iter().take(3).any(|n| n.is("lives")))
 }
