@@ -221,6 +221,17 @@ pub(super) fn quotation_follows(sent: &Sent, k: usize) -> bool {
         .any(|t| matches!(t.lower.as_str(), "\"" | "“" | "«" | "„"))
 }
 
+/// Whether at most three words stand between a closing quotation mark and
+/// the cue at `k`: "“…,” Conway notes.", "“…,” the document states, …".
+fn tag_after_quotation(sent: &Sent, k: usize) -> bool {
+    let toks = sent.toks;
+    let mut i = k;
+    while i > sent.first && k - i < 3 && toks[i - 1].kind == Kind::Word {
+        i -= 1;
+    }
+    i < k && i > sent.first && matches!(toks[i - 1].lower.as_str(), "\"" | "”" | "»" | "''")
+}
+
 /// Whether the capitalised words right before `k` follow a preposition:
 /// then a cue that is also a plural noun is that noun ("he hit back at
 /// Labour claims he had …"; but "The JTWC estimates that …" is speech).
@@ -289,8 +300,11 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
         && k > sent.first + 1
         && sent.cap(k - 1);
     let nounish = sent.lexicon.nounish_cues.contains(t.lower.as_str());
+    // ("“…,” Conway notes." is speech: a few words after a quotation)
     let noun_use = after_name
-        || nounish && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct)
+        || nounish
+            && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct)
+            && !tag_after_quotation(sent, k)
         || nounish && name_in_phrase(sent, k);
     !(noun_use || toks[k + 1..].iter().take(3).any(|n| n.is("lives")))
 }

@@ -201,8 +201,12 @@ impl Sent<'_> {
                 return Some((a, end));
             }
         }
+        // ("his colleague wrote", "another supporter wrote")
+        let determiner = |w: &str| {
+            QUANTIFIERS.contains(&w) || ["his", "her", "their", "its", "another"].contains(&w)
+        };
         for s in (m..end).rev() {
-            if s > self.first && QUANTIFIERS.contains(&toks[s - 1].lower.as_str()) {
+            if s > self.first && determiner(toks[s - 1].lower.as_str()) {
                 return Some((s - 1, end));
             }
         }
@@ -215,7 +219,11 @@ impl Sent<'_> {
     pub(super) fn np_after(&self, start: usize) -> Option<(usize, usize)> {
         let toks = self.toks;
         let mut j = start;
-        if toks.get(j).is_some_and(|t| t.is("the")) {
+        // "said the ministry", "according to a senior official"
+        if toks
+            .get(j)
+            .is_some_and(|t| ARTICLES.contains(&t.lower.as_str()))
+        {
             j += 1;
         }
         let group = |n: &Token| {

@@ -8,7 +8,7 @@ use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
     APPOSITION_OPENERS, ARTICLES, BE, CLOSED_CLASS, DETERMINERS, FRONTED_OPENERS,
-    PERIOD_DETERMINERS, PHRASE_PREPOSITIONS, QUANTIFIERS, RELATIVE_OPENERS,
+    PERIOD_DETERMINERS, PHRASE_PREPOSITIONS, PREPOSITIONS, QUANTIFIERS, RELATIVE_OPENERS,
 };
 
 /// A speaker after the cue ("…, said X", "according to X"), with the
@@ -98,9 +98,14 @@ pub(super) fn speaker_of_cue(
                 // (after "calling", "dubbed" the name is what was named:
                 // "calling Gustav “the storm of the century”")
                 if let Some((a, mut b)) = sent.np_after(k + 1) {
+                    // "…, said the mayor, Ivan Fedorov." (but in "…, said
+                    // Patti Doyle, Clinton’s 2008 campaign manager." the name
+                    // after the comma opens a description)
                     if toks.get(b).is_some_and(|t| t.lower == ",") && sent.cap(b + 1) {
                         if let Some((_, nb)) = sent.np_after(b + 1) {
-                            b = nb;
+                            if toks.get(nb).is_none_or(|t| t.kind == Kind::Punct) {
+                                b = nb;
+                            }
                         }
                     }
                     // "…" said Nadim Houry deputy director of the regional
@@ -113,8 +118,11 @@ pub(super) fn speaker_of_cue(
                         .count();
                     // ("said Yasser al-Yusef a member of the political office
                     // of …": an article after a name of two words or more)
+                    // ("said a data expert who has worked for …": a relative
+                    // clause describes the speaker to the end)
                     let described = toks.get(b).is_some_and(|t| {
                         ["of", "at", "for", "in"].contains(&t.lower.as_str()) && words <= 8
+                            || ["who", "whose"].contains(&t.lower.as_str()) && words <= 20
                             || sent.description_after_name(b) && words <= 20
                             || ARTICLES.contains(&t.lower.as_str()) && b - a >= 2 && words <= 20
                     }) && toks[b..]
@@ -126,10 +134,54 @@ pub(super) fn speaker_of_cue(
                         return Some(push_right(sent, registry, raw, (a, b), (k, k + 1), true));
                     }
                 }
+                if let Some((a, b)) = described_after_quote(sent, k) {
+                    return Some(push_right(sent, registry, raw, (a, b), (k, k + 1), true));
+                }
             }
         }
     }
     None
+}
+
+/// `"…," said a longtime GOP data expert who has worked for …`: after a
+/// quotation, an inverted cue's speaker may be a description with no name
+/// in it. It runs from an article or a possessive to the sentence end, a
+/// comma or a relative pronoun, has a noun for its head (not a preposition
+/// or a number) and no verb of speech; the mention is the head's phrase.
+fn described_after_quote(sent: &Sent, k: usize) -> Option<(usize, usize)> {
+    const RELATIVE: &[&str] = &["who", "whose", "which"];
+    let toks = sent.toks;
+    let closing = |t: &Token| matches!(t.lower.as_str(), "\"" | "”" | "»" | "''");
+    let quoted = (k.saturating_sub(2)..k).any(|i| i >= sent.first && closing(&toks[i]));
+    let opener = sent.word(k + 1)?;
+    if !quoted
+        || !(ARTICLES.contains(&opener.lower.as_str())
+            || ["his", "her", "their", "another", "one"].contains(&opener.lower.as_str()))
+    {
+        return None;
+    }
+    let end = (k + 2..toks.len().min(k + 12))
+        .find(|&i| toks[i].kind != Kind::Word || RELATIVE.contains(&toks[i].lower.as_str()))
+        .unwrap_or(toks.len());
+    let ended = toks.get(end).is_none_or(|t| {
+        matches!(t.lower.as_str(), "." | "," | "!" | "?") || RELATIVE.contains(&t.lower.as_str())
+    });
+    // the head before its prepositional phrase names the speaker: "a
+    // longtime adviser to Trump" is the adviser, never Trump
+    let cut = (k + 3..end)
+        .find(|&i| PREPOSITIONS.contains(&toks[i].lower.as_str()) || toks[i].is("to"))
+        .unwrap_or(end);
+    let head = sent.word(cut.checked_sub(1)?)?;
+    let plain = (k + 2..end).all(|i| {
+        let t = &toks[i];
+        t.kind == Kind::Word && !sent.lexicon.reporting_verbs.contains(t.lower.as_str())
+    });
+    // ("the 46-year-old" is a head; "one of the 2016" is not)
+    let nounish = head.lower.chars().any(char::is_alphabetic)
+        && head.lower.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !sent.closed(head)
+        && !CLOSED_CLASS.contains(&head.lower.as_str());
+    (ended && plain && nounish && cut > k + 2).then_some((k + 1, cut))
 }
 
 fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
@@ -172,16 +224,21 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             .find(|&c| toks[c].lower == ",")?;
         // "Fomin, the deputy minister, said", "Otis Ferry, a former Eton
         // pupil and joint leader of the South Shropshire Hunt, said"
-        // (not "In Negeri Sembilan, the departments … were on standby,
+        // (a name inside a description, "chairman of the board of Freedom
+        // Partners, the network's funding arm, said", is no speaker: the
+        // name before the descriptions is found below)
+        // (but "In Negeri Sembilan, the departments … were on standby,
         // said X": a place phrase opening the sentence is no speaker)
-        if toks
+        let appositive = toks
             .get(c + 1)
-            .is_some_and(|t| APPOSITION_OPENERS.contains(&t.lower.as_str()))
-        {
-            return sent
+            .is_some_and(|t| APPOSITION_OPENERS.contains(&t.lower.as_str()));
+        if appositive {
+            if let Some((a, b)) = sent
                 .np_before(c, false)
                 .filter(|&(a, _)| !after_preposition(sent, a))
-                .map(|(a, b)| Who::Phrase(a, b));
+            {
+                return Some(Who::Phrase(a, b));
+            }
         }
         // "The head of the mission, Matilda Bogner, said" (but in "David
         // Redvers, 28, from Hartpury, Gloucestershire, said" the name
@@ -205,7 +262,8 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             if let Some((a, b)) = sent.np_before(c, false) {
                 // "After the ruling Carla Ferstman, legal director …, said":
                 // a fronted phrase that lost its comma
-                let fronted = FRONTED_OPENERS.contains(&toks[sent.first].lower.as_str())
+                let fronted = !appositive
+                    && FRONTED_OPENERS.contains(&toks[sent.first].lower.as_str())
                     && sent.cap(a)
                     && !sent.cap(a - 1);
                 let opens = a == sent.first
