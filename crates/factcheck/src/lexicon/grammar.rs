@@ -254,6 +254,22 @@ pub(crate) const FRONTED_OPENERS: &[&str] = &[
     "speaking",
 ];
 
+/// Words opening a sentence with a phrase that sets the scene ("Asked …,",
+/// "While …,", "Quite suddenly, …"): a speech tag after it is no aside
+/// inside the speaker's own words.
+pub(crate) const SCENE_OPENERS: &[&str] = &[
+    "as", "while", "when", "whenever", "asked", "if", "although", "though", "because", "since",
+    "quite", "rather", "just", "once", "until", "unless", "whether", "speaking", "earlier",
+    "later",
+];
+
+/// Words that open a new clause's subject: after a speech tag set off by
+/// commas they start what was said, not the rest of the words before it.
+pub(crate) const SUBJECT_OPENERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "this", "these", "those",
+    "there", "his", "her", "their", "its", "our", "my", "that",
+];
+
 /// Words that open a sentence adding to what the article told before ("In
 /// addition, nine fatalities were reported"): its count is another one.
 pub(crate) const ADDITION_OPENERS: &[&str] = &["in addition", "additionally", "besides"];

@@ -5,8 +5,9 @@
 use super::{Raw, Sent, SpeechEvent};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    ARTICLES, CLAUSE_OPENERS, CLOSED_CLASS, CONJUNCTIONS, INDEFINITE_PRONOUNS, PERIOD_DETERMINERS,
-    PREPOSITIONS, QUANTIFIERS, SETTING_PREPOSITIONS,
+    ARTICLES, CLAUSE_OPENERS, CLOSED_CLASS, CONJUNCTIONS, FRONTED_OPENERS, INDEFINITE_PRONOUNS,
+    PERIOD_DETERMINERS, PREPOSITIONS, QUANTIFIERS, SCENE_OPENERS, SETTING_PREPOSITIONS,
+    SUBJECT_OPENERS,
 };
 
 /// Cut the content of each cue: after it up to the next speaker, or, when
@@ -86,7 +87,7 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
                     >= 4
             };
             before().filter(clause).or(after).or_else(before)
-        } else if after_quote || trailing {
+        } else if after_quote || trailing || parenthetical(sent, r) {
             before().or(after)
         } else {
             after.or_else(before)
@@ -101,6 +102,40 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         });
     }
     events
+}
+
+/// A speech tag set off by commas inside the sentence, with a speaker
+/// before its cue: "The thing he most needs, aides said, is for …", "…
+/// won, her advisers said Friday, because …". What was said is around it;
+/// the words before are kept. Not when the words before only set the scene
+/// ("In particular, he said, the foundation had …", "With Nusra …, they
+/// said, the president has …") or a new clause or a quotation follows.
+fn parenthetical(sent: &Sent, r: &Raw) -> bool {
+    let toks = sent.toks;
+    let (ma, _) = r.mention;
+    let (_, cb) = r.cue;
+    if r.right || ma < sent.first + 4 || toks[ma - 1].lower != "," {
+        return false;
+    }
+    let mut a = cb;
+    while toks
+        .get(a)
+        .is_some_and(|t| t.kind == Kind::Word && (sent.lexicon.is_time(&t.lower) || t.is("on")))
+    {
+        a += 1;
+    }
+    if toks.get(a).is_none_or(|t| t.lower != ",") {
+        return false;
+    }
+    let opener = &toks[sent.first];
+    let scene = opener.kind != Kind::Word
+        || PREPOSITIONS.contains(&opener.lower.as_str())
+        || FRONTED_OPENERS.contains(&opener.lower.as_str())
+        || SCENE_OPENERS.contains(&opener.lower.as_str());
+    let new_clause = sent
+        .word(a + 1)
+        .is_none_or(|t| t.capitalised(sent.src) || SUBJECT_OPENERS.contains(&t.lower.as_str()));
+    !scene && !new_clause
 }
 
 fn is_closing_quote(t: &Token) -> bool {
