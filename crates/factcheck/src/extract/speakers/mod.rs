@@ -186,7 +186,10 @@ impl Registry {
             return Some(self.touch(idx));
         }
         let m = Mention::read(words, lower, determiner, lexicon);
-        if m.last_title == Some(lower.len() - 1) && !m.head_is_org {
+        // "a senior official" brings in someone new; "the official" may be
+        // someone named before
+        let indefinite = determiner && !definite;
+        if m.last_title == Some(lower.len() - 1) && !m.head_is_org && !indefinite {
             if let Some(idx) = self.title_holder(&full) {
                 return Some(idx);
             }
@@ -373,9 +376,12 @@ fn same_role(held: &str, mention: &str) -> bool {
     })
 }
 
-/// An organisation or group noun: "ministry", "officials".
+/// An organisation or group noun, or a document that speaks for one:
+/// "ministry", "officials", "polls".
 fn is_group(w: &str, lexicon: &Lexicon) -> bool {
-    lexicon.organisations.contains(w) || lexicon.speaker_nouns.contains(w)
+    lexicon.organisations.contains(w)
+        || lexicon.speaker_nouns.contains(w)
+        || lexicon.proxies.contains(w)
 }
 
 /// What the words of a mention say about who it is.

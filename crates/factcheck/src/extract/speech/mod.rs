@@ -196,7 +196,15 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
                     .is_some_and(|t| sent.lexicon.proxies.contains(t.lower.as_str()));
                 (a, b + usize::from(proxy_after))
             };
-            if let Some(np) = sent.np_after(k + 2).map(widened).or_else(proxy) {
+            // ("according to a new poll", "according to people in
+            // attendance": any plain noun phrase, named by its head)
+            let described = || speaker::plain_np_after(sent, k + 2);
+            if let Some(np) = sent
+                .np_after(k + 2)
+                .map(widened)
+                .or_else(proxy)
+                .or_else(described)
+            {
                 let (a, b) = speaker::proxy_body(sent, np);
                 k = speaker::push_right(sent, registry, &mut raw, (a, b), (k, k + 2), false);
                 continue;

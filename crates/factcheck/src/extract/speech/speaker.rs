@@ -143,6 +143,54 @@ pub(super) fn speaker_of_cue(
     None
 }
 
+/// A plain noun phrase at `start` up to a comma, the sentence end or a
+/// relative pronoun, of at most a dozen words with no verb of speech: its
+/// head before any prepositional phrase ("a new poll", "people" in "people
+/// in attendance", "the summary"), or the body a proxy head speaks for ("a
+/// tally by the Associated Press").
+pub(super) fn plain_np_after(sent: &Sent, start: usize) -> Option<(usize, usize)> {
+    const RELATIVE: &[&str] = &["who", "whose", "which", "that"];
+    let toks = sent.toks;
+    let end = (start..toks.len().min(start + 13))
+        .find(|&i| toks[i].kind != Kind::Word || RELATIVE.contains(&toks[i].lower.as_str()))
+        .unwrap_or(toks.len());
+    let ended = toks.get(end).is_none_or(|t| {
+        matches!(
+            t.lower.as_str(),
+            "." | "," | "!" | "?" | ";" | ":" | "—" | "–"
+        ) || RELATIVE.contains(&t.lower.as_str())
+    });
+    let plain = (start..end).all(|i| {
+        let w = toks[i].lower.as_str();
+        !sent.lexicon.reporting_verbs.contains(w) && !sent.lexicon.aux_words.contains(w)
+    });
+    if !ended || !plain || end <= start {
+        return None;
+    }
+    let cut = (start + 1..end)
+        .find(|&i| PREPOSITIONS.contains(&toks[i].lower.as_str()))
+        .unwrap_or(end);
+    let head = sent.word(cut - 1)?;
+    let nounish = head.lower.chars().all(char::is_alphabetic)
+        && !sent.closed(head)
+        && !CLOSED_CLASS.contains(&head.lower.as_str());
+    if !nounish {
+        return None;
+    }
+    let body = proxy_body(sent, (start, cut));
+    Some(
+        if body == (start, cut) && sent.lexicon.proxies.contains(head.lower.as_str()) {
+            // "a tally by the Associated Press": the body after the proxy
+            match toks.get(cut).map(|t| t.lower.as_str()) {
+                Some("by" | "from" | "of") => sent.np_after(cut + 1).unwrap_or((start, cut)),
+                _ => (start, cut),
+            }
+        } else {
+            body
+        },
+    )
+}
+
 /// `"…," said a longtime GOP data expert who has worked for …`: after a
 /// quotation, an inverted cue's speaker may be a description with no name
 /// in it. It runs from an article or a possessive to the sentence end, a
