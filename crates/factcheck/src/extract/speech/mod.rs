@@ -6,6 +6,7 @@
 //! Who speaks is found in [`speaker`], what they said in [`content`].
 
 mod content;
+mod described;
 mod names;
 mod phrase;
 mod quoted;
@@ -187,7 +188,7 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
                     .find(|&i| sent.lexicon.proxies.contains(toks[i].lower.as_str()))
                     .map(|i| (k + 2, i + 1))
                     // "according to statistics" alone names no one
-                    .filter(|&np| speaker::proxy_body(sent, np) != np)
+                    .filter(|&np| described::proxy_body(sent, np) != np)
             };
             // ("according to court filings": a proxy right after a name)
             let widened = |(a, b): (usize, usize)| {
@@ -198,14 +199,14 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
             };
             // ("according to a new poll", "according to people in
             // attendance": any plain noun phrase, named by its head)
-            let described = || speaker::plain_np_after(sent, k + 2);
+            let plain = || described::plain_np_after(sent, k + 2);
             if let Some(np) = sent
                 .np_after(k + 2)
                 .map(widened)
                 .or_else(proxy)
-                .or_else(described)
+                .or_else(plain)
             {
-                let (a, b) = speaker::proxy_body(sent, np);
+                let (a, b) = described::proxy_body(sent, np);
                 k = speaker::push_right(sent, registry, &mut raw, (a, b), (k, k + 2), false);
                 continue;
             }

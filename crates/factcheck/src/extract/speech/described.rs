@@ -1,0 +1,121 @@
+//! Speakers described rather than named: "a longtime adviser to Trump"
+//! after a quotation, "a new poll" or "people in attendance" after
+//! "according to", and the body a document or spokesman speaks for ("a
+//! tally by the Associated Press").
+
+use super::Sent;
+use crate::lang::tokens::{Kind, Token};
+use crate::lexicon::grammar::{ARTICLES, CLOSED_CLASS, PREPOSITIONS};
+
+/// `"…," said a longtime GOP data expert who has worked for …`: after a
+/// quotation, an inverted cue's speaker may be a description with no name
+/// in it. It runs from an article or a possessive to the sentence end, a
+/// comma or a relative pronoun, has a noun for its head (not a preposition
+/// or a number) and no verb of speech; the mention is the head's phrase.
+pub(super) fn after_quote(sent: &Sent, k: usize) -> Option<(usize, usize)> {
+    const RELATIVE: &[&str] = &["who", "whose", "which"];
+    let toks = sent.toks;
+    let closing = |t: &Token| matches!(t.lower.as_str(), "\"" | "”" | "»" | "''");
+    let quoted = (k.saturating_sub(2)..k).any(|i| i >= sent.first && closing(&toks[i]));
+    let opener = sent.word(k + 1)?;
+    if !quoted
+        || !(ARTICLES.contains(&opener.lower.as_str())
+            || ["his", "her", "their", "another", "one"].contains(&opener.lower.as_str()))
+    {
+        return None;
+    }
+    let end = (k + 2..toks.len().min(k + 12))
+        .find(|&i| toks[i].kind != Kind::Word || RELATIVE.contains(&toks[i].lower.as_str()))
+        .unwrap_or(toks.len());
+    let ended = toks.get(end).is_none_or(|t| {
+        matches!(t.lower.as_str(), "." | "," | "!" | "?") || RELATIVE.contains(&t.lower.as_str())
+    });
+    // the head before its prepositional phrase names the speaker: "a
+    // longtime adviser to Trump" is the adviser, never Trump
+    let cut = (k + 3..end)
+        .find(|&i| PREPOSITIONS.contains(&toks[i].lower.as_str()) || toks[i].is("to"))
+        .unwrap_or(end);
+    let head = sent.word(cut.checked_sub(1)?)?;
+    let plain = (k + 2..end).all(|i| {
+        let t = &toks[i];
+        t.kind == Kind::Word && !sent.lexicon.reporting_verbs.contains(t.lower.as_str())
+    });
+    // ("the 46-year-old" is a head; "one of the 2016" is not)
+    let nounish = head.lower.chars().any(char::is_alphabetic)
+        && head.lower.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !sent.closed(head)
+        && !CLOSED_CLASS.contains(&head.lower.as_str());
+    (ended && plain && nounish && cut > k + 2).then_some((k + 1, cut))
+}
+
+/// A plain noun phrase at `start` up to a comma, the sentence end or a
+/// relative pronoun, of at most a dozen words with no verb of speech: its
+/// head before any prepositional phrase ("a new poll", "people" in "people
+/// in attendance", "the summary"), or the body a proxy head speaks for ("a
+/// tally by the Associated Press").
+pub(super) fn plain_np_after(sent: &Sent, start: usize) -> Option<(usize, usize)> {
+    const RELATIVE: &[&str] = &["who", "whose", "which", "that"];
+    let toks = sent.toks;
+    let end = (start..toks.len().min(start + 13))
+        .find(|&i| toks[i].kind != Kind::Word || RELATIVE.contains(&toks[i].lower.as_str()))
+        .unwrap_or(toks.len());
+    let ended = toks.get(end).is_none_or(|t| {
+        matches!(
+            t.lower.as_str(),
+            "." | "," | "!" | "?" | ";" | ":" | "—" | "–"
+        ) || RELATIVE.contains(&t.lower.as_str())
+    });
+    let plain = (start..end).all(|i| {
+        let w = toks[i].lower.as_str();
+        !sent.lexicon.reporting_verbs.contains(w) && !sent.lexicon.aux_words.contains(w)
+    });
+    if !ended || !plain || end <= start {
+        return None;
+    }
+    let cut = (start + 1..end)
+        .find(|&i| PREPOSITIONS.contains(&toks[i].lower.as_str()))
+        .unwrap_or(end);
+    let head = sent.word(cut - 1)?;
+    let nounish = head.lower.chars().all(char::is_alphabetic)
+        && !sent.closed(head)
+        && !CLOSED_CLASS.contains(&head.lower.as_str());
+    if !nounish {
+        return None;
+    }
+    let body = proxy_body(sent, (start, cut));
+    Some(
+        if body == (start, cut) && sent.lexicon.proxies.contains(head.lower.as_str()) {
+            // "a tally by the Associated Press": the body after the proxy
+            match toks.get(cut).map(|t| t.lower.as_str()) {
+                Some("by" | "from" | "of") => sent.np_after(cut + 1).unwrap_or((start, cut)),
+                _ => (start, cut),
+            }
+        } else {
+            body
+        },
+    )
+}
+
+/// The body a proxy speaks for, after "according to": "official figures
+/// by ITBP" are ITBP's, "a statement from the ministry" the ministry's.
+pub(super) fn proxy_body(sent: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
+    let toks = sent.toks;
+    let lx = sent.lexicon;
+    // "figures released by the election board", "data compiled by …"
+    let by = if toks
+        .get(b)
+        .is_some_and(|t| lx.published.contains(t.lower.as_str()))
+    {
+        b + 1
+    } else {
+        b
+    };
+    let proxy = lx.proxies.contains(toks[b - 1].lower.as_str())
+        && toks
+            .get(by)
+            .is_some_and(|t| ["by", "from", "of"].contains(&t.lower.as_str()));
+    proxy
+        .then(|| sent.np_after(by + 1))
+        .flatten()
+        .unwrap_or((a, b))
+}
