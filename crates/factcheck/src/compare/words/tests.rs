@@ -1,0 +1,156 @@
+use super::*;
+
+fn w(s: &str) -> Vec<String> {
+    quote_words(s).into_iter().map(|w| w.0).collect()
+}
+
+#[test]
+fn punctuation_read_in_the_wrong_encoding_separates_words() {
+    // a dash and an apostrophe of UTF-8 read as Windows-1252
+    assert_eq!(
+        w("the fit and healthy\u{e2}\u{20ac}\u{201d}and the old"),
+        ["the", "fit", "and", "healthy", "and", "the", "old"]
+    );
+    assert_eq!(w("it\u{e2}\u{20ac}\u{2122}s over"), ["it's", "over"]);
+}
+
+#[test]
+fn three_dots_between_words_are_an_ellipsis() {
+    assert_eq!(
+        w("We had a violent hurricane...which did damage"),
+        [
+            "we",
+            "had",
+            "a",
+            "violent",
+            "hurricane",
+            "…",
+            "which",
+            "did",
+            "damage"
+        ]
+    );
+    assert_eq!(w("so ... and so…"), ["so", "…", "and", "so", "…"]);
+}
+
+#[test]
+fn ellipsis_and_parts_match() {
+    let r = w("fundamentally to cut back military activity in the direction of Kyiv and Chernihiv");
+    assert!(quote_matches(
+        &w("fundamentally … military activity in the direction of Kyiv"),
+        &r
+    ));
+    assert!(quote_matches(&w("Military activity in the direction"), &r));
+    assert!(!quote_matches(&w("military activity near Kyiv"), &r));
+    assert!(!quote_matches(&w("ilitary activity"), &r));
+    let glued = w("security guarantees to Ukraine they are becoming practical matters");
+    assert!(quote_matches(
+        &w("guarantees to Ukrainethey are becoming practical matters."),
+        &glued
+    ));
+    assert!(quote_matches(&w("“fundamentally… to cut back”"), &r));
+}
+
+#[test]
+fn a_short_phrase_finds_its_place_in_a_longer_quote() {
+    let article = w("We were told at dawn that there has been fierce artillery shelling since yesterday and many are hurt");
+    let phrase = w("There has been heavy artillery shelling since yesterday");
+    let (i, j, share) = best_window(&article, &phrase).unwrap();
+    assert_eq!(
+        article[i..j].join(" "),
+        "there has been fierce artillery shelling since yesterday"
+    );
+    assert!((share - 7.0 / 8.0).abs() < 1e-9, "{share}");
+    assert!(
+        best_window(&phrase, &article).is_none(),
+        "the phrase is the shorter"
+    );
+    // the phrase's last word changed: the window covers it
+    let article = w("As a nation we welcome the stranger with compassion and an open heart");
+    let phrase = w("we welcome the stranger with empathy");
+    let (i, j, _) = best_window(&article, &phrase).unwrap();
+    assert_eq!(
+        article[i..j].join(" "),
+        "we welcome the stranger with compassion"
+    );
+}
+
+#[test]
+fn misquote_diff_names_the_changed_word() {
+    let diff = |printed: &str, said: &str| {
+        quote_diff(&quote_words(printed), printed, said, &quote_words(said))
+    };
+    let d = diff(
+        "we will halt military activity near Kyiv",
+        "we will reduce military activity near Kyiv today",
+    );
+    assert!(d.ratio > 0.8);
+    assert_eq!(
+        DiffPart::inline(&d.parts),
+        "we will [-reduce-] {+halt+} military activity near Kyiv"
+    );
+    assert_eq!(d.said, "we will reduce military activity near Kyiv");
+    assert_eq!(d.fixed, "we will reduce military activity near Kyiv");
+    let d = diff(
+        "A decision was made to radically … halt activity near Kyiv,",
+        "a decision was made to radically, by a wide margin, reduce activity near Kyiv.",
+    );
+    assert_eq!(
+        DiffPart::inline(&d.parts),
+        "a decision was made to radically, … [-reduce-] {+halt+} activity near Kyiv."
+    );
+    assert_eq!(
+        d.said,
+        "a decision was made to radically, … reduce activity near Kyiv."
+    );
+    // the article's own words, punctuation and ellipsis kept
+    assert_eq!(
+        d.fixed,
+        "A decision was made to radically … reduce activity near Kyiv,"
+    );
+    let d = diff(
+        "We are not going anywhere soon,",
+        "We are going nowhere soon",
+    );
+    assert_eq!(d.fixed, "We are going nowhere soon,");
+}
+
+#[test]
+fn a_fix_keeps_the_punctuation_and_the_words_the_reference_does_not_record() {
+    let diff = |printed: &str, said: &str| {
+        quote_diff(&quote_words(printed), printed, said, &quote_words(said))
+    };
+    // the changed word's comma stays
+    let d = diff(
+        "The bodies began to appear as the water rose,",
+        "The bodies began to appear as the water subsided",
+    );
+    assert_eq!(d.fixed, "The bodies began to appear as the water subsided,");
+    // a reference phrase that is part of a longer quote: the words
+    // around it are the article's, kept and not reported
+    let d = diff(
+        "Frankly, I oppose any indefinite detention that is happening, even here.",
+        "I oppose any arbitrary detention that is happening",
+    );
+    assert_eq!(
+        d.fixed,
+        "Frankly, I oppose any arbitrary detention that is happening, even here."
+    );
+    assert_eq!(
+        DiffPart::inline(&d.parts),
+        "I oppose any [-arbitrary-] {+indefinite+} detention that is happening"
+    );
+}
+
+#[test]
+fn a_fix_writes_the_closing_mark_after_a_changed_word_once() {
+    // the reference closes an inner quotation on the changed word; the
+    // article's own mark stays, and no second one is written
+    let said = "I believe in that old adage 'an Englishman's home is his castle'";
+    let printed = "I believe in that old adage 'an Englishman's home is his fortress'.";
+    let d = quote_diff(&quote_words(printed), printed, said, &quote_words(said));
+    assert_eq!(
+        d.fixed,
+        "I believe in that old adage 'an Englishman's home is his castle'."
+    );
+}
