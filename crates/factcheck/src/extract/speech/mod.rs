@@ -231,14 +231,20 @@ pub(super) fn quotation_follows(sent: &Sent, k: usize) -> bool {
 }
 
 /// Whether at most three words stand between a closing quotation mark and
-/// the cue at `k`: "“…,” Conway notes.", "“…,” the document states, …".
+/// the cue at `k` ("“…,” Conway notes.", "“…,” the document states, …"),
+/// or a capitalised name between a comma and the cue (", Isaac Stanley-Becker
+/// reports.", "Democrats, Frank notes, applaud …"): a speech tag.
 fn tag_after_quotation(sent: &Sent, k: usize) -> bool {
     let toks = sent.toks;
     let mut i = k;
     while i > sent.first && k - i < 3 && toks[i - 1].kind == Kind::Word {
         i -= 1;
     }
-    i < k && i > sent.first && matches!(toks[i - 1].lower.as_str(), "\"" | "”" | "»" | "''")
+    let named = (i..k).all(|n| sent.cap(n));
+    i < k
+        && i > sent.first
+        && (matches!(toks[i - 1].lower.as_str(), "\"" | "”" | "»" | "''")
+            || named && toks[i - 1].lower == ",")
 }
 
 /// Whether the capitalised words right before `k` follow a preposition:
@@ -315,5 +321,6 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
             && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct)
             && !tag_after_quotation(sent, k)
         || nounish && name_in_phrase(sent, k);
-    !(noun_use || toks[k + 1..].iter().take(3).any(|n| n.is("lives")))
+    // ("claimed more than 300,000 lives": a toll)
+    !(noun_use || toks[k + 1..].iter().take(5).any(|n| n.is("lives")))
 }
