@@ -333,7 +333,31 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             return Some(Who::Phrase(a, b));
         }
     }
-    Some(Who::Phrase(a, b))
+    Some(Who::Phrase(a, person_of_body(sent, a, b)))
+}
+
+/// "Leyla al-Masri of the Karun Relief Network said": a person's name
+/// (two or three capitalised words, none a group noun) before "of" and a
+/// body is the speaker; the body only places them. Returns the end of the
+/// speaker's words.
+fn person_of_body(sent: &Sent, a: usize, b: usize) -> usize {
+    let toks = sent.toks;
+    let Some(of) = (a + 2..b.min(a + 4)).find(|&i| toks[i].is("of")) else {
+        return b;
+    };
+    let group = |i: usize| {
+        let w = toks[i].lower.as_str();
+        sent.lexicon.organisations.contains(w)
+            || sent.lexicon.speaker_nouns.contains(w)
+            || sent.lexicon.titles.contains(w)
+    };
+    let person = (a..of).all(|i| (sent.cap(i) || particle_name(sent, i)) && !group(i));
+    let body = group(b - 1);
+    if person && body {
+        of
+    } else {
+        b
+    }
 }
 
 /// Whether the phrase starting at token `a` follows a preposition of the
