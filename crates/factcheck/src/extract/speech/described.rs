@@ -24,9 +24,11 @@ pub(super) fn after_quote(sent: &Sent, k: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let end = (k + 2..toks.len().min(k + 12))
+    // (at most ten words: a longer run is no description)
+    let limit = toks.len().min(k + 12);
+    let end = (k + 2..limit)
         .find(|&i| toks[i].kind != Kind::Word || RELATIVE.contains(&toks[i].lower.as_str()))
-        .unwrap_or(toks.len());
+        .unwrap_or(limit);
     let ended = toks.get(end).is_none_or(|t| {
         matches!(t.lower.as_str(), "." | "," | "!" | "?") || RELATIVE.contains(&t.lower.as_str())
     });
@@ -56,9 +58,10 @@ pub(super) fn after_quote(sent: &Sent, k: usize) -> Option<(usize, usize)> {
 pub(super) fn plain_np_after(sent: &Sent, start: usize) -> Option<(usize, usize)> {
     const RELATIVE: &[&str] = &["who", "whose", "which", "that"];
     let toks = sent.toks;
-    let end = (start..toks.len().min(start + 13))
+    let limit = toks.len().min(start + 13);
+    let end = (start..limit)
         .find(|&i| toks[i].kind != Kind::Word || RELATIVE.contains(&toks[i].lower.as_str()))
-        .unwrap_or(toks.len());
+        .unwrap_or(limit);
     let ended = toks.get(end).is_none_or(|t| {
         matches!(
             t.lower.as_str(),
