@@ -23,9 +23,14 @@ pub(super) fn quote_speaker<'e>(
     prepared: &[Prepared],
     sentence: usize,
 ) -> Option<&'e SpeechEvent> {
+    // (a relative clause's speaker has only the quote inside its words)
+    let within = |e: &SpeechEvent| {
+        e.content
+            .is_some_and(|(a, b)| a <= q.open + 1 && q.close <= b + 1)
+    };
     let before = in_sentence(events, sentence)
         .iter()
-        .rfind(|e| e.cue.1 <= q.open);
+        .rfind(|e| e.cue.1 <= q.open && (!e.relative || within(e)));
     if before.is_some() {
         return before;
     }
@@ -61,7 +66,8 @@ pub(super) fn quote_speaker<'e>(
             // description before the cue ("…," Andre Fortier, a vice
             // president with Noranda, which owns the mine said.)
             let named_right_after = e.mention.0 >= q.close && e.mention.0 - q.close <= 8;
-            e.cue.0 >= q.close
+            !e.relative
+                && e.cue.0 >= q.close
                 && !e.forward
                 && (e.cue.0 - q.close <= 60
                     || named_right_after
@@ -77,7 +83,9 @@ pub(super) fn quote_speaker<'e>(
     // news style: a quote that follows a speaker's words in the same
     // paragraph continues them ("“…,” Zelensky said. “But …”")
     if sentence > 0 && prepared[sentence - 1].paragraph == prepared[sentence].paragraph {
-        return in_sentence(events, sentence - 1).last();
+        return in_sentence(events, sentence - 1)
+            .iter()
+            .rfind(|e| !e.relative);
     }
     None
 }

@@ -104,7 +104,9 @@ impl Claims<'_> {
         b: usize,
     ) -> Resolution {
         let word = mention.trim().to_lowercase();
-        if is_pronoun(&word) {
+        // (a relative pronoun stands for the phrase before it: read as a
+        // pronoun, its speaker is never surer than one)
+        if is_pronoun(&word) || grammar::RELATIVE_PRONOUNS.contains(&word.as_str()) {
             return Resolution::Pronoun;
         }
         // "the statement added": a document stands for whoever issued it
@@ -523,6 +525,7 @@ impl<'l> Extractor<'l> {
             content: Some((toks[sent.first].start, toks[colon - 1].end)),
             sentence: sent.index,
             forward: false,
+            relative: false,
         })
     }
 }

@@ -2,7 +2,7 @@
 //! nested quotes and news-style quotes that run over several paragraphs
 //! (each paragraph reopens the quote, only the last one closes it).
 
-use crate::lexicon::grammar::TITLE_CASE_SMALL;
+use crate::lexicon::grammar::{PREPOSITIONS, TITLE_CASE_SMALL};
 use crate::lexicon::Lexicon;
 
 /// A quotation found in the text.
@@ -347,11 +347,41 @@ pub(crate) fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &L
     {
         return false;
     }
-    // Title Case names of books, films, operations: every word capitalised
-    let title_case = words.len() <= 6
-        && !text.trim_end().ends_with(['.', '!', '?', ','])
+    // Title Case names of books, films, shows, operations: every word
+    // capitalised. A comma or full stop inside the marks is American
+    // punctuation after a title ("said on “Meet the Press.”") when the quote
+    // sits inside a sentence, not after a colon, comma or sentence end.
+    let trailing = text.trim_end().ends_with(['.', ',']);
+    // (after a preposition or a possessive: "said on “Meet the Press.”",
+    // "told CNN's “New Day.”"; not an epithet: "called Merkel “The
+    // Chancellor of the Free World.”")
+    let titled = |w: &String| {
+        lexicon
+            .title_cues
+            .iter()
+            .any(|cue| cue.len() == 1 && cue[0] == *w)
+    };
+    let mid_sentence = before.last().is_some_and(|w| {
+        PREPOSITIONS.contains(&w.as_str())
+            || w == "of"
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || w == "s"
+            || titled(w)
+    }) || before.len() >= 2
+        && before[before.len() - 1] == ","
+        && titled(&before[before.len() - 2]);
+    let title_case = !text.trim_end().ends_with(['!', '?'])
+        && if trailing {
+            mid_sentence && words.len() <= 8
+        } else {
+            words.len() <= 6
+        }
         && words.iter().all(|w| {
-            TITLE_CASE_SMALL.contains(w) || w.chars().next().is_some_and(char::is_uppercase)
+            TITLE_CASE_SMALL.contains(w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         });
     !title_case
 }

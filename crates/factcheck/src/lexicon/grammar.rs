@@ -102,10 +102,15 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
     PRONOUNS_PERSON.contains(&word) || PRONOUNS_GROUP.contains(&word)
 }
 
+/// Relative pronouns that stand for a speaker named right before them:
+/// "Ted Cruz, who said …", "the union, which said …".
+pub(crate) const RELATIVE_PRONOUNS: &[&str] = &["who", "which"];
+
 /// Short words left lower case inside a Title Case name ("Operation of the
 /// Year"), so such a quotation still reads as a title.
-pub(crate) const TITLE_CASE_SMALL: &[&str] =
-    &["of", "the", "and", "a", "an", "in", "on", "for", "to", "at"];
+pub(crate) const TITLE_CASE_SMALL: &[&str] = &[
+    "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "or", "by", "from",
+];
 
 /// Determiners of a period that sets the scene of speech: "said this week".
 pub(crate) const PERIOD_DETERMINERS: &[&str] = &["this", "last", "next"];

@@ -145,6 +145,9 @@ pub struct LexiconFile {
     /// Cue words that are nouns after a name ("Gulf states", "Baltic states").
     #[serde(default)]
     pub nouns_after_names: Vec<String>,
+    /// Irregular past tenses: a name before one is its clause's subject.
+    #[serde(default)]
+    pub past_verbs: Vec<String>,
     /// Titles that only modify a role ("deputy", "foreign", "house"): "the
     /// house" is no person, "the mayor" is.
     #[serde(default)]
@@ -248,6 +251,7 @@ pub struct Lexicon {
     pub(crate) quote_only_cues: HashSet<String>,
     pub(crate) nounish_cues: HashSet<String>,
     pub(crate) nouns_after_names: HashSet<String>,
+    pub(crate) past_verbs: HashSet<String>,
     pub(crate) title_modifiers: HashSet<String>,
     pub(crate) participle_cues: HashSet<String>,
     /// Verbs that credit a quotation that follows them ("called … “…”").
@@ -456,6 +460,7 @@ impl Lexicon {
             quote_only_cues,
             nounish_cues,
             nouns_after_names,
+            past_verbs,
             title_modifiers,
             participle_cues,
             quote_verbs,
@@ -518,6 +523,7 @@ impl Lexicon {
             quote_only_cues: set(&file.quote_only_cues),
             nounish_cues: set(&file.nounish_cues),
             nouns_after_names: set(&file.nouns_after_names),
+            past_verbs: set(&file.past_verbs),
             title_modifiers: set(&file.title_modifiers),
             participle_cues: set(&file.participle_cues),
             quote_verbs: set(&file.quote_verbs),

@@ -134,6 +134,18 @@ impl Registry {
         })
     }
 
+    /// The one person named before, with a full name, whose surname this
+    /// is: none when two share it.
+    pub(crate) fn person_by_surname(&self, word: &str) -> Option<usize> {
+        let mut found = self.entities.iter().enumerate().filter(|(_, e)| {
+            e.kind == EntityKind::Person
+                && e.name_words.len() >= 2
+                && e.name_words.last().is_some_and(|w| w == word)
+        });
+        let (idx, _) = found.next()?;
+        found.next().is_none().then_some(idx)
+    }
+
     /// Make `idx` the most recently mentioned entity.
     pub(crate) fn touch(&mut self, idx: usize) -> usize {
         self.recent.retain(|&i| i != idx);

@@ -7,7 +7,7 @@ use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
     ARTICLES, CLAUSE_OPENERS, CLOSED_CLASS, CONJUNCTIONS, FRONTED_OPENERS, INDEFINITE_PRONOUNS,
     PERIOD_DETERMINERS, PREPOSITIONS, QUANTIFIERS, SCENE_OPENERS, SETTING_PREPOSITIONS,
-    SUBJECT_OPENERS,
+    SUBJECT_OPENERS, TITLE_CASE_SMALL,
 };
 
 /// Cut the content of each cue: after it up to the next speaker, or, when
@@ -40,7 +40,10 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
             (true, None) => mb,
             (false, None) => cb,
         };
-        let after = content_after(sent, from, next_start, toks[ca].is("told"));
+        let until = super::relative::relative_end(sent, r)
+            .unwrap_or(next_start)
+            .min(next_start);
+        let after = content_after(sent, from, until, toks[ca].is("told"));
         let lead = if r.right { ca } else { ma.min(ca) };
         // "Nine miners died on Friday the regional service said.": copy that
         // lost the comma before a speaker closing the sentence
@@ -49,8 +52,8 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         // "“…,” she said" / "…, officials said on Tuesday.": the content is before
         let after_quote = lead > sent.first && {
             let p = &toks[lead - 1];
-            is_closing_quote(p)
-                || (p.lower == "," && lead >= 2 && is_closing_quote(&toks[lead - 2]))
+            let quote = |c: usize| is_closing_quote(&toks[c]) && !quoted_title(sent, c);
+            quote(lead - 1) || (p.lower == "," && lead >= 2 && quote(lead - 2))
         };
         let trailing = after.is_some_and(|(a, b)| {
             let words = toks
@@ -70,6 +73,15 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         let content = if forward {
             // "called the storm “a catastrophe”": the quotation is the speech
             None
+        } else if super::relative::is_relative(sent, r) {
+            // a relative clause's words follow its cue, or it has none
+            // ("who asked not to be named" has none)
+            after.filter(|_| {
+                !sent
+                    .lexicon
+                    .quote_only_cues
+                    .contains(toks[ca].lower.as_str())
+            })
         } else if sent
             .lexicon
             .quote_only_cues
@@ -99,6 +111,7 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
             content,
             sentence: sent.index,
             forward,
+            relative: super::relative::is_relative(sent, r),
         });
     }
     events
@@ -136,6 +149,30 @@ fn parenthetical(sent: &Sent, r: &Raw) -> bool {
         .word(a + 1)
         .is_none_or(|t| t.capitalised(sent.src) || SUBJECT_OPENERS.contains(&t.lower.as_str()));
     !scene && !new_clause
+}
+
+/// Whether the quotation closing at token `close` is a title in Title
+/// Case ("on “Harbour Morning Live,” Varto said …"): the words after it are
+/// not a tag of its speech.
+fn quoted_title(sent: &Sent, close: usize) -> bool {
+    let toks = sent.toks;
+    let Some(open) = (sent.first..close)
+        .rev()
+        .take(12)
+        .find(|&i| matches!(toks[i].lower.as_str(), "“" | "\"" | "«" | "''"))
+    else {
+        return false;
+    };
+    let words: Vec<&Token> = toks[open + 1..close]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .collect();
+    (2..=8).contains(&words.len())
+        && words.iter().all(|t| {
+            let text = t.text(sent.src);
+            TITLE_CASE_SMALL.contains(&text)
+                || text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 fn is_closing_quote(t: &Token) -> bool {
@@ -254,7 +291,7 @@ fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(
     }
     // "Lena Park reported from Oslo.": where, not what
     let words = toks[a..b].iter().filter(|t| t.kind == Kind::Word).count();
-    if words <= 3 && PREPOSITIONS.contains(&toks[a].lower.as_str()) {
+    if words <= 3 && (PREPOSITIONS.contains(&toks[a].lower.as_str()) || toks[a].is("of")) {
         return None;
     }
     let mut end = toks[b - 1].end;

@@ -10,6 +10,7 @@ mod described;
 mod names;
 mod phrase;
 mod quoted;
+mod relative;
 mod speaker;
 
 pub(crate) use names::register_names;
@@ -35,6 +36,10 @@ pub(crate) struct SpeechEvent {
     /// The cue names what follows ("called the plan “a gift”"): only a
     /// quotation after it is its speech, never one before.
     pub forward: bool,
+    /// The speaker is a relative clause's ("an architect who said he was
+    /// stiffed"): it speaks its own words only, never a quotation that
+    /// follows them or the next sentence's.
+    pub relative: bool,
 }
 
 /// Token context for one sentence.
@@ -141,6 +146,8 @@ fn is_pronoun(t: &Token) -> bool {
 enum Who {
     Phrase(usize, usize),
     Pronoun(usize),
+    /// A relative pronoun (its token) and the phrase it stands for.
+    Relative(usize, (usize, usize)),
 }
 
 /// One cue with its speaker, before contents are cut.

@@ -4,6 +4,7 @@
 use super::Sent;
 use crate::extract::speakers::Registry;
 use crate::lang::tokens::Kind;
+use crate::lexicon::grammar::{PHRASE_PREPOSITIONS, PREPOSITIONS};
 
 /// Note the people a sentence names, so that a later "he", "the minister"
 /// or bare surname can resolve to them: a title before capitalised names
@@ -29,8 +30,21 @@ pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
             }
         }
     }
+    // (end token, entity) of each person named, in order
+    let mut named: Vec<(usize, usize)> = Vec::new();
     let mut i = sent.first;
     while i < toks.len() {
+        // a surname of someone named before ("Ham made it clear …")
+        if let Some(idx) = sent
+            .word(i)
+            .filter(|_| sent.cap(i) && !sent.cap(i + 1) && !sent.cap(i.wrapping_sub(1)))
+            .and_then(|t| registry.person_by_surname(&t.lower))
+        {
+            registry.touch(idx);
+            named.push((i + 1, idx));
+            i += 1;
+            continue;
+        }
         let title = sent
             .word(i)
             .is_some_and(|t| sent.lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t));
@@ -45,6 +59,7 @@ pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
         while sent
             .word(i)
             .is_some_and(|t| sent.lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t))
+            || abbreviation_stop(sent, i)
         {
             i += 1;
         }
@@ -52,6 +67,7 @@ pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
         while i < toks.len()
             && i - name_start < 5
             && (sent.cap(i)
+                || (i > name_start && abbreviation_stop(sent, i) && sent.cap(i + 1))
                 || (i > name_start
                     && sent
                         .word(i)
@@ -78,8 +94,62 @@ pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
         let person = followed_ok
             && ((title && names >= 1) || (opening && names >= 2 && name_start == start));
         if person {
-            registry.mention(&sent.words(start, i), sent.lexicon);
+            if let Some(idx) = registry.mention(&sent.words(start, i), sent.lexicon) {
+                if !(start > sent.first && sent.word(start - 1).is_some_and(|t| is_link(&t.lower)))
+                {
+                    named.push((i, idx));
+                }
+            }
         }
         i = i.max(start + 1);
     }
+    // the subject is the likeliest antecedent of the next "he", more than a
+    // name later in the sentence ("Ham made it clear he had misgivings about
+    // the forces under President Barack Obama."): it is noted last
+    if let Some(&(_, idx)) = named.iter().find(|&&(end, _)| {
+        // (a verb: not "Red Cross regional director Pascal Hundt")
+        sent.word(end).is_some_and(|t| {
+            let w = t.lower.as_str();
+            !t.capitalised(sent.src)
+                && (sent.lexicon.past_verbs.contains(w)
+                    || sent.lexicon.aux_words.contains(w)
+                    || sent.lexicon.reporting_verbs.contains(w)
+                    || w.len() > 4 && w.ends_with("ed"))
+        })
+    }) {
+        registry.touch(idx);
+    }
+}
+
+/// The full stop of a title or an initial: "Gen. Norman Ham", "Ruth E. Banner".
+fn abbreviation_stop(sent: &Sent, i: usize) -> bool {
+    let toks = sent.toks;
+    i > sent.first
+        && toks.get(i).is_some_and(|t| t.lower == ".")
+        && toks[i - 1].end == toks[i].start
+        && (toks[i - 1].lower.chars().count() == 1
+            || sent.lexicon.titles.contains(toks[i - 1].lower.as_str()))
+}
+
+/// A word after a name that makes it no clause's subject: a preposition,
+/// a conjunction or a relative ("under President Obama", "Smith and Jones",
+/// "Smith, who …").
+fn is_link(word: &str) -> bool {
+    PREPOSITIONS.contains(&word)
+        || PHRASE_PREPOSITIONS.contains(&word)
+        || matches!(
+            word,
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "who"
+                | "whom"
+                | "whose"
+                | "which"
+                | "that"
+                | "as"
+                | "than"
+                | "of"
+        )
 }

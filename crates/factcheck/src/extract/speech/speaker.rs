@@ -8,7 +8,7 @@ use crate::extract::speakers::Registry;
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
     APPOSITION_OPENERS, ARTICLES, BE, CLOSED_CLASS, DETERMINERS, FRONTED_OPENERS,
-    PERIOD_DETERMINERS, PHRASE_PREPOSITIONS, QUANTIFIERS, RELATIVE_OPENERS,
+    PERIOD_DETERMINERS, PHRASE_PREPOSITIONS, QUANTIFIERS,
 };
 
 /// A speaker after the cue ("…, said X", "according to X"), with the
@@ -59,6 +59,10 @@ pub(super) fn speaker_of_cue(
             let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
             raw.push(Raw::left(e, (a, b), k));
         }
+        Some(Who::Relative(w, (a, b))) => {
+            let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
+            raw.push(Raw::left(e, (w, w + 1), k));
+        }
         Some(Who::Pronoun(p)) => {
             // "X said it had noted …": the pronoun is inside X's content
             let inside = raw.last().is_some_and(|r| p >= r.cue.1 && p - r.cue.1 <= 1);
@@ -80,15 +84,26 @@ pub(super) fn speaker_of_cue(
                 && super::quotation_follows(sent, k);
             let coordinated =
                 lost_comma || prev.is_some_and(|p| p.lower == "," || p.is("and") || p.is("but"));
-            if coordinated && (participle || prev.is_none_or(|p| p.lower != ",")) && !raw.is_empty()
+            // (not a relative clause's: "not paying an architect who said
+            // he was stiffed …, saying, “…”" is the subject's)
+            let relative = raw
+                .last()
+                .is_some_and(|r| super::relative::is_relative(sent, r));
+            if coordinated
+                && (participle || prev.is_none_or(|p| p.lower != ","))
+                && !raw.is_empty()
+                && !(relative && participle)
             {
                 // "…, saying that …", "… said X but added that …": the speaker before
                 let last = &raw[raw.len() - 1];
                 let (e, m) = (last.entity, last.mention);
                 raw.push(Raw::left(e, m, k));
-            } else if coordinated && participle {
-                // "Gov. Mike Pence on Thursday blamed the media …, saying …":
-                // the subject of the sentence
+            } else if coordinated && participle
+                || raw.is_empty() && prev.is_some_and(|p| p.is("and"))
+            {
+                // "Gov. Mike Pence on Thursday blamed the media …, saying …",
+                // "Giles tried again in October and said …": the subject of
+                // the sentence
                 if let Some((a, b)) = sent.subject(k) {
                     let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
                     raw.push(Raw::left(e, (a, b), k));
@@ -175,6 +190,9 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
         } else {
             break;
         }
+    }
+    if let Some(who) = super::relative::relative_speaker(sent, j) {
+        return Some(who);
     }
     if j > sent.first + 1 && toks[j - 1].lower == "," {
         let c = (sent.first..j - 1)
@@ -279,7 +297,7 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             return Some(Who::Phrase(na, nb));
         }
     }
-    if let Some(head) = relative_head(sent, np.map_or(j, |(a, _)| a)) {
+    if let Some(head) = super::relative::relative_head(sent, np.map_or(j, |(a, _)| a)) {
         return Some(Who::Phrase(head.0, head.1));
     }
     // "A nurse at the Tarsk district hospital said": the phrase before the
@@ -416,46 +434,6 @@ fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize, usize)> {
         .iter()
         .all(|t| !mark(t) && !sent.lexicon.reporting_verbs.contains(t.lower.as_str()));
     (named && plain).then_some((a, b))
-}
-
-/// The noun phrase a clause ending at the cue is about, when the words
-/// before the cue (from `a`) close a relative or participle clause opened
-/// within a few words after that phrase, with no other cue or punctuation
-/// but commas in between: the phrase right before the cue is inside it.
-fn relative_head(sent: &Sent, a: usize) -> Option<(usize, usize)> {
-    let toks = sent.toks;
-    let lx = sent.lexicon;
-    let w = (sent.first + 1..a)
-        .rev()
-        .take(20)
-        .take_while(|&i| {
-            let t = &toks[i];
-            let opener = RELATIVE_OPENERS.contains(&t.lower.as_str());
-            (t.kind != Kind::Punct || t.lower == ",")
-                && (opener || !lx.reporting_verbs.contains(t.lower.as_str()))
-        })
-        .find(|&i| RELATIVE_OPENERS.contains(&toks[i].lower.as_str()))?;
-    let end = if toks[w - 1].lower == "," { w - 1 } else { w };
-    // the phrase opens the sentence or follows a quotation: the subject
-    let opens = |ha: usize| {
-        ha == sent.first || toks[ha - 1].kind == Kind::Punct && toks[ha - 1].lower != ","
-    };
-    if let Some((ha, hb)) = sent
-        .np_before(end, true)
-        .filter(|&(ha, hb)| hb == end && opens(ha))
-    {
-        return Some((ha, hb));
-    }
-    // a common noun with its article: "The homeless woman accused of …"
-    let det = (sent.first..end)
-        .rev()
-        .take(4)
-        .take_while(|&i| {
-            toks[i].kind == Kind::Word && !sent.closed(&toks[i])
-                || ARTICLES.contains(&toks[i].lower.as_str())
-        })
-        .find(|&i| ARTICLES.contains(&toks[i].lower.as_str()))?;
-    (det + 1 < end && opens(det)).then_some((det, end))
 }
 
 /// The head of a subject whose prepositional phrases run up to `end`:
