@@ -334,3 +334,35 @@ fn a_part_of_another_count_is_no_sure_count_of_a_fact_stated_elsewhere() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_while_clause_with_its_own_count_places_only_that_count() {
+    // copy that lost its commas: the words after "while" place the second
+    // toll, not the first; without a second count they go on about it
+    let facts = "  - id: day\n    metric: killed\n    subject: civilians\n    value: 19\n    context: [Sunday, air strikes, artillery fire]\n  - id: vellmark\n    metric: killed\n    subject: civilians\n    value: 17\n    context: [air strikes, Vellmark, Oskarn]\n  - id: brask\n    metric: killed\n    subject: civilians\n    value: 2\n    context: [artillery fire, Brask]\n";
+    let text = "On Sunday air strikes on Vellmark and Oskarn killed 17 civilians while artillery fire on Brask killed two civilians.";
+    assert_eq!(
+        verdicts(text, facts),
+        [
+            (Status::Match, Some("vellmark".into())),
+            (Status::Match, Some("brask".into()))
+        ]
+    );
+    // (a paragraph that opens on the day's toll across the region)
+    let facts = facts.replace("artillery fire]", "artillery fire, Lenn]");
+    let text = "Air strikes and artillery fire killed 19 civilians across the Lenn region on Sunday. On Sunday air strikes on Vellmark and Oskarn killed 27 civilians while artillery fire on the town of Brask killed another two civilians.";
+    assert_eq!(
+        verdicts(text, &facts),
+        [
+            (Status::Match, Some("day".into())),
+            (Status::Mismatch, Some("vellmark".into())),
+            (Status::Match, Some("brask".into()))
+        ]
+    );
+    let facts = "  - id: all\n    metric: killed\n    subject: people\n    value: 30\n  - id: villages\n    metric: killed\n    subject: people\n    min: 50\n    context: [160 villages, inundated]\n";
+    let text = "At least 50 people died while 2 million were affected in 160 villages that were inundated.";
+    assert_eq!(
+        verdicts(text, facts),
+        [(Status::Match, Some("villages".into()))]
+    );
+}

@@ -84,6 +84,7 @@ impl Place<'_> {
                     let at = s + i;
                     (own.1 <= at && contrast_between(self.text, own.1, at))
                         || (at + w.len() <= own.0 && contrast_between(self.text, at, own.0))
+                        || (own.1 <= at && self.other_count_after_while(q, own.1, at))
                 })
             };
             let hits: Vec<usize> = free_positions(sentence, w, &around.names)
@@ -129,6 +130,28 @@ impl Place<'_> {
             fit.2 = 0;
         }
         fit
+    }
+
+    /// Whether a "while" with no comma stands between `a` and `b` and
+    /// opens a clause with another count of the metric: copy that lost its
+    /// commas ("… killed 17 civilians while artillery fire on Douma killed
+    /// another two"). Without such a count the clause goes on about the
+    /// same event ("At least 50 people died while 2 million were affected
+    /// in over 160 villages").
+    fn other_count_after_while(&self, q: &Quantity, a: usize, b: usize) -> bool {
+        let Some(between) = self.text.get(a..b) else {
+            return false;
+        };
+        let Some(w) = word_positions(between, "while").next() else {
+            return false;
+        };
+        let from = a + w;
+        self.figures.iter().any(|f| {
+            f.2 == q.metric
+                && f.0 .0 > from
+                && f.0 != q.style.number_span
+                && !sentence_between(self.text, from, f.0 .0)
+        })
     }
 
     /// Which facts the paragraph is about when the figure's sentence names

@@ -19,9 +19,17 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         let Some(entity) = r.entity else { continue };
         let (ma, mb) = r.mention;
         let (ca, cb) = r.cue;
+        // (a verb that names a quotation, "… said that Clinton described
+        // the deal as “the gold standard”", has no words of its own to
+        // end the words before it)
+        let names_quote = |x: &Raw| {
+            sent.lexicon
+                .quote_verbs
+                .contains(toks[x.cue.0].lower.as_str())
+        };
         let next_start = raw[n + 1..]
             .iter()
-            .find(|x| !x.right && x.cue.0 >= cb)
+            .find(|x| !x.right && x.cue.0 >= cb && !names_quote(x))
             .map(|x| {
                 if x.mention.0 >= cb {
                     x.mention.0
@@ -364,12 +372,15 @@ fn lost_comma_tail(sent: &Sent, from: usize, ma: usize, cb: usize) -> bool {
             .count()
             <= 4;
     let prev = ma.checked_sub(1).filter(|&p| p >= from).map(|p| &toks[p]);
+    // (a figure ends the words as well: "… killed another two the monitor said")
     let content_word = prev.is_some_and(|p| {
-        p.kind == Kind::Word
-            && !CLOSED_CLASS.contains(&p.lower.as_str())
-            && !QUANTIFIERS.contains(&p.lower.as_str())
-            && !INDEFINITE_PRONOUNS.contains(&p.lower.as_str())
-            && !sent.lexicon.aux_words.contains(p.lower.as_str())
+        p.kind == Kind::Num
+            || crate::lang::numbers::is_number_word(&p.lower)
+            || p.kind == Kind::Word
+                && !CLOSED_CLASS.contains(&p.lower.as_str())
+                && !QUANTIFIERS.contains(&p.lower.as_str())
+                && !INDEFINITE_PRONOUNS.contains(&p.lower.as_str())
+                && !sent.lexicon.aux_words.contains(p.lower.as_str())
     });
     let words = toks[from..ma]
         .iter()

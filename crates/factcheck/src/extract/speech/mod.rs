@@ -237,6 +237,22 @@ pub(super) fn quotation_follows(sent: &Sent, k: usize) -> bool {
         .any(|t| matches!(t.lower.as_str(), "\"" | "“" | "«" | "„"))
 }
 
+/// Whether "as" and a quotation follow the object of the verb at `k`, in
+/// the same clause: "described the promenade at Lahinch as “seriously
+/// compromised”".
+fn quotation_after_as(sent: &Sent, k: usize) -> bool {
+    let toks = sent.toks;
+    toks[k + 1..]
+        .iter()
+        .take(12)
+        .take_while(|t| t.kind == Kind::Word)
+        .position(|t| t.is("as"))
+        .is_some_and(|p| {
+            toks.get(k + 2 + p)
+                .is_some_and(|t| matches!(t.lower.as_str(), "\"" | "“" | "«" | "„"))
+        })
+}
+
 /// Whether at most three words stand between a closing quotation mark and
 /// the cue at `k` ("“…,” Conway notes.", "“…,” the document states, …"),
 /// or a capitalised name between a comma and the cue (", Isaac Stanley-Becker
@@ -283,7 +299,7 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
     let verb = sent.lexicon.reporting_verbs.contains(t.lower.as_str())
         || sent.lexicon.participle_cues.contains(t.lower.as_str())
         || sent.lexicon.quote_verbs.contains(t.lower.as_str())
-            && quotation_follows(sent, k)
+            && (quotation_follows(sent, k) || quotation_after_as(sent, k))
             && !what_pronoun;
     // a capitalised verb is a name: "the United States", "Said Ahmed"
     if !verb || (t.capitalised(sent.src) && (k > sent.first || sent.cap(k + 1))) {

@@ -210,6 +210,25 @@ impl Sent<'_> {
                 return Some((s - 1, end));
             }
         }
+        // a speaker noun after a body's full name: "the Britain-based
+        // Syrian Observatory for Human Rights monitor said"
+        let speaker_noun = lx.speaker_nouns.contains(t.lower.as_str())
+            || lx.organisations.contains(t.lower.as_str());
+        if speaker_noun && end - 1 > self.first && self.cap(end - 2) {
+            let mut n = end - 1;
+            while n > self.first
+                && end - n < 10
+                && (self.cap(n - 1)
+                    || n >= self.first + 2
+                        && (toks[n - 1].is("of") || toks[n - 1].is("for") || toks[n - 1].is("and"))
+                        && self.cap(n - 2))
+            {
+                n -= 1;
+            }
+            if n > self.first && ARTICLES.contains(&toks[n - 1].lower.as_str()) {
+                return Some((n - 1, end));
+            }
+        }
         let plural = t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss");
         (m == self.first && plural && end - m <= 3).then_some((m, end))
     }

@@ -51,10 +51,13 @@ pub(super) fn speaker_of_cue(
     let prev = sent.prev(k);
     match left_speaker(sent, k, registry) {
         // "Arakhamia said the sides had agreed …": inside the content before
+        // (but one who names a quotation speaks it: "… said that Quill had
+        // described the deal as “the gold standard”")
         Some(Who::Phrase(a, _))
             if raw
                 .last()
-                .is_some_and(|r| !r.right && a >= r.cue.1 && a - r.cue.1 <= 1) => {}
+                .is_some_and(|r| !r.right && a >= r.cue.1 && a - r.cue.1 <= 1)
+                && !sent.lexicon.quote_verbs.contains(t.lower.as_str()) => {}
         Some(Who::Phrase(a, b)) => {
             let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
             raw.push(Raw::left(e, (a, b), k));
@@ -144,7 +147,14 @@ pub(super) fn speaker_of_cue(
                         .iter()
                         .find(|t| t.kind != Kind::Word)
                         .is_none_or(|t| t.lower == "." || t.lower == ",");
-                    let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct) || described;
+                    // (or a participle that lost its comma: "said activist
+                    // Abu Omar adding the toll was likely to rise")
+                    let participle_next = sent
+                        .word(b)
+                        .is_some_and(|t| sent.lexicon.participle_cues.contains(t.lower.as_str()));
+                    let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct)
+                        || described
+                        || participle_next;
                     if ends {
                         return Some(push_right(sent, registry, raw, (a, b), (k, k + 1), true));
                     }
@@ -239,10 +249,15 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             if let Some((a, b)) = sent.np_before(c, false) {
                 // "After the ruling Carla Ferstman, legal director …, said":
                 // a fronted phrase that lost its comma
+                // ("In the UK the Environment Secretary Owen Paterson, after
+                // chairing a meeting, said": a place phrase that lost its comma)
+                let opener = toks[sent.first].lower.as_str();
+                let article = ARTICLES.contains(&toks[a].lower.as_str());
+                let head = a + usize::from(article);
                 let fronted = !appositive
-                    && FRONTED_OPENERS.contains(&toks[sent.first].lower.as_str())
-                    && sent.cap(a)
-                    && !sent.cap(a - 1);
+                    && (FRONTED_OPENERS.contains(&opener) || opener == "in")
+                    && (sent.cap(head) || sent.lexicon.titles.contains(toks[head].lower.as_str()))
+                    && (article || !sent.cap(a - 1));
                 let opens = a == sent.first
                     || toks[a - 1].kind == Kind::Punct
                     || toks[a - 1].is("and")
