@@ -19,23 +19,22 @@ use std::path::PathBuf;
 use factcheck_eval::polnear::{self, Headline, DEFAULT_DATA};
 
 /// Floors per split: the content + speaker (overlap ≥ 0.5) recall and
-/// precision measured when they were set (dev 80.9% / 91.3%, train
-/// 77.9% / 90.8%), less half a point, rounded down to a half point
-/// (precision floors kept from before: 91.0 and 90.5, still met).
+/// precision measured when they were set (dev 81.9% / 91.9%, train
+/// 79.1% / 91.1%), less half a point, rounded down to a half point.
 /// Raise them as the extractor improves; never lower them without a reason
 /// in the commit.
 const FLOORS: &[(&str, Headline)] = &[
     (
         "dev",
         Headline {
-            recall: 80.0,
+            recall: 81.0,
             precision: 91.0,
         },
     ),
     (
         "train",
         Headline {
-            recall: 77.0,
+            recall: 78.5,
             precision: 90.5,
         },
     ),
