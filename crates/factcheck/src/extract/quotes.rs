@@ -329,6 +329,12 @@ impl QuoteScan<'_> {
     }
 }
 
+/// A word as a Title Case name writes it: capitalised, a number, or one of
+/// the short words left in lower case ("Meet the Press", "Sharknado 3").
+pub(crate) fn title_word(w: &str) -> bool {
+    TITLE_CASE_SMALL.contains(&w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// Whether a quotation is a speaker's words rather than a scare quote, a
 /// title or a slogan: more than two words, and not introduced as a name.
 pub(crate) fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &Lexicon) -> bool {
@@ -377,12 +383,7 @@ pub(crate) fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &L
         } else {
             words.len() <= 6
         }
-        && words.iter().all(|w| {
-            TITLE_CASE_SMALL.contains(w)
-                || w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        });
+        && words.iter().all(|w| title_word(w));
     !title_case
 }
 

@@ -7,7 +7,7 @@ use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
     ARTICLES, CLAUSE_OPENERS, CLOSED_CLASS, CONJUNCTIONS, FRONTED_OPENERS, INDEFINITE_PRONOUNS,
     PERIOD_DETERMINERS, PREPOSITIONS, QUANTIFIERS, SCENE_OPENERS, SETTING_PREPOSITIONS,
-    SUBJECT_OPENERS, TITLE_CASE_SMALL,
+    SUBJECT_OPENERS,
 };
 
 /// Cut the content of each cue: after it up to the next speaker, or, when
@@ -176,11 +176,9 @@ fn quoted_title(sent: &Sent, close: usize) -> bool {
         .filter(|t| t.kind == Kind::Word)
         .collect();
     (2..=8).contains(&words.len())
-        && words.iter().all(|t| {
-            let text = t.text(sent.src);
-            TITLE_CASE_SMALL.contains(&text)
-                || text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        })
+        && words
+            .iter()
+            .all(|t| crate::extract::quotes::title_word(t.text(sent.src)))
 }
 
 fn is_closing_quote(t: &Token) -> bool {
