@@ -19,23 +19,23 @@ use std::path::PathBuf;
 use factcheck_eval::polnear::{self, Headline, DEFAULT_DATA};
 
 /// Floors per split: the content + speaker (overlap ≥ 0.5) recall and
-/// precision measured when they were set (dev 81.9% / 91.9%, train
-/// 79.1% / 91.1%), less half a point, rounded down to a half point.
+/// precision measured when they were set (dev 82.3% / 92.7%, train
+/// 80.0% / 91.6%), less half a point, rounded down to a half point.
 /// Raise them as the extractor improves; never lower them without a reason
 /// in the commit.
 const FLOORS: &[(&str, Headline)] = &[
     (
         "dev",
         Headline {
-            recall: 81.0,
-            precision: 91.0,
+            recall: 81.5,
+            precision: 92.0,
         },
     ),
     (
         "train",
         Headline {
-            recall: 78.5,
-            precision: 90.5,
+            recall: 79.0,
+            precision: 91.0,
         },
     ),
 ];

@@ -52,6 +52,29 @@ pub(crate) const QUANTIFIERS: &[&str] = &[
     "one", "both", "few", "numerous", "various",
 ];
 
+/// Shares of a group that speak for those polled: "half said", "a
+/// majority say" (and "three-quarters", "two-thirds": any "-quarters",
+/// "-thirds", "-fourths", "-fifths").
+pub(crate) const SHARE_WORDS: &[&str] = &[
+    "half",
+    "third",
+    "quarter",
+    "majority",
+    "majorities",
+    "plurality",
+    "minority",
+    "most",
+];
+
+/// Words before a share that qualify it: "nearly half", "more than 4 in
+/// 10", "another 19 percent", "a third".
+#[rustfmt::skip]
+pub(crate) const SHARE_OPENERS: &[&str] = &[
+    "nearly", "about", "almost", "roughly", "around", "some", "over", "under", "only", "just",
+    "another", "than", "more", "less", "fewer", "fully", "barely", "a", "the", "slim", "narrow",
+    "clear", "large", "vast",
+];
+
 /// Function words that are never part of a speaker's name, even when
 /// capitalised at the start of a sentence. The lexicon adds the open-ended
 /// rest (weekdays, months, time adverbs, speech verbs: `not_names`).

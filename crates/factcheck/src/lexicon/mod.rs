@@ -139,6 +139,11 @@ pub struct LexiconFile {
     /// Cues that are speech only next to a quotation ("she asked").
     #[serde(default)]
     pub quote_only_cues: Vec<String>,
+    /// Cues that report speech only before a clause ("maintained that …",
+    /// "maintained he was innocent"), not before an object ("maintains a
+    /// lead").
+    #[serde(default)]
+    pub clause_cues: Vec<String>,
     /// Cue words that are also plural nouns ("states", "claims").
     #[serde(default)]
     pub nounish_cues: Vec<String>,
@@ -249,6 +254,7 @@ pub struct Lexicon {
     /// In lexicon order: glued cues are found by suffix.
     pub(crate) plain_cues: Vec<String>,
     pub(crate) quote_only_cues: HashSet<String>,
+    pub(crate) clause_cues: HashSet<String>,
     pub(crate) nounish_cues: HashSet<String>,
     pub(crate) nouns_after_names: HashSet<String>,
     pub(crate) past_verbs: HashSet<String>,
@@ -458,6 +464,7 @@ impl Lexicon {
             saying_verbs,
             plain_cues,
             quote_only_cues,
+            clause_cues,
             nounish_cues,
             nouns_after_names,
             past_verbs,
@@ -521,6 +528,7 @@ impl Lexicon {
             saying_verbs: set(&file.saying_verbs),
             plain_cues: file.plain_cues.iter().map(|w| w.to_lowercase()).collect(),
             quote_only_cues: set(&file.quote_only_cues),
+            clause_cues: set(&file.clause_cues),
             nounish_cues: set(&file.nounish_cues),
             nouns_after_names: set(&file.nouns_after_names),
             past_verbs: set(&file.past_verbs),

@@ -169,6 +169,30 @@ impl Registry {
         Some(self.touch(idx))
     }
 
+    /// A share of those polled ("nearly half", "54 percent"): a group
+    /// named by its words as written, never a name a later pronoun or
+    /// surname stands for.
+    pub(crate) fn share(&mut self, phrase: &str) -> usize {
+        let canonical = phrase
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if let Some(idx) = self.entities.iter().position(|e| {
+            e.kind == EntityKind::Group && e.name_words.is_empty() && e.canonical == canonical
+        }) {
+            return idx;
+        }
+        self.entities.push(Entity {
+            canonical,
+            kind: EntityKind::Group,
+            titles: Vec::new(),
+            name_words: Vec::new(),
+            source: None,
+        });
+        self.entities.len() - 1
+    }
+
     /// Resolve a noun-phrase mention (words as written) to an entity,
     /// creating one if it is new.
     pub(crate) fn mention<S: AsRef<str>>(

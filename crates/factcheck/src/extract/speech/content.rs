@@ -51,8 +51,18 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         let until = super::relative::relative_end(sent, r)
             .unwrap_or(next_start)
             .min(next_start);
-        let after = content_after(sent, from, until, toks[ca].is("told"));
-        let lead = if r.right { ca } else { ma.min(ca) };
+        let after = content_after(sent, from, until, ca);
+        // ("…, her advisers said": the determiner opens the speaker's phrase)
+        let lead = if r.right {
+            ca
+        } else if ma > sent.first
+            && ma <= ca
+            && ["his", "her", "their", "its", "our", "my"].contains(&toks[ma - 1].lower.as_str())
+        {
+            ma - 1
+        } else {
+            ma.min(ca)
+        };
         // "Nine miners died on Friday the regional service said.": copy that
         // lost the comma before a speaker closing the sentence
         let lost_comma = !r.right && after.is_none() && lost_comma_tail(sent, prev_end, ma, cb);
@@ -75,6 +85,10 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
                 .unwrap_or("");
             words <= 6 && sent.lexicon.trailing.contains(first)
         });
+        // "…, said Ann Bell, executive director of …": after a comma, an
+        // inverted cue's words are before it; a description follows
+        let inverted_tail =
+            r.right && ca > sent.first && toks[ca - 1].lower == "," && !toks[ca].is("according");
         // "…, according to CEA analysts, with …": the words before it
         let according_mid = cb == ca + 2 && toks[ca].is("according") && ca > sent.first + 1;
         let forward = sent.lexicon.quote_verbs.contains(toks[ca].lower.as_str());
@@ -107,7 +121,7 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
                     >= 4
             };
             before().filter(clause).or(after).or_else(before)
-        } else if after_quote || trailing || parenthetical(sent, r) {
+        } else if after_quote || trailing || inverted_tail || parenthetical(sent, r) {
             before().or(after)
         } else {
             after.or_else(before)
@@ -194,7 +208,10 @@ fn skip_setting(sent: &Sent, mut a: usize, until: usize) -> usize {
         let Some(t) = toks.get(a).filter(|_| a < until) else {
             break;
         };
-        if sent.lexicon.time_words.contains(t.lower.as_str()) {
+        // ("said Friday", "announced Monday morning")
+        if sent.lexicon.time_words.contains(t.lower.as_str())
+            || sent.lexicon.week.contains(t.lower.as_str()) && a > 0 && !toks[a - 1].is("the")
+        {
             a += 1;
         } else if PERIOD_DETERMINERS.contains(&t.lower.as_str())
             && toks
@@ -240,9 +257,14 @@ fn skip_setting(sent: &Sent, mut a: usize, until: usize) -> usize {
     a
 }
 
-/// Content after the cue (and its object, for "told"): up to the next speaker.
-fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(usize, usize)> {
+/// Content after the cue at `cue` (and its object, for "told"): up to the
+/// next speaker.
+fn content_after(sent: &Sent, from: usize, until: usize, cue: usize) -> Option<(usize, usize)> {
     let toks = sent.toks;
+    let told = matches!(
+        toks[cue].lower.as_str(),
+        "told" | "telling" | "tells" | "tell"
+    );
     let until = until.min(toks.len());
     if from >= until {
         return None;
@@ -295,9 +317,19 @@ fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(
     if b <= a || toks[a..b].iter().filter(|t| t.kind != Kind::Punct).count() < 2 {
         return None;
     }
+    if (a == from || a == skip_setting(sent, from, until))
+        && acts_not_words(sent, cue, a, a == from)
+    {
+        return None;
+    }
     // "Lena Park reported from Oslo.": where, not what
+    // ("… reported from Washington, D.C.": a place name of any length)
     let words = toks[a..b].iter().filter(|t| t.kind == Kind::Word).count();
-    if words <= 3 && (PREPOSITIONS.contains(&toks[a].lower.as_str()) || toks[a].is("of")) {
+    let place = toks[a + 1..b]
+        .iter()
+        .all(|t| t.kind == Kind::Punct || t.capitalised(sent.src) || t.is("and") || t.is("from"));
+    if (words <= 3 || place) && (PREPOSITIONS.contains(&toks[a].lower.as_str()) || toks[a].is("of"))
+    {
         return None;
     }
     let mut end = toks[b - 1].end;
@@ -313,6 +345,36 @@ fn content_after(sent: &Sent, from: usize, until: usize, told: bool) -> Option<(
         }
     }
     Some((toks[a].start, end))
+}
+
+/// Whether the words right after the cue are what was done, not what was
+/// said: "added to her lead", "maintains a commanding lead" (a cue that
+/// reports only a clause, before an object).
+fn acts_not_words(sent: &Sent, cue: usize, a: usize, direct: bool) -> bool {
+    let toks = sent.toks;
+    let first = toks[a].lower.as_str();
+    let object = ["a", "an", "his", "her", "their", "its", "our", "my", "your"].contains(&first);
+    // ("the monitor maintained by the embassy", "figures reported by
+    // the ministry": a passive; "responded by pointing" may report)
+    let passive = first == "by"
+        && direct
+        && toks.get(a + 1).is_some_and(|n| {
+            ARTICLES.contains(&n.lower.as_str())
+                || ["his", "her", "its", "their"].contains(&n.lower.as_str())
+                || n.capitalised(sent.src)
+        });
+    // ("said Friday as he entered the talks": when, not what)
+    let when = matches!(first, "as" | "when" | "while")
+        && toks.get(a + 1).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "he" | "she" | "they" | "we" | "i" | "it" | "you"
+            )
+        });
+    passive
+        || when
+        || (first == "to" && toks[cue].lower.starts_with("add"))
+        || (object && sent.lexicon.clause_cues.contains(toks[cue].lower.as_str()))
 }
 
 /// Skip whom they told: "told reporters", "told the BBC", "told BBC Radio
@@ -340,10 +402,20 @@ fn skip_told_object(sent: &Sent, mut a: usize, until: usize) -> usize {
         if toks.get(a).is_some_and(|t| t.is("the")) {
             a += 1;
         }
-        // a name: every capitalised word of it
-        let name = toks[a..until]
-            .iter()
-            .take_while(|t| t.kind == Kind::Word && t.capitalised(sent.src))
+        // a name: every capitalised word of it, and the full stop of an
+        // abbreviation ("told Mr. Obama")
+        let name = (a..until)
+            .take_while(|&i| {
+                let t = &toks[i];
+                t.kind == Kind::Word && t.capitalised(sent.src)
+                    || t.lower == "."
+                        && i > a
+                        && toks[i - 1].end == t.start
+                        && sent
+                            .lexicon
+                            .abbreviations
+                            .contains(toks[i - 1].lower.as_str())
+            })
             .count();
         a += name.max(1);
     }

@@ -4,8 +4,9 @@
 //! tally by the Associated Press").
 
 use super::Sent;
+use crate::lang::numbers::is_number_word;
 use crate::lang::tokens::{Kind, Token};
-use crate::lexicon::grammar::{ARTICLES, CLOSED_CLASS, PREPOSITIONS};
+use crate::lexicon::grammar::{ARTICLES, CLOSED_CLASS, PREPOSITIONS, SHARE_OPENERS, SHARE_WORDS};
 
 /// `"…," said a longtime GOP data expert who has worked for …`: after a
 /// quotation, an inverted cue's speaker may be a description with no name
@@ -121,4 +122,90 @@ pub(super) fn proxy_body(sent: &Sent, (a, b): (usize, usize)) -> (usize, usize) 
         .then(|| sent.np_after(by + 1))
         .flatten()
         .unwrap_or((a, b))
+}
+
+/// "Nearly half said …", "73 percent say …", "three in 10 said …",
+/// "another 19 percent …": a share of those polled speaks for them. The
+/// phrase ending at `end`, with its qualifiers.
+pub(super) fn share_before(sent: &Sent, end: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let w = |i: usize| toks[i].lower.as_str();
+    let number = |i: usize| i >= sent.first && (toks[i].kind == Kind::Num || is_number_word(w(i)));
+    let last = end.checked_sub(1).filter(|&l| l >= sent.first)?;
+    let fraction = ["-quarters", "-thirds", "-fourths", "-fifths"]
+        .iter()
+        .any(|s| w(last).ends_with(s));
+    let mut a = if SHARE_WORDS.contains(&w(last)) || fraction {
+        last
+    } else if matches!(w(last), "percent" | "%") && last > sent.first && number(last - 1) {
+        last - 1
+    } else if last >= sent.first + 2
+        && number(last - 2)
+        // "19 per cent", "three in 10"
+        && (w(last) == "cent" && w(last - 1) == "per" || number(last) && w(last - 1) == "in")
+    {
+        last - 2
+    } else {
+        return None;
+    };
+    while a > sent.first && SHARE_OPENERS.contains(&w(a - 1)) {
+        a -= 1;
+    }
+    // ("the most telling promise": a superlative, no share)
+    if w(last) == "most" && a < last {
+        return None;
+    }
+    Some((a, end))
+}
+
+/// A share that opens a sentence or a clause ("…, and three-quarters said
+/// the same"): after a verb, "rose 5 percent said" is no speaker.
+pub(super) fn share_subject(sent: &Sent, end: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    share_before(sent, end).filter(|&(a, _)| {
+        a == sent.first
+            || matches!(
+                toks[a - 1].lower.as_str(),
+                "," | ";" | ":" | "and" | "but" | "while" | "whereas" | "“" | "\""
+            )
+    })
+}
+
+/// `"…," Andre Fortier, a vice president with Noranda, which owns the mine
+/// said.`: a cue that ends the sentence with no comma before it, after a
+/// name set right after the closing quotation mark and described up to the
+/// cue, has that name for its speaker.
+pub(super) fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    // the cue ends the sentence, but for a word or two ("told reporters")
+    if !sent.ends_within(k + 1, 2) || j == 0 || toks[j - 1].kind != Kind::Word {
+        return None;
+    }
+    let mark = |t: &Token| matches!(t.lower.as_str(), "\"" | "”" | "»");
+    // a closing mark: after the quote's last punctuation, or glued to its
+    // last word in copy that lost the comma ("…all traffic" Ilse Varto)
+    let closing = |i: usize| {
+        let p = &toks[i - 1];
+        matches!(p.lower.as_str(), "," | "." | "?" | "!")
+            || p.kind == Kind::Word && p.end == toks[i].start
+    };
+    let q = (sent.first + 1..j)
+        .rev()
+        .take(30)
+        .find(|&i| mark(&toks[i]) && closing(i))?;
+    let a = q + 1;
+    let mut b = a;
+    while b < j && (sent.cap(b) || b > a && super::speaker::particle_name(sent, b)) {
+        b += 1;
+    }
+    // the name, then its description after a comma or an article
+    let named = (2..=4).contains(&(b - a))
+        && toks
+            .get(b)
+            .is_some_and(|t| t.lower == "," || ARTICLES.contains(&t.lower.as_str()));
+    // no other cue or quotation between the description and this cue
+    let plain = toks[b..k]
+        .iter()
+        .all(|t| !mark(t) && !sent.lexicon.reporting_verbs.contains(t.lower.as_str()));
+    (named && plain).then_some((a, b))
 }

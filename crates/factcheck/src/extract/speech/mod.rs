@@ -343,7 +343,12 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
         || nounish
             && toks.get(k + 1).is_none_or(|n| n.kind == Kind::Punct)
             && !tag_after_quotation(sent, k)
-        || nounish && name_in_phrase(sent, k);
+        || nounish && name_in_phrase(sent, k)
+        // ("rated 11% of Democratic claims as true", "reports of looting")
+        || nounish
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "of" | "about" | "as"));
     // ("claimed more than 300,000 lives": a toll)
     !(noun_use || toks[k + 1..].iter().take(5).any(|n| n.is("lives")))
 }

@@ -393,11 +393,17 @@ impl Sent<'_> {
             {
                 j += 1;
             }
-            let verb_follows = toks.get(j).is_some_and(|t| {
-                t.kind == Kind::Word && !t.capitalised(self.src) && !self.closed(t)
-                    || t.is("on")
-                    || self.lexicon.aux_words.contains(t.lower.as_str())
+            // ("Hours later, Trump returned …": a fronted time phrase)
+            let fronted_time = toks.get(j).is_some_and(|t| {
+                ["later", "earlier", "ago"].contains(&t.lower.as_str())
+                    && toks.get(j + 1).is_some_and(|c| c.lower == ",")
             });
+            let verb_follows = !fronted_time
+                && toks.get(j).is_some_and(|t| {
+                    t.kind == Kind::Word && !t.capitalised(self.src) && !self.closed(t)
+                        || t.is("on")
+                        || self.lexicon.aux_words.contains(t.lower.as_str())
+                });
             if verb_follows {
                 return Some((i, j));
             }

@@ -17,7 +17,11 @@ pub(super) fn relative_speaker(sent: &Sent, j: usize) -> Option<Who> {
         return None;
     }
     let end = if toks[w - 1].lower == "," { w - 1 } else { w };
-    let (mut a, b) = sent.np_before(end, true).filter(|&(_, b)| b == end)?;
+    // ("compared with 54 percent who say …": a share of those polled)
+    let (mut a, b) = sent
+        .np_before(end, true)
+        .filter(|&(_, b)| b == end)
+        .or_else(|| super::described::share_before(sent, end))?;
     // ("asked Rubio which states he could win": a "which" right after a
     // name asks a question)
     if toks[w].is("which") && end == w && sent.cap(b - 1) {
@@ -41,7 +45,35 @@ pub(super) fn relative_speaker(sent: &Sent, j: usize) -> Option<Who> {
     {
         a -= 1;
     }
+    let (a, b) = if toks[w].is("who") {
+        apposed_name(sent, a).unwrap_or((a, b))
+    } else {
+        (a, b)
+    };
     Some(Who::Relative(w, (a, b)))
+}
+
+/// "Laurence Meyer, a former Fed governor who argued …", "Elizabeth Arnold,
+/// 32, a former staff member for the campaign in Philadelphia who said …":
+/// a "who" after a description set off as an apposition is the named
+/// person's, never the last noun of the description.
+fn apposed_name(sent: &Sent, a: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let comma = (sent.first + 1..=a)
+        .rev()
+        .take(14)
+        .take_while(|&i| i == a || toks[i].kind == Kind::Word)
+        .find(|&i| {
+            toks[i - 1].lower == "," && ["a", "an", "the"].contains(&toks[i].lower.as_str())
+        })?
+        - 1;
+    // (an age between the name and its description: "Arnold, 32, a …")
+    let end = match comma.checked_sub(2) {
+        Some(c) if toks[c].lower == "," && toks[c + 1].kind == Kind::Num => c,
+        _ => comma,
+    };
+    sent.np_before(end, false)
+        .filter(|&(na, nb)| nb == end && sent.cap(na))
 }
 
 /// The noun phrase a clause ending at the cue is about, when the words
@@ -107,7 +139,7 @@ pub(super) fn relative_end(sent: &Sent, r: &Raw) -> Option<usize> {
         && RELATIVE_PRONOUNS.contains(&toks[ma - 1].lower.as_str())
         && PREPOSITIONS.contains(&toks[ma - 2].lower.as_str())
         && comma(ma - 2);
-    if !(is_relative(sent, r) && comma(ma) || inside) {
+    if !(is_relative(sent, r) || inside) {
         return None;
     }
     (r.cue.1..toks.len()).find(|&i| {

@@ -33,6 +33,15 @@ pub(super) fn push_right(
     content_from.unwrap_or(b)
 }
 
+/// The entity of a speaker phrase: a share of those polled stays as
+/// written ("54 percent"), any other phrase goes to the registry.
+fn phrase_entity(sent: &Sent, registry: &mut Registry, (a, b): (usize, usize)) -> Option<usize> {
+    if super::described::share_before(sent, b) == Some((a, b)) {
+        return Some(registry.share(&sent.src[sent.toks[a].start..sent.toks[b - 1].end]));
+    }
+    registry.mention(&sent.mention_words(a, b), sent.lexicon)
+}
+
 /// The speaker of the cue at token `k`, pushed to `raw`: before it, a
 /// pronoun, the speaker of the cue before ("…, saying …"), the subject of
 /// the sentence, or after it by inversion ("…, said the ministry."). For an
@@ -49,7 +58,19 @@ pub(super) fn speaker_of_cue(
     let toks = sent.toks;
     let t = &toks[k];
     let prev = sent.prev(k);
-    match left_speaker(sent, k, registry) {
+    // ("making a pitch to voters saying …", "responded on Facebook
+    // writing …": whom or where a participle's subject addressed does not
+    // speak; "with McCain telling" and "62 percent of voters saying" do)
+    let mut object = false;
+    let left = left_speaker(sent, k, registry).filter(|who| {
+        object = matches!(who, Who::Phrase(a, b) if *b == k
+        && (0..=2).any(|m| {
+            *a > sent.first + m
+                && matches!(toks[*a - m - 1].lower.as_str(), "to" | "on" | "at" | "in")
+        })) && sent.lexicon.participle_cues.contains(t.lower.as_str());
+        !object
+    });
+    match left {
         // "Arakhamia said the sides had agreed …": inside the content before
         // (but one who names a quotation speaks it: "… said that Quill had
         // described the deal as “the gold standard”")
@@ -59,11 +80,11 @@ pub(super) fn speaker_of_cue(
                 .is_some_and(|r| !r.right && a >= r.cue.1 && a - r.cue.1 <= 1)
                 && !sent.lexicon.quote_verbs.contains(t.lower.as_str()) => {}
         Some(Who::Phrase(a, b)) => {
-            let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
+            let e = phrase_entity(sent, registry, (a, b));
             raw.push(Raw::left(e, (a, b), k));
         }
         Some(Who::Relative(w, (a, b))) => {
-            let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
+            let e = phrase_entity(sent, registry, (a, b));
             raw.push(Raw::left(e, (w, w + 1), k));
         }
         Some(Who::Pronoun(p)) => {
@@ -102,6 +123,7 @@ pub(super) fn speaker_of_cue(
                 let (e, m) = (last.entity, last.mention);
                 raw.push(Raw::left(e, m, k));
             } else if coordinated && participle
+                || object
                 || raw.is_empty() && prev.is_some_and(|p| p.is("and"))
             {
                 // "Gov. Mike Pence on Thursday blamed the media …, saying …",
@@ -204,6 +226,9 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     if let Some(who) = super::relative::relative_speaker(sent, j) {
         return Some(who);
     }
+    if let Some((a, b)) = super::described::share_subject(sent, j) {
+        return Some(Who::Phrase(a, b));
+    }
     if j > sent.first + 1 && toks[j - 1].lower == "," {
         let c = (sent.first..j - 1)
             .rev()
@@ -220,9 +245,10 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             .get(c + 1)
             .is_some_and(|t| APPOSITION_OPENERS.contains(&t.lower.as_str()));
         if appositive {
+            // ("In nearby Decatur, the plant …, said": a place)
             if let Some((a, b)) = sent
                 .np_before(c, false)
-                .filter(|&(a, _)| !after_preposition(sent, a))
+                .filter(|&(a, _)| !after_modified_preposition(sent, a))
             {
                 return Some(Who::Phrase(a, b));
             }
@@ -233,8 +259,16 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
         let place = sent
             .np_before(c, false)
             .is_some_and(|(a, b)| after_preposition(sent, a) && sent.cap(b - 1));
+        // ("Representative Ann Bell, Democrat of Tennessee, told": a role
+        // "X of Y" after a name describes it; the name is found below)
+        let role = |(a, b): (usize, usize)| {
+            toks[a..b].iter().any(|t| t.is("of"))
+                && sent.np_before(c, false).is_some_and(|(na, nb)| {
+                    nb == c && sent.cap(na) && !toks[na..nb].iter().any(|t| t.is("of"))
+                })
+        };
         if let Some((a, b)) = sent.np_before(j - 1, false) {
-            if a == c + 1 && sent.cap(a) && !place {
+            if a == c + 1 && sent.cap(a) && !place && !role((a, b)) {
                 return Some(Who::Phrase(a, b));
             }
         }
@@ -295,7 +329,7 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
         }
         return Some(Who::Pronoun(j - 1));
     }
-    if let Some(name) = name_after_quote(sent, j, k) {
+    if let Some(name) = super::described::name_after_quote(sent, j, k) {
         return Some(Who::Phrase(name.0, name.1));
     }
     let plain = sent.lexicon.saying_verbs.contains(toks[k].lower.as_str());
@@ -410,45 +444,6 @@ fn after_modified_preposition(sent: &Sent, a: usize) -> bool {
     (0..=2)
         .take_while(|&m| m == 0 || m <= a && modifier(a - m))
         .any(|m| after_preposition(sent, a - m))
-}
-
-/// `"…," Andre Fortier, a vice president with Noranda, which owns the mine
-/// said.`: a cue that ends the sentence with no comma before it, after a
-/// name set right after the closing quotation mark and described up to the
-/// cue, has that name for its speaker.
-fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize, usize)> {
-    let toks = sent.toks;
-    // the cue ends the sentence, but for a word or two ("told reporters")
-    if !sent.ends_within(k + 1, 2) || j == 0 || toks[j - 1].kind != Kind::Word {
-        return None;
-    }
-    let mark = |t: &Token| matches!(t.lower.as_str(), "\"" | "”" | "»");
-    // a closing mark: after the quote's last punctuation, or glued to its
-    // last word in copy that lost the comma ("…all traffic" Ilse Varto)
-    let closing = |i: usize| {
-        let p = &toks[i - 1];
-        matches!(p.lower.as_str(), "," | "." | "?" | "!")
-            || p.kind == Kind::Word && p.end == toks[i].start
-    };
-    let q = (sent.first + 1..j)
-        .rev()
-        .take(30)
-        .find(|&i| mark(&toks[i]) && closing(i))?;
-    let a = q + 1;
-    let mut b = a;
-    while b < j && (sent.cap(b) || b > a && particle_name(sent, b)) {
-        b += 1;
-    }
-    // the name, then its description after a comma or an article
-    let named = (2..=4).contains(&(b - a))
-        && toks
-            .get(b)
-            .is_some_and(|t| t.lower == "," || ARTICLES.contains(&t.lower.as_str()));
-    // no other cue or quotation between the description and this cue
-    let plain = toks[b..k]
-        .iter()
-        .all(|t| !mark(t) && !sent.lexicon.reporting_verbs.contains(t.lower.as_str()));
-    (named && plain).then_some((a, b))
 }
 
 /// The head of a subject whose prepositional phrases run up to `end`:
