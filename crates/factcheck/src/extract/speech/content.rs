@@ -364,17 +364,34 @@ fn acts_not_words(sent: &Sent, cue: usize, a: usize, direct: bool) -> bool {
                 || n.capitalised(sent.src)
         });
     // ("said Friday as he entered the talks": when, not what)
-    let when = matches!(first, "as" | "when" | "while")
-        && toks.get(a + 1).is_some_and(|n| {
-            matches!(
-                n.lower.as_str(),
-                "he" | "she" | "they" | "we" | "i" | "it" | "you"
-            )
-        });
+    let when = matches!(first, "as" | "when" | "while") && subordinate_clause(sent, a);
     passive
         || when
         || (first == "to" && toks[cue].lower.starts_with("add"))
         || (object && sent.lexicon.clause_cues.contains(toks[cue].lower.as_str()))
+}
+
+/// Whether the word at `a` ("as", "when", "while") opens a clause with its
+/// own subject and verb: "as he entered", "as talks stalled" (not "as many
+/// as 30").
+fn subordinate_clause(sent: &Sent, a: usize) -> bool {
+    let toks = sent.toks;
+    let pronoun = |t: &Token| {
+        matches!(
+            t.lower.as_str(),
+            "he" | "she" | "they" | "we" | "i" | "it" | "you"
+        )
+    };
+    let verb =
+        |t: &Token| t.lower.ends_with("ed") || sent.lexicon.past_verbs.contains(t.lower.as_str());
+    toks.get(a + 1).is_some_and(|n| {
+        pronoun(n)
+            || n.kind == Kind::Word
+                && !n.capitalised(sent.src)
+                && !sent.closed(n)
+                && !CLOSED_CLASS.contains(&n.lower.as_str())
+                && toks.get(a + 2).is_some_and(verb)
+    })
 }
 
 /// Skip whom they told: "told reporters", "told the BBC", "told BBC Radio
@@ -432,15 +449,21 @@ fn lost_comma_tail(sent: &Sent, from: usize, ma: usize, cb: usize) -> bool {
     if from >= ma || cb > toks.len() {
         return false;
     }
+    // (or a clause of when follows it: "… overnight residents reported as
+    // talks stalled")
     let ends = toks[cb..]
         .iter()
         .find(|t| t.kind == Kind::Punct)
         .is_some_and(|t| matches!(t.lower.as_str(), "." | "!" | "?"))
-        && toks[cb..]
+        && (toks[cb..]
             .iter()
             .take_while(|t| t.kind == Kind::Word)
             .count()
-            <= 4;
+            <= 4
+            || toks
+                .get(cb)
+                .is_some_and(|t| matches!(t.lower.as_str(), "as" | "when" | "while"))
+                && subordinate_clause(sent, cb));
     let prev = ma.checked_sub(1).filter(|&p| p >= from).map(|p| &toks[p]);
     // (a figure ends the words as well: "… killed another two the monitor said")
     let content_word = prev.is_some_and(|p| {

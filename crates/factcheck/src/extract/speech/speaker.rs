@@ -214,6 +214,13 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
         {
             // a party and state tag: "Harry M. Reid (D-Nev.) told"
             j = open;
+        } else if let Some(open) = (j > sent.first + 3 && is_dash(w(j - 1)))
+            .then(|| (j.saturating_sub(12).max(sent.first + 1)..j - 2).rfind(|&p| is_dash(w(p))))
+            .flatten()
+        {
+            // an aside between dashes: "Dock workers - especially in the
+            // northern ports - said"
+            j = open;
         } else if j > sent.first + 1 && lx.week.contains(w(j - 1)) {
             j -= 1;
             if toks[j - 1].is("on") {
@@ -562,4 +569,9 @@ pub(super) fn particle_name(sent: &Sent, i: usize) -> bool {
     let Some(t) = sent.word(i) else { return false };
     sent.glued_particle(t)
         || sent.lexicon.name_particles.contains(t.lower.as_str()) && sent.cap(i + 1)
+}
+
+/// A dash that sets off an aside ("-", "–", "—", "--").
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "–" | "—" | "--")
 }
