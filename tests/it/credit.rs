@@ -21,6 +21,14 @@ fn a_guess(f: &[Finding]) -> &Finding {
     m
 }
 
+/// Each finding's status and fact, but the unattributed quotes'.
+fn credited(f: &[Finding]) -> Vec<(Status, Option<&str>)> {
+    f.iter()
+        .filter(|f| f.status != Status::Unattributed)
+        .map(|f| (f.status, f.fact.as_deref()))
+        .collect()
+}
+
 /// Findings for `text` against a reference given whole.
 fn check(yaml: &str, text: &str) -> Vec<Finding> {
     let reference =
@@ -36,13 +44,8 @@ fn a_figure_credited_to_the_wrong_source_is_a_misattribution_not_a_wrong_number(
     let facts = "  - id: ministry-toll\n    metric: killed\n    subject: people\n    value: 8\n    source: ministry\n  - id: monitor-toll\n    metric: killed\n    subject: people\n    value: 21\n    source: monitor\n    context: [since dawn]\n";
     let text = "Another 21 people died in the strikes since dawn, the ministry said.";
     let all = findings(text, facts);
-    let got: Vec<_> = all
-        .iter()
-        .filter(|f| f.status != Status::Unattributed)
-        .map(|f| (f.status, f.fact.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        credited(&all),
         [
             (Status::Match, Some("monitor-toll")),
             (Status::Misattributed, Some("monitor-toll"))
@@ -445,4 +448,25 @@ fn a_curly_apostrophe_in_a_wrong_name_stays_as_written() {
         factcheck::corrected(text, &f),
         "Velmora’s mayor Ada Brand said \"the bridge stays closed until spring\" on Monday."
     );
+}
+
+#[test]
+fn whoever_puts_the_toll_at_a_figure_is_its_source() {
+    // issue 14, form 9: in "X said 30 … and Y put the toll at 41" each
+    // figure has its own source, so neither is a misattribution
+    let facts = "  - id: ministry-toll\n    metric: killed\n    subject: people\n    value: 30\n    source: ministry\n  - id: monitor-toll\n    metric: killed\n    subject: people\n    value: 41\n    source: monitor\n";
+    let text = "The ministry said 30 people were killed and the monitor put the toll at 41.";
+    assert_eq!(
+        credited(&findings(text, facts)),
+        [
+            (Status::Match, Some("ministry-toll")),
+            (Status::Match, Some("monitor-toll"))
+        ]
+    );
+    // the frame needs a count noun and "at" a figure: no speech here
+    let none = findings(
+        "The monitor put the wreckage at the side of the road.",
+        facts,
+    );
+    assert!(none.is_empty(), "{none:?}");
 }

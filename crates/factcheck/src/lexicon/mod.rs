@@ -144,6 +144,10 @@ pub struct LexiconFile {
     /// lead").
     #[serde(default)]
     pub clause_cues: Vec<String>,
+    /// Verbs that report an estimate when a count noun and "at" follow:
+    /// "put the toll at 41", "placed the number of dead at 300".
+    #[serde(default)]
+    pub estimate_cues: Vec<String>,
     /// Cue words that are also plural nouns ("states", "claims").
     #[serde(default)]
     pub nounish_cues: Vec<String>,
@@ -255,6 +259,7 @@ pub struct Lexicon {
     pub(crate) plain_cues: Vec<String>,
     pub(crate) quote_only_cues: HashSet<String>,
     pub(crate) clause_cues: HashSet<String>,
+    pub(crate) estimate_cues: HashSet<String>,
     pub(crate) nounish_cues: HashSet<String>,
     pub(crate) nouns_after_names: HashSet<String>,
     pub(crate) past_verbs: HashSet<String>,
@@ -465,6 +470,7 @@ impl Lexicon {
             plain_cues,
             quote_only_cues,
             clause_cues,
+            estimate_cues,
             nounish_cues,
             nouns_after_names,
             past_verbs,
@@ -529,6 +535,7 @@ impl Lexicon {
             plain_cues: file.plain_cues.iter().map(|w| w.to_lowercase()).collect(),
             quote_only_cues: set(&file.quote_only_cues),
             clause_cues: set(&file.clause_cues),
+            estimate_cues: set(&file.estimate_cues),
             nounish_cues: set(&file.nounish_cues),
             nouns_after_names: set(&file.nouns_after_names),
             past_verbs: set(&file.past_verbs),

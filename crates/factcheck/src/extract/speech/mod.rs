@@ -218,7 +218,7 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
                 continue;
             }
         }
-        if is_cue(sent, k) {
+        if is_cue(sent, k) || estimate_frame(sent, k) {
             if let Some(next) = speaker::speaker_of_cue(sent, k, registry, &mut raw) {
                 k = next;
                 continue;
@@ -227,6 +227,32 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
         k += 1;
     }
     content::contents(sent, &raw)
+}
+
+/// Whether the word at `k` puts a count at a figure: "put the toll at 41",
+/// "placed the number of dead at 300" (a count noun, then "at" and a number,
+/// within a few words).
+fn estimate_frame(sent: &Sent, k: usize) -> bool {
+    let toks = sent.toks;
+    let lx = sent.lexicon;
+    if !lx.estimate_cues.contains(toks[k].lower.as_str()) {
+        return false;
+    }
+    let window = &toks[k + 1..toks.len().min(k + 8)];
+    let count = window
+        .iter()
+        .position(|t| lx.count_nouns.contains(t.lower.as_str()) || t.is("toll"));
+    count.is_some_and(|c| {
+        window[c + 1..]
+            .iter()
+            .position(|t| t.is("at"))
+            .is_some_and(|p| {
+                // the word after "at" (window starts at k + 1)
+                toks.get(k + c + p + 3).is_some_and(|n| {
+                    n.kind == Kind::Num || crate::lang::numbers::is_number_word(&n.lower)
+                })
+            })
+    })
 }
 
 /// Whether a quotation opens within a few words after token `k`.
