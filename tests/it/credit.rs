@@ -470,3 +470,26 @@ fn whoever_puts_the_toll_at_a_figure_is_its_source() {
     );
     assert!(none.is_empty(), "{none:?}");
 }
+
+#[test]
+fn every_joined_subject_says_the_claim() {
+    // issue 14, form 9: "A, B and C said" gives the figure to each of them,
+    // so the monitor's toll credited to a list the monitor opens is a match
+    // (it was a misattribution to the ministry, a warning)
+    let facts = "  - id: monitor-toll\n    metric: killed\n    subject: people\n    value: 21\n    source: monitor\n";
+    let text = "The monitor, medics and the ministry said 21 people died.";
+    assert_eq!(
+        credited(&findings(text, facts)),
+        [(Status::Match, Some("monitor-toll"))]
+    );
+    // the list is the subject's only: "shelled the town and the ministry
+    // said" joins no one, and the ministry alone is a misattribution
+    let alone = findings(
+        "Rebels shelled the town and the ministry said 21 people died.",
+        facts,
+    );
+    assert!(
+        alone.iter().any(|f| f.status == Status::Misattributed),
+        "{alone:?}"
+    );
+}

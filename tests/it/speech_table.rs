@@ -24,6 +24,9 @@ struct Expected {
     content: Option<String>,
     #[serde(default)]
     quote: Option<String>,
+    /// The speakers joined to `speaker` ("A and B said"), in text order.
+    #[serde(default)]
+    also: Vec<String>,
 }
 
 /// Compare words only: whitespace and the marks around a quote do not count.
@@ -52,6 +55,11 @@ fn found(text: &str) -> Vec<Expected> {
             cue: c.attribution.as_ref().map(|a| a.cue.clone()),
             content: c.content.as_deref().map(norm),
             quote: c.quote.as_deref().map(norm),
+            also: c
+                .attribution
+                .as_ref()
+                .map(|a| a.also.clone())
+                .unwrap_or_default(),
         })
         .collect()
 }

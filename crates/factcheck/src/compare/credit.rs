@@ -389,6 +389,13 @@ impl Checker<'_> {
             return false;
         };
         let names: Vec<String> = names.map(|n| n.to_lowercase()).collect();
+        // the extractor found the joined subjects
+        if a.also.iter().any(|n| {
+            let n = normalise_name(n);
+            names.iter().any(|m| normalise_name(m) == n)
+        }) {
+            return true;
+        }
         let text = c.text.to_lowercase();
         let mention = a.mention.to_lowercase();
         let boundary = |s: &str| !s.ends_with(|ch: char| ch.is_alphanumeric());

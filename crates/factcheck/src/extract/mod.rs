@@ -89,6 +89,12 @@ impl Claims<'_> {
             source: entity.source.clone(),
             mention_span: Some(e.mention),
             resolved: self.resolution(mention, &entity.canonical, e.mention, a, b),
+            also: e
+                .also
+                .iter()
+                .map(|&i| self.registry.entities[i].canonical.clone())
+                .filter(|n| *n != entity.canonical)
+                .collect(),
         }
     }
 
@@ -310,6 +316,7 @@ impl Claims<'_> {
             source: None,
             mention_span: Some((b + at, b + at + len)),
             resolved: Resolution::Citation,
+            also: Vec::new(),
         })
     }
 }
@@ -526,6 +533,7 @@ impl<'l> Extractor<'l> {
             sentence: sent.index,
             forward: false,
             relative: false,
+            also: Vec::new(),
         })
     }
 }

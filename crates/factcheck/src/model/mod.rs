@@ -189,6 +189,10 @@ pub struct Attribution {
     /// How the speaker was found; only a speaker named in the claim's own
     /// sentence is sure enough for an error or a rewrite.
     pub resolved: Resolution,
+    /// The other speakers the cue gives the claim to ("Ilse Varto and
+    /// Petra Quill said": Varto here, Quill the speaker): each says it too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
 }
 
 /// How an attribution's speaker was found.

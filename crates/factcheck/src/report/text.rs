@@ -188,7 +188,13 @@ fn extract(report: &ExtractReport, opts: &Options, out: &mut dyn Write) -> io::R
                 .attribution
                 .as_ref()
                 .map_or("unattributed".to_string(), |x| {
-                    format!("{} ({} “{}”)", x.speaker, x.cue, x.mention)
+                    // joined speakers in the order written: "Varto and Quill"
+                    let also: String = x.also.iter().map(|n| format!("{n}, ")).collect();
+                    let also = match also.strip_suffix(", ") {
+                        Some(list) => format!("{list} and "),
+                        None => also,
+                    };
+                    format!("{also}{} ({} “{}”)", x.speaker, x.cue, x.mention)
                 });
             let what = claim_words(c);
             let ctxs = c

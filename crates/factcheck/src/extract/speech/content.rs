@@ -134,6 +134,7 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
             sentence: sent.index,
             forward,
             relative: super::relative::is_relative(sent, r),
+            also: r.also.clone(),
         });
     }
     events

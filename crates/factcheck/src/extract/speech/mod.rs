@@ -40,6 +40,9 @@ pub(crate) struct SpeechEvent {
     /// stiffed"): it speaks its own words only, never a quotation that
     /// follows them or the next sentence's.
     pub relative: bool,
+    /// The other speakers of a cue with joined subjects ("Ilse Varto and
+    /// Petra Quill said"): entities of the registry.
+    pub also: Vec<usize>,
 }
 
 /// Token context for one sentence.
@@ -159,6 +162,8 @@ struct Raw {
     right: bool,
     /// Where the content may start, when an apposition follows the speaker.
     content_from: Option<usize>,
+    /// The other conjuncts of a joined subject ("Ilse Varto and …").
+    also: Vec<usize>,
 }
 
 impl Raw {
@@ -170,6 +175,7 @@ impl Raw {
             cue: (k, k + 1),
             right: false,
             content_from: None,
+            also: Vec::new(),
         }
     }
 }

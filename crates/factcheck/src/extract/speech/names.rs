@@ -1,5 +1,6 @@
 //! The names a sentence gives that later sentences may point back to
-//! ("he", "the minister", "it"), noted even where no one speaks.
+//! ("he", "the minister", "it"), noted even where no one speaks, and the
+//! names joined to a speaker ("Ilse Varto and Petra Quill said").
 
 use super::Sent;
 use crate::extract::speakers::Registry;
@@ -152,4 +153,36 @@ fn is_link(word: &str) -> bool {
                 | "than"
                 | "of"
         )
+}
+
+/// The subjects joined to the speaker phrase starting at `a` ("Ilse Varto
+/// and Petra Quill said", "Both the ministry and the monitor said", "Varto,
+/// Quill and Okafor said"): every conjunct says it. Each must be a name or
+/// a noun phrase that opens the clause, so that "shelled the town and
+/// police said" joins nothing.
+pub(super) fn conjuncts(sent: &Sent, registry: &mut Registry, a: usize) -> Vec<usize> {
+    let toks = sent.toks;
+    let mut found = Vec::new();
+    let mut end = a;
+    let mut joiner = "and";
+    while end > sent.first + 1 && toks[end - 1].is(joiner) {
+        let Some((na, nb)) = sent
+            .np_before(end - 1, true)
+            .filter(|&(_, nb)| nb == end - 1)
+        else {
+            break;
+        };
+        let opens = na == sent.first || toks[na - 1].is("both") || toks[na - 1].kind == Kind::Punct;
+        let list = na > sent.first + 1 && toks[na - 1].lower == ",";
+        if !opens || list && sent.np_before(na - 1, true).is_none() {
+            break;
+        }
+        if let Some(e) = super::speaker::phrase_entity(sent, registry, (na, nb)) {
+            found.push(e);
+        }
+        end = na;
+        joiner = ",";
+    }
+    found.reverse();
+    found
 }

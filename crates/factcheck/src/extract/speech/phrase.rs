@@ -127,8 +127,10 @@ impl Sent<'_> {
             while m > self.first && i - m < 3 && self.word(m - 1).is_some_and(modifier) {
                 m -= 1;
             }
-            // "the trade and industry secretary": two modifiers joined
+            // "the trade and industry secretary": two modifiers joined (not
+            // two phrases: "the town and police")
             if m > self.first + 2
+                && (m < i || end - i >= 2)
                 && !ARTICLES.contains(&toks[m].lower.as_str())
                 && toks[m - 1].is("and")
                 && self.word(m - 2).is_some_and(modifier)

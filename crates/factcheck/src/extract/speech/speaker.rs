@@ -29,13 +29,18 @@ pub(super) fn push_right(
         cue,
         right: true,
         content_from,
+        also: Vec::new(),
     });
     content_from.unwrap_or(b)
 }
 
 /// The entity of a speaker phrase: a share of those polled stays as
 /// written ("54 percent"), any other phrase goes to the registry.
-fn phrase_entity(sent: &Sent, registry: &mut Registry, (a, b): (usize, usize)) -> Option<usize> {
+pub(super) fn phrase_entity(
+    sent: &Sent,
+    registry: &mut Registry,
+    (a, b): (usize, usize),
+) -> Option<usize> {
     if super::described::share_before(sent, b) == Some((a, b)) {
         return Some(registry.share(&sent.src[sent.toks[a].start..sent.toks[b - 1].end]));
     }
@@ -81,7 +86,9 @@ pub(super) fn speaker_of_cue(
                 && !sent.lexicon.quote_verbs.contains(t.lower.as_str()) => {}
         Some(Who::Phrase(a, b)) => {
             let e = phrase_entity(sent, registry, (a, b));
-            raw.push(Raw::left(e, (a, b), k));
+            let mut r = Raw::left(e, (a, b), k);
+            r.also = super::names::conjuncts(sent, registry, a);
+            raw.push(r);
         }
         Some(Who::Relative(w, (a, b))) => {
             let e = phrase_entity(sent, registry, (a, b));
