@@ -67,8 +67,9 @@
 //! # The report
 //!
 //! The table also splits errors by outcome (speaker wrong, partial content,
-//! no overlap), recall by cue class, precision by claim kind, and both by
-//! publisher. Speed is the extractor's alone (article loading and
+//! no overlap), recall by cue class, precision by claim kind and by cue
+//! class ("call" too, which is not in scope: a precision line only), and
+//! both by publisher. Speed is the extractor's alone (article loading and
 //! `extract_claims`), in MB of article text per second; wall time covers
 //! everything. If the extractor panics on an article, the panic is caught,
 //! the article is named in the report and left out of every count.

@@ -143,6 +143,10 @@ fn breakdowns(t: &Tally) {
     for (k, (n, m)) in &t.pred_by_kind {
         println!("  {:<40}{:>7}  precision {}", k, n, pct(*m, *n));
     }
+    println!("predicted precision by cue:");
+    for (c, (n, m)) in &t.pred_by_cue {
+        println!("  {:<40}{:>7}  precision {}", c, n, pct(*m, *n));
+    }
     println!("by publisher:                         gold  recall   pred  precision");
     for (p, [g, gm, n, nm]) in &t.by_publisher {
         println!(

@@ -264,6 +264,8 @@ pub(crate) struct Tally {
     pub(crate) pred_matched_in_scope: usize,
     pub(crate) pred_outcome: BTreeMap<Outcome, usize>,
     pub(crate) pred_by_kind: BTreeMap<&'static str, (usize, usize)>,
+    /// Per cue class of the prediction's own cue: (predicted, matched).
+    pub(crate) pred_by_cue: BTreeMap<&'static str, (usize, usize)>,
 
     pub(crate) misses: Vec<Example>,
     pub(crate) false_positives: Vec<Example>,
@@ -291,6 +293,9 @@ fn cue_class(cue: &str) -> &'static str {
         "write/tweet"
     } else if has(&["ask", "asked", "asks", "asking"]) {
         "ask"
+    } else if has(&["call", "called", "calls", "calling"]) {
+        // (not among the in-scope cue words: a line on the precision side only)
+        "call"
     } else {
         "other speech verb"
     }
@@ -458,6 +463,10 @@ impl Scored<'_> {
         let outcome = Outcome::of(matched, content_sourced, shared);
         *t.pred_outcome.entry(outcome).or_default() += 1;
         let e = t.pred_by_kind.entry(kind).or_default();
+        e.0 += 1;
+        e.1 += matched as usize;
+        let cue = p.claim.attribution.as_ref().map_or("", |a| a.cue.as_str());
+        let e = t.pred_by_cue.entry(cue_class(cue)).or_default();
         e.0 += 1;
         e.1 += matched as usize;
         let e = t.by_publisher.entry(publisher(self.name)).or_default();
