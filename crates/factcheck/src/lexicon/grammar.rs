@@ -117,6 +117,9 @@ pub(crate) const NAME_JOINERS: &[&str] = &["of", "the", "for", "and"];
 /// Pronouns that stand for a person: resolved to the last person named.
 pub(crate) const PRONOUNS_PERSON: &[&str] = &["he", "she"];
 
+/// Possessive determiners: "her advisers said", "maintains their lead".
+pub(crate) const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "our", "my", "your"];
+
 /// Pronouns that stand for a group or an organisation.
 pub(crate) const PRONOUNS_GROUP: &[&str] = &["they", "it", "we"];
 

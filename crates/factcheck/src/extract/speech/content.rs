@@ -6,8 +6,8 @@ use super::{Raw, Sent, SpeechEvent};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
     ARTICLES, CLAUSE_OPENERS, CLOSED_CLASS, CONJUNCTIONS, FRONTED_OPENERS, INDEFINITE_PRONOUNS,
-    PERIOD_DETERMINERS, PREPOSITIONS, QUANTIFIERS, SCENE_OPENERS, SETTING_PREPOSITIONS,
-    SUBJECT_OPENERS,
+    PERIOD_DETERMINERS, POSSESSIVES, PREPOSITIONS, QUANTIFIERS, SCENE_OPENERS,
+    SETTING_PREPOSITIONS, SUBJECT_OPENERS,
 };
 
 /// Cut the content of each cue: after it up to the next speaker, or, when
@@ -55,9 +55,7 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         // ("…, her advisers said": the determiner opens the speaker's phrase)
         let lead = if r.right {
             ca
-        } else if ma > sent.first
-            && ma <= ca
-            && ["his", "her", "their", "its", "our", "my"].contains(&toks[ma - 1].lower.as_str())
+        } else if ma > sent.first && ma <= ca && POSSESSIVES.contains(&toks[ma - 1].lower.as_str())
         {
             ma - 1
         } else {
@@ -286,7 +284,10 @@ fn content_after(sent: &Sent, from: usize, until: usize, cue: usize) -> Option<(
     } else if told {
         a = skip_told_object(sent, a, until);
     }
+    // (nothing but a setting skipped: the words right after the cue)
+    let unskipped = a == from;
     a = skip_setting(sent, a, until);
+    let set = a;
     if toks.get(a).is_some_and(|t| t.is("that")) {
         a += 1;
     }
@@ -318,9 +319,7 @@ fn content_after(sent: &Sent, from: usize, until: usize, cue: usize) -> Option<(
     if b <= a || toks[a..b].iter().filter(|t| t.kind != Kind::Punct).count() < 2 {
         return None;
     }
-    if (a == from || a == skip_setting(sent, from, until))
-        && acts_not_words(sent, cue, a, a == from)
-    {
+    if unskipped && a == set && acts_not_words(sent, cue, a, a == from) {
         return None;
     }
     // "Lena Park reported from Oslo.": where, not what
@@ -354,14 +353,14 @@ fn content_after(sent: &Sent, from: usize, until: usize, cue: usize) -> Option<(
 fn acts_not_words(sent: &Sent, cue: usize, a: usize, direct: bool) -> bool {
     let toks = sent.toks;
     let first = toks[a].lower.as_str();
-    let object = ["a", "an", "his", "her", "their", "its", "our", "my", "your"].contains(&first);
+    let object = ["a", "an"].contains(&first) || POSSESSIVES.contains(&first);
     // ("the monitor maintained by the embassy", "figures reported by
     // the ministry": a passive; "responded by pointing" may report)
     let passive = first == "by"
         && direct
         && toks.get(a + 1).is_some_and(|n| {
             ARTICLES.contains(&n.lower.as_str())
-                || ["his", "her", "its", "their"].contains(&n.lower.as_str())
+                || POSSESSIVES.contains(&n.lower.as_str())
                 || n.capitalised(sent.src)
         });
     // ("said Friday as he entered the talks": when, not what)
