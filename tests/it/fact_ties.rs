@@ -292,3 +292,58 @@ fn a_sentence_of_another_month_may_count_another_period() {
     let g = on(&f, "death toll at 2,063");
     assert_eq!(g.severity, Severity::Error);
 }
+
+/// Two islands' tolls; one fact's only common word is "island".
+const ISLANDS: &str = "  - id: north-side\n    metric: killed\n    subject: people\n    value: 4\n    context: [north side, island]\n  - id: brask\n    metric: killed\n    subject: people\n    value: 10\n    context: [Brask]\n";
+
+#[test]
+fn the_island_refers_back_and_places_no_fact() {
+    // invented: a section about another island says "on the island"; the
+    // fact whose only word there is "island" counts a different one
+    let text = "Velland\nThe storm flattened the harbour at Velland. One death was reported on the island.";
+    let f = figures(text, ISLANDS);
+    let g = on(&f, "One death");
+    assert_eq!(
+        (g.status, g.severity),
+        (Status::Mismatch, Severity::Warning)
+    );
+    assert!(g.correction.is_none());
+    // the fact's own words in the sentence tie it
+    let text = "The storm killed one person on the north side of the island.";
+    let f = figures(text, ISLANDS);
+    let g = on(&f, "killed one person");
+    assert_eq!(
+        (g.fact.as_deref(), g.severity),
+        (Some("north-side"), Severity::Error)
+    );
+}
+
+/// Two facts of the same figure: the lede's total and the body's.
+const SAME: &str = "  - id: lede\n    metric: killed\n    subject: people\n    min: 12\n    context: [three states]\n  - id: body\n    metric: killed\n    subject: people\n    min: 12\n    context: [falling trees]\n";
+
+#[test]
+fn facts_that_give_the_same_figure_judge_it_alike() {
+    // invented: the body's count sits in an "including" list, so neither
+    // fact's words place it; both say at least 12, so "fewer than 12" is
+    // wrong whichever it means, and the lede's fact is stated already
+    let text = "Storms killed at least 12 people across three states. Fewer than 12 people were killed, including two by falling trees.";
+    let f = figures(text, SAME);
+    let g = on(&f, "Fewer than 12 people were killed");
+    assert_eq!(
+        (g.status, g.fact.as_deref(), g.severity),
+        (Status::Mismatch, Some("body"), Severity::Error)
+    );
+    let fix = g.correction.as_ref().expect("a fix");
+    assert_eq!(fix.replacement, "At least ");
+    // facts with different figures stay a tie, said as such
+    // (neither of the figure's own number, which would choose it)
+    let apart = SAME
+        .replacen("min: 12", "min: 15", 1)
+        .replace("min: 12", "min: 20");
+    let f = figures(text, &apart);
+    let g = on(&f, "Fewer than 12 people were killed");
+    assert_eq!(
+        (g.status, g.severity),
+        (Status::Mismatch, Severity::Warning)
+    );
+}

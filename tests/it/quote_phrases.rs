@@ -353,3 +353,37 @@ fn a_few_words_in_another_form_beside_the_quote_word_for_word_are_no_sure_misquo
         "{f:?}"
     );
 }
+
+#[test]
+fn a_pair_of_words_with_one_swapped_is_a_misquote_from_the_named_speaker() {
+    // invented: a minister's two-word description of a flood; a pair has
+    // no share of words to go by, so the named speaker, the kept word in
+    // its place and the pair missing from the article decide
+    let yaml = "version: 1\nsources:\n  - id: varga\n    name: Lena Varga\n    aliases: [Ms Varga]\nquotes:\n  - id: varga-hazard\n    speaker: varga\n    text: \"routine hazard\"\n";
+    let reference = Reference::from_str(Path::new("ref.yaml"), yaml).unwrap();
+    let check = |text: &str| -> Vec<Finding> {
+        let article = Article::from_text("a.md", text.into(), None).unwrap();
+        Checker::new(&reference).check(&article).findings
+    };
+    let draft = "Ms Varga called the floods a \"routine nuisance\" on Monday.";
+    let f = check(draft);
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misquoted)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.fact.as_deref(), Some("varga-hazard"));
+    assert_eq!(
+        corrected(draft, &f),
+        "Ms Varga called the floods a \"routine hazard\" on Monday."
+    );
+    // the pair word for word elsewhere makes the other one another phrase
+    let f = check(
+        "Ms Varga called the floods a \"routine hazard\" and the repairs a \"routine nuisance\".",
+    );
+    assert!(!f.iter().any(|f| f.status == Status::Misquoted), "{f:?}");
+    // so does a speaker who is not named, and the kept word out of place
+    let f = check("Residents called the floods a \"routine nuisance\" on Monday.");
+    assert!(!f.iter().any(|f| f.status == Status::Misquoted), "{f:?}");
+    let f = check("Ms Varga called the floods a \"hazard routine\" on Monday.");
+    assert!(!f.iter().any(|f| f.status == Status::Misquoted), "{f:?}");
+}

@@ -8,57 +8,12 @@
 
 use super::place::{contains_word, flat_lower, own_place, sentence_start, word_positions, Place};
 use super::Checker;
-use crate::lexicon::Lexicon;
 use crate::model::{Claim, Qualifier, Quantity, Resolution};
 use crate::reference::{Accepted, Fact};
+use std::collections::HashSet;
 
-/// A noun's singular, as far as comparing subjects needs: "soldiers",
-/// and the plurals in -men ("men", "policewomen"). ("children" stays a
-/// synonym of "child", not the same noun, so that the value decides
-/// between a fact about one child and one about schoolchildren.)
-fn singular(s: &str) -> std::borrow::Cow<'_, str> {
-    if let Some(stem) = s.strip_suffix("men") {
-        return format!("{stem}man").into();
-    }
-    s.strip_suffix('s')
-        .filter(|r| r.len() > 2)
-        .unwrap_or(s)
-        .into()
-}
-
-/// How well a claim's subject fits a fact's: 3 same noun, 2 synonym,
-/// 1 the fact names no subject, 0 no fit. People in general — a figure
-/// with no subject noun ("50,000 were left homeless"), "people", "persons"
-/// — fit a fact about people and a fact that names no subject equally (2):
-/// the subject then leaves the choice to the source, the place and the
-/// value. A specific subject ("children") prefers a fact that names it.
-fn subject_fit<'a>(lx: &Lexicon, claim: Option<&'a str>, fact: Option<&str>) -> u8 {
-    let general = |s: Option<&str>| s.is_none_or(|s| s == "people" || lx.synonyms("people", s));
-    if general(claim) && general(fact) {
-        return 2;
-    }
-    match (claim, fact) {
-        (_, None) => 1,
-        (None, Some(_)) => 0,
-        (Some(c), Some(f)) => {
-            // the head noun: "malawian people" are people, "rebel fighters" fighters
-            let head = |s: &'a str| s.rsplit(' ').next().unwrap_or(s);
-            if c == f || singular(c) == singular(f) {
-                3
-            } else if lx.synonyms(c, f)
-                || c.contains(' ') && subject_fit(lx, Some(head(c)), Some(f)) >= 2
-                || words_within(c, f)
-                || words_within(f, c)
-                || compound_of(c, f)
-                || compound_of(f, c)
-            {
-                2
-            } else {
-                0
-            }
-        }
-    }
-}
+mod subject;
+use subject::{names_subject, singular, subject_fit, without_metric_noun};
 
 /// The sentence with the speaker's mention blanked out, byte for byte, when
 /// lower-casing kept its length and the mention names a source by name.
@@ -82,62 +37,6 @@ fn without_speaker(c: &Claim, mut sentence: String) -> String {
         }
     }
     sentence
-}
-
-/// A fact's subject without the words that name the figure's metric in its
-/// phrase: "as many as 250,000 Syrian refugees" counts "Syrian" refugees,
-/// which a fact about "Syrian refugees" names in full. Never empties it.
-fn without_metric_noun(subject: &str, phrase: &str, claimed: Option<&str>) -> String {
-    let claimed = claimed.unwrap_or("");
-    let kept: Vec<&str> = subject
-        .split(' ')
-        .filter(|w| !contains_word(phrase, w) || contains_word(claimed, w))
-        .collect();
-    if kept.is_empty() {
-        subject.to_string()
-    } else {
-        kept.join(" ")
-    }
-}
-
-/// Whether a context word only names the fact's subject ("students" for
-/// the students killed): the subject is ranked already, and the word
-/// locates no incident, so it counts after the words that do, as the words
-/// that state a figure do.
-fn names_subject(word: &str, subject: Option<&str>) -> bool {
-    subject.is_some_and(|s| {
-        let w = word.to_lowercase();
-        let s = s.to_lowercase();
-        singular(&w) == singular(&s)
-            || s.rsplit(' ')
-                .next()
-                .is_some_and(|h| singular(h) == singular(&w))
-    })
-}
-
-/// Whether one word is a compound of the other: "schoolchildren" are
-/// children, "schoolgirls" girls (a head of four letters or more, so
-/// "policemen" are not "men" of any kind).
-fn compound_of(a: &str, b: &str) -> bool {
-    let (a, b) = (singular(a), singular(b));
-    !a.contains(' ')
-        && !b.contains(' ')
-        && b.len() >= 4
-        && a.len() > b.len()
-        && a.ends_with(b.as_ref())
-}
-
-/// Whether every word of `a` stands in `b`: "syrian" in "syrian refugees",
-/// "policemen" in "policemen, soldiers and security guards".
-fn words_within(a: &str, b: &str) -> bool {
-    let words = |s: &'_ str| {
-        s.split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .map(|w| singular(w).to_string())
-            .collect::<Vec<_>>()
-    };
-    let within = words(b);
-    words(a).iter().all(|w| within.contains(w))
 }
 
 /// Whether the fact writes the number `n` itself: its value, or a bound of
@@ -205,7 +104,14 @@ pub(super) enum Choice<'r> {
 
 impl<'r> Checker<'r> {
     /// Rank the facts of the figure's metric and unit, and pick one.
-    pub(super) fn choose(&self, c: &Claim, q: &Quantity, at: &Place) -> Choice<'r> {
+    /// `stated`: the facts other figures of the article have stated.
+    pub(super) fn choose(
+        &self,
+        c: &Claim,
+        q: &Quantity,
+        at: &Place,
+        stated: &HashSet<&str>,
+    ) -> Choice<'r> {
         let date = at.date;
         // a source found through a pronoun or another sentence may be a
         // guess: it does not choose the fact
@@ -455,10 +361,21 @@ impl<'r> Checker<'r> {
                 return Choice::Agrees(f);
             }
         }
-        // a lower-ranked fact that fits does not break a tie among the first
-        if leaders.len() > 1 {
+        // a lower-ranked fact that fits does not break a tie among the first,
+        // unless they all give the same figure from the same source: then
+        // it is wrong whichever it means, likelier the one no other figure
+        // of the article states ("Fewer than 12 people were killed" after a
+        // lede's "at least 12", against two facts of at least 12)
+        let alike = leaders.windows(2).all(|w| {
+            (&w[0].accepted, &w[0].source, w[0].as_of) == (&w[1].accepted, &w[1].source, w[1].as_of)
+        });
+        if leaders.len() > 1 && !alike {
             return Choice::Tied(leaders);
         }
+        let first = match leaders.iter().find(|f| !stated.contains(f.id.as_str())) {
+            Some(f) if leaders.len() > 1 => f,
+            _ => first,
+        };
         // an exact figure ("two bodies") that is the value of a fact whose
         // own place words stand nearest it, as the first's do, with the same
         // subject and source fit: the sentence places both, so it cannot
@@ -537,8 +454,25 @@ impl<'r> Checker<'r> {
         let of_a_part = words_of(first)
             .iter()
             .any(|w| word_positions(text, w).any(|i| part_of(i, w)));
+        // or are only nouns that refer back to a place ("on the island"),
+        // which may be another than the fact's
+        let anaphoric = {
+            let stand: Vec<&String> = words_of(first)
+                .iter()
+                .filter(|w| contains_word(text, w))
+                .collect();
+            !stand.is_empty()
+                && stand.iter().all(|w| {
+                    lx.place_nouns.contains(w.as_str())
+                        && word_positions(text, w).all(|i| {
+                            ["the ", "this ", "that "]
+                                .iter()
+                                .any(|d| text[..i].ends_with(d))
+                        })
+                })
+        };
         let ((subject, _, (a, b, c_, said)), topic) = top;
-        let weak = of_a_part || own;
+        let weak = of_a_part || own || anaphoric;
         // the only fact of the metric, placed by words the sentence does
         // not hold, while the sentence names a place of its own ("In
         // Pennsylvania, … another 40 people were severely injured" against

@@ -238,7 +238,7 @@ impl<'r> Checker<'r> {
                     .any(|w| super::place::contains_word(&para, w))
             }
         };
-        let fact = match self.choose(c, q, &at) {
+        let fact = match self.choose(c, q, &at, stated) {
             Choice::None => {
                 out.push(self.unverified_figure(c, q));
                 self.unattributed(c, None, false, out);

@@ -91,6 +91,9 @@ pub struct LexiconFile {
     /// Words between a number and who was counted that add to a count ("two more civilians").
     #[serde(default)]
     pub additive_words: Vec<String>,
+    /// Words before a metric noun that say how the count is known ("12 confirmed deaths").
+    #[serde(default)]
+    pub count_modifiers: Vec<String>,
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
     #[serde(default)]
     pub count_nouns: Vec<String>,
@@ -103,6 +106,9 @@ pub struct LexiconFile {
     /// Nouns after a place's possessive that name a part of it ("Cuba's western coasts").
     #[serde(default)]
     pub subregions: Vec<String>,
+    /// Nouns that refer back to a place after "the" ("on the island").
+    #[serde(default)]
+    pub place_nouns: Vec<String>,
     /// Day names: not names, scene-setting, allowed between speaker and cue.
     #[serde(default)]
     pub weekdays: Vec<String>,
@@ -236,11 +242,13 @@ pub struct Lexicon {
     pub(crate) page_tails: Vec<Vec<String>>,
     /// Words between a number and who was counted that add to a count ("two more civilians").
     pub(crate) additive_words: HashSet<String>,
+    pub(crate) count_modifiers: HashSet<String>,
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
     pub(crate) count_nouns: HashSet<String>,
     pub(crate) whole_scopes: Vec<String>,
     pub(crate) narrower_words: HashSet<String>,
     pub(crate) subregions: HashSet<String>,
+    pub(crate) place_nouns: HashSet<String>,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
     pub(crate) not_names: HashSet<String>,
     /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
@@ -453,10 +461,12 @@ impl Lexicon {
             part_subjects,
             page_tails,
             additive_words,
+            count_modifiers,
             count_nouns,
             whole_scopes,
             narrower_words,
             subregions,
+            place_nouns,
             weekdays,
             day_parts,
             periods,
@@ -516,10 +526,12 @@ impl Lexicon {
             part_subjects: set(&file.part_subjects),
             page_tails: file.page_tails.iter().map(|p| words(p)).collect(),
             additive_words: set(&file.additive_words),
+            count_modifiers: set(&file.count_modifiers),
             count_nouns: set(&file.count_nouns),
             whole_scopes: file.whole_scopes.iter().map(|w| w.to_lowercase()).collect(),
             narrower_words: set(&file.narrower_words),
             subregions: set(&file.subregions),
+            place_nouns: set(&file.place_nouns),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
             skip_left: union(
                 grammar::BETWEEN_SPEAKER_AND_CUE,

@@ -1,6 +1,7 @@
 //! How a figure's subject fits a fact's, and whole-word context matching.
 
 use super::*;
+use crate::lexicon::Lexicon;
 
 #[test]
 fn context_words_are_whole_words() {

@@ -181,6 +181,14 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
             _ => {}
         }
     }
+    // "12 confirmed deaths": how the count is known, not who was counted
+    while toks
+        .get(j)
+        .is_some_and(|t| lx.count_modifiers.contains(t.lower.as_str()))
+        && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+    {
+        j += 1;
+    }
     let start = j;
     // a participle with no noun after it is a verb, not who was counted:
     // "180 suffered injuries", "five detainees freed last month" (but "30
@@ -204,7 +212,11 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
         }
     }
     if j == start {
-        return (None, from);
+        // (past the kind of count, if any, to its noun)
+        let kind = toks[from..start]
+            .iter()
+            .any(|t| lx.count_modifiers.contains(t.lower.as_str()));
+        return (None, if kind { start } else { from });
     }
     // a list of who was counted: "innocent men, women and children died"
     // counts people, none of them alone

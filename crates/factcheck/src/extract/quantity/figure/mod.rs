@@ -234,7 +234,11 @@ impl<'a> Figure<'a> {
             }
             None => {
                 let mut end = noun_end;
-                if self.subject.is_none() {
+                // (who was counted follows an adjective, "38 missing
+                // fishermen", or "of", "65 bodies of civilians"; not a
+                // noun: "6,100 bodies washed up")
+                let of = toks.get(noun_end).is_some_and(|t| t.is("of"));
+                if self.subject.is_none() && (adjective || of) {
                     let (s, e) = subject_after(self.sent, noun_end, lx);
                     if toks
                         .get(noun_end)
