@@ -15,7 +15,8 @@ use crate::extract::speech::Sent;
 use crate::lang::numbers::{parse_at, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{
-    COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS, VERB_ADVERBS,
+    BE, COUNTED_PHRASE_LINKS, COUNTED_PHRASE_OPENERS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS,
+    VERB_ADVERBS,
 };
 use crate::lexicon::Lexicon;
 use crate::model::Qualifier;
@@ -311,6 +312,8 @@ impl<'a> Figure<'a> {
                 self.hits.last().is_none_or(|h| h.end_tok < self.q_start)
                     && !self.count_before(start)
             })
+            // nor is a passive's ("were injured at least three killed")
+            .filter(|&(_, start)| start == 0 || !BE.contains(&self.toks[start - 1].lower.as_str()))
             .map(|(metric, start)| Found {
                 metric,
                 start,
@@ -351,8 +354,15 @@ impl<'a> Figure<'a> {
             if self.subject.is_none() && self.group_size_at(start) {
                 self.subject = subject_after(self.sent, start + 1, lx).0;
             }
+            // (a passive verb has no object: "30 people were injured at
+            // least three killed" is copy that lost its comma)
+            let passive = |end: usize| {
+                toks[start..end]
+                    .iter()
+                    .any(|t| BE.contains(&t.lower.as_str()))
+            };
             found = cue_after_aux(toks, start, lx)
-                .filter(|&(_, end)| !object_follows(self.sent, end, lx))
+                .filter(|&(_, end)| passive(end) || !object_follows(self.sent, end, lx))
                 .filter(|&(_, end)| !self.acts_on_people(start, end))
                 .filter(|&(_, end)| self.counts_people(end))
                 .map(|(metric, end)| Found {
