@@ -170,7 +170,7 @@ fn realcopy_unseen() {
     }
     eprintln!("unseen set:");
     let t = run_dir(&root().join("tests/data/realcopy-unseen"));
-    assert!(t.articles >= 312, "{} articles", t.articles);
+    assert!(t.articles >= 324, "{} articles", t.articles);
     // first runs (false alarms, caught, fixes right): O2+P2 1, 28/36,
     // 21/32; Q2+R2 2, 30/36, 24/32; S2+T2 1, 28/36, 21/31; U2+V2 2,
     // 29/36, 23/32; W2+X2 (run on the session's final code) 1, 30/36,
@@ -178,7 +178,7 @@ fn realcopy_unseen() {
     // together now 0, 156/180, 133/159. Later sets: see the set's README
     // (I3+J3 6, 29/36, 21/32; K3+L3 6, 29/36, 21/31; A4+B4 1, 30/36,
     // 25/34; C4+D4 4, 26/36, 19/34; E4+F4 1, 34/36, 25/33; G4+H4 0, 31/36,
-    // 27/33; I4+J4 1, 27/36, 22/33; K4+L4 0, 32/36, 29/34; M4+N4 0, 32/36, 30/34)
+    // 27/33; I4+J4 1, 27/36, 22/33; K4+L4 0, 32/36, 29/34; M4+N4 0, 32/36, 30/34; O4+P4 0, 26/36, 23/31)
     // (the last known false alarm, a fact placed by "the island" in a
     // paragraph about another island, is fixed: none may come back)
     assert!(
@@ -186,8 +186,8 @@ fn realcopy_unseen() {
         "false alarms: {:?}",
         t.false_alarms
     );
-    assert!(t.caught >= 850, "fewer planted errors caught");
-    assert!(t.fixed_right >= 742, "fewer right fixes");
+    assert!(t.caught >= 877, "fewer planted errors caught");
+    assert!(t.fixed_right >= 766, "fewer right fixes");
     assert!(t.not_idempotent.is_empty(), "--write must be idempotent");
 }
 

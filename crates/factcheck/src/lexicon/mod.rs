@@ -94,6 +94,9 @@ pub struct LexiconFile {
     /// Words before a metric noun that say how the count is known ("12 confirmed deaths").
     #[serde(default)]
     pub count_modifiers: Vec<String>,
+    /// Words that make a detention count a release ("freed", "release of").
+    #[serde(default)]
+    pub release_words: Vec<String>,
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
     #[serde(default)]
     pub count_nouns: Vec<String>,
@@ -243,6 +246,7 @@ pub struct Lexicon {
     /// Words between a number and who was counted that add to a count ("two more civilians").
     pub(crate) additive_words: HashSet<String>,
     pub(crate) count_modifiers: HashSet<String>,
+    pub(crate) release_words: HashSet<String>,
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
     pub(crate) count_nouns: HashSet<String>,
     pub(crate) whole_scopes: Vec<String>,
@@ -287,117 +291,8 @@ static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::build(&file).expect("the embedded lexicon is valid")
 });
 
-/// A phrase as lower-case words.
-fn words(phrase: &str) -> Vec<String> {
-    phrase
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect()
-}
-
-/// The metric phrases of `file`, split at their number slot.
-fn metric_cues(file: &LexiconFile) -> Result<Vec<MetricCue>, String> {
-    let mut cues = Vec::new();
-    for (metric, phrases) in &file.metrics {
-        for phrase in phrases {
-            let ws = words(phrase);
-            if ws.is_empty() {
-                return Err(format!("metric `{metric}` has an empty phrase"));
-            }
-            let cue = match ws.iter().position(|w| w == "n") {
-                Some(i) => MetricCue {
-                    metric: metric.clone(),
-                    pre: ws[..i].to_vec(),
-                    post: ws[i + 1..].to_vec(),
-                    slotted: true,
-                },
-                None => MetricCue {
-                    metric: metric.clone(),
-                    pre: ws,
-                    post: Vec::new(),
-                    slotted: false,
-                },
-            };
-            if cue.slotted && cue.pre.is_empty() && cue.post.is_empty() {
-                return Err(format!(
-                    "metric `{metric}`: phrase `{phrase}` has only a number"
-                ));
-            }
-            cues.push(cue);
-        }
-    }
-    Ok(cues)
-}
-
-/// A word list as a set, lower-cased: the tokens it is checked against are.
-fn set(list: &[String]) -> HashSet<String> {
-    list.iter().map(|w| w.to_lowercase()).collect()
-}
-
-/// Closed-class `grammar` words and lexicon `lists` in one lower-case set,
-/// for a rule that treats both alike.
-fn union(grammar: &[&str], lists: &[&Vec<String>]) -> HashSet<String> {
-    let mut s: HashSet<String> = grammar.iter().map(|w| w.to_string()).collect();
-    for l in lists {
-        s.extend(l.iter().map(|w| w.to_lowercase()));
-    }
-    s
-}
-
-/// Cue indexes: plain cues by their first word, slotted cues by the first
-/// word after the slot, or those that end at it by the word before;
-/// longest phrase first, so it wins.
-fn cue_index(cues: &[MetricCue]) -> [HashMap<String, Vec<usize>>; 3] {
-    let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut pre_by_last: HashMap<String, Vec<usize>> = HashMap::default();
-    for (i, c) in cues.iter().enumerate() {
-        if !c.slotted {
-            plain_by_first.entry(c.pre[0].clone()).or_default().push(i);
-        } else if let Some(first) = c.post.first() {
-            post_by_first.entry(first.clone()).or_default().push(i);
-        } else if let Some(last) = c.pre.last() {
-            pre_by_last.entry(last.clone()).or_default().push(i);
-        }
-    }
-    for list in pre_by_last.values_mut() {
-        list.sort_by_key(|&i| std::cmp::Reverse(cues[i].pre.len()));
-    }
-    for list in plain_by_first.values_mut() {
-        list.sort_by_key(|&i| std::cmp::Reverse(cues[i].pre.len()));
-    }
-    for list in post_by_first.values_mut() {
-        list.sort_by_key(|&i| std::cmp::Reverse(cues[i].post.len()));
-    }
-    [plain_by_first, post_by_first, pre_by_last]
-}
-
-/// Qualifier phrases as word lists with their qualifier, longest first so
-/// "more than" wins over "more"; fails on an unknown qualifier name.
-fn qualifier_phrases(file: &LexiconFile) -> Result<Vec<(Vec<String>, Qualifier)>, String> {
-    let mut qualifiers = Vec::new();
-    for (phrase, name) in &file.qualifiers {
-        let q = Qualifier::parse(name)
-            .ok_or_else(|| format!("qualifier `{phrase}`: unknown qualifier `{name}`"))?;
-        qualifiers.push((words(phrase), q));
-    }
-    qualifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    Ok(qualifiers)
-}
-
-/// The synonym groups each subject noun stands in, by group index.
-fn subject_groups(file: &LexiconFile) -> HashMap<String, Vec<usize>> {
-    let mut subject_groups: HashMap<String, Vec<usize>> = HashMap::default();
-    for (g, group) in file.subject_synonyms.iter().enumerate() {
-        for w in group {
-            let ids = subject_groups.entry(w.to_lowercase()).or_default();
-            if !ids.contains(&g) {
-                ids.push(g);
-            }
-        }
-    }
-    subject_groups
-}
+mod build;
+use build::*;
 
 impl Lexicon {
     /// Whether `phrase` (lower-cased) is made only of the words that state
@@ -462,6 +357,7 @@ impl Lexicon {
             page_tails,
             additive_words,
             count_modifiers,
+            release_words,
             count_nouns,
             whole_scopes,
             narrower_words,
@@ -527,6 +423,7 @@ impl Lexicon {
             page_tails: file.page_tails.iter().map(|p| words(p)).collect(),
             additive_words: set(&file.additive_words),
             count_modifiers: set(&file.count_modifiers),
+            release_words: set(&file.release_words),
             count_nouns: set(&file.count_nouns),
             whole_scopes: file.whole_scopes.iter().map(|w| w.to_lowercase()).collect(),
             narrower_words: set(&file.narrower_words),

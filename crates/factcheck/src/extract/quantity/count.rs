@@ -131,7 +131,19 @@ fn label_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
             return true;
         }
     }
-    n.first >= 2 && toks[n.first - 1].is("of") && toks[n.first - 2].is("age")
+    n.first >= 2 && toks[n.first - 1].is("of") && toks[n.first - 2].is("age") || model_name(toks, n)
+}
+
+/// Digits glued by a hyphen to a word before them name a model or a
+/// strain, not a count: "Su-24", "F-16", "Covid-19".
+fn model_name(toks: &[Token], n: &NumberPhrase) -> bool {
+    let first = &toks[n.first];
+    n.first >= 2
+        && first.kind == Kind::Num
+        && toks[n.first - 1].lower == "-"
+        && toks[n.first - 1].end == first.start
+        && toks[n.first - 2].end == toks[n.first - 1].start
+        && toks[n.first - 2].kind == Kind::Word
 }
 
 /// A month, a unit or "-year-old" after the number makes it a date, a

@@ -108,7 +108,12 @@ fn object_follows(sent: &Sent, at: usize, lx: &Lexicon) -> bool {
         .map_or(0, |(w, _)| w.len());
     // "and wounded another 250": a count of its own after the verb
     let at = at + skip;
-    parse_at(sent.src, toks, at + added_count_lead(toks, at)).is_some()
+    // (a duration is no object: "200 people drowned seven weeks ago")
+    parse_at(sent.src, toks, at + added_count_lead(toks, at)).is_some_and(|n| {
+        !toks
+            .get(n.last)
+            .is_some_and(|t| lx.non_count_units.contains(t.lower.as_str()))
+    })
 }
 
 /// How many tokens from `i` on say that the number after them adds to a
@@ -158,6 +163,10 @@ fn subject_word(t: &Token, lx: &Lexicon) -> bool {
 pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usize) {
     let toks = sent.toks;
     let mut j = from;
+    // "17 out of the crew of 23" counts crew as "17 of the crew" does
+    if toks.get(j).is_some_and(|t| t.is("out")) && toks.get(j + 1).is_some_and(|t| t.is("of")) {
+        j += 1;
+    }
     if toks.get(j).is_some_and(|t| t.is("of")) {
         j += 1;
         if toks

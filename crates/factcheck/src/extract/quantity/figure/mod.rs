@@ -4,6 +4,7 @@
 
 mod clauses;
 mod parts;
+mod undone;
 
 use super::count::in_citation;
 use super::lead::{qualifier_before, subset_lead, upper_bound};
@@ -507,8 +508,14 @@ impl<'a> Figure<'a> {
 
     /// The hit, unless who was counted are not people ("2 million
     /// chickens"); a part of the figure before counts the same people.
-    fn finish(self, found: Found) -> Option<QuantityHit> {
+    fn finish(self, mut found: Found) -> Option<QuantityHit> {
         let (toks, n) = (self.toks, self.n);
+        if self.undone(&found) {
+            return None;
+        }
+        if self.released(&found) {
+            found.metric = "released".into();
+        }
         if self
             .subject
             .as_deref()
