@@ -18,14 +18,14 @@ use factcheck_eval::peers::{self, classify, Case, ExtraOut};
 /// as of the commit that added them). Raise them as the number reader
 /// improves; never lower them without a reason in the commit.
 const FLOORS: &[(&str, usize)] = &[
-    ("NumberModel", 92),
-    ("NumberModelExperimentalMode", 53),
+    ("NumberModel", 116),
+    ("NumberModelExperimentalMode", 62),
     ("NumberModelPercentMode", 4),
-    ("NumberRangeModel", 47),
-    ("NumberRangeModelExperimentalMode", 35),
-    ("PercentModel", 7),
-    ("PercentModelPercentMode", 3),
-    ("quantities", 19),
+    ("NumberRangeModel", 69),
+    ("NumberRangeModelExperimentalMode", 51),
+    ("PercentModel", 10),
+    ("PercentModelPercentMode", 4),
+    ("quantities", 20),
     ("quantities.ambiguity", 1),
     ("errors", 4),
 ];

@@ -32,7 +32,70 @@ pub(super) fn qualifier_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> (
     if n.upper.is_some() && n.first > sent.first && toks[n.first - 1].is("between") {
         q_start = n.first - 1;
     }
+    // a two-sided range starts at its first bound ("more than 20 and
+    // fewer than 35")
+    if n.qualifier == Some(Qualifier::Range) && n.upper.is_some() {
+        if let Some((words, _)) = bound_before(sent, n.first, lx) {
+            q_start = n.first - words;
+        }
+    }
     (qualifier, q_start)
+}
+
+/// The lexicon qualifier that ends right before token `at`: its length in
+/// tokens and what it says.
+fn bound_before(sent: &Sent, at: usize, lx: &Lexicon) -> Option<(usize, Qualifier)> {
+    lx.qualifiers
+        .iter()
+        .find(|(w, _)| w.len() <= at - sent.first && cue_at(sent.toks, at - w.len(), w))
+        .map(|(w, q)| (w.len(), *q))
+}
+
+/// A number bounded on both sides by two qualified numbers joined by "and"
+/// or a comma: "more than 20 and fewer than 35", "at most 100 and at least
+/// 20", "no more than 50 and no less than 20": one range from the lower to
+/// the upper bound, through the second number. `None` otherwise.
+pub(super) fn two_sided(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> Option<NumberPhrase> {
+    let toks = sent.toks;
+    if n.qualifier.is_some() || n.vague || n.percent {
+        return None;
+    }
+    let lower = |q: Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper = |q: Qualifier| {
+        matches!(
+            q,
+            Qualifier::FewerThan | Qualifier::AtMost | Qualifier::UpTo
+        )
+    };
+    let (_, first) = bound_before(sent, n.first, lx)?;
+    toks.get(n.last).filter(|t| t.is("and") || t.lower == ",")?;
+    let after = n.last + 1;
+    // the second bound's words, then its number
+    let (words, second) = lx
+        .qualifiers
+        .iter()
+        .filter(|(w, _)| cue_at(toks, after, w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|(w, q)| (w.len(), *q))?;
+    let m = crate::lang::numbers::parse_at(sent.src, toks, after + words)?;
+    if m.qualifier.is_some() || m.vague || m.percent != n.percent {
+        return None;
+    }
+    let (lo, hi) = if lower(first) && upper(second) {
+        (n.value, m.value)
+    } else if upper(first) && lower(second) {
+        (m.value, n.value)
+    } else {
+        return None;
+    };
+    (lo < hi).then(|| NumberPhrase {
+        value: lo,
+        upper: Some(hi),
+        qualifier: Some(Qualifier::Range),
+        last: m.last,
+        end: m.end,
+        ..n.clone()
+    })
 }
 
 /// Whether the words before the phrase make it a part of the figure

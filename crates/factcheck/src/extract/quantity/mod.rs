@@ -317,6 +317,7 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
             i += 1;
             continue;
         };
+        let n = lead::two_sided(sent, &n, lx).unwrap_or(n);
         let next_i = n.last.max(i + 1);
         if not_a_count(sent, &n, lx) {
             i = next_i;

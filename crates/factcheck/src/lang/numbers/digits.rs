@@ -3,6 +3,7 @@
 
 use compact_str::CompactString;
 
+use super::words::is_dozens;
 use super::{scale_word, NumberPhrase};
 use crate::lang::tokens::{Kind, Token};
 
@@ -53,11 +54,64 @@ pub(super) fn digits_at(
     n: &mut NumberPhrase,
 ) -> Option<usize> {
     let (text, j) = spaced_groups(src, toks, i, n);
+    // scientific notation ("1e400") is no count a newsroom writes
+    let rest = &src.as_bytes()[toks[j - 1].end..];
+    if matches!(rest, [b'e' | b'E', d, ..] | [b'e' | b'E', b'+' | b'-', d, ..] if d.is_ascii_digit())
+    {
+        return None;
+    }
     let (v, seps, decimals) = digits_value(&text)?;
+    // nor is a number past a quadrillion (a 400-digit string is infinite
+    // as a float): read as no number, never as a value it does not have
+    if !(v.is_finite() && v < 1e15) {
+        return None;
+    }
     n.value = v;
     n.separators |= seps;
     n.decimals = decimals;
-    Some(scale_words_after(src, toks, j, n))
+    let j = scale_words_after(src, toks, j, n);
+    // "3 dozens", "3 dzs": twelve times the count
+    if n.scale_word.is_none()
+        && toks
+            .get(j)
+            .is_some_and(|t| is_dozens(&t.lower) || t.is("dozen"))
+    {
+        n.value *= 12.0;
+        return Some(j + 1);
+    }
+    Some(mixed_tail(src, toks, j, n))
+}
+
+/// What follows digits and their scale in words or digits of a smaller
+/// scale, added to them: "3 hundred and 21", "4 thousand 3 hundred", "6
+/// crore and two hundred", "3 million and a half". Without "and", only a
+/// part with its own scale word continues the number ("3 million 20 years
+/// later" does not). The next token.
+fn mixed_tail(src: &str, toks: &[Token], j: usize, n: &mut NumberPhrase) -> usize {
+    if n.scale_word.is_none() || n.decimals > 0 || n.scale < 100.0 {
+        return j;
+    }
+    let and = toks.get(j).is_some_and(|t| t.is("and"));
+    let k = j + usize::from(and);
+    if and {
+        if let Some((f, after)) = super::words::fraction_after_and(toks, k) {
+            n.value += f * n.scale;
+            return after;
+        }
+    }
+    let Some((part, after)) = super::parse_single(src, toks, k) else {
+        return j;
+    };
+    let fits = part.value < n.scale
+        && !part.vague
+        && !part.percent
+        && part.value.fract() == 0.0
+        && (and || part.scale_word.is_some());
+    if !fits {
+        return j;
+    }
+    n.value += part.value;
+    after
 }
 
 /// The digits at `i` joined with the groups of three that follow after
@@ -104,7 +158,9 @@ fn scale_words_after(src: &str, toks: &[Token], mut j: usize, n: &mut NumberPhra
     while let Some(s) = toks.get(j) {
         match scale_word(&s.lower) {
             Some((scale, glued_only)) if s.kind == Kind::Word => {
-                if glued_only && s.start != toks[j - 1].end {
+                // (a spaced "k" only after decimals: "2.75 k", not "5 k run")
+                let spaced_k = s.lower == "k" && n.decimals > 0;
+                if glued_only && s.start != toks[j - 1].end && !spaced_k {
                     break;
                 }
                 // "hundreds of …" after digits is not a scale

@@ -56,6 +56,7 @@ fn scale_word(w: &str) -> Option<(f64, bool)> {
         "lakh" | "lakhs" => (1e5, false),
         "crore" | "crores" => (1e7, false),
         "k" => (1e3, true),
+        "mil" => (1e6, true),
         "m" => (1e6, true),
         "b" => (1e9, true),
         _ => return None,
@@ -121,7 +122,10 @@ pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
     let between = i > 0 && toks[i - 1].is("between");
     if n.qualifier.is_none() && !n.vague {
         if let Some(t) = toks.get(j) {
-            let joiner = matches!(t.lower.as_str(), "-" | "–" | "to") || (between && t.is("and"));
+            let joiner = matches!(
+                t.lower.as_str(),
+                "-" | "–" | "~" | "to" | "through" | "thru"
+            ) || (between && t.is("and"));
             if joiner && j + 1 < toks.len() {
                 if let Some((hi, k)) = parse_single(src, toks, j + 1) {
                     if !hi.vague && (hi.percent == n.percent || hi.percent) {
@@ -261,7 +265,16 @@ fn scores_of_people(next: &str) -> bool {
 /// marks `n` a share: the next token.
 fn percent_after(toks: &[Token], mut j: usize, n: &mut NumberPhrase) -> usize {
     if let Some(p) = toks.get(j) {
-        if p.lower == "%" || p.is("percent") || p.is("pct") {
+        // ("5 percentage points" is a difference of shares, not one)
+        let points = toks
+            .get(j + 1)
+            .is_some_and(|t| t.is("point") || t.is("points"));
+        if p.lower == "%"
+            || p.is("percent")
+            || p.is("percents")
+            || p.is("pct")
+            || p.is("percentage") && !points
+        {
             n.percent = true;
             j += 1;
         } else if p.is("per") && toks.get(j + 1).is_some_and(|t| t.is("cent")) {
@@ -347,6 +360,37 @@ mod tests {
         assert_eq!(p("1.000").value, 1000.0);
         assert_eq!(p("1 234 567.89").value, 1_234_567.89);
         assert_eq!(p("10 bln").value, 1e10);
+    }
+
+    #[test]
+    fn mixed_dozen_and_fraction_forms() {
+        assert_eq!(p("3 hundred and 21").value, 321.0);
+        assert_eq!(p("4 thousand 3 hundred and 21").value, 4321.0);
+        assert_eq!(p("6 crore and two hundred").value, 60_000_200.0);
+        // without "and", only a part with its own scale continues
+        assert_eq!(p("3 million 20 years").value, 3e6);
+        assert_eq!(p("3 dozens").value, 36.0);
+        assert_eq!(p("three hundred and two dozens").value, 324.0);
+        assert_eq!(p("fifty - two").value, 52.0);
+        assert_eq!(p("3 million and a half").value, 3_500_000.0);
+        assert_eq!(p("two million and one half").value, 2_500_000.0);
+        assert_eq!(p("one billion and a half million").value, 1_000_500_000.0);
+        assert_eq!(p("five billion and three quarters").value, 5_750_000_000.0);
+        assert_eq!(p("three lakh crore").value, 3e12);
+        assert_eq!(p("hundred thousand").value, 1e5);
+        assert_eq!(p("2mil").value, 2e6);
+        assert_eq!(p("2.33 k").value, 2330.0);
+        assert_eq!(p("5 k").value, 5.0);
+        let r = p("20 through 100");
+        assert_eq!((r.value, r.upper), (20.0, Some(100.0)));
+        assert!(p("thirty percentage").percent);
+        assert!(!p("5 percentage points").percent);
+        // out of range: no number at all
+        let toks = tokenize("1e400", 0, 5);
+        assert!(parse_at("1e400", &toks, 0).is_none());
+        let long = "9".repeat(400);
+        let toks = tokenize(&long, 0, long.len());
+        assert!(parse_at(&long, &toks, 0).is_none());
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub fn is_number_word(w: &str) -> bool {
 /// A unit, ten or dozen word: its value ("seven" → 7, "dozen" → 12).
 fn unit_word(w: &str) -> Option<f64> {
     Some(match w {
-        "zero" => 0.0,
+        "zero" | "nought" | "naught" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -61,6 +61,26 @@ fn word_at(toks: &[Token], k: usize) -> Option<&str> {
     toks.get(k).map(|t| t.lower.as_str())
 }
 
+/// "dozens" and its abbreviations after a count: twelve times it.
+pub(super) fn is_dozens(w: &str) -> bool {
+    matches!(w, "dozens" | "dz" | "dzs" | "doz" | "dozs")
+}
+
+/// A fraction after "and" at `k`: "a half", "one half", "a quarter",
+/// "three quarters"; its value and the token after it.
+pub(super) fn fraction_after_and(toks: &[Token], k: usize) -> Option<(f64, usize)> {
+    let count = match word_at(toks, k)? {
+        "a" | "an" => 1.0,
+        w => unit_word(w).filter(|&v| (1.0..4.0).contains(&v))?,
+    };
+    let f = match word_at(toks, k + 1)? {
+        "half" | "halves" => 0.5,
+        "quarter" | "quarters" => 0.25,
+        _ => return None,
+    };
+    (count * f < 1.0).then_some((count * f, k + 2))
+}
+
 /// "half" or "quarter" at `k`: the fraction.
 fn fraction_at(toks: &[Token], k: usize) -> Option<f64> {
     match word_at(toks, k) {
@@ -82,6 +102,8 @@ pub(super) fn parse_words(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         total: 0.0,
         current: 0.0,
         last_scale: 1.0,
+        last_group: 0.0,
+        last_unit: 0.0,
         any: false,
     };
     let mut j = i;
@@ -121,6 +143,10 @@ struct WordSum {
     total: f64,
     current: f64,
     last_scale: f64,
+    /// What the last closed scale added ("three lakh": 300,000).
+    last_group: f64,
+    /// The units last read ("two" of "three hundred and two dozens").
+    last_unit: f64,
     /// Whether any number word was read.
     any: bool,
 }
@@ -148,12 +174,44 @@ impl WordSum {
         if let Some(v) = compound_word(word) {
             self.unit(word, v).then_some(j + 1)
         } else if let Some((s, glued)) = scale_word(word) {
-            self.scale(word, s, glued).then_some(j + 1)
-        } else if word == "and" && self.any {
+            let after_scale = j > 0 && scale_word(&toks[j - 1].lower).is_some();
+            self.scale(word, s, glued, after_scale).then_some(j + 1)
+        } else if (word == "and" || word == "&") && self.any {
             self.and_at(toks, j)
+        } else if word == ","
+            && self.current == 0.0
+            && self.total >= 1e3
+            && self.unit_next(toks, j + 1)
+        {
+            // "three million, two hundred & forty"
+            Some(j + 1)
+        } else if is_dozens(word) && self.current > 0.0 {
+            // "three dozens", "three hundred and two dozens": of the
+            // units last read
+            self.current += self.last_unit * 11.0;
+            Some(j + 1)
+        } else if word == "-" && self.tens_then(toks, j + 1) {
+            // a spaced hyphen: "fifty - two"
+            Some(j + 1)
         } else {
             None
         }
+    }
+
+    /// Whether a number word below a hundred stands at `k`.
+    fn unit_next(&self, toks: &[Token], k: usize) -> bool {
+        word_at(toks, k)
+            .and_then(compound_word)
+            .is_some_and(|v| v > 0.0 && v < self.last_scale)
+    }
+
+    /// Whether a unit below ten at `k` may follow the tens read so far.
+    fn tens_then(&self, toks: &[Token], k: usize) -> bool {
+        self.current % 10.0 == 0.0
+            && self.current % 100.0 >= 20.0
+            && word_at(toks, k)
+                .and_then(unit_word)
+                .is_some_and(|v| v > 0.0 && v < 10.0)
     }
 
     /// A unit, ten or dozen: whether it continues the number ("thirty
@@ -163,6 +221,11 @@ impl WordSum {
         if word == "dozen" {
             self.current = self.current.max(1.0) * 12.0;
         } else if self.current < 1.0 || self.current % 100.0 == 0.0 || tens_then_unit {
+            self.last_unit = if tens_then_unit {
+                self.last_unit + v
+            } else {
+                v
+            };
             self.current += v;
         } else {
             return false;
@@ -173,14 +236,27 @@ impl WordSum {
 
     /// A scale word after number words: whether it continues the number
     /// (not a glued abbreviation, a plural, or a scale with nothing before).
-    fn scale(&mut self, word: &str, s: f64, glued: bool) -> bool {
-        if glued || word.ends_with('s') || !self.any {
+    fn scale(&mut self, word: &str, s: f64, glued: bool, after_scale: bool) -> bool {
+        if glued || word.ends_with('s') {
             return false;
+        }
+        // "hundred thousand" with no number before: a hundred
+        if !self.any {
+            if s != 100.0 {
+                return false;
+            }
+            self.any = true;
         }
         if s == 100.0 {
             self.current = self.current.max(1.0) * 100.0;
+        } else if after_scale && self.current == 0.0 {
+            // a scale of a scale: "three lakh crore" is three lakh crores
+            self.total += self.last_group * (s - 1.0);
+            self.last_group *= s;
+            self.last_scale *= s;
         } else {
-            self.total += self.current.max(1.0) * s;
+            self.last_group = self.current.max(1.0) * s;
+            self.total += self.last_group;
             self.current = 0.0;
             self.last_scale = s;
         }
@@ -191,15 +267,22 @@ impl WordSum {
     /// "two hundred and fifty", "one thousand and fifty"; the next token to
     /// read, or `None` when "and" ends the number.
     fn and_at(&mut self, toks: &[Token], j: usize) -> Option<usize> {
-        if word_at(toks, j + 1) == Some("a") {
-            if let Some(f) = fraction_at(toks, j + 2) {
-                if self.current > 0.0 {
-                    self.current += f;
-                } else {
-                    self.total += f * self.last_scale;
-                }
-                return Some(j + 3);
+        // "and a half", "and one half", "and three quarters"; of a smaller
+        // scale when one follows ("one billion and a half million")
+        if let Some((f, k)) = fraction_after_and(toks, j + 1) {
+            let smaller = word_at(toks, k)
+                .and_then(scale_word)
+                .filter(|&(sc, g)| !g && sc < self.last_scale && sc >= 1e3);
+            if let Some((sc, _)) = smaller {
+                self.total += f * sc;
+                return Some(k + 1);
             }
+            if self.current > 0.0 {
+                self.current += f;
+            } else {
+                self.total += f * self.last_scale;
+            }
+            return Some(k);
         }
         let (current, total) = (self.current, self.total);
         let joins = current % 100.0 == 0.0 && current > 0.0 || current == 0.0 && total > 0.0;
