@@ -18,8 +18,8 @@ use factcheck_eval::peers::{self, classify, Case, ExtraOut};
 /// as of the commit that added them). Raise them as the number reader
 /// improves; never lower them without a reason in the commit.
 const FLOORS: &[(&str, usize)] = &[
-    ("NumberModel", 116),
-    ("NumberModelExperimentalMode", 62),
+    ("NumberModel", 117),
+    ("NumberModelExperimentalMode", 63),
     ("NumberModelPercentMode", 4),
     ("NumberRangeModel", 69),
     ("NumberRangeModelExperimentalMode", 51),

@@ -122,10 +122,13 @@ pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
     let between = i > 0 && toks[i - 1].is("between");
     if n.qualifier.is_none() && !n.vague {
         if let Some(t) = toks.get(j) {
+            // ("rose by 12 to 58" is an increase and the new count)
+            let by = i > 0 && toks[i - 1].is("by") && t.is("to");
             let joiner = matches!(
                 t.lower.as_str(),
                 "-" | "–" | "~" | "to" | "through" | "thru"
-            ) || (between && t.is("and"));
+            ) && !by
+                || (between && t.is("and"));
             if joiner && j + 1 < toks.len() {
                 if let Some((hi, k)) = parse_single(src, toks, j + 1) {
                     if !hi.vague && (hi.percent == n.percent || hi.percent) {

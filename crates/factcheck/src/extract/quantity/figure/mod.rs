@@ -465,8 +465,25 @@ impl<'a> Figure<'a> {
     fn metric_before(&self) -> Option<Found> {
         let (toks, lx, q_start, first) = (self.toks, self.lx, self.q_start, self.sent.first);
         let mut j = q_start;
-        while j > first && q_start - j < 4 && lx.toll_links.contains(toks[j - 1].lower.as_str()) {
-            j -= 1;
+        // (an increase on the way adds its two words to the reach: "the
+        // toll has risen by 3 to 21")
+        let mut reach = 4;
+        loop {
+            if j > first
+                && q_start - j < reach
+                && lx.toll_links.contains(toks[j - 1].lower.as_str())
+            {
+                j -= 1;
+            } else if j > first + 2
+                && reach == 4
+                && toks[j - 1].kind == Kind::Num
+                && toks[j - 2].is("by")
+            {
+                j -= 2;
+                reach += 2;
+            } else {
+                break;
+            }
         }
         // "the toll in Angur Adar rose to 23": a place between the metric
         // word and its verb, only where a verb links them
