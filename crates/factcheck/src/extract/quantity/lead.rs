@@ -51,8 +51,8 @@ fn bound_before(sent: &Sent, at: usize, lx: &Lexicon) -> Option<(usize, Qualifie
         .map(|(w, q)| (w.len(), *q))
 }
 
-/// A number bounded on both sides by two qualified numbers joined by "and"
-/// or a comma: "more than 20 and fewer than 35", "at most 100 and at least
+/// A number bounded on both sides by two qualified numbers joined by
+/// "and": "more than 20 and fewer than 35", "at most 100 and at least
 /// 20", "no more than 50 and no less than 20": one range from the lower to
 /// the upper bound, through the second number. `None` otherwise.
 pub(super) fn two_sided(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> Option<NumberPhrase> {
@@ -68,7 +68,9 @@ pub(super) fn two_sided(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> Option<N
         )
     };
     let (_, first) = bound_before(sent, n.first, lx)?;
-    toks.get(n.last).filter(|t| t.is("and") || t.lower == ",")?;
+    // (only "and": after a comma a second bound is often a part, "fewer
+    // than 10, at least 5 of them children")
+    toks.get(n.last).filter(|t| t.is("and"))?;
     let after = n.last + 1;
     // the second bound's words, then its number
     let (words, second) = lx
