@@ -385,12 +385,14 @@ impl<'r> Checker<'r> {
         text: &str,
     ) -> Option<Found<'r>> {
         let lower: Vec<String> = positioned.iter().map(|w| w.0.to_lowercase()).collect();
+        // (the word kept must carry meaning: "the people" and "the enemy"
+        // share only "the")
+        let lx = &self.reference.lexicon;
         let mut pairs = self.quotes.iter().filter(|pq| {
-            pq.plain.len() == 2
-                && (0..2)
-                    .filter(|&i| pq.plain[i].to_lowercase() == lower[i])
-                    .count()
-                    == 1
+            let kept: Vec<usize> = (0..2)
+                .filter(|&i| pq.plain.len() == 2 && pq.plain[i].to_lowercase() == lower[i])
+                .collect();
+            kept.len() == 1 && !lx.is_small_word(&lower[kept[0]])
         });
         let (pq, None) = (pairs.next()?, pairs.next()) else {
             return None;

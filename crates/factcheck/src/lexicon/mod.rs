@@ -109,7 +109,7 @@ pub struct LexiconFile {
     /// Nouns after a place's possessive that name a part of it ("Cuba's western coasts").
     #[serde(default)]
     pub subregions: Vec<String>,
-    /// Nouns that refer back to a place after "the" ("on the island").
+    /// Nouns that refer back to a place after "the", "this" or "that" ("on the island").
     #[serde(default)]
     pub place_nouns: Vec<String>,
     /// Day names: not names, scene-setting, allowed between speaker and cue.

@@ -194,7 +194,9 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
     while toks
         .get(j)
         .is_some_and(|t| lx.count_modifiers.contains(t.lower.as_str()))
-        && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| lx.plain_by_first.contains_key(t.lower.as_str()))
     {
         j += 1;
     }

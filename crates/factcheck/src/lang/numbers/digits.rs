@@ -88,7 +88,14 @@ pub(super) fn digits_at(
 /// part with its own scale word continues the number ("3 million 20 years
 /// later" does not). The next token.
 fn mixed_tail(src: &str, toks: &[Token], j: usize, n: &mut NumberPhrase) -> usize {
-    if n.scale_word.is_none() || n.decimals > 0 || n.scale < 100.0 {
+    // (after a scale written as a word: "5k and 40 were arrested" is two)
+    let word_scale = n.scale_word.as_deref().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "hundred" | "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
+        )
+    });
+    if !word_scale || n.decimals > 0 {
         return j;
     }
     let and = toks.get(j).is_some_and(|t| t.is("and"));

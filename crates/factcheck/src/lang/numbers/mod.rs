@@ -122,8 +122,23 @@ pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
     let between = i > 0 && toks[i - 1].is("between");
     if n.qualifier.is_none() && !n.vague {
         if let Some(t) = toks.get(j) {
-            // ("rose by 12 to 58" is an increase and the new count)
-            let by = i > 0 && toks[i - 1].is("by") && t.is("to");
+            // ("rose by 12 to 58" is an increase and the new count; "cut by
+            // 20 to 30 percent" stays a range)
+            let rise = |k: usize| {
+                matches!(
+                    toks[k].lower.as_str(),
+                    "rose"
+                        | "risen"
+                        | "rises"
+                        | "rising"
+                        | "climbed"
+                        | "jumped"
+                        | "increased"
+                        | "grew"
+                        | "grown"
+                )
+            };
+            let by = i > 1 && toks[i - 1].is("by") && rise(i - 2) && t.is("to");
             let joiner = matches!(
                 t.lower.as_str(),
                 "-" | "–" | "~" | "to" | "through" | "thru"
@@ -131,7 +146,15 @@ pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
                 || (between && t.is("and"));
             if joiner && j + 1 < toks.len() {
                 if let Some((hi, k)) = parse_single(src, toks, j + 1) {
-                    if !hi.vague && (hi.percent == n.percent || hi.percent) {
+                    // "350 through 2020" runs to a year, not to a count
+                    let year = |p: &NumberPhrase| {
+                        p.scale_word.is_none()
+                            && !p.separators
+                            && p.value.fract() == 0.0
+                            && (1800.0..=2100.0).contains(&p.value)
+                    };
+                    let to_a_year = t.lower != "-" && t.lower != "–" && year(&hi) && !year(&n);
+                    if !hi.vague && !to_a_year && (hi.percent == n.percent || hi.percent) {
                         let mut lo_v = n.value;
                         if n.scale_word.is_none() && hi.scale_word.is_some() {
                             lo_v *= hi.scale;

@@ -78,7 +78,9 @@ pub(super) fn fraction_after_and(toks: &[Token], k: usize) -> Option<(f64, usize
         "quarter" | "quarters" => 0.25,
         _ => return None,
     };
-    (count * f < 1.0).then_some((count * f, k + 2))
+    // ("4 million and a quarter of them are children" is no fraction of it)
+    let of = word_at(toks, k + 2) == Some("of");
+    (count * f < 1.0 && !of).then_some((count * f, k + 2))
 }
 
 /// "half" or "quarter" at `k`: the fraction.
@@ -175,6 +177,20 @@ impl WordSum {
             self.unit(word, v).then_some(j + 1)
         } else if let Some((s, glued)) = scale_word(word) {
             let after_scale = j > 0 && scale_word(&toks[j - 1].lower).is_some();
+            // a bare "hundred" opens a number only before a larger scale and
+            // after no word that makes it vague ("hundred thousand", not "a
+            // few hundred")
+            let larger_next = word_at(toks, j + 1)
+                .and_then(scale_word)
+                .is_some_and(|(sc, g)| !g && sc >= 1e3);
+            let vague_before = j > 0
+                && matches!(
+                    toks[j - 1].lower.as_str(),
+                    "few" | "couple" | "many" | "several" | "some"
+                );
+            if !self.any && (!larger_next || vague_before) {
+                return None;
+            }
             self.scale(word, s, glued, after_scale).then_some(j + 1)
         } else if (word == "and" || word == "&") && self.any {
             self.and_at(toks, j)
@@ -182,8 +198,10 @@ impl WordSum {
             && self.current == 0.0
             && self.total >= 1e3
             && self.unit_next(toks, j + 1)
+            && word_at(toks, j + 2) == Some("hundred")
         {
-            // "three million, two hundred & forty"
+            // "three million, two hundred & forty" (not "of the five
+            // thousand, two died")
             Some(j + 1)
         } else if is_dozens(word) && self.current > 0.0 {
             // "three dozens", "three hundred and two dozens": of the
@@ -249,6 +267,7 @@ impl WordSum {
         }
         if s == 100.0 {
             self.current = self.current.max(1.0) * 100.0;
+            self.last_unit = 0.0;
         } else if after_scale && self.current == 0.0 {
             // a scale of a scale: "three lakh crore" is three lakh crores
             self.total += self.last_group * (s - 1.0);

@@ -20,8 +20,15 @@ impl Figure<'_> {
             // a release word up to three words before the count ("the
             // release of the 12"), or the verb after who was counted ("12
             // detainees were freed", "have been released")
+            // (only words of its own phrase between: "the release of the
+            // 12", not "after the video's release, 12 people were held")
             let first = self.sent.first;
-            let before = (self.q_start.saturating_sub(3).max(first)..self.q_start).any(release);
+            let before = (self.q_start.saturating_sub(3).max(first)..self.q_start).any(|k| {
+                release(k)
+                    && toks[k + 1..self.q_start]
+                        .iter()
+                        .all(|t| matches!(t.lower.as_str(), "of" | "the" | "all" | "another"))
+            });
             let mut k = found.end.max(self.n.last);
             while toks
                 .get(k)
