@@ -174,10 +174,10 @@ fn precision_on_copy_that_is_not_about_casualties() {
     assert!(recall >= RECALL_FLOOR, "recall {recall:.3}");
 }
 
-/// Floors where they were measured (59 of 62 right, 59 of 65 found);
-/// issue 15's target for precision is 0.97. The three wrong reads: "the
-/// two bodies" (two lending bodies), "study of 45 patients had to be
-/// hospitalized" (half of them were), and "200 people were rescued", which
-/// the lexicon counts as evacuated and the labeller did not.
-const PRECISION_FLOOR: f64 = 0.95;
+/// Floors where they were measured (59 of 60 right, 59 of 65 found);
+/// issue 15's target for precision is 0.97. The one wrong read: "200
+/// people were rescued", which the lexicon counts as evacuated (the
+/// convention of every reference in `tests/data/realcopy*`) and the
+/// labeller did not.
+const PRECISION_FLOOR: f64 = 0.98;
 const RECALL_FLOOR: f64 = 0.90;

@@ -21,4 +21,5 @@ mod reliability;
 mod scaffold;
 mod snapshots;
 mod speech_table;
+mod totals;
 mod verdicts;

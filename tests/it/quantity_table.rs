@@ -26,6 +26,9 @@ struct Expected {
     subject: Option<String>,
     #[serde(default)]
     percent: bool,
+    /// The text calls the figure the whole event's total.
+    #[serde(default)]
+    total: bool,
 }
 
 fn found(text: &str) -> Vec<Expected> {
@@ -42,6 +45,7 @@ fn found(text: &str) -> Vec<Expected> {
             qualifier: q.qualifier.as_str().to_string(),
             subject: q.subject,
             percent: q.unit.as_deref() == Some("percent"),
+            total: q.total,
         })
         .collect()
 }

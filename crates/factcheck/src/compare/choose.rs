@@ -225,10 +225,13 @@ impl<'r> Checker<'r> {
                     _ => 1,
                 };
                 let (a, b, c_) = at.context_fit(q, &placed, &sentence, start, &placing[i], &around);
+                // (a figure the article calls its total states the headline
+                // fact as a word of its phrase would)
                 let said = stating[i]
                     .iter()
                     .filter(|w| contains_word(&phrase, w))
-                    .count();
+                    .count()
+                    + usize::from(q.total && f.total);
                 // a figure with no subject noun in a sentence that holds the
                 // place words of a fact about a kind of people ("At least 11
                 // were killed … in Maaret al-Numan" against 11 civilians)

@@ -233,6 +233,7 @@ mod tests {
             unit: None,
             place: None,
             part: false,
+            total: false,
             style: crate::model::NumberStyle {
                 scale_word: Some("million".into()),
                 scale: 1e6,

@@ -360,6 +360,7 @@ fn quantity_of(h: QuantityHit, src: &str) -> Quantity {
         unit: n.percent.then(|| "percent".to_string()),
         place: h.place.map(|(a, b)| src[a..b].to_string()),
         part: h.part,
+        total: h.total,
         style: NumberStyle {
             scale_word: n.scale_word,
             scale: n.scale,

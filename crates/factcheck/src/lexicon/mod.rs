@@ -106,6 +106,18 @@ pub struct LexiconFile {
     /// Words that make a count narrower than its metric's ("left homeless" of the displaced).
     #[serde(default)]
     pub narrower_words: Vec<String>,
+    /// Phrases that mark a figure as the whole event's total ("in total", "a total of").
+    #[serde(default)]
+    pub total_words: Vec<String>,
+    /// Nouns before "of N" that make N a sample's size ("a study of 45 patients").
+    #[serde(default)]
+    pub sample_nouns: Vec<String>,
+    /// Nouns that count the dead by their bodies ("bodies", "corpses").
+    #[serde(default)]
+    pub body_nouns: Vec<String>,
+    /// Words by which a sentence treats bodies as the dead ("recovered", "buried").
+    #[serde(default)]
+    pub body_context: Vec<String>,
     /// Nouns after a place's possessive that name a part of it ("Cuba's western coasts").
     #[serde(default)]
     pub subregions: Vec<String>,
@@ -251,6 +263,11 @@ pub struct Lexicon {
     pub(crate) count_nouns: HashSet<String>,
     pub(crate) whole_scopes: Vec<String>,
     pub(crate) narrower_words: HashSet<String>,
+    /// Phrases that mark a figure as the whole event's total, as words.
+    pub(crate) total_words: Vec<Vec<String>>,
+    pub(crate) sample_nouns: HashSet<String>,
+    pub(crate) body_nouns: HashSet<String>,
+    pub(crate) body_context: HashSet<String>,
     pub(crate) subregions: HashSet<String>,
     pub(crate) place_nouns: HashSet<String>,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
@@ -361,6 +378,10 @@ impl Lexicon {
             count_nouns,
             whole_scopes,
             narrower_words,
+            total_words,
+            sample_nouns,
+            body_nouns,
+            body_context,
             subregions,
             place_nouns,
             weekdays,
@@ -427,6 +448,10 @@ impl Lexicon {
             count_nouns: set(&file.count_nouns),
             whole_scopes: file.whole_scopes.iter().map(|w| w.to_lowercase()).collect(),
             narrower_words: set(&file.narrower_words),
+            total_words: file.total_words.iter().map(|p| words(p)).collect(),
+            sample_nouns: set(&file.sample_nouns),
+            body_nouns: set(&file.body_nouns),
+            body_context: set(&file.body_context),
             subregions: set(&file.subregions),
             place_nouns: set(&file.place_nouns),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),

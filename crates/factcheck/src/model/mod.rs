@@ -144,6 +144,11 @@ pub struct Quantity {
     /// of the whole.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub part: bool,
+    /// The text calls the figure the whole event's total ("In total, the
+    /// storm killed 35 people", "6,054 deaths in all"): a reference's
+    /// `total: true` fact judges it before any other.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub total: bool,
     /// Decimal places of the stated number at its scale ("4.2 million" → 1),
     /// so corrections can be written in the article's own style.
     #[serde(skip)]

@@ -162,6 +162,11 @@ pub struct FactFile {
     /// Whether an article that omits the figure gets a finding.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
+    /// The event's headline figure: one the article calls its total ("In
+    /// total, the storm killed 35 people", "6,054 deaths in all") is
+    /// judged against this fact before any other of its metric.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub total: bool,
     /// For the curator; not checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

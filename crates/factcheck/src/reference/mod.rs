@@ -67,6 +67,9 @@ pub struct Fact {
     pub(crate) source: Option<String>,
     pub(crate) attribution_required: bool,
     pub(crate) required: bool,
+    /// `total: true`: the headline figure, which a figure the article
+    /// calls its total meets first.
+    pub(crate) total: bool,
     /// `context:` words, lower-cased.
     pub(crate) context: Vec<String>,
 }

@@ -170,6 +170,7 @@ fn fact_of(q: &Quantity, id: String, as_of: Option<String>, source: Option<Strin
         attribution: None,
         context: Vec::new(),
         required: false,
+        total: false,
         note: Some(format!("as printed: “{}”", q.phrase)),
     }
 }

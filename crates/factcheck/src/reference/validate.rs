@@ -259,6 +259,7 @@ fn fact(f: &FactFile, at: &str, cx: &FactContext, ids: &mut Ids, p: &mut Problem
         source: f.source.clone(),
         attribution_required: f.attribution == Some(AttributionRule::Required),
         required: f.required,
+        total: f.total,
         context: f
             .context
             .iter()

@@ -19,6 +19,16 @@ pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
         || clock_or_score(sent, n)
         || inside_a_name(sent, n, lx)
         || origin_of_the_counted(sent, n, lx)
+        || sample_size(sent, n, lx)
+}
+
+/// The size of a sample studied, not a count of the harmed: "half the
+/// victims in their study of 45 patients", "a survey of 1,000 people".
+fn sample_size(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
+    let toks = sent.toks;
+    n.first >= sent.first + 2
+        && toks[n.first - 1].is("of")
+        && lx.sample_nouns.contains(toks[n.first - 2].lower.as_str())
 }
 
 /// A number in where the counted come from, after their noun: "Three

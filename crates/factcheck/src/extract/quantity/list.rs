@@ -49,6 +49,7 @@ pub(super) fn continuation(
         // a part of a figure with no place of its own ("eight fatalities,
         // seven in Texas"); after one with a place it is the next in a list
         part: breakdown && prev.place.is_none(),
+        total: false,
     };
     if breakdown {
         return Some(hit());

@@ -7,6 +7,7 @@ mod figure;
 mod lead;
 mod list;
 mod respectively;
+mod total;
 
 use super::speech::Sent;
 use crate::lang::numbers::is_number_word;
@@ -38,6 +39,8 @@ pub(crate) struct QuantityHit {
     pub place: Option<(usize, usize)>,
     /// A part of the figure just before it in the sentence.
     pub part: bool,
+    /// The text calls it the whole event's total ("in total", "in all").
+    pub total: bool,
 }
 
 /// The place named right after token `end`: a place preposition, maybe
@@ -158,6 +161,14 @@ fn subject_word(t: &Token, lx: &Lexicon) -> bool {
         && !lx.months.contains(t.lower.as_str())
 }
 
+/// A word between a number and its metric noun that says how the count is
+/// known ("12 *confirmed* deaths") or what caused it ("3 *heat-related*
+/// deaths"): not who was counted.
+fn count_modifier(t: &Token, lx: &Lexicon) -> bool {
+    lx.count_modifiers.contains(t.lower.as_str())
+        || t.lower.contains('-') && t.lower.ends_with("ed")
+}
+
 /// Who was counted, right after the number: "140 children", "thousands of
 /// civilians", "60 of its soldiers". Returns the words and the next token.
 pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<String>, usize) {
@@ -190,10 +201,9 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
             _ => {}
         }
     }
-    // "12 confirmed deaths": how the count is known, not who was counted
-    while toks
-        .get(j)
-        .is_some_and(|t| lx.count_modifiers.contains(t.lower.as_str()))
+    // "12 confirmed deaths": how the count is known, not who was counted;
+    // "3 heat-related deaths": what caused them
+    while toks.get(j).is_some_and(|t| count_modifier(t, lx))
         && toks
             .get(j + 1)
             .is_some_and(|t| lx.plain_by_first.contains_key(t.lower.as_str()))
@@ -224,9 +234,7 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
     }
     if j == start {
         // (past the kind of count, if any, to its noun)
-        let kind = toks[from..start]
-            .iter()
-            .any(|t| lx.count_modifiers.contains(t.lower.as_str()));
+        let kind = toks[from..start].iter().any(|t| count_modifier(t, lx));
         return (None, if kind { start } else { from });
     }
     // a list of who was counted: "innocent men, women and children died"
@@ -348,5 +356,6 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
         }
         i = next_i;
     }
+    total::mark(sent, &mut hits, lx);
     hits
 }

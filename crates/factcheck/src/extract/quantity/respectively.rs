@@ -47,6 +47,7 @@ impl Respectively {
             qualifier,
             place: None,
             part: false,
+            total: false,
         }
     }
 }

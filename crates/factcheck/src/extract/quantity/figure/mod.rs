@@ -469,7 +469,20 @@ impl<'a> Figure<'a> {
         // toll has risen by 3 to 21")
         let mut reach = 4;
         loop {
-            if j > first
+            if let Some(w) = (j == q_start)
+                .then(|| {
+                    lx.total_words.iter().find(|w| {
+                        w.last().is_some_and(|l| l == "of")
+                            && w.len() < j - first
+                            && cue_at(toks, j - w.len(), w)
+                    })
+                })
+                .flatten()
+            {
+                // "killing a total of 16 people"
+                j -= w.len();
+                reach += w.len();
+            } else if j > first
                 && q_start - j < reach
                 && lx.toll_links.contains(toks[j - 1].lower.as_str())
             {
@@ -562,6 +575,7 @@ impl<'a> Figure<'a> {
             qualifier: self.qualifier,
             place: None,
             part: (self.subset_lead || self.subset_tail) && self.prev_metric.is_some(),
+            total: false,
         })
     }
 }

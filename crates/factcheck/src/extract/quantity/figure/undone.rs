@@ -45,8 +45,28 @@ impl Figure<'_> {
     pub(super) fn undone(&self, found: &Found) -> bool {
         let toks = self.toks;
         found.metric == "killed"
-            && found.end >= 2
-            && found.end - 2 >= self.n.last
-            && toks[found.end - 2].is("from")
+            && (found.end >= 2 && found.end - 2 >= self.n.last && toks[found.end - 2].is("from")
+                || self.bodies_of_no_one(found))
+    }
+
+    /// A count of "bodies" is a toll only where the sentence treats them as
+    /// the dead (found, recovered, buried, identified, …): "lending by the
+    /// two bodies amounted to 1.1 billion" counts organisations.
+    fn bodies_of_no_one(&self, found: &Found) -> bool {
+        let (toks, lx) = (self.toks, self.lx);
+        let phrase = &toks[found.start.min(self.q_start)..found.end.max(self.n.last)];
+        let noun = |t: &crate::lang::tokens::Token| lx.body_nouns.contains(t.lower.as_str());
+        let other_cue = phrase
+            .iter()
+            .any(|t| !noun(t) && lx.plain_by_first.contains_key(t.lower.as_str()));
+        // ("the bodies of four children": whose bodies says they are the dead)
+        let of_someone = (found.start.min(self.q_start)..found.end.max(self.n.last))
+            .any(|k| noun(&toks[k]) && toks.get(k + 1).is_some_and(|t| t.is("of")));
+        phrase.iter().any(noun)
+            && !other_cue
+            && !of_someone
+            && !toks[self.sent.first..]
+                .iter()
+                .any(|t| lx.body_context.contains(t.lower.as_str()))
     }
 }
