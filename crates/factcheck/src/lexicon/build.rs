@@ -16,7 +16,19 @@ pub(super) fn words(phrase: &str) -> Vec<String> {
 pub(super) fn metric_cues(file: &LexiconFile) -> Result<Vec<MetricCue>, String> {
     let mut cues = Vec::new();
     for (metric, phrases) in &file.metrics {
-        for phrase in phrases {
+        // "fled {country}": one phrase for each country
+        let expanded = phrases.iter().flat_map(|p| -> Vec<String> {
+            if p.contains("{country}") {
+                file.countries
+                    .iter()
+                    .map(|c| p.replace("{country}", c))
+                    .collect()
+            } else {
+                vec![p.clone()]
+            }
+        });
+        for phrase in expanded {
+            let phrase = &phrase;
             let ws = words(phrase);
             if ws.is_empty() {
                 return Err(format!("metric `{metric}` has an empty phrase"));
@@ -64,13 +76,17 @@ pub(super) fn union(grammar: &[&str], lists: &[&Vec<String>]) -> HashSet<String>
 /// Cue indexes: plain cues by their first word, slotted cues by the first
 /// word after the slot, or those that end at it by the word before;
 /// longest phrase first, so it wins.
-pub(super) fn cue_index(cues: &[MetricCue]) -> [HashMap<String, Vec<usize>>; 3] {
+pub(super) fn cue_index(cues: &[MetricCue]) -> [HashMap<String, Vec<usize>>; 4] {
     let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut plain_by_last: HashMap<String, Vec<usize>> = HashMap::default();
     let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::default();
     let mut pre_by_last: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, c) in cues.iter().enumerate() {
         if !c.slotted {
             plain_by_first.entry(c.pre[0].clone()).or_default().push(i);
+            if let Some(last) = c.pre.last() {
+                plain_by_last.entry(last.clone()).or_default().push(i);
+            }
         } else if let Some(first) = c.post.first() {
             post_by_first.entry(first.clone()).or_default().push(i);
         } else if let Some(last) = c.pre.last() {
@@ -86,7 +102,7 @@ pub(super) fn cue_index(cues: &[MetricCue]) -> [HashMap<String, Vec<usize>>; 3] 
     for list in post_by_first.values_mut() {
         list.sort_by_key(|&i| std::cmp::Reverse(cues[i].post.len()));
     }
-    [plain_by_first, post_by_first, pre_by_last]
+    [plain_by_first, plain_by_last, post_by_first, pre_by_last]
 }
 
 /// Qualifier phrases as word lists with their qualifier, longest first so

@@ -22,9 +22,14 @@ const DEFAULT: &str = include_str!("lexicon.yaml");
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LexiconFile {
-    /// Metric id → its words; `N` marks where the number stands.
+    /// Metric id → its words; `N` marks where the number stands, and
+    /// `{country}` any of `countries` ("fled {country}").
     #[serde(default)]
     pub metrics: BTreeMap<String, Vec<String>>,
+    /// Country names as news writes them ("Ukraine", "the Philippines"):
+    /// whoever flees one is a refugee, whoever flees a town is not said to be.
+    #[serde(default)]
+    pub countries: Vec<String>,
     /// Words between a metric word and the number after it ("the death toll rose to 352").
     #[serde(default)]
     pub toll_links: Vec<String>,
@@ -112,12 +117,18 @@ pub struct LexiconFile {
     /// Nouns before "of N" that make N a sample's size ("a study of 45 patients").
     #[serde(default)]
     pub sample_nouns: Vec<String>,
+    /// Who a side "lost" when the loss is a toll ("lost 28 fighters").
+    #[serde(default)]
+    pub loss_subjects: Vec<String>,
     /// Nouns that count the dead by their bodies ("bodies", "corpses").
     #[serde(default)]
     pub body_nouns: Vec<String>,
     /// Words by which a sentence treats bodies as the dead ("recovered", "buried").
     #[serde(default)]
     pub body_context: Vec<String>,
+    /// Kinds of organisation a body is ("public bodies", "appointed bodies").
+    #[serde(default)]
+    pub body_kinds: Vec<String>,
     /// Nouns after a place's possessive that name a part of it ("Cuba's western coasts").
     #[serde(default)]
     pub subregions: Vec<String>,
@@ -221,6 +232,10 @@ pub struct Lexicon {
     pub(crate) cues: Vec<MetricCue>,
     /// First word of a plain (slot-less) cue → cue indexes, longest first.
     pub(crate) plain_by_first: HashMap<String, Vec<usize>>,
+    /// Last word of a plain cue → cue indexes, in the lexicon's order (a
+    /// cue ending before a word is sought back from it; `{country}` makes
+    /// the cues too many to scan).
+    pub(crate) plain_by_last: HashMap<String, Vec<usize>>,
     /// Slotted cues by the first word after their slot.
     pub(crate) post_by_first: HashMap<String, Vec<usize>>,
     /// Slotted cues that end at their slot ("evacuations issued for N"),
@@ -266,8 +281,10 @@ pub struct Lexicon {
     /// Phrases that mark a figure as the whole event's total, as words.
     pub(crate) total_words: Vec<Vec<String>>,
     pub(crate) sample_nouns: HashSet<String>,
+    pub(crate) loss_subjects: HashSet<String>,
     pub(crate) body_nouns: HashSet<String>,
     pub(crate) body_context: HashSet<String>,
+    pub(crate) body_kinds: HashSet<String>,
     pub(crate) subregions: HashSet<String>,
     pub(crate) place_nouns: HashSet<String>,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
@@ -353,6 +370,7 @@ impl Lexicon {
             ($($field:ident),*) => { $( file.$field.extend(extra.$field.iter().cloned()); )* };
         }
         extend!(
+            countries,
             toll_links,
             aux_words,
             reporting_verbs,
@@ -380,8 +398,10 @@ impl Lexicon {
             narrower_words,
             total_words,
             sample_nouns,
+            loss_subjects,
             body_nouns,
             body_context,
+            body_kinds,
             subregions,
             place_nouns,
             weekdays,
@@ -415,11 +435,12 @@ impl Lexicon {
     /// metric cues indexed by first word; fails on a malformed cue or qualifier.
     fn build(file: &LexiconFile) -> Result<Lexicon, String> {
         let cues = metric_cues(file)?;
-        let [plain_by_first, post_by_first, pre_by_last] = cue_index(&cues);
+        let [plain_by_first, plain_by_last, post_by_first, pre_by_last] = cue_index(&cues);
         Ok(Lexicon {
             metric_ids: file.metrics.keys().cloned().collect(),
             cues,
             plain_by_first,
+            plain_by_last,
             pre_by_last,
             post_by_first,
             toll_links: set(&file.toll_links),
@@ -450,8 +471,10 @@ impl Lexicon {
             narrower_words: set(&file.narrower_words),
             total_words: file.total_words.iter().map(|p| words(p)).collect(),
             sample_nouns: set(&file.sample_nouns),
+            loss_subjects: set(&file.loss_subjects),
             body_nouns: set(&file.body_nouns),
             body_context: set(&file.body_context),
+            body_kinds: set(&file.body_kinds),
             subregions: set(&file.subregions),
             place_nouns: set(&file.place_nouns),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),

@@ -135,8 +135,12 @@ fn label_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
         let people = toks.get(n.last).is_some_and(|t| {
             super::subject_word(t, lx) && !t.capitalised(sent.src) && lx.is_subject_head(&t.lower)
         });
+        // ("lost 3" is a score, "lost 120 soldiers" a side's dead)
+        let loss = toks
+            .get(n.last)
+            .is_some_and(|t| lx.loss_subjects.contains(t.lower.as_str()));
         if lx.months.contains(p.lower.as_str()) && p.capitalised(sent.src) && !people
-            || lx.non_count_labels.contains(p.lower.as_str())
+            || lx.non_count_labels.contains(p.lower.as_str()) && !loss
         {
             return true;
         }

@@ -307,9 +307,10 @@ fn cue_after_aux(toks: &[Token], start: usize, lx: &Lexicon) -> Option<(String, 
 /// A plain metric cue ending just before token `end`: (metric, start token).
 fn plain_cue_ending(toks: &[Token], end: usize, lx: &Lexicon) -> Option<(String, usize)> {
     let last = toks.get(end.checked_sub(1)?)?;
-    lx.cues
+    lx.plain_by_last
+        .get(last.lower.as_str())?
         .iter()
-        .filter(|c| !c.slotted && c.pre.last().is_some_and(|w| *w == last.lower))
+        .map(|&i| &lx.cues[i])
         .filter(|c| c.pre.len() <= end && cue_at(toks, end - c.pre.len(), &c.pre))
         .max_by_key(|c| c.pre.len())
         .map(|c| (c.metric.clone(), end - c.pre.len()))

@@ -127,8 +127,10 @@ fn noun_list(sent: &Sent, before: usize, count: usize) -> Option<Vec<usize>> {
 /// The metric a single word names by itself ("dead", "homeless"), not as
 /// the end of a longer cue ("dead and injured").
 fn word_metric(word: &str, lx: &Lexicon) -> Option<String> {
-    lx.cues
+    lx.plain_by_first
+        .get(word)?
         .iter()
-        .find(|c| !c.slotted && c.pre.len() == 1 && c.pre[0] == word)
+        .map(|&i| &lx.cues[i])
+        .find(|c| c.pre.len() == 1)
         .map(|c| c.metric.clone())
 }

@@ -67,6 +67,7 @@ pub(super) fn figure(
     }
     let found = f
         .slotted_cue()
+        .filter(|c| !f.a_loss(c))
         .or_else(|| f.subset_of_them())
         .or_else(|| f.count_named_after())
         .or_else(|| f.among_the_counted())
@@ -77,7 +78,8 @@ pub(super) fn figure(
         .or_else(|| f.metric_before())
         .or_else(|| f.part_after_were())
         .or_else(|| f.part_after_lead())
-        .or_else(|| f.part_named_first())?;
+        .or_else(|| f.part_named_first())
+        .or_else(|| f.slotted_cue().filter(|c| f.a_loss(c) && f.lost_people()))?;
     f.finish(found)
 }
 
@@ -225,7 +227,11 @@ impl<'a> Figure<'a> {
             let w = toks[last].lower.as_str();
             w.ends_with("ed") || w == "dead" || w == "missing" || w == "hurt"
         };
-        match cue_after_aux(toks, noun_end, lx).filter(|_| noun_end == last + 1 && !adjective) {
+        // (a verb of the noun's own metric restates it: "3.9 million
+        // refugees have fled Ukraine" counts refugees, no one else)
+        match cue_after_aux(toks, noun_end, lx)
+            .filter(|(m, _)| noun_end == last + 1 && !adjective && *m != noun_metric)
+        {
             Some((metric, end)) => {
                 self.subject = Some(toks[last].lower.to_string());
                 Some(Found {

@@ -49,24 +49,51 @@ impl Figure<'_> {
                 || self.bodies_of_no_one(found))
     }
 
-    /// A count of "bodies" is a toll only where the sentence treats them as
-    /// the dead (found, recovered, buried, identified, …): "lending by the
-    /// two bodies amounted to 1.1 billion" counts organisations.
+    /// Whether the cue found is a side's loss, "lost N": a toll only of
+    /// the people a side loses in a war or a disaster ("lost 28
+    /// fighters"), never of money, jobs or customers, and only when no
+    /// other metric word counts them ("lost 3,000 men killed or wounded").
+    pub(super) fn a_loss(&self, found: &Found) -> bool {
+        self.toks[found.start.min(self.q_start)..self.q_start]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "lost" | "losing" | "lose"))
+    }
+
+    /// Whether a loss counts people a side loses (see [`Self::a_loss`]).
+    pub(super) fn lost_people(&self) -> bool {
+        let lx = self.lx;
+        self.subject.as_deref().is_some_and(|s| {
+            lx.loss_subjects.contains(s)
+                || s.rsplit(' ')
+                    .next()
+                    .is_some_and(|h| lx.loss_subjects.contains(h))
+        })
+    }
+
+    /// A count of "bodies" is no toll when they are organisations: a kind
+    /// of body stands before the noun ("111 of the *appointed* bodies"),
+    /// or "the" before the number refers back to two named ones while
+    /// nothing in the sentence treats bodies as the dead ("lending by *the*
+    /// two bodies amounted to 1.1 billion"; "the two bodies were found"
+    /// is a toll).
     fn bodies_of_no_one(&self, found: &Found) -> bool {
         let (toks, lx) = (self.toks, self.lx);
-        let phrase = &toks[found.start.min(self.q_start)..found.end.max(self.n.last)];
+        let (from, to) = (found.start.min(self.q_start), found.end.max(self.n.last));
         let noun = |t: &crate::lang::tokens::Token| lx.body_nouns.contains(t.lower.as_str());
-        let other_cue = phrase
+        let Some(at) = (from..to).find(|&k| noun(&toks[k])) else {
+            return false;
+        };
+        let other_cue = toks[from..to]
             .iter()
             .any(|t| !noun(t) && lx.plain_by_first.contains_key(t.lower.as_str()));
-        // ("the bodies of four children": whose bodies says they are the dead)
-        let of_someone = (found.start.min(self.q_start)..found.end.max(self.n.last))
-            .any(|k| noun(&toks[k]) && toks.get(k + 1).is_some_and(|t| t.is("of")));
-        phrase.iter().any(noun)
-            && !other_cue
-            && !of_someone
+        let kind = toks[self.n.last.min(at)..at]
+            .iter()
+            .any(|t| lx.body_kinds.contains(t.lower.as_str()));
+        let referred = self.q_start > self.sent.first
+            && toks[self.q_start - 1].is("the")
             && !toks[self.sent.first..]
                 .iter()
-                .any(|t| lx.body_context.contains(t.lower.as_str()))
+                .any(|t| lx.body_context.contains(t.lower.as_str()));
+        !other_cue && (kind || referred)
     }
 }
