@@ -9,8 +9,16 @@ use crate::extract::speech::Sent;
 use crate::lang::tokens::Kind;
 use crate::lexicon::Lexicon;
 
-/// Token ranges `[start, end)` of the total phrases in the sentence.
-fn markers(sent: &Sent, lx: &Lexicon) -> Vec<(usize, usize)> {
+/// A total phrase: its tokens `[start, end)`, and whether it leads a
+/// number ("a total of 16") rather than stands on its own ("in all").
+struct Marker {
+    start: usize,
+    end: usize,
+    leads: bool,
+}
+
+/// The total phrases of the sentence.
+fn markers(sent: &Sent, lx: &Lexicon) -> Vec<Marker> {
     let toks = sent.toks;
     let mut found = Vec::new();
     for j in sent.first..toks.len() {
@@ -24,11 +32,11 @@ fn markers(sent: &Sent, lx: &Lexicon) -> Vec<(usize, usize)> {
         };
         let end = j + m.len();
         let next = toks.get(end);
-        let fits = if m.last().is_some_and(|w| w == "of") {
-            // "a total of 16": a number follows
-            next.is_some_and(|t| {
-                t.kind == Kind::Num || crate::lang::numbers::is_number_word(&t.lower)
-            })
+        let leads = m.last().is_some_and(|w| w == "of");
+        let fits = if leads {
+            // "a total of 16", "a total of at least 16": `mark` holds it to
+            // the number right after
+            true
         } else if m.len() == 1 && (m[0] == "total" || m[0] == "cumulative") {
             // "the total death toll": an adjective of a metric word
             next.is_some_and(|t| lx.plain_by_first.contains_key(t.lower.as_str()))
@@ -36,8 +44,12 @@ fn markers(sent: &Sent, lx: &Lexicon) -> Vec<(usize, usize)> {
             // "in all" closes a clause or opens one: not "in all of Texas"
             next.is_none_or(|t| t.kind != Kind::Word || !(t.is("of") || t.is("the")))
         };
-        if fits && found.last().is_none_or(|&(_, e)| e <= j) {
-            found.push((j, end));
+        if fits && found.last().is_none_or(|m: &Marker| m.end <= j) {
+            found.push(Marker {
+                start: j,
+                end,
+                leads,
+            });
         }
     }
     found
@@ -54,17 +66,32 @@ pub(super) fn mark(sent: &Sent, hits: &mut [QuantityHit], lx: &Lexicon) {
     if found.is_empty() {
         return;
     }
-    for k in 0..hits.len() {
-        if hits[k].part {
-            continue;
-        }
-        let first = hits[k].number.first;
-        let before = found
-            .iter()
-            .any(|&(_, end)| end <= first && !hits[..k].iter().any(|h| h.number.first >= end));
-        let after = found
-            .iter()
-            .any(|&(start, _)| start >= hits[k].end_tok && start <= hits[k].end_tok + 1);
-        hits[k].total = before || after;
+    // a phrase right after a figure closes it ("400,000 were displaced in
+    // total, and 153 were declared missing"): it opens no later one
+    // ("jailed for a total of 35 years" after a count leads the years)
+    let closes =
+        |m: &Marker, h: &QuantityHit| !m.leads && m.start >= h.end_tok && m.start <= h.end_tok + 1;
+    let marks: Vec<bool> = (0..hits.len())
+        .map(|k| {
+            let first = hits[k].number.first;
+            // (a phrase that leads a number is that number's alone:
+            // "conducted a total of 190 interventions and rescued 86
+            // people" marks no 86; a qualifier may stand between, "a total
+            // of at least 16")
+            let before = found.iter().any(|m| {
+                m.end <= first
+                    && if m.leads {
+                        first - m.end <= 2
+                    } else {
+                        !hits.iter().any(|h| closes(m, h))
+                    }
+                    && !hits[..k].iter().any(|h| h.number.first >= m.end)
+            });
+            let after = found.iter().any(|m| closes(m, &hits[k]));
+            !hits[k].part && (before || after)
+        })
+        .collect();
+    for (h, total) in hits.iter_mut().zip(marks) {
+        h.total = total;
     }
 }

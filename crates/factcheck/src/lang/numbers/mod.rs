@@ -122,8 +122,9 @@ pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
     let between = i > 0 && toks[i - 1].is("between");
     if n.qualifier.is_none() && !n.vague {
         if let Some(t) = toks.get(j) {
-            // ("rose by 12 to 58" is an increase and the new count; "cut by
-            // 20 to 30 percent" stays a range)
+            // ("rose by 12 to 58" is an increase and the new count, "rose
+            // from 12 to 58" the old count and the new; "cut by 20 to 30
+            // percent" stays a range)
             let rise = |k: usize| {
                 matches!(
                     toks[k].lower.as_str(),
@@ -138,7 +139,10 @@ pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
                         | "grown"
                 )
             };
-            let by = i > 1 && toks[i - 1].is("by") && rise(i - 2) && t.is("to");
+            let by = i > 1
+                && (toks[i - 1].is("by") || toks[i - 1].is("from"))
+                && rise(i - 2)
+                && t.is("to");
             let joiner = matches!(
                 t.lower.as_str(),
                 "-" | "–" | "~" | "to" | "through" | "thru"

@@ -472,7 +472,7 @@ impl<'a> Figure<'a> {
         let (toks, lx, q_start, first) = (self.toks, self.lx, self.q_start, self.sent.first);
         let mut j = q_start;
         // (an increase on the way adds its two words to the reach: "the
-        // toll has risen by 3 to 21")
+        // toll has risen by 3 to 21", "rose from 12 to 58")
         let mut reach = 4;
         loop {
             if let Some(w) = (j == q_start)
@@ -496,7 +496,7 @@ impl<'a> Figure<'a> {
             } else if j > first + 2
                 && reach == 4
                 && toks[j - 1].kind == Kind::Num
-                && toks[j - 2].is("by")
+                && (toks[j - 2].is("by") || toks[j - 2].is("from"))
             {
                 j -= 2;
                 reach += 2;
