@@ -6,6 +6,7 @@ mod support;
 mod acceptance;
 mod ci_formats;
 mod cli;
+mod confinement;
 mod credit;
 mod drafts;
 mod editing;

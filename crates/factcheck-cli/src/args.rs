@@ -23,6 +23,12 @@ pub struct Cli {
     /// The subcommand to run.
     #[command(subcommand)]
     pub command: Command,
+    /// The repository root that a reference's `articles:` must stay inside
+    /// (default: the nearest ancestor of the working directory with `.git`,
+    /// else the working directory). Articles given on the command line may
+    /// be anywhere.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

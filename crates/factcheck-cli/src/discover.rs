@@ -87,13 +87,91 @@ fn glob_under(base: &Path, pattern: &str) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// The articles a reference names in `articles:`.
-pub fn articles_of(reference: &Reference) -> Result<Vec<PathBuf>> {
+/// The repository root that a reference's `articles:` must stay inside:
+/// `--root DIR` when given, else the nearest ancestor of the working
+/// directory holding `.git`, else the working directory. Canonical, so a
+/// path is inside exactly when its canonical form starts with it.
+pub fn repo_root(given: Option<&Path>) -> Result<PathBuf> {
+    let start = match given {
+        Some(dir) => return dir.canonicalize().map_err(|e| Error::io(dir, e)),
+        None => std::env::current_dir()
+            .and_then(|d| d.canonicalize())
+            .map_err(|e| Error::io(".", e))?,
+    };
+    Ok(start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&start)
+        .to_path_buf())
+}
+
+/// Where `path` leads: its canonical form when it exists (symlinks
+/// resolved), else the canonical form of its nearest existing ancestor
+/// with the rest joined on lexically.
+fn resolved(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        clean(path)
+    } else {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        clean(&cwd.join(path))
+    };
+    let mut head = abs.as_path();
+    let mut tail = Vec::new();
+    loop {
+        if let Ok(c) = head.canonicalize() {
+            return tail.iter().rev().fold(c, |p: PathBuf, t| p.join(t));
+        }
+        match (head.parent(), head.file_name()) {
+            (Some(parent), Some(name)) => {
+                tail.push(name.to_os_string());
+                head = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// Whether an `articles:` entry may name files outside the root: absolute,
+/// or climbing out of it with `..`.
+fn escapes(root: &Path, base: &Path, pattern: &str) -> Option<String> {
+    let p = Path::new(pattern);
+    if p.is_absolute() || p.has_root() || pattern.starts_with('~') {
+        return Some(format!(
+            "`articles:` entry `{}` is an absolute path; name articles relative to the reference, inside the repository",
+            pattern.escape_debug()
+        ));
+    }
+    // (a glob's literal part: "../../*.md" climbs as "../../x.md" does)
+    let literal: PathBuf = p
+        .components()
+        .take_while(|c| !is_glob(&c.as_os_str().to_string_lossy()))
+        .collect();
+    let target = resolved(&base.join(&literal));
+    (!target.starts_with(root)).then(|| {
+        format!(
+            "`articles:` entry `{}` leads outside the repository root {}; a reference may only name articles inside it",
+            pattern.escape_debug(),
+            root.display()
+        )
+    })
+}
+
+/// The articles a reference names in `articles:`, each inside `root` (an
+/// entry that is absolute or leads outside, through `..` or a symlink, is
+/// an error at its line and column: a reference in a pull request must not
+/// make `check --write` rewrite files elsewhere).
+pub fn articles_of(reference: &Reference, root: &Path) -> Result<Vec<PathBuf>> {
     let base = reference.path.parent().unwrap_or(Path::new(""));
     let mut out = Vec::new();
-    for pattern in &reference.articles {
+    for (i, pattern) in reference.articles.iter().enumerate() {
+        if let Some(message) = escapes(root, base, pattern) {
+            return Err(reference.article_error(i, message));
+        }
         if is_glob(pattern) {
-            let found = glob_under(base, pattern)?;
+            let found: Vec<PathBuf> = glob_under(base, pattern)?
+                .into_iter()
+                .filter(|p| resolved(p).starts_with(root))
+                .collect();
             if found.is_empty() {
                 return Err(Error::ArticlesUnmatched {
                     reference: reference.path.clone(),
@@ -126,11 +204,11 @@ pub fn clean(path: &Path) -> PathBuf {
 }
 
 /// Whether `reference` names `article` in its `articles:`.
-pub fn covers(reference: &Reference, article: &Path) -> bool {
+pub fn covers(reference: &Reference, article: &Path, root: &Path) -> bool {
     let Ok(target) = article.canonicalize() else {
         return false;
     };
-    articles_of(reference)
+    articles_of(reference, root)
         .map(|list| {
             list.iter()
                 .any(|p| p.canonicalize().is_ok_and(|c| c == target))

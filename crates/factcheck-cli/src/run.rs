@@ -82,6 +82,7 @@ fn report_error(e: &Error, errors: &mut usize) {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
+    let root = cli.root.as_deref();
     match cli.command {
         Command::Extract {
             articles,
@@ -137,9 +138,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 fail_on,
                 show_matches,
             };
-            check(&articles, against.as_deref(), format, opts, write)
+            check(&articles, against.as_deref(), format, opts, write, root)
         }
-        Command::Validate { paths } => validate(paths),
+        Command::Validate { paths } => validate(paths, root),
         Command::Diff { old, new, format } => diff(&old, &new, format),
         Command::Init { article, output } => init(&article, output.as_deref()),
         Command::Schema => {
@@ -237,8 +238,9 @@ fn check(
     format: Format,
     opts: Options,
     write: bool,
+    root: Option<&Path>,
 ) -> Result<Outcome> {
-    let jobs = plan(articles, against)?;
+    let jobs = plan(articles, against, root)?;
     // one checker per reference, shared by every article it covers
     let checkers: Vec<Checker> = jobs.iter().map(|(r, _)| Checker::new(r)).collect();
     let work: Vec<(&Checker, &PathBuf)> = checkers
@@ -306,7 +308,8 @@ fn write_corrections(doc: &Document, errors: &mut usize) {
     }
 }
 
-fn validate(paths: Vec<PathBuf>) -> Result<Outcome> {
+fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
+    let root = discover::repo_root(root)?;
     let paths = if paths.is_empty() {
         vec![PathBuf::from("claims")]
     } else {
@@ -328,7 +331,7 @@ fn validate(paths: Vec<PathBuf>) -> Result<Outcome> {
     for f in &files {
         let checked = Reference::load(f).and_then(|r| {
             // the articles it names must exist
-            for a in discover::articles_of(&r)? {
+            for a in discover::articles_of(&r, &root)? {
                 if !a.is_file() {
                     return Err(Error::Usage(format!(
                         "{}: `articles:` names {}, which does not exist",
@@ -439,11 +442,16 @@ fn relative(path: &Path, dir: &Path) -> String {
 }
 
 /// Which articles to check against which reference.
-fn plan(articles: &[String], against: Option<&Path>) -> Result<Vec<(Reference, Vec<PathBuf>)>> {
+fn plan(
+    articles: &[String],
+    against: Option<&Path>,
+    root: Option<&Path>,
+) -> Result<Vec<(Reference, Vec<PathBuf>)>> {
+    let root = discover::repo_root(root)?;
     if let Some(r) = against {
         let reference = Reference::load(r)?;
         let paths = if articles.is_empty() {
-            discover::articles_of(&reference)?
+            discover::articles_of(&reference, &root)?
         } else {
             discover::expand_articles(articles)?
         };
@@ -462,7 +470,7 @@ fn plan(articles: &[String], against: Option<&Path>) -> Result<Vec<(Reference, V
         return refs
             .into_iter()
             .map(|r| {
-                let paths = discover::articles_of(&r)?;
+                let paths = discover::articles_of(&r, &root)?;
                 Ok((r, paths))
             })
             .collect();
@@ -470,7 +478,10 @@ fn plan(articles: &[String], against: Option<&Path>) -> Result<Vec<(Reference, V
     let paths = discover::expand_articles(articles)?;
     let mut jobs: Vec<(Reference, Vec<PathBuf>)> = Vec::new();
     for p in paths {
-        let matching: Vec<&Reference> = refs.iter().filter(|r| discover::covers(r, &p)).collect();
+        let matching: Vec<&Reference> = refs
+            .iter()
+            .filter(|r| discover::covers(r, &p, &root))
+            .collect();
         if matching.is_empty() {
             return Err(Error::Usage(format!(
                 "{}: no reference under ./claims names this article; pass --against REFERENCE",

@@ -139,6 +139,18 @@ impl Reference {
         Reference::from_str(path, &text)
     }
 
+    /// An error located at the `index`-th entry of `articles:`, for the
+    /// checks only a caller can make (does the path stay inside the
+    /// repository?). The file is read again for the position, as
+    /// validation does only when it has something to report; a file that
+    /// cannot be read puts the error at 1:1.
+    pub fn article_error(&self, index: usize, message: impl Into<String>) -> Error {
+        let (line, column) = std::fs::read_to_string(&self.path)
+            .map(|t| crate::yaml::Locations::new(&t).get(&format!("articles[{index}]")))
+            .unwrap_or((1, 1));
+        Error::at(&self.path, line, column, message.into())
+    }
+
     /// Parse and check YAML `text`; `path` names it in errors (which carry
     /// line and column) and anchors `articles:`.
     pub fn from_str(path: &Path, text: &str) -> Result<Reference> {

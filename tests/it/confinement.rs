@@ -1,0 +1,113 @@
+//! A reference from a pull request may only name articles inside the
+//! repository: an absolute path, a `..` that climbs out, or a symlink that
+//! leads out is an error at its line and column (exit 2), and nothing
+//! outside is read or rewritten. Articles the user names on the command
+//! line may be anywhere. Files invented for the test.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::*;
+
+/// An article with a wrong toll, which `check --write` would correct.
+const ARTICLE: &str = "At least 12 people were killed in Tarnwick, officials said.\n";
+
+/// A repository (`.git` marks its root) with `claims/a.md`, and a folder
+/// `outside/` beside it holding the same article.
+fn scene() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
+    fs::create_dir_all(dir.path().join("repo/claims")).unwrap();
+    fs::create_dir_all(dir.path().join("outside")).unwrap();
+    fs::write(dir.path().join("repo/claims/a.md"), ARTICLE).unwrap();
+    fs::write(dir.path().join("outside/x.md"), ARTICLE).unwrap();
+    dir
+}
+
+fn reference(repo: &Path, articles: &str) {
+    let yaml = format!(
+        "version: 1\narticles:\n{articles}facts:\n  - id: toll\n    metric: killed\n    value: 20\n"
+    );
+    fs::write(repo.join("claims/r.yaml"), yaml).unwrap();
+}
+
+/// `check --write` and `validate` in `repo`: both refuse, naming the place.
+fn refused(repo: &Path, at: &str) {
+    for args in [&["check", "--write"][..], &["validate"][..]] {
+        let out = factcheck_in(repo, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(at), "{args:?}: {}", stderr(&out));
+        assert!(!stdout(&out).contains("Tarnwick"), "{}", stdout(&out));
+    }
+}
+
+#[test]
+fn a_path_that_climbs_out_of_the_repository_is_refused() {
+    let dir = scene();
+    let repo = dir.path().join("repo");
+    reference(&repo, "  - a.md\n  - ../../outside/x.md\n");
+    refused(
+        &repo,
+        "claims/r.yaml:4:5: `articles:` entry `../../outside/x.md` leads outside",
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("outside/x.md")).unwrap(),
+        ARTICLE
+    );
+    // the same climb inside a glob
+    reference(&repo, "  - \"../../outside/*.md\"\n");
+    refused(&repo, "claims/r.yaml:3:5:");
+}
+
+#[test]
+fn an_absolute_path_is_refused() {
+    let dir = scene();
+    let repo = dir.path().join("repo");
+    let outside = dir.path().join("outside/x.md");
+    reference(&repo, &format!("  - {}\n", outside.display()));
+    refused(&repo, "claims/r.yaml:3:5: `articles:` entry");
+    assert_eq!(fs::read_to_string(&outside).unwrap(), ARTICLE);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_repository_is_refused() {
+    let dir = scene();
+    let repo = dir.path().join("repo");
+    std::os::unix::fs::symlink(dir.path().join("outside"), repo.join("claims/link")).unwrap();
+    reference(&repo, "  - link/x.md\n");
+    refused(
+        &repo,
+        "claims/r.yaml:3:5: `articles:` entry `link/x.md` leads outside",
+    );
+    // a glob inside the repository does not reach through the link
+    reference(&repo, "  - \"**/*.md\"\n");
+    let out = factcheck_in(&repo, &["check", "--write"]);
+    // (exit 1: the run found the wrong toll, and wrote its fix)
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("outside/x.md")).unwrap(),
+        ARTICLE
+    );
+    assert!(fs::read_to_string(repo.join("claims/a.md"))
+        .unwrap()
+        .contains("20 people"));
+}
+
+#[test]
+fn articles_named_on_the_command_line_may_be_anywhere() {
+    let dir = scene();
+    let repo = dir.path().join("repo");
+    reference(&repo, "  - a.md\n");
+    let out = factcheck_in(
+        &repo,
+        &["check", "../outside/x.md", "--against", "claims/r.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("mismatch"), "{}", stdout(&out));
+    // and `--root` moves the boundary
+    reference(&repo, "  - ../../outside/x.md\n");
+    let root = dir.path().display().to_string();
+    let out = factcheck_in(&repo, &["--root", &root, "validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
