@@ -298,8 +298,8 @@ fn readme_reference_example_validates() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("articles")).unwrap();
     std::fs::write(dir.path().join("articles/a.md"), "Twelve people died.").unwrap();
-    let p = write(dir.path(), "ref.yaml", block.as_bytes());
-    let o = factcheck(&["validate", &p]);
+    write(dir.path(), "ref.yaml", block.as_bytes());
+    let o = factcheck_in(dir.path(), &["validate", "ref.yaml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
 
