@@ -98,6 +98,11 @@ fn stated(text: &str, n: f64) -> bool {
 struct Half {
     stated: usize,
     found: usize,
+    /// Found as a figure the text calls the total (`quantity.total`).
+    as_total: usize,
+    /// Figures marked total with another value than the infobox's toll
+    /// (a region's total, a later count, or a wrong mark).
+    other_totals: usize,
     missed: Vec<String>,
 }
 
@@ -125,12 +130,19 @@ fn the_overall_toll_of_wikipedia_disaster_articles() {
         let half = &mut halves[i % 2];
         half.stated += 1;
         let article = Article::from_text(id, text.to_string(), None).unwrap();
-        let found = extractor
-            .extract(&article)
-            .claims
+        let claims = extractor.extract(&article).claims;
+        let tolls: Vec<&factcheck::model::Quantity> = claims
             .iter()
             .filter_map(|c| c.quantity.as_ref())
-            .any(|q| q.metric == "killed" && (q.value.0 == n || q.upper.is_some_and(|u| u.0 == n)));
+            .filter(|q| q.metric == "killed")
+            .collect();
+        let is_toll =
+            |q: &&&factcheck::model::Quantity| q.value.0 == n || q.upper.is_some_and(|u| u.0 == n);
+        let found = tolls.iter().any(|q| is_toll(&q));
+        if tolls.iter().any(|q| q.total && is_toll(&q)) {
+            half.as_total += 1;
+        }
+        half.other_totals += tolls.iter().filter(|q| q.total && !is_toll(q)).count();
         if found {
             half.found += 1;
         } else {
@@ -140,8 +152,8 @@ fn the_overall_toll_of_wikipedia_disaster_articles() {
     }
     for (name, h) in ["developed on", "reported"].iter().zip(&halves) {
         println!(
-            "wikipedia tolls, half {name}: {}/{} articles that state the infobox toll have it as a killed figure",
-            h.found, h.stated
+            "wikipedia tolls, half {name}: {}/{} articles that state the infobox toll have it as a killed figure ({} of them marked total; {} figures marked total give another value)",
+            h.found, h.stated, h.as_total, h.other_totals
         );
         if std::env::var_os("WIKI_VERBOSE").is_some() {
             for m in &h.missed {

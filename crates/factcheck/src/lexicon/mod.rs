@@ -120,6 +120,9 @@ pub struct LexiconFile {
     /// Who a side "lost" when the loss is a toll ("lost 28 fighters").
     #[serde(default)]
     pub loss_subjects: Vec<String>,
+    /// Who flees a country without being a refugee ("robbers fled to Mexico").
+    #[serde(default)]
+    pub fugitive_subjects: Vec<String>,
     /// Nouns that count the dead by their bodies ("bodies", "corpses").
     #[serde(default)]
     pub body_nouns: Vec<String>,
@@ -282,6 +285,7 @@ pub struct Lexicon {
     pub(crate) total_words: Vec<Vec<String>>,
     pub(crate) sample_nouns: HashSet<String>,
     pub(crate) loss_subjects: HashSet<String>,
+    pub(crate) fugitive_subjects: HashSet<String>,
     pub(crate) body_nouns: HashSet<String>,
     pub(crate) body_context: HashSet<String>,
     pub(crate) body_kinds: HashSet<String>,
@@ -399,6 +403,7 @@ impl Lexicon {
             total_words,
             sample_nouns,
             loss_subjects,
+            fugitive_subjects,
             body_nouns,
             body_context,
             body_kinds,
@@ -472,6 +477,7 @@ impl Lexicon {
             total_words: file.total_words.iter().map(|p| words(p)).collect(),
             sample_nouns: set(&file.sample_nouns),
             loss_subjects: set(&file.loss_subjects),
+            fugitive_subjects: set(&file.fugitive_subjects),
             body_nouns: set(&file.body_nouns),
             body_context: set(&file.body_context),
             body_kinds: set(&file.body_kinds),

@@ -32,17 +32,24 @@ fn markers(sent: &Sent, lx: &Lexicon) -> Vec<Marker> {
         };
         let end = j + m.len();
         let next = toks.get(end);
-        let leads = m.last().is_some_and(|w| w == "of");
+        let number_next = next
+            .is_some_and(|t| t.kind == Kind::Num || crate::lang::numbers::is_number_word(&t.lower));
+        // "a total of 16", "a total of at least 16", "Altogether 44 people
+        // were killed": `mark` holds the phrase to the number right after
+        // (not "in all three villages, 16 died")
+        let leads = m.last().is_some_and(|w| w == "of") || number_next;
         let fits = if leads {
-            // "a total of 16", "a total of at least 16": `mark` holds it to
-            // the number right after
             true
-        } else if m.len() == 1 && (m[0] == "total" || m[0] == "cumulative") {
-            // "the total death toll": an adjective of a metric word
+        } else if m.len() == 1 {
+            // "the total death toll", "the overall death toll": an
+            // adjective of a metric word (not "overall turnout", "was
+            // altogether cut off")
             next.is_some_and(|t| lx.plain_by_first.contains_key(t.lower.as_str()))
+                || next.is_none_or(|t| t.kind == Kind::Punct) && m[0] != "total"
         } else {
-            // "in all" closes a clause or opens one: not "in all of Texas"
-            next.is_none_or(|t| t.kind != Kind::Word || !(t.is("of") || t.is("the")))
+            // "In all, …", "… in total.": a phrase that closes a clause or
+            // opens one (not "in all parts of the valley")
+            next.is_none_or(|t| t.kind == Kind::Punct)
         };
         if fits && found.last().is_none_or(|m: &Marker| m.end <= j) {
             found.push(Marker {
@@ -55,9 +62,9 @@ fn markers(sent: &Sent, lx: &Lexicon) -> Vec<Marker> {
     found
 }
 
-/// Mark each hit a total phrase stands before (the first figure of its
-/// metric after the phrase, with no figure between) or right after ("12
-/// deaths in total"). A part of a figure is never the total.
+/// Mark each hit a total phrase stands before (the first figure after the
+/// phrase, with no figure between) or right after ("12 deaths in total").
+/// A part of a figure is never the total.
 pub(super) fn mark(sent: &Sent, hits: &mut [QuantityHit], lx: &Lexicon) {
     if hits.is_empty() {
         return;

@@ -47,6 +47,29 @@ impl Figure<'_> {
         found.metric == "killed"
             && (found.end >= 2 && found.end - 2 >= self.n.last && toks[found.end - 2].is("from")
                 || self.bodies_of_no_one(found))
+            || found.metric == "refugees" && self.fled_no_country(found)
+    }
+
+    /// A refugee count read from fleeing a country ("fled Ukraine") is none
+    /// when the name is part of a place within ("fled Gaza City", "Jordan
+    /// Street", "Syria's north") or who fled are not refugees ("three bank
+    /// robbers fled to Mexico").
+    fn fled_no_country(&self, found: &Found) -> bool {
+        let (toks, lx, src) = (self.toks, self.lx, self.sent.src);
+        let end = found.end.max(self.n.last);
+        let country = end > 0 && toks[end - 1].capitalised(src);
+        if !country {
+            return false;
+        }
+        let within = toks
+            .get(end)
+            .is_some_and(|t| t.capitalised(src) || t.lower == "'s" || t.lower == "’s");
+        let fugitive = self.subject.as_deref().is_some_and(|s| {
+            s.rsplit(' ')
+                .next()
+                .is_some_and(|h| lx.fugitive_subjects.contains(h))
+        });
+        within || fugitive
     }
 
     /// Whether the cue found is a side's loss, "lost N": a toll only of
