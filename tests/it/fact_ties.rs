@@ -10,7 +10,7 @@ use factcheck::model::{Finding, Severity, Status};
 use super::fact_choice::figures;
 
 /// The finding on the figure whose words are `found`.
-fn on<'f>(f: &'f [Finding], found: &str) -> &'f Finding {
+pub(super) fn on<'f>(f: &'f [Finding], found: &str) -> &'f Finding {
     f.iter()
         .find(|f| f.found.as_deref() == Some(found))
         .unwrap_or_else(|| panic!("no finding on {found}: {f:?}"))

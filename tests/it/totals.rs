@@ -2,21 +2,16 @@
 //! in all") meets the reference's `total: true` fact before the regional
 //! facts of its metric. Articles invented for the test.
 
-use factcheck::model::{Finding, Severity, Status};
+use factcheck::model::{Severity, Status};
 
 use super::fact_choice::figures;
+use super::fact_ties::on;
 
 /// A storm's toll in all and in two of the places it struck.
 fn tolls(total: bool) -> String {
     format!(
         "  - id: all\n    metric: killed\n    value: 35\n    total: {total}\n  - id: tarn\n    metric: killed\n    value: 20\n    context: [Tarnwick]\n  - id: osk\n    metric: killed\n    value: 15\n    context: [Oskarn]\n"
     )
-}
-
-fn on<'f>(f: &'f [Finding], found: &str) -> &'f Finding {
-    f.iter()
-        .find(|f| f.found.as_deref() == Some(found))
-        .unwrap_or_else(|| panic!("no finding on {found}: {f:?}"))
 }
 
 const STORY: &str = "Rain fell on the coast for three days. In Tarnwick, 20 people died in flash floods. Mudslides in Oskarn killed 15. In total, the storm killed 36 people.";
