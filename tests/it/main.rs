@@ -13,6 +13,7 @@ mod editing;
 mod fact_choice;
 mod fact_ties;
 mod figure_place;
+mod hostile;
 mod html_report;
 mod properties;
 mod quantity_table;

@@ -22,10 +22,34 @@ fn is_glob(s: &str) -> bool {
     s.contains(['*', '?', '['])
 }
 
+/// The folder a walk of `dir` must stay in: the repository root when `dir`
+/// is inside it, else `dir` itself (a folder the user named elsewhere).
+fn bound(dir: &Path, root: &Path) -> PathBuf {
+    let dir = resolved(dir);
+    if dir.starts_with(root) {
+        root.to_path_buf()
+    } else {
+        dir
+    }
+}
+
+/// A walk of `dir` that follows a symbolic link only when it leads inside
+/// `bound`: a link under `claims/` in a pull request must not take
+/// `check --write` to files elsewhere, nor make a walk list `/`.
+fn walk(dir: &Path, bound: PathBuf) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            e.depth() == 0 || !e.path_is_symlink() || resolved(e.path()).starts_with(&bound)
+        })
+}
+
 /// Files under `dir` with one of `exts`, sorted, symlink loops reported.
-fn files_under(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>> {
+fn files_under(dir: &Path, exts: &[&str], root: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    for entry in walk(dir, bound(dir, root)) {
         let entry = entry.map_err(|e| Error::Walk {
             path: e.path().unwrap_or(dir).to_path_buf(),
             source: Box::new(e),
@@ -38,17 +62,17 @@ fn files_under(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>> {
 }
 
 /// All references (`*.yaml`, `*.yml`) under `dir`.
-pub fn references_under(dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn references_under(dir: &Path, root: &Path) -> Result<Vec<PathBuf>> {
     if !dir.is_dir() {
         return Err(Error::NoReferenceDir {
             path: dir.to_path_buf(),
         });
     }
-    files_under(dir, REFERENCE_EXTENSIONS)
+    files_under(dir, REFERENCE_EXTENSIONS, root)
 }
 
 /// Expand a glob relative to `base`; paths in the result start with `base`.
-fn glob_under(base: &Path, pattern: &str) -> Result<Vec<PathBuf>> {
+fn glob_under(base: &Path, pattern: &str, root: &Path) -> Result<Vec<PathBuf>> {
     let bad_glob = |e: globset::Error| Error::BadGlob {
         pattern: pattern.to_string(),
         source: Box::new(e),
@@ -60,22 +84,17 @@ fn glob_under(base: &Path, pattern: &str) -> Result<Vec<PathBuf>> {
         .add(glob)
         .build()
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let root = if base.as_os_str().is_empty() {
+    let dir = if base.as_os_str().is_empty() {
         Path::new(".")
     } else {
         base
     };
     let mut out = Vec::new();
-    for entry in WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-    {
+    for entry in walk(dir, bound(dir, root)).filter_map(|e| e.ok()) {
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         if set.is_match(rel) {
             out.push(if base.as_os_str().is_empty() {
                 rel.to_path_buf()
@@ -168,7 +187,7 @@ pub fn articles_of(reference: &Reference, root: &Path) -> Result<Vec<PathBuf>> {
             return Err(reference.article_error(i, message));
         }
         if is_glob(pattern) {
-            let found: Vec<PathBuf> = glob_under(base, pattern)?
+            let found: Vec<PathBuf> = glob_under(base, pattern, root)?
                 .into_iter()
                 .filter(|p| resolved(p).starts_with(root))
                 .collect();
@@ -218,20 +237,20 @@ pub fn covers(reference: &Reference, article: &Path, root: &Path) -> bool {
 
 /// Expand article arguments: files as they are, directories to the
 /// articles under them, globs to their matches; `-` is standard input.
-pub fn expand_articles(args: &[String]) -> Result<Vec<PathBuf>> {
+pub fn expand_articles(args: &[String], root: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for a in args {
         let p = Path::new(a);
         if a == "-" || p.is_file() {
             out.push(p.to_path_buf());
         } else if p.is_dir() {
-            let found = files_under(p, ARTICLE_EXTENSIONS)?;
+            let found = files_under(p, ARTICLE_EXTENSIONS, root)?;
             if found.is_empty() {
                 return Err(Error::NoArticles { path: p.into() });
             }
             out.extend(found);
         } else if is_glob(a) {
-            let found = glob_under(Path::new(""), a)?;
+            let found = glob_under(Path::new(""), a, root)?;
             if found.is_empty() {
                 return Err(Error::NoMatch { pattern: a.clone() });
             }

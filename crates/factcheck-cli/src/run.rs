@@ -116,7 +116,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             format,
             color,
             ..
-        } => extract(&articles, against.as_deref(), format, color),
+        } => extract(&articles, against.as_deref(), format, color, root),
         Command::Check {
             articles,
             against,
@@ -156,6 +156,7 @@ fn extract(
     against: Option<&Path>,
     format: Format,
     color: Color,
+    root: Option<&Path>,
 ) -> Result<Outcome> {
     if !format.renders(Kind::Extract) {
         return Err(Error::Usage(format!(
@@ -165,7 +166,7 @@ fn extract(
     }
     let reference = against.map(Reference::load).transpose()?;
     let extractor = extractor(reference.as_ref());
-    let paths = discover::expand_articles(articles)?;
+    let paths = discover::expand_articles(articles, &discover::repo_root(root)?)?;
     let bar = progress(paths.len(), false);
     // in parallel, collected in input order: the output is the same bytes
     let results: Vec<Result<(ArticleClaims, Article)>> = paths
@@ -318,7 +319,7 @@ fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
     let mut files = Vec::new();
     for p in &paths {
         if p.is_dir() {
-            files.extend(discover::references_under(p)?);
+            files.extend(discover::references_under(p, &root)?);
         } else {
             files.push(p.clone());
         }
@@ -394,13 +395,21 @@ fn init(article: &Path, output: Option<&Path>) -> Result<Outcome> {
     let yaml = factcheck::skeleton_yaml(&file, &article.display().to_string());
     match output {
         Some(o) => {
-            if o.exists() {
-                return Err(Error::Usage(format!(
-                    "{}: already exists; not overwritten",
-                    o.display()
-                )));
-            }
-            std::fs::write(o, &yaml).map_err(|e| Error::io(o, e))?;
+            // create-new: never through a symbolic link, never over a file
+            let mut created = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(o)
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::AlreadyExists => Error::Usage(format!(
+                        "{}: already exists (or is a symbolic link); not overwritten",
+                        o.display()
+                    )),
+                    _ => Error::io(o, e),
+                })?;
+            created
+                .write_all(yaml.as_bytes())
+                .map_err(|e| Error::io(o, e))?;
             let _ = writeln!(
                 std::io::stderr(),
                 "{}: {} sources, {} facts, {} quotes, {} statements",
@@ -453,11 +462,11 @@ fn plan(
         let paths = if articles.is_empty() {
             discover::articles_of(&reference, &root)?
         } else {
-            discover::expand_articles(articles)?
+            discover::expand_articles(articles, &root)?
         };
         return Ok(vec![(reference, paths)]);
     }
-    let refs: Vec<Reference> = discover::references_under(Path::new("claims"))?
+    let refs: Vec<Reference> = discover::references_under(Path::new("claims"), &root)?
         .iter()
         .map(|p| Reference::load(p))
         .collect::<Result<_>>()?;
@@ -475,7 +484,7 @@ fn plan(
             })
             .collect();
     }
-    let paths = discover::expand_articles(articles)?;
+    let paths = discover::expand_articles(articles, &root)?;
     let mut jobs: Vec<(Reference, Vec<PathBuf>)> = Vec::new();
     for p in paths {
         let matching: Vec<&Reference> = refs

@@ -47,8 +47,9 @@ static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Article {
-    /// Read an article from `path`; `-` reads standard input. Articles
-    /// larger than [`MAX_ARTICLE_BYTES`] are refused rather than read.
+    /// Read an article from `path`; `-` reads standard input. Only regular
+    /// files are read; articles larger than [`MAX_ARTICLE_BYTES`] are
+    /// refused, counted as the bytes come.
     pub fn load(path: &Path) -> Result<Article> {
         let mut bytes = Vec::new();
         let too_large = |path: &Path| Error::ArticleTooLarge {
@@ -64,16 +65,7 @@ impl Article {
                 return Err(too_large(path));
             }
         } else {
-            let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-            if meta.is_dir() {
-                return Err(Error::Directory {
-                    path: path.to_path_buf(),
-                });
-            }
-            if meta.len() > MAX_ARTICLE_BYTES {
-                return Err(too_large(path));
-            }
-            bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            bytes = crate::input::read_capped(path, MAX_ARTICLE_BYTES, || too_large(path))?;
         }
         Article::from_bytes(&path.display().to_string(), bytes)
     }

@@ -31,7 +31,7 @@ pub enum Error {
         /// The encoding detected, e.g. `UTF-16`.
         encoding: &'static str,
     },
-    /// An article larger than the limit; refused before it is read.
+    /// An article larger than the limit; reading stops at the limit.
     #[error("{}: larger than {} MB, the limit for one article; split it", path.display(), limit >> 20)]
     ArticleTooLarge {
         /// The article (`-` for standard input).
@@ -39,7 +39,7 @@ pub enum Error {
         /// The limit in bytes ([`crate::MAX_ARTICLE_BYTES`]).
         limit: u64,
     },
-    /// A reference larger than the limit; refused before it is read.
+    /// A reference larger than the limit; reading stops at the limit.
     #[error("{}: larger than {} MB, the limit for a reference; split it by article", path.display(), limit >> 20)]
     ReferenceTooLarge {
         /// The reference file.
@@ -52,6 +52,15 @@ pub enum Error {
     Directory {
         /// The directory.
         path: PathBuf,
+    },
+    /// A device, FIFO or socket where a file was expected: reading it could
+    /// block forever or never end.
+    #[error("{}: {kind}, not a regular file; only regular files are read", path.display())]
+    NotRegular {
+        /// The path as given.
+        path: PathBuf,
+        /// What it is instead.
+        kind: &'static str,
     },
     /// A file with a NUL byte: binary data, not an article.
     #[error("{}: binary file (NUL byte at offset {offset}), not an article", path.display())]

@@ -35,6 +35,7 @@ mod article;
 mod compare;
 mod error;
 mod extract;
+mod input;
 pub mod lang;
 mod lexicon;
 pub mod model;

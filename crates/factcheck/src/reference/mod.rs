@@ -121,17 +121,14 @@ pub struct Reference {
 pub const MAX_REFERENCE_BYTES: u64 = 64 << 20;
 
 impl Reference {
-    /// Read and check the reference at `path`. Files larger than
-    /// [`MAX_REFERENCE_BYTES`] are refused rather than read.
+    /// Read and check the reference at `path`: a regular file of at most
+    /// [`MAX_REFERENCE_BYTES`], counted as the bytes come.
     pub fn load(path: &Path) -> Result<Reference> {
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.len() > MAX_REFERENCE_BYTES {
-            return Err(Error::ReferenceTooLarge {
+        let bytes =
+            crate::input::read_capped(path, MAX_REFERENCE_BYTES, || Error::ReferenceTooLarge {
                 path: path.to_path_buf(),
                 limit: MAX_REFERENCE_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            })?;
         let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
             path: path.to_path_buf(),
             offset: e.utf8_error().valid_up_to(),
