@@ -10,6 +10,7 @@ mod confinement;
 mod credit;
 mod drafts;
 mod editing;
+mod escaping;
 mod fact_choice;
 mod fact_ties;
 mod figure_place;

@@ -180,6 +180,16 @@ fn escapes(root: &Path, base: &Path, pattern: &str) -> Option<String> {
 /// an error at its line and column: a reference in a pull request must not
 /// make `check --write` rewrite files elsewhere).
 pub fn articles_of(reference: &Reference, root: &Path) -> Result<Vec<PathBuf>> {
+    Ok(named_articles(reference, root)?
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect())
+}
+
+/// As [`articles_of`], each path with the index of the entry that named
+/// it, for errors located at that entry. A glob that does not parse or
+/// matches nothing is an error at its entry too.
+pub fn named_articles(reference: &Reference, root: &Path) -> Result<Vec<(usize, PathBuf)>> {
     let base = reference.path.parent().unwrap_or(Path::new(""));
     let mut out = Vec::new();
     for (i, pattern) in reference.articles.iter().enumerate() {
@@ -187,19 +197,21 @@ pub fn articles_of(reference: &Reference, root: &Path) -> Result<Vec<PathBuf>> {
             return Err(reference.article_error(i, message));
         }
         if is_glob(pattern) {
-            let found: Vec<PathBuf> = glob_under(base, pattern, root)?
+            let found: Vec<PathBuf> = glob_under(base, pattern, root)
+                .map_err(|e| reference.article_error(i, format!("`articles:` entry: {e}")))?
                 .into_iter()
                 .filter(|p| resolved(p).starts_with(root))
                 .collect();
             if found.is_empty() {
-                return Err(Error::ArticlesUnmatched {
-                    reference: reference.path.clone(),
-                    pattern: pattern.clone(),
-                });
+                let message = format!(
+                    "`articles:` pattern `{}` matches no file inside the repository",
+                    pattern.escape_debug()
+                );
+                return Err(reference.article_error(i, message));
             }
-            out.extend(found);
+            out.extend(found.into_iter().map(|p| (i, p)));
         } else {
-            out.push(clean(&base.join(pattern)));
+            out.push((i, clean(&base.join(pattern))));
         }
     }
     Ok(out)

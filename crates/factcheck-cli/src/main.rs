@@ -6,10 +6,10 @@ mod args;
 mod discover;
 mod exit;
 mod run;
+mod say;
 mod stream;
 mod write;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -36,7 +36,7 @@ fn main() -> ExitCode {
             Outcome::Clean.into()
         }
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "error: {e}");
+            say::error(&e);
             Outcome::BadInput.into()
         }
     }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use factcheck::model::{
     ArticleClaims, ArticleReport, CheckReport, ExtractReport, Severity, Summary,
 };
+use factcheck::report::visible::line_start;
 use factcheck::report::{Body, Document, Format, Kind, Options, Source};
 use factcheck::{Article, Checker, Error, Extractor, Reference, Result};
 use rayon::prelude::*;
@@ -78,7 +79,7 @@ fn streamed(
 /// Returns the number of errors so far.
 fn report_error(e: &Error, errors: &mut usize) {
     *errors += 1;
-    let _ = writeln!(std::io::stderr(), "error: {e}");
+    crate::say::error(e);
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
@@ -297,12 +298,8 @@ fn write_corrections(doc: &Document, errors: &mut usize) {
         match crate::write::write_atomically(Path::new(&a.path), text, &new) {
             Ok(()) => {
                 let n = a.findings.iter().filter(|f| f.correction.is_some()).count();
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "{}: wrote {n} correction{}",
-                    a.path,
-                    if n == 1 { "" } else { "s" }
-                );
+                let s = if n == 1 { "" } else { "s" };
+                crate::say::done(&format!("wrote {n} correction{s} to"), &a.path);
             }
             Err(e) => report_error(&e, errors),
         }
@@ -332,13 +329,11 @@ fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
     for f in &files {
         let checked = Reference::load(f).and_then(|r| {
             // the articles it names must exist
-            for a in discover::articles_of(&r, &root)? {
+            for (i, a) in discover::named_articles(&r, &root)? {
                 if !a.is_file() {
-                    return Err(Error::Usage(format!(
-                        "{}: `articles:` names {}, which does not exist",
-                        f.display(),
-                        a.display()
-                    )));
+                    let message =
+                        format!("`articles:` names {}, which does not exist", a.display());
+                    return Err(r.article_error(i, message));
                 }
             }
             Ok(r)
@@ -347,7 +342,7 @@ fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
             Ok(r) => writeln!(
                 out,
                 "{}: ok ({} sources, {} facts, {} quotes, {} statements)",
-                f.display(),
+                line_start(&f.display().to_string()),
                 r.sources.len(),
                 r.facts.len(),
                 r.quotes.len(),
@@ -410,15 +405,14 @@ fn init(article: &Path, output: Option<&Path>) -> Result<Outcome> {
             created
                 .write_all(yaml.as_bytes())
                 .map_err(|e| Error::io(o, e))?;
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}: {} sources, {} facts, {} quotes, {} statements",
-                o.display(),
+            let counts = format!(
+                "wrote a skeleton ({} sources, {} facts, {} quotes, {} statements) to",
                 file.sources.len(),
                 file.facts.len(),
                 file.quotes.len(),
                 file.statements.len()
             );
+            crate::say::done(&counts, &o.display().to_string());
         }
         None => write!(std::io::stdout().lock(), "{yaml}").map_err(stdout_err)?,
     }

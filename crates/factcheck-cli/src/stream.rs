@@ -102,7 +102,7 @@ pub fn run<T: serde::Serialize + Send>(
                 Ok(json) => writeln!(out, "{json}").map_err(|e| Error::io("<stdout>", e))?,
                 Err(e) => {
                     errors += 1;
-                    let _ = writeln!(std::io::stderr(), "error: {e}");
+                    crate::say::error(&e);
                 }
             }
         }

@@ -100,14 +100,6 @@ pub enum Error {
         /// What the glob parser said.
         source: Box<dyn std::error::Error + Send + Sync>,
     },
-    /// A pattern in a reference's `articles:` that matches no file.
-    #[error("{}: `articles:` pattern `{pattern}` matches no file", reference.display())]
-    ArticlesUnmatched {
-        /// The reference naming the pattern.
-        reference: PathBuf,
-        /// The pattern, relative to the reference's directory.
-        pattern: String,
-    },
     /// A glob given as an article argument that matches no file.
     #[error("{pattern}: the pattern matches no file")]
     NoMatch {

@@ -250,17 +250,21 @@ impl std::fmt::Display for DraftDiff {
 }
 
 fn render(d: &DraftDiff) -> String {
-    let mut out = format!("--- {}\n+++ {}\n", d.old, d.new);
+    use crate::report::visible::one_line;
+    let mut out = format!("--- {}\n+++ {}\n", one_line(&d.old), one_line(&d.new));
     for c in &d.changes {
-        let head = format!("{} ({})", c.kind, c.about);
+        let head = format!("{} ({})", c.kind, one_line(&c.about));
         if let Some(old) = &c.old {
+            let old = one_line(old);
             out.push_str(&format!("-{}: {head}: {old}\n", c.old_line.unwrap_or(0)));
         }
         if let Some(new) = &c.new {
+            let new = one_line(new);
             out.push_str(&format!("+{}: {head}: {new}\n", c.new_line.unwrap_or(0)));
         }
         if let Some(diff) = &c.diff {
-            out.push_str(&format!("  words: {}\n", DiffPart::inline(diff)));
+            let words = DiffPart::inline(diff);
+            out.push_str(&format!("  words: {}\n", one_line(&words)));
         }
     }
     let n = d.changes.len();

@@ -38,6 +38,11 @@ fn unique(base: String, taken: &mut BTreeMap<String, ()>) -> String {
     id
 }
 
+/// Words joined by single spaces: line breaks and tabs out.
+fn one_spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The id of the source named `speaker`, added if new; `mention` (as the
 /// article wrote it) becomes an alias. A pronoun names no one: as an alias
 /// it would make every "he" in a checked article this source.
@@ -47,6 +52,9 @@ fn source_of(
     mention: &str,
     ids: &mut BTreeMap<String, ()>,
 ) -> String {
+    // (a name across a hard-wrapped line is one line in a reference)
+    let (speaker, mention) = (one_spaced(speaker), one_spaced(mention));
+    let (speaker, mention) = (speaker.as_str(), mention.as_str());
     let mention = if is_pronoun(&mention.trim().to_lowercase()) {
         speaker
     } else {
@@ -105,7 +113,7 @@ pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
                     quotes.push(QuoteFile {
                         id,
                         speaker,
-                        text: text.trim_end_matches([',', ' ']).to_string(),
+                        text: one_spaced(text.trim_end_matches([',', ' '])),
                         as_of: None,
                     });
                 }

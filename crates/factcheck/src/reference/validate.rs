@@ -144,6 +144,7 @@ impl Ids {
     /// Check the id of the entry at `at` (`facts[2]`).
     fn check(&mut self, id: &str, at: &str, p: &mut Problems) {
         let at = format!("{at}.id");
+        printable(id, &at, "the id", p);
         if id.trim().is_empty() {
             p.push(&at, "empty id".into());
         } else if let Some(first) = self.0.get(id) {
@@ -185,11 +186,41 @@ fn settings_tolerance(settings: &Settings, p: &mut Problems) -> Tolerance {
     }
 }
 
-/// Check the ids of `sources:`; the declared ids.
+/// Words that are printed and written into articles (a name `--write`
+/// inserts, a quote's text) hold no line break or control character: a
+/// name with a newline and a shell line must never reach a file or a log.
+/// Trailing line breaks, as YAML's `>` and `|` leave, are allowed; so are
+/// the C1 controls no terminal acts on, which mis-decoded copy holds
+/// ("KÃ\u{83}rner") and a name must match.
+fn printable(s: &str, at: &str, what: &str, p: &mut Problems) {
+    let harmless_c1 = |c: char| {
+        matches!(c, '\u{80}'..='\u{9f}') && !matches!(c, '\u{85}' | '\u{90}' | '\u{9b}'..='\u{9f}')
+    };
+    if let Some(c) = s
+        .trim_end_matches(['\n', '\r'])
+        .chars()
+        .find(|&c| (c.is_control() || crate::report::visible::is_hidden(c)) && !harmless_c1(c))
+    {
+        p.push(
+            at,
+            format!(
+                "{what} holds the control character U+{:04X}; write it on one line, without control characters",
+                c as u32
+            ),
+        );
+    }
+}
+
+/// Check the ids, names and aliases of `sources:`; the declared ids.
 fn sources(sources: &[SourceFile], ids: &mut Ids, p: &mut Problems) -> HashSet<String> {
     let mut declared = HashSet::new();
     for (i, s) in sources.iter().enumerate() {
-        ids.check(&s.id, &format!("sources[{i}]"), p);
+        let at = format!("sources[{i}]");
+        ids.check(&s.id, &at, p);
+        printable(&s.name, &format!("{at}.name"), "the name", p);
+        for (j, alias) in s.aliases.iter().enumerate() {
+            printable(alias, &format!("{at}.aliases[{j}]"), "the alias", p);
+        }
         declared.insert(s.id.clone());
     }
     declared
@@ -345,6 +376,7 @@ fn quotes(quotes: &[QuoteFile], sources: &HashSet<String>, ids: &mut Ids, p: &mu
         if q.text.split_whitespace().count() == 0 {
             p.push(&format!("{at}.text"), "empty quote text".into());
         }
+        printable(&q.text, &format!("{at}.text"), "the quote's text", p);
         p.date(&format!("{at}.as_of"), q.as_of.as_deref());
     }
 }
@@ -363,6 +395,7 @@ fn statements(
         if s.says.split_whitespace().count() == 0 {
             p.push(&format!("{at}.says"), "empty `says`".into());
         }
+        printable(&s.says, &format!("{at}.says"), "`says`", p);
     }
 }
 
@@ -377,6 +410,11 @@ fn number_value(v: &NumberText) -> std::result::Result<f64, String> {
     }
     if x < 0.0 {
         return Err(format!("negative value {x}: counts cannot be negative"));
+    }
+    if x > crate::lang::numbers::MAX_COUNT {
+        return Err(format!(
+            "{x:e} is beyond any count (the largest accepted is 1e12, a trillion)"
+        ));
     }
     Ok(x)
 }

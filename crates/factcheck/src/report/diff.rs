@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use super::visible::one_line;
 use super::{Document, Format, Options, Render};
 use crate::compare::correct::{corrected, unified_diff};
 
@@ -17,7 +18,10 @@ impl Render for Diff {
             };
             let text = source.text();
             let new = corrected(text, &a.findings);
-            write!(out, "{}", unified_diff(&a.path, &a.reference, text, &new))?;
+            // the file names on one line each; the lines themselves stay
+            // byte for byte, or the patch would not apply
+            let (path, reference) = (one_line(&a.path), one_line(&a.reference));
+            write!(out, "{}", unified_diff(&path, &reference, text, &new))?;
         }
         Ok(())
     }

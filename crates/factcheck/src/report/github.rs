@@ -8,9 +8,12 @@ use super::{status, Document, Format, Options, Render};
 /// One workflow command per finding.
 pub struct Github;
 
-/// Escape a workflow-command value: `%`, CR, LF always; `:` and `,` in properties.
+/// Escape a workflow-command value: `%`, CR, LF always; `:` and `,` in
+/// properties, as GitHub specifies.
+/// Other control characters first become visible escapes: a runner's log
+/// renders ESC sequences.
 fn escape(s: &str, property: bool) -> String {
-    let mut out = s
+    let mut out = super::visible::visible(s)
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A");

@@ -12,6 +12,7 @@ mod jsonl;
 mod sarif;
 mod status;
 mod text;
+pub mod visible;
 
 use std::collections::HashMap;
 use std::io::{self, Write};

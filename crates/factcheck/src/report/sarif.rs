@@ -11,6 +11,21 @@ use crate::model::{CheckReport, Status};
 /// A SARIF 2.1.0 log with one run.
 pub struct Sarif;
 
+/// A path as a SARIF `uri` (RFC 3986): forward slashes, and every byte
+/// outside the unreserved set and `/` percent-encoded, so a space, `#`,
+/// `?`, `%` or a control character in a file name cannot change what the
+/// reference points at.
+fn uri(path: &str) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/');
+    utf8_percent_encode(&path.replace('\\', "/"), KEEP).to_string()
+}
+
 /// The SARIF log of a check.
 fn log(report: &CheckReport, doc: &Document, opts: &Options) -> Value {
     let rules: Vec<Value> = Status::ALL
@@ -27,7 +42,8 @@ fn log(report: &CheckReport, doc: &Document, opts: &Options) -> Value {
     let mut results = Vec::new();
     for a in &report.articles {
         for f in a.findings.iter().filter(|f| opts.shows(f)) {
-            let mut location = json!({"physicalLocation": {"artifactLocation": {"uri": a.path.replace('\\', "/")}}});
+            let mut location =
+                json!({"physicalLocation": {"artifactLocation": {"uri": uri(&a.path)}}});
             if let Some(c) = &f.claim {
                 let (end_line, end_col) = doc.end_position(&a.path, c);
                 location["physicalLocation"]["region"] = json!({
@@ -52,7 +68,7 @@ fn log(report: &CheckReport, doc: &Document, opts: &Options) -> Value {
                 result["fixes"] = json!([{
                     "description": {"text": format!("Replace with “{}”", fix.replacement)},
                     "artifactChanges": [{
-                        "artifactLocation": {"uri": a.path.replace('\\', "/")},
+                        "artifactLocation": {"uri": uri(&a.path)},
                         "replacements": [{
                             "deletedRegion": {"byteOffset": fix.start, "byteLength": fix.end - fix.start},
                             "insertedContent": {"text": fix.replacement},

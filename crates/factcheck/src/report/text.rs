@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use annotate_snippets::{Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 
+use super::visible::{line_start, one_line, pictured};
 use super::{status, Body, Document, Options, Render};
 use crate::model::{
     CheckReport, Claim, ClaimKind, DiffOp, DiffPart, ExtractReport, Finding, Status, Summary,
@@ -57,12 +58,16 @@ fn write_finding(
         Some(fact) => format!("{}: {fact}", f.status.as_str()),
         None => f.status.as_str().to_string(),
     };
+    let id = one_line(&id);
     let label = label(f);
+    let label = one_line(&label);
     let fix = f
         .correction
         .as_ref()
-        .map(|c| format!("write “{}”", c.replacement));
-    let mut message = level.title(&f.message).id(&id);
+        .map(|c| format!("write “{}”", one_line(&c.replacement)));
+    let title = one_line(&f.message);
+    let origin = one_line(path);
+    let mut message = level.title(&title).id(&id);
     let excerpt;
     if let (Some(c), Some(source)) = (&f.claim, doc.source(path)) {
         let text = source.text();
@@ -71,29 +76,33 @@ fn write_finding(
             .0;
         let (start, _) = source.line_range(c.span.line);
         let (_, end) = source.line_range(end_line.max(c.span.line));
-        excerpt = &text[start..end];
-        let span = c.span.start.clamp(start, end) - start..c.span.end.clamp(start, end) - start;
-        let mut snippet = Snippet::source(excerpt)
+        let raw = &text[start..end];
+        // control characters shown as pictures, the spans moved to match
+        excerpt = pictured(raw);
+        let at = |offset: usize| pictured(&raw[..offset.clamp(start, end) - start]).len();
+        let span = at(c.span.start)..at(c.span.end);
+        let mut snippet = Snippet::source(&excerpt)
             .line_start(c.span.line)
-            .origin(path)
+            .origin(&origin)
             .fold(true)
             .annotation(level.span(span).label(&label));
         // the words that name the speaker, when the speaker is the problem
         if let Some((ms, me)) = c.attribution.as_ref().and_then(|a| a.mention_span) {
             if f.status == Status::Misattributed && ms >= start && me <= end {
-                snippet = snippet.annotation(
-                    Level::Info
-                        .span(ms - start..me - start)
-                        .label("credited here"),
-                );
+                snippet =
+                    snippet.annotation(Level::Info.span(at(ms)..at(me)).label("credited here"));
             }
         }
         message = message.snippet(snippet);
     } else {
-        message = message.footer(Level::Note.title(path));
+        message = message.footer(Level::Note.title(&origin));
     }
-    let said = (f.status == Status::Misquoted)
-        .then(|| format!("reference: {}", f.expected.as_deref().unwrap_or("")));
+    let said = (f.status == Status::Misquoted).then(|| {
+        format!(
+            "reference: {}",
+            one_line(f.expected.as_deref().unwrap_or(""))
+        )
+    });
     if let Some(said) = &said {
         message = message.footer(Level::Note.title(said));
     }
@@ -105,14 +114,18 @@ fn write_finding(
         let rendered: Vec<String> = diff
             .iter()
             .map(|p| match p.op {
-                DiffOp::Delete if opts.color => {
-                    paint(opts, AnsiColor::Red.on_default().strikethrough(), &p.text)
-                }
-                DiffOp::Insert if opts.color => {
-                    paint(opts, AnsiColor::Green.on_default().underline(), &p.text)
-                }
-                _ if opts.color => p.text.clone(),
-                _ => DiffPart::inline(std::slice::from_ref(p)),
+                DiffOp::Delete if opts.color => paint(
+                    opts,
+                    AnsiColor::Red.on_default().strikethrough(),
+                    &one_line(&p.text),
+                ),
+                DiffOp::Insert if opts.color => paint(
+                    opts,
+                    AnsiColor::Green.on_default().underline(),
+                    &one_line(&p.text),
+                ),
+                _ if opts.color => one_line(&p.text).into_owned(),
+                _ => one_line(&DiffPart::inline(std::slice::from_ref(p))).into_owned(),
             })
             .collect();
         writeln!(out, "  = said, printed: {}", rendered.join(" "))?;
@@ -144,8 +157,8 @@ fn check(
             writeln!(
                 out,
                 "{} (against {}): {}",
-                paint(opts, Style::new().bold(), &a.path),
-                a.reference,
+                paint(opts, Style::new().bold(), &line_start(&a.path)),
+                one_line(&a.reference),
                 &Summary::of(&a.findings).to_string()
             )?;
             writeln!(out)?;
@@ -180,7 +193,7 @@ fn extract(report: &ExtractReport, opts: &Options, out: &mut dyn Write) -> io::R
         writeln!(
             out,
             "{}{date}: {} claims",
-            paint(opts, Style::new().bold(), &a.path),
+            paint(opts, Style::new().bold(), &line_start(&a.path)),
             a.claims.len()
         )?;
         for c in &a.claims {
@@ -204,11 +217,14 @@ fn extract(report: &ExtractReport, opts: &Options, out: &mut dyn Write) -> io::R
                 .unwrap_or_default();
             writeln!(
                 out,
-                "  {}:{}:{} {:<9} {what}{ctxs}\n      by {who}",
-                a.path,
+                "  {}:{}:{} {:<9} {}{}\n      by {}",
+                line_start(&a.path),
                 c.span.line,
                 c.span.column,
-                format!("{:?}", c.kind).to_lowercase()
+                format!("{:?}", c.kind).to_lowercase(),
+                one_line(&what),
+                one_line(&ctxs),
+                one_line(&who)
             )?;
         }
     }

@@ -316,6 +316,13 @@ fn plain_cue_ending(toks: &[Token], end: usize, lx: &Lexicon) -> Option<(String,
         .map(|c| (c.metric.clone(), end - c.pre.len()))
 }
 
+/// A number past [`MAX_COUNT`](crate::lang::numbers::MAX_COUNT), or a
+/// range ending past it, counts no one.
+fn beyond_counts(n: &NumberPhrase) -> bool {
+    use crate::lang::numbers::MAX_COUNT;
+    !(n.value <= MAX_COUNT && n.upper.is_none_or(|u| u <= MAX_COUNT))
+}
+
 /// Find quantity claims in one sentence.
 pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
     let toks = sent.toks;
@@ -330,7 +337,7 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
         };
         let n = lead::two_sided(sent, &n, lx).unwrap_or(n);
         let next_i = n.last.max(i + 1);
-        if not_a_count(sent, &n, lx) {
+        if not_a_count(sent, &n, lx) || beyond_counts(&n) {
             i = next_i;
             continue;
         }

@@ -76,6 +76,13 @@ fn vague_unit(w: &str) -> Option<f64> {
     })
 }
 
+/// The largest count there is: a trillion (no toll, crowd or population
+/// comes near). The parser reads larger numbers (a peer suite's "21
+/// trillion" is a number), but a larger figure in an article is no claim,
+/// and in a reference it is an error, so that no such value can become a
+/// finding or a correction.
+pub const MAX_COUNT: f64 = 1e12;
+
 /// Try to read a number phrase starting at token `i`.
 pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
     let (mut n, mut j) = parse_single(src, toks, i)?;

@@ -62,6 +62,10 @@ fn push_escaped(out: &mut String, c: char) {
         '>' => out.push_str("&gt;"),
         '"' => out.push_str("&quot;"),
         '\'' => out.push_str("&#39;"),
+        // (a bidi override in an article must not turn the page around)
+        c if crate::report::visible::is_hidden(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
         c => out.push(c),
     }
 }

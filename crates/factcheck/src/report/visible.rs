@@ -1,0 +1,130 @@
+//! User text made safe to print. An article or a reference from a pull
+//! request can hold ESC (terminal escapes: colours, titles, cursor moves),
+//! BEL, a lone carriage return (which overwrites the line), bidi controls
+//! (U+202E turns text around, as in "Trojan Source"), and newlines that
+//! start a forged `::error` line on a GitHub runner. Every renderer shows
+//! such characters as visible escapes (`\u{1b}`) instead.
+
+use std::borrow::Cow;
+
+/// Bidi controls and line separators: invisible, yet they reorder or
+/// break what a reader sees.
+fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// A character no reader should get raw, whatever the line rules: a
+/// control other than a line break or tab, or a bidi control.
+pub(crate) fn is_hidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || is_invisible_control(c)
+}
+
+fn escaped(s: &str, keep_lines: bool) -> Cow<'_, str> {
+    let bad = |c: char, next: Option<char>| match c {
+        '\t' => false,
+        '\n' => !keep_lines,
+        '\r' => !keep_lines || next != Some('\n'),
+        c => is_hidden(c),
+    };
+    let mut chars = s.chars().peekable();
+    let mut first_bad = None;
+    let mut at = 0;
+    while let Some(c) = chars.next() {
+        if bad(c, chars.peek().copied()) {
+            first_bad = Some(at);
+            break;
+        }
+        at += c.len_utf8();
+    }
+    let Some(start) = first_bad else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(&s[..start]);
+    let mut chars = s[start..].chars().peekable();
+    while let Some(c) = chars.next() {
+        if bad(c, chars.peek().copied()) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text of several lines (an article's excerpt): control characters shown
+/// as escapes; line breaks and tabs kept.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    escaped(s, true)
+}
+
+/// An article's lines for a snippet under a `path:line:column` header:
+/// each hidden character becomes one visible one (␛ for ESC, ␇ for BEL,
+/// � for a bidi control), so columns still count as in the file.
+pub fn pictured(s: &str) -> Cow<'_, str> {
+    let bad = |c: char, next: Option<char>| is_hidden(c) || (c == '\r' && next != Some('\n'));
+    let mut chars = s.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if bad(c, chars.peek().copied()) {
+            any = true;
+            break;
+        }
+    }
+    if !any {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(match c {
+            c if !bad(c, chars.peek().copied()) => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            _ => '\u{fffd}',
+        });
+    }
+    Cow::Owned(out)
+}
+
+/// Text that must stay on one line (a message, a path, a name): line
+/// breaks are escaped too.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    escaped(s, false)
+}
+
+/// User text that begins a line of output (a path in a summary): as
+/// [`one_line`], and `./` before anything a CI runner could read as a
+/// command (`::error …`, `##[error]`) or that hides in leading space.
+pub fn line_start(s: &str) -> Cow<'_, str> {
+    let s = one_line(s);
+    if s.starts_with([':', '#', ' ', '\t']) || s.starts_with(char::is_whitespace) {
+        Cow::Owned(format!("./{s}"))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_escapes_and_clean_text_is_borrowed() {
+        assert!(matches!(visible("12 people died.\n"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("a\u{1b}[31mb\u{7}c\0"),
+            "a\\u{1b}[31mb\\u{7}c\\u{0}"
+        );
+        assert_eq!(visible("left\u{202e}right"), "left\\u{202e}right");
+        assert_eq!(visible("line\r\nnext\rover"), "line\r\nnext\\u{d}over");
+        assert_eq!(one_line("x\n::error::forged"), "x\\u{a}::error::forged");
+        assert_eq!(line_start("::error file=a::x.md"), "./::error file=a::x.md");
+        assert_eq!(line_start("##[error]x"), "./##[error]x");
+        assert_eq!(line_start("claims/a.md"), "claims/a.md");
+        assert_eq!(
+            pictured("a\u{1b}[1m\u{7}\u{202e}\r\n"),
+            "a\u{241b}[1m\u{2407}\u{fffd}\r\n"
+        );
+    }
+}
