@@ -226,11 +226,14 @@ fn document(body: Body, sources: Vec<(String, Source)>) -> Document {
     doc
 }
 
-/// Write a document to standard output in `format`.
+/// Write a document to standard output in `format` (buffered: renderers
+/// write many small pieces).
 fn render(format: Format, doc: &Document, opts: &Options) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     format
         .renderer()
-        .render(doc, opts, &mut std::io::stdout().lock())
+        .render(doc, opts, &mut out)
+        .and_then(|()| out.flush())
         .map_err(stdout_err)
 }
 

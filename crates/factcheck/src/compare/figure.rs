@@ -386,7 +386,7 @@ impl<'r> Checker<'r> {
     pub(super) fn named_before(&self, article: &Article, c: &Claim, want: &str) -> bool {
         let text = &article.text;
         let start = super::place::sentence_start(text, c).unwrap_or(c.span.start);
-        let mut from = super::place::paragraph_start(text, start).max(start.saturating_sub(300));
+        let mut from = super::place::paragraph_start_above(text, start, start.saturating_sub(300));
         while !text.is_char_boundary(from) {
             from += 1;
         }

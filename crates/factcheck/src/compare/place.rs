@@ -35,7 +35,27 @@ pub(super) struct Around {
     whole: Option<(usize, usize)>,
 }
 
+/// How far from a place's words a figure may stand and still be the
+/// nearest one.
+const NEAR: usize = 2000;
+
 impl Place<'_> {
+    /// The figures whose number is the span `o` (figures are in text order).
+    fn figures_at(
+        &self,
+        o: (usize, usize),
+    ) -> impl Iterator<Item = &((usize, usize), (usize, usize), &str)> {
+        self.figures_from(o.0)
+            .iter()
+            .take_while(move |f| f.0 .0 == o.0)
+            .filter(move |f| f.0 == o)
+    }
+
+    /// The figures whose number starts at or after byte `x`.
+    fn figures_from(&self, x: usize) -> &Spans<'_> {
+        &self.figures[self.figures.partition_point(|f| f.0 .0 < x)..]
+    }
+
     pub(super) fn context_fit(
         &self,
         q: &Quantity,
@@ -49,7 +69,7 @@ impl Place<'_> {
         // a word of the fact placing another figure of the metric
         let mut elsewhere = false;
         let own = q.style.number_span;
-        let own_phrase = self.figures.iter().find(|f| f.0 == own).map(|f| f.1);
+        let own_phrase = self.figures_at(own).next().map(|f| f.1);
         let inside = |o: (usize, usize)| {
             own_phrase.is_some_and(|(a, b)| a <= o.0 && o.1 <= b) || Some(o) == around.whole
         };
@@ -112,9 +132,7 @@ impl Place<'_> {
             // children were among 12 civilians killed on Friday")
             let other_same_metric = |o: &Option<(usize, usize)>| {
                 o.is_some_and(|o| {
-                    o != own
-                        && !inside(o)
-                        && self.figures.iter().any(|f| f.0 == o && f.2 == q.metric)
+                    o != own && !inside(o) && self.figures_at(o).any(|f| f.2 == q.metric)
                 })
             };
             if owners.iter().all(other_same_metric) {
@@ -146,7 +164,7 @@ impl Place<'_> {
             return false;
         };
         let from = a + w;
-        self.figures.iter().any(|f| {
+        self.figures_from(from + 1).iter().any(|f| {
             f.2 == q.metric
                 && f.0 .0 > from
                 && f.0 != q.style.number_span
@@ -169,7 +187,7 @@ impl Place<'_> {
     ) -> Vec<bool> {
         let mut latest = vec![None; words.len()];
         if let Some(start) = start {
-            let mut from = paragraph_start(self.text, start).max(start.saturating_sub(400));
+            let mut from = paragraph_start_above(self.text, start, start.saturating_sub(400));
             while !self.text.is_char_boundary(from) {
                 from += 1;
             }
@@ -181,7 +199,7 @@ impl Place<'_> {
                     o.is_some_and(|o| {
                         o != own
                             && (from..start).contains(&o.0)
-                            && self.figures.iter().any(|f| f.0 == o && f.2 == q.metric)
+                            && self.figures_at(o).any(|f| f.2 == q.metric)
                     })
                 };
                 for (slot, ws) in latest.iter_mut().zip(words) {
@@ -195,9 +213,13 @@ impl Place<'_> {
                         // a figure of the metric since the word took it as
                         // its own ("Later updates suggested 25 missing")
                         .filter(|&(_, b)| {
-                            !self.figures.iter().any(|f| {
-                                f.0 != own && f.2 == q.metric && (b..start).contains(&f.0 .0)
-                            })
+                            !self
+                                .figures_from(b)
+                                .iter()
+                                .take_while(|f| f.0 .0 < start)
+                                .any(|f| {
+                                    f.0 != own && f.2 == q.metric && (b..start).contains(&f.0 .0)
+                                })
                         })
                         .map(|(a, _)| a)
                         .max();
@@ -229,12 +251,9 @@ impl Place<'_> {
             .collect::<Vec<_>>()
             .windows(2)
             .any(|w| w[0] == "of" && SUBSET_PRONOUNS.contains(&w[1]));
-        let whole = self
-            .figures
-            .iter()
-            .map(|f| f.0)
-            .rfind(|&o| o.1 <= own.0)
-            .filter(|_| part);
+        let whole = part
+            .then(|| self.figures.iter().map(|f| f.0).rfind(|&o| o.1 <= own.0))
+            .flatten();
         Around { names, whole }
     }
 
@@ -303,12 +322,18 @@ impl Place<'_> {
         // "and in Idlib 12 died", "and Greater Buenos Aires reported 10"
         let lead = text[..p].trim_end();
         // a paragraph's or a heading's first words open a clause too
-        let opens_clause = text[paragraph_start(text, p)..p].trim().is_empty()
+        // (the last words only: lower-casing all the text before would
+        // make a long line quadratic)
+        let tail =
+            &lead[crate::lang::span::floor_char_boundary(lead, lead.len().saturating_sub(12))..];
+        let opens_clause = text[paragraph_start_above(text, p, p.saturating_sub(400))..p]
+            .trim()
+            .is_empty()
             || lead.ends_with([',', ';', '.', ':', ']'])
             || ["and", "while", "but", "whereas"]
                 .iter()
-                .any(|w| lead.to_lowercase().ends_with(&format!(" {w}")));
-        let next = self.figures.iter().map(|f| f.0).find(|&(x, _)| x >= b);
+                .any(|w| tail.to_lowercase().ends_with(&format!(" {w}")));
+        let next = self.figures_from(b).first().map(|f| f.0);
         // a fronted phrase set off by a comma may stand further from its
         // figure: "and on November 14, eight days after the storm, the
         // death toll reached 464"
@@ -349,7 +374,11 @@ impl Place<'_> {
                 || (b <= x
                     && (contrast_between(self.text, b, x) || sentence_between(self.text, b, x)))
         };
-        self.figures
+        // (only figures this near are candidates: a claim never looks
+        // across a whole long text)
+        let lo = self.figures.partition_point(|f| f.0 .0 + NEAR < a);
+        let hi = self.figures.partition_point(|f| f.0 .0 <= b + NEAR);
+        self.figures[lo..hi.max(lo)]
             .iter()
             .min_by_key(|f| (across(&f.1), gap(&f.1)))
             .map(|f| f.0)
@@ -450,33 +479,58 @@ fn sentence_between(text: &str, a: usize, b: usize) -> bool {
 }
 
 /// Where the paragraph holding byte `at` starts: after a blank line, an
-/// indented line (wire copy), or a line too long to be a hard wrap.
-pub(super) fn paragraph_start(text: &str, at: usize) -> usize {
+/// indented line (wire copy), or a line too long to be a hard wrap. It
+/// looks back no further than `floor` (returned when the paragraph starts
+/// before it): a claim looks at the words near it, and a megabyte line
+/// must not be rescanned for each of its claims.
+pub(super) fn paragraph_start_above(text: &str, at: usize, floor: usize) -> usize {
+    let bytes = text.as_bytes();
+    let floor = floor.min(at);
     let mut end = at;
-    while let Some(i) = text[..end].rfind('\n') {
+    while let Some(i) = memchr::memrchr(b'\n', &bytes[floor..end]).map(|i| floor + i) {
         let next = text[i + 1..].chars().next();
-        let line = i - text[..i].rfind('\n').map_or(0, |j| j + 1);
+        // the length of the line the newline ends, up to 101
+        let lo = i.saturating_sub(101);
+        let line = match memchr::memrchr(b'\n', &bytes[lo..i]) {
+            Some(j) => i - (lo + j + 1),
+            None if lo == 0 => i,
+            None => 101,
+        };
         if matches!(next, Some('\n' | ' ' | '\t')) || line == 0 || line > 100 {
             return i + 1;
         }
         end = i;
     }
-    0
+    if floor == 0 {
+        0
+    } else {
+        // (a char boundary at or after the floor)
+        (floor..=at)
+            .find(|&k| text.is_char_boundary(k))
+            .unwrap_or(at)
+    }
 }
 
-/// The paragraph holding byte `at`, as `paragraph_start` finds its ends.
+/// How far around a claim its paragraph is read: real paragraphs are
+/// shorter; a longer "paragraph" is read as the words this near.
+const PARAGRAPH_REACH: usize = 5000;
+
+/// The paragraph holding byte `at`, as `paragraph_start_above` finds its
+/// ends, at most [`PARAGRAPH_REACH`] bytes either side.
 pub(super) fn paragraph(text: &str, at: usize) -> &str {
-    let start = paragraph_start(text, at.min(text.len()));
-    let mut end = at.min(text.len());
-    while let Some(i) = text[end..].find('\n').map(|i| end + i) {
-        let line = i - text[..i].rfind('\n').map_or(0, |j| j + 1);
+    let at = at.min(text.len());
+    let start = paragraph_start_above(text, at, at.saturating_sub(PARAGRAPH_REACH));
+    let mut end = at;
+    let reach = crate::lang::span::floor_char_boundary(text, at + PARAGRAPH_REACH);
+    while let Some(i) = text[end..reach].find('\n').map(|i| end + i) {
+        let line = i - text[start..i].rfind('\n').map_or(start, |j| start + j + 1);
         let next = text[i + 1..].chars().next();
         if matches!(next, None | Some('\n' | ' ' | '\t')) || line > 100 {
             return &text[start..i];
         }
         end = i + 1;
     }
-    &text[start..]
+    &text[start..reach]
 }
 
 /// Whether `word` (a word or phrase, lower-cased) stands in `text` (lower-

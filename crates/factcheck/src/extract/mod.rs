@@ -25,6 +25,25 @@ use quantity::QuantityHit;
 use speakers::{KnownSource, Registry};
 use speech::{Sent, SpeechEvent};
 
+/// Where the first ", while …" of `content` ends (the opener's last byte
+/// + 1): what follows it may be the writer's, not the speaker's.
+fn first_contrast(content: &str) -> Option<usize> {
+    let base = content.as_ptr() as usize;
+    let words = content.split_whitespace();
+    words.clone().zip(words.skip(1)).find_map(|(w, next)| {
+        (w.ends_with(',')
+            && grammar::CONTRAST_OPENERS
+                .iter()
+                .any(|c| next.eq_ignore_ascii_case(c)))
+        .then(|| next.as_ptr() as usize - base + next.len())
+    })
+}
+
+/// The longest sentence a claim carries whole; past it, a claim carries
+/// [`CLAIM_WINDOW`] bytes on either side of its words.
+const MAX_SENTENCE_TEXT: usize = 4096;
+const CLAIM_WINDOW: usize = 600;
+
 /// Extracts claims with a lexicon and, optionally, the sources of a
 /// reference (whose names and aliases then win).
 #[derive(Debug, Clone)]
@@ -70,10 +89,24 @@ impl Claims<'_> {
             self.sentence_of(a),
             self.sentence_of(b.saturating_sub(1).max(a)),
         );
-        match (self.prepared.get(sa), self.prepared.get(sb)) {
-            (Some(x), Some(y)) => src[x.start.min(a)..y.end.max(b)].trim().to_string(),
-            _ => src[a..b].trim().to_string(),
-        }
+        let (start, end) = match (self.prepared.get(sa), self.prepared.get(sb)) {
+            (Some(x), Some(y)) => (x.start.min(a), y.end.max(b)),
+            _ => (a, b),
+        };
+        // a "sentence" of megabytes (a list that lost its full stops, or a
+        // hostile one) is kept as the words around the claim: every claim
+        // holding the whole of it would take memory quadratic in its length
+        let (start, end) = if end - start > MAX_SENTENCE_TEXT {
+            let lo = crate::lang::span::floor_char_boundary(
+                src,
+                a.saturating_sub(CLAIM_WINDOW).max(start),
+            );
+            let hi = crate::lang::span::floor_char_boundary(src, (b + CLAIM_WINDOW).min(end));
+            (lo, hi.max(b))
+        } else {
+            (start, end)
+        };
+        src[start..end].trim().to_string()
     }
 
     /// The attribution of the claim at `a..b` to the speaker of `e`, with
@@ -249,6 +282,7 @@ impl Claims<'_> {
     fn quantities(&self, hits: Vec<(usize, QuantityHit)>) -> Vec<Claim> {
         let (src, quotes) = (self.src, self.quotes);
         let mut claims = Vec::new();
+        let mut contrasts: rustc_hash::FxHashMap<usize, Option<usize>> = Default::default();
         for (index, h) in hits {
             let (a, b) = h.phrase;
             let n = &h.number;
@@ -267,17 +301,13 @@ impl Claims<'_> {
                 });
             // past ", while …" the clause may be the writer's, set against
             // what was said: its speaker is a guess
-            let contrast = speaker.and_then(|e| e.content).is_some_and(|(ca, _)| {
-                let Some(before) = src.get(ca..n.start) else {
-                    return false; // a quote's speaker: content elsewhere
-                };
-                let words = before.split_whitespace();
-                words.clone().zip(words.skip(1)).any(|(w, next)| {
-                    w.ends_with(',')
-                        && grammar::CONTRAST_OPENERS
-                            .iter()
-                            .any(|c| next.eq_ignore_ascii_case(c))
-                })
+            // (the first such opener of each content, found once: a long
+            // content holding many figures is read once, not once per figure)
+            let contrast = speaker.and_then(|e| e.content).is_some_and(|(ca, cb)| {
+                let first = *contrasts
+                    .entry(ca)
+                    .or_insert_with(|| first_contrast(&src[ca..cb.min(src.len())]).map(|e| ca + e));
+                first.is_some_and(|end| end <= n.start)
             });
             claims.push(Claim {
                 id: String::new(),

@@ -17,10 +17,18 @@ impl Extractor<'_> {
         let mut teaser_line: Option<usize> = None;
         // past "Related News": other stories' headlines to the end
         let mut page_tail = false;
+        // the start of the line a sentence starts on, found by looking back
+        // only as far as the sentence before (a megabyte line is read once)
+        let (mut line_start, mut searched) = (0, 0);
         for s in &sentences {
             let toks = split_glued_cues(tokenize(scan, s.start, s.end), scan, lx);
             page_tail = page_tail || self.page_tail_in(&toks, scan);
-            let line_start = scan[..s.start].rfind('\n').map_or(0, |i| i + 1);
+            if let Some(i) =
+                memchr::memrchr(b'\n', &scan.as_bytes()[searched.min(s.start)..s.start])
+            {
+                line_start = searched.min(s.start) + i + 1;
+            }
+            searched = searched.max(s.start);
             let mut first = 0;
             if line_start > s.start || scan[line_start..s.start].trim().is_empty() {
                 teaser_line = None;

@@ -3,10 +3,22 @@
 use crate::model::Span;
 
 /// Line starts of a text, built once per article so that every claim's
-/// line and column cost a binary search, not a rescan.
+/// line and column cost a binary search and a short count, not a rescan of
+/// its line (a 2 MB line with thousands of claims would be quadratic).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Every [`MARK`] bytes: (byte offset, characters before it, byte-order
+    /// marks not counted).
+    marks: Vec<(usize, usize)>,
+}
+
+/// Bytes between two character-count marks: the most a column counts.
+const MARK: usize = 4096;
+
+/// Characters of `s` as columns count them (a byte-order mark is none).
+fn columns(s: &str) -> usize {
+    s.chars().count() - s.matches('\u{feff}').count()
 }
 
 impl LineIndex {
@@ -14,7 +26,22 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text));
-        LineIndex { starts }
+        let mut marks = vec![(0, 0)];
+        let (mut at, mut count) = (0, 0);
+        while at + MARK < text.len() {
+            let next = ceil_char_boundary(text, at + MARK);
+            count += columns(&text[at..next]);
+            marks.push((next, count));
+            at = next;
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// Columns before byte `offset` (a char boundary) in the whole text.
+    fn columns_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.marks.partition_point(|m| m.0 <= offset) - 1;
+        let (at, count) = self.marks[k];
+        count + columns(&text[at..offset])
     }
 
     /// 1-based line and column of byte `offset` (clamped to the text).
@@ -26,9 +53,12 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let line_start = self.starts[line];
-        let prefix = &text[line_start..offset];
-        let column = prefix.chars().filter(|&c| c != '\u{feff}').count() + 1;
-        (line + 1, column)
+        let column = if offset - line_start <= MARK {
+            columns(&text[line_start..offset])
+        } else {
+            self.columns_before(text, offset) - self.columns_before(text, line_start)
+        };
+        (line + 1, column + 1)
     }
 
     /// The span of bytes `start..end`: offsets with the line and column of
@@ -63,6 +93,14 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
         .map(|(i, _)| i + 1)
 }
 
+/// The smallest char boundary at or above `i`.
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
 /// The largest char boundary at or below `i`.
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     if i >= text.len() {
@@ -86,6 +124,20 @@ mod tests {
         assert_eq!(idx.line_col(text, off), (2, 5));
         assert_eq!(idx.line_col(text, text.find("last").unwrap()), (3, 1));
         assert_eq!(idx.line_range(text, 2), (3, text.find('\r').unwrap()));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_agree_with_a_count() {
+        let text = format!("{}\n{}", "é x ".repeat(5000), "ab“c” ".repeat(3000));
+        let idx = LineIndex::new(&text);
+        for offset in (0..text.len())
+            .step_by(997)
+            .filter(|&o| text.is_char_boundary(o))
+        {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let want = text[line_start..offset].chars().count() + 1;
+            assert_eq!(idx.line_col(&text, offset).1, want, "at {offset}");
+        }
     }
 
     #[test]
