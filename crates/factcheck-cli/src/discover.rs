@@ -234,17 +234,13 @@ pub fn clean(path: &Path) -> PathBuf {
     out.iter().collect()
 }
 
-/// Whether `reference` names `article` in its `articles:`.
-pub fn covers(reference: &Reference, article: &Path, root: &Path) -> bool {
-    let Ok(target) = article.canonicalize() else {
-        return false;
-    };
+/// The canonical paths of the articles `reference` names (none when its
+/// `articles:` cannot be read: `check` of it reports why), to look up the
+/// references that cover an article named on the command line.
+pub fn covered(reference: &Reference, root: &Path) -> std::collections::HashSet<PathBuf> {
     articles_of(reference, root)
-        .map(|list| {
-            list.iter()
-                .any(|p| p.canonicalize().is_ok_and(|c| c == target))
-        })
-        .unwrap_or(false)
+        .map(|list| list.iter().filter_map(|p| p.canonicalize().ok()).collect())
+        .unwrap_or_default()
 }
 
 /// Expand article arguments: files as they are, directories to the

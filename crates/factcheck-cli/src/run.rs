@@ -482,11 +482,16 @@ fn plan(
             .collect();
     }
     let paths = discover::expand_articles(articles, &root)?;
+    // each reference's articles, found once (not once per article named)
+    let covered: Vec<_> = refs.iter().map(|r| discover::covered(r, &root)).collect();
     let mut jobs: Vec<(Reference, Vec<PathBuf>)> = Vec::new();
     for p in paths {
+        let target = p.canonicalize().unwrap_or_else(|_| p.clone());
         let matching: Vec<&Reference> = refs
             .iter()
-            .filter(|r| discover::covers(r, &p, &root))
+            .zip(&covered)
+            .filter(|(_, set)| set.contains(&target))
+            .map(|(r, _)| r)
             .collect();
         if matching.is_empty() {
             return Err(Error::Usage(format!(

@@ -24,8 +24,78 @@ use yaml_rust2::scanner::Marker;
 
 use crate::error::{Error, Result};
 
+/// The deepest nesting of flow collections (`[`, `{`) a reference may
+/// have. Real ones nest three or four deep; the parser's time grows with
+/// the square of the depth, so 200,000 brackets would take minutes before
+/// it said no.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// Refuse flow collections nested past [`MAX_FLOW_DEPTH`], at the bracket
+/// that goes past it, before the parser sees them. A bracket counts where
+/// a flow collection can begin (a value's start, or inside a flow), so a
+/// `[` inside a plain scalar ("a [sic] b") or a quoted string does not.
+fn check_depth(path: &Path, text: &str) -> Result<()> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut quote: Option<char> = None;
+    // the last character that is not a space, on this line
+    let mut last: Option<char> = None;
+    let mut comment = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            (line, column, last, comment) = (line + 1, 0, None, false);
+            continue;
+        }
+        if comment {
+            continue;
+        }
+        if let Some(q) = quote {
+            match c {
+                '\\' if q == '"' => {
+                    chars.next();
+                    column += 1;
+                }
+                '\'' if q == '\'' && chars.peek() == Some(&'\'') => {
+                    chars.next();
+                    column += 1;
+                }
+                c if c == q => quote = None,
+                _ => {}
+            }
+            continue;
+        }
+        let at_value = match last {
+            None | Some(':' | '-' | '?') => true,
+            Some('[' | '{' | ',') => depth > 0,
+            _ => false,
+        };
+        match c {
+            ' ' | '\t' | '\r' => continue,
+            '#' => comment = true,
+            '"' | '\'' if at_value => quote = Some(c),
+            '[' | '{' if at_value => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(Error::at(
+                        path,
+                        line,
+                        column,
+                        format!("collections nested more than {MAX_FLOW_DEPTH} deep"),
+                    ));
+                }
+            }
+            ']' | '}' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        last = Some(c);
+    }
+    Ok(())
+}
+
 /// Deserialize `text` (read from `path`) into `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    check_depth(path, text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e
             .location()

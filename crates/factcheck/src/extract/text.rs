@@ -340,8 +340,11 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
     let Some(next) = chars.next() else {
         return true;
     };
+    let floor = |k: usize| crate::lang::span::floor_char_boundary(s, k);
     let word_before: &str = {
-        let before = &s[a..i];
+        // (the last 64 bytes at most: a "word" of megabytes with a full
+        // stop every few bytes must not be rescanned at each of them)
+        let before = &s[a.max(floor(i.saturating_sub(64)))..i];
         before
             .char_indices()
             .rev()
@@ -372,7 +375,7 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
         // a short abbreviation closing a parenthesis runs on: "Harry Reid
         // (D-Nev.) told reporters"
         let tag =
-            s[i + 1..j].starts_with(')') && s[a..i].rfind('(').is_some_and(|p| i - (a + p) <= 12);
+            s[i + 1..j].starts_with(')') && s[a.max(floor(i.saturating_sub(12)))..i].contains('(');
         if tag && after.starts_with(char::is_lowercase) {
             return false;
         }

@@ -13,6 +13,11 @@ use crate::model::{
     CheckReport, Claim, ClaimKind, DiffOp, DiffPart, ExtractReport, Finding, Status, Summary,
 };
 
+/// The longest line a snippet shows whole, and the bytes shown either side
+/// of a claim on a longer one.
+const LONG_LINE: usize = 1000;
+const WINDOW: usize = 160;
+
 /// Diagnostics with snippets for findings; a line per claim for extraction.
 pub struct Text;
 
@@ -69,6 +74,7 @@ fn write_finding(
     let origin = one_line(path);
     let mut message = level.title(&title).id(&id);
     let excerpt;
+    let located;
     if let (Some(c), Some(source)) = (&f.claim, doc.source(path)) {
         let text = source.text();
         let end_line = source
@@ -76,6 +82,18 @@ fn write_finding(
             .0;
         let (start, _) = source.line_range(c.span.line);
         let (_, end) = source.line_range(end_line.max(c.span.line));
+        // a line of thousands of bytes is shown around the claim, its place
+        // in a note (drawing all of it for each of its claims would take
+        // time quadratic in its length)
+        let long = end - start > LONG_LINE;
+        let (start, end) = if long {
+            let floor = |i: usize| crate::lang::span::floor_char_boundary(text, i);
+            let ws = floor(c.span.start.saturating_sub(WINDOW).max(start));
+            let we = floor((c.span.end + WINDOW).min(end).min(c.span.start + LONG_LINE));
+            (ws, we.max(ws))
+        } else {
+            (start, end)
+        };
         let raw = &text[start..end];
         // control characters shown as pictures, the spans moved to match
         excerpt = pictured(raw);
@@ -83,9 +101,17 @@ fn write_finding(
         let span = at(c.span.start)..at(c.span.end);
         let mut snippet = Snippet::source(&excerpt)
             .line_start(c.span.line)
-            .origin(&origin)
             .fold(true)
             .annotation(level.span(span).label(&label));
+        if long {
+            located = format!(
+                "at {origin}:{}:{} (a long line, shown around the claim)",
+                c.span.line, c.span.column
+            );
+            message = message.footer(Level::Note.title(&located));
+        } else {
+            snippet = snippet.origin(&origin);
+        }
         // the words that name the speaker, when the speaker is the problem
         if let Some((ms, me)) = c.attribution.as_ref().and_then(|a| a.mention_span) {
             if f.status == Status::Misattributed && ms >= start && me <= end {

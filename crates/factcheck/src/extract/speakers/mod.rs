@@ -5,9 +5,12 @@
 //! speaker with that title, "he"/"they" the last fitting speaker. When a
 //! reference is given, its source names and aliases win.
 
+mod mention;
+
 use crate::lang::names::normalise_name;
-use crate::lexicon::grammar::{ARTICLES, NAME_JOINERS, PLACE_PREPOSITIONS, PRONOUNS_PERSON};
+use crate::lexicon::grammar::{ARTICLES, PLACE_PREPOSITIONS, PRONOUNS_PERSON};
 use crate::lexicon::Lexicon;
+use mention::Mention;
 
 /// A source from the reference: id, name and aliases. Public only because
 /// `Reference::known_sources` returns it; not re-exported.
@@ -42,18 +45,52 @@ pub(crate) struct Entity {
 pub(crate) struct Registry {
     pub entities: Vec<Entity>,
     known: Vec<(String, usize)>,
-    /// Entity ids in order of their most recent mention.
+    /// Entity ids as they were mentioned, oldest first; an id's entries
+    /// before its latest are stale (kept: removing them would cost a scan
+    /// per mention).
     recent: Vec<usize>,
+    /// Per entity, the position of its latest mention in `recent`.
+    stamp: Vec<Option<usize>>,
+    /// Entities by the last word of their name ("" for none): a surname
+    /// finds its bearers without a scan of everyone named so far.
+    by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Shares of those polled, by their words.
+    shares: rustc_hash::FxHashMap<String, usize>,
 }
 
+/// How many mentions back a pronoun or a bare title looks for whom it
+/// means: far more than any article needs, and a bound on the work.
+const RECENT_REACH: usize = 1024;
+
 impl Registry {
+    /// Add an entity, indexed by the last word of its name.
+    fn add(&mut self, e: Entity) -> usize {
+        let idx = self.entities.len();
+        let last = e.name_words.last().cloned().unwrap_or_default();
+        self.by_last.entry(last).or_default().push(idx);
+        self.entities.push(e);
+        self.stamp.push(None);
+        idx
+    }
+
+    /// Entities newest-mentioned first, each once, as far as
+    /// [`RECENT_REACH`] mentions back.
+    fn recent_first(&self) -> impl Iterator<Item = usize> + '_ {
+        let n = self.recent.len();
+        self.recent[n.saturating_sub(RECENT_REACH)..]
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(move |&(k, &i)| self.stamp[i] == Some(n.saturating_sub(RECENT_REACH) + k))
+            .map(|(_, &i)| i)
+    }
+
     pub(crate) fn new(sources: &[KnownSource], lexicon: &Lexicon) -> Registry {
         let mut r = Registry::default();
         for s in sources {
-            let idx = r.entities.len();
             let mut names: Vec<String> = vec![normalise_name(&s.name), normalise_name(&s.id)];
             names.extend(s.aliases.iter().map(|a| normalise_name(a)));
-            r.entities.push(Entity {
+            let idx = r.add(Entity {
                 canonical: s.name.clone(),
                 // a person or a group as its name reads, so that "he" and
                 // "it" find the reference's sources as they find the
@@ -137,18 +174,17 @@ impl Registry {
     /// The one person named before, with a full name, whose surname this
     /// is: none when two share it.
     pub(crate) fn person_by_surname(&self, word: &str) -> Option<usize> {
-        let mut found = self.entities.iter().enumerate().filter(|(_, e)| {
-            e.kind == EntityKind::Person
-                && e.name_words.len() >= 2
-                && e.name_words.last().is_some_and(|w| w == word)
+        let mut found = self.by_last.get(word)?.iter().copied().filter(|&i| {
+            let e = &self.entities[i];
+            e.kind == EntityKind::Person && e.name_words.len() >= 2
         });
-        let (idx, _) = found.next()?;
+        let idx = found.next()?;
         found.next().is_none().then_some(idx)
     }
 
     /// Make `idx` the most recently mentioned entity.
     pub(crate) fn touch(&mut self, idx: usize) -> usize {
-        self.recent.retain(|&i| i != idx);
+        self.stamp[idx] = Some(self.recent.len());
         self.recent.push(idx);
         idx
     }
@@ -161,10 +197,7 @@ impl Registry {
             EntityKind::Group
         };
         let idx = self
-            .recent
-            .iter()
-            .rev()
-            .copied()
+            .recent_first()
             .find(|&i| self.entities[i].kind == want)?;
         Some(self.touch(idx))
     }
@@ -178,19 +211,18 @@ impl Registry {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        if let Some(idx) = self.entities.iter().position(|e| {
-            e.kind == EntityKind::Group && e.name_words.is_empty() && e.canonical == canonical
-        }) {
+        if let Some(&idx) = self.shares.get(&canonical) {
             return idx;
         }
-        self.entities.push(Entity {
-            canonical,
+        let idx = self.add(Entity {
+            canonical: canonical.clone(),
             kind: EntityKind::Group,
             titles: Vec::new(),
             name_words: Vec::new(),
             source: None,
         });
-        self.entities.len() - 1
+        self.shares.insert(canonical, idx);
+        idx
     }
 
     /// Resolve a noun-phrase mention (words as written) to an entity,
@@ -266,7 +298,7 @@ impl Registry {
         if modifiers.len() > 1 || plural {
             return None;
         }
-        self.recent.iter().rev().copied().find(|&i| {
+        self.recent_first().find(|&i| {
             let e = &self.entities[i];
             name_head(&e.name_words) == Some(head.as_str())
                 && modifiers.iter().all(|m| e.name_words.contains(m))
@@ -296,13 +328,10 @@ impl Registry {
     /// minister" is not the health minister named before.
     fn title_holder(&mut self, title: &String) -> Option<usize> {
         let holder = self
-            .recent
-            .iter()
-            .rev()
-            .copied()
+            .recent_first()
             .find(|&i| self.entities[i].titles.iter().any(|t| same_role(t, title)));
         let untitled = || {
-            self.recent.iter().rev().copied().find(|&i| {
+            self.recent_first().find(|&i| {
                 let e = &self.entities[i];
                 e.kind == EntityKind::Person
                     && e.titles.is_empty()
@@ -336,12 +365,27 @@ impl Registry {
             name_words,
             ..
         } = m;
-        let found = self.recent.iter().rev().copied().find(|&i| {
-            let e = &self.entities[i];
-            e.name_words == name_words
-                || (person && e.kind == EntityKind::Person && ends_with(&e.name_words, &name_words))
-                || (person && e.kind == EntityKind::Person && ends_with(&name_words, &e.name_words))
-        });
+        // (a name that ends another, or that another ends, shares its last
+        // word: the candidates are that word's bearers, the latest first)
+        let last = name_words.last().map_or("", String::as_str);
+        let found = self
+            .by_last
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                let e = &self.entities[i];
+                self.stamp[i].is_some()
+                    && (e.name_words == name_words
+                        || (person
+                            && e.kind == EntityKind::Person
+                            && ends_with(&e.name_words, &name_words))
+                        || (person
+                            && e.kind == EntityKind::Person
+                            && ends_with(&name_words, &e.name_words)))
+            })
+            .max_by_key(|&i| self.stamp[i]);
         let titles: Vec<String> = match last_title {
             Some(t) => vec![lower[..=t].join(" ")],
             None => Vec::new(),
@@ -364,7 +408,6 @@ impl Registry {
             }
             return self.touch(idx);
         }
-        let idx = self.entities.len();
         // a common noun stays lower case: "the hospital", "police"
         let lexicon_common = name_part.is_empty()
             && lower
@@ -378,7 +421,7 @@ impl Registry {
         } else {
             canonical(shown)
         };
-        self.entities.push(Entity {
+        let idx = self.add(Entity {
             canonical: canonical_name,
             kind: if person {
                 EntityKind::Person
@@ -420,22 +463,6 @@ fn is_group(w: &str, lexicon: &Lexicon) -> bool {
         || lexicon.proxies.contains(w)
 }
 
-/// What the words of a mention say about who it is.
-struct Mention<'w> {
-    /// Index of the last title or role ("Deputy Defense Minister …").
-    last_title: Option<usize>,
-    /// The mention ends in an organisation noun ("the defence ministry").
-    head_is_org: bool,
-    /// The words after the last title: the person's name.
-    name_part: Vec<&'w str>,
-    /// Written in lower case after an article: a common noun ("the soldier").
-    common_noun: bool,
-    /// The mention names a person rather than a group.
-    person: bool,
-    /// Lower-cased words of the name, for surname and alias matching.
-    name_words: Vec<String>,
-}
-
 /// A mention's words lower-cased with straight apostrophes, and whether
 /// the first is an article ("the", "a").
 fn lowered(words: &[&str]) -> (Vec<String>, bool) {
@@ -461,84 +488,6 @@ fn kind_of_name(name: &str, lexicon: &Lexicon) -> EntityKind {
         EntityKind::Person
     } else {
         EntityKind::Group
-    }
-}
-
-impl<'w> Mention<'w> {
-    /// Read a mention without its article: `words` as written, `lower`
-    /// lower-cased with straight apostrophes.
-    fn read(
-        words: &[&'w str],
-        lower: &[String],
-        determiner: bool,
-        lexicon: &Lexicon,
-    ) -> Mention<'w> {
-        let is_title = |w: &String| lexicon.titles.contains(w.as_str());
-        // a role in lower case before a name is a title too: "Irpin resident Olena Hrytsenko"
-        // ("al-Nusra" is a name glued to its particle, not a lower-case word)
-        let glued = |w: &str| {
-            w.split_once('-')
-                .is_some_and(|(p, _)| lexicon.name_particles.contains(p))
-        };
-        let role = words
-            .iter()
-            .zip(lower)
-            .rposition(|(w, l)| w.chars().next().is_some_and(char::is_lowercase) && !glued(l))
-            .filter(|&r| {
-                r + 1 < words.len()
-                    && words[r + 1..]
-                        .iter()
-                        .zip(&lower[r + 1..])
-                        .all(|(w, l)| w.chars().next().is_some_and(char::is_uppercase) || glued(l))
-            })
-            .filter(|&r| {
-                let w = lower[r].as_str();
-                !lexicon.organisations.contains(w)
-                    && !w.contains('\'')
-                    && !NAME_JOINERS.contains(&w)
-                    && !lexicon.name_particles.contains(w)
-            });
-        let last_title = lower.iter().rposition(is_title).max(role);
-        let head_is_org = lower
-            .last()
-            .is_some_and(|w| lexicon.organisations.contains(w.as_str()));
-        let name_part: Vec<&str> = match last_title {
-            Some(t) if !head_is_org => words[t + 1..].to_vec(),
-            _ => Vec::new(),
-        };
-        // a description whose head is a role ("the mayor", "a Velmoran
-        // army commander") names a person, whom a later "he" or "she" means
-        let role_head = last_title.is_some_and(|t| {
-            t + 1 == lower.len() && !lexicon.title_modifiers.contains(lower[t].as_str())
-        });
-        let common_noun = determiner
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
-        let person = !name_part.is_empty()
-            || (role_head && determiner && !head_is_org)
-            || (!head_is_org
-                && !common_noun
-                && last_title.is_none()
-                && lower.len() <= 5
-                && !lower.iter().any(|w| is_group(w, lexicon))
-                && words.iter().all(|w| !w.contains('’') && !w.contains('\''))
-                && words
-                    .iter()
-                    .any(|w| w.chars().next().is_some_and(char::is_uppercase) || words.len() == 1));
-        let name_words: Vec<String> = if name_part.is_empty() {
-            lower.to_vec()
-        } else {
-            name_part.iter().map(|w| w.to_lowercase()).collect()
-        };
-        Mention {
-            last_title,
-            head_is_org,
-            name_part,
-            common_noun,
-            person,
-            name_words,
-        }
     }
 }
 

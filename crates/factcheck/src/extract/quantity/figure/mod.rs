@@ -22,6 +22,10 @@ use crate::lexicon::grammar::{
 use crate::lexicon::Lexicon;
 use crate::model::Qualifier;
 
+/// The start of a slotted cue ("forced N from their homes") is looked for
+/// this many tokens before the number at most.
+const PRE_REACH: usize = 16;
+
 /// The metric of a figure and the token range of its whole phrase.
 struct Found {
     metric: String,
@@ -142,7 +146,9 @@ impl<'a> Figure<'a> {
                 let pre = if c.pre.is_empty() {
                     Some(q_start)
                 } else {
-                    (self.sent.first..q_start)
+                    // (within a clause's reach: a sentence of thousands of
+                    // "5 from their homes" must not be rescanned for each)
+                    (self.sent.first.max(q_start.saturating_sub(PRE_REACH))..q_start)
                         .rev()
                         .find(|&p| cue_at(toks, p, &c.pre))
                 };
