@@ -4,6 +4,7 @@
 mod support;
 
 mod acceptance;
+mod bounded;
 mod ci_formats;
 mod cli;
 mod confinement;

@@ -12,23 +12,77 @@ use regex::Regex;
 use crate::lexicon::grammar::{CLOSED_CLASS, OPEN_ENDS};
 use crate::lexicon::Lexicon;
 
+/// Where a block that is not prose opens: a code fence, a script, a style.
+static BLOCK_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:<script\b|<style\b)|```").unwrap());
+static SCRIPT_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</script\s*>").unwrap());
+static STYLE_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</style\s*>").unwrap());
+
+/// `text` with its closed fenced code blocks, scripts and styles blanked
+/// (newlines kept). Done apart from [`MARKUP`]: as one alternative of it,
+/// each unclosed `<script` made the regex read to the end of the text, so
+/// thousands of them took time quadratic in its length. Here a closer
+/// that is not found is looked for once per kind.
+fn blank_blocks(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut bytes: Option<Vec<u8>> = None;
+    // per kind (fence, script, style): no closer from this offset on
+    let mut none_after = [usize::MAX; 3];
+    let mut at = 0;
+    while let Some(m) = BLOCK_OPEN.find_at(text, at) {
+        let kind = match m.as_str().as_bytes()[1] {
+            b'`' => 0,
+            b's' | b'S' if m.as_str()[1..].eq_ignore_ascii_case("script") => 1,
+            _ => 2,
+        };
+        if m.end() >= none_after[kind] {
+            at = m.end();
+            continue;
+        }
+        let close = match kind {
+            0 => text[m.end()..].find("```").map(|i| m.end() + i + 3),
+            1 => SCRIPT_CLOSE.find_at(text, m.end()).map(|c| c.end()),
+            _ => STYLE_CLOSE.find_at(text, m.end()).map(|c| c.end()),
+        };
+        match close {
+            Some(end) => {
+                let b = bytes.get_or_insert_with(|| text.as_bytes().to_vec());
+                for x in &mut b[m.start()..end] {
+                    if *x != b'\n' {
+                        *x = b' ';
+                    }
+                }
+                at = end;
+            }
+            None => {
+                none_after[kind] = m.end();
+                at = m.end();
+            }
+        }
+    }
+    match bytes {
+        // (every byte of a blanked character became a space: still UTF-8)
+        Some(b) => std::borrow::Cow::Owned(String::from_utf8(b).expect("spaces keep UTF-8")),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?s:```.*?```)",                                         // fenced code blocks
-        r"|(?is:<script\b.*?</script\s*>|<style\b.*?</style\s*>)", // scripts and styles
-        r"|(?:https?://|www\.)[^\s<>()\[\]]+",                     // URLs
-        r"|\]\([^)\s]*\)",                                         // Markdown link targets
-        r"|</?[A-Za-z][^<>\n]{0,200}>",                            // HTML tags
-        r"|&(?:nbsp|amp|quot|#\d{1,6});",                          // common entities
-        r"|(?m:^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t])",   // headings, quotes, list markers
-        r"|```[^\n]*|`",                                           // code fences and ticks
-        r"|\*\*?|__?|\||~~",                                       // emphasis, table pipes
+        r"(?:https?://|www\.)[^\s<>()\[\]]+",                    // URLs
+        r"|\]\([^)\s]*\)",                                       // Markdown link targets
+        r"|</?[A-Za-z][^<>\n]{0,200}>",                          // HTML tags
+        r"|&(?:nbsp|amp|quot|#\d{1,6});",                        // common entities
+        r"|(?m:^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t])", // headings, quotes, list markers
+        r"|```[^\n]*|`",                                         // code fences and ticks
+        r"|\*\*?|__?|\||~~",                                     // emphasis, table pipes
     ))
     .unwrap()
 });
 
 /// The scan copy of `text` (same length, same char boundaries).
 pub(crate) fn scan_copy(text: &str) -> String {
+    let blanked = blank_blocks(text);
+    let text = blanked.as_ref();
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for m in MARKUP.find_iter(text) {

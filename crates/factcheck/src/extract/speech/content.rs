@@ -72,15 +72,16 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
             quote(lead - 1) || (p.lower == "," && lead >= 2 && quote(lead - 2))
         };
         let trailing = after.is_some_and(|(a, b)| {
-            let words = toks
+            // (from the first token of the words, and no further than
+            // needed: a sentence of thousands of speeches is read once)
+            let i = toks.partition_point(|t| t.start < a);
+            let words = toks[i..]
                 .iter()
-                .filter(|t| t.start >= a && t.end <= b && t.kind == Kind::Word)
+                .take_while(|t| t.end <= b)
+                .filter(|t| t.kind == Kind::Word)
+                .take(7)
                 .count();
-            let first = toks
-                .iter()
-                .find(|t| t.start >= a)
-                .map(|t| t.lower.as_str())
-                .unwrap_or("");
+            let first = toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
             words <= 6 && sent.lexicon.trailing.contains(first)
         });
         // "…, said Ann Bell, executive director of …": after a comma, an

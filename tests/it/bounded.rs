@@ -1,0 +1,195 @@
+//! Work stays linear on the shapes a hostile pull request can hold (issue
+//! 16's list): each is generated here at a size where work quadratic in
+//! it would take minutes, and must finish well inside 20 seconds with
+//! every claim still found and placed. Times and peak memory at the
+//! issue's full sizes come from `scripts/hostile` (README, Limits).
+
+use std::fs;
+use std::time::{Duration, Instant};
+
+use factcheck::{Article, Checker, Extractor, Reference};
+
+use crate::support::*;
+
+/// The most any one shape may take here (the README gives the measured
+/// times, most under a few seconds).
+const BOUND: Duration = Duration::from_secs(20);
+
+fn claims(text: String) -> (Article, Vec<factcheck::model::Claim>) {
+    let a = Article::from_text("t.md", text, None).unwrap();
+    let c = Extractor::default().extract(&a).claims;
+    (a, c)
+}
+
+fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let t0 = Instant::now();
+    let out = f();
+    assert!(t0.elapsed() < BOUND, "{what}: {:?}", t0.elapsed());
+    out
+}
+
+#[test]
+fn one_long_sentence_of_figures_and_one_of_quotes() {
+    let unit = "5 people were killed, ";
+    let n = 300_000 / unit.len();
+    let (a, found) = timed("figures", || {
+        claims(format!("{}officials said.\n", unit.repeat(n)))
+    });
+    let figures: Vec<_> = found.iter().filter(|c| c.quantity.is_some()).collect();
+    assert_eq!(figures.len(), n);
+    // each figure keeps the words around it, not the whole sentence
+    assert!(figures.iter().all(|c| c.text.len() < 2_000));
+    let last = figures.last().unwrap();
+    assert_eq!(last.span.column, (n - 1) * unit.len() + 1);
+    let reference = Reference::from_str(
+        "r.yaml".as_ref(),
+        "version: 1\nfacts:\n  - id: toll\n    metric: killed\n    value: 20\n",
+    )
+    .unwrap();
+    let report = timed("check", || Checker::new(&reference).check(&a));
+    assert!(report.findings.len() >= n);
+    let unit = "“We will win,” Varto said, ";
+    let n = 300_000 / unit.len();
+    let (_, found) = timed("quotes", || {
+        claims(format!("{}and left.\n", unit.repeat(n)))
+    });
+    assert_eq!(found.iter().filter(|c| c.quote.is_some()).count(), n);
+}
+
+#[test]
+fn a_long_line_of_short_sentences_keeps_true_columns() {
+    let unit = "Five people died. ";
+    let n = 1_000_000 / unit.len();
+    let (_, found) = timed("short", || claims(format!("{}\n", unit.repeat(n))));
+    assert_eq!(found.len(), n);
+    for (k, c) in found.iter().enumerate().step_by(997) {
+        assert_eq!((c.span.line, c.span.column), (1, k * unit.len() + 1));
+    }
+}
+
+#[test]
+fn thousands_of_distinct_speakers() {
+    // names from a counter, spelled in letters: all distinct
+    let name = |mut i: usize| {
+        let mut s = String::from("Q");
+        for _ in 0..5 {
+            s.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+        }
+        s
+    };
+    let n = 20_000;
+    let text: String = (0..n)
+        .map(|i| format!("{} {} said the talks had failed.\n\n", name(i), name(i + n)))
+        .collect();
+    let (_, found) = timed("names", || claims(text));
+    assert_eq!(found.len(), n);
+    let speakers: std::collections::HashSet<_> = found
+        .iter()
+        .filter_map(|c| c.attribution.as_ref().map(|a| a.speaker.clone()))
+        .collect();
+    assert_eq!(speakers.len(), n, "one speaker each");
+}
+
+#[test]
+fn runs_of_dots_scripts_and_slotted_cues() {
+    timed("ab.", || claims("ab.".repeat(200_000)));
+    let (_, found) = timed("script", || {
+        claims(format!(
+            "<script>var t = '12 people were killed';</script> Five people died. {}",
+            "<script> ".repeat(45_000)
+        ))
+    });
+    assert_eq!(found.len(), 1, "the closed script is not prose: {found:?}");
+    let (_, found) = timed("homes", || claims("5 from their homes, ".repeat(20_000)));
+    assert!(found.len() <= 20_000);
+}
+
+#[test]
+fn deep_yaml_and_a_large_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "version: 1\nfacts: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    fs::write(dir.path().join("deep.yaml"), deep).unwrap();
+    let out = timed("nested", || {
+        factcheck_in(dir.path(), &["validate", "deep.yaml"])
+    });
+    assert!(
+        stderr(&out).contains("deep.yaml:2:72: collections nested more than 64 deep"),
+        "{}",
+        stderr(&out)
+    );
+    // 2,000 slotted metric phrases from a reference, on a 20 KB article
+    let mut yaml = String::from("version: 1\nlexicon:\n  metrics:\n");
+    for i in 0..2000 {
+        yaml.push_str(&format!(
+            "    m{i}: [N word{i}x were counted, word{i}x killed N]\n"
+        ));
+    }
+    yaml.push_str("facts:\n  - id: toll\n    metric: killed\n    value: 20\n");
+    fs::write(dir.path().join("lex.yaml"), yaml).unwrap();
+    let article = "At least 12 people were killed in the town, officials said. ".repeat(330);
+    fs::write(dir.path().join("a.md"), &article).unwrap();
+    let out = timed("lexicon", || {
+        factcheck_in(
+            dir.path(),
+            &["check", "a.md", "--against", "lex.yaml", "--format", "json"],
+        )
+    });
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn a_large_article_in_github_format_and_many_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join(".git")).unwrap();
+    fs::create_dir_all(dir.path().join("claims/a")).unwrap();
+    let body = "At least 12 people were killed in Tarnwick, officials said. ".repeat(50_000);
+    fs::write(dir.path().join("big.md"), &body).unwrap();
+    fs::write(
+        dir.path().join("claims/r.yaml"),
+        "version: 1\narticles:\n  - \"a/*.md\"\nfacts:\n  - id: toll\n    metric: killed\n    value: 20\n",
+    )
+    .unwrap();
+    let out = timed("github", || {
+        factcheck_in(
+            dir.path(),
+            &[
+                "check",
+                "big.md",
+                "--against",
+                "claims/r.yaml",
+                "--format",
+                "github",
+            ],
+        )
+    });
+    assert_eq!(
+        stdout(&out)
+            .lines()
+            .filter(|l| l.starts_with("::error"))
+            .count(),
+        50_000
+    );
+    let names: Vec<String> = (0..4000).map(|i| format!("claims/a/{i}.md")).collect();
+    for n in &names {
+        fs::write(
+            dir.path().join(n),
+            "At least 12 people were killed, officials said.\n",
+        )
+        .unwrap();
+    }
+    let args: Vec<&str> = std::iter::once("check")
+        .chain(names.iter().map(String::as_str))
+        .collect();
+    let out = timed("many", || factcheck_in(dir.path(), &args));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let last = stdout(&out).lines().last().unwrap_or("").to_string();
+    assert!(
+        last.starts_with("4000 articles checked: 4000 mismatch"),
+        "{last}"
+    );
+}
