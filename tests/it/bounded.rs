@@ -193,3 +193,28 @@ fn a_large_article_in_github_format_and_many_articles() {
         "{last}"
     );
 }
+
+#[test]
+fn a_reference_with_thousands_of_sources() {
+    let name = |i: usize| format!("Zed{i} Quorrow{i}");
+    let mut yaml = String::from("version: 1\nsources:\n");
+    for i in 0..5000 {
+        yaml.push_str(&format!(
+            "  - id: s{i}\n    name: {}\n    aliases: [Quorrow{i}]\n",
+            name(i)
+        ));
+    }
+    yaml.push_str("facts:\n  - id: toll\n    metric: killed\n    value: 20\n    source: s7\n");
+    let reference = Reference::from_str("r.yaml".as_ref(), &yaml).unwrap();
+    let text: String = (0..5000)
+        .map(|i| {
+            format!(
+                "{} said twelve people were killed. Quorrow{i} said more.\n\n",
+                name(i)
+            )
+        })
+        .collect();
+    let a = Article::from_text("a.md", text, None).unwrap();
+    let report = timed("sources", || Checker::new(&reference).check(&a));
+    assert!(report.findings.len() >= 5000);
+}

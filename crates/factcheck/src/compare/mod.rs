@@ -22,6 +22,7 @@ mod credit;
 pub mod drafts;
 mod figure;
 mod fix;
+mod paragraph;
 mod place;
 mod quote;
 mod statement;

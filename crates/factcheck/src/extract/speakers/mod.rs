@@ -45,6 +45,12 @@ pub(crate) struct Entity {
 pub(crate) struct Registry {
     pub entities: Vec<Entity>,
     known: Vec<(String, usize)>,
+    /// The first entity each known name gives, and known names (their
+    /// index in `known`) by first word and by head noun: a look-up per
+    /// mention, not a scan of a reference's thousands of names.
+    known_index: rustc_hash::FxHashMap<String, usize>,
+    known_by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    known_by_head: rustc_hash::FxHashMap<Option<String>, Vec<usize>>,
     /// Entity ids as they were mentioned, oldest first; an id's entries
     /// before its latest are stale (kept: removing them would cost a scan
     /// per mention).
@@ -128,11 +134,29 @@ impl Registry {
                 heads.push((words[1..p].join(" "), idx));
             }
         }
+        let mut owners: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
         for (h, idx) in &heads {
-            let unique = heads.iter().all(|(o, i)| o != h || i == idx);
-            if unique && !r.known.iter().any(|(n, _)| n == h) {
+            owners.entry(h.as_str()).or_default().push(*idx);
+        }
+        let mut names: rustc_hash::FxHashSet<String> =
+            r.known.iter().map(|(n, _)| n.clone()).collect();
+        for (h, idx) in &heads {
+            let unique = owners[h.as_str()].iter().all(|i| i == idx);
+            if unique && names.insert(h.clone()) {
                 r.known.push((h.clone(), *idx));
             }
+        }
+        for (k, (n, idx)) in r.known.iter().enumerate() {
+            r.known_index.entry(n.clone()).or_insert(*idx);
+            let words: Vec<String> = n.split(' ').map(String::from).collect();
+            r.known_by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push(k);
+            r.known_by_head
+                .entry(name_head(&words).map(String::from))
+                .or_default()
+                .push(k);
         }
         r
     }
@@ -142,7 +166,7 @@ impl Registry {
     pub(crate) fn is_known_name(&self, mention: &str) -> bool {
         let (lower, determiner) = lowered(&mention.split_whitespace().collect::<Vec<_>>());
         let full = lower[usize::from(determiner)..].join(" ");
-        self.known.iter().any(|(n, _)| *n == full)
+        self.known_index.contains_key(&full)
     }
 
     /// Whether `mention` names its source for sure: a name the reference
@@ -155,7 +179,7 @@ impl Registry {
         let words: Vec<&str> = mention.split_whitespace().collect();
         let (lower, determiner) = lowered(&words);
         let full = lower[usize::from(determiner)..].join(" ");
-        let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == full) else {
+        let Some(&idx) = self.known_index.get(&full) else {
             return false;
         };
         let description = determiner
@@ -165,10 +189,11 @@ impl Registry {
         if !description {
             return true;
         }
-        let head = name_head(&lower[1..]);
-        !self.known.iter().any(|(n, i)| {
-            *i != idx && name_head(&n.split(' ').map(String::from).collect::<Vec<_>>()) == head
-        })
+        let head = name_head(&lower[1..]).map(String::from);
+        !self
+            .known_by_head
+            .get(&head)
+            .is_some_and(|ks| ks.iter().any(|&k| self.known[k].1 != idx))
     }
 
     /// The one person named before, with a full name, whose surname this
@@ -243,7 +268,7 @@ impl Registry {
         }
         let full = lower.join(" ");
         // a reference name or alias
-        if let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == full) {
+        if let Some(&idx) = self.known_index.get(&full) {
             return Some(self.touch(idx));
         }
         // a person's name the reference knows, then a description that
@@ -280,7 +305,7 @@ impl Registry {
             }
         }
         let name_key = m.name_words.join(" ");
-        if let Some(&(_, idx)) = self.known.iter().find(|(n, _)| *n == name_key) {
+        if let Some(&idx) = self.known_index.get(&name_key) {
             return Some(self.touch(idx));
         }
         Some(self.merge_or_add(m, words, lower, lexicon))
@@ -308,8 +333,10 @@ impl Registry {
     /// The reference's person whose full name (two words or more) opens
     /// the mention, followed by a capitalised word or a title.
     fn named_first(&self, words: &[&str], lower: &[String], lexicon: &Lexicon) -> Option<usize> {
-        self.known
+        self.known_by_first
+            .get(lower.first()?)?
             .iter()
+            .map(|&k| &self.known[k])
             .filter(|(_, idx)| self.entities[*idx].kind == EntityKind::Person)
             .find(|(n, _)| {
                 let name: Vec<&str> = n.split(' ').collect();
