@@ -7,7 +7,8 @@
 use std::fs;
 use std::time::{Duration, Instant};
 
-use factcheck::{Article, Checker, Extractor, Reference};
+use factcheck::model::Limit;
+use factcheck::{Article, Checker, Extractor, Reference, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::support::*;
 
@@ -32,28 +33,120 @@ fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
 fn one_long_sentence_of_figures_and_one_of_quotes() {
     let unit = "5 people were killed, ";
     let n = 300_000 / unit.len();
-    let (a, found) = timed("figures", || {
-        claims(format!("{}officials said.\n", unit.repeat(n)))
-    });
-    let figures: Vec<_> = found.iter().filter(|c| c.quantity.is_some()).collect();
-    assert_eq!(figures.len(), n);
+    let text = format!("{}officials said.\n", unit.repeat(n));
+    let a = Article::from_text("t.md", text, None).unwrap();
+    let read = timed("figures", || Extractor::default().extract(&a));
+    // one sentence gives its first claims (the officials' statement and
+    // 199 figures), and says where it stopped
+    let cap = MAX_CLAIMS_PER_SENTENCE;
+    assert_eq!(read.claims.len(), cap);
+    let figures: Vec<_> = read
+        .claims
+        .iter()
+        .filter(|c| c.quantity.is_some())
+        .collect();
+    assert_eq!(figures.len(), cap - 1);
     // each figure keeps the words around it, not the whole sentence
     assert!(figures.iter().all(|c| c.text.len() < 2_000));
     let last = figures.last().unwrap();
-    assert_eq!(last.span.column, (n - 1) * unit.len() + 1);
+    assert_eq!(last.span.column, (cap - 2) * unit.len() + 1);
+    let [notice] = &read.notices[..] else {
+        panic!("{:?}", read.notices)
+    };
+    assert_eq!(notice.limit, Limit::ClaimsPerSentence);
+    assert_eq!(notice.span.unwrap().column, (cap - 1) * unit.len() + 1);
+    assert!(notice
+        .message
+        .contains(&format!("the {} from here on", n + 1 - cap)));
     let reference = Reference::from_str(
         "r.yaml".as_ref(),
         "version: 1\nfacts:\n  - id: toll\n    metric: killed\n    value: 20\n",
     )
     .unwrap();
     let report = timed("check", || Checker::new(&reference).check(&a));
-    assert!(report.findings.len() >= n);
+    // a finding for each figure read
+    assert_eq!(report.findings.len(), cap - 1);
+    assert_eq!(report.notices, read.notices);
     let unit = "“We will win,” Varto said, ";
     let n = 300_000 / unit.len();
-    let (_, found) = timed("quotes", || {
-        claims(format!("{}and left.\n", unit.repeat(n)))
-    });
-    assert_eq!(found.iter().filter(|c| c.quote.is_some()).count(), n);
+    let quotes =
+        Article::from_text("q.md", format!("{}and left.\n", unit.repeat(n)), None).unwrap();
+    let read = timed("quotes", || Extractor::default().extract(&quotes));
+    assert_eq!(
+        read.claims.iter().filter(|c| c.quote.is_some()).count(),
+        cap
+    );
+    assert_eq!(read.notices.len(), 1);
+}
+
+#[test]
+fn claims_past_the_sentence_cap_are_reported_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join(".git")).unwrap();
+    let unit = "5 people were killed, ";
+    fs::write(
+        dir.path().join("a.md"),
+        format!("Intro.\n\n{}officials said.\n", unit.repeat(250)),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("r.yaml"),
+        "version: 1\nfacts:\n  - id: toll\n    metric: killed\n    value: 5\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "a.md", "--against", "r.yaml"];
+        args.extend(extra);
+        factcheck_in(dir.path(), &args)
+    };
+    // the first claim left out: line 3, the 200th figure (the statement
+    // "officials said" is the sentence's first claim)
+    let column = 199 * unit.len() + 1;
+    let text = run(&[]);
+    assert!(
+        stdout(&text).contains(&format!(
+            "warning[claims-per-sentence]: this sentence holds 251 claims, more than the 200 read in one sentence: the 51 from here on were not read\n = note: at a.md:3:{column}"
+        )),
+        "{}",
+        stdout(&text)
+    );
+    // every figure read agrees: the cap is what fails a warning gate
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    let strict = run(&["--fail-on", "warning", "--quiet"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stdout(&strict).contains("warning[claims-per-sentence]"));
+    let github = stdout(&run(&["--format", "github"]));
+    assert!(github.contains(&format!(
+        "::warning file=a.md,line=3,col={column},title=claims-per-sentence::this sentence holds 251 claims"
+    )));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["--format", "json"]))).unwrap();
+    let notice = &json["articles"][0]["notices"][0];
+    assert_eq!(notice["limit"], "claims-per-sentence");
+    assert_eq!(notice["span"]["line"], 3);
+    let jsonl = stdout(&run(&["--format", "jsonl"]));
+    let last: serde_json::Value = serde_json::from_str(jsonl.lines().last().unwrap()).unwrap();
+    assert_eq!(last["notice"]["limit"], "claims-per-sentence");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["--format", "sarif"]))).unwrap();
+    let n = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    assert_eq!(n["descriptor"]["id"], "claims-per-sentence");
+    assert_eq!(
+        n["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        column
+    );
+    assert!(stdout(&run(&["--format", "html"])).contains("⚠ this sentence holds 251 claims"));
+    // a patch has no room for it: it is said on standard error
+    let diff = run(&["--format", "diff"]);
+    assert!(
+        stderr(&diff).contains(&format!(
+            "warning: a.md:3:{column}: this sentence holds 251 claims"
+        )),
+        "{}",
+        stderr(&diff)
+    );
+    let extract = factcheck_in(dir.path(), &["extract", "a.md"]);
+    assert!(stdout(&extract).contains("warning[claims-per-sentence]"));
 }
 
 #[test]
@@ -167,13 +260,19 @@ fn a_large_article_in_github_format_and_many_articles() {
             ],
         )
     });
+    // 10,000 of the 50,000 errors, and a warning that says so
+    let lines = stdout(&out);
+    let count = |prefix: &str| lines.lines().filter(|l| l.starts_with(prefix)).count();
+    assert_eq!(count("::error"), factcheck::MAX_FINDINGS_PER_ARTICLE);
     assert_eq!(
-        stdout(&out)
-            .lines()
-            .filter(|l| l.starts_with("::error"))
-            .count(),
-        50_000
+        count("::warning"),
+        1,
+        "{}",
+        lines.lines().last().unwrap_or("")
     );
+    assert!(lines.contains(
+        "title=findings-per-article::50000 findings, more than the 10000 listed for one article: the most severe are listed; left out: 40000 mismatch"
+    ));
     let names: Vec<String> = (0..4000).map(|i| format!("claims/a/{i}.md")).collect();
     for n in &names {
         fs::write(

@@ -92,10 +92,8 @@ fn sarif_schema() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-#[test]
-fn sarif_is_valid_and_complete() {
-    let o = factcheck(&["check", "--format", "sarif"]);
-    let log: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+/// What the official schema finds wrong with a SARIF log.
+fn sarif_errors(log: &serde_json::Value) -> Vec<String> {
     let mut schema = sarif_schema();
     // the official schema's `language` patterns are not valid regexes (a
     // stray `]`); we never emit `language`, so drop those patterns
@@ -107,10 +105,45 @@ fn sarif_is_valid_and_complete() {
         }
     }
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&log)
+    validator
+        .iter_errors(log)
         .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_limit_reached_is_a_valid_sarif_notification() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.md");
+    let figures = "5 people were killed, ".repeat(300);
+    std::fs::write(&article, format!("{figures}officials said.\n")).unwrap();
+    let reference = dir.path().join("r.yaml");
+    std::fs::write(
+        &reference,
+        "version: 1\nfacts:\n  - id: toll\n    metric: killed\n    value: 5\n",
+    )
+    .unwrap();
+    let o = factcheck_in(
+        dir.path(),
+        &["check", "a.md", "--against", "r.yaml", "--format", "sarif"],
+    );
+    let log: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let errors = sarif_errors(&log);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let notes = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(notes.as_array().map(Vec::len), Some(1), "{notes}");
+    assert_eq!(notes[0]["level"], "warning");
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        1
+    );
+}
+
+#[test]
+fn sarif_is_valid_and_complete() {
+    let o = factcheck(&["check", "--format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let errors = sarif_errors(&log);
     assert!(errors.is_empty(), "{errors:#?}");
     // the typed model of a maintained crate reads it too
     let typed: serde_sarif::sarif::Sarif = serde_json::from_value(log.clone()).unwrap();

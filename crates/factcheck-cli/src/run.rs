@@ -266,10 +266,12 @@ fn check(
     let mut errors = 0;
     let (reports, sources) = gather(results, |r| &r.path, &mut errors);
     let summary = Summary::of(reports.iter().flat_map(|a| &a.findings));
+    // a limit reached is a warning: part of an article went unchecked
     let failing = reports
         .iter()
         .flat_map(|a| &a.findings)
-        .any(|f| f.severity >= opts.fail_on);
+        .any(|f| f.severity >= opts.fail_on)
+        || (opts.fail_on <= Severity::Warning && reports.iter().any(|a| !a.notices.is_empty()));
     let doc = document(
         Body::Check(CheckReport {
             version: 1,
@@ -279,6 +281,15 @@ fn check(
         sources,
     );
     render(format, &doc, &opts)?;
+    if !format.carries_notices() && opts.shows_notices() {
+        if let Body::Check(report) = &doc.body {
+            for a in &report.articles {
+                for n in &a.notices {
+                    crate::say::warning(&a.path, n);
+                }
+            }
+        }
+    }
     if write {
         write_corrections(&doc, &mut errors);
     }

@@ -24,6 +24,20 @@ pub fn error(e: &Error) {
     }
 }
 
+/// `warning: …` for a limit reached on an article, on one line.
+pub fn warning(path: &str, notice: &factcheck::model::Notice) {
+    let at = notice
+        .span
+        .map(|s| format!(":{}:{}", s.line, s.column))
+        .unwrap_or_default();
+    let _ = writeln!(
+        std::io::stderr(),
+        "warning: {}{at}: {}",
+        one_line(path),
+        one_line(&notice.message)
+    );
+}
+
 /// A note on standard error: `message` is ours, `path` the user's.
 pub fn done(message: &str, path: &str) {
     let _ = writeln!(std::io::stderr(), "{message} {}", one_line(path));

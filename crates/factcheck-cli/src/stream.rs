@@ -31,6 +31,48 @@ const BATCH: usize = 512;
 /// dense records of megabytes each must not all be in memory at once.
 const BATCH_BYTES: usize = 16 << 20;
 
+/// Bytes of one record at most: an article's limit. A longer line is read
+/// through to its end and reported, never held whole.
+const MAX_RECORD_BYTES: usize = factcheck::MAX_ARTICLE_BYTES as usize;
+
+/// The next line of `input` into `buf` (without its line ending): `None` at
+/// the end, `Some(false)` when it was longer than `limit` (then `buf` is
+/// empty), else `Some(true)`.
+fn next_line(
+    input: &mut impl BufRead,
+    limit: usize,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let mut any = false;
+    let mut over = false;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(any.then_some(!over));
+        }
+        any = true;
+        let end = memchr::memchr(b'\n', chunk);
+        let part = &chunk[..end.unwrap_or(chunk.len())];
+        if !over {
+            if buf.len() + part.len() > limit {
+                over = true;
+                *buf = Vec::new();
+            } else {
+                buf.extend_from_slice(part);
+            }
+        }
+        let used = end.map_or(chunk.len(), |i| i + 1);
+        input.consume(used);
+        if end.is_some() {
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            return Ok(Some(!over));
+        }
+    }
+}
+
 /// ISO dates and datetimes, US `4/5/2017`, `19-OCT-1987 09:46:29.71`,
 /// `5 April 2017`, `April 5, 2017`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -74,20 +116,39 @@ fn article(source: &str, line_no: usize, line: &str) -> Result<Article> {
 /// already reported on standard error).
 pub fn run<T: serde::Serialize + Send>(
     source: &str,
-    input: impl BufRead,
+    mut input: impl BufRead,
     out: &mut dyn Write,
     each: impl Fn(&Article) -> T + Sync,
 ) -> Result<usize> {
     let mut errors = 0;
-    let mut lines = input.lines().enumerate();
+    let mut n = 0;
+    let mut buf = Vec::new();
     loop {
         let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
         let mut bytes = 0;
-        for (n, line) in lines.by_ref() {
-            let line = line.map_err(|e| Error::io(source, e))?;
-            if !line.trim().is_empty() {
-                bytes += line.len();
-                batch.push((n + 1, line));
+        while let Some(fits) =
+            next_line(&mut input, MAX_RECORD_BYTES, &mut buf).map_err(|e| Error::io(source, e))?
+        {
+            n += 1;
+            // a bad line is reported where it stands and the rest goes on
+            let line = match (fits, std::str::from_utf8(&buf)) {
+                (false, _) => Err(format!(
+                    "a record longer than {} MB, the limit for an article",
+                    MAX_RECORD_BYTES >> 20
+                )),
+                (true, Err(e)) => Err(format!("not UTF-8 after byte {}", e.valid_up_to())),
+                (true, Ok(s)) => Ok(s),
+            };
+            match line {
+                Err(message) => {
+                    errors += 1;
+                    crate::say::error(&Error::at(source, n, 1, message));
+                }
+                Ok(line) if line.trim().is_empty() => {}
+                Ok(line) => {
+                    bytes += line.len();
+                    batch.push((n, line.to_string()));
+                }
             }
             if batch.len() == BATCH || bytes >= BATCH_BYTES {
                 break;
@@ -161,6 +222,40 @@ mod tests {
             .map(String::from)
             .collect();
         assert_eq!(ids, ["\"r0\"", "\"r1\"", "\"r2\""]);
+    }
+
+    #[test]
+    fn lines_past_the_limit_are_read_through_not_kept() {
+        let mut input = std::io::Cursor::new(&b"short\nthis line is too long\r\nok\r\n\nlast"[..]);
+        let mut buf = Vec::new();
+        let mut seen = Vec::new();
+        while let Some(fits) = next_line(&mut input, 10, &mut buf).unwrap() {
+            seen.push((fits, String::from_utf8(buf.clone()).unwrap()));
+        }
+        let want = [
+            (true, "short"),
+            (false, ""),
+            (true, "ok"),
+            (true, ""),
+            (true, "last"),
+        ];
+        let want: Vec<(bool, String)> = want.iter().map(|&(f, s)| (f, s.to_string())).collect();
+        assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn a_record_past_an_articles_limit_is_an_error_and_the_next_is_read() {
+        use std::io::Read;
+        // a 257 MB line, streamed: never held whole, then a good record
+        let long = std::io::repeat(b'x').take(MAX_RECORD_BYTES as u64 + (1 << 20));
+        let long = (&b"{\"id\": \"a\", \"text\": \""[..]).chain(long);
+        let rest = &b"\"}\n{\"id\": \"b\", \"text\": \"Nine died.\"}\n\xff\xfe\n"[..];
+        let input = std::io::BufReader::with_capacity(1 << 16, long.chain(rest));
+        let mut out = Vec::new();
+        let errors = run("in.jsonl", input, &mut out, |a| a.id.clone()).unwrap();
+        // the long line and the one that is not UTF-8
+        assert_eq!(errors, 2);
+        assert_eq!(String::from_utf8(out).unwrap(), "\"b\"\n");
     }
 
     #[test]

@@ -192,10 +192,14 @@ impl<'r> Checker<'r> {
     /// names, and judge them: the findings in article order.
     pub fn check(&self, article: &Article) -> ArticleReport {
         let claims = self.extractor.extract(article);
+        let mut findings = self.findings(article, &claims.claims);
+        let mut notices = claims.notices;
+        notices.extend(crate::limits::findings_per_article(&mut findings));
         ArticleReport {
             path: article.path.clone(),
             reference: self.reference.path.display().to_string(),
-            findings: self.findings(article, &claims.claims),
+            findings,
+            notices,
         }
     }
 

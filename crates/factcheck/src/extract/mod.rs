@@ -433,17 +433,24 @@ impl<'l> Extractor<'l> {
 
     /// The claims of an article with its id, path, date and title.
     pub fn extract(&self, article: &Article) -> ArticleClaims {
+        let (claims, notices) = self.read_article(article);
         ArticleClaims {
             id: article.id.clone(),
             path: article.path.clone(),
             date: article.date,
             title: article.title.clone(),
-            claims: self.claims(article),
+            claims,
+            notices,
         }
     }
 
     /// The claims of an article, in text order, with ids `c1`, `c2`, ….
     pub fn claims(&self, article: &Article) -> Vec<Claim> {
+        self.read_article(article).0
+    }
+
+    /// The claims, and the limits reached reading them.
+    fn read_article(&self, article: &Article) -> (Vec<Claim>, Vec<crate::model::Notice>) {
         let scan = text::scan_copy(&article.text);
         let prepared = self.prepare(article, &scan);
         let mut registry = Registry::new(&self.sources, self.lexicon);
@@ -462,10 +469,12 @@ impl<'l> Extractor<'l> {
         out.extend(claims.statements());
         out.extend(claims.quantities(hits));
         out.sort_by_key(|c| (c.span.start, c.span.end, c.kind as u8));
+        let (mut out, notices) =
+            crate::limits::claims_per_sentence(out, |at| claims.sentence_of(at));
         for (i, c) in out.iter_mut().enumerate() {
             c.id = format!("c{}", i + 1);
         }
-        out
+        (out, notices)
     }
 
     /// One pass over the sentences: speech events (registering speakers as

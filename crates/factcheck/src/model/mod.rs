@@ -3,8 +3,10 @@
 //! JSON output (contract version 1) is simply their serde form.
 
 mod changes;
+mod notice;
 
 pub use changes::{Change, ChangeKind, ChangeType, DraftDiff};
+pub use notice::{Limit, Notice};
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
@@ -272,6 +274,9 @@ pub struct ArticleClaims {
     pub title: Option<String>,
     /// The claims, in text order.
     pub claims: Vec<Claim>,
+    /// Limits reached while reading the article (none on real copy).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notice>,
 }
 
 /// A verdict on a claim or on a reference fact.
@@ -455,6 +460,9 @@ pub struct ArticleReport {
     pub reference: String,
     /// The findings, in article order (missing facts last).
     pub findings: Vec<Finding>,
+    /// Limits reached while reading or judging the article (none on real copy).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notice>,
 }
 
 /// Counts of findings per status, in the order of the contract.

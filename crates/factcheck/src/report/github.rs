@@ -48,6 +48,20 @@ impl Render for Github {
                     escape(&f.message, false)
                 )?;
             }
+            for n in a.notices.iter().filter(|_| opts.shows_notices()) {
+                let mut props = vec![format!("file={}", escape(&a.path, true))];
+                if let Some(s) = &n.span {
+                    props.push(format!("line={}", s.line));
+                    props.push(format!("col={}", s.column));
+                }
+                props.push(format!("title={}", escape(n.limit.as_str(), true)));
+                writeln!(
+                    out,
+                    "::warning {}::{}",
+                    props.join(","),
+                    escape(&n.message, false)
+                )?;
+            }
         }
         Ok(())
     }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Body, Document, Options, Render};
-use crate::model::Finding;
+use crate::model::{Finding, Notice};
 
 /// One JSON object per finding (check) or per article (extract).
 pub struct Jsonl;
@@ -20,6 +20,14 @@ struct Line<'a> {
     finding: &'a Finding,
 }
 
+/// A limit reached on an article, on a line of its own.
+#[derive(Serialize)]
+struct NoticeLine<'a> {
+    path: &'a str,
+    reference: &'a str,
+    notice: &'a Notice,
+}
+
 impl Render for Jsonl {
     fn render(&self, doc: &Document, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
         match &doc.body {
@@ -30,6 +38,15 @@ impl Render for Jsonl {
                             path: &a.path,
                             reference: &a.reference,
                             finding: f,
+                        };
+                        serde_json::to_writer(&mut *out, &line)?;
+                        writeln!(out)?;
+                    }
+                    for notice in a.notices.iter().filter(|_| opts.shows_notices()) {
+                        let line = NoticeLine {
+                            path: &a.path,
+                            reference: &a.reference,
+                            notice,
                         };
                         serde_json::to_writer(&mut *out, &line)?;
                         writeln!(out)?;

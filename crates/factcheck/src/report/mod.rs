@@ -177,6 +177,11 @@ impl Options {
         !self.quiet || f.severity >= self.fail_on
     }
 
+    /// Whether `--quiet` lets a notice (a warning) through.
+    pub fn shows_notices(&self) -> bool {
+        !self.quiet || Severity::Warning >= self.fail_on
+    }
+
     /// Whether a format people read lists the finding: not a match or an
     /// unverified claim (counted in the summary) unless asked. On real copy
     /// most findings are matches; listed, they bury the ones to act on.
@@ -257,6 +262,13 @@ impl Format {
             Format::Claimreview => &ClaimReview,
             Format::Html => &Html,
         }
+    }
+
+    /// Whether this format carries an article's notices (limits reached);
+    /// a patch and a ClaimReview have no place for them, so the caller
+    /// says them on standard error.
+    pub fn carries_notices(self) -> bool {
+        !matches!(self, Format::Diff | Format::Claimreview)
     }
 
     /// Whether this format renders documents of `kind`: findings formats

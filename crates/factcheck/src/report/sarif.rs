@@ -40,6 +40,8 @@ fn log(report: &CheckReport, doc: &Document, opts: &Options) -> Value {
         })
         .collect();
     let mut results = Vec::new();
+    // limits reached: the tool's own warnings, not findings on the text
+    let mut notifications = Vec::new();
     for a in &report.articles {
         for f in a.findings.iter().filter(|f| opts.shows(f)) {
             let mut location =
@@ -78,6 +80,20 @@ fn log(report: &CheckReport, doc: &Document, opts: &Options) -> Value {
             }
             results.push(result);
         }
+        for n in a.notices.iter().filter(|_| opts.shows_notices()) {
+            let mut location =
+                json!({"physicalLocation": {"artifactLocation": {"uri": uri(&a.path)}}});
+            if let Some(s) = &n.span {
+                location["physicalLocation"]["region"] =
+                    json!({"startLine": s.line, "startColumn": s.column});
+            }
+            notifications.push(json!({
+                "level": "warning",
+                "descriptor": {"id": n.limit.as_str()},
+                "message": {"text": n.message},
+                "locations": [location],
+            }));
+        }
     }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -90,6 +106,10 @@ fn log(report: &CheckReport, doc: &Document, opts: &Options) -> Value {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }],
             "results": results,
         }],
     })

@@ -10,7 +10,8 @@ use anstyle::{AnsiColor, Style};
 use super::visible::{line_start, one_line, pictured};
 use super::{status, Body, Document, Options, Render};
 use crate::model::{
-    CheckReport, Claim, ClaimKind, DiffOp, DiffPart, ExtractReport, Finding, Status, Summary,
+    CheckReport, Claim, ClaimKind, DiffOp, DiffPart, ExtractReport, Finding, Notice, Status,
+    Summary,
 };
 
 /// The longest line a snippet shows whole, and the bytes shown either side
@@ -159,6 +160,26 @@ fn write_finding(
     Ok(())
 }
 
+/// A limit reached on an article, as a warning with its place in a note.
+fn write_notice(out: &mut dyn Write, opts: &Options, path: &str, n: &Notice) -> io::Result<()> {
+    let renderer = if opts.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let title = one_line(&n.message);
+    let at = match &n.span {
+        Some(s) => format!("at {}:{}:{}", one_line(path), s.line, s.column),
+        None => format!("in {}", one_line(path)),
+    };
+    let message = Level::Warning
+        .title(&title)
+        .id(n.limit.as_str())
+        .footer(Level::Note.title(&at));
+    writeln!(out, "{}", renderer.render(message))?;
+    Ok(())
+}
+
 impl Render for Text {
     fn render(&self, doc: &Document, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
         match &doc.body {
@@ -178,6 +199,12 @@ fn check(
         for f in a.findings.iter().filter(|f| opts.lists(f)) {
             write_finding(out, doc, opts, &a.path, f)?;
             writeln!(out)?;
+        }
+        if opts.shows_notices() {
+            for n in &a.notices {
+                write_notice(out, opts, &a.path, n)?;
+                writeln!(out)?;
+            }
         }
         if !opts.quiet {
             writeln!(
@@ -222,6 +249,9 @@ fn extract(report: &ExtractReport, opts: &Options, out: &mut dyn Write) -> io::R
             paint(opts, Style::new().bold(), &line_start(&a.path)),
             a.claims.len()
         )?;
+        for n in &a.notices {
+            write_notice(out, opts, &a.path, n)?;
+        }
         for c in &a.claims {
             let who = c
                 .attribution

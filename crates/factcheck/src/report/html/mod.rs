@@ -110,6 +110,19 @@ fn article_html(
         escape(&a.reference),
         escape(&Summary::of(&a.findings).to_string())
     );
+    if opts.shows_notices() {
+        for n in &a.notices {
+            let at = n
+                .span
+                .map(|s| format!(" (line {}, column {})", s.line, s.column))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<p class=\"note limit\">⚠ {}{at}</p>",
+                escape(&n.message)
+            );
+        }
+    }
     let source = doc.source(&a.path);
     let marked = match source {
         Some(s) => {

@@ -1,0 +1,98 @@
+//! What one article may produce. Work is linear in the input, but a
+//! hostile article can still ask for more than any reader wants: a single
+//! "sentence" of 25,000 figures, or a file whose every line is a finding.
+//! Past these limits the rest is left out and a [`Notice`] says what and
+//! where, so a count is never silently short.
+
+use crate::model::{Claim, Finding, Limit, Notice, Span, Status};
+
+/// Claims read in one sentence. The most in the corpus (24,833 articles)
+/// is 9; a table flattened into one line may hold dozens.
+pub const MAX_CLAIMS_PER_SENTENCE: usize = 200;
+
+/// Findings listed for one article: more than any editor reads, and a
+/// bound on what every format holds in memory at once.
+pub const MAX_FINDINGS_PER_ARTICLE: usize = 10_000;
+
+/// The first [`MAX_CLAIMS_PER_SENTENCE`] claims of each sentence, with a
+/// notice at the first claim left out. `claims` are in text order and
+/// `sentence_of` maps a byte offset to its sentence.
+pub(crate) fn claims_per_sentence(
+    claims: Vec<Claim>,
+    sentence_of: impl Fn(usize) -> usize,
+) -> (Vec<Claim>, Vec<Notice>) {
+    let mut kept = Vec::with_capacity(claims.len());
+    let mut notices = Vec::new();
+    // the sentence being read, its claims so far, and the first left out
+    let mut current = None;
+    let mut count = 0;
+    let mut cut: Option<(Span, usize)> = None;
+    let close = |cut: &mut Option<(Span, usize)>, count: usize, out: &mut Vec<Notice>| {
+        if let Some((span, left)) = cut.take() {
+            out.push(Notice {
+                limit: Limit::ClaimsPerSentence,
+                message: format!(
+                    "this sentence holds {count} claims, more than the {MAX_CLAIMS_PER_SENTENCE} read in one sentence: the {left} from here on were not read"
+                ),
+                span: Some(span),
+            });
+        }
+    };
+    for c in claims {
+        let s = sentence_of(c.span.start);
+        if current != Some(s) {
+            close(&mut cut, count, &mut notices);
+            current = Some(s);
+            count = 0;
+        }
+        count += 1;
+        if count <= MAX_CLAIMS_PER_SENTENCE {
+            kept.push(c);
+        } else {
+            cut.get_or_insert((c.span, 0)).1 += 1;
+        }
+    }
+    close(&mut cut, count, &mut notices);
+    (kept, notices)
+}
+
+/// Keep the [`MAX_FINDINGS_PER_ARTICLE`] most severe findings, in article
+/// order, and say how many of which status were left out. The least severe
+/// go first, so a run's exit code and its errors never change.
+pub(crate) fn findings_per_article(findings: &mut Vec<Finding>) -> Option<Notice> {
+    let total = findings.len();
+    if total <= MAX_FINDINGS_PER_ARTICLE {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..total).collect();
+    // stable: among equals, the earlier in the article stays
+    order.sort_by_key(|&i| std::cmp::Reverse(findings[i].severity));
+    let mut keep = vec![false; total];
+    for &i in &order[..MAX_FINDINGS_PER_ARTICLE] {
+        keep[i] = true;
+    }
+    let mut left = [0usize; Status::ALL.len()];
+    let mut i = 0;
+    findings.retain(|f| {
+        let k = keep[i];
+        i += 1;
+        if !k {
+            left[Status::ALL.iter().position(|&s| s == f.status).unwrap_or(0)] += 1;
+        }
+        k
+    });
+    let by_status: Vec<String> = Status::ALL
+        .iter()
+        .zip(left)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {}", s.as_str()))
+        .collect();
+    Some(Notice {
+        limit: Limit::FindingsPerArticle,
+        message: format!(
+            "{total} findings, more than the {MAX_FINDINGS_PER_ARTICLE} listed for one article: the most severe are listed; left out: {}",
+            by_status.join(", ")
+        ),
+        span: None,
+    })
+}
