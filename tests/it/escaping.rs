@@ -224,6 +224,48 @@ fn bad_and_empty_globs_are_located_in_the_reference() {
 }
 
 #[test]
+fn every_bad_entry_is_reported_at_its_line() {
+    let dir = repo(
+        "articles:\n  - a.md\n  - \"drafts/[a-.md\"\n  - /etc/passwd\n  - \"notes/*.md\"\nfacts: []\n",
+        "",
+    );
+    let out = factcheck_in(dir.path(), &["validate"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    for at in [
+        "claims/r.yaml:4:5: `articles:` entry: bad glob",
+        "claims/r.yaml:5:5: `articles:` entry `/etc/passwd`",
+        "claims/r.yaml:6:5: `articles:` pattern `notes/*.md` matches no file",
+    ] {
+        assert!(err.contains(at), "{at}\n{err}");
+    }
+    // 20,000 articles that do not exist: each named where it stands, and
+    // the file indexed once for all of them, not once for each
+    let names: String = (0..20_000).map(|i| format!("  - gone/{i}.md\n")).collect();
+    fs::write(
+        dir.path().join("claims/r.yaml"),
+        format!("version: 1\narticles:\n{names}facts: []\n"),
+    )
+    .unwrap();
+    let t0 = std::time::Instant::now();
+    let out = factcheck_in(dir.path(), &["validate"]);
+    assert!(
+        t0.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        t0.elapsed()
+    );
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 20_000);
+    assert!(
+        err.ends_with(
+            "claims/r.yaml:20002:5: `articles:` names claims/gone/19999.md, which does not exist\n"
+        ),
+        "{}",
+        err.lines().last().unwrap_or("")
+    );
+}
+
+#[test]
 fn sarif_uris_are_percent_encoded() {
     let dir = repo(
         "articles:\n  - \"a draft #2?.md\"\nfacts:\n  - id: toll\n    metric: killed\n    value: 20\n",

@@ -188,33 +188,49 @@ pub fn articles_of(reference: &Reference, root: &Path) -> Result<Vec<PathBuf>> {
 
 /// As [`articles_of`], each path with the index of the entry that named
 /// it, for errors located at that entry. A glob that does not parse or
-/// matches nothing is an error at its entry too.
+/// matches nothing is an error at its entry too; every bad entry is
+/// reported, not only the first.
 pub fn named_articles(reference: &Reference, root: &Path) -> Result<Vec<(usize, PathBuf)>> {
     let base = reference.path.parent().unwrap_or(Path::new(""));
     let mut out = Vec::new();
+    let mut errors = Vec::new();
     for (i, pattern) in reference.articles.iter().enumerate() {
         if let Some(message) = escapes(root, base, pattern) {
-            return Err(reference.article_error(i, message));
-        }
-        if is_glob(pattern) {
-            let found: Vec<PathBuf> = glob_under(base, pattern, root)
-                .map_err(|e| reference.article_error(i, format!("`articles:` entry: {e}")))?
-                .into_iter()
-                .filter(|p| resolved(p).starts_with(root))
-                .collect();
-            if found.is_empty() {
-                let message = format!(
-                    "`articles:` pattern `{}` matches no file inside the repository",
-                    pattern.escape_debug()
-                );
-                return Err(reference.article_error(i, message));
+            errors.push((i, message));
+        } else if is_glob(pattern) {
+            match glob_under(base, pattern, root) {
+                Err(e) => errors.push((i, format!("`articles:` entry: {e}"))),
+                Ok(found) => {
+                    let before = out.len();
+                    out.extend(
+                        found
+                            .into_iter()
+                            .filter(|p| resolved(p).starts_with(root))
+                            .map(|p| (i, p)),
+                    );
+                    if out.len() == before {
+                        let message = format!(
+                            "`articles:` pattern `{}` matches no file inside the repository",
+                            pattern.escape_debug()
+                        );
+                        errors.push((i, message));
+                    }
+                }
             }
-            out.extend(found.into_iter().map(|p| (i, p)));
         } else {
             out.push((i, clean(&base.join(pattern))));
         }
     }
-    Ok(out)
+    all_or_errors(out, reference.article_errors(errors))
+}
+
+/// `value` when there is no error, else the error or all of them.
+pub fn all_or_errors<T>(value: T, mut errors: Vec<Error>) -> Result<T> {
+    match errors.len() {
+        0 => Ok(value),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
 }
 
 /// `a/b/../c` → `a/c`, without touching the file system, so reports show

@@ -343,14 +343,17 @@ fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
     for f in &files {
         let checked = Reference::load(f).and_then(|r| {
             // the articles it names must exist
-            for (i, a) in discover::named_articles(&r, &root)? {
-                if !a.is_file() {
+            let missing = discover::named_articles(&r, &root)?
+                .into_iter()
+                .filter(|(_, a)| !a.is_file())
+                .map(|(i, a)| {
                     let message =
                         format!("`articles:` names {}, which does not exist", a.display());
-                    return Err(r.article_error(i, message));
-                }
-            }
-            Ok(r)
+                    (i, message)
+                })
+                .collect();
+            let missing = r.article_errors(missing);
+            discover::all_or_errors(r, missing)
         });
         match checked {
             Ok(r) => writeln!(

@@ -136,16 +136,28 @@ impl Reference {
         Reference::from_str(path, &text)
     }
 
-    /// An error located at the `index`-th entry of `articles:`, for the
+    /// Errors located at entries of `articles:` (index, message), for the
     /// checks only a caller can make (does the path stay inside the
-    /// repository?). The file is read again for the position, as
-    /// validation does only when it has something to report; a file that
-    /// cannot be read puts the error at 1:1.
-    pub fn article_error(&self, index: usize, message: impl Into<String>) -> Error {
-        let (line, column) = std::fs::read_to_string(&self.path)
-            .map(|t| crate::yaml::Locations::new(&t).get(&format!("articles[{index}]")))
-            .unwrap_or((1, 1));
-        Error::at(&self.path, line, column, message.into())
+    /// repository? does the file exist?). The file is read and indexed
+    /// again for the positions, once for all of them, as validation does
+    /// only when it has something to report; a file that cannot be read
+    /// puts the errors at 1:1.
+    pub fn article_errors(&self, found: Vec<(usize, String)>) -> Vec<Error> {
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let at = std::fs::read_to_string(&self.path)
+            .ok()
+            .map(|t| crate::yaml::Locations::new(&t));
+        found
+            .into_iter()
+            .map(|(index, message)| {
+                let (line, column) = at
+                    .as_ref()
+                    .map_or((1, 1), |at| at.get(&format!("articles[{index}]")));
+                Error::at(&self.path, line, column, message)
+            })
+            .collect()
     }
 
     /// Parse and check YAML `text`; `path` names it in errors (which carry
