@@ -111,3 +111,55 @@ fn articles_named_on_the_command_line_may_be_anywhere() {
     let out = factcheck_in(&repo, &["--root", &root, "validate"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn the_repositorys_own_data_is_never_an_article() {
+    let dir = scene();
+    let repo = dir.path().join("repo");
+    fs::create_dir_all(repo.join(".git/hooks")).unwrap();
+    fs::write(repo.join(".git/hooks/pre-commit"), ARTICLE).unwrap();
+    reference(&repo, "  - a.md\n  - ../.git/hooks/pre-commit\n");
+    refused(
+        &repo,
+        "claims/r.yaml:4:5: `articles:` entry `../.git/hooks/pre-commit` is inside .git",
+    );
+    // a glob that would match everything skips it
+    reference(&repo, "  - \"../**/*\"\n");
+    let out = factcheck_in(&repo, &["check", "--write"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!stdout(&out).contains(".git"), "{}", stdout(&out));
+    assert_eq!(
+        fs::read_to_string(repo.join(".git/hooks/pre-commit")).unwrap(),
+        ARTICLE
+    );
+    assert_ne!(
+        fs::read_to_string(repo.join("claims/a.md")).unwrap(),
+        ARTICLE
+    );
+}
+
+#[test]
+fn globs_may_climb_inside_the_repository_and_start_anywhere_on_the_command_line() {
+    let dir = scene();
+    let repo = dir.path().join("repo");
+    fs::create_dir_all(repo.join("articles")).unwrap();
+    fs::write(repo.join("articles/b.md"), ARTICLE).unwrap();
+    // claims/r.yaml naming ../articles/*.md: the usual layout of a site
+    reference(&repo, "  - \"../articles/*.md\"\n");
+    let out = factcheck_in(&repo, &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("articles/b.md (against claims/r.yaml): 1 mismatch"),
+        "{}",
+        stdout(&out)
+    );
+    // an absolute glob given by the user
+    let glob = format!("{}/*.md", dir.path().join("outside").display());
+    let out = factcheck_in(&repo, &["extract", &glob]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("outside/x.md: 2 claims"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -33,16 +33,25 @@ fn bound(dir: &Path, root: &Path) -> PathBuf {
     }
 }
 
+/// Whether a path goes through `.git`: the repository's own data (its
+/// config, its hooks) is never an article, whatever a glob says.
+fn in_git_dir(path: &Path) -> bool {
+    path.components().any(|c| c.as_os_str() == ".git")
+}
+
 /// A walk of `dir` that follows a symbolic link only when it leads inside
 /// `bound`: a link under `claims/` in a pull request must not take
-/// `check --write` to files elsewhere, nor make a walk list `/`.
+/// `check --write` to files elsewhere, nor make a walk list `/`. It never
+/// enters `.git`.
 fn walk(dir: &Path, bound: PathBuf) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
     WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(move |e| {
-            e.depth() == 0 || !e.path_is_symlink() || resolved(e.path()).starts_with(&bound)
+            e.depth() == 0
+                || (e.file_name() != ".git"
+                    && (!e.path_is_symlink() || resolved(e.path()).starts_with(&bound)))
         })
 }
 
@@ -71,36 +80,50 @@ pub fn references_under(dir: &Path, root: &Path) -> Result<Vec<PathBuf>> {
     files_under(dir, REFERENCE_EXTENSIONS, root)
 }
 
-/// Expand a glob relative to `base`; paths in the result start with `base`.
+/// A glob's literal head (the folders before its first wildcard, `..`
+/// included) and the rest, which is matched below that head.
+fn split_glob(pattern: &str) -> (&str, &str) {
+    let wild = pattern.find(['*', '?', '[']).unwrap_or(pattern.len());
+    match pattern[..wild].rfind('/') {
+        Some(0) => ("/", &pattern[1..]),
+        Some(i) => (&pattern[..i], &pattern[i + 1..]),
+        None => ("", pattern),
+    }
+}
+
+/// Expand a glob relative to `base`; paths in the result start with `base`
+/// (or the glob's own folders: `../articles/*.md` from `claims/` gives
+/// `articles/…`).
 fn glob_under(base: &Path, pattern: &str, root: &Path) -> Result<Vec<PathBuf>> {
     let bad_glob = |e: globset::Error| Error::BadGlob {
         pattern: pattern.to_string(),
         source: Box::new(e),
     };
-    let glob = Glob::new(pattern).map_err(bad_glob)?;
+    let (head, rest) = split_glob(pattern);
+    let glob = Glob::new(rest).map_err(bad_glob)?;
     // a set of one glob that parsed can only fail on a size limit of the
     // regex engine, whose message names the problem itself
     let set = GlobSetBuilder::new()
         .add(glob)
         .build()
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let dir = if base.as_os_str().is_empty() {
+    let start = clean(&base.join(head));
+    let dir = if start.as_os_str().is_empty() {
         Path::new(".")
     } else {
-        base
+        start.as_path()
     };
     let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
     for entry in walk(dir, bound(dir, root)).filter_map(|e| e.ok()) {
         if !entry.file_type().is_file() {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         if set.is_match(rel) {
-            out.push(if base.as_os_str().is_empty() {
-                rel.to_path_buf()
-            } else {
-                entry.path().to_path_buf()
-            });
+            out.push(clean(&start.join(rel)));
         }
     }
     Ok(out)
@@ -196,6 +219,12 @@ pub fn named_articles(reference: &Reference, root: &Path) -> Result<Vec<(usize, 
     let mut errors = Vec::new();
     for (i, pattern) in reference.articles.iter().enumerate() {
         if let Some(message) = escapes(root, base, pattern) {
+            errors.push((i, message));
+        } else if in_git_dir(Path::new(pattern)) {
+            let message = format!(
+                "`articles:` entry `{}` is inside .git, the repository's own data, never an article",
+                pattern.escape_debug()
+            );
             errors.push((i, message));
         } else if is_glob(pattern) {
             match glob_under(base, pattern, root) {

@@ -98,7 +98,7 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
 /// command (`::error …`, `##[error]`) or that hides in leading space.
 pub fn line_start(s: &str) -> Cow<'_, str> {
     let s = one_line(s);
-    if s.starts_with([':', '#', ' ', '\t']) || s.starts_with(char::is_whitespace) {
+    if s.starts_with([':', '#']) || s.starts_with(char::is_whitespace) {
         Cow::Owned(format!("./{s}"))
     } else {
         s
