@@ -136,6 +136,37 @@ fn the_repositorys_own_data_is_never_an_article() {
         fs::read_to_string(repo.join("claims/a.md")).unwrap(),
         ARTICLE
     );
+    // nor through a symlink committed inside the repository, to the folder
+    // or to the file
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("../.git", repo.join("claims/g")).unwrap();
+        std::os::unix::fs::symlink("../.git/hooks/pre-commit", repo.join("claims/h.md")).unwrap();
+        for (entry, at) in [
+            (
+                "g/hooks/pre-commit",
+                "claims/r.yaml:3:5: `articles:` entry `g/hooks/pre-commit` is inside .git",
+            ),
+            (
+                "h.md",
+                "claims/r.yaml:3:5: `articles:` entry `h.md` is inside .git",
+            ),
+            (
+                "\"g/**/*\"",
+                "claims/r.yaml:3:5: `articles:` pattern `g/**/*` matches no file",
+            ),
+        ] {
+            reference(&repo, &format!("  - {entry}\n"));
+            refused(&repo, at);
+        }
+        reference(&repo, "  - \"**/*\"\n");
+        let out = factcheck_in(&repo, &["check", "--write"]);
+        assert!(!stdout(&out).contains("pre-commit"), "{}", stdout(&out));
+        assert_eq!(
+            fs::read_to_string(repo.join(".git/hooks/pre-commit")).unwrap(),
+            ARTICLE
+        );
+    }
 }
 
 #[test]

@@ -39,6 +39,14 @@ fn in_git_dir(path: &Path) -> bool {
     path.components().any(|c| c.as_os_str() == ".git")
 }
 
+/// Whether `path` leads into a `.git` below `root` once symlinks are
+/// resolved: a link committed in a pull request (`articles/g -> ../.git`)
+/// must not reach it either.
+fn leads_into_git(path: &Path, root: &Path) -> bool {
+    let r = resolved(path);
+    in_git_dir(r.strip_prefix(root).unwrap_or(&r))
+}
+
 /// A walk of `dir` that follows a symbolic link only when it leads inside
 /// `bound`: a link under `claims/` in a pull request must not take
 /// `check --write` to files elsewhere, nor make a walk list `/`. It never
@@ -51,7 +59,9 @@ fn walk(dir: &Path, bound: PathBuf) -> impl Iterator<Item = walkdir::Result<walk
         .filter_entry(move |e| {
             e.depth() == 0
                 || (e.file_name() != ".git"
-                    && (!e.path_is_symlink() || resolved(e.path()).starts_with(&bound)))
+                    && (!e.path_is_symlink()
+                        || (resolved(e.path()).starts_with(&bound)
+                            && !leads_into_git(e.path(), &bound))))
         })
 }
 
@@ -220,7 +230,9 @@ pub fn named_articles(reference: &Reference, root: &Path) -> Result<Vec<(usize, 
     for (i, pattern) in reference.articles.iter().enumerate() {
         if let Some(message) = escapes(root, base, pattern) {
             errors.push((i, message));
-        } else if in_git_dir(Path::new(pattern)) {
+        } else if in_git_dir(Path::new(pattern))
+            || (!is_glob(pattern) && leads_into_git(&base.join(pattern), root))
+        {
             let message = format!(
                 "`articles:` entry `{}` is inside .git, the repository's own data, never an article",
                 pattern.escape_debug()
@@ -234,7 +246,7 @@ pub fn named_articles(reference: &Reference, root: &Path) -> Result<Vec<(usize, 
                     out.extend(
                         found
                             .into_iter()
-                            .filter(|p| resolved(p).starts_with(root))
+                            .filter(|p| resolved(p).starts_with(root) && !leads_into_git(p, root))
                             .map(|p| (i, p)),
                     );
                     if out.len() == before {
