@@ -4,7 +4,7 @@
 //! Past these limits the rest is left out and a [`Notice`] says what and
 //! where, so a count is never silently short.
 
-use crate::model::{Claim, Finding, Limit, Notice, Span, Status};
+use crate::model::{Claim, Finding, Limit, Notice, Status};
 
 /// Claims read in one sentence. The most in the corpus (24,833 articles)
 /// is 9; a table flattened into one line may hold dozens.
@@ -21,38 +21,32 @@ pub(crate) fn claims_per_sentence(
     claims: Vec<Claim>,
     sentence_of: impl Fn(usize) -> usize,
 ) -> (Vec<Claim>, Vec<Notice>) {
-    let mut kept = Vec::with_capacity(claims.len());
+    let mut kept = Vec::with_capacity(claims.len().min(MAX_CLAIMS_PER_SENTENCE));
     let mut notices = Vec::new();
-    // the sentence being read, its claims so far, and the first left out
+    // the sentence being read and its claims so far
     let mut current = None;
     let mut count = 0;
-    let mut cut: Option<(Span, usize)> = None;
-    let close = |cut: &mut Option<(Span, usize)>, count: usize, out: &mut Vec<Notice>| {
-        if let Some((span, left)) = cut.take() {
-            out.push(Notice {
-                limit: Limit::ClaimsPerSentence,
-                message: format!(
-                    "this sentence holds {count} claims, more than the {MAX_CLAIMS_PER_SENTENCE} read in one sentence: the {left} from here on were not read"
-                ),
-                span: Some(span),
-            });
-        }
-    };
     for c in claims {
         let s = sentence_of(c.span.start);
         if current != Some(s) {
-            close(&mut cut, count, &mut notices);
             current = Some(s);
             count = 0;
         }
         count += 1;
         if count <= MAX_CLAIMS_PER_SENTENCE {
             kept.push(c);
-        } else {
-            cut.get_or_insert((c.span, 0)).1 += 1;
+        } else if count == MAX_CLAIMS_PER_SENTENCE + 1 {
+            // (how many more there are is not known: extraction stopped
+            // reading the sentence soon after the cap)
+            notices.push(Notice {
+                limit: Limit::ClaimsPerSentence,
+                message: format!(
+                    "this sentence holds more than {MAX_CLAIMS_PER_SENTENCE} claims, the most read in one sentence: from here on it was not read"
+                ),
+                span: Some(c.span),
+            });
         }
     }
-    close(&mut cut, count, &mut notices);
     (kept, notices)
 }
 

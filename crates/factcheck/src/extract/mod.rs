@@ -62,6 +62,18 @@ struct Prepared {
     teaser: bool,
 }
 
+/// The words at `a..b`, their first [`MAX_SENTENCE_TEXT`] bytes when
+/// longer: a statement that runs on through megabytes of a hostile
+/// "sentence" must not be copied whole for each speaker in it.
+fn long_words(src: &str, a: usize, b: usize) -> &str {
+    let b = if b - a > MAX_SENTENCE_TEXT {
+        crate::lang::span::floor_char_boundary(src, a + MAX_SENTENCE_TEXT).max(a)
+    } else {
+        b
+    };
+    &src[a..b]
+}
+
 /// What the claims of an article are built from, once the sentences are read.
 struct Claims<'a> {
     article: &'a Article,
@@ -101,8 +113,11 @@ impl Claims<'_> {
                 src,
                 a.saturating_sub(CLAIM_WINDOW).max(start),
             );
+            // (words of kilobytes, as a statement running to the end of such
+            // a sentence, are kept to their first kilobytes)
+            let b = b.min(a + MAX_SENTENCE_TEXT);
             let hi = crate::lang::span::floor_char_boundary(src, (b + CLAIM_WINDOW).min(end));
-            (lo, hi.max(b))
+            (lo, hi.max(a))
         } else {
             (start, end)
         };
@@ -269,7 +284,7 @@ impl Claims<'_> {
                 span: self.article.lines.span(src, a, b),
                 quantity: None,
                 quote: None,
-                content: Some(src[a..b].to_string()),
+                content: Some(long_words(src, a, b).to_string()),
                 attribution: Some(self.attribution(e, a, b)),
                 context: self.context(a),
             });
@@ -509,8 +524,16 @@ impl<'l> Extractor<'l> {
             for (_, entity) in speakers {
                 registry.touch(entity);
             }
-            events.extend(found);
-            hits.extend(quantity::find(&sent, lx).into_iter().map(|h| (index, h)));
+            // past the cap the rest of the sentence is not read (the final
+            // cap says where); one more than it is kept, so it still shows
+            let cap = crate::limits::MAX_CLAIMS_PER_SENTENCE + 1;
+            events.extend(found.into_iter().take(cap));
+            hits.extend(
+                quantity::find(&sent, lx)
+                    .into_iter()
+                    .take(cap)
+                    .map(|h| (index, h)),
+            );
         }
         (events, hits)
     }

@@ -232,6 +232,10 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
         }
         k += 1;
     }
+    // a sentence's claims are capped: past the cap (and the speech after
+    // it, which ends the words before it) nothing is read, and no speech's
+    // words are looked for through thousands of others
+    raw.truncate(crate::limits::MAX_CLAIMS_PER_SENTENCE + 2);
     content::contents(sent, &raw)
 }
 
