@@ -282,3 +282,35 @@ fn sarif_uris_are_percent_encoded() {
         ["uri"];
     assert_eq!(uri, "claims/a%20draft%20%232%3F.md");
 }
+
+#[test]
+fn init_and_html_keep_user_text_off_line_starts() {
+    let article = "At least 12 people were killed, officials said.\r::error::forged said.\n::warning::Varto said the \u{202e}toll was wrong.\n";
+    let dir = repo(TOLL, article);
+    // the article's own lines and a carriage return in what it says
+    let html = factcheck_in(dir.path(), &["check", "--format", "html", "--show-matches"]);
+    assert!(
+        html.status.code().is_some_and(|c| c < 2),
+        "{}",
+        stderr(&html)
+    );
+    clean(&stdout(&html), false);
+    // a file name that is a command, in init's header and in the report
+    let name = "a\n::error::forged\n##[error]x\u{1b}[31m.md";
+    fs::write(dir.path().join(name), article).unwrap();
+    let init = factcheck_in(dir.path(), &["init", name]);
+    assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
+    clean(&stdout(&init), false);
+    let html = factcheck_in(
+        dir.path(),
+        &[
+            "check",
+            name,
+            "--against",
+            "claims/r.yaml",
+            "--format",
+            "html",
+        ],
+    );
+    clean(&stdout(&html), false);
+}

@@ -183,10 +183,17 @@ fn fact_of(q: &Quantity, id: String, as_of: Option<String>, source: Option<Strin
     }
 }
 
-/// The skeleton as YAML, with a header for the curator.
+/// The skeleton as YAML, with a header for the curator. It goes to a
+/// terminal or a file a curator opens: the article's name is escaped, and
+/// the controls YAML leaves raw (bidi overrides, C1) are dropped from the
+/// article's words, as validation would refuse them in names and quotes.
 pub fn skeleton_yaml(file: &ReferenceFile, article: &str) -> String {
+    let yaml: String = crate::yaml::to_string(file)
+        .chars()
+        .filter(|&c| !crate::report::visible::is_hidden(c))
+        .collect();
     format!(
-        "# Reference skeleton written by `factcheck init` from {article}.\n# Every value is what the article states: check each against its source,\n# correct it, name the source, and delete what you cannot verify.\n{}",
-        crate::yaml::to_string(file)
+        "# Reference skeleton written by `factcheck init` from {}.\n# Every value is what the article states: check each against its source,\n# correct it, name the source, and delete what you cannot verify.\n{yaml}",
+        crate::report::visible::one_line(article)
     )
 }

@@ -453,7 +453,7 @@ mod tests {
         );
         assert!(html.contains(" cont\""), "{html}");
         assert_eq!(html.matches("<p>").count(), 2, "{html}");
-        assert!(html.contains(".<br>\nSecond"), "{html}");
+        assert!(html.contains(".\n<br>Second"), "{html}");
     }
 
     #[test]
@@ -487,12 +487,12 @@ mod tests {
         );
         assert!(
             html.starts_with(
-                "<div class=\"front\">---<br>\ntitle: T<br>\n---</div>\n<p>One &lt;b&gt;"
+                "<div class=\"front\">---\n<br>title: T\n<br>---</div>\n<p>One &lt;b&gt;"
             ),
             "{html}"
         );
         assert!(
-            html.contains("&lt;/b&gt;.<br>\nThree.</p>\n<p class=\"heading\"># Head</p>\n"),
+            html.contains("&lt;/b&gt;.\n<br>Three.</p>\n<p class=\"heading\"># Head</p>\n"),
             "{html}"
         );
     }

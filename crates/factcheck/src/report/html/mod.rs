@@ -41,13 +41,15 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
-/// Escape article text for a paragraph: line breaks become `<br>`; carriage
-/// returns and byte-order marks are dropped.
+/// Escape article text for a paragraph: line breaks become `<br>`, put at
+/// the start of the next output line so that no article line starts one
+/// (a report printed in a CI log must not carry a `::error` of the
+/// article's); carriage returns and byte-order marks are dropped.
 fn escape_lines(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {
-            '\n' => out.push_str("<br>\n"),
+            '\n' => out.push_str("\n<br>"),
             '\r' | '\u{feff}' => {}
             c => push_escaped(&mut out, c),
         }
@@ -62,6 +64,10 @@ fn push_escaped(out: &mut String, c: char) {
         '>' => out.push_str("&gt;"),
         '"' => out.push_str("&quot;"),
         '\'' => out.push_str("&#39;"),
+        // (a name or a quote holding a line break stays on its line: the
+        // same to a browser, and nothing of the user's starts a line)
+        '\n' => out.push_str("&#10;"),
+        '\r' => out.push_str("&#13;"),
         // (a bidi override in an article must not turn the page around)
         c if crate::report::visible::is_hidden(c) => {
             let _ = write!(out, "\\u{{{:x}}}", c as u32);
