@@ -235,3 +235,45 @@ fn the_shipped_schema_is_current() {
     assert_eq!(v["additionalProperties"], false);
     assert!(v["properties"]["facts"].is_object());
 }
+
+/// A speaker who misstated a toll, quoted as the reference has it: the
+/// quote's words are fixed once, and no later run rewrites its figures to
+/// fit the facts (which would make it a misquote, and the run after that
+/// put the words back). Invented text.
+#[test]
+fn write_leaves_a_quoted_figure_as_the_reference_quote_has_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    std::fs::write(
+        dir.path().join("r.yaml"),
+        "version: 1\nsources:\n  - {id: js, name: Jon Varto}\nfacts:\n  - {id: killed, metric: killed, subject: people, value: 40}\nquotes:\n  - {id: q1, speaker: js, text: \"We saw 55 people killed in the town\"}\n",
+    )
+    .unwrap();
+    let article = dir.path().join("a.md");
+    std::fs::write(
+        &article,
+        "\"We saw 45 people killed in the town,\" said Jon Varto.\n",
+    )
+    .unwrap();
+    let run = || {
+        factcheck_in(
+            dir.path(),
+            &["check", "a.md", "--against", "r.yaml", "--write"],
+        )
+    };
+    run();
+    let once = std::fs::read_to_string(&article).unwrap();
+    assert_eq!(
+        once,
+        "\"We saw 55 people killed in the town,\" said Jon Varto.\n"
+    );
+    let again = run();
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), once);
+    // the toll the speaker gave is a warning, not an error to fix
+    assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+    assert!(
+        stdout(&again).contains("it stands in a quotation the reference has"),
+        "{}",
+        stdout(&again)
+    );
+}

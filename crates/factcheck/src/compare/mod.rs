@@ -25,6 +25,7 @@ mod fix;
 mod paragraph;
 mod place;
 mod quote;
+mod spoken;
 mod statement;
 mod words;
 
@@ -193,6 +194,7 @@ impl<'r> Checker<'r> {
     pub fn check(&self, article: &Article) -> ArticleReport {
         let claims = self.extractor.extract(article);
         let mut findings = self.findings(article, &claims.claims);
+        spoken::spare_quoted_words(&article.text, &mut findings);
         let mut notices = claims.notices;
         notices.extend(crate::limits::findings_per_article(&mut findings));
         ArticleReport {

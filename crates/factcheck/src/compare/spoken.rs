@@ -1,0 +1,66 @@
+//! A speaker's quoted words, when the reference has the quote, are
+//! corrected only by that quote, never to fit a fact: "We saw 55 people killed," as said, stays 55 when
+//! the toll is 40. Rewriting a figure (or its speaker) inside a quotation
+//! would make the quote wrong, and the next `--write` would put the
+//! speaker's words back: a run must fix, and a second must change nothing.
+
+use crate::model::{Claim, ClaimKind, Finding, Severity, Status};
+
+/// Inside a quotation, where the reference's quote holds the words: what
+/// the speaker said is known, so a figure or a speaker there that differs
+/// from a fact gets no correction, and is a warning, not an error. (A
+/// quotation the reference has only a part of, or none of, may hold a
+/// misprinted figure: there the fact's correction stands.)
+pub(super) fn spare_quoted_words(text: &str, findings: &mut [Finding]) {
+    // the quotations, each with the reference's words for it: the range
+    // its correction rewrites (a misquote), or the words it matched
+    let quoted: Vec<(usize, usize, Option<(usize, usize)>, String)> = findings
+        .iter()
+        .filter_map(|f| {
+            let c = f.claim.as_ref()?;
+            f.fact.as_ref()?;
+            (c.kind == ClaimKind::Quote).then(|| {
+                let fix = f.correction.as_ref().map(|x| (x.start, x.end));
+                let said = if f.status == Status::Match {
+                    f.expected.clone().unwrap_or_default()
+                } else {
+                    String::new()
+                };
+                (c.span.start, c.span.end, fix, said)
+            })
+        })
+        .collect();
+    if quoted.is_empty() {
+        return;
+    }
+    // whether the reference's words for a quotation hold the claim's figure
+    let held = |c: &Claim| {
+        let (a, b) = c
+            .quantity
+            .as_ref()
+            .map_or((c.span.start, c.span.end), |q| q.style.number_span);
+        quoted.iter().any(|(qa, qb, fix, said)| {
+            *qa <= c.span.start
+                && c.span.end <= *qb
+                && (fix.is_some_and(|(fa, fb)| fa <= a && b <= fb)
+                    || (!said.is_empty() && text.get(a..b).is_some_and(|n| said.contains(n))))
+        })
+    };
+    for f in findings.iter_mut() {
+        let Some(c) = f.claim.as_ref().filter(|c| c.kind != ClaimKind::Quote) else {
+            continue;
+        };
+        if !held(c) {
+            continue;
+        }
+        if f.correction.take().is_some() {
+            if let Some(i) = f.message.find("; write “") {
+                f.message.truncate(i);
+                f.message.push_str(
+                    "; it stands in a quotation the reference has, so it is left as the speaker said it.",
+                );
+            }
+        }
+        f.severity = f.severity.min(Severity::Warning);
+    }
+}
