@@ -14,6 +14,23 @@ pub const MAX_CLAIMS_PER_SENTENCE: usize = 200;
 /// bound on what every format holds in memory at once.
 pub const MAX_FINDINGS_PER_ARTICLE: usize = 10_000;
 
+/// The longest sentence a claim carries whole; past it, a claim carries
+/// [`CLAIM_WINDOW`] bytes on either side of its words.
+pub(crate) const MAX_SENTENCE_TEXT: usize = 4096;
+pub(crate) const CLAIM_WINDOW: usize = 600;
+
+/// The words at `a..b`, their first [`MAX_SENTENCE_TEXT`] bytes when
+/// longer: a statement that runs on through megabytes of a hostile
+/// "sentence" must not be copied whole for each speaker in it.
+pub(crate) fn long_words(src: &str, a: usize, b: usize) -> &str {
+    let b = if b - a > MAX_SENTENCE_TEXT {
+        crate::lang::span::floor_char_boundary(src, a + MAX_SENTENCE_TEXT).max(a)
+    } else {
+        b
+    };
+    &src[a..b]
+}
+
 /// The first [`MAX_CLAIMS_PER_SENTENCE`] claims of each sentence, with a
 /// notice at the first claim left out. `claims` are in text order and
 /// `sentence_of` maps a byte offset to its sentence.

@@ -6,6 +6,39 @@ use similar::TextDiff;
 
 use crate::model::{Correction, Finding};
 
+/// Markup that may stand between an article's words: an HTML comment or
+/// tag, a Markdown link's target, a character reference (`1&#44;500`).
+const MARKUP: [&str; 5] = ["<", ">", "](", "&#", "&amp;"];
+
+/// Drop each correction whose words to replace hold markup: rewriting
+/// them would cut a comment or a link in half. The finding stays, for an
+/// editor to fix by hand; `--write` only replaces plain words.
+pub(crate) fn spare_markup(text: &str, findings: &mut [Finding]) {
+    for f in findings.iter_mut() {
+        let marked = f.correction.as_ref().is_some_and(|c| {
+            text.get(c.start..c.end)
+                .is_none_or(|old| MARKUP.iter().any(|m| old.contains(m)))
+                || after_entity(&text[..c.start.min(text.len())])
+        });
+        if marked {
+            f.correction = None;
+        }
+    }
+}
+
+/// Whether `before` ends with a character reference (`&#44;`, `&nbsp;`):
+/// the words after it may be the rest of a number or a word it splits.
+fn after_entity(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(';') else {
+        return false;
+    };
+    let name = head.len()
+        - head
+            .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '#')
+            .len();
+    (1..=10).contains(&name) && head[..head.len() - name].ends_with('&')
+}
+
 /// `text` with the corrections of `findings` applied. Corrections that
 /// overlap an earlier one are left out rather than guessed at.
 pub fn corrected(text: &str, findings: &[Finding]) -> String {

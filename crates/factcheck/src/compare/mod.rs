@@ -195,6 +195,7 @@ impl<'r> Checker<'r> {
         let claims = self.extractor.extract(article);
         let mut findings = self.findings(article, &claims.claims);
         spoken::spare_quoted_words(&article.text, &mut findings);
+        correct::spare_markup(&article.text, &mut findings);
         let mut notices = claims.notices;
         notices.extend(crate::limits::findings_per_article(&mut findings));
         ArticleReport {

@@ -6,6 +6,10 @@
 
 use crate::model::{Claim, ClaimKind, Finding, Severity, Status};
 
+/// A quotation the reference judged: its span, the range its correction
+/// rewrites (a misquote), and the reference's words when it matched.
+type Quoted = (usize, usize, Option<(usize, usize)>, String);
+
 /// Inside a quotation, where the reference's quote holds the words: what
 /// the speaker said is known, so a figure or a speaker there that differs
 /// from a fact gets no correction, and is a warning, not an error. (A
@@ -14,7 +18,7 @@ use crate::model::{Claim, ClaimKind, Finding, Severity, Status};
 pub(super) fn spare_quoted_words(text: &str, findings: &mut [Finding]) {
     // the quotations, each with the reference's words for it: the range
     // its correction rewrites (a misquote), or the words it matched
-    let quoted: Vec<(usize, usize, Option<(usize, usize)>, String)> = findings
+    let quoted: Vec<Quoted> = findings
         .iter()
         .filter_map(|f| {
             let c = f.claim.as_ref()?;

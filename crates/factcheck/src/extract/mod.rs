@@ -39,11 +39,6 @@ fn first_contrast(content: &str) -> Option<usize> {
     })
 }
 
-/// The longest sentence a claim carries whole; past it, a claim carries
-/// [`CLAIM_WINDOW`] bytes on either side of its words.
-const MAX_SENTENCE_TEXT: usize = 4096;
-const CLAIM_WINDOW: usize = 600;
-
 /// Extracts claims with a lexicon and, optionally, the sources of a
 /// reference (whose names and aliases then win).
 #[derive(Debug, Clone)]
@@ -60,18 +55,6 @@ struct Prepared {
     toks: Vec<Token>,
     first: usize,
     teaser: bool,
-}
-
-/// The words at `a..b`, their first [`MAX_SENTENCE_TEXT`] bytes when
-/// longer: a statement that runs on through megabytes of a hostile
-/// "sentence" must not be copied whole for each speaker in it.
-fn long_words(src: &str, a: usize, b: usize) -> &str {
-    let b = if b - a > MAX_SENTENCE_TEXT {
-        crate::lang::span::floor_char_boundary(src, a + MAX_SENTENCE_TEXT).max(a)
-    } else {
-        b
-    };
-    &src[a..b]
 }
 
 /// What the claims of an article are built from, once the sentences are read.
@@ -108,15 +91,18 @@ impl Claims<'_> {
         // a "sentence" of megabytes (a list that lost its full stops, or a
         // hostile one) is kept as the words around the claim: every claim
         // holding the whole of it would take memory quadratic in its length
-        let (start, end) = if end - start > MAX_SENTENCE_TEXT {
+        let (start, end) = if end - start > crate::limits::MAX_SENTENCE_TEXT {
             let lo = crate::lang::span::floor_char_boundary(
                 src,
-                a.saturating_sub(CLAIM_WINDOW).max(start),
+                a.saturating_sub(crate::limits::CLAIM_WINDOW).max(start),
             );
             // (words of kilobytes, as a statement running to the end of such
             // a sentence, are kept to their first kilobytes)
-            let b = b.min(a + MAX_SENTENCE_TEXT);
-            let hi = crate::lang::span::floor_char_boundary(src, (b + CLAIM_WINDOW).min(end));
+            let b = b.min(a + crate::limits::MAX_SENTENCE_TEXT);
+            let hi = crate::lang::span::floor_char_boundary(
+                src,
+                (b + crate::limits::CLAIM_WINDOW).min(end),
+            );
             (lo, hi.max(a))
         } else {
             (start, end)
@@ -284,7 +270,7 @@ impl Claims<'_> {
                 span: self.article.lines.span(src, a, b),
                 quantity: None,
                 quote: None,
-                content: Some(long_words(src, a, b).to_string()),
+                content: Some(crate::limits::long_words(src, a, b).to_string()),
                 attribution: Some(self.attribution(e, a, b)),
                 context: self.context(a),
             });
