@@ -354,3 +354,15 @@ fn an_interrupted_write_leaves_the_original_intact() {
         "at least one run was killed before it wrote"
     );
 }
+
+#[test]
+fn a_reference_saved_with_a_byte_order_mark() {
+    let yaml = "\u{feff}version: 1\nfacts:\n  - id: toll\n    metric: killed\n    value: 20\n";
+    let r = Reference::from_str(Path::new("r.yaml"), yaml).unwrap();
+    assert_eq!(r.facts.len(), 1);
+    // and its errors keep their places
+    let e = reference_error(
+        "\u{feff}version: 1\nfacts:\n  - id: toll\n    metric: killed\n    value: -3\n",
+    );
+    assert!(e.starts_with("r.yaml:5:"), "{e}");
+}

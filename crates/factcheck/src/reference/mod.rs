@@ -148,7 +148,7 @@ impl Reference {
         }
         let at = std::fs::read_to_string(&self.path)
             .ok()
-            .map(|t| crate::yaml::Locations::new(&t));
+            .map(|t| crate::yaml::Locations::new(t.strip_prefix('\u{feff}').unwrap_or(&t)));
         found
             .into_iter()
             .map(|(index, message)| {
@@ -163,6 +163,9 @@ impl Reference {
     /// Parse and check YAML `text`; `path` names it in errors (which carry
     /// line and column) and anchors `articles:`.
     pub fn from_str(path: &Path, text: &str) -> Result<Reference> {
+        // (editors on Windows start a file with a byte-order mark, which
+        // the YAML parser would take for a document of its own)
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let file: ReferenceFile = crate::yaml::from_str(path, text)?;
         let checked = validate::check(path, text, &file)?;
         Ok(Reference {
