@@ -31,28 +31,26 @@ pub(crate) fn long_words(src: &str, a: usize, b: usize) -> &str {
     &src[a..b]
 }
 
-/// The first [`MAX_CLAIMS_PER_SENTENCE`] claims of each sentence, with a
-/// notice at the first claim left out. `claims` are in text order and
-/// `sentence_of` maps a byte offset to its sentence.
+/// Keep the first [`MAX_CLAIMS_PER_SENTENCE`] claims of each sentence, in
+/// place (an article's claims are not copied), with a notice at the first
+/// claim left out. `claims` are in text order and `sentence_of` maps a
+/// byte offset to its sentence.
 pub(crate) fn claims_per_sentence(
-    claims: Vec<Claim>,
+    claims: &mut Vec<Claim>,
     sentence_of: impl Fn(usize) -> usize,
-) -> (Vec<Claim>, Vec<Notice>) {
-    let mut kept = Vec::with_capacity(claims.len().min(MAX_CLAIMS_PER_SENTENCE));
+) -> Vec<Notice> {
     let mut notices = Vec::new();
     // the sentence being read and its claims so far
     let mut current = None;
     let mut count = 0;
-    for c in claims {
+    claims.retain(|c| {
         let s = sentence_of(c.span.start);
         if current != Some(s) {
             current = Some(s);
             count = 0;
         }
         count += 1;
-        if count <= MAX_CLAIMS_PER_SENTENCE {
-            kept.push(c);
-        } else if count == MAX_CLAIMS_PER_SENTENCE + 1 {
+        if count == MAX_CLAIMS_PER_SENTENCE + 1 {
             // (how many more there are is not known: extraction stopped
             // reading the sentence soon after the cap)
             notices.push(Notice {
@@ -63,8 +61,9 @@ pub(crate) fn claims_per_sentence(
                 span: Some(c.span),
             });
         }
-    }
-    (kept, notices)
+        count <= MAX_CLAIMS_PER_SENTENCE
+    });
+    notices
 }
 
 /// Keep the [`MAX_FINDINGS_PER_ARTICLE`] most severe findings, in article

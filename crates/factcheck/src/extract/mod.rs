@@ -470,8 +470,7 @@ impl<'l> Extractor<'l> {
         out.extend(claims.statements());
         out.extend(claims.quantities(hits));
         out.sort_by_key(|c| (c.span.start, c.span.end, c.kind as u8));
-        let (mut out, notices) =
-            crate::limits::claims_per_sentence(out, |at| claims.sentence_of(at));
+        let notices = crate::limits::claims_per_sentence(&mut out, |at| claims.sentence_of(at));
         for (i, c) in out.iter_mut().enumerate() {
             c.id = format!("c{}", i + 1);
         }
