@@ -18,7 +18,7 @@ type Quoted = (usize, usize, Option<(usize, usize)>, String);
 pub(super) fn spare_quoted_words(text: &str, findings: &mut [Finding]) {
     // the quotations, each with the reference's words for it: the range
     // its correction rewrites (a misquote), or the words it matched
-    let quoted: Vec<Quoted> = findings
+    let mut quoted: Vec<Quoted> = findings
         .iter()
         .filter_map(|f| {
             let c = f.claim.as_ref()?;
@@ -37,15 +37,21 @@ pub(super) fn spare_quoted_words(text: &str, findings: &mut [Finding]) {
     if quoted.is_empty() {
         return;
     }
+    // quotations do not overlap: a claim can only be in the last one
+    // opening before it (judged by one finding or several), found by a
+    // binary search, not by a scan of thousands of quotations
+    quoted.sort_by_key(|q| q.0);
     // whether the reference's words for a quotation hold the claim's figure
     let held = |c: &Claim| {
         let (a, b) = c
             .quantity
             .as_ref()
             .map_or((c.span.start, c.span.end), |q| q.style.number_span);
-        quoted.iter().any(|(qa, qb, fix, said)| {
-            *qa <= c.span.start
-                && c.span.end <= *qb
+        let i = quoted.partition_point(|q| q.0 <= c.span.start);
+        let last = i.checked_sub(1).map_or(0, |j| quoted[j].0);
+        let first = quoted[..i].partition_point(|q| q.0 < last);
+        quoted[first..i].iter().any(|(_, qb, fix, said)| {
+            c.span.end <= *qb
                 && (fix.is_some_and(|(fa, fb)| fa <= a && b <= fb)
                     || (!said.is_empty() && text.get(a..b).is_some_and(|n| said.contains(n))))
         })
