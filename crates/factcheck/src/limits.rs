@@ -14,17 +14,30 @@ pub const MAX_CLAIMS_PER_SENTENCE: usize = 200;
 /// bound on what every format holds in memory at once.
 pub const MAX_FINDINGS_PER_ARTICLE: usize = 10_000;
 
-/// The longest sentence a claim carries whole; past it, a claim carries
-/// [`CLAIM_WINDOW`] bytes on either side of its words.
-pub(crate) const MAX_SENTENCE_TEXT: usize = 4096;
-pub(crate) const CLAIM_WINDOW: usize = 600;
+/// The longest stretch read as one sentence. Past it a sentence is cut at
+/// the next character that is not a letter or digit: a megabyte without a
+/// full stop (a hostile run of dots, a dump that lost its punctuation) is
+/// no sentence, and reading it as one holds all its tokens at once.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 64 * 1024;
 
-/// The words at `a..b`, their first [`MAX_SENTENCE_TEXT`] bytes when
-/// longer: a statement that runs on through megabytes of a hostile
-/// "sentence" must not be copied whole for each speaker in it.
+/// The longest sentence a claim carries whole; past it, a claim carries
+/// its first [`CLAIM_WINDOW`] bytes and as many on either side. With at
+/// most [`MAX_CLAIMS_PER_SENTENCE`] claims in a sentence of at most
+/// [`MAX_SENTENCE_BYTES`], the text claims hold stays within a few times
+/// the article's size, however dense a hostile article packs them.
+pub(crate) const MAX_SENTENCE_TEXT: usize = 4096;
+pub(crate) const CLAIM_WINDOW: usize = 400;
+
+/// The most of a statement's words a claim keeps (the corpus's longest
+/// reported statement is far shorter): a statement that runs on through a
+/// hostile "sentence" must not be copied whole for each speaker in it.
+pub(crate) const MAX_STATEMENT_WORDS: usize = 1024;
+
+/// The words at `a..b`, their first [`MAX_STATEMENT_WORDS`] bytes when
+/// longer.
 pub(crate) fn long_words(src: &str, a: usize, b: usize) -> &str {
-    let b = if b - a > MAX_SENTENCE_TEXT {
-        crate::lang::span::floor_char_boundary(src, a + MAX_SENTENCE_TEXT).max(a)
+    let b = if b - a > MAX_STATEMENT_WORDS {
+        crate::lang::span::floor_char_boundary(src, a + MAX_STATEMENT_WORDS).max(a)
     } else {
         b
     };

@@ -47,13 +47,12 @@ pub struct Extractor<'l> {
     sources: Vec<KnownSource>,
 }
 
-/// A sentence with its tokens and where the body starts after a teaser prefix.
+/// A sentence read: where it is, its paragraph, and whether it is on a
+/// related-story teaser line.
 struct Prepared {
     start: usize,
     end: usize,
     paragraph: usize,
-    toks: Vec<Token>,
-    first: usize,
     teaser: bool,
 }
 
@@ -97,8 +96,8 @@ impl Claims<'_> {
                 a.saturating_sub(crate::limits::CLAIM_WINDOW).max(start),
             );
             // (words of kilobytes, as a statement running to the end of such
-            // a sentence, are kept to their first kilobytes)
-            let b = b.min(a + crate::limits::MAX_SENTENCE_TEXT);
+            // a sentence, are kept to their first bytes)
+            let b = b.min(a + crate::limits::CLAIM_WINDOW);
             let hi = crate::lang::span::floor_char_boundary(
                 src,
                 (b + crate::limits::CLAIM_WINDOW).min(end),
@@ -453,9 +452,18 @@ impl<'l> Extractor<'l> {
     /// The claims, and the limits reached reading them.
     fn read_article(&self, article: &Article) -> (Vec<Claim>, Vec<crate::model::Notice>) {
         let scan = text::scan_copy(&article.text);
-        let prepared = self.prepare(article, &scan);
         let mut registry = Registry::new(&self.sources, self.lexicon);
-        let (events, hits) = self.read(&prepared, &scan, &mut registry);
+        let (mut events, mut hits) = (Vec::new(), Vec::new());
+        let prepared = self.prepare(article, &scan, |index, toks, first| {
+            let sent = Sent {
+                src: &scan,
+                toks,
+                first,
+                index,
+                lexicon: self.lexicon,
+            };
+            self.read(&sent, &mut registry, &mut events, &mut hits);
+        });
         let quotes = self.speech_quotes(article, &scan);
         let claims = Claims {
             article,
@@ -477,50 +485,39 @@ impl<'l> Extractor<'l> {
         (out, notices)
     }
 
-    /// One pass over the sentences: speech events (registering speakers as
-    /// they come) and quantity hits with their sentence index.
+    /// One sentence read: its speech events (registering speakers as they
+    /// come) and quantity hits with their sentence index.
     fn read(
         &self,
-        prepared: &[Prepared],
-        scan: &str,
+        sent: &Sent,
         registry: &mut Registry,
-    ) -> (Vec<SpeechEvent>, Vec<(usize, QuantityHit)>) {
+        events: &mut Vec<SpeechEvent>,
+        hits: &mut Vec<(usize, QuantityHit)>,
+    ) {
         let lx = self.lexicon;
-        let mut events: Vec<SpeechEvent> = Vec::new();
-        let mut hits = Vec::new();
-        for (index, p) in prepared.iter().enumerate() {
-            let sent = Sent {
-                src: scan,
-                toks: &p.toks,
-                first: p.first,
-                index,
-                lexicon: lx,
-            };
-            let mut found = speech::find(&sent, registry);
-            if found.is_empty() {
-                found.extend(self.headline(&sent, registry));
-            }
-            speech::register_names(&sent, registry);
-            // the sentence's speakers stay the latest mentioned: a name in
-            // what they said ("between Mr Mubanga's account and …") is not
-            // whom the next "he said" means
-            let mut speakers: Vec<_> = found.iter().map(|e| (e.mention.0, e.entity)).collect();
-            speakers.sort_unstable();
-            for (_, entity) in speakers {
-                registry.touch(entity);
-            }
-            // past the cap the rest of the sentence is not read (the final
-            // cap says where); one more than it is kept, so it still shows
-            let cap = crate::limits::MAX_CLAIMS_PER_SENTENCE + 1;
-            events.extend(found.into_iter().take(cap));
-            hits.extend(
-                quantity::find(&sent, lx)
-                    .into_iter()
-                    .take(cap)
-                    .map(|h| (index, h)),
-            );
+        let mut found = speech::find(sent, registry);
+        if found.is_empty() {
+            found.extend(self.headline(sent, registry));
         }
-        (events, hits)
+        speech::register_names(sent, registry);
+        // the sentence's speakers stay the latest mentioned: a name in
+        // what they said ("between Mr Mubanga's account and …") is not
+        // whom the next "he said" means
+        let mut speakers: Vec<_> = found.iter().map(|e| (e.mention.0, e.entity)).collect();
+        speakers.sort_unstable();
+        for (_, entity) in speakers {
+            registry.touch(entity);
+        }
+        // past the cap the rest of the sentence is not read (the final
+        // cap says where); one more than it is kept, so it still shows
+        let cap = crate::limits::MAX_CLAIMS_PER_SENTENCE + 1;
+        events.extend(found.into_iter().take(cap));
+        hits.extend(
+            quantity::find(sent, lx)
+                .into_iter()
+                .take(cap)
+                .map(|h| (sent.index, h)),
+        );
     }
 
     /// The quotations of the article that are a speaker's words, not scare

@@ -195,7 +195,16 @@ pub(crate) fn sentences(scan: &str, start: usize, end: usize, lexicon: &Lexicon)
             }
             sp.sent_start = Some(i);
         }
-        let a = sp.sent_start.unwrap_or(i);
+        let mut a = sp.sent_start.unwrap_or(i);
+        if i - a >= crate::limits::MAX_SENTENCE_BYTES && sp.cuts_at(i) {
+            sp.push(a, i);
+            sp.sent_start = None;
+            if b.is_ascii_whitespace() {
+                continue;
+            }
+            sp.sent_start = Some(i);
+            a = i;
+        }
         i = match b {
             b'\n' => sp.line_break(a, i),
             b'.' | b'!' | b'?' => sp.terminator(a, i),
@@ -234,6 +243,16 @@ impl Splitter<'_> {
                 paragraph: self.paragraph,
             });
         }
+    }
+
+    /// Whether an overlong sentence may be cut before byte `i`: not inside
+    /// a character, a word or a number.
+    fn cuts_at(&self, i: usize) -> bool {
+        self.s.is_char_boundary(i)
+            && !self.s[i..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
     }
 
     /// A line end at `i` between sentences: after a blank line it opens the
@@ -326,7 +345,8 @@ impl Splitter<'_> {
 /// ".[citation needed] ").
 fn closers_end(s: &str, i: usize) -> usize {
     let mut j = i + 1;
-    while j < s.len() {
+    // (a run of a few: a megabyte of dots is left to the sentence cut)
+    while j < s.len() && j - i < 32 {
         let c = s[j..].chars().next().unwrap_or(' ');
         if is_closer(c) || matches!(c, '.' | '!' | '?') {
             j += c.len_utf8();
@@ -454,130 +474,4 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_quoted_question_runs_on_into_its_speaker_tag() {
-        let lx = Lexicon::default_ref();
-        let s = "“Who pays for this?” Ms. Odell said at a council meeting. Then she left.";
-        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
-        let s = "\"Why would you?\" Lichtman said about the effort. \"Stop!\" Ana Ruiz said.";
-        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
-        // a new sentence that reports something else still starts one
-        let s = "“Who pays?” Odell said the council would decide.";
-        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
-    }
-
-    #[test]
-    fn a_party_tag_in_parentheses_does_not_end_the_sentence() {
-        let lx = Lexicon::default_ref();
-        let s = "Senator Ann Koll (D-Nev.) told reporters the bill was dead. Then she left.";
-        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
-        // a full sentence in parentheses still ends one
-        let s = "The bill died. (It was the third to fail.) then they left.";
-        assert_eq!(sentences(s, 0, s.len(), lx).len(), 3);
-    }
-
-    fn split(s: &str) -> Vec<&str> {
-        let scan = scan_copy(s);
-        sentences(&scan, 0, s.len(), Lexicon::default_ref())
-            .iter()
-            .map(|x| &s[x.start..x.end])
-            .collect()
-    }
-
-    #[test]
-    fn abbreviations_and_decimals() {
-        assert_eq!(
-            split("Mr. Smith met U.S. officials. The toll is 10.5 thousand. Dr. Jones left."),
-            [
-                "Mr. Smith met U.S. officials.",
-                "The toll is 10.5 thousand.",
-                "Dr. Jones left."
-            ]
-        );
-    }
-
-    #[test]
-    fn missing_space_and_quotes() {
-        assert_eq!(
-            split("He said “it is over.” Then he left.Nobody stayed."),
-            ["He said “it is over.”", "Then he left.", "Nobody stayed."]
-        );
-    }
-
-    #[test]
-    fn wrapped_wire_copy_and_citations() {
-        let s = "BAHIA COCOA REVIEW\nShowers continued throughout the week in the Bahia zone and\nFighting in the north killed 15 people, officials said in 2010. Analysts\nagreed.[12] Next one.[3][4] And one more.[citation needed] Last.";
-        assert_eq!(
-            split(s),
-            [
-                "BAHIA COCOA REVIEW",
-                "Showers continued throughout the week in the Bahia zone and\nFighting in the north killed 15 people, officials said in 2010.",
-                "Analysts\nagreed.[12]",
-                "Next one.[3][4]",
-                "And one more.[citation needed]",
-                "Last."
-            ]
-        );
-    }
-
-    #[test]
-    fn lines_and_paragraphs() {
-        let s = "Read more: A headline\n\nfomin said that talks\ncontinued today.\nNext line";
-        assert_eq!(
-            split(s),
-            [
-                "Read more: A headline",
-                "fomin said that talks\ncontinued today.",
-                "Next line"
-            ]
-        );
-    }
-
-    #[test]
-    fn double_apostrophes_are_quotes() {
-        let s = "''To bring them here,'' Mr. Carson said.";
-        let c = scan_copy(s);
-        assert_eq!(c, " \"To bring them here,\"  Mr. Carson said.");
-    }
-
-    #[test]
-    fn markup_is_blanked_with_same_length() {
-        let s = "See **140** [dead](https://x.org/2014/9) <b>now</b>\u{a0}x";
-        let c = scan_copy(s);
-        assert_eq!(c.len(), s.len());
-        assert!(!c.contains("2014"));
-        assert!(c.contains("140"));
-        assert!(!c.contains("<b>"));
-    }
-
-    #[test]
-    fn a_number_opening_a_wrapped_line_goes_on() {
-        let s = "Iraqi forces killed or wounded\n15,000 soldiers as they crushed the attack.";
-        let lx = Lexicon::default_ref();
-        let got = sentences(s, 0, s.len(), lx);
-        assert_eq!(got.len(), 1, "{got:?}");
-    }
-
-    #[test]
-    fn a_short_line_ending_on_a_preposition_goes_on() {
-        let lx = Lexicon::default_ref();
-        let s = "Rebels killed 18 soldiers on\nMindanao island, the army said.";
-        assert_eq!(sentences(s, 0, s.len(), lx).len(), 1);
-        // a short line ending on a name is a headline
-        let s = "Rebels attack Mindanao\nThe army said 18 soldiers died.";
-        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
-    }
-
-    #[test]
-    fn a_name_split_by_the_wrap_goes_on() {
-        let lx = Lexicon::default_ref();
-        let s = "Tarsk complained to the United\nNations today that raids killed 90 people.";
-        assert_eq!(sentences(s, 0, s.len(), lx).len(), 1);
-        // the next line opening a sentence of its own keeps the headline
-        let s = "Floods hit the North\nThe army said 18 soldiers died.";
-        assert_eq!(sentences(s, 0, s.len(), lx).len(), 2);
-    }
-}
+mod tests;
