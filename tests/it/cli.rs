@@ -201,7 +201,7 @@ fn bad_articles_are_named_with_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim(),
-        format!("error: {p}: not valid UTF-8 (first bad byte at offset 3)")
+        format!("error: {p}:1:4: not valid UTF-8 (byte offset 3); save the file as UTF-8")
     );
     let o = factcheck(&["extract", "no/such/article.md"]);
     assert_eq!(o.status.code(), Some(2));

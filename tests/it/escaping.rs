@@ -74,6 +74,44 @@ fn control_characters_in_an_article_are_shown_not_sent() {
     assert!(!stdout(&out).contains('\u{1b}'), "ESC in html");
 }
 
+/// The machine formats are printed in CI logs too: a bidi override, a C1
+/// control or a line separator is a `\uXXXX` escape there, and the string
+/// a JSON reader gets is unchanged.
+#[test]
+fn machine_formats_carry_no_raw_control_or_bidi_character() {
+    let article =
+        "At least 12 people\u{85} were killed in Tarn\u{2028}wick\u{202e}, officials said.\n";
+    let dir = repo(TOLL, article);
+    for args in [
+        &["check", "--format", "json"][..],
+        &["check", "--format", "jsonl"],
+        &["check", "--format", "sarif"],
+        &["check", "--format", "claimreview"],
+        &["extract", "claims/a.md", "--format", "json"],
+        &["extract", "claims/a.md", "--format", "jsonl"],
+    ] {
+        let out = factcheck_in(dir.path(), args);
+        let text = stdout(&out);
+        clean(&text, true);
+        assert!(!text.contains('\u{2028}'), "{args:?}: {text}");
+        assert!(text.contains(r"\u0085"), "{args:?}: {text}");
+        let first: serde_json::Value = serde_json::Deserializer::from_str(&text)
+            .into_iter()
+            .next()
+            .unwrap()
+            .unwrap();
+        assert!(
+            first.to_string().contains("people\u{85} were"),
+            "{args:?}: {first}"
+        );
+    }
+    let jsonl = format!("{}\n", serde_json::json!({"id": "a", "text": article}));
+    fs::write(dir.path().join("in.jsonl"), jsonl).unwrap();
+    let out = factcheck_in(dir.path(), &["extract", "--jsonl", "in.jsonl"]);
+    clean(&stdout(&out), true);
+    assert!(stdout(&out).contains(r"\u0085"), "{}", stdout(&out));
+}
+
 #[test]
 fn a_forged_command_in_a_reference_stays_inside_the_error_line() {
     // an `articles:` entry holding a newline and a workflow command
@@ -262,6 +300,53 @@ fn every_bad_entry_is_reported_at_its_line() {
         ),
         "{}",
         err.lines().last().unwrap_or("")
+    );
+}
+
+/// `check` locates an article its reference names but that cannot be read
+/// (a backslash, braces or a URL is no path), and checks the others.
+#[test]
+fn check_locates_unreadable_entries_and_checks_the_rest() {
+    let dir = repo(
+        "articles:\n  - a.md\n  - \"x\\\\y.md\"\n  - \"{b,c}.md\"\n  - \"file:///etc/passwd\"\n  - .\nfacts:\n  - id: toll\n    metric: killed\n    value: 20\n",
+        "Twenty people were killed, police said.\n",
+    );
+    for args in [&["check"][..], &["check", "--against", "claims/r.yaml"]] {
+        let out = factcheck_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let err = stderr(&out);
+        for at in [
+            "error: claims/r.yaml:4:5: `articles:` names claims/x\\y.md, which does not exist",
+            "error: claims/r.yaml:5:5: `articles:` names claims/{b,c}.md, which does not exist",
+            "error: claims/r.yaml:6:5: `articles:` names claims/file:/etc/passwd, which does not exist",
+            "error: claims/r.yaml:7:5: `articles:` names claims, which is a folder, not an article",
+        ] {
+            assert!(err.contains(at), "{at}\n{err}");
+        }
+        assert!(
+            stdout(&out).contains("1 article checked: 1 match"),
+            "{}",
+            stdout(&out)
+        );
+    }
+    // bytes that are not UTF-8, or a NUL, are located as an editor shows them
+    fs::write(
+        dir.path().join("claims/a.md"),
+        b"Twenty people\nwere \xc3\xa9 \xff killed.\n",
+    )
+    .unwrap();
+    let out = factcheck_in(dir.path(), &["extract", "claims/a.md"]);
+    assert!(
+        stderr(&out).contains("claims/a.md:2:8: not valid UTF-8 (byte offset 22)"),
+        "{}",
+        stderr(&out)
+    );
+    fs::write(dir.path().join("claims/a.md"), b"Twenty\n\n  \0").unwrap();
+    let out = factcheck_in(dir.path(), &["extract", "claims/a.md"]);
+    assert!(
+        stderr(&out).contains("claims/a.md:3:3: binary file"),
+        "{}",
+        stderr(&out)
     );
 }
 

@@ -47,7 +47,7 @@ fn binary_and_utf16_are_named_errors() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bin.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
     let o = factcheck_in(dir.path(), &["extract", "bin.txt"]);
-    assert_error(&o, "bin.txt: binary file (NUL byte at offset 4)");
+    assert_error(&o, "bin.txt:1:5: binary file (NUL byte at offset 4)");
     std::fs::write(dir.path().join("be.txt"), b"\xfe\xff\x00A").unwrap();
     let o = factcheck_in(dir.path(), &["extract", "be.txt"]);
     assert_stderr(&o, "be.txt: UTF-16 text is not supported");

@@ -265,6 +265,27 @@ pub fn named_articles(reference: &Reference, root: &Path) -> Result<Vec<(usize, 
     all_or_errors(out, reference.article_errors(errors))
 }
 
+/// The articles a reference names that can be read, and an error at the
+/// entry of each that cannot (missing, a folder, a device): `check`
+/// reports those where the reference names them and checks the rest.
+pub fn readable_articles(reference: &Reference, root: &Path) -> Result<(Vec<PathBuf>, Vec<Error>)> {
+    let (mut found, mut bad) = (Vec::new(), Vec::new());
+    for (i, a) in named_articles(reference, root)? {
+        let why = match std::fs::metadata(&a) {
+            Ok(m) if m.is_file() => {
+                found.push(a);
+                continue;
+            }
+            Ok(m) if m.is_dir() => "is a folder, not an article".to_string(),
+            Ok(_) => "is not a regular file".to_string(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => "does not exist".to_string(),
+            Err(e) => format!("cannot be read: {e}"),
+        };
+        bad.push((i, format!("`articles:` names {}, which {why}", a.display())));
+    }
+    Ok((found, reference.article_errors(bad)))
+}
+
 /// `value` when there is no error, else the error or all of them.
 pub fn all_or_errors<T>(value: T, mut errors: Vec<Error>) -> Result<T> {
     match errors.len() {

@@ -245,7 +245,11 @@ fn check(
     write: bool,
     root: Option<&Path>,
 ) -> Result<Outcome> {
-    let jobs = plan(articles, against, root)?;
+    let (jobs, unreadable) = plan(articles, against, root)?;
+    let mut errors = 0;
+    for e in &unreadable {
+        report_error(e, &mut errors);
+    }
     // one checker per reference, shared by every article it covers
     let checkers: Vec<Checker> = jobs.iter().map(|(r, _)| Checker::new(r)).collect();
     let work: Vec<(&Checker, &PathBuf)> = checkers
@@ -263,7 +267,6 @@ fn check(
         })
         .collect();
     bar.finish_and_clear();
-    let mut errors = 0;
     let (reports, sources) = gather(results, |r| &r.path, &mut errors);
     let summary = Summary::of(reports.iter().flat_map(|a| &a.findings));
     // a limit reached is a warning: part of an article went unchecked
@@ -343,16 +346,7 @@ fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
     for f in &files {
         let checked = Reference::load(f).and_then(|r| {
             // the articles it names must exist
-            let missing = discover::named_articles(&r, &root)?
-                .into_iter()
-                .filter(|(_, a)| !a.is_file())
-                .map(|(i, a)| {
-                    let message =
-                        format!("`articles:` names {}, which does not exist", a.display());
-                    (i, message)
-                })
-                .collect();
-            let missing = r.article_errors(missing);
+            let (_, missing) = discover::readable_articles(&r, &root)?;
             discover::all_or_errors(r, missing)
         });
         match checked {
@@ -382,7 +376,8 @@ fn diff(old: &Path, new: &Path, format: Format) -> Result<Outcome> {
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
-            let json = serde_json::to_string_pretty(&d).map_err(|e| Error::Usage(e.to_string()))?;
+            let json = factcheck::report::safe_json::to_string(&d, true)
+                .map_err(|e| Error::Usage(e.to_string()))?;
             writeln!(out, "{json}").map_err(stdout_err)?;
         }
         Format::Text => write!(out, "{d}").map_err(stdout_err)?,
@@ -461,21 +456,22 @@ fn relative(path: &Path, dir: &Path) -> String {
     rel.display().to_string()
 }
 
-/// Which articles to check against which reference.
+/// Which articles to check against which reference, and an error for
+/// each article a reference names that cannot be read.
 fn plan(
     articles: &[String],
     against: Option<&Path>,
     root: Option<&Path>,
-) -> Result<Vec<(Reference, Vec<PathBuf>)>> {
+) -> Result<(Vec<(Reference, Vec<PathBuf>)>, Vec<Error>)> {
     let root = discover::repo_root(root)?;
     if let Some(r) = against {
         let reference = Reference::load(r)?;
-        let paths = if articles.is_empty() {
-            discover::articles_of(&reference, &root)?
+        let (paths, unreadable) = if articles.is_empty() {
+            discover::readable_articles(&reference, &root)?
         } else {
-            discover::expand_articles(articles, &root)?
+            (discover::expand_articles(articles, &root)?, Vec::new())
         };
-        return Ok(vec![(reference, paths)]);
+        return Ok((vec![(reference, paths)], unreadable));
     }
     let refs: Vec<Reference> = discover::references_under(Path::new("claims"), &root)?
         .iter()
@@ -487,13 +483,14 @@ fn plan(
         ));
     }
     if articles.is_empty() {
-        return refs
-            .into_iter()
-            .map(|r| {
-                let paths = discover::articles_of(&r, &root)?;
-                Ok((r, paths))
-            })
-            .collect();
+        let mut unreadable = Vec::new();
+        let mut jobs = Vec::new();
+        for r in refs {
+            let (paths, bad) = discover::readable_articles(&r, &root)?;
+            unreadable.extend(bad);
+            jobs.push((r, paths));
+        }
+        return Ok((jobs, unreadable));
     }
     let paths = discover::expand_articles(articles, &root)?;
     // each reference's articles, found once (not once per article named)
@@ -520,5 +517,5 @@ fn plan(
             }
         }
     }
-    Ok(jobs)
+    Ok((jobs, Vec::new()))
 }

@@ -161,7 +161,8 @@ pub fn run<T: serde::Serialize + Send>(
             .par_iter()
             .map(|(n, line)| {
                 let a = article(source, *n, line)?;
-                serde_json::to_string(&each(&a)).map_err(|e| Error::Usage(e.to_string()))
+                factcheck::report::safe_json::to_string(&each(&a), false)
+                    .map_err(|e| Error::Usage(e.to_string()))
             })
             .collect();
         for r in results {

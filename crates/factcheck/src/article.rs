@@ -79,14 +79,15 @@ impl Article {
                 encoding: "UTF-16",
             });
         }
-        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-            path: PathBuf::from(path),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
-        if let Some(offset) = text.find('\0') {
+        let text = String::from_utf8(bytes)
+            .map_err(|e| Error::not_utf8(path.as_ref(), e.as_bytes(), e.utf8_error()))?;
+        if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
+            let (line, column) = crate::error::line_col_of(&text.as_bytes()[..offset]);
             return Err(Error::Binary {
                 path: PathBuf::from(path),
                 offset,
+                line,
+                column,
             });
         }
         Article::from_text(path, text, None)
@@ -206,7 +207,17 @@ mod tests {
         let e = Article::from_bytes("x.txt", b"abc\xffdef".to_vec())
             .unwrap_err()
             .to_string();
-        assert_eq!(e, "x.txt: not valid UTF-8 (first bad byte at offset 3)");
+        assert_eq!(
+            e,
+            "x.txt:1:4: not valid UTF-8 (byte offset 3); save the file as UTF-8"
+        );
+        let e = Article::from_bytes("x.txt", b"one\n\xc3\xa9t\xc3\xa9 \xe9".to_vec())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("x.txt:2:5: not valid UTF-8 (byte offset 10)"),
+            "{e}"
+        );
     }
 
     #[test]

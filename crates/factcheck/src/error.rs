@@ -16,12 +16,16 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The bytes are not UTF-8.
-    #[error("{}: not valid UTF-8 (first bad byte at offset {offset})", path.display())]
+    #[error("{}:{line}:{column}: not valid UTF-8 (byte offset {offset}); save the file as UTF-8", path.display())]
     NotUtf8 {
         /// The file read.
         path: PathBuf,
         /// Byte offset of the first byte that is not part of a UTF-8 character.
         offset: usize,
+        /// 1-based line and column of that byte, as an editor shows them.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
     },
     /// The text is in an encoding other than UTF-8 that we recognise.
     #[error("{}: {encoding} text is not supported; convert the file to UTF-8", path.display())]
@@ -63,12 +67,16 @@ pub enum Error {
         kind: &'static str,
     },
     /// A file with a NUL byte: binary data, not an article.
-    #[error("{}: binary file (NUL byte at offset {offset}), not an article", path.display())]
+    #[error("{}:{line}:{column}: binary file (NUL byte at offset {offset}), not an article", path.display())]
     Binary {
         /// The file read.
         path: PathBuf,
         /// Byte offset of the first NUL.
         offset: usize,
+        /// 1-based line of the NUL.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
     },
     /// A file to be rewritten no longer holds what was read and checked, so
     /// writing would lose someone else's edit.
@@ -160,3 +168,26 @@ impl Error {
 
 /// A result whose error is an [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// `bytes` of the file at `path` that are not UTF-8, located at the
+    /// first bad byte (the text before it is valid, so its lines count).
+    pub(crate) fn not_utf8(path: &std::path::Path, bytes: &[u8], e: std::str::Utf8Error) -> Error {
+        let offset = e.valid_up_to();
+        let (line, column) = line_col_of(&bytes[..offset]);
+        Error::NotUtf8 {
+            path: path.to_path_buf(),
+            offset,
+            line,
+            column,
+        }
+    }
+}
+
+/// 1-based line and column of the end of valid UTF-8 `before`.
+pub(crate) fn line_col_of(before: &[u8]) -> (usize, usize) {
+    let text = std::str::from_utf8(before).unwrap_or_default();
+    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    (line, text[line_start..].chars().count() + 1)
+}

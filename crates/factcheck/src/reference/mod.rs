@@ -129,10 +129,8 @@ impl Reference {
                 path: path.to_path_buf(),
                 limit: MAX_REFERENCE_BYTES,
             })?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-            path: path.to_path_buf(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| Error::not_utf8(path, e.as_bytes(), e.utf8_error()))?;
         Reference::from_str(path, &text)
     }
 

@@ -10,8 +10,8 @@ pub struct Json;
 impl Render for Json {
     fn render(&self, doc: &Document, _: &Options, out: &mut dyn Write) -> io::Result<()> {
         match &doc.body {
-            Body::Check(report) => serde_json::to_writer_pretty(&mut *out, report)?,
-            Body::Extract(report) => serde_json::to_writer_pretty(&mut *out, report)?,
+            Body::Check(report) => super::safe_json::to_writer_pretty(&mut *out, report)?,
+            Body::Extract(report) => super::safe_json::to_writer_pretty(&mut *out, report)?,
         }
         writeln!(out)
     }

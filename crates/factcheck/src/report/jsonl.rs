@@ -39,7 +39,7 @@ impl Render for Jsonl {
                             reference: &a.reference,
                             finding: f,
                         };
-                        serde_json::to_writer(&mut *out, &line)?;
+                        super::safe_json::to_writer(&mut *out, &line)?;
                         writeln!(out)?;
                     }
                     for notice in a.notices.iter().filter(|_| opts.shows_notices()) {
@@ -48,14 +48,14 @@ impl Render for Jsonl {
                             reference: &a.reference,
                             notice,
                         };
-                        serde_json::to_writer(&mut *out, &line)?;
+                        super::safe_json::to_writer(&mut *out, &line)?;
                         writeln!(out)?;
                     }
                 }
             }
             Body::Extract(report) => {
                 for a in &report.articles {
-                    serde_json::to_writer(&mut *out, a)?;
+                    super::safe_json::to_writer(&mut *out, a)?;
                     writeln!(out)?;
                 }
             }

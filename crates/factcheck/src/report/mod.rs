@@ -9,6 +9,7 @@ mod github;
 mod html;
 mod json;
 mod jsonl;
+pub mod safe_json;
 mod sarif;
 mod status;
 mod text;

@@ -118,7 +118,7 @@ fn log(report: &CheckReport, doc: &Document, opts: &Options) -> Value {
 impl Render for Sarif {
     fn render(&self, doc: &Document, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
         let report = doc.checked(Format::Sarif)?;
-        serde_json::to_writer_pretty(&mut *out, &log(report, doc, opts))?;
+        super::safe_json::to_writer_pretty(&mut *out, &log(report, doc, opts))?;
         writeln!(out)
     }
 }
