@@ -456,13 +456,16 @@ fn relative(path: &Path, dir: &Path) -> String {
     rel.display().to_string()
 }
 
+/// Each reference with the articles to check against it.
+type Jobs = Vec<(Reference, Vec<PathBuf>)>;
+
 /// Which articles to check against which reference, and an error for
 /// each article a reference names that cannot be read.
 fn plan(
     articles: &[String],
     against: Option<&Path>,
     root: Option<&Path>,
-) -> Result<(Vec<(Reference, Vec<PathBuf>)>, Vec<Error>)> {
+) -> Result<(Jobs, Vec<Error>)> {
     let root = discover::repo_root(root)?;
     if let Some(r) = against {
         let reference = Reference::load(r)?;
@@ -495,7 +498,7 @@ fn plan(
     let paths = discover::expand_articles(articles, &root)?;
     // each reference's articles, found once (not once per article named)
     let covered: Vec<_> = refs.iter().map(|r| discover::covered(r, &root)).collect();
-    let mut jobs: Vec<(Reference, Vec<PathBuf>)> = Vec::new();
+    let mut jobs: Jobs = Vec::new();
     for p in paths {
         let target = p.canonicalize().unwrap_or_else(|_| p.clone());
         let matching: Vec<&Reference> = refs
