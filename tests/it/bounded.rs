@@ -276,6 +276,36 @@ fn a_large_article_in_github_format_and_many_articles() {
     assert!(lines.contains(
         "title=findings-per-article::50000 findings, more than the 10000 listed for one article: the most severe are listed; left out: 40000 mismatch"
     ));
+    // --write and --format diff still make the corrections left unlisted:
+    // one run fixes every figure, and a second changes nothing
+    let small = "At least 12 people were killed in Tarnwick, officials said. ".repeat(10_050);
+    fs::write(dir.path().join("big.md"), &small).unwrap();
+    let write = ["check", "big.md", "--against", "claims/r.yaml", "--write"];
+    let diff = [
+        "check",
+        "big.md",
+        "--against",
+        "claims/r.yaml",
+        "--format",
+        "diff",
+    ];
+    let patch = stdout(&factcheck_in(dir.path(), &diff));
+    assert_eq!(patch.matches("At least 20 people").count(), 10_050);
+    let out = factcheck_in(dir.path(), &write);
+    assert!(
+        stderr(&out).contains("wrote 10050 corrections to big.md"),
+        "{}",
+        stderr(&out)
+    );
+    let fixed = fs::read_to_string(dir.path().join("big.md")).unwrap();
+    assert_eq!(fixed, small.replace("At least 12", "At least 20"));
+    let out = factcheck_in(dir.path(), &write);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("big.md")).unwrap(),
+        fixed
+    );
+    assert!(!stderr(&out).contains("wrote"), "{}", stderr(&out));
     let names: Vec<String> = (0..4000).map(|i| format!("claims/a/{i}.md")).collect();
     for n in &names {
         fs::write(

@@ -95,7 +95,9 @@ fn only_regular_files_are_read() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("claims/pipe.md: a named pipe (FIFO), not a regular file"),
+        stderr(&out).contains(
+            "claims/r.yaml:3:5: `articles:` names claims/pipe.md, which is a named pipe (FIFO), not a regular file"
+        ),
         "{}",
         stderr(&out)
     );

@@ -277,7 +277,7 @@ pub fn readable_articles(reference: &Reference, root: &Path) -> Result<(Vec<Path
                 continue;
             }
             Ok(m) if m.is_dir() => "is a folder, not an article".to_string(),
-            Ok(_) => "is not a regular file".to_string(),
+            Ok(m) => format!("is {}, not a regular file", factcheck::file_kind(&m)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => "does not exist".to_string(),
             Err(e) => format!("cannot be read: {e}"),
         };

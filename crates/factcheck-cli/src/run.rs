@@ -308,13 +308,13 @@ fn write_corrections(doc: &Document, errors: &mut usize) {
         let Some(text) = doc.source(&a.path).map(Source::text) else {
             continue;
         };
-        let new = factcheck::corrected(text, &a.findings);
+        let new = factcheck::corrected_report(text, a);
         if new == text || a.path == "-" {
             continue;
         }
         match crate::write::write_atomically(Path::new(&a.path), text, &new) {
             Ok(()) => {
-                let n = a.findings.iter().filter(|f| f.correction.is_some()).count();
+                let n = a.corrections().count();
                 let s = if n == 1 { "" } else { "s" };
                 crate::say::done(&format!("wrote {n} correction{s} to"), &a.path);
             }

@@ -7,8 +7,9 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// What kind of file `meta` describes, for the error that refuses it.
-fn kind(meta: &std::fs::Metadata) -> &'static str {
+/// What kind of file `meta` describes, for the error that refuses it
+/// ("a named pipe (FIFO)", "a device", …).
+pub fn kind(meta: &std::fs::Metadata) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -45,11 +45,12 @@ pub mod report;
 mod yaml;
 
 pub use article::{Article, MAX_ARTICLE_BYTES};
-pub use compare::correct::{corrected, unified_diff};
+pub use compare::correct::{corrected, corrected_report, unified_diff};
 pub use compare::drafts::compare_drafts;
 pub use compare::Checker;
 pub use error::{Error, Result};
 pub use extract::Extractor;
+pub use input::kind as file_kind;
 pub use lexicon::{Lexicon, LexiconFile};
 pub use limits::{MAX_CLAIMS_PER_SENTENCE, MAX_FINDINGS_PER_ARTICLE};
 pub use reference::skeleton::{skeleton, skeleton_yaml};

@@ -4,7 +4,7 @@
 //! Past these limits the rest is left out and a [`Notice`] says what and
 //! where, so a count is never silently short.
 
-use crate::model::{Claim, Finding, Limit, Notice, Status};
+use crate::model::{Claim, Correction, Finding, Limit, Notice, Status};
 
 /// Claims read in one sentence. The most in the corpus (24,833 articles)
 /// is 9; a table flattened into one line may hold dozens.
@@ -82,7 +82,9 @@ pub(crate) fn claims_per_sentence(
 /// Keep the [`MAX_FINDINGS_PER_ARTICLE`] most severe findings, in article
 /// order, and say how many of which status were left out. The least severe
 /// go first, so a run's exit code and its errors never change.
-pub(crate) fn findings_per_article(findings: &mut Vec<Finding>) -> Option<Notice> {
+pub(crate) fn findings_per_article(
+    findings: &mut Vec<Finding>,
+) -> Option<(Notice, Vec<Correction>)> {
     let total = findings.len();
     if total <= MAX_FINDINGS_PER_ARTICLE {
         return None;
@@ -95,12 +97,14 @@ pub(crate) fn findings_per_article(findings: &mut Vec<Finding>) -> Option<Notice
         keep[i] = true;
     }
     let mut left = [0usize; Status::ALL.len()];
+    let mut corrections = Vec::new();
     let mut i = 0;
-    findings.retain(|f| {
+    findings.retain_mut(|f| {
         let k = keep[i];
         i += 1;
         if !k {
             left[Status::ALL.iter().position(|&s| s == f.status).unwrap_or(0)] += 1;
+            corrections.extend(f.correction.take());
         }
         k
     });
@@ -110,12 +114,13 @@ pub(crate) fn findings_per_article(findings: &mut Vec<Finding>) -> Option<Notice
         .filter(|(_, n)| *n > 0)
         .map(|(s, n)| format!("{n} {}", s.as_str()))
         .collect();
-    Some(Notice {
+    let notice = Notice {
         limit: Limit::FindingsPerArticle,
         message: format!(
-            "{total} findings, more than the {MAX_FINDINGS_PER_ARTICLE} listed for one article: the most severe are listed; left out: {}",
+            "{total} findings, more than the {MAX_FINDINGS_PER_ARTICLE} listed for one article: the most severe are listed; left out: {} (their corrections are still made by --write)",
             by_status.join(", ")
         ),
         span: None,
-    })
+    };
+    Some((notice, corrections))
 }

@@ -42,10 +42,17 @@ fn after_entity(before: &str) -> bool {
 /// `text` with the corrections of `findings` applied. Corrections that
 /// overlap an earlier one are left out rather than guessed at.
 pub fn corrected(text: &str, findings: &[Finding]) -> String {
-    let mut fixes: Vec<&Correction> = findings
-        .iter()
-        .filter_map(|f| f.correction.as_ref())
-        .collect();
+    apply(text, findings.iter().filter_map(|f| f.correction.as_ref()))
+}
+
+/// `text` with every correction of `report` applied, those of findings
+/// left out past the findings cap too (what `--write` writes).
+pub fn corrected_report(text: &str, report: &crate::model::ArticleReport) -> String {
+    apply(text, report.corrections())
+}
+
+fn apply<'c>(text: &str, fixes: impl Iterator<Item = &'c Correction>) -> String {
+    let mut fixes: Vec<&Correction> = fixes.collect();
     fixes.sort_by_key(|c| (c.start, c.end));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;

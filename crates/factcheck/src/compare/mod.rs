@@ -197,12 +197,17 @@ impl<'r> Checker<'r> {
         spoken::spare_quoted_words(&article.text, &mut findings);
         correct::spare_markup(&article.text, &mut findings);
         let mut notices = claims.notices;
-        notices.extend(crate::limits::findings_per_article(&mut findings));
+        let mut unlisted_corrections = Vec::new();
+        if let Some((notice, corrections)) = crate::limits::findings_per_article(&mut findings) {
+            notices.push(notice);
+            unlisted_corrections = corrections;
+        }
         ArticleReport {
             path: article.path.clone(),
             reference: self.reference.path.display().to_string(),
             findings,
             notices,
+            unlisted_corrections,
         }
     }
 

@@ -463,6 +463,22 @@ pub struct ArticleReport {
     /// Limits reached while reading or judging the article (none on real copy).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Notice>,
+    /// The corrections of findings left out past the findings cap: not
+    /// listed, but `--write` and `--format diff` still make them, so one
+    /// run fixes the whole article and a second changes nothing.
+    #[serde(skip)]
+    pub unlisted_corrections: Vec<Correction>,
+}
+
+impl ArticleReport {
+    /// Every correction of the article: its findings' and those left out
+    /// past the findings cap.
+    pub fn corrections(&self) -> impl Iterator<Item = &Correction> {
+        self.findings
+            .iter()
+            .filter_map(|f| f.correction.as_ref())
+            .chain(&self.unlisted_corrections)
+    }
 }
 
 /// Counts of findings per status, in the order of the contract.

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::visible::one_line;
 use super::{Document, Format, Options, Render};
-use crate::compare::correct::{corrected, unified_diff};
+use crate::compare::correct::{corrected_report, unified_diff};
 
 /// The corrections as a unified diff per article.
 pub struct Diff;
@@ -17,7 +17,7 @@ impl Render for Diff {
                 continue;
             };
             let text = source.text();
-            let new = corrected(text, &a.findings);
+            let new = corrected_report(text, a);
             // the file names on one line each; the lines themselves stay
             // byte for byte, or the patch would not apply
             let (path, reference) = (one_line(&a.path), one_line(&a.reference));
