@@ -51,6 +51,9 @@ pub struct Checker<'r> {
     /// Reference statements with their `says` words.
     statements: Vec<(&'r crate::reference::RefStatement, Vec<String>)>,
     sources: HashMap<String, String>,
+    /// Each source name and alias with a space either side (`" name "`),
+    /// its word count and its id: looked for inside a mention per claim.
+    padded_sources: Vec<(String, usize, String)>,
 }
 
 /// A reference quote read once: its words with their places, and the set
@@ -91,13 +94,20 @@ impl<'r> Checker<'r> {
             .iter()
             .map(|s| (s, words::content_words(&s.says)))
             .collect();
+        let sources = source_index(reference);
+        let padded_sources = sources
+            .iter()
+            .filter(|(name, _)| !name.is_empty())
+            .map(|(name, id)| (format!(" {name} "), name.split(' ').count(), id.clone()))
+            .collect();
         Checker {
             reference,
             extractor: Extractor::for_reference(reference),
             by_metric,
             quotes,
             statements,
-            sources: source_index(reference),
+            sources,
+            padded_sources,
         }
     }
 
@@ -140,23 +150,17 @@ impl<'r> Checker<'r> {
     /// descriptions to names. The longest name wins; two sources with names
     /// as long leave it open.
     fn source_within(&self, mention: &str) -> Option<String> {
-        let padded = |s: &str| format!(" {s} ");
-        let m = padded(mention);
-        let fits: Vec<(&String, &String)> = self
-            .sources
+        let m = format!(" {mention} ");
+        let spaced = mention.contains(' ');
+        let fits = self
+            .padded_sources
             .iter()
-            .filter(|(name, _)| {
-                !name.is_empty()
-                    && (m.contains(&padded(name))
-                        || mention.contains(' ') && padded(name).ends_with(&m))
-            })
-            .collect();
+            .filter(|(name, _, _)| m.contains(name.as_str()) || spaced && name.ends_with(&m));
         // the longest name that fits, when no other source's name is as long
-        let words = |n: &str| n.split(' ').count();
-        let longest = fits.iter().map(|(n, _)| words(n)).max()?;
-        let mut best = fits.iter().filter(|(n, _)| words(n) == longest);
-        let (_, id) = best.next()?;
-        best.all(|(_, other)| other == id).then(|| (*id).clone())
+        let longest = fits.clone().map(|(_, words, _)| *words).max()?;
+        let mut best = fits.filter(|(_, words, _)| *words == longest);
+        let (_, _, id) = best.next()?;
+        best.all(|(_, _, other)| other == id).then(|| id.clone())
     }
 
     fn severity(&self, status: Status, default: Severity) -> Severity {

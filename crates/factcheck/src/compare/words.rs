@@ -14,6 +14,11 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
     let mut out = Vec::new();
     let mut start = None;
     let push = |out: &mut Vec<(String, (usize, usize))>, a: usize, b: usize| {
+        // most words are plain letters and digits: nothing to map or trim
+        if b > a && s.as_bytes()[a..b].iter().all(u8::is_ascii_alphanumeric) {
+            out.push((s[a..b].to_string(), (a, b)));
+            return;
+        }
         let w: String = s[a..b]
             .replace("â€™", "’")
             .chars()
@@ -138,11 +143,14 @@ pub(super) fn best_window(article: &[String], reference: &[String]) -> Option<(u
     for len in n.saturating_sub(1)..=n + 1 {
         for i in 0..=a.len().saturating_sub(len) {
             let j = (i + len).min(a.len());
-            let shared = common_in_order(&a[i..j], &r);
             // the window must start and end on shared words, so the fix
-            // touches no word outside the phrase
-            let edges = r.contains(&a[i]) && r.contains(&a[j - 1]);
-            if edges && best.is_none_or(|b| shared > b.2) {
+            // touches no word outside the phrase (checked first: it rules
+            // out most windows before their words are aligned)
+            if !(r.contains(&a[i]) && r.contains(&a[j - 1])) {
+                continue;
+            }
+            let shared = common_in_order(&a[i..j], &r);
+            if best.is_none_or(|b| shared > b.2) {
                 best = Some((i, j, shared));
             }
         }
@@ -174,9 +182,10 @@ pub(super) fn best_window(article: &[String], reference: &[String]) -> Option<(u
 /// How many words two sequences share in order (their longest common
 /// subsequence): short phrases, so the quadratic table is small.
 fn common_in_order(a: &[String], b: &[String]) -> usize {
+    // two rows of the table, reused: one allocation per call, not per word
     let mut prev = vec![0usize; b.len() + 1];
+    let mut row = vec![0usize; b.len() + 1];
     for x in a {
-        let mut row = vec![0usize; b.len() + 1];
         for (k, y) in b.iter().enumerate() {
             row[k + 1] = if x == y {
                 prev[k] + 1
@@ -184,7 +193,7 @@ fn common_in_order(a: &[String], b: &[String]) -> usize {
                 row[k].max(prev[k + 1])
             };
         }
-        prev = row;
+        std::mem::swap(&mut prev, &mut row);
     }
     prev[b.len()]
 }

@@ -5,10 +5,18 @@
 /// leading "the", single spaces — so "The  Kremlin’s office" and "kremlin's
 /// office" are the same key.
 pub fn normalise_name(s: &str) -> String {
-    let s = s.replace('’', "'").to_lowercase();
-    let s = s.trim();
-    let s = s.strip_prefix("the ").unwrap_or(s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let lower = s.to_lowercase();
+    let t = lower.trim();
+    let t = t.strip_prefix("the ").unwrap_or(t);
+    // (one pass, one string: it runs for every speaker of every claim)
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| if c == '’' { '\'' } else { c }));
+    }
+    out
 }
 
 #[cfg(test)]

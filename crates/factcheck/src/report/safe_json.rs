@@ -74,6 +74,11 @@ impl<F: Formatter> Formatter for Safe<F> {
     }
 
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
+        // the lead bytes of every character escaped here (DEL, C1, U+061C,
+        // U+200E…U+2069): most fragments hold none and are written as they are
+        if !s.bytes().any(|b| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2)) {
+            return w.write_all(s.as_bytes());
+        }
         let mut rest = s;
         while let Some((i, c)) = rest.char_indices().find(|&(_, c)| escaped(c)) {
             w.write_all(&rest.as_bytes()[..i])?;
