@@ -121,6 +121,46 @@ fn only_regular_files_are_read() {
     let out = factcheck_in(&repo, &["check"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("leads outside"), "{}", stderr(&out));
+    // --jsonl inputs too (/dev/zero never ended, a FIFO blocked), and the
+    // regular file after them is still read
+    let jsonl = repo.join("in.jsonl");
+    fs::write(
+        &jsonl,
+        "{\"id\": \"a\", \"text\": \"Five people were killed.\"}\n",
+    )
+    .unwrap();
+    let (zero, pipe, jsonl) = (
+        "/dev/zero",
+        repo.join("claims/pipe.md"),
+        jsonl.display().to_string(),
+    );
+    let t0 = Instant::now();
+    let out = factcheck_in(
+        &repo,
+        &[
+            "extract",
+            "--jsonl",
+            zero,
+            &pipe.display().to_string(),
+            &jsonl,
+        ],
+    );
+    assert!(
+        t0.elapsed() < Duration::from_secs(20),
+        "a device or FIFO hung --jsonl"
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/dev/zero: a device, not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("pipe.md: a named pipe (FIFO)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out).lines().count(), 1, "{}", stdout(&out));
 }
 
 #[test]

@@ -67,8 +67,13 @@ fn streamed(
         errors += job(&mut std::io::stdin().lock(), "<stdin>", &mut out)?;
     } else {
         for f in files {
-            let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
-            errors += job(&mut std::io::BufReader::new(file), f, &mut out)?;
+            // only regular files: `/dev/zero` never ends and a FIFO blocks
+            // (a stream comes in on standard input); one bad file loses
+            // none of the others
+            match factcheck::open_regular(Path::new(f)) {
+                Ok((file, _)) => errors += job(&mut std::io::BufReader::new(file), f, &mut out)?,
+                Err(e) => report_error(&e, &mut errors),
+            }
         }
     }
     out.flush().map_err(stdout_err)?;

@@ -38,6 +38,20 @@ pub(crate) fn read_capped(
     limit: u64,
     too_large: impl FnOnce() -> Error,
 ) -> Result<Vec<u8>> {
+    let (file, meta) = open_regular(path)?;
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// The regular file at `path`, opened for reading, with its metadata; a
+/// folder, device, FIFO or socket is refused before it is opened.
+pub fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata)> {
     let not_regular = |meta: &std::fs::Metadata| Error::NotRegular {
         path: path.to_path_buf(),
         kind: kind(meta),
@@ -58,12 +72,5 @@ pub(crate) fn read_capped(
     if !meta.is_file() {
         return Err(not_regular(&meta));
     }
-    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large());
-    }
-    Ok(bytes)
+    Ok((file, meta))
 }

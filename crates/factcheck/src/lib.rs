@@ -50,7 +50,7 @@ pub use compare::drafts::compare_drafts;
 pub use compare::Checker;
 pub use error::{Error, Result};
 pub use extract::Extractor;
-pub use input::kind as file_kind;
+pub use input::{kind as file_kind, open_regular};
 pub use lexicon::{Lexicon, LexiconFile};
 pub use limits::{MAX_CLAIMS_PER_SENTENCE, MAX_FINDINGS_PER_ARTICLE};
 pub use reference::skeleton::{skeleton, skeleton_yaml};
