@@ -399,3 +399,20 @@ fn init_and_html_keep_user_text_off_line_starts() {
     );
     clean(&stdout(&html), false);
 }
+
+/// `init` writes a skeleton that validates as written, whatever control
+/// characters the article's quotes and statements hold (ESC was written
+/// as YAML's `\e`, which validation then refused).
+#[test]
+fn init_skeletons_validate_whatever_the_article_holds() {
+    let dir = repo("facts: []\n", "");
+    let article = "Ivan Petrov said that the \u{1b}[31mwar is over.\n“We will \u{1b}]0;x\u{7}win the \u{202e}war,” Anna Kovac said.\n";
+    fs::write(dir.path().join("m.md"), article).unwrap();
+    let out = factcheck_in(dir.path(), &["init", "m.md", "--output", "m.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let yaml = fs::read_to_string(dir.path().join("m.yaml")).unwrap();
+    assert!(yaml.contains("says: the [31mwar is over"), "{yaml}");
+    assert!(yaml.contains("text: We will ]0;xwin the war"), "{yaml}");
+    let out = factcheck_in(dir.path(), &["validate", "m.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

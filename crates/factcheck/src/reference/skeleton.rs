@@ -38,9 +38,15 @@ fn unique(base: String, taken: &mut BTreeMap<String, ()>) -> String {
     id
 }
 
-/// Words joined by single spaces: line breaks and tabs out.
+/// Words joined by single spaces: line breaks and tabs out, and the
+/// control characters validation refuses (ESC, bidi overrides) too, so the
+/// skeleton validates as written.
 fn one_spaced(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let printable: String = s
+        .chars()
+        .filter(|&c| !crate::report::visible::is_hidden(c))
+        .collect();
+    printable.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The id of the source named `speaker`, added if new; `mention` (as the
@@ -121,7 +127,8 @@ pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
             ClaimKind::Statement => {
                 if let (Some(speaker), Some(content)) = (speaker, &c.content) {
                     let id = unique(format!("{speaker}-statement"), &mut ids);
-                    let says: Vec<&str> = content.split_whitespace().take(8).collect();
+                    let says = one_spaced(content);
+                    let says: Vec<&str> = says.split(' ').take(8).collect();
                     statements.push(StatementFile {
                         id,
                         speaker,
