@@ -420,3 +420,31 @@ fn megabytes_without_a_sentence_end_fit_in_little_memory() {
         );
     }
 }
+
+/// An article of more claims than any article holds is read up to the
+/// article cap and says where it stopped: "5 killed. " repeated to 8 MB
+/// took 1 GB and 8 s, reading 800,000 claims.
+#[test]
+fn claims_past_the_article_cap_are_left_unread_with_a_notice() {
+    let unit = "5 killed. ";
+    let text = unit.repeat(factcheck::MAX_CLAIMS_PER_ARTICLE + 5_000);
+    let article = Article::from_text("t.md", text, None).unwrap();
+    let read = timed("article cap", || Extractor::default().extract(&article));
+    assert_eq!(read.claims.len(), factcheck::MAX_CLAIMS_PER_ARTICLE);
+    let [notice] = &read.notices[..] else {
+        panic!("{:?}", read.notices)
+    };
+    assert_eq!(notice.limit, Limit::ClaimsPerArticle);
+    let at = factcheck::MAX_CLAIMS_PER_ARTICLE * unit.len();
+    assert_eq!(notice.span.unwrap().start, at);
+    assert_eq!(read.claims.last().unwrap().span.start, at - unit.len());
+    // and the warning is in the text report, named
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("t.md"), &article.text).unwrap();
+    let out = factcheck_in(dir.path(), &["extract", "t.md", "--format", "text"]);
+    assert!(
+        stdout(&out).contains("warning[claims-per-article]"),
+        "{}",
+        &stdout(&out)[..200.min(stdout(&out).len())]
+    );
+}

@@ -5,6 +5,7 @@
 //! speaker from the speech around them.
 
 mod attach;
+mod headline;
 mod prepare;
 pub(crate) mod quantity;
 pub(crate) mod quotes;
@@ -14,7 +15,7 @@ pub(crate) mod text;
 
 use crate::article::Article;
 use crate::lang::qualifier::{to_nums, Stated};
-use crate::lang::tokens::{tokenize, Kind, Token};
+use crate::lang::tokens::{tokenize, Token};
 use crate::lexicon::grammar::{self, is_pronoun};
 use crate::lexicon::Lexicon;
 use crate::model::{
@@ -454,6 +455,7 @@ impl<'l> Extractor<'l> {
         let scan = text::scan_copy(&article.text);
         let mut registry = Registry::new(&self.sources, self.lexicon);
         let (mut events, mut hits) = (Vec::new(), Vec::new());
+        let mut stopped = false;
         let prepared = self.prepare(article, &scan, |index, toks, first| {
             let sent = Sent {
                 src: &scan,
@@ -463,8 +465,17 @@ impl<'l> Extractor<'l> {
                 lexicon: self.lexicon,
             };
             self.read(&sent, &mut registry, &mut events, &mut hits);
+            // past the article's cap the rest is not read (one more kept)
+            stopped = events.len() + hits.len() > crate::limits::MAX_CLAIMS_PER_ARTICLE;
+            !stopped
         });
-        let quotes = self.speech_quotes(article, &scan);
+        let mut quotes = self.speech_quotes(article, &scan);
+        if stopped {
+            // the quotations of the sentences read, as many as the cap
+            let read_to = prepared.last().map_or(0, |p| p.end);
+            quotes.retain(|q| q.open < read_to);
+            quotes.truncate(crate::limits::MAX_CLAIMS_PER_ARTICLE + 1);
+        }
         let claims = Claims {
             article,
             src: &article.text,
@@ -478,7 +489,8 @@ impl<'l> Extractor<'l> {
         out.extend(claims.statements());
         out.extend(claims.quantities(hits));
         out.sort_by_key(|c| (c.span.start, c.span.end, c.kind as u8));
-        let notices = crate::limits::claims_per_sentence(&mut out, |at| claims.sentence_of(at));
+        let mut notices = crate::limits::claims_per_sentence(&mut out, |at| claims.sentence_of(at));
+        notices.extend(crate::limits::claims_per_article(&mut out));
         for (i, c) in out.iter_mut().enumerate() {
             c.id = format!("c{}", i + 1);
         }
@@ -537,49 +549,6 @@ impl<'l> Extractor<'l> {
                 quotes::is_speech(src, q, &before, self.lexicon)
             })
             .collect()
-    }
-
-    /// Headline-style attribution: "The UN will seek a ceasefire: Antonio Guterres".
-    fn headline(&self, sent: &Sent, registry: &mut Registry) -> Option<SpeechEvent> {
-        let toks = sent.toks;
-        let colon = toks.iter().rposition(|t| t.lower == ":")?;
-        if colon <= sent.first + 2 {
-            return None;
-        }
-        let mut end = toks.len();
-        while end > colon + 1 && toks[end - 1].kind == Kind::Punct {
-            end -= 1;
-        }
-        let name = &toks[colon + 1..end];
-        let name_ok = (1..=6).contains(&name.len())
-            && name.iter().all(|t| {
-                t.kind == Kind::Word
-                    && (t.capitalised(sent.src) || self.lexicon.titles.contains(t.lower.as_str()))
-            })
-            && name.iter().any(|t| t.capitalised(sent.src))
-            && !name.iter().any(|t| {
-                crate::lexicon::grammar::ARTICLES.contains(&t.lower.as_str())
-                    || self.lexicon.teaser_words.contains(t.lower.as_str())
-            });
-        let words_before = toks[sent.first..colon]
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .count();
-        if !name_ok || words_before < 3 {
-            return None;
-        }
-        let words: Vec<&str> = name.iter().map(|t| t.text(sent.src)).collect();
-        let entity = registry.mention(&words, self.lexicon)?;
-        Some(SpeechEvent {
-            entity,
-            mention: (name[0].start, name[name.len() - 1].end),
-            cue: (toks[colon].start, toks[colon].end),
-            content: Some((toks[sent.first].start, toks[colon - 1].end)),
-            sentence: sent.index,
-            forward: false,
-            relative: false,
-            also: Vec::new(),
-        })
     }
 }
 

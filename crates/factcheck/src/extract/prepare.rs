@@ -10,14 +10,14 @@ use crate::lexicon::Lexicon;
 impl Extractor<'_> {
     /// The sentences of the article body, each handed to `each` with its
     /// tokens and the index of its first token after a teaser prefix
-    /// ("Read more:"); teaser lines are marked. The tokens of one sentence
+    /// ("Read more:"), until `each` says stop; teaser lines are marked. The tokens of one sentence
     /// live only while it is read: held for the whole article they took
     /// about 50 bytes per byte of text.
     pub(super) fn prepare(
         &self,
         article: &Article,
         scan: &str,
-        mut each: impl FnMut(usize, &[Token], usize),
+        mut each: impl FnMut(usize, &[Token], usize) -> bool,
     ) -> Vec<Prepared> {
         let lx = self.lexicon;
         let sentences = text::sentences(scan, article.body_start, article.text.len(), lx);
@@ -51,7 +51,9 @@ impl Extractor<'_> {
                 paragraph: s.paragraph,
                 teaser: page_tail || teaser_line == Some(line_start),
             });
-            each(index, &toks, first);
+            if !each(index, &toks, first) {
+                break;
+            }
         }
         prepared
     }

@@ -14,6 +14,9 @@ pub enum Limit {
     /// A sentence held more claims than [`crate::MAX_CLAIMS_PER_SENTENCE`];
     /// the rest of it was not read.
     ClaimsPerSentence,
+    /// An article held more claims than [`crate::MAX_CLAIMS_PER_ARTICLE`];
+    /// the rest of it was not read.
+    ClaimsPerArticle,
     /// An article had more findings than [`crate::MAX_FINDINGS_PER_ARTICLE`];
     /// the least severe were not listed.
     FindingsPerArticle,
@@ -24,6 +27,7 @@ impl Limit {
     pub fn as_str(self) -> &'static str {
         match self {
             Limit::ClaimsPerSentence => "claims-per-sentence",
+            Limit::ClaimsPerArticle => "claims-per-article",
             Limit::FindingsPerArticle => "findings-per-article",
         }
     }
