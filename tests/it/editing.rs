@@ -90,6 +90,45 @@ fn the_diff_applies_with_patch_and_equals_write() {
     );
 }
 
+/// `patch` reads lines to `\n`: with old-Mac line ends (a lone CR), CRLF
+/// or a mix of them the diff still applies and gives what `--write` writes.
+#[test]
+fn the_diff_applies_whatever_the_line_ends() {
+    let draft = std::fs::read_to_string(root().join(DRAFT)).unwrap();
+    let mixed: String = draft
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| match i % 3 {
+            0 => l.replace('\n', "\r"),
+            1 => l.replace('\n', "\r\n"),
+            _ => l.to_string(),
+        })
+        .collect();
+    for endings in [
+        draft.replace('\n', "\r"),
+        draft.replace('\n', "\r\n"),
+        mixed,
+    ] {
+        let dir = scratch();
+        std::fs::write(dir.path().join(DRAFT), &endings).unwrap();
+        let diff = factcheck_in(dir.path(), &["check", DRAFT, "--format", "diff"]);
+        assert!(!diff.stdout.is_empty());
+        let mut patch = Command::new("patch")
+            .args(["-p0", "--quiet", "--binary", "-o", "patched.md", DRAFT])
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(patch.stdin.as_mut().unwrap(), &diff.stdout).unwrap();
+        assert!(patch.wait().unwrap().success(), "{}", text(&diff));
+        let patched = std::fs::read(dir.path().join("patched.md")).unwrap();
+        factcheck_in(dir.path(), &["check", DRAFT, "--write", "--quiet"]);
+        let written = std::fs::read(dir.path().join(DRAFT)).unwrap();
+        assert_eq!(written, patched);
+        assert_ne!(written, endings.as_bytes());
+    }
+}
+
 #[test]
 fn draft_against_draft() {
     let o = factcheck(&["diff", "claims/articles/ukraine-talks.md", DRAFT]);

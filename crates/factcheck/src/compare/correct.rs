@@ -74,20 +74,49 @@ fn apply<'c>(text: &str, fixes: impl Iterator<Item = &'c Correction>) -> String 
 
 /// A unified diff of the article against its corrected text; both headers
 /// name the article, so `patch -p0` (run where the path is valid) applies it.
+/// Lines end at `\n` only, as `patch` reads them: a lone carriage return
+/// (old Mac copy) stays inside its line, where `similar`'s line diff would
+/// end a line there and put the next `-` in the middle of a patch line.
 pub fn unified_diff(path: &str, reference: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    let diff = TextDiff::from_lines(old, new);
-    let mut out = format!("# corrections from {reference}\n");
-    out.push_str(
-        &diff
-            .unified_diff()
-            .context_radius(3)
-            .header(path, path)
-            .to_string(),
-    );
+    let a: Vec<&str> = old.split_inclusive('\n').collect();
+    let b: Vec<&str> = new.split_inclusive('\n').collect();
+    let diff = TextDiff::configure()
+        .newline_terminated(true)
+        .diff_slices(&a, &b);
+    let mut out = format!("# corrections from {reference}\n--- {path}\n+++ {path}\n");
+    for group in diff.grouped_ops(3) {
+        let (first, last) = (&group[0], &group[group.len() - 1]);
+        let old_range = first.old_range().start..last.old_range().end;
+        let new_range = first.new_range().start..last.new_range().end;
+        out.push_str(&format!(
+            "@@ -{} +{} @@\n",
+            hunk_range(old_range),
+            hunk_range(new_range)
+        ));
+        for op in &group {
+            for change in diff.iter_changes(op) {
+                out.push_str(&change.tag().to_string());
+                out.push_str(change.value());
+                if !change.value().ends_with('\n') {
+                    out.push_str("\n\\ No newline at end of file\n");
+                }
+            }
+        }
+    }
     out
+}
+
+/// A hunk's lines as unified diff writes them: `start,len`, `start` alone
+/// for one line, and the line before for none.
+fn hunk_range(r: std::ops::Range<usize>) -> String {
+    match r.len() {
+        1 => format!("{}", r.start + 1),
+        0 => format!("{},0", r.start),
+        n => format!("{},{n}", r.start + 1),
+    }
 }
 
 #[cfg(test)]
