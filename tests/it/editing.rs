@@ -347,3 +347,44 @@ fn write_never_cuts_markup() {
         format!("{marked}\"We will not back down from this fight at all,\" said Jon Varto.\n")
     );
 }
+
+/// A speaker's name that runs across a sentence end or holds invisible
+/// characters was misread: `--write` leaves it for an editor, where it once
+/// replaced "Fomi n. Peskov" whole, cutting the sentence before.
+#[test]
+fn write_never_replaces_a_misread_speaker_name() {
+    let dir = scratch();
+    let quote = "“a decision was made to radically, by a wide margin, reduce military activity in the direction of Kyiv and Chernihiv,”";
+    let path = dir.path().join("claims/articles/t.md");
+    for (mention, fixed) in [
+        ("Fomi n. Peskov", false),
+        ("x y z. Peskov", false),
+        ("Fo\u{200b}min sai d. Peskov", false),
+        ("Dmitry\u{b}Peskov", false),
+        ("A. B. Peskov", true),
+        ("U.S. envoy Dmitry Peskov", true),
+        ("Dmitry Peskov", true),
+    ] {
+        std::fs::write(&path, format!("{quote} {mention} said.\n")).unwrap();
+        let args = [
+            "check",
+            "claims/articles/t.md",
+            "--against",
+            "claims/ukraine-talks.yaml",
+            "--format",
+            "json",
+        ];
+        let v: serde_json::Value =
+            serde_json::from_slice(&factcheck_in(dir.path(), &args).stdout).unwrap();
+        let findings = v["articles"][0]["findings"].as_array().unwrap();
+        let credit = findings
+            .iter()
+            .find(|f| f["status"] == "misattributed")
+            .unwrap_or_else(|| panic!("{mention:?}: {findings:?}"));
+        assert_eq!(
+            credit["correction"].is_object(),
+            fixed,
+            "{mention:?}: {credit}"
+        );
+    }
+}

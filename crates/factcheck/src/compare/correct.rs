@@ -4,26 +4,63 @@
 
 use similar::TextDiff;
 
+use crate::lexicon::Lexicon;
 use crate::model::{Correction, Finding};
 
 /// Markup that may stand between an article's words: an HTML comment or
 /// tag, a Markdown link's target, a character reference (`1&#44;500`).
 const MARKUP: [&str; 5] = ["<", ">", "](", "&#", "&amp;"];
 
-/// Drop each correction whose words to replace hold markup: rewriting
-/// them would cut a comment or a link in half. The finding stays, for an
-/// editor to fix by hand; `--write` only replaces plain words.
-pub(crate) fn spare_markup(text: &str, findings: &mut [Finding]) {
+/// Drop each correction `--write` must not make: words to replace that
+/// hold markup (rewriting them would cut a comment or a link in half), and
+/// a speaker's name that was misread (see [`misread_name`]). The finding
+/// stays, for an editor to fix by hand; `--write` only replaces plain words.
+pub(crate) fn spare_unsafe(text: &str, findings: &mut [Finding], lexicon: &Lexicon) {
     for f in findings.iter_mut() {
-        let marked = f.correction.as_ref().is_some_and(|c| {
-            text.get(c.start..c.end)
-                .is_none_or(|old| MARKUP.iter().any(|m| old.contains(m)))
-                || after_entity(&text[..c.start.min(text.len())])
-        });
-        if marked {
+        let Some(c) = &f.correction else {
+            continue;
+        };
+        let Some(old) = text.get(c.start..c.end) else {
+            f.correction = None;
+            continue;
+        };
+        let names_speaker = f
+            .claim
+            .as_ref()
+            .and_then(|claim| claim.attribution.as_ref()?.mention_span)
+            .is_some_and(|(a, b)| a < c.end && c.start < b);
+        if MARKUP.iter().any(|m| old.contains(m))
+            || after_entity(&text[..c.start])
+            || names_speaker && misread_name(old, lexicon)
+        {
             f.correction = None;
         }
     }
+}
+
+/// Whether a speaker's name to be replaced is not a name as written: it
+/// runs across a sentence end ("Fomi n. Peskov said": "n." ends the
+/// sentence before, it is no initial) or holds invisible characters (a
+/// zero-width space, a vertical tab). Replacing it would cut words of
+/// another sentence.
+fn misread_name(old: &str, lexicon: &Lexicon) -> bool {
+    let invisible = |c: char| {
+        c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+            || crate::report::visible::is_hidden(c)
+            || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    };
+    let words: Vec<&str> = old.split_whitespace().collect();
+    let ends_sentence = |w: &&str| {
+        let bare = w.trim_end_matches(['.', '!', '?']);
+        // an initial ("G."), or dotted capitals ("U.S.", "U.N.")
+        let initial = bare.split('.').all(|part| {
+            part.chars().count() == 1 && part.chars().all(char::is_uppercase)
+        });
+        bare.len() < w.len()
+            && !initial
+            && !lexicon.abbreviations.contains(bare.to_lowercase().as_str())
+    };
+    old.chars().any(invisible) || words.iter().rev().skip(1).any(ends_sentence)
 }
 
 /// Whether `before` ends with a character reference (`&#44;`, `&nbsp;`):

@@ -199,7 +199,7 @@ impl<'r> Checker<'r> {
         let claims = self.extractor.extract(article);
         let mut findings = self.findings(article, &claims.claims);
         spoken::spare_quoted_words(&article.text, &mut findings);
-        correct::spare_markup(&article.text, &mut findings);
+        correct::spare_unsafe(&article.text, &mut findings, &self.reference.lexicon);
         let mut notices = claims.notices;
         let mut unlisted_corrections = Vec::new();
         if let Some((notice, corrections)) = crate::limits::findings_per_article(&mut findings) {
