@@ -388,3 +388,40 @@ fn write_never_replaces_a_misread_speaker_name() {
         );
     }
 }
+
+/// A quote both misquoted and given to the wrong (named) speaker is put
+/// right in one run: the second run once found the misattribution and
+/// wrote again.
+#[test]
+fn a_misquote_from_the_wrong_speaker_is_fixed_in_one_run() {
+    let dir = scratch();
+    let path = dir.path().join("claims/articles/t.md");
+    let said = "a decision was made to radically, by a wide margin, reduce military activity in the direction of Kyiv and Chernihiv";
+    let printed = said.replace("reduce", "halt");
+    std::fs::write(
+        &path,
+        format!("“{printed},” Dmitry Peskov said on Tuesday.\n"),
+    )
+    .unwrap();
+    let args = [
+        "check",
+        "claims/articles/t.md",
+        "--against",
+        "claims/ukraine-talks.yaml",
+        "--write",
+    ];
+    factcheck_in(dir.path(), &args);
+    let once = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        once,
+        format!("“{said},” Alexander Fomin said on Tuesday.\n")
+    );
+    let again = factcheck_in(dir.path(), &args);
+    assert!(!text(&again).contains("misattributed"), "{}", text(&again));
+    assert!(
+        !String::from_utf8_lossy(&again.stderr).contains("wrote"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), once);
+}

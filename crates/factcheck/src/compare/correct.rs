@@ -24,18 +24,40 @@ pub(crate) fn spare_unsafe(text: &str, findings: &mut [Finding], lexicon: &Lexic
             f.correction = None;
             continue;
         };
-        let names_speaker = f
+        // (the speaker's own words: a quote's fix may ride along)
+        let misread = f
             .claim
             .as_ref()
             .and_then(|claim| claim.attribution.as_ref()?.mention_span)
-            .is_some_and(|(a, b)| a < c.end && c.start < b);
-        if MARKUP.iter().any(|m| old.contains(m))
-            || after_entity(&text[..c.start])
-            || names_speaker && misread_name(old, lexicon)
-        {
+            .filter(|&(a, b)| a < c.end && c.start < b)
+            .and_then(|(a, b)| text.get(a..b))
+            .is_some_and(|name| misread_name(name, lexicon));
+        if MARKUP.iter().any(|m| old.contains(m)) || after_entity(&text[..c.start]) || misread {
             f.correction = None;
         }
     }
+}
+
+/// Two corrections of one finding as one: the text between them kept as
+/// it is. Overlapping ones are not joined (the first stands).
+pub(crate) fn joined(
+    text: &str,
+    a: Option<Correction>,
+    b: Option<Correction>,
+) -> Option<Correction> {
+    let (first, second) = match (a, b) {
+        (Some(a), Some(b)) if a.start <= b.start => (a, b),
+        (Some(a), Some(b)) => (b, a),
+        (a, b) => return a.or(b),
+    };
+    let Some(between) = text.get(first.end..second.start) else {
+        return Some(first);
+    };
+    Some(Correction {
+        start: first.start,
+        end: second.end,
+        replacement: format!("{}{between}{}", first.replacement, second.replacement),
+    })
 }
 
 /// Whether a speaker's name to be replaced is not a name as written: it
@@ -53,9 +75,9 @@ fn misread_name(old: &str, lexicon: &Lexicon) -> bool {
     let ends_sentence = |w: &&str| {
         let bare = w.trim_end_matches(['.', '!', '?']);
         // an initial ("G."), or dotted capitals ("U.S.", "U.N.")
-        let initial = bare.split('.').all(|part| {
-            part.chars().count() == 1 && part.chars().all(char::is_uppercase)
-        });
+        let initial = bare
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
         bare.len() < w.len()
             && !initial
             && !lexicon.abbreviations.contains(bare.to_lowercase().as_str())

@@ -478,6 +478,13 @@ impl<'r> Checker<'r> {
                 " It is also given to the wrong speaker ({}).",
                 c.attribution.as_ref().map_or("", |a| a.speaker.as_str())
             ));
+            // the speaker's fix rides along when the misattribution would
+            // carry one (a named speaker, never a guessed one): otherwise
+            // the next `--write` would find the misattribution and write
+            // again
+            let credit = self.misattributed(c, &rq.id, &rq.speaker, String::new());
+            f.correction =
+                super::correct::joined(&article.text, f.correction.take(), credit.correction);
         }
         out.push(f);
     }
