@@ -448,3 +448,35 @@ fn claims_past_the_article_cap_are_left_unread_with_a_notice() {
         &stdout(&out)[..200.min(stdout(&out).len())]
     );
 }
+
+/// The reference's speakers are indexed once, not once per article: 40
+/// articles against a source of 100,000 aliases took 0.8 s each (32 s).
+#[test]
+fn many_articles_against_a_source_with_many_aliases() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join(".git")).unwrap();
+    fs::create_dir_all(dir.path().join("claims/a")).unwrap();
+    let aliases: Vec<String> = (0..100_000).map(|i| format!("Fomin{i}")).collect();
+    fs::write(
+        dir.path().join("claims/ref.yaml"),
+        format!(
+            "version: 1\narticles: [\"a/*.md\"]\nsources:\n  - id: fomin\n    name: Alexander Fomin\n    aliases: [{}]\nfacts:\n  - {{id: k, metric: killed, value: 5, source: fomin}}\n",
+            aliases.join(", ")
+        ),
+    )
+    .unwrap();
+    for i in 0..40 {
+        fs::write(
+            dir.path().join(format!("claims/a/{i}.md")),
+            "Fomin said 7 people were killed.\n",
+        )
+        .unwrap();
+    }
+    let out = timed("aliases", || factcheck_in(dir.path(), &["check"]));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with("40 articles checked: 40 mismatch\n"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -45,7 +45,10 @@ fn first_contrast(content: &str) -> Option<usize> {
 #[derive(Debug, Clone)]
 pub struct Extractor<'l> {
     lexicon: &'l Lexicon,
-    sources: Vec<KnownSource>,
+    /// The speaker registry seeded with the reference's sources, built
+    /// once: rebuilt per article it cost 0.8 s an article on a reference
+    /// of 100,000 aliases. Each article reads with a copy.
+    seed: Registry,
 }
 
 /// A sentence read: where it is, its paragraph, and whether it is on a
@@ -417,7 +420,7 @@ impl<'l> Extractor<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Extractor<'l> {
         Extractor {
             lexicon,
-            sources: Vec::new(),
+            seed: Registry::new(&[], lexicon),
         }
     }
 
@@ -428,7 +431,7 @@ impl<'l> Extractor<'l> {
 
     /// Speakers named like one of `sources` (name, id or alias) resolve to it.
     pub(crate) fn with_sources(mut self, sources: Vec<KnownSource>) -> Self {
-        self.sources = sources;
+        self.seed = Registry::new(&sources, self.lexicon);
         self
     }
 
@@ -453,7 +456,7 @@ impl<'l> Extractor<'l> {
     /// The claims, and the limits reached reading them.
     fn read_article(&self, article: &Article) -> (Vec<Claim>, Vec<crate::model::Notice>) {
         let scan = text::scan_copy(&article.text);
-        let mut registry = Registry::new(&self.sources, self.lexicon);
+        let mut registry = self.seed.clone();
         let (mut events, mut hits) = (Vec::new(), Vec::new());
         let mut stopped = false;
         let prepared = self.prepare(article, &scan, |index, toks, first| {

@@ -41,7 +41,7 @@ pub(crate) struct Entity {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Registry {
     pub entities: Vec<Entity>,
     known: Vec<(String, usize)>,
