@@ -372,6 +372,12 @@ fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
 }
 
 fn diff(old: &Path, new: &Path, format: Format) -> Result<Outcome> {
+    // (refused before two drafts are read)
+    if !matches!(format, Format::Json | Format::Text) {
+        return Err(Error::Usage(
+            "`factcheck diff` prints --format text or json".into(),
+        ));
+    }
     let (a, b) = (Article::load(old)?, Article::load(new)?);
     let (ca, cb) = (
         Extractor::default().extract(&a),
@@ -385,12 +391,7 @@ fn diff(old: &Path, new: &Path, format: Format) -> Result<Outcome> {
                 .map_err(|e| Error::Usage(e.to_string()))?;
             writeln!(out, "{json}").map_err(stdout_err)?;
         }
-        Format::Text => write!(out, "{d}").map_err(stdout_err)?,
-        _ => {
-            return Err(Error::Usage(
-                "`factcheck diff` prints --format text or json".into(),
-            ))
-        }
+        _ => write!(out, "{d}").map_err(stdout_err)?,
     }
     Ok(Outcome::findings_if(!d.changes.is_empty()))
 }

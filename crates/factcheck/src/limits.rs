@@ -38,6 +38,20 @@ pub(crate) const CLAIM_WINDOW: usize = 400;
 /// hostile "sentence" must not be copied whole for each speaker in it.
 pub(crate) const MAX_STATEMENT_WORDS: usize = 1024;
 
+/// The most words of a quote aligned word by word against a reference
+/// quote, past the words both share at their start and end. A word diff
+/// costs the product of the two lengths when they differ throughout (an
+/// 80,000-word hostile quote took minutes); the longest quote in the
+/// corpus has a few hundred words. A longer changed middle is one
+/// replaced run, so the quote reads as far from the reference (no
+/// misquote is claimed on a diff not computed).
+pub(crate) const MAX_ALIGNED_WORDS: usize = 2_000;
+
+/// The longest reference phrase looked for as a run inside a longer quote
+/// (every run of its length is aligned with it). Phrases curated as part
+/// of a quote are a sentence or two.
+pub(crate) const MAX_PHRASE_WORDS: usize = 200;
+
 /// The words at `a..b`, their first [`MAX_STATEMENT_WORDS`] bytes when
 /// longer.
 pub(crate) fn long_words(src: &str, a: usize, b: usize) -> &str {

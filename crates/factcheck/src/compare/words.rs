@@ -4,6 +4,7 @@
 
 use similar::ChangeTag;
 
+use crate::limits::{MAX_ALIGNED_WORDS, MAX_PHRASE_WORDS};
 use crate::model::{DiffOp, DiffPart};
 
 /// Normalise quoted words for comparison: typographic quotes, apostrophes,
@@ -134,7 +135,9 @@ pub(super) fn quote_matches(article: &[String], reference: &[String]) -> bool {
 /// Returns the word range and the share of the phrase's words found in it.
 pub(super) fn best_window(article: &[String], reference: &[String]) -> Option<(usize, usize, f64)> {
     let n = reference.len();
-    if n < 3 || article.len() <= n {
+    // (each window is aligned with the phrase: bounded, so a hostile quote
+    // cannot ask for the product of two long lengths)
+    if n < 3 || article.len() <= n || n > MAX_PHRASE_WORDS || article.len() > MAX_ALIGNED_WORDS {
         return None;
     }
     let lower = |ws: &[String]| ws.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
@@ -236,6 +239,8 @@ pub(super) fn quote_diff(
         *pos = end;
     };
     let mut equal = 0usize;
+    // the first article word not yet kept (`pos` only moves forward)
+    let mut next = 0usize;
     // article words before and after the reference's part are outside what
     // it records (a reference phrase is often part of a longer quote): kept
     let (first, last) = extras(&changes);
@@ -262,8 +267,11 @@ pub(super) fn quote_diff(
                 push(&mut parts, DiffOp::Equal, orig);
                 corrected.push(orig.to_string());
                 // an equal change's index is the reference word's; find the article word
-                if let Some(i) = article_words.iter().position(|w| w.1 .0 >= pos) {
-                    keep(&mut fixed, &mut pos, i);
+                while next < article_words.len() && article_words[next].1 .0 < pos {
+                    next += 1;
+                }
+                if next < article_words.len() {
+                    keep(&mut fixed, &mut pos, next);
                 }
             }
             ChangeTag::Delete => {
@@ -367,17 +375,7 @@ fn align(article: &[String], reference: &[(String, (usize, usize))]) -> Vec<Step
     let r_l: Vec<String> = reference.iter().map(|(w, _)| w.to_lowercase()).collect();
     let a_refs: Vec<&str> = a_l.iter().map(String::as_str).collect();
     let r_refs: Vec<&str> = r_l.iter().map(String::as_str).collect();
-    let diff = similar::capture_diff_slices(similar::Algorithm::Patience, &r_refs, &a_refs);
-    let mut changes: Vec<Step> = Vec::new();
-    for op in &diff {
-        for change in op.iter_changes(&r_refs, &a_refs) {
-            let idx = match change.tag() {
-                ChangeTag::Insert => change.new_index().unwrap_or(0),
-                _ => change.old_index().unwrap_or(0),
-            };
-            changes.push((change.tag(), idx));
-        }
-    }
+    let changes = bounded_diff(&r_refs, &a_refs);
     let mut lo = changes
         .iter()
         .position(|c| c.0 != ChangeTag::Delete)
@@ -402,6 +400,45 @@ fn align(article: &[String], reference: &[(String, (usize, usize))]) -> Vec<Step
         .rposition(|c| c.0 != ChangeTag::Delete)
         .map_or(lo, |i| i + 1);
     changes[lo..hi.max(lo)].to_vec()
+}
+
+/// The word diff of `old` against `new` as steps, in time linear in their
+/// lengths past [`MAX_ALIGNED_WORDS`]: the words both share at the start
+/// and at the end are equal, and a middle longer than the bound on either
+/// side is one run of deletions and then insertions.
+fn bounded_diff(old: &[&str], new: &[&str]) -> Vec<Step> {
+    let (head, tail) = common_ends(old, new);
+    let (o, n) = (&old[head..old.len() - tail], &new[head..new.len() - tail]);
+    let mut changes: Vec<Step> = (0..head).map(|i| (ChangeTag::Equal, i)).collect();
+    if o.len().max(n.len()) > MAX_ALIGNED_WORDS {
+        changes.extend((0..o.len()).map(|i| (ChangeTag::Delete, head + i)));
+        changes.extend((0..n.len()).map(|i| (ChangeTag::Insert, head + i)));
+    } else {
+        for op in &similar::capture_diff_slices(similar::Algorithm::Patience, o, n) {
+            for change in op.iter_changes(o, n) {
+                let idx = match change.tag() {
+                    ChangeTag::Insert => change.new_index().unwrap_or(0),
+                    _ => change.old_index().unwrap_or(0),
+                };
+                changes.push((change.tag(), head + idx));
+            }
+        }
+    }
+    changes.extend((old.len() - tail..old.len()).map(|i| (ChangeTag::Equal, i)));
+    changes
+}
+
+/// How many items two sequences share at their start, and then at their
+/// end: what any diff of them keeps, found in linear time.
+pub(super) fn common_ends<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
+    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let tail = old[head..]
+        .iter()
+        .rev()
+        .zip(new[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    (head, tail)
 }
 
 /// Which steps an article ellipsis stands for: the deleted run around it,

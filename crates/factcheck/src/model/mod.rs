@@ -26,7 +26,7 @@ pub struct Span {
 }
 
 /// What a claim states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
     /// A figure: a count or a share of people.
