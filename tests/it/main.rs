@@ -23,6 +23,7 @@ mod quote_phrases;
 mod realcopy;
 mod reliability;
 mod scaffold;
+mod scale;
 mod snapshots;
 mod speech_table;
 mod totals;

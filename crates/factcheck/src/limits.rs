@@ -52,6 +52,18 @@ pub(crate) const MAX_ALIGNED_WORDS: usize = 2_000;
 /// of a quote are a sentence or two.
 pub(crate) const MAX_PHRASE_WORDS: usize = 200;
 
+/// The reference quotes one article quote is compared with word by word:
+/// those sharing the most words with it. A curated reference holds a
+/// handful of quotes like any one quote; a hostile one may hold thousands
+/// alike, each a word diff per quote.
+pub(crate) const MAX_QUOTE_CANDIDATES: usize = 32;
+
+/// The reference statements one reported statement is compared with: the
+/// first of those filed under its words (`compare/statement.rs`). A
+/// curated reference files a few under any word; a hostile one may file
+/// thousands alike.
+pub(crate) const MAX_STATEMENT_CANDIDATES: usize = 256;
+
 /// The words at `a..b`, their first [`MAX_STATEMENT_WORDS`] bytes when
 /// longer.
 pub(crate) fn long_words(src: &str, a: usize, b: usize) -> &str {

@@ -37,9 +37,8 @@ impl Checker<'_> {
             };
             let alias = self
                 .reference
-                .sources
-                .iter()
-                .filter(|s| s.id == want)
+                .source(want)
+                .into_iter()
                 .flat_map(|s| &s.aliases)
                 .find(|a| {
                     words > 1
@@ -57,9 +56,8 @@ impl Checker<'_> {
                 .unwrap_or(name);
         }
         self.reference
-            .sources
-            .iter()
-            .filter(|s| s.id == want)
+            .source(want)
+            .into_iter()
             .flat_map(|s| &s.aliases)
             .filter(|a| titled(a) && a.ends_with(name.as_str()))
             .max_by_key(|a| a.len())
@@ -82,7 +80,7 @@ impl Checker<'_> {
         let same = |a: &str, b: &str| {
             a.to_lowercase().replace('’', "'") == b.to_lowercase().replace('’', "'")
         };
-        let source = self.reference.sources.iter().find(|s| s.id == want)?;
+        let source = self.reference.source(want)?;
         std::iter::once(&source.name)
             .chain(&source.aliases)
             .filter_map(|name| {
@@ -434,7 +432,7 @@ impl Checker<'_> {
 
     /// Source `id`'s name and aliases, as the reference writes them.
     fn source_names(&self, id: &str) -> Option<impl Iterator<Item = &String>> {
-        let source = self.reference.sources.iter().find(|s| s.id == id)?;
+        let source = self.reference.source(id)?;
         Some(std::iter::once(&source.name).chain(&source.aliases))
     }
 

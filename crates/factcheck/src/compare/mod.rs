@@ -22,6 +22,7 @@ mod credit;
 pub mod drafts;
 mod figure;
 mod fix;
+mod names;
 mod paragraph;
 mod place;
 mod quote;
@@ -29,31 +30,22 @@ mod spoken;
 mod statement;
 mod words;
 
-/// Source names and aliases, normalised, to their ids.
-fn source_index(reference: &Reference) -> HashMap<String, String> {
-    let mut index = HashMap::new();
-    for s in &reference.sources {
-        for n in std::iter::once(&s.name).chain(&s.aliases) {
-            index
-                .entry(normalise_name(n))
-                .or_insert_with(|| s.id.clone());
-        }
-    }
-    index
-}
-
 /// Checks articles against one reference.
 pub struct Checker<'r> {
     reference: &'r Reference,
     extractor: Extractor<'r>,
     by_metric: HashMap<&'r str, Vec<&'r Fact>>,
     quotes: Vec<PreparedQuote<'r>>,
+    /// Each lower-cased word to the quotes that hold it, in reference
+    /// order: an article quote is compared only with the quotes it shares
+    /// words with, not with every quote of a long reference.
+    quote_index: HashMap<String, Vec<usize>>,
     /// Reference statements with their `says` words.
     statements: Vec<(&'r crate::reference::RefStatement, Vec<String>)>,
-    sources: HashMap<String, String>,
-    /// Each source name and alias with a space either side (`" name "`),
-    /// its word count and its id: looked for inside a mention per claim.
-    padded_sources: Vec<(String, usize, String)>,
+    /// Statements by the stem of their first word (`statement.rs`).
+    statement_index: HashMap<String, Vec<usize>>,
+    /// Source names and aliases, indexed.
+    names: names::Names,
 }
 
 /// A reference quote read once: its words with their places, and the set
@@ -74,7 +66,7 @@ impl<'r> Checker<'r> {
         for f in &reference.facts {
             by_metric.entry(f.metric.as_str()).or_default().push(f);
         }
-        let quotes = reference
+        let quotes: Vec<PreparedQuote> = reference
             .quotes
             .iter()
             .map(|quote| {
@@ -89,25 +81,26 @@ impl<'r> Checker<'r> {
                 }
             })
             .collect();
-        let statements = reference
+        let mut quote_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, pq) in quotes.iter().enumerate() {
+            for w in &pq.set {
+                quote_index.entry(w.clone()).or_default().push(i);
+            }
+        }
+        let statements: Vec<(&crate::reference::RefStatement, Vec<String>)> = reference
             .statements
             .iter()
             .map(|s| (s, words::content_words(&s.says)))
-            .collect();
-        let sources = source_index(reference);
-        let padded_sources = sources
-            .iter()
-            .filter(|(name, _)| !name.is_empty())
-            .map(|(name, id)| (format!(" {name} "), name.split(' ').count(), id.clone()))
             .collect();
         Checker {
             reference,
             extractor: Extractor::for_reference(reference),
             by_metric,
             quotes,
+            quote_index,
+            statement_index: statement::statement_index(&reference.lexicon, &statements),
             statements,
-            sources,
-            padded_sources,
+            names: names::Names::new(reference),
         }
     }
 
@@ -115,52 +108,25 @@ impl<'r> Checker<'r> {
     fn speaker_id(&self, claim: &Claim) -> Option<String> {
         let a = claim.attribution.as_ref()?;
         let mention = normalise_name(&a.mention);
-        if let Some(s) = self.sources.get(&mention) {
+        if let Some(s) = self.names.get(&mention) {
             return Some(s.clone());
         }
         // the name the mention holds beats the entity the registry joined
         // it to ("Ole Solvang HRW deputy director" is Solvang, not HRW)
-        if let Some(s) = self.source_within(&mention) {
+        if let Some(s) = self.names.within(&mention) {
             return Some(s);
         }
         if let Some(s) = &a.source {
             return Some(s.clone());
         }
         let speaker = normalise_name(&a.speaker);
-        if let Some(s) = self.sources.get(&speaker) {
+        if let Some(s) = self.names.get(&speaker) {
             return Some(s.clone());
         }
         // a person's name that opens a source's longer name ("Fadlullah
         // Naji" for "Fadlullah Naji of the al-Sham Legion"), when only one
         // source's name opens so
-        let opens = format!("{speaker} ");
-        let mut ids = self
-            .sources
-            .iter()
-            .filter(|(name, _)| speaker.contains(' ') && name.starts_with(&opens))
-            .map(|(_, id)| id);
-        let id = ids.next()?;
-        ids.all(|other| other == id).then(|| id.clone())
-    }
-
-    /// The one source whose name the mention holds as whole words ("Ole
-    /// Solvang HRW deputy director", "militarys regional command CENTCOM")
-    /// or whose name ends with the mention ("the Bulgarian Army" for "a
-    /// spokesman for the Bulgarian Army"): copy that lost its commas glues
-    /// descriptions to names. The longest name wins; two sources with names
-    /// as long leave it open.
-    fn source_within(&self, mention: &str) -> Option<String> {
-        let m = format!(" {mention} ");
-        let spaced = mention.contains(' ');
-        let fits = self
-            .padded_sources
-            .iter()
-            .filter(|(name, _, _)| m.contains(name.as_str()) || spaced && name.ends_with(&m));
-        // the longest name that fits, when no other source's name is as long
-        let longest = fits.clone().map(|(_, words, _)| *words).max()?;
-        let mut best = fits.filter(|(_, words, _)| *words == longest);
-        let (_, _, id) = best.next()?;
-        best.all(|(_, _, other)| other == id).then(|| id.clone())
+        self.names.opening(&speaker)
     }
 
     fn severity(&self, status: Status, default: Severity) -> Severity {
@@ -507,13 +473,7 @@ impl Checker<'_> {
             .filter(|f| f.status == Status::Match)
             .filter_map(|f| {
                 let id = f.fact.as_deref()?;
-                let want = self
-                    .reference
-                    .facts
-                    .iter()
-                    .find(|x| x.id == id)?
-                    .source
-                    .as_deref()?;
+                let want = self.reference.fact(id)?.source.as_deref()?;
                 let c = f.claim.as_ref().filter(|c| c.kind == ClaimKind::Quantity)?;
                 // credited in its sentence, or going on in the words of the
                 // sentence before, which names the source

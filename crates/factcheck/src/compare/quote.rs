@@ -5,7 +5,8 @@
 use super::words::{best_window, quote_diff, quote_matches, quote_words, QuoteDiff};
 use super::{Checker, PreparedQuote};
 use crate::article::Article;
-use std::collections::HashSet;
+use crate::limits::MAX_QUOTE_CANDIDATES;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Claim, Correction, DiffOp, DiffPart, Finding, Resolution, Severity, Status};
 use crate::reference::RefQuote;
@@ -213,7 +214,9 @@ impl<'r> Checker<'r> {
         let given: Vec<&[String]> = found
             .iter()
             .filter_map(|f| match f {
-                Found::Same(rq) => self.quotes.iter().find(|pq| pq.quote.id == rq.id),
+                Found::Same(rq) => self
+                    .holding(&quote_words(&rq.text).first()?.0.to_lowercase())
+                    .find(|pq| pq.quote.id == rq.id),
                 Found::Close(..) => None,
             })
             .map(|pq| pq.plain.as_slice())
@@ -315,7 +318,7 @@ impl<'r> Checker<'r> {
                         .zip(&words)
                         .all(|(a, b)| a.eq_ignore_ascii_case(b))
             };
-            let Some(pq) = self.quotes.iter().find(same) else {
+            let Some(pq) = self.holding(&words[0].to_lowercase()).find(same) else {
                 continue;
             };
             let (a, b) = (span.open, span.close);
@@ -342,12 +345,7 @@ impl<'r> Checker<'r> {
             .collect();
         let mut found = Vec::new();
         let mut best_close: Option<(QuoteDiff, &RefQuote, (usize, usize))> = None;
-        for pq in &self.quotes {
-            // most reference quotes share few words with this one: skip them cheaply
-            let shared = lower.iter().filter(|w| pq.set.contains(*w)).count();
-            if lower.is_empty() || (shared as f64) < 0.5 * lower.len().min(pq.plain.len()) as f64 {
-                continue;
-            }
+        for pq in self.sharing_words(&lower) {
             if quote_matches(&words, &pq.plain) {
                 return vec![Found::Same(pq.quote)];
             }
@@ -374,6 +372,45 @@ impl<'r> Checker<'r> {
         found
     }
 
+    /// The reference quotes that share at least half the words of the
+    /// shorter of them and `lower` (the quote's words, lower-cased, no
+    /// ellipses), in reference order; found through the word index, so the
+    /// work is the words' postings, not every quote of the reference.
+    fn sharing_words(&self, lower: &[String]) -> Vec<&PreparedQuote<'r>> {
+        if lower.is_empty() {
+            return Vec::new();
+        }
+        let mut times: HashMap<&str, usize> = HashMap::new();
+        for w in lower {
+            *times.entry(w.as_str()).or_default() += 1;
+        }
+        // how many of the quote's words each reference quote holds
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for (w, k) in times {
+            for &i in self.quote_index.get(w).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(i).or_default() += k;
+            }
+        }
+        let mut hits: Vec<(usize, usize)> = shared
+            .into_iter()
+            .filter(|&(i, n)| n as f64 >= 0.5 * lower.len().min(self.quotes[i].plain.len()) as f64)
+            .collect();
+        // those sharing the most words, when a reference holds many alike
+        hits.sort_unstable_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
+        hits.truncate(MAX_QUOTE_CANDIDATES);
+        hits.sort_unstable();
+        hits.into_iter().map(|(i, _)| &self.quotes[i]).collect()
+    }
+
+    /// The reference quotes holding `word` (lower-cased).
+    fn holding(&self, word: &str) -> impl Iterator<Item = &PreparedQuote<'r>> {
+        self.quote_index
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.quotes[i])
+    }
+
     /// A two-word quote that is one reference pair with a word swapped
     /// ("deep sadness" for "immense sadness"), when only one pair fits: too
     /// few words for a share, so the word kept must stand in its place.
@@ -388,7 +425,13 @@ impl<'r> Checker<'r> {
         // (the word kept must carry meaning: "the people" and "the enemy"
         // share only "the")
         let lx = &self.reference.lexicon;
-        let mut pairs = self.quotes.iter().filter(|pq| {
+        // (a pair that fits shares one of the two words)
+        let mut seen = HashSet::new();
+        let candidates = self
+            .holding(&lower[0])
+            .chain(self.holding(&lower[1]))
+            .filter(|pq| seen.insert(pq.quote.id.as_str()));
+        let mut pairs = candidates.filter(|pq| {
             let kept: Vec<usize> = (0..2)
                 .filter(|&i| pq.plain.len() == 2 && pq.plain[i].to_lowercase() == lower[i])
                 .collect();

@@ -1,10 +1,14 @@
 //! Statements: reported speech against the reference's statements, with
 //! inflection and small gaps allowed, and the speaker checked.
 
+use std::collections::HashMap;
+
 use super::words::content_words;
 use super::Checker;
 use crate::lexicon::Lexicon;
+use crate::limits::MAX_STATEMENT_CANDIDATES;
 use crate::model::{Claim, Finding, Status};
+use crate::reference::RefStatement;
 
 fn same_stem(a: &str, b: &str) -> bool {
     if a == b {
@@ -13,6 +17,59 @@ fn same_stem(a: &str, b: &str) -> bool {
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
     shorter >= 4 && common >= shorter.saturating_sub(2).max(4)
+}
+
+/// What two words that [`same_stem`] joins have in common: their first
+/// four letters, or the whole of a shorter word (which must be equal).
+fn stem_key(w: &str) -> &str {
+    w.char_indices().nth(4).map_or(w, |(i, _)| &w[..i])
+}
+
+/// Each statement under the stem key of one word every content that says
+/// it must hold, in reference order: the rarest of its words past the
+/// first that may not be left out (small words may), else its first word
+/// (and its first word after a cue it opens with). A claim is then compared
+/// only with the statements filed under its own words.
+pub(super) fn statement_index(
+    lx: &Lexicon,
+    statements: &[(&RefStatement, Vec<String>)],
+) -> HashMap<String, Vec<usize>> {
+    // (needed whether or not the statement opens with a cue: "that" after
+    // the cue is not)
+    let needed = |s: &[String]| -> Vec<usize> {
+        (1..s.len())
+            .filter(|&i| !(lx.is_small_word(&s[i]) || i == 1 && s[1] == "that"))
+            .collect()
+    };
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for (_, s) in statements {
+        for w in s {
+            *df.entry(stem_key(w)).or_default() += 1;
+        }
+    }
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (_, s)) in statements.iter().enumerate() {
+        let keys: Vec<&str> = match needed(s)
+            .into_iter()
+            .min_by_key(|&k| (df[stem_key(&s[k])], k))
+        {
+            Some(k) => vec![stem_key(&s[k])],
+            None => {
+                let mut firsts: Vec<&str> = s.first().map(|w| stem_key(w)).into_iter().collect();
+                if s.len() > 2 && lx.reporting_verbs.contains(s[0].as_str()) {
+                    firsts.push(stem_key(if s[1] == "that" { &s[2] } else { &s[1] }));
+                }
+                firsts
+            }
+        };
+        for key in keys {
+            let list = index.entry(key.to_string()).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    index
 }
 
 /// Where `content` says `says`: its words in order, inflection allowed,
@@ -57,9 +114,21 @@ impl<'r> Checker<'r> {
         let speaker = self.speaker_id(c);
         let words = content_words(content);
         // the speaker's own statement first, then anyone's (a misattribution)
+        // (only the statements whose first word the content holds)
+        let mut candidates: Vec<usize> = words
+            .iter()
+            .filter_map(|w| self.statement_index.get(stem_key(w)))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        // (a hostile reference of thousands of statements alike)
+        candidates.truncate(MAX_STATEMENT_CANDIDATES);
         let matching = || {
-            self.statements
+            candidates
                 .iter()
+                .map(|&i| &self.statements[i])
                 .filter_map(|(s, says)| Some((*s, says_at(&self.reference.lexicon, &words, says)?)))
         };
         let own = matching().find(|(s, _)| speaker.as_deref() == Some(s.speaker.as_str()));

@@ -115,6 +115,31 @@ pub struct Reference {
     pub(crate) severity: HashMap<Status, Severity>,
     /// The built-in lexicon extended by the reference's `lexicon:`.
     pub(crate) lexicon: Lexicon,
+    /// Where each source and fact id is in its list: a look-up per claim
+    /// must not scan a reference of 100,000 sources.
+    ids: Ids,
+}
+
+/// Places of ids in [`Reference::sources`] and [`Reference::facts`].
+#[derive(Debug, Clone, Default)]
+struct Ids {
+    sources: HashMap<String, usize>,
+    facts: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn of(sources: &[SourceFile], facts: &[Fact]) -> Ids {
+        // (the first of a repeated id, as a scan would find; validation
+        // refuses repeats)
+        let mut ids = Ids::default();
+        for (i, s) in sources.iter().enumerate() {
+            ids.sources.entry(s.id.clone()).or_insert(i);
+        }
+        for (i, f) in facts.iter().enumerate() {
+            ids.facts.entry(f.id.clone()).or_insert(i);
+        }
+        ids
+    }
 }
 
 /// The largest reference read: 64 MiB (some 500,000 facts).
@@ -199,7 +224,32 @@ impl Reference {
                 .collect(),
             settings: checked.settings,
             lexicon: checked.lexicon,
-        })
+            ids: Ids::default(),
+        }
+        .indexed())
+    }
+
+    /// The reference with its ids indexed.
+    fn indexed(mut self) -> Reference {
+        self.ids = Ids::of(&self.sources, &self.facts);
+        self
+    }
+
+    /// Source `id`. (The lists are public: one a caller changed after
+    /// reading is searched instead.)
+    pub fn source(&self, id: &str) -> Option<&SourceFile> {
+        match self.ids.sources.get(id).and_then(|&i| self.sources.get(i)) {
+            Some(s) if s.id == id => Some(s),
+            _ => self.sources.iter().find(|s| s.id == id),
+        }
+    }
+
+    /// Fact `id`.
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        match self.ids.facts.get(id).and_then(|&i| self.facts.get(i)) {
+            Some(f) if f.id == id => Some(f),
+            _ => self.facts.iter().find(|f| f.id == id),
+        }
     }
 
     /// Sources for the extractor, so that reference names and aliases win.
@@ -216,9 +266,7 @@ impl Reference {
 
     /// The name of source `id`, or `id` itself when none is declared.
     pub(crate) fn source_name(&self, id: &str) -> String {
-        self.sources
-            .iter()
-            .find(|s| s.id == id)
+        self.source(id)
             .map_or_else(|| id.to_string(), |s| s.name.clone())
     }
 }

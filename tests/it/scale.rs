@@ -1,0 +1,193 @@
+//! Comparison stays linear in a long reference and long quotes: word
+//! diffs are bounded, claims are compared only with the reference entries
+//! filed under their words, and two drafts' claims pair near their place
+//! (issue 16; the shapes are generated here at sizes where the work
+//! quadratic in them took minutes).
+
+use std::fs;
+
+use factcheck::{Article, Checker, Reference};
+
+use crate::bounded::timed;
+use crate::support::*;
+
+/// Pseudo-random numbers below `n`, the same on every run.
+fn numbers(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut state = seed;
+    move |n| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % n
+    }
+}
+
+#[test]
+fn a_long_quote_against_long_reference_quotes() {
+    // 80,000 distinct-looking words from a small vocabulary: a word diff of
+    // two such quotes that differ throughout costs the product of their
+    // lengths (a 32 s run at 80,000 words before the alignment was bounded)
+    let mut next = numbers(16);
+    let words: Vec<String> = (0..80_000).map(|_| format!("w{}", next(5000))).collect();
+    let text = format!("Varto said: “{}”\n", words.join(" "));
+    let a = Article::from_text("a.md", text, None).unwrap();
+    let reference = |quote: &[String]| {
+        let yaml = format!(
+            "version: 1\nsources:\n  - {{id: v, name: Varto}}\nquotes:\n  - id: q\n    speaker: v\n    text: \"{}\"\n",
+            quote.join(" ")
+        );
+        Reference::from_str("r.yaml".as_ref(), &yaml).unwrap()
+    };
+    // one word changed in the middle: still the precise diff and its fix
+    let mut one = words.clone();
+    one[40_000] = "changed".into();
+    let r = reference(&one);
+    let report = timed("one word", || Checker::new(&r).check(&a));
+    let [f] = &report.findings[..] else {
+        panic!("{:?}", report.findings)
+    };
+    assert_eq!(f.status, factcheck::model::Status::Misquoted);
+    let fix = f.correction.as_ref().unwrap();
+    assert_eq!(fix.replacement.split(' ').nth(40_000), Some("changed"));
+    assert_eq!(fix.replacement.split(' ').count(), 80_000);
+    // every third word changed, or the words reversed: a changed middle
+    // past 2,000 words is not aligned word by word, and no misquote is
+    // claimed on a diff not computed (a miss, not a false error)
+    let third: Vec<String> = (0..words.len())
+        .map(|i| {
+            if i % 3 == 0 {
+                format!("x{i}")
+            } else {
+                words[i].clone()
+            }
+        })
+        .collect();
+    let mut reversed = words.clone();
+    reversed.reverse();
+    for quote in [third, reversed] {
+        let r = reference(&quote);
+        let report = timed("far apart", || Checker::new(&r).check(&a));
+        assert!(
+            report
+                .findings
+                .iter()
+                .all(|f| f.severity < factcheck::model::Severity::Warning),
+            "{:?}",
+            report.findings.iter().map(|f| f.status).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn two_long_drafts_compare_in_linear_time() {
+    // the shipped draft and its corrected version, each body repeated 500
+    // times (1.2 MB): pairing every claim with every other took minutes
+    let body = |path: &str| {
+        let text = fs::read_to_string(root().join(path)).unwrap();
+        text.splitn(3, "---\n").nth(2).unwrap().to_string()
+    };
+    let (old, new) = (
+        body("claims/articles/ukraine-talks-draft.md"),
+        body("claims/articles/ukraine-talks.md"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let count = |out: &std::process::Output| -> usize {
+        let text = stdout(out);
+        let last = text.lines().last().unwrap().to_string();
+        last.split(' ').next().unwrap().parse().unwrap()
+    };
+    let (o1, n1) = (write("o1.md", &old), write("n1.md", &new));
+    let one = count(&factcheck(&["diff", &o1, &n1]));
+    assert!(one >= 5, "{one}");
+    let (o, n) = (
+        write("o.md", &old.repeat(500)),
+        write("n.md", &new.repeat(500)),
+    );
+    let out = timed("drafts", || factcheck(&["diff", &o, &n]));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // each copy's changes, and no more: claims pair with their own copy's
+    assert_eq!(count(&out), 500 * one);
+}
+
+#[test]
+fn a_long_reference_of_sources_quotes_and_statements() {
+    // 50,000 sources, 2,000 quotes alike and 20,000 statements against
+    // 1,000 paragraphs: each claim once scanned every entry (150 s at twice
+    // the sources; 219 s for 5,000 quotes alike)
+    let mut next = numbers(17);
+    let vocab = [
+        "the", "war", "will", "end", "soon", "we", "are", "ready", "to", "talk",
+    ];
+    let mut name = || -> String {
+        (0..2)
+            .map(|_| {
+                let w: String = (0..7).map(|_| (b'a' + next(10) as u8) as char).collect();
+                let mut c = w.chars();
+                c.next()
+                    .unwrap()
+                    .to_uppercase()
+                    .chain(c)
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut yaml = String::from("version: 1\nsources:\n");
+    for i in 0..50_000 {
+        yaml.push_str(&format!(
+            "  - {{id: s{i}, name: {}, aliases: [{}]}}\n",
+            name(),
+            name()
+        ));
+    }
+    let mut pick = numbers(18);
+    let mut words = |n: usize| -> String {
+        (0..n)
+            .map(|_| vocab[pick(10) as usize])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    yaml.push_str("quotes:\n");
+    for i in 0..2_000 {
+        yaml.push_str(&format!(
+            "  - {{id: q{i}, speaker: s{i}, text: \"{}\"}}\n",
+            words(20)
+        ));
+    }
+    yaml.push_str("statements:\n");
+    for i in 0..20_000 {
+        yaml.push_str(&format!(
+            "  - {{id: t{i}, speaker: s{i}, says: \"{}\"}}\n",
+            words(8)
+        ));
+    }
+    yaml.push_str("facts:\n  - {id: k, metric: killed, value: 5, source: s1}\n");
+    let reference = Reference::from_str("r.yaml".as_ref(), &yaml).unwrap();
+    let text: String = (0..1_000)
+        .map(|_| {
+            format!(
+                "{} said 7 people were killed. “{},” {} said. {} said {}.\n\n",
+                name(),
+                words(20),
+                name(),
+                name(),
+                words(12)
+            )
+        })
+        .collect();
+    let a = Article::from_text("a.md", text, None).unwrap();
+    let checker = timed("reference", || Checker::new(&reference));
+    let report = timed("long reference", || checker.check(&a));
+    // every figure is judged against the one fact
+    let figures = report
+        .findings
+        .iter()
+        .filter(|f| f.fact.as_deref() == Some("k"))
+        .count();
+    assert_eq!(figures, 1_000);
+}
