@@ -5,6 +5,7 @@
 //! speaker with that title, "he"/"they" the last fitting speaker. When a
 //! reference is given, its source names and aliases win.
 
+mod entities;
 mod mention;
 
 use crate::lang::names::normalise_name;
@@ -43,25 +44,32 @@ pub(crate) struct Entity {
 
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Registry {
-    pub entities: Vec<Entity>,
-    known: Vec<(String, usize)>,
-    /// The first entity each known name gives, and known names (their
-    /// index in `known`) by first word and by head noun: a look-up per
-    /// mention, not a scan of a reference's thousands of names.
-    known_index: rustc_hash::FxHashMap<String, usize>,
-    known_by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
-    known_by_head: rustc_hash::FxHashMap<Option<String>, Vec<usize>>,
+    pub entities: entities::Entities,
+    /// The reference's names, shared by every article's copy of the
+    /// seeded registry: never changed after it is built, so a copy per
+    /// article costs nothing for a reference of 100,000 aliases.
+    known: std::sync::Arc<Known>,
     /// Entity ids as they were mentioned, oldest first; an id's entries
     /// before its latest are stale (kept: removing them would cost a scan
     /// per mention).
     recent: Vec<usize>,
     /// Per entity, the position of its latest mention in `recent`.
-    stamp: Vec<Option<usize>>,
-    /// Entities by the last word of their name ("" for none): a surname
-    /// finds its bearers without a scan of everyone named so far.
-    by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
+    stamp: rustc_hash::FxHashMap<usize, usize>,
     /// Shares of those polled, by their words.
     shares: rustc_hash::FxHashMap<String, usize>,
+}
+
+/// The names a reference gives its sources, and their indexes.
+#[derive(Debug, Default)]
+struct Known {
+    /// Each name and the entity it gives.
+    names: Vec<(String, usize)>,
+    /// The first entity each known name gives, and known names (their
+    /// index in `names`) by first word and by head noun: a look-up per
+    /// mention, not a scan of a reference's thousands of names.
+    index: rustc_hash::FxHashMap<String, usize>,
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    by_head: rustc_hash::FxHashMap<Option<String>, Vec<usize>>,
 }
 
 /// How many mentions back a pronoun or a bare title looks for whom it
@@ -71,12 +79,7 @@ const RECENT_REACH: usize = 1024;
 impl Registry {
     /// Add an entity, indexed by the last word of its name.
     fn add(&mut self, e: Entity) -> usize {
-        let idx = self.entities.len();
-        let last = e.name_words.last().cloned().unwrap_or_default();
-        self.by_last.entry(last).or_default().push(idx);
-        self.entities.push(e);
-        self.stamp.push(None);
-        idx
+        self.entities.push(e)
     }
 
     /// Entities newest-mentioned first, each once, as far as
@@ -87,12 +90,15 @@ impl Registry {
             .iter()
             .enumerate()
             .rev()
-            .filter(move |&(k, &i)| self.stamp[i] == Some(n.saturating_sub(RECENT_REACH) + k))
+            .filter(move |&(k, &i)| {
+                self.stamp.get(&i) == Some(&(n.saturating_sub(RECENT_REACH) + k))
+            })
             .map(|(_, &i)| i)
     }
 
     pub(crate) fn new(sources: &[KnownSource], lexicon: &Lexicon) -> Registry {
         let mut r = Registry::default();
+        let mut known = Known::default();
         for s in sources {
             let mut names: Vec<String> = vec![normalise_name(&s.name), normalise_name(&s.id)];
             names.extend(s.aliases.iter().map(|a| normalise_name(a)));
@@ -110,7 +116,7 @@ impl Registry {
                 source: Some(s.id.clone()),
             });
             for n in names {
-                r.known.push((n, idx));
+                known.names.push((n, idx));
             }
         }
         // read as a mention is: "a doctor" is known as "doctor"; and an
@@ -118,13 +124,13 @@ impl Registry {
         // the field") is what the article's "a correspondent" names, when
         // no other source is such a one
         let mut heads: Vec<(String, usize)> = Vec::new();
-        for (n, idx) in r.known.clone() {
+        for (n, idx) in known.names.clone() {
             let words: Vec<&str> = n.split(' ').collect();
             let (_, determiner) = lowered(&words);
             if !determiner {
                 continue;
             }
-            r.known.push((words[1..].join(" "), idx));
+            known.names.push((words[1..].join(" "), idx));
             let place = words
                 .iter()
                 .skip(2)
@@ -139,25 +145,25 @@ impl Registry {
             owners.entry(h.as_str()).or_default().push(*idx);
         }
         let mut names: rustc_hash::FxHashSet<String> =
-            r.known.iter().map(|(n, _)| n.clone()).collect();
+            known.names.iter().map(|(n, _)| n.clone()).collect();
         for (h, idx) in &heads {
             let unique = owners[h.as_str()].iter().all(|i| i == idx);
             if unique && names.insert(h.clone()) {
-                r.known.push((h.clone(), *idx));
+                known.names.push((h.clone(), *idx));
             }
         }
-        for (k, (n, idx)) in r.known.iter().enumerate() {
-            r.known_index.entry(n.clone()).or_insert(*idx);
+        for (k, (n, idx)) in known.names.iter().enumerate() {
+            known.index.entry(n.clone()).or_insert(*idx);
             let words: Vec<String> = n.split(' ').map(String::from).collect();
-            r.known_by_first
-                .entry(words[0].clone())
-                .or_default()
-                .push(k);
-            r.known_by_head
+            known.by_first.entry(words[0].clone()).or_default().push(k);
+            known
+                .by_head
                 .entry(name_head(&words).map(String::from))
                 .or_default()
                 .push(k);
         }
+        r.known = std::sync::Arc::new(known);
+        r.entities.seal();
         r
     }
 
@@ -166,7 +172,7 @@ impl Registry {
     pub(crate) fn is_known_name(&self, mention: &str) -> bool {
         let (lower, determiner) = lowered(&mention.split_whitespace().collect::<Vec<_>>());
         let full = lower[usize::from(determiner)..].join(" ");
-        self.known_index.contains_key(&full)
+        self.known.index.contains_key(&full)
     }
 
     /// Whether `mention` names its source for sure: a name the reference
@@ -179,7 +185,7 @@ impl Registry {
         let words: Vec<&str> = mention.split_whitespace().collect();
         let (lower, determiner) = lowered(&words);
         let full = lower[usize::from(determiner)..].join(" ");
-        let Some(&idx) = self.known_index.get(&full) else {
+        let Some(&idx) = self.known.index.get(&full) else {
             return false;
         };
         let description = determiner
@@ -191,15 +197,16 @@ impl Registry {
         }
         let head = name_head(&lower[1..]).map(String::from);
         !self
-            .known_by_head
+            .known
+            .by_head
             .get(&head)
-            .is_some_and(|ks| ks.iter().any(|&k| self.known[k].1 != idx))
+            .is_some_and(|ks| ks.iter().any(|&k| self.known.names[k].1 != idx))
     }
 
     /// The one person named before, with a full name, whose surname this
     /// is: none when two share it.
     pub(crate) fn person_by_surname(&self, word: &str) -> Option<usize> {
-        let mut found = self.by_last.get(word)?.iter().copied().filter(|&i| {
+        let mut found = self.entities.bearers(word).filter(|&i| {
             let e = &self.entities[i];
             e.kind == EntityKind::Person && e.name_words.len() >= 2
         });
@@ -209,7 +216,7 @@ impl Registry {
 
     /// Make `idx` the most recently mentioned entity.
     pub(crate) fn touch(&mut self, idx: usize) -> usize {
-        self.stamp[idx] = Some(self.recent.len());
+        self.stamp.insert(idx, self.recent.len());
         self.recent.push(idx);
         idx
     }
@@ -268,7 +275,7 @@ impl Registry {
         }
         let full = lower.join(" ");
         // a reference name or alias
-        if let Some(&idx) = self.known_index.get(&full) {
+        if let Some(&idx) = self.known.index.get(&full) {
             return Some(self.touch(idx));
         }
         // a person's name the reference knows, then a description that
@@ -293,7 +300,7 @@ impl Registry {
                 // Stock Exchange", "the exchange"; "Central Bureau of
                 // Statistics", "the bureau") names a body, never a person:
                 // "it" is then the exchange
-                let e = &mut self.entities[idx];
+                let e = self.entities.get_mut(idx);
                 let head = words[words.len() - 1];
                 if e.canonical
                     .split_whitespace()
@@ -305,7 +312,7 @@ impl Registry {
             }
         }
         let name_key = m.name_words.join(" ");
-        if let Some(&idx) = self.known_index.get(&name_key) {
+        if let Some(&idx) = self.known.index.get(&name_key) {
             return Some(self.touch(idx));
         }
         Some(self.merge_or_add(m, words, lower, lexicon))
@@ -333,10 +340,11 @@ impl Registry {
     /// The reference's person whose full name (two words or more) opens
     /// the mention, followed by a capitalised word or a title.
     fn named_first(&self, words: &[&str], lower: &[String], lexicon: &Lexicon) -> Option<usize> {
-        self.known_by_first
+        self.known
+            .by_first
             .get(lower.first()?)?
             .iter()
-            .map(|&k| &self.known[k])
+            .map(|&k| &self.known.names[k])
             .filter(|(_, idx)| self.entities[*idx].kind == EntityKind::Person)
             .find(|(n, _)| {
                 let name: Vec<&str> = n.split(' ').collect();
@@ -367,7 +375,7 @@ impl Registry {
             })
         };
         let idx = holder.or_else(untitled)?;
-        let e = &mut self.entities[idx];
+        let e = self.entities.get_mut(idx);
         if !e.titles.contains(title) {
             e.titles.push(title.clone());
         }
@@ -396,14 +404,11 @@ impl Registry {
         // word: the candidates are that word's bearers, the latest first)
         let last = name_words.last().map_or("", String::as_str);
         let found = self
-            .by_last
-            .get(last)
-            .into_iter()
-            .flatten()
-            .copied()
+            .entities
+            .bearers(last)
             .filter(|&i| {
                 let e = &self.entities[i];
-                self.stamp[i].is_some()
+                self.stamp.contains_key(&i)
                     && (e.name_words == name_words
                         || (person
                             && e.kind == EntityKind::Person
@@ -412,7 +417,7 @@ impl Registry {
                             && e.kind == EntityKind::Person
                             && ends_with(&name_words, &e.name_words)))
             })
-            .max_by_key(|&i| self.stamp[i]);
+            .max_by_key(|&i| self.stamp.get(&i).copied());
         let titles: Vec<String> = match last_title {
             Some(t) => vec![lower[..=t].join(" ")],
             None => Vec::new(),
@@ -423,7 +428,7 @@ impl Registry {
             &name_part
         };
         if let Some(idx) = found {
-            let e = &mut self.entities[idx];
+            let e = self.entities.get_mut(idx);
             if e.source.is_none() && name_words.len() > e.name_words.len() {
                 e.canonical = canonical(shown);
                 e.name_words = name_words;
