@@ -361,6 +361,8 @@ fn write_never_replaces_a_misread_speaker_name() {
         ("x y z. Peskov", false),
         ("Fo\u{200b}min sai d. Peskov", false),
         ("Dmitry\u{b}Peskov", false),
+        // (the mention may hold only the words after the character)
+        ("Dmitry\u{1b}Peskov", false),
         ("A. B. Peskov", true),
         ("U.S. envoy Dmitry Peskov", true),
         ("Dmitry Peskov", true),

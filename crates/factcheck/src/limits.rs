@@ -58,6 +58,12 @@ pub(crate) const MAX_PHRASE_WORDS: usize = 200;
 /// alike, each a word diff per quote.
 pub(crate) const MAX_QUOTE_CANDIDATES: usize = 32;
 
+/// The reference quotes counted for one article quote's words, rarest
+/// words first: a curated reference of a few hundred quotes never comes
+/// near it; a hostile one whose every quote holds every word would make
+/// each article quote count them all.
+pub(crate) const MAX_QUOTE_POSTINGS: usize = 20_000;
+
 /// The reference statements one reported statement is compared with: the
 /// first of those filed under its words (`compare/statement.rs`). A
 /// curated reference files a few under any word; a hostile one may file

@@ -30,7 +30,9 @@ pub(crate) fn spare_unsafe(text: &str, findings: &mut [Finding], lexicon: &Lexic
             .as_ref()
             .and_then(|claim| claim.attribution.as_ref()?.mention_span)
             .filter(|&(a, b)| a < c.end && c.start < b)
-            .and_then(|(a, b)| text.get(a..b))
+            // (with the characters either side: "Ann\u{1b}Lee" is one
+            // name misread, of which the mention holds only "Lee")
+            .and_then(|(a, b)| text.get(widen(text, a, b)))
             .is_some_and(|name| misread_name(name, lexicon));
         if MARKUP.iter().any(|m| old.contains(m)) || after_entity(&text[..c.start]) || misread {
             f.correction = None;
@@ -83,6 +85,19 @@ fn misread_name(old: &str, lexicon: &Lexicon) -> bool {
             && !lexicon.abbreviations.contains(bare.to_lowercase().as_str())
     };
     old.chars().any(invisible) || words.iter().rev().skip(1).any(ends_sentence)
+}
+
+/// The range `a..b` with the character just before and just after it.
+fn widen(text: &str, a: usize, b: usize) -> std::ops::Range<usize> {
+    let start = text
+        .get(..a)
+        .and_then(|t| t.char_indices().next_back())
+        .map_or(a, |(i, _)| i);
+    let end = text
+        .get(b..)
+        .and_then(|t| t.chars().next())
+        .map_or(b, |c| b + c.len_utf8());
+    start..end
 }
 
 /// Whether `before` ends with a character reference (`&#44;`, `&nbsp;`):

@@ -519,36 +519,6 @@ impl<'r> Checker<'r> {
         f
     }
 
-    /// A figure that agrees with none of several facts that fit it equally:
-    /// a mismatch with no fix, naming them all, at warning level — the
-    /// figure may be about something else the reference does not hold.
-    fn tied(&self, article: &Article, c: &Claim, q: &Quantity, facts: &[&Fact]) -> Finding {
-        let found = &q.phrase;
-        let described: Vec<String> = facts
-            .iter()
-            .map(|f| {
-                format!(
-                    "`{}` ({})",
-                    f.id,
-                    describe_fact(f, self.reference, article.date)
-                )
-            })
-            .collect();
-        let mut f = self.finding(
-            Status::Mismatch,
-            Some(&facts[0].id),
-            Some(c),
-            Some(described.join("; ")),
-            Some(found.clone()),
-            format!(
-                "“{found}” agrees with none of the reference's figures that fit it equally: {}. Add `context:` words to the facts to tell them apart.",
-                described.join("; ")
-            ),
-        );
-        f.severity = f.severity.min(Severity::Warning);
-        f
-    }
-
     /// A misattribution when the article credits another source than the fact's.
     fn judge_source(&self, c: &Claim, fact: &Fact, out: &mut Vec<Finding>) {
         let (Some(want), Some(a)) = (&fact.source, &c.attribution) else {

@@ -28,6 +28,7 @@ mod place;
 mod quote;
 mod spoken;
 mod statement;
+mod tied;
 mod words;
 
 /// Checks articles against one reference.

@@ -5,7 +5,7 @@
 use super::words::{best_window, quote_diff, quote_matches, quote_words, QuoteDiff};
 use super::{Checker, PreparedQuote};
 use crate::article::Article;
-use crate::limits::MAX_QUOTE_CANDIDATES;
+use crate::limits::{MAX_QUOTE_CANDIDATES, MAX_QUOTE_POSTINGS};
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Claim, Correction, DiffOp, DiffPart, Finding, Resolution, Severity, Status};
@@ -384,10 +384,22 @@ impl<'r> Checker<'r> {
         for w in lower {
             *times.entry(w.as_str()).or_default() += 1;
         }
-        // how many of the quote's words each reference quote holds
+        // how many of the quote's words each reference quote holds, the
+        // rarest words first, as far as the postings bound (words that
+        // every quote of a hostile reference holds are left uncounted)
+        let mut postings: Vec<(&[usize], usize)> = times
+            .into_iter()
+            .filter_map(|(w, k)| Some((self.quote_index.get(w)?.as_slice(), k)))
+            .collect();
+        postings.sort_by_key(|(list, _)| list.len());
         let mut shared: HashMap<usize, usize> = HashMap::new();
-        for (w, k) in times {
-            for &i in self.quote_index.get(w).map_or(&[][..], Vec::as_slice) {
+        let mut visited = 0;
+        for (list, k) in postings {
+            visited += list.len();
+            if visited > MAX_QUOTE_POSTINGS {
+                break;
+            }
+            for &i in list {
                 *shared.entry(i).or_default() += k;
             }
         }

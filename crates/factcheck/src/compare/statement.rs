@@ -115,10 +115,12 @@ impl<'r> Checker<'r> {
         let words = content_words(content);
         // the speaker's own statement first, then anyone's (a misattribution)
         // (only the statements whose first word the content holds)
+        // (each word's list is in reference order, so the first of them
+        // all are among the first of each)
         let mut candidates: Vec<usize> = words
             .iter()
             .filter_map(|w| self.statement_index.get(stem_key(w)))
-            .flatten()
+            .flat_map(|list| list.iter().take(MAX_STATEMENT_CANDIDATES))
             .copied()
             .collect();
         candidates.sort_unstable();
