@@ -37,19 +37,26 @@ fn figure(article: &Article, c: &Claim) -> String {
     format!("{qualifier}{number}{subject}")
 }
 
+/// A claim's words, lower-cased, and the set of them: read once per claim.
+type Words = (Vec<String>, HashSet<String>);
+
+fn words_and_set(text: &str) -> Words {
+    let words = content_words(text);
+    let set = words.iter().cloned().collect();
+    (words, set)
+}
+
 /// Share of the shorter text's words found in the other.
-fn overlap(a: &str, b: &str) -> f64 {
-    let (wa, wb) = (content_words(a), content_words(b));
-    let (short, long) = if wa.len() <= wb.len() {
-        (wa, wb)
+fn overlap(a: &Words, b: &Words) -> f64 {
+    let (short, long) = if a.0.len() <= b.0.len() {
+        (a, b)
     } else {
-        (wb, wa)
+        (b, a)
     };
-    if short.is_empty() {
+    if short.0.is_empty() {
         return 0.0;
     }
-    let long: HashSet<String> = long.into_iter().collect();
-    short.iter().filter(|w| long.contains(*w)).count() as f64 / short.len() as f64
+    short.0.iter().filter(|w| long.1.contains(*w)).count() as f64 / short.0.len() as f64
 }
 
 /// A word diff of `old` against `new`. Past [`MAX_ALIGNED_WORDS`] words
@@ -227,6 +234,8 @@ fn pair_claims(old: Draft, new: Draft) -> Vec<Option<usize>> {
     // changed words: the most similar unused claim near the place of the
     // last claim paired before it
     let mut after = 0;
+    // (the words of each new claim still open, read once)
+    let mut read: HashMap<usize, Words> = HashMap::new();
     for (k, o) in olds.iter().enumerate() {
         if let Some(i) = pairs[k] {
             after = i + 1;
@@ -236,9 +245,17 @@ fn pair_claims(old: Draft, new: Draft) -> Vec<Option<usize>> {
             continue;
         }
         let near = after.saturating_sub(NEAR)..(after + NEAR).min(news.len());
-        let best = near
+        let own = words_and_set(words_of(o));
+        let open: Vec<usize> = near
             .filter(|&i| !used[i] && news[i].kind == o.kind)
-            .map(|i| (i, overlap(words_of(o), words_of(&news[i]))))
+            .collect();
+        for &i in &open {
+            read.entry(i)
+                .or_insert_with(|| words_and_set(words_of(&news[i])));
+        }
+        let best = open
+            .into_iter()
+            .map(|i| (i, overlap(&own, &read[&i])))
             .filter(|x| x.1 >= 0.5)
             // (of equally similar words, the nearest: a draft repeats its
             // phrases)
