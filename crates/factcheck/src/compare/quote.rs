@@ -387,14 +387,15 @@ impl<'r> Checker<'r> {
         // how many of the quote's words each reference quote holds, the
         // rarest words first, as far as the postings bound (words that
         // every quote of a hostile reference holds are left uncounted)
-        let mut postings: Vec<(&[usize], usize)> = times
+        let mut postings: Vec<(&[usize], &str, usize)> = times
             .into_iter()
-            .filter_map(|(w, k)| Some((self.quote_index.get(w)?.as_slice(), k)))
+            .filter_map(|(w, k)| Some((self.quote_index.get(w)?.as_slice(), w, k)))
             .collect();
-        postings.sort_by_key(|(list, _)| list.len());
+        // (by word too: the same words are counted on every run)
+        postings.sort_by_key(|&(list, w, _)| (list.len(), w));
         let mut shared: HashMap<usize, usize> = HashMap::new();
         let mut visited = 0;
-        for (list, k) in postings {
+        for (list, _, k) in postings {
             visited += list.len();
             if visited > MAX_QUOTE_POSTINGS {
                 break;
