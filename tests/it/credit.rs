@@ -493,3 +493,35 @@ fn every_joined_subject_says_the_claim() {
         "{alone:?}"
     );
 }
+
+#[test]
+fn a_surname_several_sources_share_is_no_sure_misattribution() {
+    // three invented Smiths; the article credits the words to "Smith",
+    // which may be the one the reference has them from
+    let yaml = "version: 1\nsources:\n  - {id: ann, name: Ann Smith}\n  - {id: bo, name: Bo Smith}\n  - {id: cy, name: Cy Smith}\nquotes:\n  - {id: q, speaker: bo, text: \"the bridge will reopen in spring\"}\n";
+    let f = check(yaml, "Smith said: “The bridge will reopen in spring.”\n");
+    let m = a_guess(&f);
+    assert!(m.message.contains("may be Bo Smith"), "{}", m.message);
+    // another Smith named in full is a sure error, with its fix
+    let f = check(
+        yaml,
+        "Ann Smith said: “The bridge will reopen in spring.”\n",
+    );
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(m.severity, Severity::Error, "{m:?}");
+    // (only the wrong word is written: "Ann" → "Bo")
+    let fix = m.correction.as_ref().unwrap();
+    assert_eq!((fix.start, fix.end, fix.replacement.as_str()), (0, 3, "Bo"));
+    // a first name is no surname
+    let f = check(yaml, "Cy said: “The bridge will reopen in spring.”\n");
+    assert!(f.iter().all(|f| f.status != Status::Match), "{f:?}");
+    let one = yaml
+        .replace("  - {id: ann, name: Ann Smith}\n", "")
+        .replace("  - {id: cy, name: Cy Smith}\n", "");
+    // a surname only one source bears is that source
+    let f = check(&one, "Smith said: “The bridge will reopen in spring.”\n");
+    assert_eq!(credited(&f), [(Status::Match, Some("q"))]);
+}

@@ -215,6 +215,24 @@ fn hostile_references_get_located_errors() {
 }
 
 #[test]
+fn settings_and_names_that_would_make_nonsense_verdicts_are_refused() {
+    let e = reference_error(
+        "version: 1\nsettings:\n  intervals: {more_than_factor: 0, about_pct: -1, vague_low: 9, vague_high: 3}\n  tolerance: 1e308%\nsources:\n  - id: s\n    name: \"\"\n    aliases: [\" \", Smith]\n",
+    );
+    for want in [
+        "r.yaml:3:33: more_than_factor 0 is not a factor",
+        "r.yaml:3:47: about_pct -1 is not a share",
+        "vague_low 9 is greater than vague_high 3",
+        "r.yaml:4:14: `1e308%` is not a valid tolerance",
+        "r.yaml:7:11: the name is empty",
+        "r.yaml:8:15: the alias is empty",
+    ] {
+        assert!(e.contains(want), "{want}\n{e}");
+    }
+    assert!(!e.contains("aliases[1]"), "{e}");
+}
+
+#[test]
 fn a_large_reference_and_past_the_limit() {
     let mut y = String::from("version: 1\nfacts:\n");
     let mut i = 0;

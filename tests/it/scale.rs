@@ -292,3 +292,97 @@ fn thousands_of_unknown_source_ids_are_located_quickly() {
     ));
     assert!(text.contains("`srd29999` is not a declared source id (declare it under `sources:`)"));
 }
+
+#[test]
+fn excerpts_of_a_long_transcript_are_found_and_misquotes_diffed_on_their_run() {
+    // a 60,000-word speech as one reference quote, quoted 300 times in
+    // excerpts of 12 words: each excerpt is looked for in the speech run
+    // together once, not once per excerpt, and one with a word changed is
+    // aligned with the run it stands for (the whole speech is too long to
+    // align word by word)
+    let mut next = numbers(60);
+    let vocab = ["the", "war", "will", "end", "soon", "we", "are", "ready"];
+    let speech: Vec<String> = (0..60_000)
+        .map(|_| format!("{}{}", vocab[next(8) as usize], next(3000)))
+        .collect();
+    let yaml = format!(
+        "version: 1\nsources:\n  - {{id: v, name: Ann Varto}}\nquotes:\n  - id: q\n    speaker: v\n    text: \"{}\"\n",
+        speech.join(" ")
+    );
+    let r = Reference::from_str("r.yaml".as_ref(), &yaml).unwrap();
+    let mut text = String::new();
+    for _ in 0..300 {
+        let k = next(59_000) as usize;
+        text.push_str(&format!(
+            "Varto said: “{}.”\n\n",
+            speech[k..k + 12].join(" ")
+        ));
+    }
+    let mut changed = speech[30_000..30_012].to_vec();
+    changed[5] = "peace".into();
+    text.push_str(&format!("Varto said: “{}.”\n", changed.join(" ")));
+    let a = Article::from_text("a.md", text, None).unwrap();
+    let report = timed("excerpts", || Checker::new(&r).check(&a));
+    let statuses: Vec<_> = report.findings.iter().map(|f| f.status).collect();
+    let matched = statuses
+        .iter()
+        .filter(|s| **s == factcheck::model::Status::Match)
+        .count();
+    assert_eq!(matched, 300, "{statuses:?}");
+    let others: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.status != factcheck::model::Status::Match)
+        .collect();
+    let [f] = &others[..] else {
+        panic!("{others:?}")
+    };
+    assert_eq!(f.status, factcheck::model::Status::Misquoted, "{f:?}");
+    // the fix writes the speech's word in place of the changed one, and
+    // nothing of the speech outside the excerpt
+    let fix = f.correction.as_ref().unwrap();
+    assert_eq!(
+        fix.replacement,
+        format!("{}.", speech[30_000..30_012].join(" "))
+    );
+}
+
+#[test]
+fn thousands_of_figures_against_thousands_of_placed_facts() {
+    // 20,000 facts of one metric, each placed in its own town, and 2,000
+    // figures: each figure seeks only the words of the facts its sentence
+    // holds (every fact's words sought in every sentence took 71 s)
+    let mut next = numbers(20);
+    let mut yaml = String::from("version: 1\nfacts:\n");
+    let values: Vec<u64> = (0..20_000).map(|_| 10 + next(900)).collect();
+    for (i, v) in values.iter().enumerate() {
+        yaml.push_str(&format!(
+            "  - {{id: f{i}, metric: killed, value: {v}, context: [town{i}]}}\n"
+        ));
+    }
+    let reference = Reference::from_str("r.yaml".as_ref(), &yaml).unwrap();
+    let mut text = String::new();
+    let mut want = Vec::new();
+    for k in 0..2_000 {
+        let town = next(20_000) as usize;
+        // every other figure is the town's own, the rest one more
+        let value = values[town] + (k % 2) as u64;
+        text.push_str(&format!(
+            "Exactly {value} people were killed in Town{town}, officials said.\n\n"
+        ));
+        want.push((format!("f{town}"), k % 2 == 0));
+    }
+    let a = Article::from_text("a.md", text, None).unwrap();
+    let report = timed("placed facts", || Checker::new(&reference).check(&a));
+    let got: Vec<(String, bool)> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.claim
+                .as_ref()
+                .is_some_and(|c| c.kind == factcheck::model::ClaimKind::Quantity)
+        })
+        .filter_map(|f| Some((f.fact.clone()?, f.status == factcheck::model::Status::Match)))
+        .collect();
+    assert_eq!(got, want);
+}

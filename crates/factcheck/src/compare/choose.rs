@@ -13,7 +13,8 @@ use crate::reference::{Accepted, Fact};
 use std::collections::HashSet;
 
 mod subject;
-use subject::{names_subject, singular, subject_fit, without_metric_noun};
+pub(super) use subject::names_subject;
+use subject::{singular, subject_fit, without_metric_noun};
 
 /// The sentence with the speaker's mention blanked out, byte for byte, when
 /// lower-casing kept its length and the mention names a source by name.
@@ -133,48 +134,44 @@ impl<'r> Checker<'r> {
             .then(|| sentence_start(at.text, c))
             .flatten();
         let lx = &self.reference.lexicon;
-        let candidates: Vec<&'r Fact> = self
-            .by_metric
-            .get(q.metric.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        let percent = q.unit.as_deref() == Some("percent");
+        let Some(cands) = self.by_metric.get(&(q.metric.as_str(), percent)) else {
+            return Choice::None;
+        };
+        let candidates = &cands.facts;
+        // the facts with a word in the sentence, the figure's phrase or the
+        // paragraph before it: only their words can place the figure (the
+        // others' are passed over as if they had none)
+        let lead = start.map(|s| {
+            let from = crate::lang::span::ceil_char_boundary(at.text, s.saturating_sub(400));
+            flat_lower(&at.text[from..s])
+        });
+        let own_place_words = q.place.as_deref().map(str::to_lowercase);
+        let texts = [
+            sentence.as_str(),
+            placed.as_str(),
+            lead.as_deref().unwrap_or(""),
+            own_place_words.as_deref().unwrap_or(""),
+        ];
+        let (stating, placing) = cands.words_in(&texts);
+        // every candidate's place words in the sentence: a longer one holds
+        // the words of a shorter one where it stands ("Island of
+        // Mozambique" is not "Mozambique")
+        let all_places: Vec<&str> = placing
             .iter()
-            .filter(|f| f.percent == (q.unit.as_deref() == Some("percent")))
             .copied()
+            .flatten()
+            .map(String::as_str)
             .collect();
-        // the words that state a figure ("evacuated", "thought to have
-        // died", "confirmed dead") or name its subject stand by every figure
-        // of the metric: they place none, and count only after the places,
-        // when in the figure's own phrase
-        let (stating, placing): (Vec<Vec<String>>, Vec<Vec<String>>) = candidates
-            .iter()
-            .map(|f| {
-                // a function word ("throughout") names neither
-                f.context
-                    .iter()
-                    .filter(|w| !w.split(' ').all(|w| lx.not_subject.contains(w)))
-                    .cloned()
-                    .partition::<Vec<String>, _>(|w| {
-                        lx.only_figure_words(w) || names_subject(w, f.subject.as_deref())
-                    })
-            })
-            .unzip();
-        // every candidate's place words: a longer one holds the words of a
-        // shorter one where it stands ("Island of Mozambique" is not
-        // "Mozambique")
-        let all_places: Vec<&str> = placing.iter().flatten().map(String::as_str).collect();
         // a sentence that names a place of its own, one no fact's words
         // hold ("Across Fujian province, 186,000 people evacuated"), is not
         // about the place the paragraph named before it
         // (a figure whose own phrase names a fact's place, "21 in Florida"
         // in a list of states, is placed whatever else the sentence names)
-        let placed_itself = q.place.as_deref().is_some_and(|p| {
-            let p = p.to_lowercase();
-            all_places
-                .iter()
-                .any(|w| contains_word(&p, &w.to_lowercase()))
-        });
-        let own = !placed_itself && own_place(lx, &c.text, &all_places);
+        let placed_itself = own_place_words
+            .as_deref()
+            .is_some_and(|p| all_places.iter().any(|w| contains_word(p, w)));
+        let own = !placed_itself && own_place(lx, &c.text, &cands.places);
         let topic = if own {
             vec![false; candidates.len()]
         } else {
@@ -224,7 +221,11 @@ impl<'r> Checker<'r> {
                     (Some(_), Some(_)) => 0,
                     _ => 1,
                 };
-                let (a, b, c_) = at.context_fit(q, &placed, &sentence, start, &placing[i], &around);
+                let (a, b, c_) = if placing[i].is_empty() {
+                    (0, 0, 0)
+                } else {
+                    at.context_fit(q, &placed, &sentence, start, placing[i], &around)
+                };
                 // (a figure the article calls its total states the headline
                 // fact as a word of its phrase would)
                 let said = stating[i]
@@ -420,7 +421,7 @@ impl<'r> Checker<'r> {
             candidates
                 .iter()
                 .position(|f| std::ptr::eq(*f, fact))
-                .map_or(&[][..], |i| placing[i].as_slice())
+                .map_or(&[][..], |i| cands.placing[i].as_slice())
         };
         // (a place in the speaker's name names the speaker: "The Chief
         // Coroner of British Columbia reported that 619 deaths …" does not

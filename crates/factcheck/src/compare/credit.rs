@@ -192,22 +192,44 @@ impl Checker<'_> {
         // ("The federation said … “potentially confrontational”" for the
         // words of "Police Federation chairman Jan Berry"): the body may
         // speak through its officer, so the credit is no sure error
-        let speaks_for = given.is_some_and(|a| {
-            let right_words = normalise_name(&right);
-            let right_words: Vec<&str> = right_words.split(' ').collect();
-            let body = normalise_name(&a.speaker);
-            let body: Vec<&str> = body
+        let right_norm = normalise_name(&right);
+        let right_words: Vec<&str> = right_norm.split(' ').collect();
+        // (the words of `name` that are a part of the right name's, when
+        // all are and they are fewer)
+        let part_of_right = |name: &str| {
+            let name = normalise_name(name);
+            let words: Vec<String> = name
                 .split(' ')
                 .filter(|w| !w.is_empty() && !grammar::ARTICLES.contains(w))
+                .map(String::from)
                 .collect();
+            (!words.is_empty()
+                && words.len() < right_words.len()
+                && words.iter().all(|w| right_words.contains(&w.as_str())))
+            .then_some(words)
+        };
+        let speaks_for = given.is_some_and(|a| {
             // (not the right name's last word: "Clinton" for "Bill
             // Clinton" is the person, not a body he speaks for)
-            !body.is_empty()
-                && body.len() < right_words.len()
-                && body.iter().all(|w| right_words.contains(w))
-                && right_words.last().is_some_and(|l| !body.contains(l))
+            part_of_right(&a.speaker).is_some_and(|body| {
+                right_words
+                    .last()
+                    .is_some_and(|l| !body.iter().any(|w| w == l))
+            })
         });
+        // the mention is a part of the right name that names no source of
+        // its own ("Smith" where the reference has several Smiths, this
+        // one among them): it may well be them, so no sure error
+        let may_be = given
+            .is_some_and(|a| part_of_right(&a.mention).is_some() && self.speaker_id(c).is_none());
         match given {
+            Some(a) if may_be && !named_too => {
+                f.severity = f.severity.min(Severity::Warning);
+                f.message = format!(
+                    "The article gives this to {}, which may be {right}, who the reference has it from, or another of that name; check who said it, and name them in full.",
+                    a.mention
+                );
+            }
             Some(a) if speaks_for && !named_too => {
                 f.severity = f.severity.min(Severity::Warning);
                 f.message = format!(

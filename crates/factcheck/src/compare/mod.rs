@@ -16,12 +16,14 @@ use crate::lexicon::grammar::ADDITION_OPENERS;
 use crate::model::{ArticleReport, Claim, ClaimKind, Finding, Severity, Status};
 use crate::reference::{Fact, Reference};
 
+mod candidates;
 mod choose;
 pub mod correct;
 mod credit;
 pub mod drafts;
 mod figure;
 mod fix;
+mod long_quote;
 mod names;
 mod paragraph;
 mod place;
@@ -35,12 +37,15 @@ mod words;
 pub struct Checker<'r> {
     reference: &'r Reference,
     extractor: Extractor<'r>,
-    by_metric: HashMap<&'r str, Vec<&'r Fact>>,
+    /// The facts of each metric and unit (percent or not), read once.
+    by_metric: HashMap<(&'r str, bool), candidates::Candidates<'r>>,
     quotes: Vec<PreparedQuote<'r>>,
     /// Each lower-cased word to the quotes that hold it, in reference
     /// order: an article quote is compared only with the quotes it shares
     /// words with, not with every quote of a long reference.
     quote_index: HashMap<String, Vec<usize>>,
+    /// Each prepared quote's place by its id.
+    quote_by_id: HashMap<&'r str, usize>,
     /// Reference statements with their `says` words.
     statements: Vec<(&'r crate::reference::RefStatement, Vec<String>)>,
     /// Statements by the stem of their first word (`statement.rs`).
@@ -56,6 +61,10 @@ pub(super) struct PreparedQuote<'r> {
     pub(super) words: Vec<(String, (usize, usize))>,
     pub(super) plain: Vec<String>,
     pub(super) set: std::collections::HashSet<String>,
+    /// `plain` run together, for finding article quotes inside it.
+    pub(super) squashed: words::Squashed,
+    /// Where its words are, for a quote too long to align whole.
+    pub(super) places: Option<long_quote::Places>,
 }
 
 impl<'r> Checker<'r> {
@@ -63,10 +72,17 @@ impl<'r> Checker<'r> {
     /// read into words, source names and aliases normalised; and an
     /// extractor with the reference's lexicon and names.
     pub fn new(reference: &'r Reference) -> Checker<'r> {
-        let mut by_metric: HashMap<&str, Vec<&Fact>> = HashMap::new();
+        let mut grouped: HashMap<(&str, bool), Vec<&Fact>> = HashMap::new();
         for f in &reference.facts {
-            by_metric.entry(f.metric.as_str()).or_default().push(f);
+            grouped
+                .entry((f.metric.as_str(), f.percent))
+                .or_default()
+                .push(f);
         }
+        let by_metric = grouped
+            .into_iter()
+            .map(|(k, facts)| (k, candidates::Candidates::new(facts, &reference.lexicon)))
+            .collect();
         let quotes: Vec<PreparedQuote> = reference
             .quotes
             .iter()
@@ -76,6 +92,8 @@ impl<'r> Checker<'r> {
                 let set = plain.iter().map(|w| w.to_lowercase()).collect();
                 PreparedQuote {
                     quote,
+                    squashed: words::Squashed::new(&plain),
+                    places: long_quote::Places::of(&plain),
                     words,
                     plain,
                     set,
@@ -93,11 +111,17 @@ impl<'r> Checker<'r> {
             .iter()
             .map(|s| (s, words::content_words(&s.says)))
             .collect();
+        let quote_by_id = quotes
+            .iter()
+            .enumerate()
+            .map(|(i, pq)| (pq.quote.id.as_str(), i))
+            .collect();
         Checker {
             reference,
             extractor: Extractor::for_reference(reference),
             by_metric,
             quotes,
+            quote_by_id,
             quote_index,
             statement_index: statement::statement_index(&reference.lexicon, &statements),
             statements,

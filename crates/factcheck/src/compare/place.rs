@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::candidates::PlaceWords;
 use super::choose::Spans;
 pub(super) use super::paragraph::{paragraph, paragraph_start_above};
 use crate::lexicon::grammar::{CONTRASTS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS, TIME_PREPOSITIONS};
@@ -183,7 +184,7 @@ impl Place<'_> {
         &self,
         q: &Quantity,
         start: Option<usize>,
-        words: &[Vec<String>],
+        words: &[&[String]],
         places: &[&str],
     ) -> Vec<bool> {
         let mut latest = vec![None; words.len()];
@@ -490,12 +491,11 @@ pub(super) fn contains_word(text: &str, word: &str) -> bool {
 /// candidates' place words holds (nor is held by one), a name that says it
 /// is a region ("Broward County"), or a region it describes ("in the
 /// inland states").
-pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
+pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &PlaceWords) -> bool {
     let words: Vec<&str> = sentence
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .collect();
-    let places: Vec<String> = places.iter().map(|p| p.to_lowercase()).collect();
     // (not a part the sentence names: "including everyone in Iberia Parish")
     let part = |k: usize| {
         words[k.saturating_sub(3)..k].iter().any(|w| {
@@ -526,9 +526,8 @@ pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
             && w[2].starts_with(char::is_lowercase)
             && w[3].starts_with(char::is_lowercase)
             && region(&head)
-            && !places.iter().any(|p| {
-                contains_word(p, &modifier) || contains_word(p, &format!("{modifier} {head}"))
-            })
+            && !places.hold(&modifier)
+            && !places.hold(&format!("{modifier} {head}"))
     });
     // a name that says it is a region, opening the sentence ("Broward
     // County had 21 fatalities"); not a longer name ("Kentucky State
@@ -543,9 +542,8 @@ pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
             && !lx.subregions.contains(&name)
             && !lx.not_names.contains(&name)
             && name != "the"
-            && !places
-                .iter()
-                .any(|p| contains_word(p, &name) || contains_word(p, &format!("{name} {head}")))
+            && !places.hold(&name)
+            && !places.hold(&format!("{name} {head}"))
     });
     described
         || region_named
@@ -557,9 +555,9 @@ pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &[&str]) -> bool {
                 && name.chars().next().is_some_and(char::is_uppercase)
                 && name.chars().skip(1).any(char::is_lowercase)
                 && !lx.not_names.contains(&name.to_lowercase())
-                && !places.iter().any(|p| {
+                && {
                     let name = name.to_lowercase();
-                    contains_word(p, &name) || contains_word(&name, p)
-                })
+                    !places.hold(&name) && !places.held_by(&name)
+                }
         })
 }

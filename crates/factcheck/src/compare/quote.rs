@@ -2,7 +2,8 @@
 //! the speaker's own, anyone's (a misattribution), or close enough to be a
 //! misquote, with the word diff and the article's quote put right.
 
-use super::words::{best_window, quote_diff, quote_matches, quote_words, QuoteDiff};
+use super::words::{best_window, quote_diff, quote_matches_in, quote_words};
+use super::words::{QuoteDiff, Squashed};
 use super::{Checker, PreparedQuote};
 use crate::article::Article;
 use crate::limits::{MAX_QUOTE_CANDIDATES, MAX_QUOTE_POSTINGS};
@@ -34,9 +35,25 @@ fn close_to(
     text: &str,
     pq: &PreparedQuote,
 ) -> Option<(QuoteDiff, (usize, usize))> {
-    let whole = Some(quote_diff(positioned, text, &pq.quote.text, &pq.words))
-        .filter(|d| d.ratio >= 0.6)
-        .map(|d| (d, (0, text.len())));
+    // a transcript: a short excerpt against the run of it that it stands
+    // for; anything else against the whole quote
+    let window = pq.places.as_ref().and_then(|places| {
+        let lower: Vec<String> = positioned.iter().map(|w| w.0.to_lowercase()).collect();
+        places.window(&lower, pq.words.len())
+    });
+    let whole = Some(match window {
+        Some((a, b)) => {
+            let (start, end) = (pq.words[a].1 .0, pq.words[b - 1].1 .1);
+            let run: Vec<(String, (usize, usize))> = pq.words[a..b]
+                .iter()
+                .map(|(w, (x, y))| (w.clone(), (x - start, y - start)))
+                .collect();
+            quote_diff(positioned, text, &pq.quote.text[start..end], &run)
+        }
+        None => quote_diff(positioned, text, &pq.quote.text, &pq.words),
+    })
+    .filter(|d| d.ratio >= 0.6)
+    .map(|d| (d, (0, text.len())));
     // the run a shorter phrase stands for, when it fits better than the
     // whole quote ("Obedience to the rule of law should not be a game of
     // cat and mouse" against "Adherence … a game": the whole quote is
@@ -211,15 +228,13 @@ impl<'r> Checker<'r> {
         // a run that is another reference quote word for word ("I was
         // disgusted" beside the reference's "I was shocked") is that quote,
         // not a misquote of this one
-        let given: Vec<&[String]> = found
+        let given: Vec<&Squashed> = found
             .iter()
             .filter_map(|f| match f {
-                Found::Same(rq) => self
-                    .holding(&quote_words(&rq.text).first()?.0.to_lowercase())
-                    .find(|pq| pq.quote.id == rq.id),
+                Found::Same(rq) => self.quote_by_id.get(rq.id.as_str()),
                 Found::Close(..) => None,
             })
-            .map(|pq| pq.plain.as_slice())
+            .map(|&i| &self.quotes[i].squashed)
             .collect();
         found.retain(|f| match f {
             Found::Close(_, _, (a, b)) => {
@@ -227,7 +242,7 @@ impl<'r> Checker<'r> {
                     .into_iter()
                     .map(|w| w.0)
                     .collect();
-                !given.iter().any(|plain| quote_matches(&run, plain))
+                !given.iter().any(|plain| quote_matches_in(&run, plain))
             }
             Found::Same(_) => true,
         });
@@ -345,12 +360,13 @@ impl<'r> Checker<'r> {
             .collect();
         let mut found = Vec::new();
         let mut best_close: Option<(QuoteDiff, &RefQuote, (usize, usize))> = None;
+        let squashed = Squashed::new(&words);
         for pq in self.sharing_words(&lower) {
-            if quote_matches(&words, &pq.plain) {
+            if quote_matches_in(&words, &pq.squashed) {
                 return vec![Found::Same(pq.quote)];
             }
             // the reference holds a part of the article's longer quote
-            if quote_matches(&pq.plain, &words) {
+            if squashed.could_hold(&pq.squashed) && quote_matches_in(&pq.plain, &squashed) {
                 found.push(Found::Same(pq.quote));
                 continue;
             }

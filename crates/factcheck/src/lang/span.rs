@@ -94,7 +94,7 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The smallest char boundary at or above `i`.
-fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+pub(crate) fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
     while i < text.len() && !text.is_char_boundary(i) {
         i += 1;
     }

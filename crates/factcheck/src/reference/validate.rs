@@ -177,12 +177,54 @@ fn settings_tolerance(settings: &Settings, p: &mut Problems) -> Tolerance {
             p.push(&format!("settings.severity.{status}"), format!("unknown status `{status}` (expected one of match, mismatch, misquoted, misattributed, unattributed, unverified, missing)"));
         }
     }
+    intervals(&settings.intervals, p);
     match &settings.tolerance {
         Some(t) => tolerance(t).unwrap_or_else(|m| {
             p.push("settings.tolerance", m);
             Tolerance::Absolute(0.0)
         }),
         None => Tolerance::Absolute(0.0),
+    }
+}
+
+/// Check `settings.intervals`: every share and factor finite, shares in
+/// [0, 1), factors at least 1, and the vague span not upside down. A
+/// factor of 0 or a share of -1 would make every hedged figure an interval
+/// that holds nothing, or everything, and the verdicts would be nonsense.
+fn intervals(k: &crate::lang::qualifier::Intervals, p: &mut Problems) {
+    let at = |name: &str| format!("settings.intervals.{name}");
+    for (name, v) in [
+        ("about_pct", k.about_pct),
+        ("almost_pct", k.almost_pct),
+        ("up_to_pct", k.up_to_pct),
+    ] {
+        if !(v.is_finite() && (0.0..1.0).contains(&v)) {
+            p.push(
+                &at(name),
+                format!("{name} {v} is not a share (expected a number from 0 up to, not including, 1, such as 0.1 for 10%)"),
+            );
+        }
+    }
+    for (name, v) in [
+        ("more_than_factor", k.more_than_factor),
+        ("vague_low", k.vague_low),
+        ("vague_high", k.vague_high),
+    ] {
+        if !(v.is_finite() && (1.0..=1000.0).contains(&v)) {
+            p.push(
+                &at(name),
+                format!("{name} {v} is not a factor (expected a number from 1 to 1000)"),
+            );
+        }
+    }
+    if k.vague_low > k.vague_high {
+        p.push(
+            &at("vague_low"),
+            format!(
+                "vague_low {} is greater than vague_high {}",
+                k.vague_low, k.vague_high
+            ),
+        );
     }
 }
 
@@ -217,13 +259,25 @@ fn sources(sources: &[SourceFile], ids: &mut Ids, p: &mut Problems) -> HashSet<S
     for (i, s) in sources.iter().enumerate() {
         let at = format!("sources[{i}]");
         ids.check(&s.id, &at, p);
-        printable(&s.name, &format!("{at}.name"), "the name", p);
+        named(&s.name, &format!("{at}.name"), "the name", p);
         for (j, alias) in s.aliases.iter().enumerate() {
-            printable(alias, &format!("{at}.aliases[{j}]"), "the alias", p);
+            named(alias, &format!("{at}.aliases[{j}]"), "the alias", p);
         }
         declared.insert(s.id.clone());
     }
     declared
+}
+
+/// A name or alias: printable and holding a word. An empty alias would
+/// match every mention, or none, and `--write` would credit nobody.
+fn named(s: &str, at: &str, what: &str, p: &mut Problems) {
+    if !s.chars().any(char::is_alphanumeric) {
+        p.push(
+            at,
+            format!("{what} is empty; write the name as an article would print it"),
+        );
+    }
+    printable(s, at, what, p);
 }
 
 /// How many problems may come with a suggested id.
@@ -436,8 +490,10 @@ fn tolerance(v: &NumberText) -> std::result::Result<Tolerance, String> {
                 s.trim().trim_end_matches('%').trim().parse().map_err(|_| {
                     format!("`{s}` is not a tolerance (expected \"N%\" or a number)")
                 })?;
-            if !p.is_finite() || p < 0.0 {
-                return Err(format!("`{s}` is not a valid tolerance"));
+            if !p.is_finite() || !(0.0..=100.0).contains(&p) {
+                return Err(format!(
+                    "`{s}` is not a valid tolerance (expected a share from 0% to 100%)"
+                ));
             }
             Ok(Tolerance::Relative(p / 100.0))
         }

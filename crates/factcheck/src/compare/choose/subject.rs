@@ -72,7 +72,7 @@ pub(super) fn without_metric_noun(subject: &str, phrase: &str, claimed: Option<&
 /// the students killed): the subject is ranked already, and the word
 /// locates no incident, so it counts after the words that do, as the words
 /// that state a figure do.
-pub(super) fn names_subject(word: &str, subject: Option<&str>) -> bool {
+pub(in crate::compare) fn names_subject(word: &str, subject: Option<&str>) -> bool {
     subject.is_some_and(|s| {
         let w = word.to_lowercase();
         let s = s.to_lowercase();

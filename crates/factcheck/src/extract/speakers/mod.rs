@@ -55,6 +55,10 @@ pub(crate) struct Registry {
     recent: Vec<usize>,
     /// Per entity, the position of its latest mention in `recent`.
     stamp: rustc_hash::FxHashMap<usize, usize>,
+    /// Entities the article mentioned, by the last word of their name: a
+    /// later mention merges only with these, and a reference of 200,000
+    /// Smiths must not cost each "Smith" a look at all of them.
+    mentioned_by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Shares of those polled, by their words.
     shares: rustc_hash::FxHashMap<String, usize>,
 }
@@ -216,7 +220,15 @@ impl Registry {
 
     /// Make `idx` the most recently mentioned entity.
     pub(crate) fn touch(&mut self, idx: usize) -> usize {
-        self.stamp.insert(idx, self.recent.len());
+        if self.stamp.insert(idx, self.recent.len()).is_none() {
+            // (a name grows only at its front, so its last word is its key
+            // for good)
+            let last = self.entities[idx].name_words.last().cloned();
+            self.mentioned_by_last
+                .entry(last.unwrap_or_default())
+                .or_default()
+                .push(idx);
+        }
         self.recent.push(idx);
         idx
     }
@@ -404,20 +416,31 @@ impl Registry {
         // word: the candidates are that word's bearers, the latest first)
         let last = name_words.last().map_or("", String::as_str);
         let found = self
-            .entities
-            .bearers(last)
+            .mentioned_by_last
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
             .filter(|&i| {
                 let e = &self.entities[i];
-                self.stamp.contains_key(&i)
-                    && (e.name_words == name_words
-                        || (person
-                            && e.kind == EntityKind::Person
-                            && ends_with(&e.name_words, &name_words))
-                        || (person
-                            && e.kind == EntityKind::Person
-                            && ends_with(&name_words, &e.name_words)))
+                e.name_words == name_words
+                    || (person
+                        && e.kind == EntityKind::Person
+                        && ends_with(&e.name_words, &name_words))
+                    || (person
+                        && e.kind == EntityKind::Person
+                        && ends_with(&name_words, &e.name_words))
             })
-            .max_by_key(|&i| self.stamp.get(&i).copied());
+            .max_by_key(|&i| self.stamp.get(&i).copied())
+            // a bare surname the article has not used yet is the one
+            // source of the reference that bears it ("Varto said" for Ann
+            // Varto); when several do, it stays a name of its own
+            .or_else(|| {
+                (person && name_words.len() == 1)
+                    .then(|| self.person_by_surname(last))
+                    .flatten()
+                    .filter(|&i| self.entities[i].source.is_some())
+            });
         let titles: Vec<String> = match last_title {
             Some(t) => vec![lower[..=t].join(" ")],
             None => Vec::new(),
