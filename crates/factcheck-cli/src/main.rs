@@ -12,6 +12,13 @@ mod write;
 
 use std::process::ExitCode;
 
+/// mimalloc, not the system allocator: glibc's keeps the memory a figure's
+/// ranking of thousands of facts frees (200 articles against 10,000 facts
+/// peaked at 1.3 GB for 20 MB in use), and allocation is a tenth of the
+/// time of extraction.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use exit::Outcome;
 use factcheck::Error;
