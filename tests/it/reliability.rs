@@ -48,6 +48,13 @@ fn binary_and_utf16_are_named_errors() {
     std::fs::write(dir.path().join("bin.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
     let o = factcheck_in(dir.path(), &["extract", "bin.txt"]);
     assert_error(&o, "bin.txt:1:5: binary file (NUL byte at offset 4)");
+    // columns count as a claim's do: a byte-order mark is none
+    std::fs::write(dir.path().join("bom.txt"), "\u{feff}Hé\nab\0".as_bytes()).unwrap();
+    let o = factcheck_in(dir.path(), &["extract", "bom.txt"]);
+    assert_error(&o, "bom.txt:2:3: binary file (NUL byte at offset 9)");
+    std::fs::write(dir.path().join("bad.txt"), b"\xef\xbb\xbfab\xff").unwrap();
+    let o = factcheck_in(dir.path(), &["extract", "bad.txt"]);
+    assert_error(&o, "bad.txt:1:3: not valid UTF-8 (byte offset 5)");
     std::fs::write(dir.path().join("be.txt"), b"\xfe\xff\x00A").unwrap();
     let o = factcheck_in(dir.path(), &["extract", "be.txt"]);
     assert_stderr(&o, "be.txt: UTF-16 text is not supported");

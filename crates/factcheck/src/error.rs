@@ -184,10 +184,9 @@ impl Error {
     }
 }
 
-/// 1-based line and column of the end of valid UTF-8 `before`.
+/// 1-based line and column of the end of valid UTF-8 `before`, counted as
+/// every claim's are (a byte-order mark is no column).
 pub(crate) fn line_col_of(before: &[u8]) -> (usize, usize) {
     let text = std::str::from_utf8(before).unwrap_or_default();
-    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
-    let line = text.bytes().filter(|&b| b == b'\n').count() + 1;
-    (line, text[line_start..].chars().count() + 1)
+    crate::lang::span::LineIndex::new(text).line_col(text, text.len())
 }

@@ -10,19 +10,24 @@ use crate::limits::MAX_STATEMENT_CANDIDATES;
 use crate::model::{Claim, Finding, Status};
 use crate::reference::RefStatement;
 
+/// The fewest letters two forms of a word share at their start.
+const STEM: usize = 4;
+
+/// Two forms of one word ("negotiate", "negotiations"): equal, or sharing
+/// all but two letters of the shorter, and at least [`STEM`].
 fn same_stem(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
-    shorter >= 4 && common >= shorter.saturating_sub(2).max(4)
+    shorter >= STEM && common >= shorter.saturating_sub(2).max(STEM)
 }
 
 /// What two words that [`same_stem`] joins have in common: their first
-/// four letters, or the whole of a shorter word (which must be equal).
+/// [`STEM`] letters, or the whole of a shorter word (which must be equal).
 fn stem_key(w: &str) -> &str {
-    w.char_indices().nth(4).map_or(w, |(i, _)| &w[..i])
+    w.char_indices().nth(STEM).map_or(w, |(i, _)| &w[..i])
 }
 
 /// Each statement under the stem key of one word every content that says
