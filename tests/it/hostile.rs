@@ -217,3 +217,28 @@ fn init_output_never_writes_through_a_dangling_symlink() {
     assert!(stderr(&out).contains("not overwritten"), "{}", stderr(&out));
     assert!(!target.exists(), "the link's target was created");
 }
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_refused_by_name() {
+    // shown with a replacement character, the name would lead `--write`
+    // to another file ("x\u{fffd}.md"), which the pull request may hold too
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scene("  - \"*.md\"\n");
+    let repo = dir.path().join("repo");
+    let odd = std::ffi::OsStr::from_bytes(b"claims/x\xff.md");
+    fs::write(repo.join(odd), ARTICLE).unwrap();
+    fs::write(repo.join("claims/x\u{fffd}.md"), ARTICLE).unwrap();
+    let o = factcheck_in(&repo, &["check", "--write"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("claims/x\u{fffd}.md: the file name is not UTF-8; rename the file"),
+        "{}",
+        stderr(&o)
+    );
+    // the others are checked and written; the look-alike keeps its bytes
+    // but for its own fix, and the odd file is untouched
+    assert_eq!(fs::read(repo.join(odd)).unwrap(), ARTICLE.as_bytes());
+    assert!(fs::read_to_string(repo.join("claims/a.md"))
+        .unwrap()
+        .contains("At least 20"));
+}

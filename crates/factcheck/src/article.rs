@@ -56,6 +56,11 @@ impl Article {
             path: path.to_path_buf(),
             limit: MAX_ARTICLE_BYTES,
         };
+        if path.to_str().is_none() {
+            return Err(Error::NameNotUtf8 {
+                path: path.to_path_buf(),
+            });
+        }
         if path.as_os_str() == "-" {
             std::io::stdin()
                 .take(MAX_ARTICLE_BYTES + 1)

@@ -100,6 +100,14 @@ pub enum Error {
         /// The directory looked for.
         path: PathBuf,
     },
+    /// A file whose name is not UTF-8: reports name files as text, and a
+    /// name shown with a replacement character would lead `--write` to
+    /// another file.
+    #[error("{}: the file name is not UTF-8; rename the file", path.display())]
+    NameNotUtf8 {
+        /// The file.
+        path: PathBuf,
+    },
     /// A glob pattern that does not parse.
     #[error("bad glob `{pattern}`: {source}")]
     BadGlob {
