@@ -427,3 +427,28 @@ fn a_misquote_from_the_wrong_speaker_is_fixed_in_one_run() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), once);
 }
+
+/// A misquote whose wrong speaker's name was misread keeps its own fix:
+/// the name is left for an editor, the quote's words are put right (the
+/// joined fix was once dropped whole with the name).
+#[test]
+fn a_misquote_from_a_misread_speaker_still_fixes_the_quote() {
+    let dir = scratch();
+    let path = dir.path().join("claims/articles/t.md");
+    let said = "a decision was made to radically, by a wide margin, reduce military activity in the direction of Kyiv and Chernihiv";
+    let printed = said.replace("reduce", "halt");
+    let line = format!("“{printed},” Fomi n. Peskov said on Tuesday.\n");
+    std::fs::write(&path, &line).unwrap();
+    let args = [
+        "check",
+        "claims/articles/t.md",
+        "--against",
+        "claims/ukraine-talks.yaml",
+        "--write",
+    ];
+    factcheck_in(dir.path(), &args);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        line.replace("halt", "reduce")
+    );
+}

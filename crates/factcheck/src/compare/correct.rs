@@ -25,19 +25,28 @@ pub(crate) fn spare_unsafe(text: &str, findings: &mut [Finding], lexicon: &Lexic
             continue;
         };
         // (the speaker's own words: a quote's fix may ride along)
-        let misread = f
-            .claim
-            .as_ref()
-            .and_then(|claim| claim.attribution.as_ref()?.mention_span)
-            .filter(|&(a, b)| a < c.end && c.start < b)
-            // (with the characters either side: "Ann\u{1b}Lee" is one
-            // name misread, of which the mention holds only "Lee")
-            .and_then(|(a, b)| text.get(widen(text, a, b)))
-            .is_some_and(|name| misread_name(name, lexicon));
+        let misread = f.claim.as_ref().is_some_and(|claim| {
+            misread_mention(text, claim, lexicon).is_some_and(|(a, b)| a < c.end && c.start < b)
+        });
         if MARKUP.iter().any(|m| old.contains(m)) || after_entity(&text[..c.start]) || misread {
             f.correction = None;
         }
     }
+}
+
+/// The span of the claim's speaker's name when it was misread (see
+/// [`misread_name`]): no fix may replace it.
+pub(crate) fn misread_mention(
+    text: &str,
+    claim: &crate::model::Claim,
+    lexicon: &Lexicon,
+) -> Option<(usize, usize)> {
+    let (a, b) = claim.attribution.as_ref()?.mention_span?;
+    // (with the characters either side: "Ann\u{1b}Lee" is one name
+    // misread, of which the mention holds only "Lee")
+    text.get(widen(text, a, b))
+        .is_some_and(|name| misread_name(name, lexicon))
+        .then_some((a, b))
 }
 
 /// Two corrections of one finding as one: the text between them kept as

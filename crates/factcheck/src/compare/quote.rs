@@ -554,9 +554,12 @@ impl<'r> Checker<'r> {
             // carry one (a named speaker, never a guessed one): otherwise
             // the next `--write` would find the misattribution and write
             // again
+            // (a misread name is never replaced: the quote's fix goes alone)
             let credit = self.misattributed(c, &rq.id, &rq.speaker, String::new());
-            f.correction =
-                super::correct::joined(&article.text, f.correction.take(), credit.correction);
+            let misread =
+                super::correct::misread_mention(&article.text, c, &self.reference.lexicon);
+            let credit = credit.correction.filter(|_| misread.is_none());
+            f.correction = super::correct::joined(&article.text, f.correction.take(), credit);
         }
         out.push(f);
     }
