@@ -391,6 +391,21 @@ fn write_never_replaces_a_misread_speaker_name() {
     }
 }
 
+/// `check --write` of `claims/articles/t.md` in the scratch copy.
+fn write_t(dir: &Path) -> Output {
+    let against = "claims/ukraine-talks.yaml";
+    factcheck_in(
+        dir,
+        &[
+            "check",
+            "claims/articles/t.md",
+            "--against",
+            against,
+            "--write",
+        ],
+    )
+}
+
 /// A quote both misquoted and given to the wrong (named) speaker is put
 /// right in one run: the second run once found the misattribution and
 /// wrote again.
@@ -405,20 +420,13 @@ fn a_misquote_from_the_wrong_speaker_is_fixed_in_one_run() {
         format!("“{printed},” Dmitry Peskov said on Tuesday.\n"),
     )
     .unwrap();
-    let args = [
-        "check",
-        "claims/articles/t.md",
-        "--against",
-        "claims/ukraine-talks.yaml",
-        "--write",
-    ];
-    factcheck_in(dir.path(), &args);
+    write_t(dir.path());
     let once = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         once,
         format!("“{said},” Alexander Fomin said on Tuesday.\n")
     );
-    let again = factcheck_in(dir.path(), &args);
+    let again = write_t(dir.path());
     assert!(!text(&again).contains("misattributed"), "{}", text(&again));
     assert!(
         !String::from_utf8_lossy(&again.stderr).contains("wrote"),
@@ -439,14 +447,7 @@ fn a_misquote_from_a_misread_speaker_still_fixes_the_quote() {
     let printed = said.replace("reduce", "halt");
     let line = format!("“{printed},” Fomi n. Peskov said on Tuesday.\n");
     std::fs::write(&path, &line).unwrap();
-    let args = [
-        "check",
-        "claims/articles/t.md",
-        "--against",
-        "claims/ukraine-talks.yaml",
-        "--write",
-    ];
-    factcheck_in(dir.path(), &args);
+    write_t(dir.path());
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         line.replace("halt", "reduce")
