@@ -208,6 +208,12 @@ fn hostile_references_get_located_errors() {
         e.contains("2:75: collections nested more than 64 deep"),
         "{e}"
     );
+    // a raw control character, refused by the YAML reader, at its place
+    let e = reference_error("version: 1\nsources:\n  - id: s1\n    name: \"Jé\u{1b}Y\"\n");
+    assert!(
+        e.starts_with("r.yaml:4:14: control characters are not allowed"),
+        "{e}"
+    );
     // non-finite and negative numbers, impossible dates, unreadable values
     let e = reference_error("version: 1\nfacts:\n  - id: a\n    metric: killed\n    value: .inf\n  - id: b\n    metric: killed\n    value: .nan\n  - id: c\n    metric: killed\n    value: -4\n  - id: d\n    metric: killed\n    value: ten-ish\n    as_of: 2022-02-30\n");
     for want in [

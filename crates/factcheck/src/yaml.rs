@@ -97,11 +97,19 @@ fn check_depth(path: &Path, text: &str) -> Result<()> {
 pub(crate) fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     check_depth(path, text)?;
     serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((1, 1));
-        Error::at(path, line, column, explain(&e.to_string()))
+        let message = e.to_string();
+        // (the reader's own errors, a raw control character among them,
+        // give a byte offset in their message rather than a location)
+        let offset = message
+            .rsplit_once(" at position ")
+            .and_then(|(m, n)| Some((m, n.trim().parse::<usize>().ok()?)));
+        let (line, column) = match (offset, e.location()) {
+            (Some((_, at)), _) => crate::lang::span::LineIndex::new(text).line_col(text, at),
+            (None, Some(l)) => (l.line(), l.column()),
+            (None, None) => (1, 1),
+        };
+        let message = offset.map_or(message.as_str(), |(m, _)| m);
+        Error::at(path, line, column, explain(message))
     })
 }
 

@@ -2,7 +2,7 @@
 //! sources, its figures as facts with the stated values, its quotes and
 //! statements — for a curator to correct and commit. It validates as written.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::grammar::is_pronoun;
 use crate::model::{ArticleClaims, ClaimKind, Qualifier, Quantity, Resolution};
@@ -26,15 +26,28 @@ fn slug(s: &str) -> String {
     }
 }
 
+/// The ids given so far, and per base the next number to try after it: a
+/// thousand quotes of one speaker must not each try `-2`, `-3`, … again.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
 /// A unique id: `base`, `base-2`, `base-3`, …
-fn unique(base: String, taken: &mut BTreeMap<String, ()>) -> String {
+fn unique(base: String, ids: &mut Ids) -> String {
     let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains_key(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
+    if ids.taken.contains(&id) {
+        let n = ids.next.entry(base.clone()).or_insert(2);
+        loop {
+            id = format!("{base}-{n}");
+            *n += 1;
+            if !ids.taken.contains(&id) {
+                break;
+            }
+        }
     }
-    taken.insert(id.clone(), ());
+    ids.taken.insert(id.clone());
     id
 }
 
@@ -52,12 +65,7 @@ fn one_spaced(s: &str) -> String {
 /// The id of the source named `speaker`, added if new; `mention` (as the
 /// article wrote it) becomes an alias. A pronoun names no one: as an alias
 /// it would make every "he" in a checked article this source.
-fn source_of(
-    sources: &mut Vec<SourceFile>,
-    speaker: &str,
-    mention: &str,
-    ids: &mut BTreeMap<String, ()>,
-) -> String {
+fn source_of(sources: &mut Vec<SourceFile>, speaker: &str, mention: &str, ids: &mut Ids) -> String {
     // (a name across a hard-wrapped line is one line in a reference)
     let (speaker, mention) = (one_spaced(speaker), one_spaced(mention));
     let (speaker, mention) = (speaker.as_str(), mention.as_str());
@@ -90,7 +98,7 @@ fn source_of(
 /// The skeleton for `claims`; `article_entry` is the article's path as the
 /// reference should name it.
 pub fn skeleton(claims: &ArticleClaims, article_entry: &str) -> ReferenceFile {
-    let mut ids = BTreeMap::new();
+    let mut ids = Ids::default();
     let mut sources: Vec<SourceFile> = Vec::new();
     let mut facts = Vec::new();
     let mut quotes = Vec::new();

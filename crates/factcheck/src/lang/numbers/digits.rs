@@ -47,13 +47,16 @@ fn digits_value(s: &str) -> Option<(f64, bool, usize)> {
 
 /// Digits at `i` with their spaced groups and scale words ("1 000", "4
 /// million", "2.5k") into `n`: the next token, or `None` if not a number.
+/// A part of a smaller scale follows only when the scale is below
+/// `ceiling` (see `parse_single_below`).
 pub(super) fn digits_at(
     src: &str,
     toks: &[Token],
     i: usize,
     n: &mut NumberPhrase,
+    ceiling: f64,
 ) -> Option<usize> {
-    let (text, j) = spaced_groups(src, toks, i, n);
+    let (text, j) = spaced_groups(src, toks, i, n)?;
     // scientific notation ("1e400") is no count a newsroom writes
     let rest = &src.as_bytes()[toks[j - 1].end..];
     if matches!(rest, [b'e' | b'E', d, ..] | [b'e' | b'E', b'+' | b'-', d, ..] if d.is_ascii_digit())
@@ -78,6 +81,9 @@ pub(super) fn digits_at(
     {
         n.value *= 12.0;
         return Some(j + 1);
+    }
+    if n.scale >= ceiling {
+        return Some(j);
     }
     Some(mixed_tail(src, toks, j, n))
 }
@@ -106,7 +112,7 @@ fn mixed_tail(src: &str, toks: &[Token], j: usize, n: &mut NumberPhrase) -> usiz
             return after;
         }
     }
-    let Some((part, after)) = super::parse_single(src, toks, k) else {
+    let Some((part, after)) = super::parse_single_below(src, toks, k, n.scale) else {
         return j;
     };
     let fits = part.value < n.scale
@@ -121,15 +127,21 @@ fn mixed_tail(src: &str, toks: &[Token], j: usize, n: &mut NumberPhrase) -> usiz
     after
 }
 
+/// The most groups of three that may follow a number's first digits: five
+/// make a quadrillion, past any count.
+const MAX_SPACED_GROUPS: usize = 5;
+
 /// The digits at `i` joined with the groups of three that follow after
 /// spaces ("1 000 000", "1 234 567.89"; no-break and narrow spaces are
-/// spaces in the scan copy): the digits and the next token.
+/// spaces in the scan copy): the digits and the next token. `None` for a
+/// longer run of groups ("123 123 123 …"): no number, and read no further
+/// than the limit from each of its groups.
 fn spaced_groups(
     src: &str,
     toks: &[Token],
     i: usize,
     n: &mut NumberPhrase,
-) -> (CompactString, usize) {
+) -> Option<(CompactString, usize)> {
     let mut text = toks[i].lower.clone();
     let mut j = i + 1;
     if !text.contains([',', '.']) && text.len() <= 3 {
@@ -144,6 +156,9 @@ fn spaced_groups(
                 && gap.chars().all(|c| c == ' ')
                 && gap.len() <= 3
             {
+                if j - i > MAX_SPACED_GROUPS {
+                    return None;
+                }
                 let last = !frac.is_empty();
                 text.push_str(&g.lower);
                 n.separators = true;
@@ -156,7 +171,7 @@ fn spaced_groups(
             }
         }
     }
-    (text, j)
+    Some((text, j))
 }
 
 /// Scale words from token `j` on, applied to `n` ("2.5k", "1.2m", "10

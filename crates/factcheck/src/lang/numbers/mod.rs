@@ -191,10 +191,23 @@ pub fn parse_at(src: &str, toks: &[Token], i: usize) -> Option<NumberPhrase> {
 
 /// One number without range handling: returns the phrase and the next token.
 fn parse_single(src: &str, toks: &[Token], i: usize) -> Option<(NumberPhrase, usize)> {
+    parse_single_below(src, toks, i, f64::INFINITY)
+}
+
+/// [`parse_single`] for the part of a larger number ("4 thousand 3
+/// hundred"): a part whose scale is not below `ceiling` takes no part of
+/// its own, so a run of "3 hundred 3 hundred …" is read once, not once
+/// from each of its numbers.
+fn parse_single_below(
+    src: &str,
+    toks: &[Token],
+    i: usize,
+    ceiling: f64,
+) -> Option<(NumberPhrase, usize)> {
     let t = toks.get(i)?;
     let mut n = NumberPhrase::single(i, t);
     let j = match t.kind {
-        Kind::Num => digits_at(src, toks, i, &mut n)?,
+        Kind::Num => digits_at(src, toks, i, &mut n, ceiling)?,
         Kind::Word => words_at(src, toks, i, &mut n)?,
         _ => return None,
     };
