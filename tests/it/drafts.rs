@@ -105,8 +105,12 @@ fn a_figure_moved_to_another_metric() {
     );
     assert_flaws(
         &t,
+        // (the sentence has the figure from UNHCR, the reference its
+        // displaced count from IOM: UNHCR's own count, perhaps, so no sure
+        // error and no fix that would put IOM's number in UNHCR's mouth;
+        // the refugees' count gone missing is the error)
         with(&[
-            (Status::Mismatch, Severity::Error, "displaced"),
+            (Status::Mismatch, Severity::Warning, "displaced"),
             (Status::Missing, Severity::Error, "refugees"),
         ]),
         "moved_figure",

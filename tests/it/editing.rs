@@ -453,3 +453,66 @@ fn a_misquote_from_a_misread_speaker_still_fixes_the_quote() {
         line.replace("halt", "reduce")
     );
 }
+
+/// A fix that settles whom a later "he" means makes that speaker's misquote
+/// fixable: `--write` reads its corrected text again and fixes it in the
+/// same run, so a second run changes nothing (it once took two runs).
+#[test]
+fn write_settles_in_one_run_when_a_fix_makes_another_possible() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let yaml = "version: 1\nsources:\n  - {id: bob, name: Bob Smith}\n  - {id: carl, name: Carl Jones}\nquotes:\n  - {id: q1, speaker: bob, text: \"We will rebuild every bridge in the valley before winter.\"}\n  - {id: q2, speaker: bob, text: \"Peace is near.\"}\n";
+    std::fs::write(dir.path().join("r.yaml"), yaml).unwrap();
+    let article = dir.path().join("a.md");
+    std::fs::write(
+        &article,
+        "Carl Jones said: “We will rebuild every bridge in the valley before winter.”\n\n“Peace is far,” he said.\n",
+    )
+    .unwrap();
+    let args = ["check", "a.md", "--against", "r.yaml", "--write"];
+    let o = factcheck_in(dir.path(), &args);
+    assert!(
+        stderr(&o).contains("wrote 2 corrections to a.md"),
+        "{}",
+        stderr(&o)
+    );
+    let once = std::fs::read_to_string(&article).unwrap();
+    assert_eq!(
+        once,
+        "Bob Smith said: “We will rebuild every bridge in the valley before winter.”\n\n“Peace is near,” he said.\n"
+    );
+    factcheck_in(dir.path(), &args);
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), once);
+}
+
+/// Three ways `--write` once changed right words or kept changing a file:
+/// a name that credits two figures, rewritten for the one it is wrong for;
+/// "1 43" fixed to "1 143", which reads as 1,143 next time; and a figure
+/// from another source "fixed" to the fact's value, after which its source
+/// became wrong.
+#[test]
+fn write_leaves_shared_speakers_spaced_digits_and_other_sources_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let yaml = "version: 1\nsources:\n  - {id: bob, name: Bob Smith, aliases: [Smith]}\n  - {id: carl, name: Carl Jones, aliases: [Jones]}\nfacts:\n  - {id: killed, metric: killed, value: 143, source: bob}\n  - {id: injured, metric: injured, value: \"1,179\", source: carl}\n";
+    std::fs::write(dir.path().join("r.yaml"), yaml).unwrap();
+    let text = "Bob Smith said 143 people were killed and 1,179 injured.\n\nSmith said 1 43 people were killed.\n\nJones said four hundred and ten people were killed.\n";
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    let args = ["check", "a.md", "--against", "r.yaml", "--write"];
+    let o = factcheck_in(dir.path(), &args);
+    assert!(!stderr(&o).contains("wrote"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        text
+    );
+    // each is still reported, for an editor
+    let o = factcheck_in(dir.path(), &["check", "a.md", "--against", "r.yaml"]);
+    let out = stdout(&o);
+    for want in [
+        "warning[misattributed: injured]",
+        "error[mismatch: killed]: “43 people were killed”",
+        "but the article has it from another source than Bob Smith",
+    ] {
+        assert!(out.contains(want), "{want}\n{out}");
+    }
+}

@@ -299,13 +299,35 @@ fn check(
         }
     }
     if write {
-        write_corrections(&doc, &mut errors);
+        // each article's checker, to read the corrected text again
+        let checker_of: std::collections::HashMap<String, &Checker> = work
+            .iter()
+            .map(|(c, p)| (p.display().to_string(), *c))
+            .collect();
+        let recheck = |path: &str, text: String| {
+            let checker = checker_of.get(path)?;
+            let article = Article::from_text(path, text, None).ok()?;
+            Some(checker.check(&article))
+        };
+        write_corrections(&doc, recheck, &mut errors);
     }
     Ok(Outcome::findings_if(failing).unless_errors(errors))
 }
 
-/// `--write`: each article with corrections, rewritten atomically.
-fn write_corrections(doc: &Document, errors: &mut usize) {
+/// How many times `--write` reads its corrected text again for the fixes
+/// the corrections themselves made possible.
+const WRITE_ROUNDS: usize = 3;
+
+/// `--write`: each article with corrections, rewritten atomically. The
+/// corrected text is checked again (`recheck`), and fixed again, until it
+/// holds no more fixes or for [`WRITE_ROUNDS`] rounds: a name put right
+/// may settle whom a later "he" means, and his misquote is then fixed in
+/// the same run, so a second run changes nothing.
+fn write_corrections(
+    doc: &Document,
+    recheck: impl Fn(&str, String) -> Option<ArticleReport>,
+    errors: &mut usize,
+) {
     let Body::Check(report) = &doc.body else {
         return;
     };
@@ -313,13 +335,24 @@ fn write_corrections(doc: &Document, errors: &mut usize) {
         let Some(text) = doc.source(&a.path).map(Source::text) else {
             continue;
         };
-        let new = factcheck::corrected_report(text, a);
+        let mut new = factcheck::corrected_report(text, a);
         if new == text || a.path == "-" {
             continue;
         }
+        let mut n = a.corrections().count();
+        for _ in 1..WRITE_ROUNDS {
+            let Some(again) = recheck(&a.path, new.clone()) else {
+                break;
+            };
+            let more = factcheck::corrected_report(&new, &again);
+            if more == new {
+                break;
+            }
+            n += again.corrections().count();
+            new = more;
+        }
         match crate::write::write_atomically(Path::new(&a.path), text, &new) {
             Ok(()) => {
-                let n = a.corrections().count();
                 let s = if n == 1 { "" } else { "s" };
                 crate::say::done(&format!("wrote {n} correction{s} to"), &a.path);
             }

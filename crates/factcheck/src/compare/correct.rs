@@ -28,7 +28,11 @@ pub(crate) fn spare_unsafe(text: &str, findings: &mut [Finding], lexicon: &Lexic
         let misread = f.claim.as_ref().is_some_and(|claim| {
             misread_mention(text, claim, lexicon).is_some_and(|(a, b)| a < c.end && c.start < b)
         });
-        if MARKUP.iter().any(|m| old.contains(m)) || after_entity(&text[..c.start]) || misread {
+        if MARKUP.iter().any(|m| old.contains(m))
+            || after_entity(&text[..c.start])
+            || misread
+            || joins_a_number(text, c)
+        {
             f.correction = None;
         }
     }
@@ -107,6 +111,29 @@ fn widen(text: &str, a: usize, b: usize) -> std::ops::Range<usize> {
         .and_then(|t| t.chars().next())
         .map_or(b, |c| b + c.len_utf8());
     start..end
+}
+
+/// Whether the fix would write digits a space away from other digits
+/// ("1 43" → "1 143"): the next reading takes them as one number
+/// (1,143), and a second `--write` changes the text again.
+fn joins_a_number(text: &str, c: &Correction) -> bool {
+    let spaced = |gap: &str| {
+        !gap.is_empty()
+            && gap
+                .chars()
+                .all(|ch| matches!(ch, ' ' | '\u{a0}' | '\u{202f}'))
+    };
+    let digit = |ch: Option<char>| ch.is_some_and(|ch| ch.is_ascii_digit());
+    let before = &text[..c.start];
+    let after = &text[c.end..];
+    let lead = before.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    let trail = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    (digit(c.replacement.chars().next())
+        && spaced(&before[lead.len()..])
+        && digit(lead.chars().next_back()))
+        || (digit(c.replacement.chars().next_back())
+            && spaced(&after[..after.len() - trail.len()])
+            && digit(trail.chars().next()))
 }
 
 /// Whether `before` ends with a character reference (`&#44;`, `&nbsp;`):

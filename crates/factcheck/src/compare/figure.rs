@@ -272,6 +272,18 @@ impl<'r> Checker<'r> {
                 // and a part of the figure before ("two civilians, one of
                 // them a child") is no count of a fact that names no one
                 let part_of_whole = q.part && fact.subject.is_none();
+                // a figure the article has from a source the reference
+                // knows, other than the fact's: that source's own count,
+                // perhaps, which the reference does not hold
+                let named = c
+                    .attribution
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias));
+                let other_source = named
+                    && fact.source.as_deref().is_some_and(|want| {
+                        self.speaker_id(c)
+                            .is_some_and(|s| s != want && !self.credited_jointly(c, want))
+                    });
                 out.push(if part_of_whole {
                     uncertain(d, fact, "it is a part of the figure before it, which the fact may count whole")
                 } else if q.value.0 < accepted[0] && increment(&article.text, q.style.number_span) {
@@ -288,6 +300,9 @@ impl<'r> Checker<'r> {
                     uncertain(d, fact, "only a place named earlier in the paragraph or a word of the fact ties it to the fact, and a smaller or vague figure there may count a part of it")
                 } else if part && !in_paragraph(fact) {
                     uncertain(d, fact, "none of its `context:` words stand in the paragraph: it may count a part of it")
+                } else if other_source {
+                    let who = self.reference.source_name(fact.source.as_deref().unwrap_or(""));
+                    uncertain(d, fact, &format!("the article has it from another source than {who}, whose count it may be"))
                 } else {
                     d
                 });

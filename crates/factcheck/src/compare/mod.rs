@@ -290,7 +290,7 @@ impl<'r> Checker<'r> {
         }
         self.narrower_beside_a_match(&mut out);
         self.looser_beside_a_match(&mut out);
-        keep_confirmed_speakers(&mut out);
+        self.keep_confirmed_speakers(&mut out);
         relays_of_confirmed_words(&mut out);
         self.sourced_elsewhere(article, &mut out);
         for f in &self.reference.facts {
@@ -333,42 +333,55 @@ fn adds(sentence: &str) -> bool {
         .any(|o| s.strip_prefix(o).is_some_and(|r| r.starts_with([',', ' '])))
 }
 
-/// A speaker's words that credit one claim the reference confirms are not
-/// rewritten for another claim they also credit ("Communist rebels said
-/// they destroyed a bridge, and seven rebels were killed", where the toll
-/// is the army's): the fix would make the confirmed claim wrong, and a
-/// second `--write` would put the words back. A warning, without a fix.
-fn keep_confirmed_speakers(out: &mut [Finding]) {
-    let mention = |f: &Finding| {
-        f.claim
-            .as_ref()
-            .and_then(|c| c.attribution.as_ref())
-            .and_then(|a| a.mention_span)
-    };
-    // (a figure's value that matches confirms no speaker)
-    let confirmed: Vec<((usize, usize), (usize, usize))> = out
-        .iter()
-        .filter(|f| f.status == Status::Match)
-        .filter_map(|f| {
-            let c = f.claim.as_ref().filter(|c| c.kind != ClaimKind::Quantity)?;
-            Some((mention(f)?, (c.span.start, c.span.end)))
-        })
-        .collect();
-    for f in out.iter_mut() {
-        let own = f.claim.as_ref().map(|c| (c.span.start, c.span.end));
-        let rewrites_mention = f.status == Status::Misattributed
-            && f.correction.is_some()
-            && mention(f).is_some_and(|m| {
-                confirmed
-                    .iter()
-                    .any(|&(cm, span)| cm == m && Some(span) != own)
-            });
-        if rewrites_mention {
-            f.severity = f.severity.min(Severity::Warning);
-            f.correction = None;
-            f.message.push_str(
-                " The same words credit another claim the reference gives them, so they are not rewritten: check who said it.",
-            );
+impl Checker<'_> {
+    /// A speaker's words that credit one claim the reference confirms are
+    /// not rewritten for another claim they also credit ("Communist rebels
+    /// said they destroyed a bridge, and seven rebels were killed", where
+    /// the toll is the army's; "Bob Smith said 143 people were killed and
+    /// 1,179 injured", where the injured are another source's): the fix
+    /// would make the confirmed claim wrong, and a second `--write` would
+    /// put the words back. A warning, without a fix.
+    fn keep_confirmed_speakers(&self, out: &mut [Finding]) {
+        let mention = |f: &Finding| {
+            f.claim
+                .as_ref()
+                .and_then(|c| c.attribution.as_ref())
+                .and_then(|a| a.mention_span)
+        };
+        // (a figure's value that matches confirms the speaker only when
+        // the fact has it from that very source)
+        let confirms = |f: &Finding, c: &Claim| {
+            c.kind != ClaimKind::Quantity
+                || f.fact
+                    .as_deref()
+                    .and_then(|id| self.reference.fact(id))
+                    .and_then(|fact| fact.source.as_deref())
+                    .is_some_and(|s| self.speaker_id(c).as_deref() == Some(s))
+        };
+        let confirmed: Vec<((usize, usize), (usize, usize))> = out
+            .iter()
+            .filter(|f| f.status == Status::Match)
+            .filter_map(|f| {
+                let c = f.claim.as_ref().filter(|c| confirms(f, c))?;
+                Some((mention(f)?, (c.span.start, c.span.end)))
+            })
+            .collect();
+        for f in out.iter_mut() {
+            let own = f.claim.as_ref().map(|c| (c.span.start, c.span.end));
+            let rewrites_mention = f.status == Status::Misattributed
+                && f.correction.is_some()
+                && mention(f).is_some_and(|m| {
+                    confirmed
+                        .iter()
+                        .any(|&(cm, span)| cm == m && Some(span) != own)
+                });
+            if rewrites_mention {
+                f.severity = f.severity.min(Severity::Warning);
+                f.correction = None;
+                f.message.push_str(
+                    " The same words credit another claim the reference gives them, so they are not rewritten: check who said it.",
+                );
+            }
         }
     }
 }
