@@ -242,3 +242,43 @@ fn a_file_name_that_is_not_utf8_is_refused_by_name() {
         .unwrap()
         .contains("At least 20"));
 }
+
+#[test]
+fn write_never_follows_a_symlinked_folder_out_of_the_repository() {
+    // a pull request adds `claims/linkdir -> ../../outside`; a CI step
+    // `check --write claims/*/*.md` (the shell expands the glob through
+    // the link) once rewrote the outside file
+    let dir = scene("  - a.md\n");
+    let repo = dir.path().join("repo");
+    symlink("../../outside", repo.join("claims/linkdir")).unwrap();
+    let args = [
+        "check",
+        "claims/linkdir/x.md",
+        "--against",
+        "claims/r.yaml",
+        "--write",
+    ];
+    let o = factcheck_in(&repo, &args);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("claims/linkdir/x.md: reached through a symbolic link that leads out of the repository; not written"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("outside/x.md")).unwrap(),
+        ARTICLE
+    );
+    // named by its own path, outside, it is the user's choice
+    let o = factcheck_in(
+        &repo,
+        &[
+            "check",
+            "../outside/x.md",
+            "--against",
+            "claims/r.yaml",
+            "--write",
+        ],
+    );
+    assert!(stderr(&o).contains("wrote 1 correction"), "{}", stderr(&o));
+}

@@ -183,6 +183,18 @@ fn resolved(path: &Path) -> PathBuf {
     }
 }
 
+/// Whether `path` lies inside `root` as written but leads out of it
+/// through a symbolic link on the way (a folder a pull request added as a
+/// link to `../../outside`): `--write` never writes there.
+pub fn leads_out(path: &Path, root: &Path) -> bool {
+    let abs = if path.is_absolute() {
+        clean(path)
+    } else {
+        clean(&std::env::current_dir().unwrap_or_default().join(path))
+    };
+    abs.starts_with(root) && !resolved(path).starts_with(root)
+}
+
 /// Whether an `articles:` entry may name files outside the root: absolute,
 /// or climbing out of it with `..`.
 fn escapes(root: &Path, base: &Path, pattern: &str) -> Option<String> {

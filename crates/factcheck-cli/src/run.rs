@@ -309,7 +309,8 @@ fn check(
             let article = Article::from_text(path, text, None).ok()?;
             Some(checker.check(&article))
         };
-        write_corrections(&doc, recheck, &mut errors);
+        let root = discover::repo_root(root)?;
+        write_corrections(&doc, &root, recheck, &mut errors);
     }
     Ok(Outcome::findings_if(failing).unless_errors(errors))
 }
@@ -325,6 +326,7 @@ const WRITE_ROUNDS: usize = 3;
 /// the same run, so a second run changes nothing.
 fn write_corrections(
     doc: &Document,
+    root: &Path,
     recheck: impl Fn(&str, String) -> Option<ArticleReport>,
     errors: &mut usize,
 ) {
@@ -337,6 +339,12 @@ fn write_corrections(
         };
         let mut new = factcheck::corrected_report(text, a);
         if new == text || a.path == "-" {
+            continue;
+        }
+        if discover::leads_out(Path::new(&a.path), root) {
+            let why =
+                "reached through a symbolic link that leads out of the repository; not written";
+            report_error(&Error::Usage(format!("{}: {why}", a.path)), errors);
             continue;
         }
         let mut n = a.corrections().count();
