@@ -113,27 +113,31 @@ fn widen(text: &str, a: usize, b: usize) -> std::ops::Range<usize> {
     start..end
 }
 
-/// Whether the fix would write digits a space away from other digits
-/// ("1 43" → "1 143"): the next reading takes them as one number
-/// (1,143), and a second `--write` changes the text again.
+/// Whether the fix would write digits a space away from other digits that
+/// read with them as one number in groups of three ("1 43" → "1 143",
+/// which reads as 1,143 next time, and a second `--write` changes the text
+/// again). A year before a figure ("2015 143 children") joins nothing.
 fn joins_a_number(text: &str, c: &Correction) -> bool {
-    let spaced = |gap: &str| {
-        !gap.is_empty()
-            && gap
-                .chars()
-                .all(|ch| matches!(ch, ' ' | '\u{a0}' | '\u{202f}'))
+    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+    // a word of one to three digits: a group's head
+    let head = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    // three digits and no more: a group that follows a head
+    let group = |s: &str| {
+        s.len() >= 3
+            && s.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+            && !s[3..].starts_with(|ch: char| ch.is_ascii_digit() || ch == ',')
     };
-    let digit = |ch: Option<char>| ch.is_some_and(|ch| ch.is_ascii_digit());
     let before = &text[..c.start];
     let after = &text[c.end..];
-    let lead = before.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
-    let trail = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    (digit(c.replacement.chars().next())
-        && spaced(&before[lead.len()..])
-        && digit(lead.chars().next_back()))
-        || (digit(c.replacement.chars().next_back())
-            && spaced(&after[..after.len() - trail.len()])
-            && digit(trail.chars().next()))
+    let lead = before.trim_end_matches(SPACES);
+    let trail = after.trim_start_matches(SPACES);
+    (lead.len() < before.len() && head(last_word(lead)) && group(&c.replacement))
+        || (trail.len() < after.len() && head(last_word(&c.replacement)) && group(trail))
+}
+
+/// The last word of `s`, after its last whitespace.
+fn last_word(s: &str) -> &str {
+    s.rsplit(char::is_whitespace).next().unwrap_or("")
 }
 
 /// Whether `before` ends with a character reference (`&#44;`, `&nbsp;`):
