@@ -300,12 +300,21 @@ fn check(
     }
     if write {
         // each article's checker, to read the corrected text again
-        let checker_of: std::collections::HashMap<String, &Checker> = work
+        // (by reference and article: an article several references cover
+        // is checked again against each one's own)
+        let checker_of: std::collections::HashMap<(String, String), &Checker> = checkers
             .iter()
-            .map(|(c, p)| (p.display().to_string(), *c))
+            .zip(&jobs)
+            .flat_map(|(c, (r, paths))| {
+                let reference = r.path.display().to_string();
+                paths
+                    .iter()
+                    .map(move |p| ((reference.clone(), p.display().to_string()), c))
+            })
             .collect();
-        let recheck = |path: &str, text: String| {
-            let checker = checker_of.get(path)?;
+        let recheck = |a: &ArticleReport, text: String| {
+            let checker = checker_of.get(&(a.reference.clone(), a.path.clone()))?;
+            let path = a.path.as_str();
             let article = Article::from_text(path, text, None).ok()?;
             Some(checker.check(&article))
         };
@@ -327,7 +336,7 @@ const WRITE_ROUNDS: usize = 3;
 fn write_corrections(
     doc: &Document,
     root: &Path,
-    recheck: impl Fn(&str, String) -> Option<ArticleReport>,
+    recheck: impl Fn(&ArticleReport, String) -> Option<ArticleReport>,
     errors: &mut usize,
 ) {
     let Body::Check(report) = &doc.body else {
@@ -349,7 +358,7 @@ fn write_corrections(
         }
         let mut n = a.corrections().count();
         for _ in 1..WRITE_ROUNDS {
-            let Some(again) = recheck(&a.path, new.clone()) else {
+            let Some(again) = recheck(a, new.clone()) else {
                 break;
             };
             let more = factcheck::corrected_report(&new, &again);

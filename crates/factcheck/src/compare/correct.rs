@@ -119,25 +119,27 @@ fn widen(text: &str, a: usize, b: usize) -> std::ops::Range<usize> {
 /// again). A year before a figure ("2015 143 children") joins nothing.
 fn joins_a_number(text: &str, c: &Correction) -> bool {
     const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
-    // a word of one to three digits: a group's head
-    let head = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    // the digits `s` ends with are a group's head: one to three, not the
+    // end of "1,20" or "2.5" (a hyphen, a currency sign or a bracket
+    // before them ends their token: "2019-20", "$1")
+    let head = |s: &str| {
+        let rest = s.trim_end_matches(|ch: char| ch.is_ascii_digit());
+        (1..=3).contains(&(s.len() - rest.len())) && !rest.ends_with([',', '.'])
+    };
     // three digits and no more: a group that follows a head
     let group = |s: &str| {
         s.len() >= 3
             && s.as_bytes()[..3].iter().all(u8::is_ascii_digit)
             && !s[3..].starts_with(|ch: char| ch.is_ascii_digit() || ch == ',')
     };
+    // (groups are joined across at most three spaces)
+    let gap = |g: &str| (1..=3).contains(&g.chars().count());
     let before = &text[..c.start];
     let after = &text[c.end..];
     let lead = before.trim_end_matches(SPACES);
     let trail = after.trim_start_matches(SPACES);
-    (lead.len() < before.len() && head(last_word(lead)) && group(&c.replacement))
-        || (trail.len() < after.len() && head(last_word(&c.replacement)) && group(trail))
-}
-
-/// The last word of `s`, after its last whitespace.
-fn last_word(s: &str) -> &str {
-    s.rsplit(char::is_whitespace).next().unwrap_or("")
+    (gap(&before[lead.len()..]) && head(lead) && group(&c.replacement))
+        || (gap(&after[..after.len() - trail.len()]) && head(&c.replacement) && group(trail))
 }
 
 /// Whether `before` ends with a character reference (`&#44;`, `&nbsp;`):
@@ -275,5 +277,28 @@ mod tests {
         let d = unified_diff("a.md", "ref.yaml", "one\ntwo\n", "one\nthree\n");
         assert!(d.contains("--- a.md\n+++ a.md\n"), "{d}");
         assert!(d.contains("-two\n+three\n"), "{d}");
+    }
+
+    #[test]
+    fn digits_are_never_written_where_they_join_another_number() {
+        let fix = |text: &str, old: &str, new: &str| {
+            let start = text.find(old).unwrap();
+            let c = Correction {
+                start,
+                end: start + old.len(),
+                replacement: new.into(),
+            };
+            joins_a_number(text, &c)
+        };
+        // (each would read as one spaced number: 1 143, 20 143, 143 000)
+        assert!(fix("Smith said 1 43 died.", "43", "143"));
+        assert!(fix("In 2019-20 43 people died.", "43", "143"));
+        assert!(fix("Some 43 000 fled.", "43", "143"));
+        // a year, a decimal, a separator or a wide gap joins nothing
+        assert!(!fix("In 2015 43 people died.", "43", "143"));
+        assert!(!fix("Some 2.5 43 fled.", "43", "143"));
+        assert!(!fix("In 1,20 43 fled.", "43", "143"));
+        assert!(!fix("Smith said 1     43 died.", "43", "143"));
+        assert!(!fix("Smith said 1 43 died.", "43", "1,179"));
     }
 }
