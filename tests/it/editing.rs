@@ -469,6 +469,17 @@ fn write_settles_in_one_run_when_a_fix_makes_another_possible() {
         "Carl Jones said: “We will rebuild every bridge in the valley before winter.”\n\n“Peace is far,” he said.\n",
     )
     .unwrap();
+    // the diff shows what `--write` writes, both rounds
+    let diff = factcheck_in(
+        dir.path(),
+        &["check", "a.md", "--against", "r.yaml", "--format", "diff"],
+    );
+    assert!(
+        text(&diff).contains("+“Peace is near,” he said."),
+        "{}",
+        text(&diff)
+    );
+    assert!(text(&diff).contains("+Bob Smith said:"), "{}", text(&diff));
     let args = ["check", "a.md", "--against", "r.yaml", "--write"];
     let o = factcheck_in(dir.path(), &args);
     assert!(

@@ -263,12 +263,19 @@ fn check(
         .flat_map(|(c, (_, paths))| paths.iter().map(move |p| (c, p)))
         .collect();
     let bar = progress(work.len(), opts.quiet);
+    // what `--write` writes and `--format diff` shows: every fix, those
+    // the first fixes made possible included
+    let settle = write || format == Format::Diff;
     let results: Vec<Result<(ArticleReport, Article)>> = work
         .par_iter()
         .map(|(checker, path)| {
             let article = Article::load(path)?;
             bar.inc(1);
-            Ok((checker.check(&article), article))
+            let mut report = checker.check(&article);
+            if settle {
+                report.settled = Some(checker.settle(&article, &report));
+            }
+            Ok((report, article))
         })
         .collect();
     bar.finish_and_clear();
@@ -299,54 +306,24 @@ fn check(
         }
     }
     if write {
-        // each article's checker, to read the corrected text again
-        // (by reference and article: an article several references cover
-        // is checked again against each one's own)
-        let checker_of: std::collections::HashMap<(String, String), &Checker> = checkers
-            .iter()
-            .zip(&jobs)
-            .flat_map(|(c, (r, paths))| {
-                let reference = r.path.display().to_string();
-                paths
-                    .iter()
-                    .map(move |p| ((reference.clone(), p.display().to_string()), c))
-            })
-            .collect();
-        let recheck = |a: &ArticleReport, text: String| {
-            let checker = checker_of.get(&(a.reference.clone(), a.path.clone()))?;
-            let path = a.path.as_str();
-            let article = Article::from_text(path, text, None).ok()?;
-            Some(checker.check(&article))
-        };
         let root = discover::repo_root(root)?;
-        write_corrections(&doc, &root, recheck, &mut errors);
+        write_corrections(&doc, &root, &mut errors);
     }
     Ok(Outcome::findings_if(failing).unless_errors(errors))
 }
 
-/// How many times `--write` reads its corrected text again for the fixes
-/// the corrections themselves made possible.
-const WRITE_ROUNDS: usize = 3;
-
-/// `--write`: each article with corrections, rewritten atomically. The
-/// corrected text is checked again (`recheck`), and fixed again, until it
-/// holds no more fixes or for [`WRITE_ROUNDS`] rounds: a name put right
-/// may settle whom a later "he" means, and his misquote is then fixed in
-/// the same run, so a second run changes nothing.
-fn write_corrections(
-    doc: &Document,
-    root: &Path,
-    recheck: impl Fn(&ArticleReport, String) -> Option<ArticleReport>,
-    errors: &mut usize,
-) {
+/// `--write`: each article with corrections, rewritten atomically with
+/// its settled text (see [`Checker::settle`]).
+fn write_corrections(doc: &Document, root: &Path, errors: &mut usize) {
     let Body::Check(report) = &doc.body else {
         return;
     };
     for a in &report.articles {
-        let Some(text) = doc.source(&a.path).map(Source::text) else {
+        let (Some(text), Some(settled)) = (doc.source(&a.path).map(Source::text), &a.settled)
+        else {
             continue;
         };
-        let mut new = factcheck::corrected_report(text, a);
+        let (new, n) = (&settled.text, settled.corrections);
         if new == text || a.path == "-" {
             continue;
         }
@@ -356,19 +333,7 @@ fn write_corrections(
             report_error(&Error::Usage(format!("{}: {why}", a.path)), errors);
             continue;
         }
-        let mut n = a.corrections().count();
-        for _ in 1..WRITE_ROUNDS {
-            let Some(again) = recheck(a, new.clone()) else {
-                break;
-            };
-            let more = factcheck::corrected_report(&new, &again);
-            if more == new {
-                break;
-            }
-            n += again.corrections().count();
-            new = more;
-        }
-        match crate::write::write_atomically(Path::new(&a.path), text, &new) {
+        match crate::write::write_atomically(Path::new(&a.path), text, new) {
             Ok(()) => {
                 let s = if n == 1 { "" } else { "s" };
                 crate::say::done(&format!("wrote {n} correction{s} to"), &a.path);

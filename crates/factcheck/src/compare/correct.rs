@@ -11,6 +11,42 @@ use crate::model::{Correction, Finding};
 /// tag, a Markdown link's target, a character reference (`1&#44;500`).
 const MARKUP: [&str; 5] = ["<", ">", "](", "&#", "&amp;"];
 
+/// How many times a corrected article is checked again for the fixes the
+/// corrections themselves made possible.
+const SETTLE_ROUNDS: usize = 3;
+
+impl super::Checker<'_> {
+    /// `article` with every correction of `report` made, then checked
+    /// again and fixed again until no fix is left, for at most
+    /// [`SETTLE_ROUNDS`] rounds: a name put right may settle whom a later
+    /// "he" means, and his misquote is then fixed in the same run, so a
+    /// second `--write` changes nothing.
+    pub fn settle(
+        &self,
+        article: &crate::Article,
+        report: &crate::model::ArticleReport,
+    ) -> crate::model::Settled {
+        let mut text = corrected_report(&article.text, report);
+        let mut corrections = report.corrections().count();
+        for _ in 1..SETTLE_ROUNDS {
+            if text == article.text {
+                break;
+            }
+            let Ok(again) = crate::Article::from_text(&article.path, text.clone(), None) else {
+                break;
+            };
+            let more = self.check(&again);
+            let next = corrected_report(&text, &more);
+            if next == text {
+                break;
+            }
+            corrections += more.corrections().count();
+            text = next;
+        }
+        crate::model::Settled { text, corrections }
+    }
+}
+
 /// Drop each correction `--write` must not make: words to replace that
 /// hold markup (rewriting them would cut a comment or a link in half), and
 /// a speaker's name that was misread (see [`misread_name`]). The finding

@@ -203,6 +203,7 @@ impl<'r> Checker<'r> {
             findings,
             notices,
             unlisted_corrections,
+            settled: None,
         }
     }
 

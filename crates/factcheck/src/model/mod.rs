@@ -468,6 +468,21 @@ pub struct ArticleReport {
     /// run fixes the whole article and a second changes nothing.
     #[serde(skip)]
     pub unlisted_corrections: Vec<Correction>,
+    /// The article with every correction made and checked again until no
+    /// fix is left ([`crate::Checker::settle`]), when the caller asked for
+    /// it: what `--write` writes and `--format diff` shows.
+    #[serde(skip)]
+    pub settled: Option<Settled>,
+}
+
+/// An article's text once every fix is made, fixes the first ones made
+/// possible included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settled {
+    /// The corrected text.
+    pub text: String,
+    /// How many corrections it took, over every round.
+    pub corrections: usize,
 }
 
 impl ArticleReport {

@@ -17,7 +17,10 @@ impl Render for Diff {
                 continue;
             };
             let text = source.text();
-            let new = corrected_report(text, a);
+            let new = a
+                .settled
+                .as_ref()
+                .map_or_else(|| corrected_report(text, a), |s| s.text.clone());
             // the file names on one line each; the lines themselves stay
             // byte for byte, or the patch would not apply
             let (path, reference) = (one_line(&a.path), one_line(&a.reference));
