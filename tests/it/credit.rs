@@ -525,3 +525,31 @@ fn a_surname_several_sources_share_is_no_sure_misattribution() {
     let f = check(&one, "Smith said: “The bridge will reopen in spring.”\n");
     assert_eq!(credited(&f), [(Status::Match, Some("q"))]);
 }
+
+#[test]
+fn words_that_credit_two_claims_from_two_other_sources_get_no_fix() {
+    // Bill Smith is credited with the evacuated (Ann Smith's) and the
+    // killed (Cara Diaz's): "Ann" for one, "Cara Diaz" for the other would
+    // overlap, and neither name fits both
+    let yaml = "version: 1\nsources:\n  - {id: ann, name: Ann Smith}\n  - {id: bill, name: Bill Smith}\n  - {id: cara, name: Cara Diaz}\nfacts:\n  - {id: evacuated, metric: evacuated, value: 2400, source: ann}\n  - {id: killed, metric: killed, value: 143, source: cara}\n";
+    let f = check(
+        yaml,
+        "Bill Smith said 2,400 residents were evacuated and 143 people were killed.\n",
+    );
+    let credits: Vec<&Finding> = f
+        .iter()
+        .filter(|f| f.status == Status::Misattributed)
+        .collect();
+    assert_eq!(credits.len(), 2, "{f:?}");
+    for m in credits {
+        assert_eq!(m.severity, Severity::Warning, "{m:?}");
+        assert!(m.correction.is_none(), "{m:?}");
+    }
+    // one claim alone keeps its fix
+    let f = check(yaml, "Bill Smith said 143 people were killed.\n");
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert!(m.correction.is_some(), "{m:?}");
+}

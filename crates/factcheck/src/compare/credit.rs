@@ -479,3 +479,35 @@ impl Checker<'_> {
             .cloned()
     }
 }
+
+/// One speaker's words that several misattributions would rewrite to
+/// different names ("Bill Smith said 2,400 residents were evacuated and
+/// 143 people were killed", the one count Ann Smith's, the other Cara
+/// Diaz's): no fix can be right for both, and two overlapping fixes
+/// would mangle the text. Warnings, without a fix.
+pub(super) fn one_fix_per_mention(out: &mut [Finding]) {
+    let mention = |f: &Finding| {
+        f.claim
+            .as_ref()
+            .and_then(|c| c.attribution.as_ref())
+            .and_then(|a| a.mention_span)
+    };
+    let mut fixes: std::collections::HashMap<(usize, usize), Vec<String>> = Default::default();
+    for f in out.iter().filter(|f| f.status == Status::Misattributed) {
+        if let (Some(m), Some(c)) = (mention(f), &f.correction) {
+            fixes.entry(m).or_default().push(c.replacement.clone());
+        }
+    }
+    for f in out.iter_mut().filter(|f| f.status == Status::Misattributed) {
+        let torn = mention(f)
+            .and_then(|m| fixes.get(&m))
+            .is_some_and(|r| r.iter().any(|x| *x != r[0]));
+        if torn && f.correction.is_some() {
+            f.severity = f.severity.min(Severity::Warning);
+            f.correction = None;
+            f.message.push_str(
+                " The same words credit other claims the reference has from someone else, so no one name fits them all: check who said each.",
+            );
+        }
+    }
+}

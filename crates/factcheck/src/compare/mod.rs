@@ -292,6 +292,7 @@ impl<'r> Checker<'r> {
         self.narrower_beside_a_match(&mut out);
         self.looser_beside_a_match(&mut out);
         self.keep_confirmed_speakers(&mut out);
+        credit::one_fix_per_mention(&mut out);
         relays_of_confirmed_words(&mut out);
         self.sourced_elsewhere(article, &mut out);
         for f in &self.reference.facts {
