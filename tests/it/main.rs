@@ -15,6 +15,7 @@ mod escaping;
 mod fact_choice;
 mod fact_ties;
 mod figure_place;
+mod guessed;
 mod hostile;
 mod html_report;
 mod properties;

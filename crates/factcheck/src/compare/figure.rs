@@ -273,17 +273,19 @@ impl<'r> Checker<'r> {
                 // them a child") is no count of a fact that names no one
                 let part_of_whole = q.part && fact.subject.is_none();
                 // a figure the article has from a source the reference
-                // knows, other than the fact's: that source's own count,
-                // perhaps, which the reference does not hold
-                let named = c
-                    .attribution
-                    .as_ref()
-                    .is_some_and(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias));
-                let other_source = named
-                    && fact.source.as_deref().is_some_and(|want| {
-                        self.speaker_id(c)
-                            .is_some_and(|s| s != want && !self.credited_jointly(c, want))
-                    });
+                // knows, other than the fact's (named, described or
+                // through a pronoun): that source's own count, perhaps,
+                // which the reference does not hold; or from a bare
+                // surname several sources bear, taken for one of them
+                let other_source = fact.source.as_deref().is_some_and(|want| {
+                    self.speaker_id(c)
+                        .is_some_and(|s| s != want && !self.credited_jointly(c, want))
+                        || c.attribution.as_ref().is_some_and(|a| {
+                            !a.resolved.is_sure()
+                                && !a.mention.trim().contains(' ')
+                                && self.names.shared_last_word(&a.mention)
+                        })
+                });
                 out.push(if part_of_whole {
                     uncertain(d, fact, "it is a part of the figure before it, which the fact may count whole")
                 } else if q.value.0 < accepted[0] && increment(&article.text, q.style.number_span) {

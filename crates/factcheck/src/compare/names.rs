@@ -29,6 +29,9 @@ pub(super) struct Names {
     /// Names past [`MAX_NAME_WORDS`], padded with a space either side,
     /// with their word count and source.
     long: Vec<(String, usize, String)>,
+    /// Each name's last word (of two or more) to the first source that
+    /// bears it, and whether another does too ("Smith" for Ann and Bill).
+    last_words: HashMap<String, (String, bool)>,
 }
 
 impl Names {
@@ -47,6 +50,7 @@ impl Names {
             opens: HashMap::new(),
             longest: 0,
             long: Vec::new(),
+            last_words: HashMap::new(),
         };
         for (name, id) in &exact {
             let starts = word_starts(name);
@@ -57,6 +61,14 @@ impl Names {
             if n > MAX_NAME_WORDS {
                 names.long.push((format!(" {name} "), n, id.clone()));
                 continue;
+            }
+            if n >= 2 {
+                let last = &name[starts[n - 1]..];
+                let entry = names
+                    .last_words
+                    .entry(last.to_string())
+                    .or_insert_with(|| (id.clone(), false));
+                entry.1 |= entry.0 != *id;
             }
             names.longest = names.longest.max(n);
             for k in 1..n.saturating_sub(1) {
@@ -74,6 +86,13 @@ impl Names {
         }
         names.exact = exact;
         names
+    }
+
+    /// Whether several sources' names end with this one word ("Smith").
+    pub(super) fn shared_last_word(&self, word: &str) -> bool {
+        self.last_words
+            .get(&normalise_name(word))
+            .is_some_and(|(_, shared)| *shared)
     }
 
     /// The source with this normalised name.

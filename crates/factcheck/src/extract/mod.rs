@@ -9,6 +9,7 @@ mod headline;
 mod prepare;
 pub(crate) mod quantity;
 pub(crate) mod quotes;
+mod resolve;
 pub(crate) mod speakers;
 pub(crate) mod speech;
 pub(crate) mod text;
@@ -16,7 +17,7 @@ pub(crate) mod text;
 use crate::article::Article;
 use crate::lang::qualifier::{to_nums, Stated};
 use crate::lang::tokens::{tokenize, Token};
-use crate::lexicon::grammar::{self, is_pronoun};
+use crate::lexicon::grammar;
 use crate::lexicon::Lexicon;
 use crate::model::{
     ArticleClaims, Attribution, Claim, ClaimKind, NumberStyle, Quantity, Resolution,
@@ -111,103 +112,6 @@ impl Claims<'_> {
             (start, end)
         };
         src[start..end].trim().to_string()
-    }
-
-    /// The attribution of the claim at `a..b` to the speaker of `e`, with
-    /// how the speaker was found.
-    fn attribution(&self, e: &SpeechEvent, a: usize, b: usize) -> Attribution {
-        let src = self.src;
-        let entity = &self.registry.entities[e.entity];
-        let mention = &src[e.mention.0..e.mention.1];
-        Attribution {
-            speaker: entity.canonical.clone(),
-            mention: mention.to_string(),
-            cue: src[e.cue.0..e.cue.1].to_string(),
-            source: entity.source.clone(),
-            mention_span: Some(e.mention),
-            resolved: self.resolution(mention, &entity.canonical, e.mention, a, b),
-            also: e
-                .also
-                .iter()
-                .map(|&i| self.registry.entities[i].canonical.clone())
-                .filter(|n| *n != entity.canonical)
-                .collect(),
-        }
-    }
-
-    /// Named in the claim's sentence, an alias there, a pronoun, or a
-    /// speaker carried from another sentence (a quote's tag after it, the
-    /// speaker of the paragraph before).
-    fn resolution(
-        &self,
-        mention: &str,
-        canonical: &str,
-        at: (usize, usize),
-        a: usize,
-        b: usize,
-    ) -> Resolution {
-        let word = mention.trim().to_lowercase();
-        // (a relative pronoun stands for the phrase before it: read as a
-        // pronoun, its speaker is never surer than one)
-        if is_pronoun(&word) || grammar::RELATIVE_PRONOUNS.contains(&word.as_str()) {
-            return Resolution::Pronoun;
-        }
-        // "the statement added": a document stands for whoever issued it
-        let head = word.rsplit(' ').next().unwrap_or("");
-        if self.lexicon.speech_settings.contains(head) {
-            return Resolution::Alias;
-        }
-        let sentences = self.sentence_of(a)..=self.sentence_of(b.saturating_sub(1).max(a));
-        // a tag right after a quoted question or exclamation ("…movie?" Mr
-        // Kashyap's lawyer Mihir Desai said.) stands in a sentence of its
-        // own, yet names the quote's speaker as surely as ", he said"
-        // (a quote that ends with a full stop ends its sentence: a name
-        // after it may start the next one)
-        let mark = |c: char| matches!(c, '"' | '”' | '’' | '\'' | '»');
-        let tag_after = at.0 >= b
-            && self.src.get(b..at.0).is_some_and(|gap| {
-                gap.chars()
-                    .all(|c| c.is_whitespace() || c == '?' || c == '!' || mark(c))
-            })
-            && self
-                .src
-                .get(..at.0)
-                .and_then(|s| s.trim_end().trim_end_matches(mark).chars().last())
-                .is_some_and(|c| matches!(c, ',' | '?' | '!'));
-        if !sentences.contains(&self.sentence_of(at.0)) && !tag_after {
-            return Resolution::Carried;
-        }
-        // the mention names the speaker when it holds the canonical name's
-        // last word ("Mr Blair" for Tony Blair, "the ministry" for itself)
-        // or is a name the reference gives the source
-        let last = canonical
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_lowercase();
-        let names_it = word
-            .split_whitespace()
-            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == last);
-        if self.registry.names_surely(mention) {
-            return Resolution::Named;
-        }
-        // a common noun after an article or a quantifier ("the agency
-        // suggests", "a spokesman said", "one point of the release
-        // stated") describes someone the reference does not name so: whom
-        // it means is a guess
-        let described = mention
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| grammar::QUANTIFIERS.contains(&w.to_lowercase().as_str()))
-            && !mention
-                .split_whitespace()
-                .skip(1)
-                .any(|w| w.starts_with(char::is_uppercase));
-        if !last.is_empty() && names_it && !described {
-            Resolution::Named
-        } else {
-            Resolution::Alias
-        }
     }
 
     /// `teaser` for a claim on a related-story teaser line.

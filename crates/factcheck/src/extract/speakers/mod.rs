@@ -5,6 +5,7 @@
 //! speaker with that title, "he"/"they" the last fitting speaker. When a
 //! reference is given, its source names and aliases win.
 
+mod described;
 mod entities;
 mod mention;
 
@@ -218,6 +219,22 @@ impl Registry {
         found.next().is_none().then_some(idx)
     }
 
+    /// Whether the article names two or more people with this last word
+    /// in full ("Ann Smith and Bill Smith met"): a bare "Smith" then means
+    /// one of them by a guess.
+    pub(crate) fn surname_shared(&self, word: &str) -> bool {
+        self.mentioned_by_last.get(word).is_some_and(|found| {
+            found
+                .iter()
+                .filter(|&&i| {
+                    let e = &self.entities[i];
+                    e.kind == EntityKind::Person && e.name_words.len() >= 2
+                })
+                .nth(1)
+                .is_some()
+        })
+    }
+
     /// Make `idx` the most recently mentioned entity.
     pub(crate) fn touch(&mut self, idx: usize) -> usize {
         if self.stamp.insert(idx, self.recent.len()).is_none() {
@@ -287,8 +304,25 @@ impl Registry {
         }
         let full = lower.join(" ");
         // a reference name or alias
+        // (its titles held as an article's name holds them: "Governor Bill
+        // Smith" makes him "the governor" after)
         if let Some(&idx) = self.known.index.get(&full) {
+            let m = Mention::read(words, lower, determiner, lexicon);
+            if let (Some(t), false) = (m.last_title, m.name_part.is_empty()) {
+                let title = lower[..=t].join(" ");
+                let e = self.entities.get_mut(idx);
+                if !e.titles.contains(&title) {
+                    e.titles.push(title);
+                }
+            }
             return Some(self.touch(idx));
+        }
+        // (a name the reference knows after its owner: "the government's
+        // Bureau for Information")
+        if lower.len() > 1 && (lower[0].ends_with("'s") || lower[0].ends_with("’s")) {
+            if let Some(&idx) = self.known.index.get(&lower[1..].join(" ")) {
+                return Some(self.touch(idx));
+            }
         }
         // a person's name the reference knows, then a description that
         // lost its commas: "Redur Khalil Human Rights Watchs executive
@@ -301,7 +335,10 @@ impl Registry {
         // "a senior official" brings in someone new; "the official" may be
         // someone named before
         let indefinite = determiner && !definite;
-        if m.last_title == Some(lower.len() - 1) && !m.head_is_org && !indefinite {
+        // (and "Diaz's deputy" is someone else than Diaz, and than the last
+        // person named)
+        let owned = lower.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
+        if m.last_title == Some(lower.len() - 1) && !m.head_is_org && !indefinite && !owned {
             if let Some(idx) = self.title_holder(&full) {
                 return Some(idx);
             }
@@ -328,70 +365,6 @@ impl Registry {
             return Some(self.touch(idx));
         }
         Some(self.merge_or_add(m, words, lower, lexicon))
-    }
-
-    /// "the source", "the medical source": the latest speaker whose name's
-    /// head is that noun ("a source at Aleppo Police Command", "SANA
-    /// reporter"), with the description's modifier among its words. A
-    /// definite description points back; only a new name starts a new
-    /// speaker. A plural ("the analysts") may mean a group no one named,
-    /// or several named ones, so it points back only to its own words.
-    fn described(&self, lower: &[String]) -> Option<usize> {
-        let (head, modifiers) = lower.split_last()?;
-        let plural = head.ends_with('s') && !head.ends_with("ss");
-        if modifiers.len() > 1 || plural {
-            return None;
-        }
-        self.recent_first().find(|&i| {
-            let e = &self.entities[i];
-            name_head(&e.name_words) == Some(head.as_str())
-                && modifiers.iter().all(|m| e.name_words.contains(m))
-        })
-    }
-
-    /// The reference's person whose full name (two words or more) opens
-    /// the mention, followed by a capitalised word or a title.
-    fn named_first(&self, words: &[&str], lower: &[String], lexicon: &Lexicon) -> Option<usize> {
-        self.known
-            .by_first
-            .get(lower.first()?)?
-            .iter()
-            .map(|&k| &self.known.names[k])
-            .filter(|(_, idx)| self.entities[*idx].kind == EntityKind::Person)
-            .find(|(n, _)| {
-                let name: Vec<&str> = n.split(' ').collect();
-                name.len() >= 2
-                    && lower.len() > name.len()
-                    && lower[..name.len()].iter().zip(&name).all(|(a, b)| a == b)
-                    && (words[name.len()].starts_with(char::is_uppercase)
-                        || lexicon.titles.contains(lower[name.len()].as_str()))
-            })
-            .map(|&(_, idx)| idx)
-    }
-
-    /// Title only: "the minister" → the last speaker with that title, or
-    /// else the last person named without one ("Igor Konashenkov briefed
-    /// … The spokesman said"), who then holds the title. "The prime
-    /// minister" is not the health minister named before.
-    fn title_holder(&mut self, title: &String) -> Option<usize> {
-        let holder = self
-            .recent_first()
-            .find(|&i| self.entities[i].titles.iter().any(|t| same_role(t, title)));
-        let untitled = || {
-            self.recent_first().find(|&i| {
-                let e = &self.entities[i];
-                e.kind == EntityKind::Person
-                    && e.titles.is_empty()
-                    && e.source.is_none()
-                    && e.name_words.len() >= 2
-            })
-        };
-        let idx = holder.or_else(untitled)?;
-        let e = self.entities.get_mut(idx);
-        if !e.titles.contains(title) {
-            e.titles.push(title.clone());
-        }
-        Some(self.touch(idx))
     }
 
     /// An earlier entity whose name ends with this one ("Fomin" → "Alexander

@@ -86,6 +86,18 @@ impl Sent<'_> {
                 i -= 1; // "U.S."
             } else if content
                 && is_word
+                && (t.lower.ends_with("'s") || t.lower.ends_with("’s"))
+                && !self.closed(t)
+                && i >= 2
+                && i - 2 >= self.first
+                && ARTICLES.contains(&toks[i - 2].lower.as_str())
+            {
+                // a body's possessive before the name: "the government's
+                // Bureau for Information"
+                i -= 2;
+                break;
+            } else if content
+                && is_word
                 && !self.closed(t)
                 && !self.lexicon.reporting_verbs.contains(t.lower.as_str())
             {
