@@ -12,6 +12,7 @@ use aho_corasick::AhoCorasick;
 use super::choose::names_subject;
 use super::place::contains_word;
 use crate::lexicon::Lexicon;
+use crate::limits::MAX_FACTS_PER_FIGURE;
 use crate::reference::Fact;
 
 /// The facts of one metric and unit, in the reference's order.
@@ -76,42 +77,80 @@ impl<'r> Candidates<'r> {
         }
     }
 
-    /// Per fact, its stating and its placing words when one of its words
-    /// stands somewhere in `texts` (lower-cased), else none: the others have
+    /// The facts a figure is ranked against, in the reference's order, each
+    /// with its stating and placing words when one of its words stands
+    /// somewhere in `texts` (lower-cased), else none: the others have
     /// nothing in the figure's sentence, its phrase or the paragraph before
-    /// it to be placed by.
-    pub(super) fn words_in<'a>(&'a self, texts: &[&str]) -> (Vec<&'a [String]>, Vec<&'a [String]>) {
-        let present = self.present(texts);
-        let only = |lists: &'a [Vec<String>]| -> Vec<&'a [String]> {
-            lists
-                .iter()
-                .zip(&present)
-                .map(|(l, &p)| if p { &l[..] } else { &[][..] })
-                .collect()
+    /// it to be placed by. All of them, up to [`MAX_FACTS_PER_FIGURE`];
+    /// past it, those with words present first.
+    pub(super) fn for_figure<'a>(&'a self, texts: &[&str]) -> Vec<Ranked<'a>> {
+        let words = |i: usize, present: bool| {
+            if present {
+                (&self.stating[i][..], &self.placing[i][..])
+            } else {
+                (&[][..], &[][..])
+            }
         };
-        (only(&self.stating), only(&self.placing))
-    }
-
-    /// Per fact, whether one of its words stands somewhere in `texts`.
-    fn present(&self, texts: &[&str]) -> Vec<bool> {
-        let mut present = vec![false; self.facts.len()];
-        let Some(words) = &self.words else {
+        let Some(automaton) = &self.words else {
             // (no automaton: every fact is looked at)
-            present.iter_mut().for_each(|p| *p = true);
-            return present;
+            return (0..self.facts.len().min(MAX_FACTS_PER_FIGURE))
+                .map(|i| Ranked::new(i, words(i, true)))
+                .collect();
         };
-        let mut seen = vec![false; self.holders.len()];
-        for text in texts {
-            for m in words.find_overlapping_iter(*text) {
-                let id = m.pattern().as_usize();
-                if !std::mem::replace(&mut seen[id], true) {
-                    for &i in &self.holders[id] {
-                        present[i] = true;
-                    }
-                }
+        let n = self.facts.len();
+        let matched = || {
+            let mut seen: rustc_hash::FxHashSet<usize> = Default::default();
+            texts
+                .iter()
+                .flat_map(|text| automaton.find_overlapping_iter(*text))
+                .map(|m| m.pattern().as_usize())
+                .filter(move |&id| seen.insert(id))
+                .flat_map(|id| self.holders[id].iter().copied())
+        };
+        if n <= MAX_FACTS_PER_FIGURE {
+            let mut present = vec![false; n];
+            for i in matched() {
+                present[i] = true;
+            }
+            return (0..n)
+                .map(|i| Ranked::new(i, words(i, present[i])))
+                .collect();
+        }
+        // a hostile reference: the facts with words present, as many as
+        // the limit holds, then the first silent ones
+        let mut present: rustc_hash::FxHashSet<usize> = Default::default();
+        for i in matched() {
+            present.insert(i);
+            if present.len() >= MAX_FACTS_PER_FIGURE {
+                break;
             }
         }
-        present
+        let room = MAX_FACTS_PER_FIGURE - present.len();
+        let silent = (0..n).filter(|i| !present.contains(i)).take(room);
+        let mut chosen: Vec<usize> = present.iter().copied().chain(silent).collect();
+        chosen.sort_unstable();
+        chosen
+            .into_iter()
+            .map(|i| Ranked::new(i, words(i, present.contains(&i))))
+            .collect()
+    }
+}
+
+/// One fact a figure is ranked against: its place among the metric's facts,
+/// and the words it may be placed by (none when none stand near).
+pub(super) struct Ranked<'a> {
+    pub at: usize,
+    pub stating: &'a [String],
+    pub placing: &'a [String],
+}
+
+impl<'a> Ranked<'a> {
+    fn new(at: usize, (stating, placing): (&'a [String], &'a [String])) -> Ranked<'a> {
+        Ranked {
+            at,
+            stating,
+            placing,
+        }
     }
 }
 
@@ -224,5 +263,33 @@ mod tests {
             assert_eq!(p.hold(x), search(x), "hold {x}");
             assert_eq!(p.held_by(x), held(x), "held by {x}");
         }
+    }
+}
+
+/// The facts that state one value (`value:` with no bounds), by that
+/// value, in the reference's order: a figure of another metric finds those
+/// it may be the value of without reading every fact.
+#[derive(Default)]
+pub(super) struct ByValue<'r>(rustc_hash::FxHashMap<u64, Vec<&'r Fact>>);
+
+impl<'r> ByValue<'r> {
+    pub(super) fn new(facts: &'r [Fact]) -> ByValue<'r> {
+        let mut index = ByValue::default();
+        for f in facts {
+            if let crate::reference::Accepted::Value { value, .. } = f.accepted {
+                index.0.entry(value.to_bits()).or_default().push(f);
+            }
+        }
+        index
+    }
+
+    /// The facts stating `value`, the first [`MAX_FACTS_PER_FIGURE`] of them.
+    pub(super) fn stating(&self, value: f64) -> impl Iterator<Item = &'r Fact> + '_ {
+        self.0
+            .get(&value.to_bits())
+            .into_iter()
+            .flatten()
+            .copied()
+            .take(MAX_FACTS_PER_FIGURE)
     }
 }

@@ -138,7 +138,6 @@ impl<'r> Checker<'r> {
         let Some(cands) = self.by_metric.get(&(q.metric.as_str(), percent)) else {
             return Choice::None;
         };
-        let candidates = &cands.facts;
         // the facts with a word in the sentence, the figure's phrase or the
         // paragraph before it: only their words can place the figure (the
         // others' are passed over as if they had none)
@@ -153,7 +152,10 @@ impl<'r> Checker<'r> {
             lead.as_deref().unwrap_or(""),
             own_place_words.as_deref().unwrap_or(""),
         ];
-        let (stating, placing) = cands.words_in(&texts);
+        let ranked_against = cands.for_figure(&texts);
+        let candidates: Vec<&'r Fact> = ranked_against.iter().map(|r| cands.facts[r.at]).collect();
+        let stating: Vec<&[String]> = ranked_against.iter().map(|r| r.stating).collect();
+        let placing: Vec<&[String]> = ranked_against.iter().map(|r| r.placing).collect();
         // every candidate's place words in the sentence: a longer one holds
         // the words of a shorter one where it stands ("Island of
         // Mozambique" is not "Mozambique")
@@ -186,6 +188,8 @@ impl<'r> Checker<'r> {
             !s.split(' ')
                 .any(|w| contains_word(&phrase, w) || contains_word(&phrase, &singular(w)))
         });
+        let mut fits_of: rustc_hash::FxHashMap<&[String], (usize, usize, usize)> =
+            Default::default();
         let mut ranked: Vec<(Rank, &'r Fact, bool)> = candidates
             .iter()
             .enumerate()
@@ -221,10 +225,14 @@ impl<'r> Checker<'r> {
                     (Some(_), Some(_)) => 0,
                     _ => 1,
                 };
+                // (facts with the same words fit alike: a long reference
+                // repeats them, and each fit reads the figures around)
                 let (a, b, c_) = if placing[i].is_empty() {
                     (0, 0, 0)
                 } else {
-                    at.context_fit(q, &placed, &sentence, start, placing[i], &around)
+                    *fits_of.entry(placing[i]).or_insert_with(|| {
+                        at.context_fit(q, &placed, &sentence, start, placing[i], &around)
+                    })
                 };
                 // (a figure the article calls its total states the headline
                 // fact as a word of its phrase would)
@@ -405,12 +413,11 @@ impl<'r> Checker<'r> {
         // feared dead" against a dead-or-missing fact of 32, read as a toll):
         // the metric, not the number, may be what differs
         let other = || {
-            self.reference.facts.iter().find(|f| {
-                exact
-                    && f.metric != q.metric
+            let mut stating = self.by_value.stating(q.value.0).filter(|_| exact);
+            stating.find(|f| {
+                f.metric != q.metric
                     && subject_fit(lx, q.subject.as_deref(), f.subject.as_deref()) >= top.0 .0
                     && f.context.iter().any(|w| contains_word(&sentence, w))
-                    && states(f)
             })
         };
         // the first leads only by its place words, which in the sentence
@@ -421,7 +428,7 @@ impl<'r> Checker<'r> {
             candidates
                 .iter()
                 .position(|f| std::ptr::eq(*f, fact))
-                .map_or(&[][..], |i| cands.placing[i].as_slice())
+                .map_or(&[][..], |i| cands.placing[ranked_against[i].at].as_slice())
         };
         // (a place in the speaker's name names the speaker: "The Chief
         // Coroner of British Columbia reported that 619 deaths …" does not
@@ -485,7 +492,7 @@ impl<'r> Checker<'r> {
         let tie = if subject == 3
             || said > 0
             || (numbered && q.value.0 >= 10.0)
-            || (candidates.len() == 1 && !(own && placed_apart))
+            || (cands.facts.len() == 1 && !(own && placed_apart))
             || words_of(first).is_empty()
             || (a + b + c_ > 0 && !weak)
         {

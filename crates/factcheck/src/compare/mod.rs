@@ -39,6 +39,7 @@ pub struct Checker<'r> {
     extractor: Extractor<'r>,
     /// The facts of each metric and unit (percent or not), read once.
     by_metric: HashMap<(&'r str, bool), candidates::Candidates<'r>>,
+    by_value: candidates::ByValue<'r>,
     quotes: Vec<PreparedQuote<'r>>,
     /// Each lower-cased word to the quotes that hold it, in reference
     /// order: an article quote is compared only with the quotes it shares
@@ -126,6 +127,7 @@ impl<'r> Checker<'r> {
             statement_index: statement::statement_index(&reference.lexicon, &statements),
             statements,
             names: names::Names::new(reference),
+            by_value: candidates::ByValue::new(&reference.facts),
         }
     }
 
@@ -192,6 +194,9 @@ impl<'r> Checker<'r> {
         spoken::spare_quoted_words(&article.text, &mut findings);
         correct::spare_unsafe(&article.text, &mut findings, &self.reference.lexicon);
         let mut notices = claims.notices;
+        notices.extend(crate::limits::facts_per_figure(&claims.claims, |key| {
+            self.by_metric.get(&key).map_or(0, |c| c.facts.len())
+        }));
         let mut unlisted_corrections = Vec::new();
         if let Some((notice, corrections)) = crate::limits::findings_per_article(&mut findings) {
             notices.push(notice);

@@ -204,7 +204,14 @@ impl Place<'_> {
                             && self.figures_at(o).any(|f| f.2 == q.metric)
                     })
                 };
+                // (facts with the same words stand alike)
+                let mut of_words: rustc_hash::FxHashMap<&[String], Option<usize>> =
+                    Default::default();
                 for (slot, ws) in latest.iter_mut().zip(words) {
+                    if let Some(&known) = of_words.get(ws) {
+                        *slot = known;
+                        continue;
+                    }
                     *slot = ws
                         .iter()
                         .flat_map(|w| {
@@ -225,6 +232,7 @@ impl Place<'_> {
                         })
                         .map(|(a, _)| a)
                         .max();
+                    of_words.insert(ws, *slot);
                 }
             }
         }
@@ -344,8 +352,8 @@ impl Place<'_> {
             return next;
         }
         match prep {
-            Some(prep) => self
-                .figures
+            // (only figures that start before it can end before it)
+            Some(prep) => self.figures[..self.figures.partition_point(|f| f.0 .0 < prep)]
                 .iter()
                 .rev()
                 .find(|f| f.0 .1 <= prep)

@@ -20,6 +20,9 @@ pub enum Limit {
     /// An article had more findings than [`crate::MAX_FINDINGS_PER_ARTICLE`];
     /// the least severe were not listed.
     FindingsPerArticle,
+    /// A metric had more facts than [`crate::MAX_FACTS_PER_FIGURE`]: each
+    /// figure was ranked against that many of them.
+    FactsPerFigure,
 }
 
 impl Limit {
@@ -29,6 +32,7 @@ impl Limit {
             Limit::ClaimsPerSentence => "claims-per-sentence",
             Limit::ClaimsPerArticle => "claims-per-article",
             Limit::FindingsPerArticle => "findings-per-article",
+            Limit::FactsPerFigure => "facts-per-figure",
         }
     }
 }
