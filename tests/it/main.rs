@@ -28,4 +28,5 @@ mod scale;
 mod snapshots;
 mod speech_table;
 mod totals;
+mod unasserted;
 mod verdicts;

@@ -63,8 +63,8 @@ impl<'r> Candidates<'r> {
                 holders[id].push(i);
             }
         }
-        // (an empty word is in every text: the automaton would match it
-        // everywhere, and the fact is then always looked at, as before)
+        // (validation keeps every word non-empty; an automaton that cannot
+        // be built leaves every fact to be looked at, up to the limit)
         let words = AhoCorasick::new(&patterns).ok();
         let places = PlaceWords::new(placing.iter().flatten().map(String::as_str));
         Candidates {

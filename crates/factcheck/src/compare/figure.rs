@@ -238,6 +238,7 @@ impl<'r> Checker<'r> {
                     .any(|w| super::place::contains_word(&para, w))
             }
         };
+        let mut unasserted = None;
         let fact = match self.choose(c, q, &at, stated) {
             Choice::None => {
                 out.push(self.unverified_figure(c, q));
@@ -265,6 +266,10 @@ impl<'r> Checker<'r> {
                 tie,
             } => {
                 let d = self.disagreement(article, c, q, fact, fits, by_topic);
+                // (a fact its own words tie to the sentence is about the
+                // period or event it names)
+                let tied = !places(fact).is_empty() && in_sentence(fact);
+                unasserted = self.not_asserted(&article.text, c, q, tied);
                 // a smaller count where nothing places the fact may be a
                 // part of it (a town's dead, one accident's injured)
                 let (accepted, ..) = accepted_interval(fact, article.date);
@@ -286,7 +291,9 @@ impl<'r> Checker<'r> {
                                 && self.names.shared_last_word(&a.mention)
                         })
                 });
-                out.push(if part_of_whole {
+                out.push(if let Some(why) = unasserted {
+                    uncertain(d, fact, why)
+                } else if part_of_whole {
                     uncertain(d, fact, "it is a part of the figure before it, which the fact may count whole")
                 } else if q.value.0 < accepted[0] && increment(&article.text, q.style.number_span) {
                     uncertain(d, fact, "it counts more of them (“one more”, “another”), not the whole")
@@ -340,6 +347,7 @@ impl<'r> Checker<'r> {
             && q.qualifier != Qualifier::Vague
             && !within_open
             && !headline(&c.text)
+            && unasserted.is_none()
             && !named_before();
         self.unattributed(c, Some(fact), sure, out);
     }

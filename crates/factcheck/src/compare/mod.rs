@@ -16,6 +16,7 @@ use crate::lexicon::grammar::ADDITION_OPENERS;
 use crate::model::{ArticleReport, Claim, ClaimKind, Finding, Severity, Status};
 use crate::reference::{Fact, Reference};
 
+mod asserted;
 mod candidates;
 mod choose;
 pub mod correct;

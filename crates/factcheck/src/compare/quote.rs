@@ -32,6 +32,18 @@ pub(super) enum Found<'r> {
     Close(QuoteDiff, &'r RefQuote, (usize, usize)),
 }
 
+/// A run of positioned words (non-empty) with their places counted from
+/// its first word, and the bytes it spans in the text they came from.
+#[allow(clippy::type_complexity)]
+fn rebased(words: &[(String, (usize, usize))]) -> (Vec<(String, (usize, usize))>, (usize, usize)) {
+    let (start, end) = (words[0].1 .0, words[words.len() - 1].1 .1);
+    let run = words
+        .iter()
+        .map(|(w, (x, y))| (w.clone(), (x - start, y - start)))
+        .collect();
+    (run, (start, end))
+}
+
 /// The diff of the quote (or of the run a shorter reference phrase stands
 /// for) against a reference quote, when most words agree.
 fn close_to(
@@ -47,11 +59,7 @@ fn close_to(
     });
     let whole = Some(match window {
         Some((a, b)) => {
-            let (start, end) = (pq.words[a].1 .0, pq.words[b - 1].1 .1);
-            let run: Vec<(String, (usize, usize))> = pq.words[a..b]
-                .iter()
-                .map(|(w, (x, y))| (w.clone(), (x - start, y - start)))
-                .collect();
+            let (run, (start, end)) = rebased(&pq.words[a..b]);
             quote_diff(positioned, text, &pq.quote.text[start..end], &run)
         }
         None => quote_diff(positioned, text, &pq.quote.text, &pq.words),
@@ -66,11 +74,7 @@ fn close_to(
     let run = best_window(&words, &pq.plain)
         .filter(|&(i, j, share)| share >= 0.6 && j - i >= 3)
         .and_then(|(i, j, _)| {
-            let (start, end) = (positioned[i].1 .0, positioned[j - 1].1 .1);
-            let window: Vec<(String, (usize, usize))> = positioned[i..j]
-                .iter()
-                .map(|(w, (a, b))| (w.clone(), (a - start, b - start)))
-                .collect();
+            let (window, (start, end)) = rebased(&positioned[i..j]);
             let d = quote_diff(&window, &text[start..end], &pq.quote.text, &pq.words);
             (d.ratio >= 0.6).then_some((d, (start, end)))
         });

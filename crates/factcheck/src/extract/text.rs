@@ -97,10 +97,19 @@ pub(crate) fn scan_copy(text: &str) -> String {
         last = m.end();
     }
     out.push_str(&text[last..]);
-    // Unicode spaces and the BOM → ASCII spaces of the same byte length.
+    // Unicode spaces and the BOM → ASCII spaces of the same byte length
+    // (but a BOM or zero-width space between digits, "1\u{feff}43", joins
+    // them as a word joiner of its length does: no two numbers there)
     let mut fixed = String::with_capacity(out.len());
-    for c in out.chars() {
-        if c != ' '
+    let digit_at = |i: usize| out.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    for (i, c) in out.char_indices() {
+        if matches!(c, '\u{feff}' | '\u{200b}')
+            && i > 0
+            && digit_at(i - 1)
+            && digit_at(i + c.len_utf8())
+        {
+            fixed.push('\u{2060}');
+        } else if c != ' '
             && c != '\n'
             && c != '\t'
             && (c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')

@@ -114,6 +114,15 @@ pub struct LexiconFile {
     /// Phrases that mark a figure as the whole event's total ("in total", "a total of").
     #[serde(default)]
     pub total_words: Vec<String>,
+    /// Words before a figure by which the sentence disputes it ("denied", "rejected").
+    #[serde(default)]
+    pub disputing_words: Vec<String>,
+    /// Phrases right before a number that make it an earlier count ("up from").
+    #[serde(default)]
+    pub earlier_counts: Vec<String>,
+    /// Phrases that set a sentence in another period or event ("last year").
+    #[serde(default)]
+    pub other_periods: Vec<String>,
     /// Nouns before "of N" that make N a sample's size ("a study of 45 patients").
     #[serde(default)]
     pub sample_nouns: Vec<String>,
@@ -281,6 +290,9 @@ pub struct Lexicon {
     pub(crate) count_nouns: HashSet<String>,
     pub(crate) whole_scopes: Vec<String>,
     pub(crate) narrower_words: HashSet<String>,
+    pub(crate) disputing_words: HashSet<String>,
+    pub(crate) earlier_counts: Vec<String>,
+    pub(crate) other_periods: Vec<String>,
     /// Phrases that mark a figure as the whole event's total, as words.
     pub(crate) total_words: Vec<Vec<String>>,
     pub(crate) sample_nouns: HashSet<String>,
@@ -400,6 +412,9 @@ impl Lexicon {
             count_nouns,
             whole_scopes,
             narrower_words,
+            disputing_words,
+            earlier_counts,
+            other_periods,
             total_words,
             sample_nouns,
             loss_subjects,
@@ -474,6 +489,17 @@ impl Lexicon {
             count_nouns: set(&file.count_nouns),
             whole_scopes: file.whole_scopes.iter().map(|w| w.to_lowercase()).collect(),
             narrower_words: set(&file.narrower_words),
+            disputing_words: set(&file.disputing_words),
+            earlier_counts: file
+                .earlier_counts
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            other_periods: file
+                .other_periods
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             total_words: file.total_words.iter().map(|p| words(p)).collect(),
             sample_nouns: set(&file.sample_nouns),
             loss_subjects: set(&file.loss_subjects),

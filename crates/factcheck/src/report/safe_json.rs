@@ -75,8 +75,12 @@ impl<F: Formatter> Formatter for Safe<F> {
 
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
         // the lead bytes of every character escaped here (DEL, C1, U+061C,
-        // U+200E…U+2069): most fragments hold none and are written as they are
-        if !s.bytes().any(|b| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2)) {
+        // U+200E…U+2069, U+FEFF, U+FFF9…U+FFFB, U+E0000…U+E007F): most
+        // fragments hold none and are written as they are
+        if !s
+            .bytes()
+            .any(|b| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef | 0xf3))
+        {
             return w.write_all(s.as_bytes());
         }
         let mut rest = s;
@@ -98,7 +102,7 @@ mod tests {
 
     #[test]
     fn bidi_c1_and_separators_are_escapes_and_the_string_is_unchanged() {
-        let s = "Kyiv \u{202e}evil\u{202c} \u{85}next\u{2028}line \u{1b}[31m é “ok” 😀";
+        let s = "Kyiv \u{202e}evil\u{202c} \u{85}next\u{2028}line \u{1b}[31m é “ok” 😀 \u{feff}\u{e0041}";
         for pretty in [false, true] {
             let json = to_string(&serde_json::json!({ "text": s }), pretty).unwrap();
             assert!(
@@ -107,6 +111,11 @@ mod tests {
             );
             assert!(
                 json.contains(r"\u2028") && json.contains(r"\u001b"),
+                "{json}"
+            );
+            // (a tag character is written as its UTF-16 pair)
+            assert!(
+                json.contains(r"\ufeff") && json.contains(r"\udb40\udc41"),
                 "{json}"
             );
             assert!(!json.chars().any(|c| c != '\n' && escaped(c)), "{json}");

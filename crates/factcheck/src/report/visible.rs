@@ -8,9 +8,11 @@
 use std::borrow::Cow;
 
 /// Bidi controls and line separators: invisible, yet they reorder or
-/// break what a reader sees.
+/// break what a reader sees; and the invisible characters that can carry
+/// hidden text (tag characters U+E0000…U+E007F, interlinear annotations
+/// U+FFF9…U+FFFB) or hide in a word (U+FEFF inside a line).
 fn is_invisible_control(c: char) -> bool {
-    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
 }
 
 /// A character no reader should get raw, whatever the line rules: a
@@ -117,6 +119,10 @@ mod tests {
             "a\\u{1b}[31mb\\u{7}c\\u{0}"
         );
         assert_eq!(visible("left\u{202e}right"), "left\\u{202e}right");
+        assert_eq!(
+            visible("a\u{feff}b\u{e0041}c\u{fff9}d"),
+            "a\\u{feff}b\\u{e0041}c\\u{fff9}d"
+        );
         assert_eq!(visible("line\r\nnext\rover"), "line\r\nnext\\u{d}over");
         assert_eq!(one_line("x\n::error::forged"), "x\\u{a}::error::forged");
         assert_eq!(line_start("::error file=a::x.md"), "./::error file=a::x.md");

@@ -11,6 +11,7 @@ use crate::lexicon::Lexicon;
 /// Whether the number is a year, date, time, age, duration, label or score.
 pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     glued_to_word(sent, n)
+        || glued_to_digits(sent, n)
         || in_citation(sent.toks, n.first)
         || group_size(sent, n) && super::plain_cue_at(sent.toks, n.last, sent.lexicon).is_none()
         || sent.toks[n.first].kind == Kind::Num && digits_not_a_count(sent, n, lx)
@@ -73,6 +74,39 @@ fn glued_to_word(sent: &Sent, n: &NumberPhrase) -> bool {
         .checked_sub(1)
         .map(|p| &sent.toks[p])
         .is_some_and(|p| p.kind == Kind::Word && p.end == first.start)
+}
+
+/// Digits joined to more digits by an invisible character or an apostrophe
+/// ("1\u{ad}43" with a soft hyphen, "1\u{200e}43", Swiss "1'179"): a number
+/// written in a way not read here, never a count of its parts (reading
+/// "43" there, a fix wrote "1\u{ad}143").
+fn glued_to_digits(sent: &Sent, n: &NumberPhrase) -> bool {
+    let toks = sent.toks;
+    let joiner = |t: &Token| {
+        t.kind == Kind::Punct
+            && t.text(sent.src)
+                .chars()
+                .all(|c| crate::lang::tokens::is_apostrophe(c) || is_format(c))
+    };
+    // digits, a joiner and digits, each touching the next
+    let glued = |a: usize| {
+        toks.get(a..a + 3).is_some_and(|t| {
+            t[0].kind == Kind::Num
+                && joiner(&t[1])
+                && t[2].kind == Kind::Num
+                && t[0].end == t[1].start
+                && t[1].end == t[2].start
+        })
+    };
+    toks[n.first].kind == Kind::Num
+        && (n.first >= 2 && glued(n.first - 2) || n.last >= 1 && glued(n.last - 1))
+}
+
+/// Invisible format characters that may stand inside a word or a number:
+/// soft hyphen, zero-width characters, direction marks, word joiners and
+/// the byte order mark.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// A group size after another number: "one of its eight crew members"

@@ -1,0 +1,58 @@
+//! Figures a sentence does not assert: one it denies or disputes ("denied
+//! that 150 people had been killed", "rejected reports that …"), an
+//! earlier count it compares with ("143 killed, up from 150 reported on
+//! Monday"), or one of another period or event ("Last year, 150 people
+//! were killed in a similar collapse"). Such a figure that disagrees with
+//! a fact is no sure error, and a fix would put the fact's number where the
+//! sentence means another.
+
+use super::place::{contains_word, flat_lower, sentence_start};
+use super::Checker;
+use crate::model::{Claim, Quantity};
+
+/// How many words before the number a disputing word may stand.
+const DISPUTE_REACH: usize = 4;
+
+impl Checker<'_> {
+    /// Why the sentence may not assert the figure as the article's own
+    /// count, if it may not.
+    /// `tied`: the fact's own place words stand in the sentence, which is
+    /// then about the fact's period or event, whatever else it names.
+    pub(super) fn not_asserted(
+        &self,
+        text: &str,
+        c: &Claim,
+        q: &Quantity,
+        tied: bool,
+    ) -> Option<&'static str> {
+        let lx = &self.reference.lexicon;
+        let start = sentence_start(text, c)?;
+        let before = text.get(start..q.style.number_span.0)?;
+        let before = flat_lower(before);
+        let words: Vec<&str> = before
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // (a word that governs the figure: "denied that 150", "rejected
+        // reports that 150", not "denied rumours of riots after a man
+        // killed one")
+        let near = &words[words.len().saturating_sub(DISPUTE_REACH)..];
+        if near.iter().any(|w| lx.disputing_words.contains(*w)) {
+            return Some("the sentence denies or disputes it (“denied”, “rejected reports”): it may not be the article's count");
+        }
+        // the words right before the number ("up from 150")
+        let tail = words[words.len().saturating_sub(3)..].join(" ");
+        if lx
+            .earlier_counts
+            .iter()
+            .any(|p| tail == *p || tail.ends_with(&format!(" {p}")))
+        {
+            return Some("it is an earlier count the sentence compares with (“up from”)");
+        }
+        let sentence = flat_lower(&c.text);
+        if !tied && lx.other_periods.iter().any(|p| contains_word(&sentence, p)) {
+            return Some("the sentence names another period or event (“last year”, “a similar”)");
+        }
+        None
+    }
+}
