@@ -236,6 +236,58 @@ fn deep_yaml_and_a_large_lexicon() {
         )
     });
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // 20,000 countries for a `{country}` slot, against 12,000 mentions:
+    // each "fled" tried every country's phrase (25 s)
+    // (names of letters only: "Zorbac", a digit would split the word)
+    let name = |mut i: usize| {
+        let mut n = String::from("Zor");
+        for _ in 0..4 {
+            n.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+        }
+        n
+    };
+    let countries: Vec<String> = (0..20_000).map(name).collect();
+    let yaml = format!(
+        "version: 1\nlexicon:\n  countries: [{}]\n  metrics:\n    fled: [\"N fled {{country}}\"]\nfacts:\n  - {{id: f, metric: fled, value: 5}}\n",
+        countries.join(", ")
+    );
+    fs::write(dir.path().join("countries.yaml"), yaml).unwrap();
+    let line: String = (0..1_000)
+        .map(|i| format!("{} people fled {}, and", i % 9 + 1, name(i * 7 % 20_000)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    fs::write(
+        dir.path().join("c.md"),
+        format!("Diaz said {line}.\n\n").repeat(12),
+    )
+    .unwrap();
+    let out = timed("countries", || {
+        factcheck_in(
+            dir.path(),
+            &[
+                "check",
+                "c.md",
+                "--against",
+                "countries.yaml",
+                "--format",
+                "json",
+            ],
+        )
+    });
+    // the figures are read (5 agrees, the others do not)
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let statuses: Vec<&str> = json["articles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["fact"] == "f")
+        .map(|f| f["status"].as_str().unwrap())
+        .collect();
+    assert!(
+        statuses.contains(&"match") && statuses.contains(&"mismatch"),
+        "{statuses:?}"
+    );
 }
 
 #[test]

@@ -74,27 +74,16 @@ pub(super) fn union(grammar: &[&str], lists: &[&Vec<String>]) -> HashSet<String>
 }
 
 /// Cue indexes: plain cues by their first word, slotted cues by the first
-/// word after the slot, or those that end at it by the word before;
-/// longest phrase first, so it wins.
-pub(super) fn cue_index(cues: &[MetricCue]) -> [HashMap<String, Vec<usize>>; 4] {
+/// word after the slot; longest phrase first, so it wins.
+pub(super) fn cue_index(cues: &[MetricCue]) -> [HashMap<String, Vec<usize>>; 2] {
     let mut plain_by_first: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut plain_by_last: HashMap<String, Vec<usize>> = HashMap::default();
     let mut post_by_first: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut pre_by_last: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, c) in cues.iter().enumerate() {
         if !c.slotted {
             plain_by_first.entry(c.pre[0].clone()).or_default().push(i);
-            if let Some(last) = c.pre.last() {
-                plain_by_last.entry(last.clone()).or_default().push(i);
-            }
         } else if let Some(first) = c.post.first() {
             post_by_first.entry(first.clone()).or_default().push(i);
-        } else if let Some(last) = c.pre.last() {
-            pre_by_last.entry(last.clone()).or_default().push(i);
         }
-    }
-    for list in pre_by_last.values_mut() {
-        list.sort_by_key(|&i| std::cmp::Reverse(cues[i].pre.len()));
     }
     for list in plain_by_first.values_mut() {
         list.sort_by_key(|&i| std::cmp::Reverse(cues[i].pre.len()));
@@ -102,7 +91,7 @@ pub(super) fn cue_index(cues: &[MetricCue]) -> [HashMap<String, Vec<usize>>; 4] 
     for list in post_by_first.values_mut() {
         list.sort_by_key(|&i| std::cmp::Reverse(cues[i].post.len()));
     }
-    [plain_by_first, plain_by_last, post_by_first, pre_by_last]
+    [plain_by_first, post_by_first]
 }
 
 /// Qualifier phrases as word lists with their qualifier, longest first so

@@ -244,15 +244,13 @@ pub struct Lexicon {
     pub(crate) cues: Vec<MetricCue>,
     /// First word of a plain (slot-less) cue → cue indexes, longest first.
     pub(crate) plain_by_first: HashMap<String, Vec<usize>>,
-    /// Last word of a plain cue → cue indexes, in the lexicon's order (a
-    /// cue ending before a word is sought back from it; `{country}` makes
-    /// the cues too many to scan).
-    pub(crate) plain_by_last: HashMap<String, Vec<usize>>,
     /// Slotted cues by the first word after their slot.
     pub(crate) post_by_first: HashMap<String, Vec<usize>>,
-    /// Slotted cues that end at their slot ("evacuations issued for N"),
-    /// by the word right before it.
-    pub(crate) pre_by_last: HashMap<String, Vec<usize>>,
+    /// Plain cues, slotted cues' words after the slot, and the words of
+    /// those that end at it, by their whole words.
+    pub(crate) plain_phrases: phrases::Phrases,
+    pub(crate) post_phrases: phrases::Phrases,
+    pub(crate) pre_phrases: phrases::Phrases,
     pub(crate) metric_ids: Vec<String>,
     pub(crate) toll_links: HashSet<String>,
     pub(crate) aux_words: HashSet<String>,
@@ -342,6 +340,7 @@ static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 mod build;
+mod phrases;
 use build::*;
 
 impl Lexicon {
@@ -455,13 +454,25 @@ impl Lexicon {
     /// metric cues indexed by first word; fails on a malformed cue or qualifier.
     fn build(file: &LexiconFile) -> Result<Lexicon, String> {
         let cues = metric_cues(file)?;
-        let [plain_by_first, plain_by_last, post_by_first, pre_by_last] = cue_index(&cues);
+        let [plain_by_first, post_by_first] = cue_index(&cues);
+        let indexed = |keep: fn(&MetricCue) -> bool, words: fn(&MetricCue) -> &[String]| {
+            phrases::Phrases::new(
+                cues.iter()
+                    .enumerate()
+                    .filter(|(_, c)| keep(c))
+                    .map(|(i, c)| (i, words(c))),
+            )
+        };
+        let plain_phrases = indexed(|c| !c.slotted, |c| &c.pre);
+        let post_phrases = indexed(|c| c.slotted && !c.post.is_empty(), |c| &c.post);
+        let pre_phrases = indexed(|c| c.slotted && c.post.is_empty(), |c| &c.pre);
         Ok(Lexicon {
             metric_ids: file.metrics.keys().cloned().collect(),
             cues,
+            plain_phrases,
+            post_phrases,
+            pre_phrases,
             plain_by_first,
-            plain_by_last,
-            pre_by_last,
             post_by_first,
             toll_links: set(&file.toll_links),
             aux_words: set(&file.aux_words),

@@ -269,10 +269,9 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
 
 /// A plain metric cue starting at token `j`: (metric, end token).
 fn plain_cue_at(toks: &[Token], j: usize, lx: &Lexicon) -> Option<(String, usize)> {
-    let t = toks.get(j)?;
-    let list = lx.plain_by_first.get(t.lower.as_str())?;
-    list.iter()
-        .map(|&i| &lx.cues[i])
+    lx.plain_phrases
+        .starting_at(toks, j)
+        .map(|i| &lx.cues[i])
         .find(|c| cue_at(toks, j, &c.pre))
         .map(|c| (c.metric.clone(), j + c.pre.len()))
 }
@@ -306,13 +305,15 @@ fn cue_after_aux(toks: &[Token], start: usize, lx: &Lexicon) -> Option<(String, 
 
 /// A plain metric cue ending just before token `end`: (metric, start token).
 fn plain_cue_ending(toks: &[Token], end: usize, lx: &Lexicon) -> Option<(String, usize)> {
-    let last = toks.get(end.checked_sub(1)?)?;
-    lx.plain_by_last
-        .get(last.lower.as_str())?
-        .iter()
-        .map(|&i| &lx.cues[i])
+    // (the longest; among phrases of the same words, the last)
+    let longest = lx.plain_phrases.ending_at(toks, 0, end).next()?;
+    let len = lx.cues[longest].pre.len();
+    lx.plain_phrases
+        .ending_at(toks, 0, end)
+        .map(|i| &lx.cues[i])
+        .take_while(|c| c.pre.len() == len)
         .filter(|c| c.pre.len() <= end && cue_at(toks, end - c.pre.len(), &c.pre))
-        .max_by_key(|c| c.pre.len())
+        .last()
         .map(|c| (c.metric.clone(), end - c.pre.len()))
 }
 

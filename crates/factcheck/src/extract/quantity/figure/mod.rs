@@ -132,13 +132,7 @@ impl<'a> Figure<'a> {
     fn slotted_cue(&self) -> Option<Found> {
         let (toks, lx, q_start) = (self.toks, self.lx, self.q_start);
         for start in [self.after_subj, self.n.last] {
-            let Some(list) = toks
-                .get(start)
-                .and_then(|t| lx.post_by_first.get(t.lower.as_str()))
-            else {
-                continue;
-            };
-            for &ci in list {
+            for ci in lx.post_phrases.starting_at(toks, start) {
                 let c = &lx.cues[ci];
                 if !cue_at(toks, start, &c.post) {
                     continue;
@@ -169,10 +163,9 @@ impl<'a> Figure<'a> {
         // a cue that ends right before the number: "evacuation orders were
         // issued for 90,000 people"
         let before = q_start.checked_sub(1).filter(|&b| b >= self.sent.first)?;
-        lx.pre_by_last
-            .get(toks[before].lower.as_str())?
-            .iter()
-            .map(|&ci| &lx.cues[ci])
+        lx.pre_phrases
+            .ending_at(toks, self.sent.first, before + 1)
+            .map(|ci| &lx.cues[ci])
             .find(|c| {
                 c.pre.len() <= q_start - self.sent.first
                     && cue_at(toks, q_start - c.pre.len(), &c.pre)

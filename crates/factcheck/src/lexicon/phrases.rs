@@ -1,0 +1,80 @@
+//! Metric phrases by their whole words, to find those that stand at a
+//! place in a sentence without trying each: a reference's `{country}`
+//! slot makes one phrase per country, thousands sharing their first word
+//! ("N fled …"), and trying each at every "fled" cost their product.
+
+use std::collections::HashMap;
+
+use crate::lang::tokens::{Kind, Token};
+
+/// Phrases (as lower-case words) by their words joined, with the word
+/// counts that occur, longest first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Phrases {
+    by_words: HashMap<String, Vec<usize>>,
+    lengths: Vec<usize>,
+}
+
+impl Phrases {
+    /// Index `phrases` (id, words); empty phrases are left out.
+    pub(super) fn new<'a>(phrases: impl Iterator<Item = (usize, &'a [String])>) -> Phrases {
+        let mut index = Phrases::default();
+        for (id, words) in phrases.filter(|(_, w)| !w.is_empty()) {
+            index.by_words.entry(words.join(" ")).or_default().push(id);
+            if !index.lengths.contains(&words.len()) {
+                index.lengths.push(words.len());
+            }
+        }
+        index.lengths.sort_unstable_by(|a, b| b.cmp(a));
+        index
+    }
+
+    /// The ids of the phrases whose words are the word tokens from `from`
+    /// on, longest first (in index order within one length).
+    pub(crate) fn starting_at<'a>(
+        &'a self,
+        toks: &'a [Token],
+        from: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let words = toks
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|t| t.kind == Kind::Word)
+            .count();
+        self.matching(toks, move |len| (len <= words).then(|| (from, from + len)))
+    }
+
+    /// The ids of the phrases whose words are the word tokens ending just
+    /// before `end` and starting at or after `floor`, longest first.
+    pub(crate) fn ending_at<'a>(
+        &'a self,
+        toks: &'a [Token],
+        floor: usize,
+        end: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let end = end.min(toks.len());
+        let words = toks[floor.min(end)..end]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == Kind::Word)
+            .count();
+        self.matching(toks, move |len| (len <= words).then(|| (end - len, end)))
+    }
+
+    fn matching<'a>(
+        &'a self,
+        toks: &'a [Token],
+        span: impl Fn(usize) -> Option<(usize, usize)> + 'a,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.lengths
+            .iter()
+            .filter_map(move |&len| {
+                let (a, b) = span(len)?;
+                let key: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
+                self.by_words.get(&key.join(" "))
+            })
+            .flatten()
+            .copied()
+    }
+}
