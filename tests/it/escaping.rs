@@ -74,6 +74,38 @@ fn control_characters_in_an_article_are_shown_not_sent() {
     assert!(!stdout(&out).contains('\u{1b}'), "ESC in html");
 }
 
+/// A diff keeps the article's bytes when piped (`patch` applies it), and
+/// shows its control characters as escapes on a terminal (through
+/// `script`, which gives the run a pseudo-terminal, where it is found).
+#[test]
+fn a_diff_is_raw_for_patch_and_escaped_on_a_terminal() {
+    let article =
+        "At least 12 people were killed in Tarn\u{1b}]0;pwned\u{7}wick, officials said.\n";
+    let dir = repo(TOLL, article);
+    let out = factcheck_in(dir.path(), &["check", "--format", "diff"]);
+    assert!(
+        stdout(&out).contains("Tarn\u{1b}]0;pwned\u{7}wick"),
+        "{}",
+        stdout(&out)
+    );
+    let bin = env!("CARGO_BIN_EXE_factcheck");
+    let Ok(out) = std::process::Command::new("script")
+        .args(["-qec", &format!("{bin} check --format diff"), "/dev/null"])
+        .current_dir(dir.path())
+        .output()
+    else {
+        eprintln!("note: no `script` here; the terminal case is skipped");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("-At least 12"), "{shown}");
+    assert!(shown.contains("Tarn\\u{1b}]0;pwned\\u{7}wick"), "{shown}");
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown}"
+    );
+}
+
 /// The machine formats are printed in CI logs too: a bidi override, a C1
 /// control or a line separator is a `\uXXXX` escape there, and the string
 /// a JSON reader gets is unchanged.

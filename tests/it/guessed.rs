@@ -167,3 +167,51 @@ statements:
         assert_eq!(a.source.as_deref(), Some("bureau"), "{m:?}");
     }
 }
+
+#[test]
+fn a_known_source_s_office_or_spokesman_speaks_for_it() {
+    // Bill Smith is known: his office's or spokesman's 2,500 may be his
+    // count of the evacuated (Ann Smith's 2,400 in the reference)
+    for text in [
+        "Bill Smith's spokesman said 2,500 residents were evacuated.\n",
+        "According to Bill Smith's office, 2,500 residents were evacuated.\n",
+    ] {
+        let f = check(text);
+        let m = warned(&f, Status::Mismatch);
+        assert!(
+            m.message.contains("another source than Ann Smith"),
+            "{text}: {}",
+            m.message
+        );
+    }
+    // a deputy is someone else, whom the reference does not know
+    let f = check("Diaz's deputy said 1,200 people were injured.\n");
+    let m = f.iter().find(|f| f.status == Status::Mismatch).unwrap();
+    assert_eq!(m.severity, Severity::Error, "{m:?}");
+}
+
+#[test]
+fn words_that_report_what_the_right_speaker_did_are_no_sure_misattribution() {
+    let yaml = format!("{YAML}statements:\n  - {{id: inquiry, speaker: bill, says: ordered an inquiry into the collapse}}\n");
+    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
+    let checker = Checker::new(&reference);
+    let run = |text: &str| {
+        let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+        checker.check(&article).findings
+    };
+    // "the governor" is Bill Smith's title: Ann Smith reports his act
+    for text in [
+        "Ann Smith said the governor had ordered an inquiry into the collapse.\n",
+        "Ann Smith said Bill Smith had ordered an inquiry into the collapse.\n",
+    ] {
+        let f = run(text);
+        warned(&f, Status::Misattributed);
+    }
+    // she says she did it herself: the reference has it from him
+    let f = run("Ann Smith said she had ordered an inquiry into the collapse.\n");
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misattributed)
+        .unwrap();
+    assert_eq!(m.severity, Severity::Error, "{m:?}");
+}

@@ -235,6 +235,22 @@ fn document(body: Body, sources: Vec<(String, Source)>) -> Document {
 /// write many small pieces).
 fn render(format: Format, doc: &Document, opts: &Options) -> Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    // a diff keeps the article's bytes for `patch`; on a terminal its
+    // control characters are shown as escapes, as everywhere else
+    if format == Format::Diff && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let mut buf = Vec::new();
+        format
+            .renderer()
+            .render(doc, opts, &mut buf)
+            .map_err(stdout_err)?;
+        let text = String::from_utf8_lossy(&buf);
+        return std::io::Write::write_all(
+            &mut out,
+            factcheck::report::visible::visible(&text).as_bytes(),
+        )
+        .and_then(|()| std::io::Write::flush(&mut out))
+        .map_err(stdout_err);
+    }
     format
         .renderer()
         .render(doc, opts, &mut out)

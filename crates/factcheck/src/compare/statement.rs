@@ -181,15 +181,39 @@ impl<'r> Checker<'r> {
                 .attribution
                 .as_ref()
                 .map_or(String::new(), |a| a.speaker.clone());
-            if nested {
-                // the inner speaker, not `given`, is the one the article
-                // credits: a guess about who that is is no error
+            // "Ann Smith said the governor had ordered an inquiry": the
+            // content names the one the reference has it from, by name or
+            // by a title their aliases hold; the article may report what
+            // they did, not credit their words to another
+            let titles = |id: &str| -> Vec<String> {
+                let Some(source) = self.reference.source(id) else {
+                    return Vec::new();
+                };
+                std::iter::once(&source.name)
+                    .chain(&source.aliases)
+                    .flat_map(|n| n.split_whitespace())
+                    .map(str::to_lowercase)
+                    .filter(|w| self.reference.lexicon.titles.contains(w.as_str()))
+                    .collect()
+            };
+            let about_them = || {
+                self.named_in(&rs.speaker, &before.join(" ")).is_some()
+                    || titles(&rs.speaker).iter().any(|t| before.contains(t))
+            };
+            // (the inner speaker, not `given`, is the one the article
+            // credits: a guess about who that is is no error)
+            let guess = if nested {
+                Some(format!("In what {given} reports, someone else speaks; the reference has this from {right}; check who said it."))
+            } else if about_them() {
+                Some(format!("{given} speaks of {right} here, whom the reference has this from: the article may report what they did or said; check who said it."))
+            } else {
+                None
+            };
+            if let Some(message) = guess {
                 let mut f = self.misattributed(c, &rs.id, &rs.speaker, String::new());
                 f.severity = f.severity.min(crate::model::Severity::Warning);
                 f.correction = None;
-                f.message = format!(
-                    "In what {given} reports, someone else speaks; the reference has this from {right}; check who said it."
-                );
+                f.message = message;
                 out.push(f);
                 return;
             }

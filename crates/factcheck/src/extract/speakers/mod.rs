@@ -319,9 +319,31 @@ impl Registry {
         }
         // (a name the reference knows after its owner: "the government's
         // Bureau for Information")
-        if lower.len() > 1 && (lower[0].ends_with("'s") || lower[0].ends_with("’s")) {
-            if let Some(&idx) = self.known.index.get(&lower[1..].join(" ")) {
-                return Some(self.touch(idx));
+        let owner_end = lower
+            .iter()
+            .position(|w| w.ends_with("'s") || w.ends_with("’s"));
+        if let Some(k) = owner_end.filter(|&k| k + 1 < lower.len()) {
+            if k == 0 {
+                if let Some(&idx) = self.known.index.get(&lower[1..].join(" ")) {
+                    return Some(self.touch(idx));
+                }
+            }
+            // and a known source's office, spokesman or figures speak for
+            // it: "Bill Smith's office", "the WHO's figures" (but "Diaz's
+            // deputy" is someone else)
+            let speaks_for = lower[k + 1..].iter().all(|w| {
+                lexicon.proxies.contains(w.as_str()) || lexicon.organisations.contains(w.as_str())
+            });
+            if speaks_for {
+                let mut owner = lower[..=k].to_vec();
+                let last = owner[k]
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .to_string();
+                owner[k] = last;
+                if let Some(&idx) = self.known.index.get(&owner.join(" ")) {
+                    return Some(self.touch(idx));
+                }
             }
         }
         // a person's name the reference knows, then a description that
