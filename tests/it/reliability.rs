@@ -230,7 +230,7 @@ fn hostile_references_get_located_errors() {
 #[test]
 fn settings_and_names_that_would_make_nonsense_verdicts_are_refused() {
     let e = reference_error(
-        "version: 1\nsettings:\n  intervals: {more_than_factor: 0, about_pct: -1, vague_low: 9, vague_high: 3}\n  tolerance: 1e308%\nsources:\n  - id: s\n    name: \"\"\n    aliases: [\" \", Smith]\n",
+        "version: 1\nsettings:\n  intervals: {more_than_factor: 0, about_pct: -1, vague_low: 9, vague_high: 3}\n  tolerance: 1e308%\nsources:\n  - id: s\n    name: \"\"\n    aliases: [\" \", Smith]\n  - id: ~\n    name: Nobody\n",
     );
     for want in [
         "r.yaml:3:33: more_than_factor 0 is not a factor",
@@ -239,6 +239,7 @@ fn settings_and_names_that_would_make_nonsense_verdicts_are_refused() {
         "r.yaml:4:14: `1e308%` is not a valid tolerance",
         "r.yaml:7:11: the name is empty",
         "r.yaml:8:15: the alias is empty",
+        "r.yaml:9:9: `~` is YAML's null, not an id",
     ] {
         assert!(e.contains(want), "{want}\n{e}");
     }
