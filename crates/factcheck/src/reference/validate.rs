@@ -149,7 +149,10 @@ impl Ids {
             p.push(&at, "empty id".into());
         } else if matches!(id, "~" | "null" | "Null" | "NULL") {
             // (YAML's null, read as text: `id: ~` names nothing)
-            p.push(&at, format!("`{id}` is YAML's null, not an id: give the entry a name"));
+            p.push(
+                &at,
+                format!("`{id}` is YAML's null, not an id: give the entry a name"),
+            );
         } else if let Some(first) = self.0.get(id) {
             let (id, first) = (id.to_string(), first.clone());
             p.0.push((at, Message::Duplicate { id, first }));
