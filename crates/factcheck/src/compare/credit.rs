@@ -453,7 +453,7 @@ impl Checker<'_> {
     }
 
     /// Source `id`'s name and aliases, as the reference writes them.
-    fn source_names(&self, id: &str) -> Option<impl Iterator<Item = &String>> {
+    pub(super) fn source_names(&self, id: &str) -> Option<impl Iterator<Item = &String>> {
         let source = self.reference.source(id)?;
         Some(std::iter::once(&source.name).chain(&source.aliases))
     }

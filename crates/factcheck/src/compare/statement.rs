@@ -186,11 +186,9 @@ impl<'r> Checker<'r> {
             // by a title their aliases hold; the article may report what
             // they did, not credit their words to another
             let titles = |id: &str| -> Vec<String> {
-                let Some(source) = self.reference.source(id) else {
-                    return Vec::new();
-                };
-                std::iter::once(&source.name)
-                    .chain(&source.aliases)
+                self.source_names(id)
+                    .into_iter()
+                    .flatten()
                     .flat_map(|n| n.split_whitespace())
                     .map(str::to_lowercase)
                     .filter(|w| self.reference.lexicon.titles.contains(w.as_str()))
