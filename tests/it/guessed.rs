@@ -215,3 +215,44 @@ fn words_that_report_what_the_right_speaker_did_are_no_sure_misattribution() {
         .unwrap();
     assert_eq!(m.severity, Severity::Error, "{m:?}");
 }
+
+#[test]
+fn figures_and_data_speak_for_whom_they_come_from() {
+    // "show", "indicate", "reveal" are speech when a proxy heads their
+    // subject: the count is the proxy's owner's, here Bill Smith, whom the
+    // reference knows but has no count of the evacuated from
+    for text in [
+        "Bill Smith's figures show 2,500 residents were evacuated.\n",
+        "Figures from Bill Smith show 2,500 residents were evacuated.\n",
+        "Data compiled by Bill Smith indicate that 2,500 residents were evacuated.\n",
+        "2,500 residents were evacuated, Bill Smith's figures showed.\n",
+    ] {
+        let f = check(text);
+        let m = warned(&f, Status::Mismatch);
+        assert!(
+            m.message.contains("another source than Ann Smith"),
+            "{text}: {}",
+            m.message
+        );
+    }
+    // a thing that shows is no source: the figure is held to the fact
+    let f = check("Photos show 2,500 residents were evacuated.\n");
+    let m = f.iter().find(|f| f.status == Status::Mismatch).unwrap();
+    assert_eq!(m.severity, Severity::Error, "{m:?}");
+    assert_eq!(m.correction.as_ref().unwrap().replacement, "2,400");
+}
+
+#[test]
+fn a_verb_of_evidence_inside_a_quotation_credits_no_one() {
+    // "than official figures show" is the quotation's words; the quotation
+    // is Ann Smith's
+    let text =
+        "Ann Smith said the damage was “far worse than official figures show” in the valley.\n";
+    let a = Article::from_text("a.md", text.to_string(), None).unwrap();
+    let claims = factcheck::Extractor::default().extract(&a).claims;
+    assert!(!claims.is_empty());
+    for c in &claims {
+        let who = c.attribution.as_ref().map(|a| a.speaker.as_str());
+        assert_eq!(who, Some("Ann Smith"), "{c:?}");
+    }
+}

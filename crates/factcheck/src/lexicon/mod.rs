@@ -192,6 +192,10 @@ pub struct LexiconFile {
     /// "put the toll at 41", "placed the number of dead at 300".
     #[serde(default)]
     pub estimate_cues: Vec<String>,
+    /// Verbs through which records speak when their subject is a proxy
+    /// ("the agency's figures show 150 …"): a cue only then.
+    #[serde(default)]
+    pub evidence_verbs: Vec<String>,
     /// Cue words that are also plural nouns ("states", "claims").
     #[serde(default)]
     pub nounish_cues: Vec<String>,
@@ -320,6 +324,7 @@ pub struct Lexicon {
     pub(crate) quote_only_cues: HashSet<String>,
     pub(crate) clause_cues: HashSet<String>,
     pub(crate) estimate_cues: HashSet<String>,
+    pub(crate) evidence_verbs: HashSet<String>,
     pub(crate) nounish_cues: HashSet<String>,
     pub(crate) nouns_after_names: HashSet<String>,
     pub(crate) past_verbs: HashSet<String>,
@@ -437,6 +442,7 @@ impl Lexicon {
             quote_only_cues,
             clause_cues,
             estimate_cues,
+            evidence_verbs,
             nounish_cues,
             nouns_after_names,
             past_verbs,
@@ -536,6 +542,7 @@ impl Lexicon {
             quote_only_cues: set(&file.quote_only_cues),
             clause_cues: set(&file.clause_cues),
             estimate_cues: set(&file.estimate_cues),
+            evidence_verbs: set(&file.evidence_verbs),
             nounish_cues: set(&file.nounish_cues),
             nouns_after_names: set(&file.nouns_after_names),
             past_verbs: set(&file.past_verbs),

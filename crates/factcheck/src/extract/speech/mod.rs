@@ -306,6 +306,33 @@ fn tag_after_quotation(sent: &Sent, k: usize) -> bool {
             || named && toks[i - 1].lower == ",")
 }
 
+/// Whether the word at `k` is a verb of evidence whose subject a proxy
+/// heads: "the agency's figures show", "data from the ministry indicate",
+/// "figures compiled by the WHO show" (not "photos show", "a survey of
+/// households showed"). Never in a sentence with a quotation: there the
+/// verb is inside it ("worse than official statistics show") or the
+/// quotation has its own tag ("Opinion polls suggest “…”, she says").
+pub(super) fn proxy_speaks(sent: &Sent, k: usize) -> bool {
+    let lx = sent.lexicon;
+    let toks = sent.toks;
+    let proxy = |i: usize| lx.proxies.contains(toks[i].lower.as_str());
+    let head = |i: usize| {
+        i + 1 == k
+            || toks[i + 1].is("from")
+            || toks[i + 1].is("by")
+            || toks[i + 1].lower.ends_with("ed") && toks.get(i + 2).is_some_and(|t| t.is("by"))
+    };
+    lx.evidence_verbs.contains(toks[k].lower.as_str())
+        && (sent.first..k)
+            .rev()
+            .take(6)
+            .take_while(|&i| toks[i].kind == Kind::Word)
+            .any(|i| proxy(i) && head(i))
+        && !toks
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "\"" | "“" | "”" | "«" | "»" | "„"))
+}
+
 /// Whether the capitalised words right before `k` follow a preposition:
 /// then a cue that is also a plural noun is that noun ("he hit back at
 /// Labour claims he had …"; but "The JTWC estimates that …" is speech).
@@ -332,7 +359,9 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
     // report: the pronoun there is too often someone else's
     let what_pronoun =
         k >= sent.first + 2 && toks[k - 2].is("what") && grammar::is_pronoun(&toks[k - 1].lower);
-    let verb = sent.lexicon.reporting_verbs.contains(t.lower.as_str())
+    let evidence = proxy_speaks(sent, k);
+    let verb = evidence
+        || sent.lexicon.reporting_verbs.contains(t.lower.as_str())
         || sent.lexicon.participle_cues.contains(t.lower.as_str())
         || sent.lexicon.quote_verbs.contains(t.lower.as_str())
             && (quotation_follows(sent, k) || quotation_after_as(sent, k))
@@ -352,7 +381,9 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
         return false;
     }
     // "claimed 40 lives", "estimated 2,000": a number follows, not speech
+    // (but "figures show 150 …" is the figures' count)
     if toks.get(k + 1).is_some_and(|n| n.kind == Kind::Num)
+        && !evidence
         && !sent
             .lexicon
             .plain_cues

@@ -225,9 +225,11 @@ impl Sent<'_> {
             }
         }
         // a speaker noun after a body's full name: "the Britain-based
-        // Syrian Observatory for Human Rights monitor said"
+        // Syrian Observatory for Human Rights monitor said", or its proxy:
+        // "the WHO figures show"
         let speaker_noun = lx.speaker_nouns.contains(t.lower.as_str())
-            || lx.organisations.contains(t.lower.as_str());
+            || lx.organisations.contains(t.lower.as_str())
+            || lx.proxies.contains(t.lower.as_str());
         if speaker_noun && end - 1 > self.first && self.cap(end - 2) {
             let mut n = end - 1;
             while n > self.first
@@ -241,6 +243,10 @@ impl Sent<'_> {
             }
             if n > self.first && ARTICLES.contains(&toks[n - 1].lower.as_str()) {
                 return Some((n - 1, end));
+            }
+            // ("WHO figures show" opening the sentence)
+            if n == self.first {
+                return Some((n, end));
             }
         }
         let plural = t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss");

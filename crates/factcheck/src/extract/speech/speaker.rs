@@ -346,7 +346,9 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     if let Some(name) = super::described::name_after_quote(sent, j, k) {
         return Some(Who::Phrase(name.0, name.1));
     }
-    let plain = sent.lexicon.saying_verbs.contains(toks[k].lower.as_str());
+    // (a verb of evidence is a cue only after a proxy: its phrase speaks)
+    let plain =
+        sent.lexicon.saying_verbs.contains(toks[k].lower.as_str()) || super::proxy_speaks(sent, k);
     let np = sent.np_before(j, plain);
     // "The Syrian Coalition an opposition group (based outside the
     // country) said": the name opening the sentence, described after an
