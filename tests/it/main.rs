@@ -30,3 +30,4 @@ mod speech_table;
 mod totals;
 mod unasserted;
 mod verdicts;
+mod volume;

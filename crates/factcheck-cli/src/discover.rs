@@ -2,7 +2,9 @@
 //! a reference names (paths or globs relative to it), and article
 //! arguments that are directories or globs.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use globset::{Glob, GlobSetBuilder};
 use walkdir::WalkDir;
@@ -118,25 +120,55 @@ fn glob_under(base: &Path, pattern: &str, root: &Path) -> Result<Vec<PathBuf>> {
         .build()
         .map_err(|e| Error::Usage(e.to_string()))?;
     let start = clean(&base.join(head));
+    let key = (start.clone(), rest.to_string(), root.to_path_buf());
+    if let Some(found) = lock(&EXPANDED).get(&key) {
+        return Ok(found.clone());
+    }
     let dir = if start.as_os_str().is_empty() {
         Path::new(".")
     } else {
         start.as_path()
     };
     let mut out = Vec::new();
-    if !dir.is_dir() {
-        return Ok(out);
-    }
-    for entry in walk(dir, bound(dir, root)).filter_map(|e| e.ok()) {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        if set.is_match(rel) {
-            out.push(clean(&start.join(rel)));
+    if dir.is_dir() {
+        for rel in walked(dir, root).iter() {
+            if set.is_match(rel) {
+                out.push(clean(&start.join(rel)));
+            }
         }
     }
+    lock(&EXPANDED).insert(key, out.clone());
     Ok(out)
+}
+
+/// Glob expansions and folder walks already done by this process: a
+/// repository of thousands of references that each name `**/*.md` is
+/// walked once, and each distinct pattern matched once, not once per
+/// reference (the files do not change while it runs; `--write` only
+/// rewrites files it found).
+type Expanded = HashMap<(PathBuf, String, PathBuf), Vec<PathBuf>>;
+static EXPANDED: LazyLock<Mutex<Expanded>> = LazyLock::new(Default::default);
+static WALKED: LazyLock<Mutex<HashMap<(PathBuf, PathBuf), Arc<Vec<PathBuf>>>>> =
+    LazyLock::new(Default::default);
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The files under `dir` (paths relative to it), walked once.
+fn walked(dir: &Path, root: &Path) -> Arc<Vec<PathBuf>> {
+    let key = (dir.to_path_buf(), root.to_path_buf());
+    if let Some(list) = lock(&WALKED).get(&key) {
+        return Arc::clone(list);
+    }
+    let list: Vec<PathBuf> = walk(dir, bound(dir, root))
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf())
+        .collect();
+    let list = Arc::new(list);
+    lock(&WALKED).insert(key, Arc::clone(&list));
+    list
 }
 
 /// The repository root that a reference's `articles:` must stay inside:

@@ -34,6 +34,9 @@ const BATCH_BYTES: usize = 16 << 20;
 /// Bytes of one record at most: an article's limit. A longer line is read
 /// through to its end and reported, never held whole.
 const MAX_RECORD_BYTES: usize = factcheck::MAX_ARTICLE_BYTES as usize;
+/// The longest record `id` (bytes): ids are names, and a report repeats
+/// the id of a record with each of its findings.
+pub const MAX_ID_BYTES: usize = 1024;
 
 /// The next line of `input` into `buf` (without its line ending): `None` at
 /// the end, `Some(false)` when it was longer than `limit` (then `buf` is
@@ -94,6 +97,12 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 fn article(source: &str, line_no: usize, line: &str) -> Result<Article> {
     let at = |column: usize, message: String| Error::at(source, line_no, column, message);
+    // (a file saved with a byte-order mark starts with one)
+    let line = if line_no == 1 {
+        line.strip_prefix('\u{feff}').unwrap_or(line)
+    } else {
+        line
+    };
     let record: Record = serde_json::from_str(line)
         .map_err(|e| at(e.column().max(1), format!("not an article record: {e}")))?;
     // records come from many systems: read the date formats they use; a
@@ -105,6 +114,20 @@ fn article(source: &str, line_no: usize, line: &str) -> Result<Article> {
         Some(serde_json::Value::Null) | None => None,
         Some(other) => Some(other.to_string()),
     };
+    // an id names a record in reports, once per finding: a huge one would
+    // be copied into every finding of it
+    if let Some(id) = id.as_ref().filter(|id| id.len() > MAX_ID_BYTES) {
+        let column = line
+            .find("\"id\"")
+            .map_or(1, |i| line[..i].chars().count() + 1);
+        return Err(at(
+            column,
+            format!(
+                "the record's `id` is {} bytes long; at most {MAX_ID_BYTES} are allowed",
+                id.len()
+            ),
+        ));
+    }
     let path = id.clone().unwrap_or_else(|| format!("{source}:{line_no}"));
     let mut a = Article::from_text(&path, record.text, date)?;
     a.id = id;

@@ -53,7 +53,8 @@ pub use extract::Extractor;
 pub use input::{kind as file_kind, open_regular};
 pub use lexicon::{Lexicon, LexiconFile};
 pub use limits::{
-    MAX_CLAIMS_PER_ARTICLE, MAX_CLAIMS_PER_SENTENCE, MAX_FACTS_PER_FIGURE, MAX_FINDINGS_PER_ARTICLE,
+    MAX_CLAIMS_PER_ARTICLE, MAX_CLAIMS_PER_SENTENCE, MAX_FACTS_PER_FIGURE,
+    MAX_FINDINGS_PER_ARTICLE, MAX_SENTENCES_PER_ARTICLE,
 };
 pub use reference::skeleton::{skeleton, skeleton_yaml};
 pub use reference::{FactFile, NumberText, Reference, ReferenceFile, MAX_REFERENCE_BYTES};

@@ -363,7 +363,7 @@ impl<'l> Extractor<'l> {
         let mut registry = self.seed.clone();
         let (mut events, mut hits) = (Vec::new(), Vec::new());
         let mut stopped = false;
-        let prepared = self.prepare(article, &scan, |index, toks, first| {
+        let (prepared, cut) = self.prepare(article, &scan, |index, toks, first| {
             let sent = Sent {
                 src: &scan,
                 toks,
@@ -398,6 +398,10 @@ impl<'l> Extractor<'l> {
         out.sort_by_key(|c| (c.span.start, c.span.end, c.kind as u8));
         let mut notices = crate::limits::claims_per_sentence(&mut out, |at| claims.sentence_of(at));
         notices.extend(crate::limits::claims_per_article(&mut out));
+        notices.extend(cut.map(|at| {
+            let end = crate::lang::span::ceil_char_boundary(&article.text, at + 1);
+            crate::limits::sentences_per_article(article.lines.span(&article.text, at, end))
+        }));
         for (i, c) in out.iter_mut().enumerate() {
             c.id = format!("c{}", i + 1);
         }

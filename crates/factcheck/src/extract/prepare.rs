@@ -12,15 +12,21 @@ impl Extractor<'_> {
     /// tokens and the index of its first token after a teaser prefix
     /// ("Read more:"), until `each` says stop; teaser lines are marked. The tokens of one sentence
     /// live only while it is read: held for the whole article they took
-    /// about 50 bytes per byte of text.
+    /// about 50 bytes per byte of text. Past
+    /// [`crate::limits::MAX_SENTENCES_PER_ARTICLE`] sentences the rest is
+    /// not read: the offset where it stopped comes second.
     pub(super) fn prepare(
         &self,
         article: &Article,
         scan: &str,
         mut each: impl FnMut(usize, &[Token], usize) -> bool,
-    ) -> Vec<Prepared> {
+    ) -> (Vec<Prepared>, Option<usize>) {
         let lx = self.lexicon;
-        let sentences = text::sentences(scan, article.body_start, article.text.len(), lx);
+        let mut sentences = text::sentences(scan, article.body_start, article.text.len(), lx);
+        let cut = sentences
+            .get(crate::limits::MAX_SENTENCES_PER_ARTICLE)
+            .map(|s| s.start);
+        sentences.truncate(crate::limits::MAX_SENTENCES_PER_ARTICLE);
         let mut prepared = Vec::with_capacity(sentences.len());
         let mut teaser_line: Option<usize> = None;
         // past "Related News": other stories' headlines to the end
@@ -55,7 +61,7 @@ impl Extractor<'_> {
                 break;
             }
         }
-        prepared
+        (prepared, cut)
     }
 
     /// Whether the sentence holds the words that end the article's own

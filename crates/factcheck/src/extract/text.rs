@@ -190,7 +190,8 @@ pub(crate) fn sentences(scan: &str, start: usize, end: usize, lexicon: &Lexicon)
         sent_start: None,
     };
     let mut i = 0;
-    while i < bytes.len() {
+    // (past the cap the rest is not split: `prepare` says where it stopped)
+    while i < bytes.len() && sp.out.len() <= crate::limits::MAX_SENTENCES_PER_ARTICLE {
         let b = bytes[i];
         if sp.sent_start.is_none() {
             if b == b'\n' {
@@ -220,7 +221,7 @@ pub(crate) fn sentences(scan: &str, start: usize, end: usize, lexicon: &Lexicon)
             _ => i + 1,
         };
     }
-    if let Some(a) = sp.sent_start {
+    if let Some(a) = sp.sent_start.filter(|_| i >= bytes.len()) {
         sp.push(a, s.len());
     }
     sp.out

@@ -2,18 +2,33 @@
 
 use crate::model::Span;
 
-/// Line starts of a text, built once per article so that every claim's
-/// line and column cost a binary search and a short count, not a rescan of
-/// its line (a 2 MB line with thousands of claims would be quadratic).
+/// Lines and columns of a text, built once per article so that every
+/// claim's line and column cost a binary search and a count within one
+/// block, not a rescan of its line (a 2 MB line with thousands of claims
+/// would be quadratic). It keeps one entry per block of [`MARK`] bytes, not
+/// one per line: an article of 256 MB of empty lines must not cost a
+/// gigabyte of line starts.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
-    /// Every [`MARK`] bytes: (byte offset, characters before it, byte-order
-    /// marks not counted).
-    marks: Vec<(usize, usize)>,
+    blocks: Vec<Block>,
+    /// Newlines in the whole text.
+    newlines: usize,
 }
 
-/// Bytes between two character-count marks: the most a column counts.
+/// What is known at the start of a block.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    /// Byte offset of the block (a char boundary).
+    at: usize,
+    /// Characters before it as columns count them.
+    chars: usize,
+    /// Newlines before it.
+    lines: usize,
+    /// Where the line holding its first byte starts.
+    line_start: usize,
+}
+
+/// Bytes in a block: the most one look-up counts through.
 const MARK: usize = 4096;
 
 /// Characters of `s` as columns count them (a byte-order mark is none).
@@ -21,38 +36,56 @@ fn columns(s: &str) -> usize {
     s.chars().count() - s.matches('\u{feff}').count()
 }
 
+fn newlines_in(s: &str) -> usize {
+    memchr::memchr_iter(b'\n', s.as_bytes()).count()
+}
+
 impl LineIndex {
-    /// Index the line starts of `text`.
+    /// Index the blocks of `text`.
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(memchr_newlines(text));
-        let mut marks = vec![(0, 0)];
-        let (mut at, mut count) = (0, 0);
-        while at + MARK < text.len() {
-            let next = ceil_char_boundary(text, at + MARK);
-            count += columns(&text[at..next]);
-            marks.push((next, count));
-            at = next;
+        let mut blocks = vec![Block {
+            at: 0,
+            chars: 0,
+            lines: 0,
+            line_start: 0,
+        }];
+        let mut last = blocks[0];
+        while last.at + MARK < text.len() {
+            let next = ceil_char_boundary(text, last.at + MARK);
+            let part = &text[last.at..next];
+            last = Block {
+                at: next,
+                chars: last.chars + columns(part),
+                lines: last.lines + newlines_in(part),
+                line_start: memchr::memrchr(b'\n', part.as_bytes())
+                    .map_or(last.line_start, |i| last.at + i + 1),
+            };
+            blocks.push(last);
         }
-        LineIndex { starts, marks }
+        let newlines = last.lines + newlines_in(&text[last.at..]);
+        LineIndex { blocks, newlines }
+    }
+
+    /// The block holding byte `offset`.
+    fn block(&self, offset: usize) -> Block {
+        self.blocks[self.blocks.partition_point(|b| b.at <= offset) - 1]
     }
 
     /// Columns before byte `offset` (a char boundary) in the whole text.
     fn columns_before(&self, text: &str, offset: usize) -> usize {
-        let k = self.marks.partition_point(|m| m.0 <= offset) - 1;
-        let (at, count) = self.marks[k];
-        count + columns(&text[at..offset])
+        let b = self.block(offset);
+        b.chars + columns(&text[b.at..offset])
     }
 
     /// 1-based line and column of byte `offset` (clamped to the text).
     /// A byte-order mark does not count as a column.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let line_start = self.starts[line];
+        let b = self.block(offset);
+        let before = &text[b.at..offset];
+        let line = b.lines + newlines_in(before);
+        let line_start =
+            memchr::memrchr(b'\n', before.as_bytes()).map_or(b.line_start, |i| b.at + i + 1);
         let column = if offset - line_start <= MARK {
             columns(&text[line_start..offset])
         } else {
@@ -73,10 +106,22 @@ impl LineIndex {
         }
     }
 
-    /// Byte range of the 1-based line `line`, without its line ending.
+    /// Byte range of the 1-based line `line` (the last line past the
+    /// end), without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
-        let start = self.starts[(line - 1).min(self.starts.len() - 1)];
-        let end = self.starts.get(line).map(|&s| s - 1).unwrap_or(text.len());
+        // the line starts after the text's (line - 1)th newline, which the
+        // last block with fewer newlines before it holds
+        let want = line.clamp(1, self.newlines + 1) - 1;
+        let b = self.blocks[self.blocks.partition_point(|b| b.lines <= want) - 1];
+        let start = if want == b.lines {
+            b.line_start
+        } else {
+            memchr::memchr_iter(b'\n', &text.as_bytes()[b.at..])
+                .nth(want - b.lines - 1)
+                .map_or(text.len(), |i| b.at + i + 1)
+        };
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
             end - 1
         } else {
@@ -84,13 +129,6 @@ impl LineIndex {
         };
         (start, end.max(start))
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i + 1)
 }
 
 /// The smallest char boundary at or above `i`.
@@ -138,6 +176,42 @@ mod tests {
             let want = text[line_start..offset].chars().count() + 1;
             assert_eq!(idx.line_col(&text, offset).1, want, "at {offset}");
         }
+    }
+
+    #[test]
+    fn lines_over_many_blocks_agree_with_a_count() {
+        // short lines, empty lines and long ones across block edges
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(&"é".repeat(i % 7));
+            text.push_str(if i % 5 == 0 { "\r\n" } else { "\n" });
+            if i % 400 == 0 {
+                text.push_str(&"x".repeat(9000));
+            }
+        }
+        let idx = LineIndex::new(&text);
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        for offset in (0..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(13)
+        {
+            let line = starts.partition_point(|&s| s <= offset);
+            let col = text[starts[line - 1]..offset].chars().count() + 1;
+            assert_eq!(idx.line_col(&text, offset), (line, col), "at {offset}");
+        }
+        for (n, &start) in starts.iter().enumerate() {
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let end = if text[start..end].ends_with('\r') {
+                end - 1
+            } else {
+                end
+            };
+            assert_eq!(idx.line_range(&text, n + 1), (start, end), "line {}", n + 1);
+        }
+        let last = starts.len();
+        assert_eq!(idx.line_range(&text, last + 5), idx.line_range(&text, last));
     }
 
     #[test]

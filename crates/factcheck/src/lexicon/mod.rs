@@ -338,11 +338,14 @@ pub struct Lexicon {
     small_words: HashSet<String>,
 }
 
-static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+static DEFAULT_SHARED: LazyLock<std::sync::Arc<Lexicon>> =
+    LazyLock::new(|| std::sync::Arc::new(default_lexicon()));
+
+fn default_lexicon() -> Lexicon {
     let file: LexiconFile = crate::yaml::from_str(Path::new("lexicon.yaml"), DEFAULT)
         .expect("the embedded lexicon is valid");
     Lexicon::build(&file).expect("the embedded lexicon is valid")
-});
+}
 
 mod build;
 mod phrases;
@@ -369,7 +372,14 @@ impl Lexicon {
 
     /// The embedded default lexicon, compiled once per process.
     pub fn default_ref() -> &'static Lexicon {
-        &DEFAULT_LEXICON
+        &DEFAULT_SHARED
+    }
+
+    /// The embedded default lexicon, shared: a reference that does not
+    /// extend it holds this one, not a copy (some 700 KB each, which a
+    /// repository of thousands of references would multiply).
+    pub fn default_shared() -> std::sync::Arc<Lexicon> {
+        std::sync::Arc::clone(&DEFAULT_SHARED)
     }
 
     /// The embedded defaults extended by `extra` (a reference's `lexicon:`

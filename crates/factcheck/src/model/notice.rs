@@ -17,6 +17,9 @@ pub enum Limit {
     /// An article held more claims than [`crate::MAX_CLAIMS_PER_ARTICLE`];
     /// the rest of it was not read.
     ClaimsPerArticle,
+    /// An article held more sentences than
+    /// [`crate::MAX_SENTENCES_PER_ARTICLE`]; the rest of it was not read.
+    SentencesPerArticle,
     /// An article had more findings than [`crate::MAX_FINDINGS_PER_ARTICLE`];
     /// the least severe were not listed.
     FindingsPerArticle,
@@ -31,6 +34,7 @@ impl Limit {
         match self {
             Limit::ClaimsPerSentence => "claims-per-sentence",
             Limit::ClaimsPerArticle => "claims-per-article",
+            Limit::SentencesPerArticle => "sentences-per-article",
             Limit::FindingsPerArticle => "findings-per-article",
             Limit::FactsPerFigure => "facts-per-figure",
         }

@@ -114,7 +114,7 @@ pub struct Reference {
     /// names, so a look-up is by status, not by string).
     pub(crate) severity: HashMap<Status, Severity>,
     /// The built-in lexicon extended by the reference's `lexicon:`.
-    pub(crate) lexicon: Lexicon,
+    pub(crate) lexicon: std::sync::Arc<Lexicon>,
     /// Where each source and fact id is in its list: a look-up per claim
     /// must not scan a reference of 100,000 sources.
     ids: Ids,
@@ -277,6 +277,18 @@ mod tests {
 
     fn load(text: &str) -> Result<Reference> {
         Reference::from_str(Path::new("ref.yaml"), text)
+    }
+
+    #[test]
+    fn references_without_a_lexicon_share_the_default_one() {
+        // (a copy each was some 700 KB: thousands of references ran out
+        // of memory)
+        let a = load("version: 1\nfacts: []\n").unwrap();
+        let b = load("version: 1\nfacts: []\n").unwrap();
+        assert!(std::sync::Arc::ptr_eq(&a.lexicon, &b.lexicon));
+        let own = load("version: 1\nlexicon:\n  titles: [warden]\nfacts: []\n").unwrap();
+        assert!(!std::sync::Arc::ptr_eq(&a.lexicon, &own.lexicon));
+        assert!(own.lexicon.titles.contains("warden"));
     }
 
     #[test]

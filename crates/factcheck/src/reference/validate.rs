@@ -17,13 +17,14 @@ use crate::error::{Error, Result};
 use crate::lang::numbers::parse_value;
 use crate::lexicon::{Lexicon, LexiconFile};
 use crate::yaml::Locations;
+use std::sync::Arc;
 
 /// What the checks derive from a valid file.
 pub(super) struct Checked {
     pub as_of: Option<NaiveDate>,
     pub facts: Vec<Fact>,
     pub settings: Settings,
-    pub lexicon: Lexicon,
+    pub lexicon: Arc<Lexicon>,
 }
 
 /// Check `file`, parsed from `text` (read from `path`).
@@ -163,16 +164,16 @@ impl Ids {
 }
 
 /// The reference's lexicon: the built-in one, extended by `lexicon:`.
-fn lexicon(extra: Option<&LexiconFile>, p: &mut Problems) -> Lexicon {
+fn lexicon(extra: Option<&LexiconFile>, p: &mut Problems) -> Arc<Lexicon> {
     match extra {
         Some(extra) => match Lexicon::extended(extra) {
-            Ok(l) => l,
+            Ok(l) => Arc::new(l),
             Err(m) => {
                 p.push("lexicon", m);
-                Lexicon::default_ref().clone()
+                Lexicon::default_shared()
             }
         },
-        None => Lexicon::default_ref().clone(),
+        None => Lexicon::default_shared(),
     }
 }
 

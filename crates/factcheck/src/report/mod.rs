@@ -62,7 +62,8 @@ impl Source {
     /// The article's text and where its body starts (after front matter).
     pub fn new(article: Article) -> Source {
         Source {
-            lines: LineIndex::new(&article.text),
+            // (the article's own index: one per article, not one per use)
+            lines: article.lines,
             body_start: article.body_start,
             text: article.text,
         }

@@ -1,0 +1,103 @@
+//! Inputs that are big by count rather than by any one part: millions of
+//! one-word paragraphs, thousands of references, an id of megabytes. Each
+//! is bounded by a cap that is reported, or costs memory in proportion to
+//! what is kept, not to what was read. Inputs generated here, invented.
+
+use std::fs;
+
+use factcheck::model::Limit;
+use factcheck::{Article, Extractor, MAX_SENTENCES_PER_ARTICLE};
+
+use crate::support::*;
+
+#[test]
+fn sentences_past_the_article_cap_are_left_unread_with_a_notice() {
+    // "a", a blank line, … (each paragraph one sentence): 60 bytes a
+    // sentence kept would be a gigabyte at the article size limit
+    let unit = "a\n\n";
+    let text = unit.repeat(MAX_SENTENCES_PER_ARTICLE + 10) + "Police said 40 people were killed.\n";
+    let article = Article::from_text("t.md", text, None).unwrap();
+    let read = Extractor::default().extract(&article);
+    let [notice] = &read.notices[..] else {
+        panic!("{:?}", read.notices)
+    };
+    assert_eq!(notice.limit, Limit::SentencesPerArticle);
+    let span = notice.span.unwrap();
+    assert_eq!(span.start, MAX_SENTENCES_PER_ARTICLE * unit.len());
+    // line numbers count every line, past many index blocks
+    assert_eq!(span.line, 2 * MAX_SENTENCES_PER_ARTICLE + 1);
+    assert!(read.claims.is_empty(), "the claim past the cap is not read");
+    // under the cap the same shape is read whole, its claim on its line
+    let text = unit.repeat(100_000) + "Police said 40 people were killed.\n";
+    let article = Article::from_text("t.md", text, None).unwrap();
+    let read = Extractor::default().extract(&article);
+    assert!(read.notices.is_empty());
+    assert_eq!(read.claims[0].span.line, 200_001);
+}
+
+#[test]
+fn thousands_of_references_naming_every_file_are_each_checked() {
+    // each reference names `**/*.md`: the repository is walked once, and
+    // every reference judges the one article by its own fact
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    fs::create_dir_all(repo.join("claims/a")).unwrap();
+    fs::write(
+        repo.join("claims/a/a.md"),
+        "Police said 40 people were killed.\n",
+    )
+    .unwrap();
+    let n = 1500;
+    for i in 0..n {
+        let value = if i == 7 { 40 } else { 41 };
+        fs::write(
+            repo.join(format!("claims/r{i}.yaml")),
+            format!("version: 1\narticles: ['**/*.md']\nfacts:\n  - {{id: f{i}, metric: killed, value: {value}}}\n"),
+        )
+        .unwrap();
+    }
+    let out = factcheck_in(repo, &["check", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let status = |id: &str| {
+        lines
+            .iter()
+            .find(|l| l["fact"] == id)
+            .map(|l| l["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status("f7").as_deref(), Some("match"));
+    assert_eq!(status("f8").as_deref(), Some("mismatch"));
+    assert_eq!(status(&format!("f{}", n - 1)).as_deref(), Some("mismatch"));
+}
+
+#[test]
+fn a_record_id_of_megabytes_is_a_located_error_and_the_next_record_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(4 << 20);
+    let input = format!(
+        "\u{feff}{{\"id\": \"a\", \"text\": \"Nine died.\"}}\n{{\"text\": \"Nine died.\", \"id\": \"{long}\"}}\n{{\"id\": \"c\", \"text\": \"Nine died.\"}}\n"
+    );
+    fs::write(dir.path().join("in.jsonl"), input).unwrap();
+    let out = factcheck_in(dir.path(), &["extract", "--jsonl", "in.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    // the byte-order mark opening the file is no error
+    let ids: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"a\"", "\"c\""]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("in.jsonl:2:") && err.contains("`id` is 4194304 bytes long"),
+        "{err}"
+    );
+    assert!(
+        err.len() < 2000,
+        "the id is not echoed: {} bytes",
+        err.len()
+    );
+}
