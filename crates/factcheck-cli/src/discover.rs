@@ -148,8 +148,8 @@ fn glob_under(base: &Path, pattern: &str, root: &Path) -> Result<Vec<PathBuf>> {
 /// rewrites files it found).
 type Expanded = HashMap<(PathBuf, String, PathBuf), Vec<PathBuf>>;
 static EXPANDED: LazyLock<Mutex<Expanded>> = LazyLock::new(Default::default);
-static WALKED: LazyLock<Mutex<HashMap<(PathBuf, PathBuf), Arc<Vec<PathBuf>>>>> =
-    LazyLock::new(Default::default);
+type Walked = HashMap<(PathBuf, PathBuf), Arc<Vec<PathBuf>>>;
+static WALKED: LazyLock<Mutex<Walked>> = LazyLock::new(Default::default);
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())

@@ -338,14 +338,11 @@ pub struct Lexicon {
     small_words: HashSet<String>,
 }
 
-static DEFAULT_SHARED: LazyLock<std::sync::Arc<Lexicon>> =
-    LazyLock::new(|| std::sync::Arc::new(default_lexicon()));
-
-fn default_lexicon() -> Lexicon {
+static DEFAULT_SHARED: LazyLock<std::sync::Arc<Lexicon>> = LazyLock::new(|| {
     let file: LexiconFile = crate::yaml::from_str(Path::new("lexicon.yaml"), DEFAULT)
         .expect("the embedded lexicon is valid");
-    Lexicon::build(&file).expect("the embedded lexicon is valid")
-}
+    std::sync::Arc::new(Lexicon::build(&file).expect("the embedded lexicon is valid"))
+});
 
 mod build;
 mod phrases;
@@ -376,8 +373,7 @@ impl Lexicon {
     }
 
     /// The embedded default lexicon, shared: a reference that does not
-    /// extend it holds this one, not a copy (some 700 KB each, which a
-    /// repository of thousands of references would multiply).
+    /// extend it holds this one, not a 700 KB copy.
     pub fn default_shared() -> std::sync::Arc<Lexicon> {
         std::sync::Arc::clone(&DEFAULT_SHARED)
     }
