@@ -20,6 +20,7 @@ mod hostile;
 mod html_report;
 mod properties;
 mod quantity_table;
+mod quote_forms;
 mod quote_phrases;
 mod realcopy;
 mod reliability;

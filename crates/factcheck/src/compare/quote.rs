@@ -417,7 +417,13 @@ impl<'r> Checker<'r> {
             .collect();
         // (by word too: the same words are counted on every run)
         postings.sort_by_key(|&(list, w, _)| (list.len(), w));
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: HashMap<usize, usize> = HashMap::with_capacity(
+            postings
+                .iter()
+                .map(|p| p.0.len())
+                .sum::<usize>()
+                .min(MAX_QUOTE_POSTINGS),
+        );
         let mut visited = 0;
         for (list, _, k) in postings {
             visited += list.len();

@@ -11,6 +11,8 @@ use crate::model::{DiffOp, DiffPart};
 /// dashes (a dash between words separates them) and whitespace; the first
 /// letter's case. Returns the words and
 /// their byte ranges in the input.
+use unicode_normalization::UnicodeNormalization;
+
 pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
     let mut out = Vec::new();
     let mut start = None;
@@ -20,15 +22,21 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
             out.push((s[a..b].to_string(), (a, b)));
             return;
         }
+        // (characters no reader sees — a soft hyphen, a zero-width space,
+        // a direction mark — are no difference, nor is a word's accent
+        // typed as a letter and a combining mark: NFC)
         let w: String = s[a..b]
             .replace("â€™", "’")
             .chars()
+            // ("[t]he": a letter the editor changed stays in its word)
+            .filter(|&c| !crate::lang::unseen(c) && c != '[' && c != ']')
             .map(|c| match c {
                 '’' | '‘' | '`' | '´' => '\'',
                 '“' | '”' | '„' | '«' | '»' => '"',
-                '–' | '—' | '‒' => '-',
+                '–' | '—' | '‒' | '\u{2010}' | '\u{2011}' => '-',
                 c => c,
             })
+            .nfc()
             .collect();
         let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '…');
         if trimmed.is_empty() {
@@ -42,9 +50,27 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
         out.push((word, (a, b)));
     };
     let mut dots_end = 0;
+    // where the next "]" is (searched again only once passed: a quote of
+    // thousands of "[" is read once)
+    let mut close: Option<usize> = None;
     for (i, c) in s.char_indices() {
         if i < dots_end {
             continue;
+        }
+        // words an editor put in brackets ("before [the] winter", "[the
+        // mayor] said") are not the speaker's: they stand for what was
+        // left out or said otherwise, as an ellipsis does (but "[t]he",
+        // inside a word, is that word)
+        if c == '[' && start.is_none() {
+            if close.is_none_or(|e| e < i) {
+                close = s[i..].find(']').map(|e| i + e).or(Some(usize::MAX));
+            }
+            let glued = |e: usize| s[e + 1..].chars().next().is_some_and(char::is_alphanumeric);
+            if let Some(e) = close.filter(|&e| e != usize::MAX && !glued(e)) {
+                out.push(("…".into(), (i, e + 1)));
+                dots_end = e + 1;
+                continue;
+            }
         }
         // three dots between words are an ellipsis too: "hurricane...which"
         let dots = c == '.' && s[i..].starts_with("...");

@@ -3,8 +3,22 @@
 
 /// Normalise a name for comparison: lower case, straight apostrophes, no
 /// leading "the", single spaces — so "The  Kremlin’s office" and "kremlin's
-/// office" are the same key.
+/// office" are the same key; accents composed (NFC: "Zoë" typed as "o" and
+/// a combining diaeresis is "zoë") and characters no reader sees dropped.
 pub fn normalise_name(s: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    let composed: String;
+    let s = if s.is_ascii() {
+        s
+    } else {
+        let plain = s.chars().filter(|&c| !super::unseen(c));
+        composed = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+            plain.collect()
+        } else {
+            plain.nfc().collect()
+        };
+        &composed
+    };
     let lower = s.to_lowercase();
     let t = lower.trim();
     let t = t.strip_prefix("the ").unwrap_or(t);
@@ -29,5 +43,7 @@ mod tests {
             normalise_name(" The  Kremlin’s office "),
             "kremlin's office"
         );
+        assert_eq!(normalise_name("Zoe\u{308} Mu\u{308}ller"), "zoë müller");
+        assert_eq!(normalise_name("Zo\u{200b}ë"), "zoë");
     }
 }

@@ -40,6 +40,7 @@ impl Phrases {
             .get(from..)
             .unwrap_or_default()
             .iter()
+            .take(self.longest())
             .take_while(|t| t.kind == Kind::Word)
             .count();
         self.matching(toks, move |len| (len <= words).then(|| (from, from + len)))
@@ -57,9 +58,16 @@ impl Phrases {
         let words = toks[floor.min(end)..end]
             .iter()
             .rev()
+            .take(self.longest())
             .take_while(|t| t.kind == Kind::Word)
             .count();
         self.matching(toks, move |len| (len <= words).then(|| (end - len, end)))
+    }
+
+    /// Words in the longest phrase: no look-up counts further (a run of
+    /// 16,000 words counted whole for each of its words was quadratic).
+    fn longest(&self) -> usize {
+        self.lengths.first().copied().unwrap_or(0)
     }
 
     fn matching<'a>(

@@ -7,12 +7,11 @@
 
 use std::borrow::Cow;
 
-/// Bidi controls and line separators: invisible, yet they reorder or
-/// break what a reader sees; and the invisible characters that can carry
-/// hidden text (tag characters U+E0000…U+E007F, interlinear annotations
-/// U+FFF9…U+FFFB) or hide in a word (U+FEFF inside a line).
+/// Characters no reader sees (bidi controls, zero-width characters, tag
+/// characters: see [`crate::lang::unseen`]) and line separators: they
+/// reorder, hide or break what a reader sees.
 fn is_invisible_control(c: char) -> bool {
-    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
+    crate::lang::unseen(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// A character no reader should get raw, whatever the line rules: a

@@ -86,7 +86,7 @@ fn glued_to_digits(sent: &Sent, n: &NumberPhrase) -> bool {
         t.kind == Kind::Punct
             && t.text(sent.src)
                 .chars()
-                .all(|c| crate::lang::tokens::is_apostrophe(c) || is_format(c))
+                .all(|c| crate::lang::tokens::is_apostrophe(c) || crate::lang::unseen(c))
     };
     // digits, a joiner and digits, each touching the next
     let glued = |a: usize| {
@@ -100,13 +100,6 @@ fn glued_to_digits(sent: &Sent, n: &NumberPhrase) -> bool {
     };
     toks[n.first].kind == Kind::Num
         && (n.first >= 2 && glued(n.first - 2) || n.last >= 1 && glued(n.last - 1))
-}
-
-/// Invisible format characters that may stand inside a word or a number:
-/// soft hyphen, zero-width characters, direction marks, word joiners and
-/// the byte order mark.
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// A group size after another number: "one of its eight crew members"

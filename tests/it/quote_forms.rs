@@ -1,0 +1,91 @@
+//! A quote written otherwise than the reference without saying anything
+//! else: accents typed as a letter and a combining mark (NFD, as pasted
+//! from some systems), characters no reader sees inside a word, a
+//! non-breaking hyphen, an editor's words in brackets. None is a misquote,
+//! and `--write` leaves such copy alone. Quotes and people invented.
+
+use std::path::Path;
+
+use factcheck::model::{Finding, Severity, Status};
+use factcheck::{Article, Checker, Reference};
+
+const YAML: &str = "version: 1
+sources:
+  - {id: zoe, name: Zoë Müller-Ødegård, aliases: [Müller-Ødegård]}
+quotes:
+  - {id: q, speaker: zoe, text: \"Our café and the école will reopen by Thursday, before winter comes, and the 1,200-metre bridge too.\"}
+";
+
+fn check(text: &str) -> Vec<Finding> {
+    let reference =
+        Reference::from_str(Path::new("ref.yaml"), YAML).unwrap_or_else(|e| panic!("{e}"));
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    Checker::new(&reference).check(&article).findings
+}
+
+fn only_match(text: &str) {
+    let f = check(text);
+    assert!(
+        f.iter().any(|f| f.status == Status::Match),
+        "{text:?}: {f:#?}"
+    );
+    assert!(
+        f.iter().all(|f| f.severity < Severity::Warning),
+        "{text:?}: {f:#?}"
+    );
+}
+
+const QUOTE: &str = "Our café and the école will reopen by Thursday, before winter comes, and the 1,200-metre bridge too.";
+
+#[test]
+fn decomposed_accents_are_the_same_words_and_the_same_name() {
+    let nfd = |s: &str| -> String {
+        s.chars()
+            .flat_map(|c| match c {
+                'é' => vec!['e', '\u{301}'],
+                'ë' => vec!['e', '\u{308}'],
+                'ü' => vec!['u', '\u{308}'],
+                c => vec![c],
+            })
+            .collect()
+    };
+    only_match(&nfd(&format!("“{QUOTE}” Müller-Ødegård said.\n")));
+    only_match(&nfd(&format!("Zoë Müller-Ødegård said: “{QUOTE}”\n")));
+}
+
+#[test]
+fn characters_no_reader_sees_inside_a_word_are_no_difference() {
+    for hidden in ['\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}'] {
+        let quote = QUOTE.replace("Thursday", &format!("Thurs{hidden}day"));
+        only_match(&format!("“{quote}” Müller-Ødegård said.\n"));
+    }
+    let quote = QUOTE.replace("1,200-metre", "1,200\u{2011}metre");
+    only_match(&format!("“{quote}” Müller-Ødegård said.\n"));
+}
+
+#[test]
+fn an_editors_words_in_brackets_are_no_misquote() {
+    for quote in [
+        QUOTE.replace("before winter", "before [the] winter"),
+        QUOTE.replace("the école", "the [village] école"),
+        QUOTE.replace("Our café", "[Our] café"),
+        QUOTE.replace("Our café", "[Their] café"),
+    ] {
+        only_match(&format!("“{quote}” Müller-Ødegård said.\n"));
+    }
+    // a word changed outside the brackets is a misquote, and its fix keeps
+    // the brackets and what they hold
+    let quote = QUOTE
+        .replace("before winter", "before [the] winter")
+        .replace("Thursday", "Friday");
+    let text = format!("“{quote}” Müller-Ødegård said.\n");
+    let f = check(&text);
+    let m = f.iter().find(|f| f.status == Status::Misquoted).unwrap();
+    let fix = m.correction.as_ref().expect("a fix");
+    let mut fixed = text.clone();
+    fixed.replace_range(fix.start..fix.end, &fix.replacement);
+    assert!(
+        fixed.contains("by Thursday, before [the] winter"),
+        "{fixed}"
+    );
+}
