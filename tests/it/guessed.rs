@@ -256,3 +256,29 @@ fn a_verb_of_evidence_inside_a_quotation_credits_no_one() {
         assert_eq!(who, Some("Ann Smith"), "{c:?}");
     }
 }
+
+#[test]
+fn a_source_id_that_is_a_role_names_no_one() {
+    // ids are slugs: "mayor" as an id does not make "the mayor" a name
+    // the reference gives (it was a sure error, and a rewrite)
+    let yaml = "version: 1
+sources:
+  - {id: mayor, name: Omar Keita}
+  - {id: holm, name: Lena Holm}
+quotes:
+  - {id: q, speaker: mayor, text: \"The dams held, but the rain had nowhere to go.\"}
+";
+    let reference = Reference::from_str(Path::new("ref.yaml"), yaml).unwrap();
+    for text in [
+        "The mayor toured the town. “The dams held, but the rain had nowhere to go,” the mayor said.\n",
+        "“The dams held, but the rain had nowhere to go,” said Lena Holm's spokesman.\n",
+    ] {
+        let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+        let f = Checker::new(&reference).check(&article).findings;
+        assert!(
+            f.iter().all(|f| f.severity < Severity::Error),
+            "{text}: {f:?}"
+        );
+        assert_eq!(factcheck::corrected(text, &f), text, "{text}");
+    }
+}

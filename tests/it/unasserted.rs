@@ -81,3 +81,30 @@ fn digits_glued_by_an_invisible_character_are_no_figure() {
         assert_eq!(factcheck::corrected(&text, &f), text, "{glue:?}");
     }
 }
+
+#[test]
+fn half_of_a_written_number_is_no_figure() {
+    // a character reference inside digits ("4&#48;" shows 40), a power
+    // ("10^13"), a scale past a trillion ("5 quadrillion"): reading 4, 13
+    // or 5 there, fixes wrote "143&#48;", "10^143", "143 quadrillion"
+    for text in [
+        "Cara Diaz said 1&#52;&#51; people were killed.\n",
+        "Cara Diaz said 14&#51; people were killed.\n",
+        "Cara Diaz said 10^13 people were killed.\n",
+        "Cara Diaz said 5 quadrillion people were killed.\n",
+        "Cara Diaz said 3 sextillion people were killed.\n",
+    ] {
+        let f = check(text);
+        assert!(
+            f.iter().all(|f| f.status != Status::Mismatch),
+            "{text}: {f:?}"
+        );
+        assert_eq!(factcheck::corrected(text, &f), text);
+    }
+    // an HTML comment is a draft's note, not its copy
+    let text =
+        "<!-- Cara Diaz said 150 people were killed. -->\nCara Diaz said 143 people were killed.\n";
+    let f = check(text);
+    assert!(f.iter().all(|f| f.status != Status::Mismatch), "{f:?}");
+    assert!(f.iter().any(|f| f.status == Status::Match), "{f:?}");
+}

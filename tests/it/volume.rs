@@ -101,3 +101,56 @@ fn a_record_id_of_megabytes_is_a_located_error_and_the_next_record_is_read() {
         err.len()
     );
 }
+
+#[test]
+fn references_that_correct_an_article_differently_write_nothing() {
+    // two references with 37 and 38 for one article: each run wrote the
+    // other's value back
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    fs::create_dir_all(repo.join("claims")).unwrap();
+    let text = "Police said 40 people were killed.\n";
+    fs::write(repo.join("claims/a.md"), text).unwrap();
+    for v in [37, 38] {
+        fs::write(
+            repo.join(format!("claims/r{v}.yaml")),
+            format!("version: 1\narticles: [a.md]\nfacts:\n  - {{id: dead, metric: killed, value: {v}}}\n"),
+        )
+        .unwrap();
+    }
+    for _ in 0..2 {
+        let out = factcheck_in(repo, &["check", "--write", "--quiet"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("correct it differently"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(fs::read_to_string(repo.join("claims/a.md")).unwrap(), text);
+    }
+    // references that agree write it once; one file named twice is read once
+    fs::write(
+        repo.join("claims/r38.yaml"),
+        "version: 1\narticles: [a.md]\nfacts:\n  - {id: dead, metric: killed, value: 37}\n",
+    )
+    .unwrap();
+    let out = factcheck_in(repo, &["check", "--write", "--quiet"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let fixed = "Police said 37 people were killed.\n";
+    assert_eq!(fs::read_to_string(repo.join("claims/a.md")).unwrap(), fixed);
+    fs::write(repo.join("claims/a.md"), text).unwrap();
+    let out = factcheck_in(
+        repo,
+        &[
+            "check",
+            "claims/a.md",
+            "./claims/a.md",
+            "--against",
+            "claims/r37.yaml",
+            "--write",
+        ],
+    );
+    assert!(!stderr(&out).contains("changed since"), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(repo.join("claims/a.md")).unwrap(), fixed);
+}

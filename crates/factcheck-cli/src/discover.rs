@@ -389,5 +389,11 @@ pub fn expand_articles(args: &[String], root: &Path) -> Result<Vec<PathBuf>> {
             out.push(p.to_path_buf()); // reading it reports the error
         }
     }
+    // one file named twice ("a.md ./a.md", a folder and a file in it) is
+    // checked once: twice, its second `--write` found it changed
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| {
+        p.as_os_str() == "-" || seen.insert(p.canonicalize().unwrap_or_else(|_| clean(p)))
+    });
     Ok(out)
 }

@@ -334,6 +334,22 @@ fn write_corrections(doc: &Document, root: &Path, errors: &mut usize) {
     let Body::Check(report) = &doc.body else {
         return;
     };
+    // the settled texts each article's references give: two references
+    // that correct one article differently would undo each other's
+    // corrections run after run, so neither is written
+    let mut texts: std::collections::HashMap<&str, Vec<(&str, &str)>> = Default::default();
+    for a in &report.articles {
+        let (Some(text), Some(settled)) = (doc.source(&a.path).map(Source::text), &a.settled)
+        else {
+            continue;
+        };
+        if settled.text != text {
+            texts
+                .entry(&a.path)
+                .or_default()
+                .push((&settled.text, &a.reference));
+        }
+    }
     for a in &report.articles {
         let (Some(text), Some(settled)) = (doc.source(&a.path).map(Source::text), &a.settled)
         else {
@@ -341,6 +357,21 @@ fn write_corrections(doc: &Document, root: &Path, errors: &mut usize) {
         };
         let (new, n) = (&settled.text, settled.corrections);
         if new == text || a.path == "-" {
+            continue;
+        }
+        let others = texts.get(a.path.as_str()).map_or(&[][..], Vec::as_slice);
+        if let Some((_, other)) = others.iter().find(|(t, _)| *t != new.as_str()) {
+            if others[0].1 == a.reference {
+                let why = format!(
+                    "{} and {} correct it differently; not written (make the references agree)",
+                    a.reference, other
+                );
+                report_error(&Error::Usage(format!("{}: {why}", a.path)), errors);
+            }
+            continue;
+        }
+        // (references that agree: written once)
+        if others.first().is_some_and(|(_, r)| *r != a.reference) {
             continue;
         }
         if discover::leads_out(Path::new(&a.path), root) {

@@ -12,25 +12,28 @@ use regex::Regex;
 use crate::lexicon::grammar::{CLOSED_CLASS, OPEN_ENDS};
 use crate::lexicon::Lexicon;
 
-/// Where a block that is not prose opens: a code fence, a script, a style.
+/// Where a block that is not prose opens: a code fence, a script, a style,
+/// an HTML comment (a draft's notes to itself are not its copy).
 static BLOCK_OPEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i:<script\b|<style\b)|```").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i:<script\b|<style\b)|```|<!--").unwrap());
 static SCRIPT_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</script\s*>").unwrap());
 static STYLE_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</style\s*>").unwrap());
 
-/// `text` with its closed fenced code blocks, scripts and styles blanked
+/// `text` with its closed fenced code blocks, scripts, styles and HTML
+/// comments blanked
 /// (newlines kept). Done apart from [`MARKUP`]: as one alternative of it,
 /// each unclosed `<script` made the regex read to the end of the text, so
 /// thousands of them took time quadratic in its length. Here a closer
 /// that is not found is looked for once per kind.
 fn blank_blocks(text: &str) -> std::borrow::Cow<'_, str> {
     let mut bytes: Option<Vec<u8>> = None;
-    // per kind (fence, script, style): no closer from this offset on
-    let mut none_after = [usize::MAX; 3];
+    // per kind (fence, script, style, comment): no closer from this offset on
+    let mut none_after = [usize::MAX; 4];
     let mut at = 0;
     while let Some(m) = BLOCK_OPEN.find_at(text, at) {
         let kind = match m.as_str().as_bytes()[1] {
             b'`' => 0,
+            b'!' => 3,
             b's' | b'S' if m.as_str()[1..].eq_ignore_ascii_case("script") => 1,
             _ => 2,
         };
@@ -41,6 +44,7 @@ fn blank_blocks(text: &str) -> std::borrow::Cow<'_, str> {
         let close = match kind {
             0 => text[m.end()..].find("```").map(|i| m.end() + i + 3),
             1 => SCRIPT_CLOSE.find_at(text, m.end()).map(|c| c.end()),
+            3 => text[m.end()..].find("-->").map(|i| m.end() + i + 3),
             _ => STYLE_CLOSE.find_at(text, m.end()).map(|c| c.end()),
         };
         match close {
@@ -89,11 +93,23 @@ pub(crate) fn scan_copy(text: &str) -> String {
         // "_" inside words (snake_case) and "*" in "5*3" are rare in news;
         // blanking them is harmless. Line ends stay, so lines stay lines.
         out.push_str(&text[last..m.start()]);
-        out.extend(
-            m.as_str()
-                .bytes()
-                .map(|b| if b == b'\n' { '\n' } else { ' ' }),
-        );
+        let digit = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+        let bytes = text.as_bytes();
+        if m.as_str().starts_with("&#")
+            && (digit(m.start().checked_sub(1).and_then(|i| bytes.get(i)))
+                || digit(bytes.get(m.end())))
+        {
+            // a character reference touching digits ("4&#48;" shows "40")
+            // glues them as a joiner would: no figure can be read, or
+            // rewritten, from half of what a reader sees
+            out.push_str(&joiner_of_len(m.len()));
+        } else {
+            out.extend(
+                m.as_str()
+                    .bytes()
+                    .map(|b| if b == b'\n' { '\n' } else { ' ' }),
+            );
+        }
         last = m.end();
     }
     out.push_str(&text[last..]);
@@ -123,6 +139,20 @@ pub(crate) fn scan_copy(text: &str) -> String {
     }
     debug_assert_eq!(fixed.len(), text.len());
     double_apostrophes(fixed)
+}
+
+/// Invisible characters of `len` bytes (`len` ≥ 2): word joiners (three
+/// bytes) and a soft hyphen or two (two bytes each).
+fn joiner_of_len(len: usize) -> String {
+    let soft = match len % 3 {
+        0 => 0,
+        1 => 2,
+        _ => 1,
+    };
+    let mut s = "\u{ad}".repeat(soft);
+    s.push_str(&"\u{2060}".repeat((len - 2 * soft) / 3));
+    debug_assert_eq!(s.len(), len);
+    s
 }
 
 /// Two apostrophes as a quotation mark (''To bring them here,'' as some

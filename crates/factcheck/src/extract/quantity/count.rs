@@ -12,6 +12,7 @@ use crate::lexicon::Lexicon;
 pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     glued_to_word(sent, n)
         || glued_to_digits(sent, n)
+        || in_a_power(sent, n)
         || in_citation(sent.toks, n.first)
         || group_size(sent, n) && super::plain_cue_at(sent.toks, n.last, sent.lexicon).is_none()
         || sent.toks[n.first].kind == Kind::Num && digits_not_a_count(sent, n, lx)
@@ -74,6 +75,21 @@ fn glued_to_word(sent: &Sent, n: &NumberPhrase) -> bool {
         .checked_sub(1)
         .map(|p| &sent.toks[p])
         .is_some_and(|p| p.kind == Kind::Word && p.end == first.start)
+}
+
+/// A base or an exponent: "10^13" — a power, which no count is
+/// read from (reading "13", a fix wrote "10^37").
+fn in_a_power(sent: &Sent, n: &NumberPhrase) -> bool {
+    let toks = sent.toks;
+    let caret = |t: &Token| t.text(sent.src) == "^";
+    let before = n
+        .first
+        .checked_sub(1)
+        .is_some_and(|p| caret(&toks[p]) && toks[p].end == toks[n.first].start);
+    let after = toks
+        .get(n.last)
+        .is_some_and(|t| caret(t) && toks[n.last - 1].end == t.start);
+    before || after
 }
 
 /// Digits joined to more digits by an invisible character or an apostrophe

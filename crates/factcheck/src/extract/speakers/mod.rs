@@ -105,7 +105,22 @@ impl Registry {
         let mut r = Registry::default();
         let mut known = Known::default();
         for s in sources {
-            let mut names: Vec<String> = vec![normalise_name(&s.name), normalise_name(&s.id)];
+            let mut names: Vec<String> = vec![normalise_name(&s.name)];
+            // an id is a curator's slug ("fomin" finds "fomin said"), not a
+            // name the reference gives: one that is a role or a group
+            // ("mayor", "police") would make "the mayor" name the source
+            let id = normalise_name(&s.id);
+            let role = |w: &str| {
+                lexicon.titles.contains(w)
+                    || lexicon.speaker_nouns.contains(w)
+                    || lexicon.organisations.contains(w)
+            };
+            if !id
+                .split(|c: char| c == ' ' || c == '-' || c == '_')
+                .all(role)
+            {
+                names.push(id);
+            }
             names.extend(s.aliases.iter().map(|a| normalise_name(a)));
             let idx = r.add(Entity {
                 canonical: s.name.clone(),

@@ -336,6 +336,11 @@ impl Sent<'_> {
         if j < self.first + 2 || !self.cap(j - 1) || !self.cap(j - 2) {
             return false;
         }
+        // ("said Lena Holm's spokesman": an owner's proxy is the speaker)
+        let owned = |t: &Token| t.lower.ends_with("'s") || t.lower.ends_with("’s");
+        if owned(&self.toks[j - 1]) && self.lexicon.proxies.contains(self.toks[j].lower.as_str()) {
+            return false;
+        }
         // "Idris Nahsen a Kurdish official still in Kobane": an article
         // and up to three words of description before the title
         let j = if ARTICLES.contains(&self.toks[j].lower.as_str()) {
