@@ -115,10 +115,7 @@ impl Registry {
                     || lexicon.speaker_nouns.contains(w)
                     || lexicon.organisations.contains(w)
             };
-            if !id
-                .split(|c: char| c == ' ' || c == '-' || c == '_')
-                .all(role)
-            {
+            if !id.split([' ', '-', '_']).all(role) {
                 names.push(id);
             }
             names.extend(s.aliases.iter().map(|a| normalise_name(a)));
