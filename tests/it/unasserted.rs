@@ -108,3 +108,31 @@ fn half_of_a_written_number_is_no_figure() {
     assert!(f.iter().all(|f| f.status != Status::Mismatch), "{f:?}");
     assert!(f.iter().any(|f| f.status == Status::Match), "{f:?}");
 }
+
+#[test]
+fn other_counts_beside_the_right_one_are_no_sure_error() {
+    // correct copy states 143 and then a count that is not the toll: an
+    // earlier report, a separate incident, a part of the dead, another day
+    for second in [
+        "On Monday, Cara Diaz had said 125 people were killed.",
+        "Cara Diaz initially reported 125 deaths.",
+        "In a separate incident, a bus crash killed 12 people on the highway.",
+        "Three days earlier, a storm killed 6 people upstream.",
+        "Of those killed, 20 drowned and 17 were crushed.",
+        "Cara Diaz said 12 of the dead had not yet been identified.",
+    ] {
+        let text = format!("Cara Diaz said 143 people were killed. {second}\n");
+        let f = check(&text);
+        assert!(errors(&f).is_empty(), "{second}: {f:?}");
+        assert_eq!(factcheck::corrected(&text, &f), text, "{second}");
+    }
+    // the same counts asserted as the toll are still errors with a fix
+    for text in [
+        "Cara Diaz said 125 people were killed.\n",
+        "Cara Diaz reported 125 deaths.\n",
+        "Of those killed in the collapse, Cara Diaz said, 125 were identified. 125 people were killed.\n",
+    ] {
+        let f = check(text);
+        assert!(!errors(&f).is_empty(), "{text}: {f:?}");
+    }
+}

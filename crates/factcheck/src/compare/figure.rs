@@ -276,7 +276,9 @@ impl<'r> Checker<'r> {
                 let part = q.part || q.value.0 < accepted[0];
                 // and a part of the figure before ("two civilians, one of
                 // them a child") is no count of a fact that names no one
-                let part_of_whole = q.part && fact.subject.is_none();
+                // (nor one of those counted, "12 of the dead", below it)
+                let part_of_whole = q.part
+                    && (fact.subject.is_none() || q.subject.is_none() && q.value.0 < accepted[0]);
                 // a figure the article has from a source the reference
                 // knows, other than the fact's (named, described or
                 // through a pronoun): that source's own count, perhaps,

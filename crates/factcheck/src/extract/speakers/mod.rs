@@ -75,6 +75,10 @@ struct Known {
     index: rustc_hash::FxHashMap<String, usize>,
     by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
     by_head: rustc_hash::FxHashMap<Option<String>, Vec<usize>>,
+    /// Keys that are a source's id and none of its names: a curator's slug
+    /// ("fomin" finds "fomin said"), which names no one described ("the
+    /// mayor" is no name because a source's id is `mayor`).
+    ids: rustc_hash::FxHashSet<String>,
 }
 
 /// How many mentions back a pronoun or a bare title looks for whom it
@@ -105,19 +109,7 @@ impl Registry {
         let mut r = Registry::default();
         let mut known = Known::default();
         for s in sources {
-            let mut names: Vec<String> = vec![normalise_name(&s.name)];
-            // an id is a curator's slug ("fomin" finds "fomin said"), not a
-            // name the reference gives: one that is a role or a group
-            // ("mayor", "police") would make "the mayor" name the source
-            let id = normalise_name(&s.id);
-            let role = |w: &str| {
-                lexicon.titles.contains(w)
-                    || lexicon.speaker_nouns.contains(w)
-                    || lexicon.organisations.contains(w)
-            };
-            if !id.split([' ', '-', '_']).all(role) {
-                names.push(id);
-            }
+            let mut names: Vec<String> = vec![normalise_name(&s.name), normalise_name(&s.id)];
             names.extend(s.aliases.iter().map(|a| normalise_name(a)));
             let idx = r.add(Entity {
                 canonical: s.name.clone(),
@@ -132,6 +124,9 @@ impl Registry {
                     .collect(),
                 source: Some(s.id.clone()),
             });
+            if !names[..1].contains(&names[1]) && !names[2..].contains(&names[1]) {
+                known.ids.insert(names[1].clone());
+            }
             for n in names {
                 known.names.push((n, idx));
             }
@@ -211,6 +206,9 @@ impl Registry {
                 .all(|w| w.starts_with(|c: char| !c.is_uppercase()));
         if !description {
             return true;
+        }
+        if self.known.ids.contains(&full) {
+            return false;
         }
         let head = name_head(&lower[1..]).map(String::from);
         !self

@@ -56,6 +56,8 @@ struct Figure<'a> {
     subset_tail: bool,
     /// The metric of the figure just before, which a part of it takes.
     prev_metric: Option<String>,
+    /// A part of those counted ("12 of the dead", "Of those killed, 20 …").
+    counted_part: bool,
 }
 
 /// The metric, subject and phrase of one number, if it is a figure.
@@ -124,6 +126,7 @@ impl<'a> Figure<'a> {
             subset_lead,
             subset_tail,
             prev_metric,
+            counted_part: false,
         }
     }
 
@@ -559,6 +562,7 @@ impl<'a> Figure<'a> {
         {
             return None;
         }
+        let counted_part = self.counted_part || self.opened_by_counted(&found.metric);
         let subject = if n.percent {
             None
         } else {
@@ -570,6 +574,7 @@ impl<'a> Figure<'a> {
             })
         };
         let end = found.end.max(n.last);
+        let counted_part = counted_part && subject.is_none();
         Some(QuantityHit {
             end_tok: end,
             phrase: (toks[found.start.min(self.q_start)].start, toks[end - 1].end),
@@ -579,7 +584,9 @@ impl<'a> Figure<'a> {
             subject,
             qualifier: self.qualifier,
             place: None,
-            part: (self.subset_lead || self.subset_tail) && self.prev_metric.is_some(),
+            // (who the part are, when said, makes it their own count)
+            part: (self.subset_lead || self.subset_tail) && self.prev_metric.is_some()
+                || counted_part,
             total: false,
         })
     }

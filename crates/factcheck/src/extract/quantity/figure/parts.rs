@@ -101,6 +101,12 @@ impl Figure<'_> {
             let (s, _) = subject_after(self.sent, end + 1, lx);
             self.subject = s;
         }
+        // ("two more of these deaths" adds to them, and "two of the
+        // fatalities occurred in Campeche" are Campeche's: no part of a
+        // whole)
+        let placed = (end..toks.len().min(end + 3))
+            .any(|i| PLACE_PREPOSITIONS.contains(&toks[i].lower.as_str()));
+        self.counted_part = last == self.n.last && !placed;
         Some(Found {
             metric,
             start: self.q_start,
@@ -157,6 +163,25 @@ impl Figure<'_> {
             start: q,
             end,
         })
+    }
+
+    /// Whether the sentence opens on those counted, of `metric`, before
+    /// the number: "Of those killed, 20 drowned" counts a part of them
+    /// (but "Of these deaths, 74 were in Haiti" is Haiti's count).
+    pub(super) fn opened_by_counted(&self, metric: &str) -> bool {
+        let (toks, first, q) = (self.toks, self.sent.first, self.q_start);
+        let placed = (self.n.last..toks.len().min(self.n.last + 3))
+            .any(|i| PLACE_PREPOSITIONS.contains(&toks[i].lower.as_str()));
+        !placed
+            && toks.get(first).is_some_and(|t| t.is("of"))
+            && toks
+                .get(first + 1)
+                .is_some_and(|t| t.is("the") || t.is("these") || t.is("those"))
+            && q >= first + 4
+            && toks[q - 1].is(",")
+            && (first + 2..q - 1)
+                .filter_map(|k| plain_cue_at(toks, k, self.lx))
+                .any(|(m, end)| end == q - 1 && m == metric)
     }
 
     /// A part of a toll the sentence states beside it: "Six of the 40 dead
