@@ -10,6 +10,7 @@ use factcheck::model::{Finding, Severity, Status};
 use factcheck::{Article, Checker, Reference};
 
 const YAML: &str = "version: 1
+as_of: 2025-04-10
 sources:
   - {id: cara, name: Cara Diaz}
 facts:
@@ -118,6 +119,7 @@ fn other_counts_beside_the_right_one_are_no_sure_error() {
         "Cara Diaz initially reported 125 deaths.",
         "In a separate incident, a bus crash killed 12 people on the highway.",
         "Three days earlier, a storm killed 6 people upstream.",
+        "The worst collapse on record, in 1953, killed 212 people.",
         "Of those killed, 20 drowned and 17 were crushed.",
         "Cara Diaz said 12 of the dead had not yet been identified.",
     ] {

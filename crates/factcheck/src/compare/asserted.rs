@@ -53,6 +53,26 @@ impl Checker<'_> {
         if !tied && lx.other_periods.iter().any(|p| contains_word(&sentence, p)) {
             return Some("the sentence names another period or event (“last year”, “a similar”)");
         }
+        if !tied && self.earlier_year(&sentence) {
+            return Some(
+                "the sentence names a year before the reference's: it may count another event",
+            );
+        }
         None
+    }
+
+    /// Whether the sentence names a year two or more before the
+    /// reference's `as_of` ("The worst flood on record, in 1953, killed
+    /// 212"): a figure there counts that year's event.
+    fn earlier_year(&self, sentence: &str) -> bool {
+        use chrono::Datelike;
+        let Some(now) = self.reference.as_of.map(|d| d.year()) else {
+            return false;
+        };
+        sentence
+            .split(|ch: char| !ch.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<i32>().ok())
+            .any(|y| (1800..now - 1).contains(&y))
     }
 }
