@@ -3,6 +3,7 @@
 //! diff of a misquote with the article's own text put right.
 
 use similar::ChangeTag;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::limits::{MAX_ALIGNED_WORDS, MAX_PHRASE_WORDS};
 use crate::model::{DiffOp, DiffPart};
@@ -11,8 +12,6 @@ use crate::model::{DiffOp, DiffPart};
 /// dashes (a dash between words separates them) and whitespace; the first
 /// letter's case. Returns the words and
 /// their byte ranges in the input.
-use unicode_normalization::UnicodeNormalization;
-
 pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
     let mut out = Vec::new();
     let mut start = None;
