@@ -11,7 +11,7 @@ use crate::model::Span;
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     blocks: Vec<Block>,
-    /// Newlines in the whole text.
+    /// Line breaks in the whole text.
     newlines: usize,
 }
 
@@ -22,7 +22,7 @@ struct Block {
     at: usize,
     /// Characters before it as columns count them.
     chars: usize,
-    /// Newlines before it.
+    /// Line breaks before it.
     lines: usize,
     /// Where the line holding its first byte starts.
     line_start: usize,
@@ -36,8 +36,14 @@ fn columns(s: &str) -> usize {
     s.chars().count() - s.matches('\u{feff}').count()
 }
 
-fn newlines_in(s: &str) -> usize {
-    memchr::memchr_iter(b'\n', s.as_bytes()).count()
+/// Where the lines that start in `text[a..b]` start: after a line feed,
+/// or after a carriage return no line feed follows (old Mac files end
+/// their lines so, and YAML reads them so).
+fn breaks(text: &[u8], a: usize, b: usize) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', &text[a..b])
+        .map(move |i| a + i)
+        .filter(move |&i| text[i] == b'\n' || text.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1)
 }
 
 impl LineIndex {
@@ -49,20 +55,21 @@ impl LineIndex {
             lines: 0,
             line_start: 0,
         }];
+        let bytes = text.as_bytes();
         let mut last = blocks[0];
         while last.at + MARK < text.len() {
             let next = ceil_char_boundary(text, last.at + MARK);
-            let part = &text[last.at..next];
             last = Block {
                 at: next,
-                chars: last.chars + columns(part),
-                lines: last.lines + newlines_in(part),
-                line_start: memchr::memrchr(b'\n', part.as_bytes())
-                    .map_or(last.line_start, |i| last.at + i + 1),
+                chars: last.chars + columns(&text[last.at..next]),
+                lines: last.lines + breaks(bytes, last.at, next).count(),
+                line_start: breaks(bytes, last.at, next)
+                    .next_back()
+                    .unwrap_or(last.line_start),
             };
             blocks.push(last);
         }
-        let newlines = last.lines + newlines_in(&text[last.at..]);
+        let newlines = last.lines + breaks(bytes, last.at, text.len()).count();
         LineIndex { blocks, newlines }
     }
 
@@ -82,10 +89,11 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let b = self.block(offset);
-        let before = &text[b.at..offset];
-        let line = b.lines + newlines_in(before);
-        let line_start =
-            memchr::memrchr(b'\n', before.as_bytes()).map_or(b.line_start, |i| b.at + i + 1);
+        let bytes = text.as_bytes();
+        let line = b.lines + breaks(bytes, b.at, offset).count();
+        let line_start = breaks(bytes, b.at, offset)
+            .next_back()
+            .unwrap_or(b.line_start);
         let column = if offset - line_start <= MARK {
             columns(&text[line_start..offset])
         } else {
@@ -109,19 +117,22 @@ impl LineIndex {
     /// Byte range of the 1-based line `line` (the last line past the
     /// end), without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
-        // the line starts after the text's (line - 1)th newline, which the
-        // last block with fewer newlines before it holds
+        // the line starts after the text's (line - 1)th break, which the
+        // last block with fewer breaks before it holds
         let want = line.clamp(1, self.newlines + 1) - 1;
         let b = self.blocks[self.blocks.partition_point(|b| b.lines <= want) - 1];
+        let bytes = text.as_bytes();
         let start = if want == b.lines {
             b.line_start
         } else {
-            memchr::memchr_iter(b'\n', &text.as_bytes()[b.at..])
+            breaks(bytes, b.at, text.len())
                 .nth(want - b.lines - 1)
-                .map_or(text.len(), |i| b.at + i + 1)
+                .unwrap_or(text.len())
         };
-        let end =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        // (up to the next break; a line feed's carriage return trimmed)
+        let end = breaks(bytes, start, text.len())
+            .next()
+            .map_or(text.len(), |i| i - 1);
         let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
             end - 1
         } else {
@@ -184,15 +195,20 @@ mod tests {
         let mut text = String::new();
         for i in 0..3000 {
             text.push_str(&"é".repeat(i % 7));
-            text.push_str(if i % 5 == 0 { "\r\n" } else { "\n" });
+            text.push_str(match i % 5 {
+                0 => "\r\n",
+                3 => "\r", // an old Mac line end
+                _ => "\n",
+            });
             if i % 400 == 0 {
                 text.push_str(&"x".repeat(9000));
             }
         }
         let idx = LineIndex::new(&text);
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let b = text.as_bytes();
+        let ends = (0..b.len())
+            .filter(|&i| b[i] == b'\n' || b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'));
+        let starts: Vec<usize> = std::iter::once(0).chain(ends.map(|i| i + 1)).collect();
         for offset in (0..text.len())
             .filter(|&o| text.is_char_boundary(o))
             .step_by(13)
@@ -202,7 +218,7 @@ mod tests {
             assert_eq!(idx.line_col(&text, offset), (line, col), "at {offset}");
         }
         for (n, &start) in starts.iter().enumerate() {
-            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let end = starts.get(n + 1).map_or(text.len(), |&next| next - 1);
             let end = if text[start..end].ends_with('\r') {
                 end - 1
             } else {
