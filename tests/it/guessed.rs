@@ -282,3 +282,17 @@ quotes:
         assert_eq!(factcheck::corrected(text, &f), text, "{text}");
     }
 }
+
+#[test]
+fn a_speaker_right_for_one_figure_is_not_rewritten_for_another() {
+    // Cara Diaz's toll is wrong (150 for 143) but hers; the evacuated are
+    // Ann Smith's: rewriting the speaker for them made the toll Ann's
+    let text = "Cara Diaz said 150 people were killed and 2,400 residents were evacuated.\n";
+    let f = check(text);
+    let fixed = factcheck::corrected(text, &f);
+    assert_eq!(
+        fixed,
+        "Cara Diaz said 143 people were killed and 2,400 residents were evacuated.\n"
+    );
+    warned(&f, Status::Misattributed);
+}

@@ -403,7 +403,8 @@ fn a_reference_saved_with_a_byte_order_mark() {
 fn lines_that_end_in_a_lone_carriage_return_are_lines() {
     // old Mac files end their lines with CR alone: every finding was on
     // line 1; CRLF is one line end, and a lone CR beside LFs is one more
-    let text = "A building collapsed.\rIt was old.\r\nIts owner said 150 people were killed.\rNo more.\n";
+    let text =
+        "A building collapsed.\rIt was old.\r\nIts owner said 150 people were killed.\rNo more.\n";
     let c = claims_of(text);
     let q = c.iter().find(|c| c.quantity.is_some()).unwrap();
     assert_eq!((q.span.line, q.span.column), (3, 16), "{q:?}");

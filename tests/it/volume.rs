@@ -154,3 +154,64 @@ fn references_that_correct_an_article_differently_write_nothing() {
     assert!(!stderr(&out).contains("changed since"), "{}", stderr(&out));
     assert_eq!(fs::read_to_string(repo.join("claims/a.md")).unwrap(), fixed);
 }
+
+#[test]
+fn facts_placed_by_thousands_of_words_find_their_own() {
+    // the facts' place words are sought in automata of a few thousand
+    // words each (one automaton of 128,000 took 36 s to build): a word far
+    // down the list still places its own fact
+    let mut yaml = String::from("version: 1\nfacts:\n");
+    for i in 0..10_000 {
+        yaml.push_str(&format!(
+            "  - {{id: f{i}, metric: killed, value: {}, context: [Town{i}]}}\n",
+            100 + i
+        ));
+    }
+    let reference = factcheck::Reference::from_str(std::path::Path::new("r.yaml"), &yaml).unwrap();
+    let text = "At least 9100 people were killed in Town9000.\n";
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    let f = factcheck::Checker::new(&reference).check(&article).findings;
+    let m = f.iter().find(|f| f.fact.is_some()).unwrap();
+    assert_eq!(m.fact.as_deref(), Some("f9000"), "{f:?}");
+    // a fact's context is a few words: thousands are refused where they stand
+    let long = format!(
+        "version: 1\nfacts:\n  - {{id: f, metric: killed, value: 1, context: [{}]}}\n",
+        (0..300)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let e = factcheck::Reference::from_str(std::path::Path::new("r.yaml"), &long)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("r.yaml:3:") && e.contains("at most 256"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_article_listed_a_million_times_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    fs::create_dir_all(repo.join("claims")).unwrap();
+    fs::write(
+        repo.join("claims/a.md"),
+        "Police said 40 people were killed.\n",
+    )
+    .unwrap();
+    let list = vec!["a.md"; 200_000].join(", ");
+    fs::write(
+        repo.join("claims/r.yaml"),
+        format!("version: 1\narticles: [{list}, '*.md']\nfacts:\n  - {{id: dead, metric: killed, value: 37}}\n"),
+    )
+    .unwrap();
+    let out = factcheck_in(repo, &["check", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let lines = stdout(&out)
+        .lines()
+        .filter(|l| l.contains("\"mismatch\""))
+        .count();
+    assert_eq!(lines, 1, "{}", &stdout(&out)[..300.min(stdout(&out).len())]);
+}

@@ -306,6 +306,11 @@ pub fn named_articles(reference: &Reference, root: &Path) -> Result<Vec<(usize, 
             out.push((i, clean(&base.join(pattern))));
         }
     }
+    // an article named twice (or by a path and a glob) is read once: a
+    // reference listing one file a million times had it checked, and
+    // reported, a million times
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|(_, p)| seen.insert(p.clone()));
     all_or_errors(out, reference.article_errors(errors))
 }
 

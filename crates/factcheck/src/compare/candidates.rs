@@ -25,8 +25,10 @@ pub(super) struct Candidates<'r> {
     pub placing: Vec<Vec<String>>,
     /// Every fact's place words, for telling a place of a sentence's own.
     pub places: PlaceWords,
-    /// All the words above, each once, and the facts holding each.
-    words: Option<AhoCorasick>,
+    /// All the words above, each once, and the facts holding each: in
+    /// automata of at most [`CHUNK`] words, each with the id of its first
+    /// (none when one cannot be built).
+    words: Option<Vec<(usize, AhoCorasick)>>,
     holders: Vec<Vec<usize>>,
 }
 
@@ -65,7 +67,14 @@ impl<'r> Candidates<'r> {
         }
         // (validation keeps every word non-empty; an automaton that cannot
         // be built leaves every fact to be looked at, up to the limit)
-        let words = AhoCorasick::new(&patterns).ok();
+        // (in chunks: building one automaton remaps its states in time
+        // that grows with the square of its words, 36 s for a hostile
+        // `context:` list of 128,000)
+        let words = patterns
+            .chunks(CHUNK)
+            .enumerate()
+            .map(|(k, chunk)| Some((k * CHUNK, AhoCorasick::new(chunk).ok()?)))
+            .collect();
         let places = PlaceWords::new(placing.iter().flatten().map(String::as_str));
         Candidates {
             facts,
@@ -91,7 +100,7 @@ impl<'r> Candidates<'r> {
                 (&[][..], &[][..])
             }
         };
-        let Some(automaton) = &self.words else {
+        let Some(automata) = &self.words else {
             // (no automaton: every fact is looked at)
             return (0..self.facts.len().min(MAX_FACTS_PER_FIGURE))
                 .map(|i| Ranked::new(i, words(i, true)))
@@ -102,8 +111,12 @@ impl<'r> Candidates<'r> {
             let mut seen: rustc_hash::FxHashSet<usize> = Default::default();
             texts
                 .iter()
-                .flat_map(|text| automaton.find_overlapping_iter(*text))
-                .map(|m| m.pattern().as_usize())
+                .flat_map(|text| {
+                    automata.iter().flat_map(|(base, a)| {
+                        a.find_overlapping_iter(*text)
+                            .map(move |m| base + m.pattern().as_usize())
+                    })
+                })
                 .filter(move |&id| seen.insert(id))
                 .flat_map(|id| self.holders[id].iter().copied())
         };
@@ -135,6 +148,9 @@ impl<'r> Candidates<'r> {
             .collect()
     }
 }
+
+/// Words in one automaton: a curated reference's facts hold far fewer.
+const CHUNK: usize = 4096;
 
 /// One fact a figure is ranked against: its place among the metric's facts,
 /// and the words it may be placed by (none when none stand near).

@@ -366,9 +366,19 @@ impl Checker<'_> {
                     .and_then(|fact| fact.source.as_deref())
                     .is_some_and(|s| self.speaker_id(c).as_deref() == Some(s))
         };
+        // (a figure that disagrees still confirms its speaker when the fact
+        // is that speaker's: "Civil defence said 241 were killed, including
+        // 61 children", 214 being civil defence's count and the children
+        // UNICEF's, must not become "UNICEF said 241")
         let confirmed: Vec<((usize, usize), (usize, usize))> = out
             .iter()
-            .filter(|f| f.status == Status::Match)
+            .filter(|f| {
+                f.status == Status::Match
+                    || f.status == Status::Mismatch
+                        && f.claim
+                            .as_ref()
+                            .is_some_and(|c| c.kind == ClaimKind::Quantity)
+            })
             .filter_map(|f| {
                 let c = f.claim.as_ref().filter(|c| confirms(f, c))?;
                 Some((mention(f)?, (c.span.start, c.span.end)))

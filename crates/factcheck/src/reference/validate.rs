@@ -314,6 +314,11 @@ fn known_source(declared: &HashSet<String>, id: &str, at: &str, p: &mut Problems
     );
 }
 
+/// The most `context:` words one fact may hold.
+const MAX_CONTEXT_WORDS: usize = 256;
+/// The most `series:` entries one fact may hold (a daily toll of 27 years).
+const MAX_SERIES_ENTRIES: usize = 10_000;
+
 /// What a fact is checked against besides itself.
 struct FactContext<'a> {
     lexicon: &'a Lexicon,
@@ -341,6 +346,30 @@ fn fact(f: &FactFile, at: &str, cx: &FactContext, ids: &mut Ids, p: &mut Problem
         }),
         None => cx.tolerance,
     };
+    // a fact's place and event take a few words, its history a few
+    // hundred entries: a hostile list of 128,000 context words made every
+    // figure search them all
+    if f.context.len() > MAX_CONTEXT_WORDS {
+        p.push(
+            &format!("{at}.context"),
+            format!(
+                "{} context words; at most {MAX_CONTEXT_WORDS} (the words that place the fact)",
+                f.context.len()
+            ),
+        );
+    }
+    if let Some(n) = f
+        .series
+        .as_ref()
+        .map(Vec::len)
+        .filter(|&n| n > MAX_SERIES_ENTRIES)
+    {
+        p.push(
+            &format!("{at}.series"),
+            format!("{n} series entries; at most {MAX_SERIES_ENTRIES}"),
+        );
+        return None;
+    }
     let accepted = accepted(f, at, tol, p);
     if let Some(u) = &f.unit {
         if u != "percent" {
