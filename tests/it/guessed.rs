@@ -53,6 +53,7 @@ fn role_and_group_words_credited_with_a_quote_are_no_sure_misattribution() {
         "A police spokeswoman",
         "Diaz's deputy",
         "Rescue officials",
+        "A spokesman for Bill Smith",
     ] {
         let f = check(&format!("{who} said: {quote}\n"));
         let m = warned(&f, Status::Misattributed);

@@ -122,6 +122,7 @@ fn other_counts_beside_the_right_one_are_no_sure_error() {
         "The worst collapse on record, in 1953, killed 212 people.",
         "Of those killed, 20 drowned and 17 were crushed.",
         "Cara Diaz said 12 of the dead had not yet been identified.",
+        "Of the dead, 96 are still in the morgue.",
     ] {
         let text = format!("Cara Diaz said 143 people were killed. {second}\n");
         let f = check(&text);
@@ -137,4 +138,15 @@ fn other_counts_beside_the_right_one_are_no_sure_error() {
         let f = check(text);
         assert!(!errors(&f).is_empty(), "{text}: {f:?}");
     }
+}
+
+#[test]
+fn a_vague_count_fixed_loses_its_of() {
+    // "dozens of people" fixed as "143 of people" read wrong
+    let text = "Cara Diaz said dozens of people were killed.\n";
+    let f = check(text);
+    assert_eq!(
+        factcheck::corrected(text, &f),
+        "Cara Diaz said 143 people were killed.\n"
+    );
 }

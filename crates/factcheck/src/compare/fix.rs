@@ -183,6 +183,11 @@ pub(super) fn figure_fix(
             }
         },
     };
+    // ("dozens of people" → "214 people": the vague word's "of" goes too)
+    let end = match text.get(end..) {
+        Some(rest) if q.qualifier == Qualifier::Vague && rest.starts_with(" of ") => end + 3,
+        _ => end,
+    };
     let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
     Some(Correction {
         start,

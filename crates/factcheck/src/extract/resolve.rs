@@ -99,7 +99,16 @@ impl Claims<'_> {
                 .any(|w| w.starts_with(char::is_uppercase));
         // (a bare surname two people named in full share is a guess too)
         let shared = !word.contains(' ') && self.registry.surname_shared(&word);
-        let guess = described || shared || self.describes(mention) && self.describes(canonical);
+        // ("a spokesman for Ruiz", "an aide to the governor": the one who
+        // speaks for the named, a guess as "Ruiz's spokesman" is)
+        let words: Vec<&str> = word.split_whitespace().collect();
+        let proxy_for = words
+            .windows(2)
+            .any(|w| matches!(w[1], "for" | "to") && self.lexicon.proxies.contains(w[0]));
+        let guess = described
+            || shared
+            || proxy_for
+            || self.describes(mention) && self.describes(canonical);
         if !last.is_empty() && names_it && !guess {
             Resolution::Named
         } else {

@@ -104,9 +104,7 @@ impl Figure<'_> {
         // ("two more of these deaths" adds to them, and "two of the
         // fatalities occurred in Campeche" are Campeche's: no part of a
         // whole)
-        let placed = (end..toks.len().min(end + 3))
-            .any(|i| PLACE_PREPOSITIONS.contains(&toks[i].lower.as_str()));
-        self.counted_part = last == self.n.last && !placed;
+        self.counted_part = last == self.n.last && !self.placed_at(end);
         Some(Found {
             metric,
             start: self.q_start,
@@ -165,14 +163,21 @@ impl Figure<'_> {
         })
     }
 
+    /// Whether a place named in capitals follows within a few words of
+    /// token `from`: "occurred in Campeche", "were in Haiti" (not "are in
+    /// critical condition").
+    fn placed_at(&self, from: usize) -> bool {
+        let toks = self.toks;
+        (from..toks.len().min(from + 3))
+            .any(|i| PLACE_PREPOSITIONS.contains(&toks[i].lower.as_str()) && self.sent.cap(i + 1))
+    }
+
     /// Whether the sentence opens on those counted, of `metric`, before
     /// the number: "Of those killed, 20 drowned" counts a part of them
     /// (but "Of these deaths, 74 were in Haiti" is Haiti's count).
     pub(super) fn opened_by_counted(&self, metric: &str) -> bool {
         let (toks, first, q) = (self.toks, self.sent.first, self.q_start);
-        let placed = (self.n.last..toks.len().min(self.n.last + 3))
-            .any(|i| PLACE_PREPOSITIONS.contains(&toks[i].lower.as_str()));
-        !placed
+        !self.placed_at(self.n.last)
             && toks.get(first).is_some_and(|t| t.is("of"))
             && toks
                 .get(first + 1)
