@@ -409,3 +409,26 @@ fn lines_that_end_in_a_lone_carriage_return_are_lines() {
     let q = c.iter().find(|c| c.quantity.is_some()).unwrap();
     assert_eq!((q.span.line, q.span.column), (3, 16), "{q:?}");
 }
+
+#[test]
+fn a_dateline_or_date_line_dates_the_article_and_a_lede_does_not() {
+    let date = |text: &str| {
+        Article::from_text("t.md", text.to_string(), None)
+            .unwrap()
+            .date
+    };
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 12);
+    for first in [
+        "March 12, 2026",
+        "12 March 2026",
+        "Published: Thursday, March 12, 2026",
+        "By Ana Pereira | Mar. 12, 2026",
+        "PELLHAM, March 12, 2026 (Wire) — Rescuers dug through the night after the quake struck the old town.",
+    ] {
+        assert_eq!(date(&format!("{first}\nCivil defence said 150 people were killed.\n")), d, "{first}");
+    }
+    // a lede that tells when its story began is not the page's date
+    let lede =
+        "The singer vanished ten years ago, on 1 February 1995, and was never found by anyone.\n";
+    assert_eq!(date(lede), None);
+}

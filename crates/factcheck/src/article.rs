@@ -46,6 +46,46 @@ static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s\u{feff}]*(?:(?i:date)\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b").unwrap()
 });
 
+/// A date with its month in words: "March 12, 2026", "12 March 2026",
+/// "Mar. 12, 2026".
+static WORDED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
+    Regex::new(&format!(
+        r"(?i)\b(?:(\d{{1,2}})\s+{month},?\s+(\d{{4}})|{month}\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
+    ))
+    .unwrap()
+});
+
+/// The date a wire story or a web page states on its first line: a
+/// dateline ("PELLHAM, March 12, 2026 (Wire) —"), a byline's "Published:
+/// 12 March 2026", or the date alone. Later lines are the story's own
+/// dates, never its publication's.
+fn dateline(body: &str) -> Option<NaiveDate> {
+    let line = body.trim_start().lines().next()?;
+    let head = &line[..crate::lang::span::floor_char_boundary(line, 160)];
+    let c = WORDED_DATE.captures(head)?;
+    // a line that is a date, a byline or a dateline: short, or the date
+    // closed by a dateline's mark ("…, 2026 (Wire) —"); a lede's own date
+    // ("vanished on 1 February 1995.") is the story's, not the page's
+    let after = line[c.get(0)?.end()..].trim_start();
+    if line.len() > 80 && !after.starts_with(['(', '—', '–', '-', '|', '/']) {
+        return None;
+    }
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    // ("12 March 2026": day, month, year; "March 12, 2026": month, day, year)
+    let (day, month, year) = match c.get(1) {
+        Some(d) => (d.as_str(), c.get(2)?, c.get(3)?),
+        None => (c.get(5)?.as_str(), c.get(4)?, c.get(6)?),
+    };
+    let month = months
+        .iter()
+        .position(|m| month.as_str().eq_ignore_ascii_case(m))? as u32
+        + 1;
+    NaiveDate::from_ymd_opt(year.as_str().parse().ok()?, month, day.parse().ok()?)
+}
+
 impl Article {
     /// Read an article from `path`; `-` reads standard input. Only regular
     /// files are read; articles larger than [`MAX_ARTICLE_BYTES`] are
@@ -107,6 +147,7 @@ impl Article {
             LEADING_DATE
                 .captures(&text[body_start..])
                 .and_then(|c| NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok())
+                .or_else(|| dateline(&text[body_start..]))
         });
         Ok(Article {
             path: path.to_string(),
