@@ -99,8 +99,8 @@ impl Claims<'_> {
                 .any(|w| w.starts_with(char::is_uppercase));
         // (a bare surname two people named in full share is a guess too)
         let shared = !word.contains(' ') && self.registry.surname_shared(&word);
-        // ("a spokesman for Ruiz", "an aide to the governor": the one who
-        // speaks for the named, a guess as "Ruiz's spokesman" is)
+        // ("a spokesman for Ruiz", "a representative to the council": one
+        // who speaks for the named, a guess as "Ruiz's spokesman" is)
         let words: Vec<&str> = word.split_whitespace().collect();
         let proxy_for = words
             .windows(2)
