@@ -150,3 +150,30 @@ fn a_vague_count_fixed_loses_its_of() {
         "Cara Diaz said 143 people were killed.\n"
     );
 }
+
+#[test]
+fn a_share_of_a_stated_total_is_no_sure_error() {
+    // the reference marks 143 as the event's total and the article states
+    // it: a town's or an incident's smaller count is a share of it
+    let yaml = YAML.replace(
+        "value: 143, source: cara}",
+        "value: 143, source: cara, total: true}",
+    );
+    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
+    for second in [
+        "In Arno, 40 people were killed.",
+        "Eleven people died when a school collapsed.",
+        "A bus was crushed, killing 18 people.",
+    ] {
+        let text = format!("Cara Diaz said 143 people were killed. {second}\n");
+        let article = Article::from_text("a.md", text.clone(), None).unwrap();
+        let f = Checker::new(&reference).check(&article).findings;
+        assert!(errors(&f).is_empty(), "{second}: {f:?}");
+        assert_eq!(factcheck::corrected(&text, &f), text, "{second}");
+    }
+    // the total itself written wrong is still an error with its fix
+    let text = "Cara Diaz said 140 people were killed.\n";
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    let f = Checker::new(&reference).check(&article).findings;
+    assert_eq!(errors(&f).len(), 1, "{f:?}");
+}

@@ -506,6 +506,11 @@ impl Checker<'_> {
                             n >= words(f) + 2
                                 || f.claim.as_ref().is_some_and(|c| adds(&c.text))
                                 || (part(f) && n > words(f))
+                                // (below a `total: true` fact the article
+                                // states: a town's or an incident's share)
+                                || fact_of(f).is_some_and(|fact| fact.total)
+                                    && f.claim.as_ref().and_then(|c| c.quantity.as_ref())
+                                        .is_some_and(|q| self.below_fact(q, f.fact.as_deref()))
                         })
             })
             .collect();
