@@ -89,3 +89,29 @@ fn an_editors_words_in_brackets_are_no_misquote() {
         "{fixed}"
     );
 }
+
+#[test]
+fn a_number_spelled_out_is_the_same_word_as_its_digits() {
+    // house style spells out what a transcript writes in digits
+    let yaml = "version: 1
+sources:
+  - {id: t, name: Tunde Adeyemi, aliases: [Adeyemi]}
+quotes:
+  - {id: q, speaker: t, text: \"We have recovered 1200 bodies, and 35 people are still missing.\"}
+";
+    let reference = Reference::from_str(Path::new("ref.yaml"), yaml).unwrap();
+    let text = "Adeyemi said: “We have recovered 1,200 bodies, and thirty-five people are still missing.”\n";
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    let f = Checker::new(&reference).check(&article).findings;
+    assert!(f.iter().any(|f| f.status == Status::Match), "{f:#?}");
+    assert!(f.iter().all(|f| f.severity < Severity::Warning), "{f:#?}");
+    // another number is still a misquote, shown as the article wrote it
+    let text = "Adeyemi said: “We have recovered 1,200 bodies, and thirty-six people are still missing.”\n";
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    let f = Checker::new(&reference).check(&article).findings;
+    let m = f
+        .iter()
+        .find(|f| f.status == Status::Misquoted)
+        .expect("a misquote");
+    assert!(m.message.contains("thirty-six"), "{}", m.message);
+}

@@ -18,7 +18,8 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
     let push = |out: &mut Vec<(String, (usize, usize))>, a: usize, b: usize| {
         // most words are plain letters and digits: nothing to map or trim
         if b > a && s.as_bytes()[a..b].iter().all(u8::is_ascii_alphanumeric) {
-            out.push((s[a..b].to_string(), (a, b)));
+            let w = &s[a..b];
+            out.push((as_digits(w).unwrap_or_else(|| w.to_string()), (a, b)));
             return;
         }
         // (characters no reader sees — a soft hyphen, a zero-width space,
@@ -44,7 +45,7 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
         let word = if trimmed == "..." || trimmed.contains('…') {
             "…".to_string()
         } else {
-            trimmed.to_string()
+            as_digits(trimmed).unwrap_or_else(|| trimmed.to_string())
         };
         out.push((word, (a, b)));
     };
@@ -111,6 +112,29 @@ pub(super) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
         }
     }
     out
+}
+
+/// A number word of one word, or digits with thousands separators, as
+/// plain digits: "thirty-five" and "35", "1,200" and "1200" are the same
+/// word in a quote (a paper spells out what a transcript writes in
+/// digits). Scale words and "dozen" stay words.
+fn as_digits(w: &str) -> Option<String> {
+    let lower = w.to_lowercase();
+    let spelled = crate::lang::numbers::is_number_word(&lower)
+        && !lower.contains("hundred")
+        && ![
+            "dozen", "thousand", "million", "billion", "trillion", "lakh", "crore",
+        ]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    let grouped = w.contains(',')
+        && w.split(',')
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    if !spelled && !grouped {
+        return None;
+    }
+    let v = crate::lang::numbers::parse_value(&lower)?;
+    (v.fract() == 0.0 && v >= 0.0 && v < 1e12).then(|| format!("{}", v as u64))
 }
 
 /// Words run together, lower-cased, with the offsets where words start and
@@ -362,10 +386,16 @@ pub(super) fn quote_diff(
                 }
             }
             ChangeTag::Insert => {
-                push(&mut parts, DiffOp::Insert, &article[c.1]);
                 // past the word, not its punctuation: "rose," → "subsided,"
                 let (a, b) = article_words[c.1].1;
                 let word = &article_text[a..b];
+                // (a number compared as digits is shown as written)
+                let shown = if article[c.1].bytes().all(|b| b.is_ascii_digit()) {
+                    word.trim_matches(|ch: char| !ch.is_alphanumeric())
+                } else {
+                    &article[c.1]
+                };
+                push(&mut parts, DiffOp::Insert, shown);
                 let core = word
                     .char_indices()
                     .rev()
