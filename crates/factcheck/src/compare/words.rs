@@ -134,7 +134,7 @@ fn as_digits(w: &str) -> Option<String> {
         return None;
     }
     let v = crate::lang::numbers::parse_value(&lower)?;
-    (v.fract() == 0.0 && v >= 0.0 && v < 1e12).then(|| format!("{}", v as u64))
+    (v.fract() == 0.0 && (0.0..1e12).contains(&v)).then(|| format!("{}", v as u64))
 }
 
 /// Words run together, lower-cased, with the offsets where words start and
