@@ -41,6 +41,18 @@ fn warned(f: &[Finding], status: Status) -> &Finding {
     found[0]
 }
 
+/// The evacuated figure of `text`, from a source the reference knows but
+/// holds no such count from: a warning that it may be that source's own.
+fn may_be_its_own_count(text: &str) {
+    let f = check(text);
+    let m = warned(&f, Status::Mismatch);
+    assert!(
+        m.message.contains("another source than Ann Smith"),
+        "{text}: {}",
+        m.message
+    );
+}
+
 fn resolved(f: &Finding) -> Option<Resolution> {
     f.claim.as_ref()?.attribution.as_ref().map(|a| a.resolved)
 }
@@ -79,9 +91,7 @@ fn a_figure_from_another_known_source_by_any_route_may_be_its_own_count() {
         "Governor Bill Smith arrived on Monday. The governor said 2,500 residents were evacuated.\n",
         "Bill Smith arrived on Monday. He said 2,500 residents were evacuated.\n",
     ] {
-        let f = check(text);
-        let m = warned(&f, Status::Mismatch);
-        assert!(m.message.contains("another source than Ann Smith"), "{text}: {}", m.message);
+        may_be_its_own_count(text);
     }
     // the fact's own source, or a speaker the reference does not know, is
     // held to the fact's figure: an error with its fix
@@ -177,13 +187,7 @@ fn a_known_source_s_office_or_spokesman_speaks_for_it() {
         "Bill Smith's spokesman said 2,500 residents were evacuated.\n",
         "According to Bill Smith's office, 2,500 residents were evacuated.\n",
     ] {
-        let f = check(text);
-        let m = warned(&f, Status::Mismatch);
-        assert!(
-            m.message.contains("another source than Ann Smith"),
-            "{text}: {}",
-            m.message
-        );
+        may_be_its_own_count(text);
     }
     // a deputy is someone else, whom the reference does not know
     let f = check("Diaz's deputy said 1,200 people were injured.\n");
@@ -228,13 +232,7 @@ fn figures_and_data_speak_for_whom_they_come_from() {
         "Data compiled by Bill Smith indicate that 2,500 residents were evacuated.\n",
         "2,500 residents were evacuated, Bill Smith's figures showed.\n",
     ] {
-        let f = check(text);
-        let m = warned(&f, Status::Mismatch);
-        assert!(
-            m.message.contains("another source than Ann Smith"),
-            "{text}: {}",
-            m.message
-        );
+        may_be_its_own_count(text);
     }
     // a thing that shows is no source: the figure is held to the fact
     let f = check("Photos show 2,500 residents were evacuated.\n");

@@ -10,6 +10,19 @@ use factcheck::{Article, Extractor, MAX_SENTENCES_PER_ARTICLE};
 
 use crate::support::*;
 
+/// The one article of these repositories.
+const ARTICLE: &str = "Police said 40 people were killed.\n";
+
+/// A repository (a `.git` folder) holding [`ARTICLE`] at `path`.
+fn repo_with(path: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(path);
+    fs::create_dir_all(dir.path().join(".git")).unwrap();
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    fs::write(file, ARTICLE).unwrap();
+    dir
+}
+
 #[test]
 fn sentences_past_the_article_cap_are_left_unread_with_a_notice() {
     // "a", a blank line, … (each paragraph one sentence): 60 bytes a
@@ -39,15 +52,8 @@ fn sentences_past_the_article_cap_are_left_unread_with_a_notice() {
 fn thousands_of_references_naming_every_file_are_each_checked() {
     // each reference names `**/*.md`: the repository is walked once, and
     // every reference judges the one article by its own fact
-    let dir = tempfile::tempdir().unwrap();
+    let dir = repo_with("claims/a/a.md");
     let repo = dir.path();
-    fs::create_dir_all(repo.join(".git")).unwrap();
-    fs::create_dir_all(repo.join("claims/a")).unwrap();
-    fs::write(
-        repo.join("claims/a/a.md"),
-        "Police said 40 people were killed.\n",
-    )
-    .unwrap();
     let n = 1500;
     for i in 0..n {
         let value = if i == 7 { 40 } else { 41 };
@@ -106,12 +112,9 @@ fn a_record_id_of_megabytes_is_a_located_error_and_the_next_record_is_read() {
 fn references_that_correct_an_article_differently_write_nothing() {
     // two references with 37 and 38 for one article: each run wrote the
     // other's value back
-    let dir = tempfile::tempdir().unwrap();
+    let dir = repo_with("claims/a.md");
     let repo = dir.path();
-    fs::create_dir_all(repo.join(".git")).unwrap();
-    fs::create_dir_all(repo.join("claims")).unwrap();
-    let text = "Police said 40 people were killed.\n";
-    fs::write(repo.join("claims/a.md"), text).unwrap();
+    let text = ARTICLE;
     for v in [37, 38] {
         fs::write(
             repo.join(format!("claims/r{v}.yaml")),
@@ -192,15 +195,8 @@ fn facts_placed_by_thousands_of_words_find_their_own() {
 
 #[test]
 fn an_article_listed_a_million_times_is_read_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = repo_with("claims/a.md");
     let repo = dir.path();
-    fs::create_dir_all(repo.join(".git")).unwrap();
-    fs::create_dir_all(repo.join("claims")).unwrap();
-    fs::write(
-        repo.join("claims/a.md"),
-        "Police said 40 people were killed.\n",
-    )
-    .unwrap();
     let list = vec!["a.md"; 200_000].join(", ");
     fs::write(
         repo.join("claims/r.yaml"),

@@ -160,6 +160,11 @@ fn uncertain(mut f: Finding, fact: &Fact, why: &str) -> Finding {
     f
 }
 
+/// Whether the stated figure is below what `fact` accepts.
+pub(super) fn below(q: &Quantity, fact: &Fact) -> bool {
+    q.value.0 < accepted_interval(fact, None).0[0]
+}
+
 /// Whether the number at `a..b` counts an addition: "one more death",
 /// "two further bodies", "another 934 people", "an additional 500".
 fn increment(text: &str, (a, b): (usize, usize)) -> bool {
@@ -385,7 +390,7 @@ impl<'r> Checker<'r> {
             .facts
             .iter()
             .find(|f| Some(f.id.as_str()) == id)
-            .is_some_and(|f| q.value.0 < accepted_interval(f, None).0[0])
+            .is_some_and(|f| below(q, f))
     }
 
     /// Whether the figure's phrase counts some of the metric's people only

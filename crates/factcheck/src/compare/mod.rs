@@ -508,9 +508,8 @@ impl Checker<'_> {
                                 || (part(f) && n > words(f))
                                 // (below a `total: true` fact the article
                                 // states: a town's or an incident's share)
-                                || fact_of(f).is_some_and(|fact| fact.total)
-                                    && f.claim.as_ref().and_then(|c| c.quantity.as_ref())
-                                        .is_some_and(|q| self.below_fact(q, f.fact.as_deref()))
+                                || fact_of(f).zip(f.claim.as_ref().and_then(|c| c.quantity.as_ref()))
+                                    .is_some_and(|(fact, q)| fact.total && figure::below(q, fact))
                         })
             })
             .collect();
