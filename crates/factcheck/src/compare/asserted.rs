@@ -50,6 +50,13 @@ impl Checker<'_> {
             return Some("it is an earlier count the sentence compares with (“up from”)");
         }
         let sentence = flat_lower(&c.text);
+        if lx
+            .correction_notes
+            .iter()
+            .any(|p| contains_word(&sentence, p))
+        {
+            return Some("the sentence corrects an earlier version of the article: its figure is the one corrected");
+        }
         if !tied && lx.other_periods.iter().any(|p| contains_word(&sentence, p)) {
             return Some("the sentence names another period or event (“last year”, “a similar”)");
         }

@@ -123,6 +123,9 @@ pub struct LexiconFile {
     /// Phrases that set a sentence in another period or event ("last year").
     #[serde(default)]
     pub other_periods: Vec<String>,
+    /// Phrases of a correction notice ("an earlier version of this article").
+    #[serde(default)]
+    pub correction_notes: Vec<String>,
     /// Nouns before "of N" that make N a sample's size ("a study of 45 patients").
     #[serde(default)]
     pub sample_nouns: Vec<String>,
@@ -147,6 +150,9 @@ pub struct LexiconFile {
     /// Nouns that refer back to a place after "the", "this" or "that" ("on the island").
     #[serde(default)]
     pub place_nouns: Vec<String>,
+    /// Buildings and grounds where a part of a toll happens ("at the central station").
+    #[serde(default)]
+    pub sites: Vec<String>,
     /// Day names: not names, scene-setting, allowed between speaker and cue.
     #[serde(default)]
     pub weekdays: Vec<String>,
@@ -180,6 +186,10 @@ pub struct LexiconFile {
     /// The plainest cues: speech even before a number; split off a glued name.
     #[serde(default)]
     pub plain_cues: Vec<String>,
+    /// Plain cues in the present plural ("rights groups say 300 …"): speech
+    /// before a number, but too short to split off a name ("Lindsay").
+    #[serde(default)]
+    pub present_cues: Vec<String>,
     /// Cues that are speech only next to a quotation ("she asked").
     #[serde(default)]
     pub quote_only_cues: Vec<String>,
@@ -295,6 +305,7 @@ pub struct Lexicon {
     pub(crate) disputing_words: HashSet<String>,
     pub(crate) earlier_counts: Vec<String>,
     pub(crate) other_periods: Vec<String>,
+    pub(crate) correction_notes: Vec<String>,
     /// Phrases that mark a figure as the whole event's total, as words.
     pub(crate) total_words: Vec<Vec<String>>,
     pub(crate) sample_nouns: HashSet<String>,
@@ -305,6 +316,7 @@ pub struct Lexicon {
     pub(crate) body_kinds: HashSet<String>,
     pub(crate) subregions: HashSet<String>,
     pub(crate) place_nouns: HashSet<String>,
+    pub(crate) sites: HashSet<String>,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
     pub(crate) not_names: HashSet<String>,
     /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
@@ -321,6 +333,7 @@ pub struct Lexicon {
     pub(crate) saying_verbs: HashSet<String>,
     /// In lexicon order: glued cues are found by suffix.
     pub(crate) plain_cues: Vec<String>,
+    pub(crate) present_cues: HashSet<String>,
     pub(crate) quote_only_cues: HashSet<String>,
     pub(crate) clause_cues: HashSet<String>,
     pub(crate) estimate_cues: HashSet<String>,
@@ -346,27 +359,10 @@ static DEFAULT_SHARED: LazyLock<std::sync::Arc<Lexicon>> = LazyLock::new(|| {
 
 mod build;
 mod phrases;
+mod queries;
 use build::*;
 
 impl Lexicon {
-    /// Whether `phrase` (lower-cased) is made only of the words that state
-    /// a figure — numbers, metric words, auxiliaries, toll verbs
-    /// ("evacuated", "thought to have died", "eight fatalities"): it places
-    /// no figure.
-    pub(crate) fn only_figure_words(&self, phrase: &str) -> bool {
-        phrase.split_whitespace().all(|w| {
-            crate::lang::numbers::is_number_word(w)
-                || w.chars()
-                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-                || self
-                    .plain_by_first
-                    .get(w)
-                    .is_some_and(|list| list.iter().any(|&i| self.cues[i].pre.len() == 1))
-                || self.aux_words.contains(w)
-                || self.toll_links.contains(w)
-        })
-    }
-
     /// The embedded default lexicon, compiled once per process.
     pub fn default_ref() -> &'static Lexicon {
         &DEFAULT_SHARED
@@ -425,6 +421,7 @@ impl Lexicon {
             disputing_words,
             earlier_counts,
             other_periods,
+            correction_notes,
             total_words,
             sample_nouns,
             loss_subjects,
@@ -434,6 +431,7 @@ impl Lexicon {
             body_kinds,
             subregions,
             place_nouns,
+            sites,
             weekdays,
             day_parts,
             periods,
@@ -445,6 +443,7 @@ impl Lexicon {
             trailing,
             saying_verbs,
             plain_cues,
+            present_cues,
             quote_only_cues,
             clause_cues,
             estimate_cues,
@@ -523,6 +522,9 @@ impl Lexicon {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            correction_notes: (file.correction_notes.iter())
+                .map(|w| w.to_lowercase())
+                .collect(),
             total_words: file.total_words.iter().map(|p| words(p)).collect(),
             sample_nouns: set(&file.sample_nouns),
             loss_subjects: set(&file.loss_subjects),
@@ -532,6 +534,7 @@ impl Lexicon {
             body_kinds: set(&file.body_kinds),
             subregions: set(&file.subregions),
             place_nouns: set(&file.place_nouns),
+            sites: set(&file.sites),
             not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
             skip_left: union(
                 grammar::BETWEEN_SPEAKER_AND_CUE,
@@ -545,6 +548,7 @@ impl Lexicon {
             trailing: set(&file.trailing),
             saying_verbs: set(&file.saying_verbs),
             plain_cues: file.plain_cues.iter().map(|w| w.to_lowercase()).collect(),
+            present_cues: set(&file.present_cues),
             quote_only_cues: set(&file.quote_only_cues),
             clause_cues: set(&file.clause_cues),
             estimate_cues: set(&file.estimate_cues),
@@ -559,40 +563,6 @@ impl Lexicon {
             subject_groups: subject_groups(file),
             small_words: set(&file.small_words),
         })
-    }
-
-    /// Whether a word names a time: "today", "Sunday", "morning", "week".
-    pub fn is_time(&self, w: &str) -> bool {
-        self.time_words.contains(w) || self.week.contains(w) || self.periods.contains(w)
-    }
-
-    /// Whether `id` is a metric of this lexicon (a reference's facts may
-    /// only use known metrics).
-    pub fn has_metric(&self, id: &str) -> bool {
-        self.metric_ids.iter().any(|m| m == id)
-    }
-
-    /// Whether two subject nouns name the same people: both stand in one
-    /// `subject_synonyms` group ("children" and "kids"). Case-sensitive, as
-    /// subjects are compared lower-cased; a noun is not its own synonym
-    /// unless a group lists it.
-    pub fn synonyms(&self, a: &str, b: &str) -> bool {
-        match (self.subject_groups.get(a), self.subject_groups.get(b)) {
-            (Some(x), Some(y)) => x.iter().any(|g| y.contains(g)),
-            _ => false,
-        }
-    }
-
-    /// Whether `w` (lower case) is a subject noun of `subject_synonyms`
-    /// ("people", "children"): the head that ends a counted noun phrase.
-    pub(crate) fn is_subject_head(&self, w: &str) -> bool {
-        self.subject_groups.contains_key(w)
-    }
-
-    /// Whether `w` (lower case) is too small a word to count when matching
-    /// a statement's words ("the", "was").
-    pub fn is_small_word(&self, w: &str) -> bool {
-        self.small_words.contains(w)
     }
 }
 

@@ -389,6 +389,7 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
             .plain_cues
             .iter()
             .any(|c| c.as_str() == t.lower.as_str())
+        && !sent.lexicon.present_cues.contains(t.lower.as_str())
     {
         return false;
     }

@@ -1,0 +1,72 @@
+//! A competing count: "Civil defence said 214 people were killed. Rights
+//! groups say 300 people died." The article credits the fact's number to
+//! the fact's own source and another number to someone the reference does
+//! not know. That figure is the other source's count, reported as such,
+//! not a wrong copy of the reference's: a warning, never a rewrite.
+
+use super::choose::names_number;
+use super::{soften, Checker};
+use crate::lang::names::normalise_name;
+use crate::model::{Claim, Finding, Resolution, Severity, Status};
+
+impl Checker<'_> {
+    pub(super) fn competing_counts(&self, out: &mut [Finding]) {
+        // the facts whose number the article writes (not "dozens" within
+        // its bounds) and credits to their own source
+        let credited: std::collections::HashSet<String> = out
+            .iter()
+            .filter(|f| f.status == Status::Match)
+            .filter_map(|f| {
+                let c = f.claim.as_ref()?;
+                let q = c.quantity.as_ref()?;
+                let id = f.fact.as_deref()?;
+                let fact = self.reference.facts.iter().find(|x| x.id == id)?;
+                let want = fact.source.as_deref()?;
+                (names_number(fact, q.value.0) && self.speaker_id(c).as_deref() == Some(want))
+                    .then(|| id.to_string())
+            })
+            .collect();
+        if credited.is_empty() {
+            return;
+        }
+        for f in out.iter_mut() {
+            let competing = f.status == Status::Mismatch
+                && f.severity > Severity::Warning
+                && f.fact.as_ref().is_some_and(|id| credited.contains(id))
+                && f.claim.as_ref().is_some_and(|c| self.unknown_speaker(c))
+                // (the fact's own number with another bound, "more than
+                // 22" for 22, is the same count misstated)
+                && !self.writes_own_number(f);
+            if competing {
+                let who = f
+                    .claim
+                    .as_ref()
+                    .and_then(|c| c.attribution.as_ref())
+                    .map_or(String::new(), |a| a.mention.trim().to_string());
+                soften(f, &format!(", whose number the article credits to the fact's own source; this one it has from “{who}”, whose own count it may be"));
+            }
+        }
+    }
+
+    fn writes_own_number(&self, f: &Finding) -> bool {
+        let q = f.claim.as_ref().and_then(|c| c.quantity.as_ref());
+        let fact = f
+            .fact
+            .as_deref()
+            .and_then(|id| self.reference.facts.iter().find(|x| x.id == id));
+        q.zip(fact)
+            .is_some_and(|(q, fact)| names_number(fact, q.value.0))
+    }
+
+    /// Whether a figure's speaker is named or described in its own
+    /// sentence and is no one the reference knows, not even in part ("Hama
+    /// Human Rights Watch said" is a name misread, not another source).
+    fn unknown_speaker(&self, c: &Claim) -> bool {
+        c.quantity.is_some()
+            && c.attribution.as_ref().is_some_and(|a| {
+                matches!(a.resolved, Resolution::Named | Resolution::Alias)
+                    && self.names.within(&normalise_name(&a.mention)).is_none()
+            })
+            && self.speaker_id(c).is_none()
+    }
+}

@@ -1,0 +1,58 @@
+//! Questions the stages ask of the lexicon: is this word a time, a metric,
+//! a subject noun, a synonym of another.
+
+use super::Lexicon;
+
+impl Lexicon {
+    /// Whether `phrase` (lower-cased) is made only of the words that state
+    /// a figure — numbers, metric words, auxiliaries, toll verbs
+    /// ("evacuated", "thought to have died", "eight fatalities"): it places
+    /// no figure.
+    pub(crate) fn only_figure_words(&self, phrase: &str) -> bool {
+        phrase.split_whitespace().all(|w| {
+            crate::lang::numbers::is_number_word(w)
+                || w.chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                || self
+                    .plain_by_first
+                    .get(w)
+                    .is_some_and(|list| list.iter().any(|&i| self.cues[i].pre.len() == 1))
+                || self.aux_words.contains(w)
+                || self.toll_links.contains(w)
+        })
+    }
+
+    /// Whether a word names a time: "today", "Sunday", "morning", "week".
+    pub fn is_time(&self, w: &str) -> bool {
+        self.time_words.contains(w) || self.week.contains(w) || self.periods.contains(w)
+    }
+
+    /// Whether `id` is a metric of this lexicon (a reference's facts may
+    /// only use known metrics).
+    pub fn has_metric(&self, id: &str) -> bool {
+        self.metric_ids.iter().any(|m| m == id)
+    }
+
+    /// Whether two subject nouns name the same people: both stand in one
+    /// `subject_synonyms` group ("children" and "kids"). Case-sensitive, as
+    /// subjects are compared lower-cased; a noun is not its own synonym
+    /// unless a group lists it.
+    pub fn synonyms(&self, a: &str, b: &str) -> bool {
+        match (self.subject_groups.get(a), self.subject_groups.get(b)) {
+            (Some(x), Some(y)) => x.iter().any(|g| y.contains(g)),
+            _ => false,
+        }
+    }
+
+    /// Whether `w` (lower case) is a subject noun of `subject_synonyms`
+    /// ("people", "children"): the head that ends a counted noun phrase.
+    pub(crate) fn is_subject_head(&self, w: &str) -> bool {
+        self.subject_groups.contains_key(w)
+    }
+
+    /// Whether `w` (lower case) is too small a word to count when matching
+    /// a statement's words ("the", "was").
+    pub fn is_small_word(&self, w: &str) -> bool {
+        self.small_words.contains(w)
+    }
+}
