@@ -114,4 +114,16 @@ quotes:
         .find(|f| f.status == Status::Misquoted)
         .expect("a misquote");
     assert!(m.message.contains("thirty-six"), "{}", m.message);
+    // in several words too; another number so written stays a misquote
+    for (text, right) in [
+        ("“We have recovered one thousand two hundred bodies, and 35 people are still missing.”", true),
+        ("“We have recovered twelve hundred bodies, and thirty five people are still missing.”", true),
+        ("“We have recovered one thousand two hundred bodies, and thirty six people are still missing.”", false),
+    ] {
+        let text = format!("Adeyemi said: {text}\n");
+        let article = Article::from_text("a.md", text.clone(), None).unwrap();
+        let f = Checker::new(&reference).check(&article).findings;
+        let misquoted = f.iter().any(|f| f.status == Status::Misquoted);
+        assert_eq!(!misquoted, right, "{text}: {f:#?}");
+    }
 }

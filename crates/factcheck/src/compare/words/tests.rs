@@ -154,3 +154,15 @@ fn a_fix_writes_the_closing_mark_after_a_changed_word_once() {
         "I believe in that old adage 'an Englishman's home is his castle'."
     );
 }
+
+#[test]
+fn a_number_in_several_words_is_one_word_of_digits() {
+    assert_eq!(w("two hundred and fourteen bodies"), ["214", "bodies"]);
+    assert_eq!(w("We saw 4 million, then one"), ["we", "saw", "4000000", "then", "1"]);
+    // a list is no one number, nor "one and all"
+    assert_eq!(w("two, three"), ["2", "3"]);
+    assert_eq!(w("one and all"), ["1", "and", "all"]);
+    // the merged word spans the words it stands for
+    let q = quote_words("had two hundred and fourteen.");
+    assert_eq!(q[1], ("214".to_string(), (4, 29)));
+}

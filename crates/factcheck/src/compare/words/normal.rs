@@ -1,0 +1,213 @@
+//! Quoted words as they are compared: one form for what a reader reads
+//! alike (typographic marks, invisible characters, Unicode forms, an
+//! editor's brackets, numbers in words or digits).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalise quoted words for comparison: typographic quotes, apostrophes,
+/// dashes (a dash between words separates them) and whitespace; the first
+/// letter's case. Returns the words and
+/// their byte ranges in the input.
+pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let push = |out: &mut Vec<(String, (usize, usize))>, a: usize, b: usize| {
+        // most words are plain letters and digits: nothing to map or trim
+        if b > a && s.as_bytes()[a..b].iter().all(u8::is_ascii_alphanumeric) {
+            let w = &s[a..b];
+            out.push((as_digits(w).unwrap_or_else(|| w.to_string()), (a, b)));
+            return;
+        }
+        // (characters no reader sees — a soft hyphen, a zero-width space,
+        // a direction mark — are no difference, nor is a word's accent
+        // typed as a letter and a combining mark: NFC)
+        let w: String = s[a..b]
+            .replace("â€™", "’")
+            .chars()
+            // ("[t]he": a letter the editor changed stays in its word)
+            .filter(|&c| !crate::lang::unseen(c) && c != '[' && c != ']')
+            .map(|c| match c {
+                '’' | '‘' | '`' | '´' => '\'',
+                '“' | '”' | '„' | '«' | '»' => '"',
+                '–' | '—' | '‒' | '\u{2010}' | '\u{2011}' => '-',
+                c => c,
+            })
+            .nfc()
+            .collect();
+        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '…');
+        if trimmed.is_empty() {
+            return;
+        }
+        let word = if trimmed == "..." || trimmed.contains('…') {
+            "…".to_string()
+        } else {
+            as_digits(trimmed).unwrap_or_else(|| trimmed.to_string())
+        };
+        out.push((word, (a, b)));
+    };
+    let mut dots_end = 0;
+    // where the next "]" is (searched again only once passed: a quote of
+    // thousands of "[" is read once)
+    let mut close: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if i < dots_end {
+            continue;
+        }
+        // words an editor put in brackets ("before [the] winter", "[the
+        // mayor] said") are not the speaker's: they stand for what was
+        // left out or said otherwise, as an ellipsis does (but "[t]he",
+        // inside a word, is that word)
+        if c == '[' && start.is_none() {
+            if close.is_none_or(|e| e < i) {
+                close = s[i..].find(']').map(|e| i + e).or(Some(usize::MAX));
+            }
+            let glued = |e: usize| s[e + 1..].chars().next().is_some_and(char::is_alphanumeric);
+            if let Some(e) = close.filter(|&e| e != usize::MAX && !glued(e)) {
+                out.push(("…".into(), (i, e + 1)));
+                dots_end = e + 1;
+                continue;
+            }
+        }
+        // three dots between words are an ellipsis too: "hurricane...which"
+        let dots = c == '.' && s[i..].starts_with("...");
+        // punctuation of UTF-8 read as Windows-1252 in scraped copy ("â€”"
+        // for a dash, "â€œ" for a quotation mark) separates words as a dash
+        // does
+        // (but "â€™", an apostrophe, stays inside its word: "itâ€™s")
+        if s[i..].starts_with("â€") && !s[i..].starts_with("â€™") {
+            if let Some(a) = start.take() {
+                push(&mut out, a, i);
+            }
+            let after = i + "â€".len();
+            dots_end = after + s[after..].chars().next().map_or(0, char::len_utf8);
+            continue;
+        }
+        // a dash set between words without spaces ends one ("friend—at")
+        if c.is_whitespace() || matches!(c, '—' | '–' | '‒') {
+            if let Some(a) = start.take() {
+                push(&mut out, a, i);
+            }
+        } else if c == '…' || dots {
+            if let Some(a) = start.take() {
+                push(&mut out, a, i);
+            }
+            let len = if dots { 3 } else { c.len_utf8() };
+            dots_end = i + len;
+            out.push(("…".into(), (i, i + len)));
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(a) = start {
+        push(&mut out, a, s.len());
+    }
+    let mut out = spelled_numbers_as_digits(s, out);
+    if let Some(first) = out.first_mut() {
+        let mut cs = first.0.chars();
+        if let Some(f) = cs.next() {
+            first.0 = f.to_lowercase().chain(cs).collect();
+        }
+    }
+    out
+}
+
+/// The most words a number spelled out takes ("one hundred and
+/// twenty-three thousand four hundred and fifty-six" takes ten).
+const MAX_NUMBER_WORDS: usize = 16;
+
+/// Numbers written in several words as one word of digits: "two hundred
+/// and fourteen" is "214", "4 million" is "4000000", so a paper that
+/// spells out what the transcript writes in digits quotes it right. A run
+/// stops at punctuation ("two, three") and must read as one number.
+fn spelled_numbers_as_digits(
+    s: &str,
+    words: Vec<(String, (usize, usize))>,
+) -> Vec<(String, (usize, usize))> {
+    use crate::lang::numbers::{is_number_word, parse_value};
+    let raw = |k: usize| -> &str {
+        let (a, b) = words[k].1;
+        &s[a..b]
+    };
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let numeric = |w: &str| {
+        let w = bare(w);
+        is_number_word(&w) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b','))
+    };
+    // (punctuation after a word ends the run)
+    let closed = |w: &str| w.ends_with(|c: char| !c.is_alphanumeric());
+    if words.len() < 2
+        || !words
+            .iter()
+            .any(|(_, (a, b))| is_number_word(&bare(&s[*a..*b])))
+    {
+        return words;
+    }
+    let mut out = Vec::with_capacity(words.len());
+    let mut k = 0;
+    while k < words.len() {
+        let mut end = k;
+        if numeric(raw(k)) {
+            let mut j = k;
+            // (a run is short, so a quote of many number words that read
+            // as no one number is read in linear time)
+            while !closed(raw(j)) && j + 1 < words.len() && j - k < MAX_NUMBER_WORDS {
+                let next = raw(j + 1);
+                let joined = bare(next) == "and" && !closed(next) && words.get(j + 2).is_some();
+                if numeric(next) {
+                    j += 1;
+                } else if joined && numeric(raw(j + 2)) {
+                    j += 2;
+                } else {
+                    break;
+                }
+                end = j;
+            }
+        }
+        let value = (end > k)
+            .then(|| {
+                parse_value(
+                    &s[words[k].1 .0..words[end].1 .1]
+                        .trim_end_matches(|c: char| !c.is_alphanumeric()),
+                )
+            })
+            .flatten()
+            .filter(|v| v.fract() == 0.0 && (0.0..1e12).contains(v));
+        match value {
+            Some(v) => {
+                out.push((format!("{}", v as u64), (words[k].1 .0, words[end].1 .1)));
+                k = end + 1;
+            }
+            None => {
+                out.push(words[k].clone());
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A number word of one word, or digits with thousands separators, as
+/// plain digits: "thirty-five" and "35", "1,200" and "1200" are the same
+/// word in a quote (a paper spells out what a transcript writes in
+/// digits). Scale words and "dozen" stay words.
+fn as_digits(w: &str) -> Option<String> {
+    let lower = w.to_lowercase();
+    let spelled = crate::lang::numbers::is_number_word(&lower)
+        && !lower.contains("hundred")
+        && ![
+            "dozen", "thousand", "million", "billion", "trillion", "lakh", "crore",
+        ]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    let grouped = w.contains(',')
+        && w.split(',')
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    if !spelled && !grouped {
+        return None;
+    }
+    let v = crate::lang::numbers::parse_value(&lower)?;
+    (v.fract() == 0.0 && (0.0..1e12).contains(&v)).then(|| format!("{}", v as u64))
+}
