@@ -169,7 +169,7 @@ fn spelled_numbers_as_digits(
         let value = (end > k)
             .then(|| {
                 parse_value(
-                    &s[words[k].1 .0..words[end].1 .1]
+                    s[words[k].1 .0..words[end].1 .1]
                         .trim_end_matches(|c: char| !c.is_alphanumeric()),
                 )
             })
