@@ -521,7 +521,8 @@ fn write_leaves_shared_speakers_spaced_digits_and_other_sources_alone() {
     let out = stdout(&o);
     for want in [
         "warning[misattributed: injured]",
-        "error[mismatch: killed]: “43 people were killed”",
+        // ("1 43" may be 143 with a stray space: no sure error either)
+        "warning[mismatch: killed]: “43 people were killed”",
         "but the article has it from another source than Bob Smith",
     ] {
         assert!(out.contains(want), "{want}\n{out}");

@@ -127,3 +127,30 @@ quotes:
         assert_eq!(!misquoted, right, "{text}: {f:#?}");
     }
 }
+
+#[test]
+fn words_dropped_from_a_quote_take_their_dashes_or_brackets_along() {
+    // the reference has the quote without the aside: the fix drops the
+    // aside and the marks that set it off, and nothing else
+    for aside in [
+        " — not even one — ",
+        " - not even one - ",
+        "—not even one—",
+        " (not even one) ",
+    ] {
+        let text = format!("Zoë Müller-Ødegård said: “Our café and the école will reopen by Thursday,{aside}before winter comes, and the 1,200-metre bridge too.”\n");
+        let f = check(&text);
+        assert!(
+            f.iter().any(|f| f.status == Status::Misquoted),
+            "{aside}: {f:#?}"
+        );
+        let fixed = factcheck::corrected(&text, &f);
+        assert_eq!(
+            fixed,
+            format!("Zoë Müller-Ødegård said: “{QUOTE}”\n"),
+            "{aside}"
+        );
+        // and a second run changes nothing
+        assert_eq!(factcheck::corrected(&fixed, &check(&fixed)), fixed);
+    }
+}

@@ -251,3 +251,28 @@ fn a_correction_notice_quotes_the_figure_it_corrects() {
     assert!(errors(&f).is_empty(), "{f:?}");
     assert_eq!(factcheck::corrected(text, &f), text);
 }
+
+#[test]
+fn a_number_broken_by_a_stray_space_is_not_half_rewritten() {
+    // "3 7 people": reading "7" and writing "143" there gives "3 143"
+    let text = "Cara Diaz said 1 4 people were killed.\n";
+    let f = check(text);
+    assert!(errors(&f).is_empty(), "{f:?}");
+    assert_eq!(factcheck::corrected(text, &f), text);
+    // a date before a count is no broken number: fixed as usual
+    let text = "On March 3 1,000 people were injured, Cara Diaz said.\n";
+    let f = check(text);
+    assert_eq!(errors(&f).len(), 1, "{f:?}");
+    assert_eq!(
+        factcheck::corrected(text, &f),
+        "On March 3 1,179 people were injured, Cara Diaz said.\n"
+    );
+    // nor a group of a spaced number ("3 150" is no 3,150 after a month);
+    // its fix is not written where it would make one ("3 143")
+    let text = "On March 3 150 people were killed, Cara Diaz said.\n";
+    let f = check(text);
+    let e = errors(&f);
+    assert_eq!(e.len(), 1, "{f:?}");
+    assert_eq!(e[0].found.as_deref(), Some("150 people were killed"));
+    assert_eq!(factcheck::corrected(text, &f), text);
+}

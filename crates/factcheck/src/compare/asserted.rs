@@ -40,6 +40,27 @@ impl Checker<'_> {
         if near.iter().any(|w| lx.disputing_words.contains(*w)) {
             return Some("the sentence denies or disputes it (“denied”, “rejected reports”): it may not be the article's count");
         }
+        // bare digits right before it, one space between, no date ("3 7
+        // people"): a number broken by a stray space, perhaps, which a fix
+        // of its second half would not mend ("3 37")
+        let raw = text.get(start..q.style.number_span.0)?;
+        let broken = raw.strip_suffix(' ').is_some_and(|r| {
+            let digits = r.len() - r.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            (1..=3).contains(&digits)
+                && !words.is_empty()
+                && !words[..words.len() - 1]
+                    .last()
+                    .is_some_and(|w| lx.months.contains(*w))
+                && r[..r.len() - digits]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+        });
+        if broken {
+            return Some(
+                "digits stand right before it (“3 7”): a number broken by a stray space, perhaps",
+            );
+        }
         // the words right before the number ("up from 150")
         let tail = words[words.len().saturating_sub(3)..].join(" ");
         if lx

@@ -199,6 +199,9 @@ pub(super) fn quote_diff(
     // article words before and after the reference's part are outside what
     // it records (a reference phrase is often part of a longer quote): kept
     let (first, last) = extras(&changes);
+    // where the article words being dropped started: a dash or bracket
+    // that opened them closes with them ("family — not one — without")
+    let mut dropped_from: Option<usize> = None;
     for (n, &c) in changes.iter().enumerate() {
         if elided[n] {
             continue;
@@ -226,10 +229,23 @@ pub(super) fn quote_diff(
                     next += 1;
                 }
                 if next < article_words.len() {
+                    if let Some(from) = dropped_from.take() {
+                        let start = article_words[next].1 .0;
+                        let past = past_closing_dash(article_text, from, pos, start);
+                        // ("family—not one—without": a space where the dashes stood)
+                        if past != pos
+                            && !fixed.ends_with(char::is_whitespace)
+                            && !article_text[past..start].starts_with(char::is_whitespace)
+                        {
+                            fixed.push(' ');
+                        }
+                        pos = past;
+                    }
                     keep(&mut fixed, &mut pos, next);
                 }
             }
             ChangeTag::Delete => {
+                dropped_from = None;
                 let orig = &reference_text[reference[c.1].1 .0..reference[c.1].1 .1];
                 push(&mut parts, DiffOp::Delete, orig);
                 corrected.push(orig.to_string());
@@ -274,7 +290,15 @@ pub(super) fn quote_diff(
                     .rev()
                     .find(|(_, ch)| ch.is_alphanumeric())
                     .map_or(b, |(i, ch)| a + i + ch.len_utf8());
-                pos = core;
+                let from = *dropped_from.get_or_insert(pos);
+                // (a bracket opened before the dropped words closes after them)
+                let opened = article_text[from..core].contains('(')
+                    && !article_text[from..core].contains(')');
+                pos = if opened && article_text[core..b].starts_with(')') {
+                    core + 1
+                } else {
+                    core
+                };
             }
         }
     }
@@ -290,6 +314,25 @@ pub(super) fn quote_diff(
         ratio,
         said: corrected.join(" "),
         fixed,
+    }
+}
+
+/// Where to go on after dropped words that a dash opened (`from..pos`
+/// holds one): past the dash that closes them before the next kept word at
+/// `next`, so "family — not one — without" loses both dashes.
+fn past_closing_dash(text: &str, from: usize, pos: usize, next: usize) -> usize {
+    let dash = |c: char| matches!(c, '—' | '–' | '‒') || c == '-';
+    // (the text before the first dropped word is a dash and spaces)
+    let opened = text.get(from..pos).is_some_and(|t| {
+        let before = &t[..t.find(char::is_alphanumeric).unwrap_or(t.len())];
+        before.trim().chars().all(dash) && before.chars().any(dash)
+    });
+    let Some(gap) = text.get(pos..next).filter(|_| opened) else {
+        return pos;
+    };
+    match gap.char_indices().find(|&(_, c)| dash(c)) {
+        Some((i, c)) if gap.trim().chars().all(dash) => pos + i + c.len_utf8(),
+        _ => pos,
     }
 }
 

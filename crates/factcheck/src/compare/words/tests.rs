@@ -158,7 +158,10 @@ fn a_fix_writes_the_closing_mark_after_a_changed_word_once() {
 #[test]
 fn a_number_in_several_words_is_one_word_of_digits() {
     assert_eq!(w("two hundred and fourteen bodies"), ["214", "bodies"]);
-    assert_eq!(w("We saw 4 million, then one"), ["we", "saw", "4000000", "then", "1"]);
+    assert_eq!(
+        w("We saw 4 million, then one"),
+        ["we", "saw", "4000000", "then", "1"]
+    );
     // a list is no one number, nor "one and all"
     assert_eq!(w("two, three"), ["2", "3"]);
     assert_eq!(w("one and all"), ["1", "and", "all"]);

@@ -336,6 +336,20 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
             i += 1;
             continue;
         };
+        // a day of the month is no group of a spaced number: "On March 3
+        // 150 people …" counts 150, not 3,150
+        if i > sent.first
+            && lx.months.contains(toks[i - 1].lower.as_str())
+            && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Num)
+            && n.last > i + 1
+            && toks[i]
+                .lower
+                .parse::<u8>()
+                .is_ok_and(|d| (1..=31).contains(&d))
+        {
+            i += 1;
+            continue;
+        }
         let n = lead::two_sided(sent, &n, lx).unwrap_or(n);
         let next_i = n.last.max(i + 1);
         if not_a_count(sent, &n, lx) || beyond_counts(&n) {
