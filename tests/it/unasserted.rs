@@ -220,6 +220,16 @@ fn a_scene_of_its_own_below_a_stated_fact_is_no_sure_error() {
             "Eight hundred were injured at the central station, Cara Diaz said.\n",
         ],
     );
+    // a larger one counted more widely, not the total itself
+    warned_not_written(
+        "Cara Diaz said 143 people were killed.",
+        &[
+            "Across the region, 190 people were killed.",
+            "Nationwide, 190 people died.",
+        ],
+        "or a wider whole",
+        &["Cara Diaz said 143 people were killed. In all, 190 people were killed.\n"],
+    );
 }
 
 #[test]

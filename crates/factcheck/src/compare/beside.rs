@@ -100,13 +100,20 @@ impl Checker<'_> {
                 .is_some_and(|q| q.part)
         };
         // (below a `total: true` fact, or below any fact with a scene of
-        // its own, "In Arno, 12 people are missing": a share of it)
+        // its own, "In Arno, 12 people are missing": a share of it; above
+        // it in wider words: a wider count)
         let share = |f: &Finding| {
             let c = f.claim.as_ref();
             fact_of(f)
                 .zip(c.and_then(|c| c.quantity.as_ref().map(|q| (c, q))))
                 .is_some_and(|(fact, (c, q))| {
-                    figure::below(q, fact) && (fact.total || self.own_scene(c, q, fact))
+                    if figure::below(q, fact) {
+                        fact.total || self.own_scene(c, q, fact)
+                    } else {
+                        // (above it, counted more widely: "Across the
+                        // region, 290 …"; not the total itself, "In all")
+                        !q.total && self.wider_place(&c.text)
+                    }
                 })
         };
         let looser: Vec<Option<&str>> = out
@@ -121,7 +128,7 @@ impl Checker<'_> {
                 {
                     Some(", which another figure of the article, placed by more of its `context:` words, states as the reference has it: this one may count something else")
                 } else if share(f) {
-                    Some(", which another figure of the article states as the reference has it: this smaller one, with a place or scene of its own, may count a share of it")
+                    Some(", which another figure of the article states as the reference has it: this one, with a place or scene of its own, may count a share of it or a wider whole")
                 } else {
                     None
                 }
@@ -132,5 +139,17 @@ impl Checker<'_> {
                 soften(f, why);
             }
         }
+    }
+
+    /// Whether the sentence counts across a wider place ("across the
+    /// region", "nationwide"), not in all ("overall" may be the event's
+    /// total, which the fact is).
+    fn wider_place(&self, sentence: &str) -> bool {
+        let lx = &self.reference.lexicon;
+        let sentence = place::flat_lower(sentence);
+        lx.whole_scopes
+            .iter()
+            .filter(|w| !lx.total_words.iter().any(|t| t.join(" ") == **w))
+            .any(|w| place::contains_word(&sentence, w))
     }
 }
