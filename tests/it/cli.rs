@@ -264,6 +264,21 @@ fn fail_on_and_quiet() {
     let out = stdout(&o);
     assert!(!out.contains("info["), "{out}");
     assert!(out.contains("error[misquoted: fomin-kyiv]"), "{out}");
+    assert_eq!(o.status.code(), Some(1));
+    // a report-only step: the same errors, shown, never a failing exit
+    let o = factcheck(&["check", "--quiet", "--fail-on", "never"]);
+    assert!(stdout(&o).contains("error[misquoted: fomin-kyiv]"));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // (bad input still fails)
+    let o = factcheck(&[
+        "check",
+        "no-such.md",
+        "--against",
+        "claims/ukraine-talks.yaml",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
 #[test]

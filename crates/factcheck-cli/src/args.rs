@@ -42,6 +42,8 @@ pub enum Color {
 pub enum FailOn {
     Error,
     Warning,
+    /// Report only: findings never fail the run (bad input still does).
+    Never,
 }
 
 #[derive(Subcommand, Debug)]

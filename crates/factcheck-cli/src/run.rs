@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use factcheck::model::{
     ArticleClaims, ArticleReport, CheckReport, ExtractReport, Severity, Summary,
 };
-use factcheck::report::visible::line_start;
 use factcheck::report::{Body, Document, Format, Kind, Options, Source};
 use factcheck::{Article, Checker, Error, Extractor, Reference, Result};
 use rayon::prelude::*;
@@ -35,7 +34,7 @@ fn use_color(c: Color) -> bool {
     }
 }
 
-fn stdout_err(e: std::io::Error) -> Error {
+pub(crate) fn stdout_err(e: std::io::Error) -> Error {
     Error::io("<stdout>", e)
 }
 
@@ -82,7 +81,7 @@ fn streamed(
 
 /// Report a bad input and go on: one broken file never loses the rest.
 /// Returns the number of errors so far.
-fn report_error(e: &Error, errors: &mut usize) {
+pub(crate) fn report_error(e: &Error, errors: &mut usize) {
     *errors += 1;
     crate::say::error(e);
 }
@@ -134,8 +133,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             write,
             ..
         } => {
+            // (never: a report-only step; quiet output still shows errors)
+            let never = fail_on == FailOn::Never;
             let fail_on = match fail_on {
-                FailOn::Error => Severity::Error,
+                FailOn::Error | FailOn::Never => Severity::Error,
                 FailOn::Warning => Severity::Warning,
             };
             let opts = Options {
@@ -144,11 +145,17 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 fail_on,
                 show_matches,
             };
-            check(&articles, against.as_deref(), format, opts, write, root)
+            let run = CheckRun {
+                format,
+                opts,
+                write,
+                never,
+            };
+            check(&articles, against.as_deref(), run, root)
         }
-        Command::Validate { paths } => validate(paths, root),
-        Command::Diff { old, new, format } => diff(&old, &new, format),
-        Command::Init { article, output } => init(&article, output.as_deref()),
+        Command::Validate { paths } => crate::commands::validate(paths, root),
+        Command::Diff { old, new, format } => crate::commands::diff(&old, &new, format),
+        Command::Init { article, output } => crate::commands::init(&article, output.as_deref()),
         Command::Schema => {
             let json = factcheck::ReferenceFile::schema_json();
             writeln!(std::io::stdout().lock(), "{json}").map_err(stdout_err)?;
@@ -258,14 +265,27 @@ fn render(format: Format, doc: &Document, opts: &Options) -> Result<()> {
         .map_err(stdout_err)
 }
 
-fn check(
-    articles: &[String],
-    against: Option<&Path>,
+/// How a `check` runs: its format and options, whether it writes fixes,
+/// and whether findings may fail it at all (`--fail-on never`).
+struct CheckRun {
     format: Format,
     opts: Options,
     write: bool,
+    never: bool,
+}
+
+fn check(
+    articles: &[String],
+    against: Option<&Path>,
+    run: CheckRun,
     root: Option<&Path>,
 ) -> Result<Outcome> {
+    let CheckRun {
+        format,
+        opts,
+        write,
+        never,
+    } = run;
     let (jobs, unreadable) = plan(articles, against, root)?;
     let mut errors = 0;
     for e in &unreadable {
@@ -325,7 +345,7 @@ fn check(
         let root = discover::repo_root(root)?;
         write_corrections(&doc, &root, &mut errors);
     }
-    Ok(Outcome::findings_if(failing).unless_errors(errors))
+    Ok(Outcome::findings_if(failing && !never).unless_errors(errors))
 }
 
 /// `--write`: each article with corrections, rewritten atomically with
@@ -388,140 +408,6 @@ fn write_corrections(doc: &Document, root: &Path, errors: &mut usize) {
             Err(e) => report_error(&e, errors),
         }
     }
-}
-
-fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
-    let root = discover::repo_root(root)?;
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from("claims")]
-    } else {
-        paths
-    };
-    let mut files = Vec::new();
-    for p in &paths {
-        if p.is_dir() {
-            files.extend(discover::references_under(p, &root)?);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    if files.is_empty() {
-        return Err(Error::Usage("no references to validate".into()));
-    }
-    let mut out = std::io::stdout().lock();
-    let mut errors = 0;
-    for f in &files {
-        let checked = Reference::load(f).and_then(|r| {
-            // the articles it names must exist
-            let (_, missing) = discover::readable_articles(&r, &root)?;
-            discover::all_or_errors(r, missing)
-        });
-        match checked {
-            Ok(r) => writeln!(
-                out,
-                "{}: ok ({} sources, {} facts, {} quotes, {} statements)",
-                line_start(&f.display().to_string()),
-                r.sources.len(),
-                r.facts.len(),
-                r.quotes.len(),
-                r.statements.len()
-            )
-            .map_err(stdout_err)?,
-            Err(e) => report_error(&e, &mut errors),
-        }
-    }
-    Ok(Outcome::Clean.unless_errors(errors))
-}
-
-fn diff(old: &Path, new: &Path, format: Format) -> Result<Outcome> {
-    // (refused before two drafts are read)
-    if !matches!(format, Format::Json | Format::Text) {
-        return Err(Error::Usage(
-            "`factcheck diff` prints --format text or json".into(),
-        ));
-    }
-    let (a, b) = (Article::load(old)?, Article::load(new)?);
-    let (ca, cb) = (
-        Extractor::default().extract(&a),
-        Extractor::default().extract(&b),
-    );
-    let d = factcheck::compare_drafts((&a, &ca), (&b, &cb));
-    let mut out = std::io::stdout().lock();
-    match format {
-        Format::Json => {
-            let json = factcheck::report::safe_json::to_string(&d, true)
-                .map_err(|e| Error::Usage(e.to_string()))?;
-            writeln!(out, "{json}").map_err(stdout_err)?;
-        }
-        _ => write!(out, "{d}").map_err(stdout_err)?,
-    }
-    Ok(Outcome::findings_if(!d.changes.is_empty()))
-}
-
-fn init(article: &Path, output: Option<&Path>) -> Result<Outcome> {
-    let a = Article::load(article)?;
-    let claims = Extractor::default().extract(&a);
-    // the article as the reference will name it: relative to the reference's folder
-    let entry = match output.and_then(|o| o.parent()) {
-        Some(dir) => relative(article, dir),
-        None => article.display().to_string(),
-    };
-    let file = factcheck::skeleton(&claims, &entry);
-    let yaml = factcheck::skeleton_yaml(&file, &article.display().to_string());
-    match output {
-        Some(o) => {
-            // create-new: never through a symbolic link, never over a file
-            let mut created = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(o)
-                .map_err(|e| match e.kind() {
-                    std::io::ErrorKind::AlreadyExists => Error::Usage(format!(
-                        "{}: already exists (or is a symbolic link); not overwritten",
-                        o.display()
-                    )),
-                    _ => Error::io(o, e),
-                })?;
-            created
-                .write_all(yaml.as_bytes())
-                .map_err(|e| Error::io(o, e))?;
-            let counts = format!(
-                "wrote a skeleton ({} sources, {} facts, {} quotes, {} statements) to",
-                file.sources.len(),
-                file.facts.len(),
-                file.quotes.len(),
-                file.statements.len()
-            );
-            crate::say::done(&counts, &o.display().to_string());
-        }
-        None => write!(std::io::stdout().lock(), "{yaml}").map_err(stdout_err)?,
-    }
-    Ok(Outcome::Clean)
-}
-
-/// `path` relative to `dir` (both as given, made absolute against the
-/// working directory), for `articles:` entries.
-fn relative(path: &Path, dir: &Path) -> String {
-    let abs =
-        |p: &Path| discover::clean(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
-    let (p, d) = (
-        abs(path),
-        abs(if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        }),
-    );
-    let (pc, dc): (Vec<_>, Vec<_>) = (p.components().collect(), d.components().collect());
-    let common = pc.iter().zip(&dc).take_while(|(a, b)| a == b).count();
-    let mut rel = PathBuf::new();
-    for _ in common..dc.len() {
-        rel.push("..");
-    }
-    for c in &pc[common..] {
-        rel.push(c);
-    }
-    rel.display().to_string()
 }
 
 /// Each reference with the articles to check against it.

@@ -282,8 +282,12 @@ impl MarkedEventReceiver for Recorder {
                     }
                 }
             },
+            // (an alias is located where it is used, not at its anchor: a
+            // duplicate it makes is reported there)
             Event::Alias(_) => {
-                self.next_path();
+                if let Some(p) = self.next_path() {
+                    self.nodes.entry(p).or_insert(pos);
+                }
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 let path = self.next_path().unwrap_or_default();

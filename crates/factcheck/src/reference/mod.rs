@@ -315,6 +315,17 @@ mod tests {
     }
 
     #[test]
+    fn a_duplicate_made_by_an_alias_is_located_at_the_alias() {
+        let e = load("version: 1\nsources:\n  - &s {id: bob, name: Bob}\n  - *s\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("ref.yaml:4:5: duplicate id `bob` (first used at line 3"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn semantic_errors_are_located() {
         let text = "version: 1\nsources:\n  - id: a\n    name: A\nfacts:\n  - id: f\n    metric: killed\n    value: -3\n  - id: f\n    metric: killed\n    value: 2\n    as_of: 2022-02-30\n  - id: g\n    metric: killed\nquotes:\n  - id: q\n    speaker: b\n    text: hi there\n";
         let e = load(text).unwrap_err().to_string();
