@@ -3,7 +3,7 @@
 //! slot makes one phrase per country, thousands sharing their first word
 //! ("N fled …"), and trying each at every "fled" cost their product.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lang::tokens::{Kind, Token};
 
@@ -75,12 +75,20 @@ impl Phrases {
         toks: &'a [Token],
         span: impl Fn(usize) -> Option<(usize, usize)> + 'a,
     ) -> impl Iterator<Item = usize> + 'a {
+        // (one key buffer for every length tried: a look-up allocates nothing)
+        let mut key = String::new();
         self.lengths
             .iter()
             .filter_map(move |&len| {
                 let (a, b) = span(len)?;
-                let key: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
-                self.by_words.get(&key.join(" "))
+                key.clear();
+                for (i, t) in toks[a..b].iter().enumerate() {
+                    if i > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&t.lower);
+                }
+                self.by_words.get(key.as_str())
             })
             .flatten()
             .copied()
