@@ -45,6 +45,13 @@ pub struct LexiconFile {
     /// Titles and roles, stripped from a person's name and used to resolve "the minister".
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Title words that say a person is a woman ("Mrs", "spokeswoman"):
+    /// "he" never stands for someone so titled.
+    #[serde(default)]
+    pub female_titles: Vec<String>,
+    /// Title words that say a person is a man ("Mr", "spokesman").
+    #[serde(default)]
+    pub male_titles: Vec<String>,
     /// Head nouns of organisations that can speak ("ministry", "army").
     #[serde(default)]
     pub organisations: Vec<String>,
@@ -272,6 +279,8 @@ pub struct Lexicon {
     pub(crate) qualifiers: Vec<(Vec<String>, Qualifier)>,
     pub(crate) reporting_verbs: HashSet<String>,
     pub(crate) titles: HashSet<String>,
+    pub(crate) female_titles: HashSet<String>,
+    pub(crate) male_titles: HashSet<String>,
     pub(crate) organisations: HashSet<String>,
     pub(crate) title_cues: Vec<Vec<String>>,
     pub(crate) teasers: Vec<Vec<String>>,
@@ -397,6 +406,8 @@ impl Lexicon {
             aux_words,
             reporting_verbs,
             titles,
+            female_titles,
+            male_titles,
             organisations,
             title_cues,
             teasers,
@@ -490,6 +501,8 @@ impl Lexicon {
             qualifiers: qualifier_phrases(file)?,
             reporting_verbs: set(&file.reporting_verbs),
             titles: set(&file.titles),
+            female_titles: set(&file.female_titles),
+            male_titles: set(&file.male_titles),
             organisations: set(&file.organisations),
             title_cues: file.title_cues.iter().map(|p| words(p)).collect(),
             teasers: file.teasers.iter().map(|p| words(p)).collect(),

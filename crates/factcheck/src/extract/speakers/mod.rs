@@ -7,6 +7,7 @@
 
 mod described;
 mod entities;
+mod gender;
 mod mention;
 
 use crate::lang::names::normalise_name;
@@ -260,16 +261,17 @@ impl Registry {
         idx
     }
 
-    /// Resolve a pronoun to the most recent fitting entity.
-    pub(crate) fn pronoun(&mut self, word: &str) -> Option<usize> {
+    /// Resolve a pronoun to the most recent fitting entity: of its kind,
+    /// and of its gender where a title tells ("Mr Adeyemi" is no "she").
+    pub(crate) fn pronoun(&mut self, word: &str, lexicon: &Lexicon) -> Option<usize> {
         let want = if PRONOUNS_PERSON.contains(&word) {
             EntityKind::Person
         } else {
             EntityKind::Group
         };
-        let idx = self
-            .recent_first()
-            .find(|&i| self.entities[i].kind == want)?;
+        let idx = self.recent_first().find(|&i| {
+            self.entities[i].kind == want && gender::fits(&self.entities[i], word, lexicon)
+        })?;
         Some(self.touch(idx))
     }
 

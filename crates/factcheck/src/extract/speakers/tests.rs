@@ -14,8 +14,8 @@ fn surnames_titles_and_pronouns_join_one_person() {
     let p = r.mention(&["the", "Pentagon"], lx).unwrap();
     assert_eq!(r.entities[p].canonical, "Pentagon");
     assert_eq!(r.mention(&["the", "minister"], lx), Some(a));
-    assert_eq!(r.pronoun("he"), Some(a));
-    assert_eq!(r.pronoun("it"), Some(p));
+    assert_eq!(r.pronoun("he", Lexicon::default_ref()), Some(a));
+    assert_eq!(r.pronoun("it", Lexicon::default_ref()), Some(p));
 }
 
 #[test]
@@ -29,7 +29,7 @@ fn a_definite_description_points_back_to_its_head() {
     assert_eq!(r.mention(&["The", "source"], lx), src);
     assert_eq!(r.mention(&["the", "exchange"], lx), Some(ex));
     // the exchange is a body, so "it" is the exchange
-    assert_eq!(r.pronoun("it"), Some(ex));
+    assert_eq!(r.pronoun("it", Lexicon::default_ref()), Some(ex));
     // the latest source, not the first
     let later = r.mention(&["a", "medical", "source", "at", "the", "clinic"], lx);
     assert_ne!(later, src);
@@ -94,4 +94,22 @@ fn reference_sources_are_people_or_groups_as_named() {
     let r = Registry::new(&[source("Syria Civil Defence"), source("Talal Barazi")], lx);
     assert_eq!(r.entities[0].kind, EntityKind::Group);
     assert_eq!(r.entities[1].kind, EntityKind::Person);
+}
+
+#[test]
+fn a_pronoun_skips_a_person_titled_the_other_gender() {
+    let lx = Lexicon::default_ref();
+    let mut r = Registry::default();
+    let ruiz = r.mention(&["Ms", "Carla", "Ruiz"], lx).unwrap();
+    let ade = r.mention(&["Mr", "Tunde", "Adeyemi"], lx).unwrap();
+    assert_eq!(r.pronoun("she", lx), Some(ruiz));
+    assert_eq!(r.pronoun("he", lx), Some(ade));
+    // no title that tells: the latest person, whoever
+    let kim = r.mention(&["Jo", "Kim"], lx).unwrap();
+    assert_eq!(r.pronoun("she", lx), Some(kim));
+    let spokeswoman = r
+        .mention(&["police", "spokeswoman", "Ana", "Diaz"], lx)
+        .unwrap();
+    r.touch(ade);
+    assert_eq!(r.pronoun("she", lx), Some(spokeswoman));
 }

@@ -80,7 +80,7 @@ pub(super) fn quoted_as_saying(
         return None;
     }
     let entity = match pronoun {
-        Some(p) => registry.pronoun(p),
+        Some(p) => registry.pronoun(p, sent.lexicon),
         None => registry.mention(&sent.mention_words(a, b), sent.lexicon),
     };
     raw.push(Raw::left(entity, (a, b), j + 1));

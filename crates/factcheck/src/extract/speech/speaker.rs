@@ -98,7 +98,7 @@ pub(super) fn speaker_of_cue(
             // "X said it had noted …": the pronoun is inside X's content
             let inside = raw.last().is_some_and(|r| p >= r.cue.1 && p - r.cue.1 <= 1);
             if !inside {
-                if let Some(e) = registry.pronoun(&toks[p].lower) {
+                if let Some(e) = registry.pronoun(&toks[p].lower, sent.lexicon) {
                     raw.push(Raw::left(Some(e), (p, p + 1), k));
                 }
             }
