@@ -117,7 +117,8 @@ pub(crate) fn init(article: &Path, output: Option<&Path>) -> Result<Outcome> {
             );
             crate::say::done(&counts, &o.display().to_string());
         }
-        None => write!(std::io::stdout().lock(), "{yaml}").map_err(stdout_err)?,
+        None => crate::say::fenced(&mut std::io::stdout().lock(), |o| write!(o, "{yaml}"))
+            .map_err(stdout_err)?,
     }
     Ok(Outcome::Clean)
 }

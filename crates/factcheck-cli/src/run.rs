@@ -258,6 +258,12 @@ fn render(format: Format, doc: &Document, opts: &Options) -> Result<()> {
         .and_then(|()| std::io::Write::flush(&mut out))
         .map_err(stdout_err);
     }
+    // (a patch keeps a stranger's lines raw: fenced on a CI runner)
+    if format == Format::Diff {
+        return crate::say::fenced(&mut out, |o| format.renderer().render(doc, opts, o))
+            .and_then(|()| out.flush())
+            .map_err(stdout_err);
+    }
     format
         .renderer()
         .render(doc, opts, &mut out)

@@ -42,3 +42,26 @@ pub fn warning(path: &str, notice: &factcheck::model::Notice) {
 pub fn done(message: &str, path: &str) {
     let _ = writeln!(std::io::stderr(), "{message} {}", one_line(path));
 }
+
+/// On a GitHub runner (`GITHUB_ACTIONS=true`), output that must keep a
+/// stranger's bytes as they are (a patch, a YAML skeleton) is fenced in
+/// `::stop-commands::TOKEN` … `::TOKEN::`, the runner's own way to print
+/// untrusted text: no line in between is read as a command. The token is
+/// random per run, so the text cannot close the fence itself.
+pub fn fenced<W: Write, T>(
+    out: &mut W,
+    body: impl FnOnce(&mut W) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    if std::env::var_os("GITHUB_ACTIONS").is_none_or(|v| v != "true") {
+        return body(out);
+    }
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    std::process::id().hash(&mut h);
+    std::time::SystemTime::now().hash(&mut h);
+    let token = format!("factcheck-{:016x}", h.finish());
+    writeln!(out, "::stop-commands::{token}")?;
+    let r = body(out)?;
+    writeln!(out, "::{token}::")?;
+    Ok(r)
+}

@@ -10,9 +10,12 @@ pub mod tokens;
 
 /// Characters no reader sees: the soft hyphen, zero-width spaces and
 /// joiners, direction marks and bidi controls, word joiners, the byte-order
-/// mark, interlinear annotations and tag characters. They may stand inside
-/// a word or a number ("deci\u{ad}sion", "1\u{200b}43") without changing
-/// what it says, and they can hide text or turn it around on a screen.
+/// mark, interlinear annotations, tag characters, variation selectors,
+/// deprecated format characters, Hangul fillers and the invisible format
+/// controls of a few scripts. They may stand inside a word or a number
+/// ("deci\u{ad}sion", "1\u{200b}43") without changing what it says, and
+/// they can hide text (a run of variation selectors encodes bytes) or turn
+/// it around on a screen.
 pub fn unseen(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
+    matches!(c, '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}' | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}' | '\u{13430}'..='\u{1343f}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e007f}' | '\u{e0100}'..='\u{e01ef}')
 }

@@ -77,20 +77,30 @@ impl<F: Formatter> Formatter for Safe<F> {
         // the lead bytes of every character escaped here (DEL, C1, U+061C,
         // U+200E…U+2069, U+FEFF, U+FFF9…U+FFFB, U+E0000…U+E007F): most
         // fragments hold none and are written as they are
-        if !s
-            .bytes()
-            .any(|b| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef | 0xf3))
+        // (and "##[", which a GitHub runner reads as a command anywhere in
+        // a line: its "[" is written as an escape)
+        if !s.bytes().any(|b| {
+            matches!(
+                b,
+                0x7f | 0xc2 | 0xcd | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf0 | 0xf3
+            )
+        }) && !s.contains("##[")
         {
             return w.write_all(s.as_bytes());
         }
         let mut rest = s;
-        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| escaped(c)) {
+        let mut at = 0;
+        while let Some((i, c)) = rest
+            .char_indices()
+            .find(|&(i, c)| escaped(c) || super::visible::opens_old_command(s, at + i))
+        {
             w.write_all(&rest.as_bytes()[..i])?;
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
                 write!(w, "\\u{unit:04x}")?;
             }
             rest = &rest[i + c.len_utf8()..];
+            at += i + c.len_utf8();
         }
         w.write_all(rest.as_bytes())
     }
@@ -99,6 +109,16 @@ impl<F: Formatter> Formatter for Safe<F> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_old_style_workflow_command_is_broken_and_the_string_is_unchanged() {
+        let s = "toll ##[error]forged and ##[add-mask]x [kept] #[kept]";
+        let json = to_string(&serde_json::json!({ "text": s }), false).unwrap();
+        assert!(!json.contains("##["), "{json}");
+        assert!(json.contains("[kept] #[kept]"), "{json}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["text"], s);
+    }
 
     #[test]
     fn bidi_c1_and_separators_are_escapes_and_the_string_is_unchanged() {

@@ -20,31 +20,37 @@ pub(crate) fn is_hidden(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || is_invisible_control(c)
 }
 
+/// Whether the `[` at byte `i` of `s` opens an old-style workflow command
+/// (`##[error]`, `##[add-mask]`): a GitHub runner reads one anywhere in a
+/// line of a step's output, not only at its start.
+pub(crate) fn opens_old_command(s: &str, i: usize) -> bool {
+    s.as_bytes().get(i) == Some(&b'[') && s[..i].ends_with("##")
+}
+
 fn escaped(s: &str, keep_lines: bool) -> Cow<'_, str> {
-    let bad = |c: char, next: Option<char>| match c {
+    let bad = |i: usize, c: char, next: Option<char>| match c {
         '\t' => false,
         '\n' => !keep_lines,
         '\r' => !keep_lines || next != Some('\n'),
+        '[' => opens_old_command(s, i),
         c => is_hidden(c),
     };
-    let mut chars = s.chars().peekable();
+    let mut chars = s.char_indices().peekable();
     let mut first_bad = None;
-    let mut at = 0;
-    while let Some(c) = chars.next() {
-        if bad(c, chars.peek().copied()) {
-            first_bad = Some(at);
+    while let Some((i, c)) = chars.next() {
+        if bad(i, c, chars.peek().map(|p| p.1)) {
+            first_bad = Some(i);
             break;
         }
-        at += c.len_utf8();
     }
     let Some(start) = first_bad else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 8);
     out.push_str(&s[..start]);
-    let mut chars = s[start..].chars().peekable();
-    while let Some(c) = chars.next() {
-        if bad(c, chars.peek().copied()) {
+    let mut chars = s.char_indices().skip_while(|&(i, _)| i < start).peekable();
+    while let Some((i, c)) = chars.next() {
+        if bad(i, c, chars.peek().map(|p| p.1)) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -63,11 +69,13 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 /// each hidden character becomes one visible one (␛ for ESC, ␇ for BEL,
 /// � for a bidi control), so columns still count as in the file.
 pub fn pictured(s: &str) -> Cow<'_, str> {
-    let bad = |c: char, next: Option<char>| is_hidden(c) || (c == '\r' && next != Some('\n'));
-    let mut chars = s.chars().peekable();
+    let bad = |i: usize, c: char, next: Option<char>| {
+        is_hidden(c) || (c == '\r' && next != Some('\n')) || opens_old_command(s, i)
+    };
+    let mut chars = s.char_indices().peekable();
     let mut any = false;
-    while let Some(c) = chars.next() {
-        if bad(c, chars.peek().copied()) {
+    while let Some((i, c)) = chars.next() {
+        if bad(i, c, chars.peek().map(|p| p.1)) {
             any = true;
             break;
         }
@@ -76,10 +84,12 @@ pub fn pictured(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         out.push(match c {
-            c if !bad(c, chars.peek().copied()) => c,
+            c if !bad(i, c, chars.peek().map(|p| p.1)) => c,
+            // ("##[error]" shown as "##［error]": one character for one)
+            '[' => '\u{ff3b}',
             '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
             '\u{7f}' => '\u{2421}',
             _ => '\u{fffd}',
@@ -125,7 +135,16 @@ mod tests {
         assert_eq!(visible("line\r\nnext\rover"), "line\r\nnext\\u{d}over");
         assert_eq!(one_line("x\n::error::forged"), "x\\u{a}::error::forged");
         assert_eq!(line_start("::error file=a::x.md"), "./::error file=a::x.md");
-        assert_eq!(line_start("##[error]x"), "./##[error]x");
+        assert_eq!(line_start("##[error]x"), "./##\\u{5b}error]x");
+        // a runner reads "##[" anywhere in a line
+        assert_eq!(one_line("x ##[add-mask]y"), "x ##\\u{5b}add-mask]y");
+        assert_eq!(visible("[a] #[b] ##[c"), "[a] #[b] ##\\u{5b}c");
+        assert_eq!(pictured("a ##[error]b"), "a ##\u{ff3b}error]b");
+        // variation selectors and fillers hide text
+        assert_eq!(
+            one_line("a\u{fe0f}\u{e0100}\u{3164}b"),
+            "a\\u{fe0f}\\u{e0100}\\u{3164}b"
+        );
         assert_eq!(line_start("claims/a.md"), "claims/a.md");
         assert_eq!(
             pictured("a\u{1b}[1m\u{7}\u{202e}\r\n"),

@@ -35,10 +35,20 @@ pub struct Html;
 /// Escape text for HTML element content and quoted attribute values.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        push_escaped(&mut out, c);
+    for (i, c) in s.char_indices() {
+        push_safe(&mut out, s, i, c);
     }
     out
+}
+
+/// As `push_escaped`, and no "##[error]" of the user's in a page printed
+/// to a CI log (a runner reads one anywhere in a line).
+fn push_safe(out: &mut String, s: &str, i: usize, c: char) {
+    if crate::report::visible::opens_old_command(s, i) {
+        out.push_str("&#91;");
+    } else {
+        push_escaped(out, c);
+    }
 }
 
 /// Escape article text for a paragraph: line breaks become `<br>`, put at
@@ -47,11 +57,11 @@ pub(crate) fn escape(s: &str) -> String {
 /// article's); carriage returns and byte-order marks are dropped.
 fn escape_lines(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
             '\n' => out.push_str("\n<br>"),
             '\r' | '\u{feff}' => {}
-            c => push_escaped(&mut out, c),
+            c => push_safe(&mut out, s, i, c),
         }
     }
     out
