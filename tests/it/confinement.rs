@@ -94,6 +94,27 @@ fn a_symlink_out_of_the_repository_is_refused() {
         .contains("20 people"));
 }
 
+/// A link under `claims/` that leads nowhere, or up its own path, is
+/// passed over with a warning: it stopped every check of the repository.
+#[cfg(unix)]
+#[test]
+fn a_dangling_or_looping_link_is_passed_over() {
+    let dir = scene();
+    let repo = dir.path().join("repo");
+    reference(&repo, "  - a.md\n");
+    std::os::unix::fs::symlink("../../nowhere.yaml", repo.join("claims/x.yaml")).unwrap();
+    std::os::unix::fs::symlink("..", repo.join("claims/up")).unwrap();
+    let out = factcheck_in(&repo, &["check"]);
+    // (exit 1: the wrong toll is found, the rest checked)
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("mismatch"), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("warning: claims/x.yaml: skipped"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn articles_named_on_the_command_line_may_be_anywhere() {
     let dir = scene();

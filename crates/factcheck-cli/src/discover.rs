@@ -71,10 +71,23 @@ fn walk(dir: &Path, bound: PathBuf) -> impl Iterator<Item = walkdir::Result<walk
 fn files_under(dir: &Path, exts: &[&str], root: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for entry in walk(dir, bound(dir, root)) {
-        let entry = entry.map_err(|e| Error::Walk {
-            path: e.path().unwrap_or(dir).to_path_buf(),
-            source: Box::new(e),
-        })?;
+        // a link that leads nowhere or back up its own path is no file:
+        // said, and the walk goes on (it stopped every check of the
+        // repository, in a pull request that adds one)
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if e.loop_ancestor().is_some() || e.path().is_some_and(Path::is_symlink) => {
+                let at = e.path().unwrap_or(dir).display().to_string();
+                crate::say::skipped(&at, "a symbolic link that leads nowhere or in a loop");
+                continue;
+            }
+            Err(e) => {
+                return Err(Error::Walk {
+                    path: e.path().unwrap_or(dir).to_path_buf(),
+                    source: Box::new(e),
+                })
+            }
+        };
         if entry.file_type().is_file() && has_ext(entry.path(), exts) {
             out.push(entry.into_path());
         }

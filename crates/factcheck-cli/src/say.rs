@@ -24,6 +24,15 @@ pub fn error(e: &Error) {
     }
 }
 
+/// `warning: PATH: skipped (why)`, for a file a walk passes over.
+pub fn skipped(path: &str, why: &str) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "warning: {}: skipped ({why})",
+        one_line(path)
+    );
+}
+
 /// `warning: …` for a limit reached on an article, on one line.
 pub fn warning(path: &str, notice: &factcheck::model::Notice) {
     let at = notice

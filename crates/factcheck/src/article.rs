@@ -184,8 +184,8 @@ fn front_matter(path: &str, text: &str) -> Result<(usize, Option<NaiveDate>, Opt
         if trimmed == "---" || trimmed == "..." {
             let yaml = &text[yaml_start..pos];
             let body_start = pos + line.len();
-            let fm: FrontMatter =
-                crate::yaml::from_str(Path::new(path), yaml).map_err(|e| match e {
+            let fm: FrontMatter = crate::yaml::front_matter_from_str(Path::new(path), yaml)
+                .map_err(|e| match e {
                     Error::At {
                         path,
                         line,

@@ -37,11 +37,23 @@ const MAX_FLOW_DEPTH: usize = 64;
 /// it past 2 GiB and aborted before validation could say no.
 const MAX_YAML_ENTRIES: usize = 2_500_000;
 
+/// The most entries an article's front matter may hold: it gives a date
+/// and a title, and 2.4 million entries there took 1.7 GB per article.
+const MAX_FRONT_MATTER_ENTRIES: usize = 10_000;
+
+/// The most directives (`%TAG`, `%YAML`) a document may open with: real
+/// ones have one or none, and the parser's time grows with the square of
+/// their number (100,000 took 25 s).
+const MAX_DIRECTIVES: usize = 16;
+
 /// Refuse flow collections nested past [`MAX_FLOW_DEPTH`], at the bracket
-/// that goes past it, before the parser sees them. A bracket counts where
-/// a flow collection can begin (a value's start, or inside a flow), so a
-/// `[` inside a plain scalar ("a [sic] b") or a quoted string does not.
-fn check_depth(path: &Path, text: &str) -> Result<()> {
+/// that goes past it, more than `max_entries` entries, or more than
+/// [`MAX_DIRECTIVES`] directives, before the parser sees them. A bracket
+/// counts where a flow collection can begin (a value's start, or inside a
+/// flow), so a `[` inside a plain scalar ("a [sic] b") or a quoted string
+/// does not.
+fn check_depth(path: &Path, text: &str, max_entries: usize) -> Result<()> {
+    let mut directives = 0usize;
     let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
     let mut quote: Option<char> = None;
     // the last character that is not a space, on this line
@@ -73,6 +85,18 @@ fn check_depth(path: &Path, text: &str) -> Result<()> {
             }
             continue;
         }
+        // a directive: "%" opening a line outside any collection
+        if c == '%' && column == 1 && depth == 0 {
+            directives += 1;
+            if directives > MAX_DIRECTIVES {
+                return Err(Error::at(
+                    path,
+                    line,
+                    column,
+                    format!("more than {MAX_DIRECTIVES} directives (`%TAG`, `%YAML`)"),
+                ));
+            }
+        }
         let at_value = match last {
             None | Some(':' | '-' | '?') => true,
             Some('[' | '{' | ',') => depth > 0,
@@ -101,19 +125,19 @@ fn check_depth(path: &Path, text: &str) -> Result<()> {
         let next = chars.peek();
         let entry = match c {
             ',' => depth > 0,
-            '-' => at_value && blank(next),
+            '-' | '?' => at_value && blank(next),
             ':' => blank(next) || depth > 0 && matches!(next, Some(',' | ']' | '}')),
             '*' => at_value,
             _ => false,
         };
         if entry {
             entries += 1;
-            if entries > MAX_YAML_ENTRIES {
+            if entries > max_entries {
                 return Err(Error::at(
                     path,
                     line,
                     column,
-                    format!("more than {MAX_YAML_ENTRIES} entries (keys, list items, aliases): a reference is read whole into memory, and this one would not fit"),
+                    format!("more than {max_entries} entries (keys, list items, aliases): YAML is read whole into memory, and this would not fit"),
                 ));
             }
         }
@@ -124,7 +148,18 @@ fn check_depth(path: &Path, text: &str) -> Result<()> {
 
 /// Deserialize `text` (read from `path`) into `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
-    check_depth(path, text)?;
+    check_depth(path, text, MAX_YAML_ENTRIES)?;
+    parse(path, text)
+}
+
+/// Deserialize an article's front matter: as [`from_str`], with room for
+/// [`MAX_FRONT_MATTER_ENTRIES`] entries only.
+pub(crate) fn front_matter_from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    check_depth(path, text, MAX_FRONT_MATTER_ENTRIES)?;
+    parse(path, text)
+}
+
+fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     serde_yaml::from_str(text).map_err(|e| {
         let message = e.to_string();
         // (the reader's own errors, a raw control character among them,
@@ -319,6 +354,21 @@ mod tests {
         assert_eq!(loc.get("facts[1].value"), (6, 12));
         assert_eq!(loc.get("facts[0].id"), (3, 9));
         assert_eq!(loc.get("facts[1].nothing"), loc.get("facts[1]"));
+    }
+
+    #[test]
+    fn explicit_keys_and_directives_are_counted() {
+        let p = Path::new("r.yaml");
+        let keys = "? a\n".repeat(20);
+        let e = check_depth(p, &keys, 10).unwrap_err().to_string();
+        assert!(e.starts_with("r.yaml:11:1: more than 10 entries"), "{e}");
+        let tags = "%TAG !a! tag:x:\n".repeat(MAX_DIRECTIVES + 1) + "---\na: 1\n";
+        let e = check_depth(p, &tags, 100).unwrap_err().to_string();
+        assert!(e.contains("more than 16 directives"), "{e}");
+        // a front matter holds far fewer entries than a reference
+        let list = format!("x:\n{}", "- a\n".repeat(MAX_FRONT_MATTER_ENTRIES + 1));
+        assert!(from_str::<serde_yaml::Value>(p, &list).is_ok());
+        assert!(front_matter_from_str::<serde_yaml::Value>(p, &list).is_err());
     }
 
     #[test]
