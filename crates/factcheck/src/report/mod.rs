@@ -88,6 +88,12 @@ impl Source {
     pub fn line_range(&self, line: usize) -> (usize, usize) {
         self.lines.line_range(&self.text, line)
     }
+
+    /// As [`Source::line_range`], its end looked for only between the
+    /// bytes of `near` (see [`crate::lang::span::LineIndex::line_range_near`]).
+    pub fn line_range_near(&self, line: usize, near: (usize, usize)) -> (usize, usize) {
+        self.lines.line_range_near(&self.text, line, near)
+    }
 }
 
 /// A check or an extraction with the texts of its articles.

@@ -81,8 +81,10 @@ fn write_finding(
         let end_line = source
             .line_col(c.span.end.saturating_sub(1).max(c.span.start))
             .0;
-        let (start, _) = source.line_range(c.span.line);
-        let (_, end) = source.line_range(end_line.max(c.span.line));
+        let (start, _) = source.line_range_near(c.span.line, (c.span.start, c.span.start));
+        // (the end looked for no further than a long line's window needs)
+        let upto = c.span.end.max(c.span.start + LONG_LINE) + 1;
+        let (_, end) = source.line_range_near(end_line.max(c.span.line), (c.span.end, upto));
         // a line of thousands of bytes is shown around the claim, its place
         // in a note (drawing all of it for each of its claims would take
         // time quadratic in its length)
