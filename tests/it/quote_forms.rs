@@ -154,3 +154,31 @@ fn words_dropped_from_a_quote_take_their_dashes_or_brackets_along() {
         assert_eq!(factcheck::corrected(&fixed, &check(&fixed)), fixed);
     }
 }
+
+#[test]
+fn a_figure_inside_a_quotation_keeps_its_speaker() {
+    // the chief is quoted giving the fire service's count: her own words,
+    // never rewritten to the service's name
+    let yaml = "version: 1
+sources:
+  - {id: fire, name: Calder Fire Service, aliases: [the fire service]}
+  - {id: solberg, name: Ines Solberg, aliases: [Solberg]}
+facts:
+  - {id: dead, metric: killed, subject: people, value: 27, source: fire}
+";
+    let reference = Reference::from_str(Path::new("ref.yaml"), yaml).unwrap();
+    let text = "“Twenty-seven people are dead and we fear there may be more,” Solberg said.\n";
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    let f = Checker::new(&reference).check(&article).findings;
+    assert!(f.iter().all(|f| f.severity < Severity::Error), "{f:#?}");
+    assert_eq!(factcheck::corrected(text, &f), text);
+    // in reported speech the credit is still judged, and fixed
+    let text = "Solberg said 27 people were killed.\n";
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    let f = Checker::new(&reference).check(&article).findings;
+    assert!(
+        f.iter()
+            .any(|f| f.status == Status::Misattributed && f.severity == Severity::Error),
+        "{f:#?}"
+    );
+}

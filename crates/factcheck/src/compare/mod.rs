@@ -196,6 +196,7 @@ impl<'r> Checker<'r> {
         let claims = self.extractor.extract(article);
         let mut findings = self.findings(article, &claims.claims);
         spoken::spare_quoted_words(&article.text, &mut findings);
+        spoken::spare_quoted_speakers(&claims.claims, &mut findings);
         correct::spare_unsafe(&article.text, &mut findings, &self.reference.lexicon);
         let mut notices = claims.notices;
         notices.extend(crate::limits::facts_per_figure(&claims.claims, |key| {

@@ -74,3 +74,40 @@ pub(super) fn spare_quoted_words(text: &str, findings: &mut [Finding]) {
         f.severity = f.severity.min(Severity::Warning);
     }
 }
+
+/// A figure inside a quotation is the quoted speaker's own words: "“Six
+/// people are still missing,” Ibáñez said" is what Ibáñez said, whoever
+/// the reference has the count from. Crediting it to the fact's source
+/// would falsify the quote, so such a misattribution is a warning and
+/// never rewrites the speaker.
+pub(super) fn spare_quoted_speakers(claims: &[Claim], findings: &mut [Finding]) {
+    let mut quotes: Vec<(usize, usize)> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quote)
+        .map(|c| (c.span.start, c.span.end))
+        .collect();
+    if quotes.is_empty() {
+        return;
+    }
+    quotes.sort_unstable();
+    // (quotations do not overlap: the last one opening before the figure)
+    let inside = |(a, b): (usize, usize)| {
+        let i = quotes.partition_point(|q| q.0 <= a);
+        i.checked_sub(1).is_some_and(|j| b <= quotes[j].1)
+    };
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.status == Status::Misattributed)
+    {
+        let Some(q) = f.claim.as_ref().and_then(|c| c.quantity.as_ref()) else {
+            continue;
+        };
+        if inside(q.style.number_span) && f.severity > Severity::Warning {
+            f.severity = Severity::Warning;
+            f.correction = None;
+            f.message.push_str(
+                " The figure stands in a quotation, the speaker's own words: the speaker is not rewritten; check who gave the count.",
+            );
+        }
+    }
+}
