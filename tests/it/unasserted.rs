@@ -289,7 +289,10 @@ fn a_number_broken_by_a_stray_space_is_not_half_rewritten() {
 
 #[test]
 fn an_earlier_toll_in_a_sentence_of_its_own_is_not_rewritten() {
-    for second in ["Earlier, she had put the toll at 131.", "The previous toll was 131."] {
+    for second in [
+        "Earlier, she had put the toll at 131.",
+        "The previous toll was 131.",
+    ] {
         let text = format!("Cara Diaz said 143 people were killed. {second}\n");
         let f = check(&text);
         assert!(errors(&f).is_empty(), "{second}: {f:?}");

@@ -8,19 +8,28 @@ use super::choose::names_number;
 use super::{soften, Checker};
 use crate::lang::names::normalise_name;
 use crate::model::{Claim, Finding, Resolution, Severity, Status};
+use crate::reference::Fact;
 
 impl Checker<'_> {
     pub(super) fn competing_counts(&self, out: &mut [Finding]) {
+        // (each fact looked up once, not once per finding)
+        let facts: rustc_hash::FxHashMap<&str, &Fact> = self
+            .reference
+            .facts
+            .iter()
+            .map(|f| (f.id.as_str(), f))
+            .collect();
+        let fact_of = |f: &Finding| f.fact.as_deref().and_then(|id| facts.get(id).copied());
         // the facts whose number the article writes (not "dozens" within
         // its bounds) and credits to their own source
-        let credited: std::collections::HashSet<String> = out
+        let credited: rustc_hash::FxHashSet<String> = out
             .iter()
             .filter(|f| f.status == Status::Match)
             .filter_map(|f| {
                 let c = f.claim.as_ref()?;
                 let q = c.quantity.as_ref()?;
-                let id = f.fact.as_deref()?;
-                let fact = self.reference.facts.iter().find(|x| x.id == id)?;
+                let fact = fact_of(f)?;
+                let id = fact.id.as_str();
                 let want = fact.source.as_deref()?;
                 (names_number(fact, q.value.0) && self.speaker_id(c).as_deref() == Some(want))
                     .then(|| id.to_string())
@@ -36,7 +45,12 @@ impl Checker<'_> {
                 && f.claim.as_ref().is_some_and(|c| self.unknown_speaker(c))
                 // (the fact's own number with another bound, "more than
                 // 22" for 22, is the same count misstated)
-                && !self.writes_own_number(f);
+                && !f
+                    .claim
+                    .as_ref()
+                    .and_then(|c| c.quantity.as_ref())
+                    .zip(fact_of(f))
+                    .is_some_and(|(q, fact)| names_number(fact, q.value.0));
             if competing {
                 let who = f
                     .claim
@@ -46,16 +60,6 @@ impl Checker<'_> {
                 soften(f, &format!(", whose number the article credits to the fact's own source; this one it has from “{who}”, whose own count it may be"));
             }
         }
-    }
-
-    fn writes_own_number(&self, f: &Finding) -> bool {
-        let q = f.claim.as_ref().and_then(|c| c.quantity.as_ref());
-        let fact = f
-            .fact
-            .as_deref()
-            .and_then(|id| self.reference.facts.iter().find(|x| x.id == id));
-        q.zip(fact)
-            .is_some_and(|(q, fact)| names_number(fact, q.value.0))
     }
 
     /// Whether a figure's speaker is named or described in its own
