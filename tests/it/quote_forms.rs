@@ -182,3 +182,19 @@ facts:
         "{f:#?}"
     );
 }
+
+#[test]
+fn markup_inside_a_quotation_is_read_as_a_reader_sees_it() {
+    // a character reference, a tag, a footnote mark, a Markdown link: the
+    // words a reader sees are the reference's, and nothing is rewritten
+    for form in [
+        "the &eacute;cole will reopen",
+        "the <em>école</em> will reopen",
+        "the école<sup>2</sup> will reopen",
+        "the [école](https://example.org/ecole) will reopen",
+        "the&nbsp;école will reopen",
+    ] {
+        let quote = QUOTE.replace("the école will reopen", form);
+        only_match(&format!("Zoë Müller-Ødegård said: “{quote}”\n"));
+    }
+}

@@ -21,7 +21,7 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
         // (characters no reader sees — a soft hyphen, a zero-width space,
         // a direction mark — are no difference, nor is a word's accent
         // typed as a letter and a combining mark: NFC)
-        let w: String = s[a..b]
+        let w: String = markup_as_read(&s[a..b])
             .replace("â€™", "’")
             .chars()
             // ("[t]he": a letter the editor changed stays in its word)
@@ -34,21 +34,26 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
             })
             .nfc()
             .collect();
-        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '…');
-        if trimmed.is_empty() {
-            return;
+        // (a no-break space written as a reference parts two words)
+        for w in w.split_whitespace() {
+            let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '…');
+            if trimmed.is_empty() {
+                continue;
+            }
+            let word = if trimmed == "..." || trimmed.contains('…') {
+                "…".to_string()
+            } else {
+                as_digits(trimmed).unwrap_or_else(|| trimmed.to_string())
+            };
+            out.push((word, (a, b)));
         }
-        let word = if trimmed == "..." || trimmed.contains('…') {
-            "…".to_string()
-        } else {
-            as_digits(trimmed).unwrap_or_else(|| trimmed.to_string())
-        };
-        out.push((word, (a, b)));
     };
     let mut dots_end = 0;
     // where the next "]" is (searched again only once passed: a quote of
     // thousands of "[" is read once)
     let mut close: Option<usize> = None;
+    // a Markdown link being read: where its text closes, where its target ends
+    let mut link: Option<(usize, usize)> = None;
     for (i, c) in s.char_indices() {
         if i < dots_end {
             continue;
@@ -57,9 +62,27 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
         // mayor] said") are not the speaker's: they stand for what was
         // left out or said otherwise, as an ellipsis does (but "[t]he",
         // inside a word, is that word)
+        // (a Markdown link's target is no word: "[holding](https://…)")
+        if link.is_some_and(|(e, _)| e == i) {
+            if let Some(a) = start.take() {
+                push(&mut out, a, i);
+            }
+            dots_end = link.take().map_or(i, |l| l.1);
+            continue;
+        }
         if c == '[' && start.is_none() {
             if close.is_none_or(|e| e < i) {
                 close = s[i..].find(']').map(|e| i + e).or(Some(usize::MAX));
+            }
+            // a link's text is the speaker's words: read on
+            let target = close.filter(|&e| e != usize::MAX).and_then(|e| {
+                let rest = s[e + 1..].strip_prefix('(')?;
+                let p = rest.get(..rest.len().min(MAX_LINK_TARGET))?.find(')')?;
+                Some((e, e + 2 + p + 1))
+            });
+            if target.is_some() {
+                link = target;
+                continue;
             }
             let glued = |e: usize| s[e + 1..].chars().next().is_some_and(char::is_alphanumeric);
             if let Some(e) = close.filter(|&e| e != usize::MAX && !glued(e)) {
@@ -109,6 +132,41 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
         }
     }
     out
+}
+
+/// The longest link target read past (a URL).
+const MAX_LINK_TARGET: usize = 2048;
+
+/// A quoted word as a reader sees it: character references decoded
+/// ("they&rsquo;re"), tags dropped ("<em>stretched</em>"), a footnote
+/// mark dropped with its number ("holding<sup>1</sup>").
+fn markup_as_read(w: &str) -> std::borrow::Cow<'_, str> {
+    if !w.contains(['<', '&']) {
+        return std::borrow::Cow::Borrowed(w);
+    }
+    let mut out = String::with_capacity(w.len());
+    let mut rest = w;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let lower = tail.get(..5).map(str::to_ascii_lowercase);
+        if lower.as_deref() == Some("<sup>") {
+            match tail.to_ascii_lowercase().find("</sup>") {
+                Some(e) => rest = &tail[e + 6..],
+                None => rest = "",
+            }
+        } else {
+            match tail.find('>') {
+                Some(e) => rest = &tail[e + 1..],
+                None => {
+                    out.push_str(tail);
+                    rest = "";
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(html_escape::decode_html_entities(&out).into_owned())
 }
 
 /// The most words a number spelled out takes ("one hundred and
