@@ -198,3 +198,13 @@ fn markup_inside_a_quotation_is_read_as_a_reader_sees_it() {
         only_match(&format!("Zoë Müller-Ødegård said: “{quote}”\n"));
     }
 }
+
+#[test]
+fn a_replaced_word_keeps_the_articles_dash_before_it() {
+    let text = "Zoë Müller-Ødegård said: “Our café and the école will reopen by Thursday — after winter comes, and the 1,200-metre bridge too.”\n";
+    let f = check(text);
+    assert!(f.iter().any(|f| f.status == Status::Misquoted), "{f:#?}");
+    let fixed = factcheck::corrected(text, &f);
+    assert_eq!(fixed, text.replace("— after", "— before"));
+    assert_eq!(factcheck::corrected(&fixed, &check(&fixed)), fixed);
+}

@@ -249,6 +249,21 @@ pub(super) fn quote_diff(
                 let orig = &reference_text[reference[c.1].1 .0..reference[c.1].1 .1];
                 push(&mut parts, DiffOp::Delete, orig);
                 corrected.push(orig.to_string());
+                // the word it replaces keeps the article's punctuation
+                // before it ("tonight — but we" → "tonight — and we")
+                // (once, before the first of a run of deleted words)
+                let first_deleted = n == 0 || changes[n - 1].0 != ChangeTag::Delete;
+                let replaced = first_deleted
+                    .then(|| changes[n..].iter().find(|s| s.0 != ChangeTag::Delete))
+                    .flatten()
+                    .filter(|s| s.0 == ChangeTag::Insert && !is_ellipsis(&article, s));
+                if let Some(&(_, i)) = replaced {
+                    let ws = article_words[i].1 .0;
+                    if ws > pos {
+                        fixed.push_str(&article_text[pos..ws]);
+                        pos = ws;
+                    }
+                }
                 if !fixed.is_empty() && !fixed.ends_with(char::is_whitespace) {
                     fixed.push(' ');
                 }
