@@ -433,4 +433,26 @@ fn a_dateline_or_date_line_dates_the_article_and_a_lede_does_not() {
     let lede =
         "The singer vanished ten years ago, on 1 February 1995, and was never found by anyone.\n";
     assert_eq!(date(lede), None);
+    // a wire dateline without a year takes the reference's (the year
+    // before when the day would come more than a week after it)
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 3);
+    let wire = Article::from_text(
+        "t.md",
+        "CALDER BAY, June 2 (Reuters) - The fire service said 25 people were killed.\n".into(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(wire.date, None);
+    assert_eq!(
+        wire.date_as_of(as_of),
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 2)
+    );
+    let december = Article::from_text("t.md", "OSLO, Dec. 30 - Snow.\n".into(), None).unwrap();
+    assert_eq!(
+        december.date_as_of(as_of),
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 30)
+    );
+    // a lede opening with a name and a date is no dateline
+    let lede = Article::from_text("t.md", "Smith, June 2 was the day.\n".into(), None).unwrap();
+    assert_eq!(lede.date_as_of(as_of), None);
 }

@@ -30,6 +30,10 @@ pub struct Article {
     /// The publication date: given by the caller, else front matter
     /// `date:`, else an ISO date at the start of the body.
     pub date: Option<NaiveDate>,
+    /// The month and day of a wire dateline that gives no year ("CALDER
+    /// BAY, June 2 (Reuters) -"): its year is the reference's, see
+    /// [`Article::date_as_of`].
+    pub dateline_day: Option<(u32, u32)>,
     /// Front matter `title:`.
     pub title: Option<String>,
     /// Byte offset → line and column, for locating spans in reports.
@@ -84,6 +88,28 @@ fn dateline(body: &str) -> Option<NaiveDate> {
         .position(|m| month.as_str().eq_ignore_ascii_case(m))? as u32
         + 1;
     NaiveDate::from_ymd_opt(year.as_str().parse().ok()?, month, day.parse().ok()?)
+}
+
+/// A wire dateline without a year: a place in capitals, a comma, a month
+/// and a day, then the agency or the dash ("CALDER BAY, June 2 (Reuters) -").
+static YEARLESS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[A-Z][A-Z .'’-]{1,40},\s+(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)\s+(\d{1,2})\s*[(\-—–]",
+    )
+    .unwrap()
+});
+
+/// The month and day of a year-less wire dateline opening the body.
+fn dateline_day(body: &str) -> Option<(u32, u32)> {
+    let line = body.trim_start().lines().next()?;
+    let head = &line[..crate::lang::span::floor_char_boundary(line, 120)];
+    let c = YEARLESS_DATELINE.captures(head)?;
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month = months.iter().position(|m| c[1].eq_ignore_ascii_case(m))? as u32 + 1;
+    let day: u32 = c[2].parse().ok()?;
+    (1..=31).contains(&day).then_some((month, day))
 }
 
 impl Article {
@@ -149,14 +175,36 @@ impl Article {
                 .and_then(|c| NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok())
                 .or_else(|| dateline(&text[body_start..]))
         });
+        let dateline_day = date
+            .is_none()
+            .then(|| dateline_day(&text[body_start..]))
+            .flatten();
         Ok(Article {
             path: path.to_string(),
             id: None,
             text,
             body_start,
             date,
+            dateline_day,
             title,
             lines,
+        })
+    }
+
+    /// The publication date, a year-less dateline's taken in the year of
+    /// `as_of` (the year before when that day would fall more than a week
+    /// after it).
+    pub fn date_as_of(&self, as_of: Option<NaiveDate>) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        self.date.or_else(|| {
+            let ((month, day), as_of) = (self.dateline_day?, as_of?);
+            let year = as_of.year();
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            if date > as_of + chrono::Duration::days(7) {
+                NaiveDate::from_ymd_opt(year - 1, month, day)
+            } else {
+                Some(date)
+            }
         })
     }
 

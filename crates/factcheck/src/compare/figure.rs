@@ -210,7 +210,7 @@ impl<'r> Checker<'r> {
     ) {
         let Some(q) = &c.quantity else { return };
         let at = Place {
-            date: article.date,
+            date: self.date_of(article),
             text: &article.text,
             figures,
         };
@@ -277,7 +277,7 @@ impl<'r> Checker<'r> {
                 unasserted = self.not_asserted(&article.text, c, q, tied);
                 // a smaller count where nothing places the fact may be a
                 // part of it (a town's dead, one accident's injured)
-                let (accepted, ..) = accepted_interval(fact, article.date);
+                let (accepted, ..) = accepted_interval(fact, self.date_of(article));
                 let part = q.part || q.value.0 < accepted[0];
                 // and a part of the figure before ("two civilians, one of
                 // them a child") is no count of a fact that names no one
@@ -478,7 +478,7 @@ impl<'r> Checker<'r> {
 
     fn agreement(&self, article: &Article, c: &Claim, q: &Quantity, fact: &Fact) -> Finding {
         let found = &q.phrase;
-        let expected = describe_fact(fact, self.reference, article.date);
+        let expected = describe_fact(fact, self.reference, self.date_of(article));
         self.finding(
             Status::Match,
             Some(&fact.id),
@@ -504,7 +504,7 @@ impl<'r> Checker<'r> {
         by_topic: bool,
     ) -> Finding {
         let found = &q.phrase;
-        let expected = describe_fact(fact, self.reference, article.date);
+        let expected = describe_fact(fact, self.reference, self.date_of(article));
         let mut f = self.finding(
             Status::Mismatch,
             Some(&fact.id),
@@ -513,7 +513,7 @@ impl<'r> Checker<'r> {
             Some(found.clone()),
             format!("“{found}” does not agree with the reference: {expected}."),
         );
-        let (accepted, value, _, _) = accepted_interval(fact, article.date);
+        let (accepted, value, _, _) = accepted_interval(fact, self.date_of(article));
         if far_from(q, accepted) {
             // orders of magnitude away: more likely another count (people
             // affected, a budget) read as this metric than a wrong figure
@@ -528,7 +528,7 @@ impl<'r> Checker<'r> {
             f.message = format!(
                 "“{found}” agrees with `{}` ({}), but the paragraph is about `{}` ({expected}): check which the article means.",
                 other.id,
-                describe_fact(other, self.reference, article.date),
+                describe_fact(other, self.reference, self.date_of(article)),
                 fact.id
             );
             return f;
@@ -545,7 +545,7 @@ impl<'r> Checker<'r> {
             f.message.push_str(&format!(
                 " It is the reference's figure for `{}` ({}): if that is what the article means, correct the source or the place instead.",
                 other.id,
-                describe_fact(other, self.reference, article.date)
+                describe_fact(other, self.reference, self.date_of(article))
             ));
         }
         f

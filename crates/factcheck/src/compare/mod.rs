@@ -190,6 +190,11 @@ impl<'r> Checker<'r> {
         }
     }
 
+    /// The article's date, a year-less dateline's in the reference's year.
+    pub(super) fn date_of(&self, article: &Article) -> Option<chrono::NaiveDate> {
+        article.date_as_of(self.reference.as_of)
+    }
+
     /// Extract the article's claims with the reference's lexicon and source
     /// names, and judge them: the findings in article order.
     pub fn check(&self, article: &Article) -> ArticleReport {
@@ -308,7 +313,7 @@ impl<'r> Checker<'r> {
         self.sourced_elsewhere(article, &mut out);
         for f in &self.reference.facts {
             if f.required && !stated.contains(f.id.as_str()) {
-                let expected = figure::describe_fact(f, self.reference, article.date);
+                let expected = figure::describe_fact(f, self.reference, self.date_of(article));
                 out.push(self.finding(
                     Status::Missing,
                     Some(&f.id),

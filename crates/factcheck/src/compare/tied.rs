@@ -31,7 +31,7 @@ impl Checker<'_> {
                 format!(
                     "`{}` ({})",
                     f.id,
-                    describe_fact(f, self.reference, article.date)
+                    describe_fact(f, self.reference, self.date_of(article))
                 )
             })
             .collect();
