@@ -340,7 +340,7 @@ fn every_bad_entry_is_reported_at_its_line() {
 #[test]
 fn check_locates_unreadable_entries_and_checks_the_rest() {
     let dir = repo(
-        "articles:\n  - a.md\n  - \"x\\\\y.md\"\n  - \"{b,c}.md\"\n  - \"file:///etc/passwd\"\n  - .\nfacts:\n  - id: toll\n    metric: killed\n    value: 20\n",
+        "articles:\n  - a.md\n  - \"x\\\\y.md\"\n  - \"{b,c}.md\"\n  - \"file:///etc/passwd\"\n  - .\n  - ..\nfacts:\n  - id: toll\n    metric: killed\n    value: 20\n",
         "Twenty people were killed, police said.\n",
     );
     for args in [&["check"][..], &["check", "--against", "claims/r.yaml"]] {
@@ -352,6 +352,8 @@ fn check_locates_unreadable_entries_and_checks_the_rest() {
             "error: claims/r.yaml:5:5: `articles:` names claims/{b,c}.md, which does not exist",
             "error: claims/r.yaml:6:5: `articles:` names claims/file:/etc/passwd, which does not exist",
             "error: claims/r.yaml:7:5: `articles:` names claims, which is a folder, not an article",
+            // (the root itself, "..", is named too: it said "names , which")
+            "error: claims/r.yaml:8:5: `articles:` names ., which is a folder, not an article",
         ] {
             assert!(err.contains(at), "{at}\n{err}");
         }

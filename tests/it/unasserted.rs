@@ -94,6 +94,8 @@ fn half_of_a_written_number_is_no_figure() {
         "Cara Diaz said 10^13 people were killed.\n",
         "Cara Diaz said 5 quadrillion people were killed.\n",
         "Cara Diaz said 3 sextillion people were killed.\n",
+        // a signed value is no head count ("-143" was written)
+        "Cara Diaz said -5 people were killed.\n",
     ] {
         let f = check(text);
         assert!(

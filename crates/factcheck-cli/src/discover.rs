@@ -333,6 +333,12 @@ pub fn named_articles(reference: &Reference, root: &Path) -> Result<Vec<(usize, 
 pub fn readable_articles(reference: &Reference, root: &Path) -> Result<(Vec<PathBuf>, Vec<Error>)> {
     let (mut found, mut bad) = (Vec::new(), Vec::new());
     for (i, a) in named_articles(reference, root)? {
+        // (an entry that cleans to nothing, "..", is the folder it names)
+        let a = if a.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            a
+        };
         let why = match std::fs::metadata(&a) {
             Ok(m) if m.is_file() => {
                 found.push(a);

@@ -77,19 +77,19 @@ fn glued_to_word(sent: &Sent, n: &NumberPhrase) -> bool {
         .is_some_and(|p| p.kind == Kind::Word && p.end == first.start)
 }
 
-/// A base or an exponent: "10^13" — a power, which no count is
-/// read from (reading "13", a fix wrote "10^37").
+/// A base or an exponent: "10^13" — a power, which no count is read
+/// from (reading "13", a fix wrote "10^37"); or a signed value ("-5
+/// people": a fix wrote "-37").
 fn in_a_power(sent: &Sent, n: &NumberPhrase) -> bool {
     let toks = sent.toks;
-    let caret = |t: &Token| t.text(sent.src) == "^";
-    let before = n
-        .first
-        .checked_sub(1)
-        .is_some_and(|p| caret(&toks[p]) && toks[p].end == toks[n.first].start);
-    let after = toks
-        .get(n.last)
-        .is_some_and(|t| caret(t) && toks[n.last - 1].end == t.start);
-    before || after
+    let (start, end) = (toks[n.first].start, toks[n.last - 1].end);
+    // ("10^13"; and a signed value, "-5", is no head count)
+    let before = &sent.src[..start];
+    let after = &sent.src[end..];
+    let signed = before
+        .strip_suffix(['-', '−', '+'])
+        .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()));
+    before.ends_with('^') || after.starts_with('^') || signed
 }
 
 /// Digits joined to more digits by an invisible character or an apostrophe
