@@ -315,6 +315,15 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_setting_is_shown_short() {
+        let e = load("version: 1\nsettings:\n  intervals:\n    vague_high: 1e300\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("vague_high 1e300 is not a factor"), "{e}");
+        assert!(e.len() < 200, "{e}");
+    }
+
+    #[test]
     fn a_duplicate_made_by_an_alias_is_located_at_the_alias() {
         let e = load("version: 1\nsources:\n  - &s {id: bob, name: Bob}\n  - *s\n")
             .unwrap_err()

@@ -194,6 +194,15 @@ fn settings_tolerance(settings: &Settings, p: &mut Problems) -> Tolerance {
     }
 }
 
+/// A setting's value as a message shows it: "1e300", not its 301 digits.
+fn shown(v: f64) -> String {
+    if v.is_finite() && v != 0.0 && !(1e-4..1e6).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
 /// Check `settings.intervals`: every share and factor finite, shares in
 /// [0, 1), factors at least 1, and the vague span not upside down. A
 /// factor of 0 or a share of -1 would make every hedged figure an interval
@@ -208,7 +217,7 @@ fn intervals(k: &crate::lang::qualifier::Intervals, p: &mut Problems) {
         if !(v.is_finite() && (0.0..1.0).contains(&v)) {
             p.push(
                 &at(name),
-                format!("{name} {v} is not a share (expected a number from 0 up to, not including, 1, such as 0.1 for 10%)"),
+                format!("{name} {} is not a share (expected a number from 0 up to, not including, 1, such as 0.1 for 10%)", shown(v)),
             );
         }
     }
@@ -220,7 +229,10 @@ fn intervals(k: &crate::lang::qualifier::Intervals, p: &mut Problems) {
         if !(v.is_finite() && (1.0..=1000.0).contains(&v)) {
             p.push(
                 &at(name),
-                format!("{name} {v} is not a factor (expected a number from 1 to 1000)"),
+                format!(
+                    "{name} {} is not a factor (expected a number from 1 to 1000)",
+                    shown(v)
+                ),
             );
         }
     }
@@ -229,7 +241,8 @@ fn intervals(k: &crate::lang::qualifier::Intervals, p: &mut Problems) {
             &at("vague_low"),
             format!(
                 "vague_low {} is greater than vague_high {}",
-                k.vague_low, k.vague_high
+                shown(k.vague_low),
+                shown(k.vague_high)
             ),
         );
     }
