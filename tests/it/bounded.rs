@@ -447,17 +447,7 @@ fn megabytes_without_a_sentence_end_fit_in_little_memory() {
     ] {
         let path = dir.path().join(name);
         fs::write(&path, unit.repeat(times)).unwrap();
-        let out = std::process::Command::new("bash")
-            .args([
-                "-c",
-                "ulimit -v 600000; exec \"$0\" extract \"$1\" --format json",
-            ])
-            .arg(env!("CARGO_BIN_EXE_factcheck"))
-            .arg(&path)
-            .env("RAYON_NUM_THREADS", "2")
-            .env("MALLOC_ARENA_MAX", "2")
-            .output()
-            .unwrap();
+        let out = extract_limited(600_000, &path, "json");
         assert!(
             out.status.success(),
             "{name}: {:?} {}",

@@ -42,3 +42,20 @@ pub fn table<T: serde::de::DeserializeOwned>(name: &str) -> Vec<T> {
     let text = std::fs::read_to_string(&path).unwrap();
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// `factcheck extract PATH --format FORMAT` under an address-space limit
+/// of `kb` kilobytes, two threads: memory bounds asserted as a run that
+/// does not abort.
+pub fn extract_limited(kb: u32, path: &Path, format: &str) -> Output {
+    std::process::Command::new("bash")
+        .args([
+            "-c",
+            &format!("ulimit -v {kb}; exec \"$0\" extract \"$1\" --format {format}"),
+        ])
+        .arg(env!("CARGO_BIN_EXE_factcheck"))
+        .arg(path)
+        .env("RAYON_NUM_THREADS", "2")
+        .env("MALLOC_ARENA_MAX", "2")
+        .output()
+        .unwrap()
+}

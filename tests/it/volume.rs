@@ -238,17 +238,7 @@ fn a_million_short_quotes_fit_in_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("q.md");
     fs::write(&path, "\"a b c\" ".repeat(1_000_000)).unwrap();
-    let out = std::process::Command::new("bash")
-        .args([
-            "-c",
-            "ulimit -v 900000; exec \"$0\" extract \"$1\" --format jsonl",
-        ])
-        .arg(env!("CARGO_BIN_EXE_factcheck"))
-        .arg(&path)
-        .env("RAYON_NUM_THREADS", "2")
-        .env("MALLOC_ARENA_MAX", "2")
-        .output()
-        .unwrap();
+    let out = extract_limited(900_000, &path, "jsonl");
     assert!(out.status.success(), "{:?} {}", out.status, stderr(&out));
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("\"limit\":\"claims-per-"),

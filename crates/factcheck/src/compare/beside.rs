@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use super::{adds, choose, figure, place, soften, Checker};
 use crate::model::{Finding, Severity, Status};
-use crate::reference::Fact;
 
 impl Checker<'_> {
     /// A smaller count in narrower words ("574 people were left homeless",
@@ -53,14 +52,7 @@ impl Checker<'_> {
     /// children"), one more word suffices. A figure that writes the fact's
     /// own number with another bound stays an error.
     pub(super) fn looser_beside_a_match(&self, out: &mut [Finding]) {
-        // (each fact looked up once, not once per finding)
-        let facts: HashMap<&str, &Fact> = self
-            .reference
-            .facts
-            .iter()
-            .map(|f| (f.id.as_str(), f))
-            .collect();
-        let fact_of = |f: &Finding| f.fact.as_deref().and_then(|id| facts.get(id).copied());
+        let fact_of = |f: &Finding| self.fact_of(f);
         // how many of a fact's `context:` words a claim's sentence holds
         let words = |f: &Finding| -> usize {
             let Some(fact) = fact_of(f) else {

@@ -8,18 +8,10 @@ use super::choose::names_number;
 use super::{soften, Checker};
 use crate::lang::names::normalise_name;
 use crate::model::{Claim, Finding, Resolution, Severity, Status};
-use crate::reference::Fact;
 
 impl Checker<'_> {
     pub(super) fn competing_counts(&self, out: &mut [Finding]) {
-        // (each fact looked up once, not once per finding)
-        let facts: rustc_hash::FxHashMap<&str, &Fact> = self
-            .reference
-            .facts
-            .iter()
-            .map(|f| (f.id.as_str(), f))
-            .collect();
-        let fact_of = |f: &Finding| f.fact.as_deref().and_then(|id| facts.get(id).copied());
+        let fact_of = |f: &Finding| self.fact_of(f);
         // the facts whose number the article writes (not "dozens" within
         // its bounds) and credits to their own source
         let credited: rustc_hash::FxHashSet<String> = out

@@ -386,10 +386,7 @@ impl<'r> Checker<'r> {
 
     /// Whether the figure lies below the lowest value the fact `id` accepts.
     pub(super) fn below_fact(&self, q: &Quantity, id: Option<&str>) -> bool {
-        self.reference
-            .facts
-            .iter()
-            .find(|f| Some(f.id.as_str()) == id)
+        id.and_then(|id| self.fact_by_id.get(id))
             .is_some_and(|f| below(q, f))
     }
 

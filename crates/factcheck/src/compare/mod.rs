@@ -57,6 +57,8 @@ pub struct Checker<'r> {
     statement_index: HashMap<String, Vec<usize>>,
     /// Source names and aliases, indexed.
     names: names::Names,
+    /// Each fact by its id, for the passes over findings.
+    fact_by_id: HashMap<&'r str, &'r Fact>,
 }
 
 /// A reference quote read once: its words with their places, and the set
@@ -131,6 +133,7 @@ impl<'r> Checker<'r> {
             statement_index: statement::statement_index(&reference.lexicon, &statements),
             statements,
             names: names::Names::new(reference),
+            fact_by_id: reference.facts.iter().map(|f| (f.id.as_str(), f)).collect(),
             by_value: candidates::ByValue::new(&reference.facts),
         }
     }
@@ -188,6 +191,13 @@ impl<'r> Checker<'r> {
             diff: None,
             correction: None,
         }
+    }
+
+    /// The fact a finding is about, by its id.
+    pub(super) fn fact_of(&self, f: &Finding) -> Option<&'r Fact> {
+        f.fact
+            .as_deref()
+            .and_then(|id| self.fact_by_id.get(id).copied())
     }
 
     /// The article's date, a year-less dateline's in the reference's year.
