@@ -295,3 +295,41 @@ fn a_speaker_right_for_one_figure_is_not_rewritten_for_another() {
     );
     warned(&f, Status::Misattributed);
 }
+
+/// A known source repeating a count the article also credits to its own
+/// source, or giving a part of a count already known ("70 of the 143"), is
+/// no sure wrong credit: a warning, and the speaker is never rewritten.
+/// The same figure credited to the wrong source alone is still an error.
+#[test]
+fn a_repeated_or_presupposed_count_keeps_its_speaker() {
+    for text in [
+        "Cara Diaz said 143 people were killed in the flood. Minister Ann Smith also said 143 people had been killed.\n",
+        "Minister Ann Smith told reporters that rescuers had found 70 of the 143 people killed.\n",
+        "Ann Smith said doctors had treated 88 of the 1,179 injured.\n",
+        "Ann Smith said crews had identified forty of all the 143 people killed so far.\n",
+    ] {
+        let f = check(text);
+        assert!(
+            f.iter()
+                .any(|f| f.status == Status::Misattributed || f.status == Status::Mismatch),
+            "{text}: {f:?}"
+        );
+        assert!(f.iter().all(|f| f.severity < Severity::Error), "{text}: {f:?}");
+        assert!(f.iter().all(|f| f.correction.is_none()), "{text}: {f:?}");
+    }
+    for text in [
+        "Minister Ann Smith said 143 people were killed in the flood.\n",
+        // the number credited twice, both times to the wrong source
+        "Ann Smith said 143 people were killed. Ann Smith later said 143 people had died.\n",
+        // "of the" before a figure that is no part of another
+        "Minister Ann Smith said the toll of the 143 people killed was final.\n",
+    ] {
+        let f = check(text);
+        let m = f
+            .iter()
+            .find(|f| f.status == Status::Misattributed)
+            .unwrap_or_else(|| panic!("{text}: {f:?}"));
+        assert_eq!(m.severity, Severity::Error, "{text}: {m:?}");
+        assert!(m.correction.is_some(), "{text}: {m:?}");
+    }
+}

@@ -2,7 +2,8 @@
 //! groups say 300 people died." The article credits the fact's number to
 //! the fact's own source and another number to someone the reference does
 //! not know. That figure is the other source's count, reported as such,
-//! not a wrong copy of the reference's: a warning, never a rewrite.
+//! not a wrong copy of the reference's: a warning, never a rewrite. So is
+//! the fact's own number credited a second time, to another source.
 
 use super::choose::names_number;
 use super::{soften, Checker};
@@ -31,6 +32,25 @@ impl Checker<'_> {
             return;
         }
         for f in out.iter_mut() {
+            // the same number from a second source the reference knows
+            // ("The fire service said 27 … The health authority also said
+            // 27"): it may well repeat it; which of them the article means
+            // is no sure error, and rewriting the second credit would say
+            // the first source twice
+            if f.status == Status::Misattributed
+                && f.severity > Severity::Warning
+                && f.fact.as_ref().is_some_and(|id| credited.contains(id))
+                && f.claim.as_ref().is_some_and(|c| c.quantity.is_some())
+            {
+                let right = f.expected.clone().unwrap_or_default();
+                f.severity = Severity::Warning;
+                f.correction = None;
+                f.message = format!(
+                    "The article credits this figure to {right}, as the reference does, and here to {} too: a second source may repeat it; check who said it.",
+                    f.found.as_deref().unwrap_or("another source")
+                );
+                continue;
+            }
             let competing = f.status == Status::Mismatch
                 && f.severity > Severity::Warning
                 && f.fact.as_ref().is_some_and(|id| credited.contains(id))

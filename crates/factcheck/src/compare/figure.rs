@@ -10,7 +10,7 @@ use super::place::Place;
 use super::Checker;
 use crate::article::Article;
 use crate::lang::qualifier::Stated;
-use crate::model::{Claim, Finding, Qualifier, Quantity, Resolution, Severity, Status};
+use crate::model::{Claim, Finding, Qualifier, Quantity, Severity, Status};
 use crate::reference::{Accepted, Fact, Reference};
 
 pub(super) fn fmt_num(v: f64) -> String {
@@ -546,51 +546,5 @@ impl<'r> Checker<'r> {
             ));
         }
         f
-    }
-
-    /// A misattribution when the article credits another source than the fact's.
-    fn judge_source(&self, c: &Claim, fact: &Fact, out: &mut Vec<Finding>) {
-        let (Some(want), Some(a)) = (&fact.source, &c.attribution) else {
-            return;
-        };
-        let Some(got) = self.speaker_id(c) else {
-            return;
-        };
-        // a guess from before ", while …": `unattributed` speaks for it
-        if &got == want || self.credited_jointly(c, want) || a.resolved == Resolution::Contrast {
-            return;
-        }
-        let right = self.reference.source_name(want);
-        let message = format!(
-            "The figure is credited to {} but the reference has it from {right}.",
-            a.speaker
-        );
-        let mut f = self.misattributed(c, &fact.id, want, message);
-        if self.relayed(c) {
-            // the inner speaker's figure: crediting it to the relay is a guess
-            f.severity = f.severity.min(Severity::Warning);
-            f.correction = None;
-            f.message = format!(
-                "The figure is in speech that {} relays (“… said …”); the reference has it from {right}; check who said it.",
-                a.speaker
-            );
-        }
-        out.push(f);
-    }
-
-    /// "He said Iraq lost 3,000 men …, IRNA, monitored by the BBC, said":
-    /// a figure inside speech opened before it, credited by a tag after it,
-    /// is the inner speaker's; the tag only relays it.
-    fn relayed(&self, c: &Claim) -> bool {
-        let (Some(q), Some(a)) = (&c.quantity, &c.attribution) else {
-            return false;
-        };
-        let Some(at) = c.text.find(q.phrase.as_str()) else {
-            return false;
-        };
-        let (before, after) = c.text.split_at(at);
-        after.contains(a.mention.as_str())
-            && !before.contains(a.mention.as_str())
-            && self.reporting_verb_in(before)
     }
 }

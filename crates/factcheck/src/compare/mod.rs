@@ -28,6 +28,7 @@ mod figure;
 mod fix;
 mod long_quote;
 mod names;
+mod own_source;
 mod paragraph;
 mod place;
 mod quote;
