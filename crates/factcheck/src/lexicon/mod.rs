@@ -275,8 +275,7 @@ pub struct Lexicon {
     pub(crate) metric_ids: Vec<String>,
     pub(crate) toll_links: HashSet<String>,
     pub(crate) aux_words: HashSet<String>,
-    /// Qualifier phrases as word lists, longest first.
-    pub(crate) qualifiers: Vec<(Vec<String>, Qualifier)>,
+    pub(crate) qualifiers: qualifiers::Qualifiers,
     pub(crate) reporting_verbs: HashSet<String>,
     pub(crate) titles: HashSet<String>,
     pub(crate) female_titles: HashSet<String>,
@@ -368,6 +367,7 @@ static DEFAULT_SHARED: LazyLock<std::sync::Arc<Lexicon>> = LazyLock::new(|| {
 
 mod build;
 mod phrases;
+mod qualifiers;
 mod queries;
 use build::*;
 
@@ -498,7 +498,7 @@ impl Lexicon {
             post_by_first,
             toll_links: set(&file.toll_links),
             aux_words: set(&file.aux_words),
-            qualifiers: qualifier_phrases(file)?,
+            qualifiers: qualifiers::Qualifiers::new(qualifier_phrases(file)?),
             reporting_verbs: set(&file.reporting_verbs),
             titles: set(&file.titles),
             female_titles: set(&file.female_titles),

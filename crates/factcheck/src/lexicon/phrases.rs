@@ -3,7 +3,7 @@
 //! slot makes one phrase per country, thousands sharing their first word
 //! ("N fled …"), and trying each at every "fled" cost their product.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lang::tokens::{Kind, Token};
 
@@ -13,6 +13,10 @@ use crate::lang::tokens::{Kind, Token};
 pub(crate) struct Phrases {
     by_words: HashMap<String, Vec<usize>>,
     lengths: Vec<usize>,
+    /// First and last words of every phrase: most words start or end
+    /// none, and one look-up says so before a key is built per length
+    firsts: HashSet<String>,
+    lasts: HashSet<String>,
 }
 
 impl Phrases {
@@ -21,6 +25,8 @@ impl Phrases {
         let mut index = Phrases::default();
         for (id, words) in phrases.filter(|(_, w)| !w.is_empty()) {
             index.by_words.entry(words.join(" ")).or_default().push(id);
+            index.firsts.insert(words[0].clone());
+            index.lasts.insert(words[words.len() - 1].clone());
             if !index.lengths.contains(&words.len()) {
                 index.lengths.push(words.len());
             }
@@ -36,13 +42,18 @@ impl Phrases {
         toks: &'a [Token],
         from: usize,
     ) -> impl Iterator<Item = usize> + 'a {
-        let words = toks
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take(self.longest())
-            .take_while(|t| t.kind == Kind::Word)
-            .count();
+        let starts = toks
+            .get(from)
+            .is_some_and(|t| self.firsts.contains(t.lower.as_str()));
+        let words = if starts {
+            toks[from..]
+                .iter()
+                .take(self.longest())
+                .take_while(|t| t.kind == Kind::Word)
+                .count()
+        } else {
+            0
+        };
         self.matching(toks, move |len| (len <= words).then(|| (from, from + len)))
     }
 
@@ -55,12 +66,17 @@ impl Phrases {
         end: usize,
     ) -> impl Iterator<Item = usize> + 'a {
         let end = end.min(toks.len());
-        let words = toks[floor.min(end)..end]
-            .iter()
-            .rev()
-            .take(self.longest())
-            .take_while(|t| t.kind == Kind::Word)
-            .count();
+        let ends = end > 0 && self.lasts.contains(toks[end - 1].lower.as_str());
+        let words = if ends {
+            toks[floor.min(end)..end]
+                .iter()
+                .rev()
+                .take(self.longest())
+                .take_while(|t| t.kind == Kind::Word)
+                .count()
+        } else {
+            0
+        };
         self.matching(toks, move |len| (len <= words).then(|| (end - len, end)))
     }
 

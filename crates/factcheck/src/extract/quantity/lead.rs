@@ -2,7 +2,7 @@
 //! than", "between"), a lead that makes it a part of the figure before
 //! ("including 12"), and the most that figure can be.
 
-use super::{cue_at, QuantityHit};
+use super::QuantityHit;
 use crate::extract::speech::Sent;
 use crate::lang::numbers::NumberPhrase;
 use crate::lexicon::grammar::{SUBSET_LEADS, SUBSET_PREPOSITIONS, SUBSET_PRONOUNS};
@@ -20,13 +20,9 @@ pub(super) fn qualifier_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> (
     });
     let mut q_start = n.first;
     if n.qualifier.is_none() && !n.vague {
-        if let Some((words, q)) = lx
-            .qualifiers
-            .iter()
-            .find(|(w, _)| w.len() <= n.first - sent.first && cue_at(toks, n.first - w.len(), w))
-        {
-            qualifier = *q;
-            q_start = n.first - words.len();
+        if let Some((words, q)) = lx.qualifiers.ending_at(toks, sent.first, n.first) {
+            qualifier = q;
+            q_start = n.first - words;
         }
     }
     if n.upper.is_some() && n.first > sent.first && toks[n.first - 1].is("between") {
@@ -45,10 +41,7 @@ pub(super) fn qualifier_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> (
 /// The lexicon qualifier that ends right before token `at`: its length in
 /// tokens and what it says.
 fn bound_before(sent: &Sent, at: usize, lx: &Lexicon) -> Option<(usize, Qualifier)> {
-    lx.qualifiers
-        .iter()
-        .find(|(w, _)| w.len() <= at - sent.first && cue_at(sent.toks, at - w.len(), w))
-        .map(|(w, q)| (w.len(), *q))
+    lx.qualifiers.ending_at(sent.toks, sent.first, at)
 }
 
 /// A number bounded on both sides by two qualified numbers joined by
@@ -73,12 +66,7 @@ pub(super) fn two_sided(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> Option<N
     toks.get(n.last).filter(|t| t.is("and"))?;
     let after = n.last + 1;
     // the second bound's words, then its number
-    let (words, second) = lx
-        .qualifiers
-        .iter()
-        .filter(|(w, _)| cue_at(toks, after, w))
-        .max_by_key(|(w, _)| w.len())
-        .map(|(w, q)| (w.len(), *q))?;
+    let (words, second) = lx.qualifiers.starting_at(toks, after)?;
     let m = crate::lang::numbers::parse_at(sent.src, toks, after + words)?;
     if m.qualifier.is_some() || m.vague || m.percent != n.percent {
         return None;

@@ -104,11 +104,7 @@ fn cue_at(toks: &[Token], j: usize, words: &[String]) -> bool {
 /// metric verb then has its own count ("the storm that killed 25 people").
 fn object_follows(sent: &Sent, at: usize, lx: &Lexicon) -> bool {
     let toks = sent.toks;
-    let skip = lx
-        .qualifiers
-        .iter()
-        .find(|(w, _)| cue_at(toks, at, w))
-        .map_or(0, |(w, _)| w.len());
+    let skip = lx.qualifiers.starting_at(toks, at).map_or(0, |(w, _)| w);
     // "and wounded another 250": a count of its own after the verb
     let at = at + skip;
     // (a duration is no object: "200 people drowned seven weeks ago")
