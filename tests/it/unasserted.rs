@@ -92,6 +92,12 @@ fn half_of_a_written_number_is_no_figure() {
         "Cara Diaz said 1&#52;&#51; people were killed.\n",
         "Cara Diaz said 14&#51; people were killed.\n",
         "Cara Diaz said 10^13 people were killed.\n",
+        // the same written with markup: "10**27", "10<sup>143</sup>" were
+        // written
+        "Cara Diaz said 10**13 people were killed.\n",
+        "Cara Diaz said 10<sup>13</sup> people were killed.\n",
+        "Cara Diaz said 10*13 people were killed.\n",
+        "Cara Diaz said 10&#8203;13 people were killed.\n",
         "Cara Diaz said 5 quadrillion people were killed.\n",
         "Cara Diaz said 3 sextillion people were killed.\n",
         // a signed value is no head count ("-143" was written)
@@ -103,6 +109,30 @@ fn half_of_a_written_number_is_no_figure() {
             "{text}: {f:?}"
         );
         assert_eq!(factcheck::corrected(text, &f), text);
+    }
+    // bold digits, a footnote mark and a table's cells are read as before
+    for (text, fixed) in [
+        (
+            "Cara Diaz said **150** people were killed.\n",
+            "Cara Diaz said **143** people were killed.\n",
+        ),
+        (
+            "Cara Diaz said 150<sup>[1]</sup> people were killed.\n",
+            "Cara Diaz said 143<sup>[1]</sup> people were killed.\n",
+        ),
+        // a space grouping the digits stays the article's (a narrow
+        // no-break space became a comma)
+        (
+            "Cara Diaz said 1\u{202f}200 people were injured.\n",
+            "Cara Diaz said 1\u{202f}179 people were injured.\n",
+        ),
+        (
+            "Cara Diaz said 1\u{a0}200 people were injured.\n",
+            "Cara Diaz said 1\u{a0}179 people were injured.\n",
+        ),
+    ] {
+        let f = check(text);
+        assert_eq!(factcheck::corrected(text, &f), fixed, "{f:?}");
     }
     // an HTML comment is a draft's note, not its copy
     let text =

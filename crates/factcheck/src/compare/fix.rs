@@ -189,6 +189,10 @@ pub(super) fn figure_fix(
         _ => end,
     };
     let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
+    let replacement = match group_separator(text.get(ns..ne).unwrap_or("")) {
+        Some(g) => regrouped(&replacement, g),
+        None => replacement,
+    };
     Some(Correction {
         start,
         end,
@@ -198,6 +202,41 @@ pub(super) fn figure_fix(
             replacement
         },
     })
+}
+
+/// The space the article groups a number's digits with ("1 600", with a
+/// space, a no-break or a thin space), when it uses no comma: a fix groups
+/// its digits the same way.
+fn group_separator(number: &str) -> Option<char> {
+    if number.contains(',') {
+        return None;
+    }
+    let cs: Vec<char> = number.chars().collect();
+    cs.windows(3)
+        .find(|w| {
+            w[0].is_ascii_digit()
+                && w[2].is_ascii_digit()
+                && matches!(w[1], ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+        })
+        .map(|w| w[1])
+}
+
+/// `s` with each comma between two digits made `g`.
+fn regrouped(s: &str, g: char) -> String {
+    let cs: Vec<char> = s.chars().collect();
+    cs.iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = i > 0
+                && cs[i - 1].is_ascii_digit()
+                && cs.get(i + 1).is_some_and(char::is_ascii_digit);
+            if c == ',' && between {
+                g
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn capitalised(s: &str) -> String {
@@ -258,6 +297,18 @@ mod tests {
         assert_eq!(in_style(2500.0, &q), "2500");
         q.value = crate::model::Num(210.0);
         assert_eq!(in_style(2100.0, &q), "2,100");
+    }
+
+    #[test]
+    fn digits_grouped_by_a_space_stay_grouped_by_it() {
+        assert_eq!(group_separator("1\u{202f}600"), Some('\u{202f}'));
+        assert_eq!(group_separator("1 600"), Some(' '));
+        assert_eq!(group_separator("1,600"), None);
+        assert_eq!(group_separator("1600"), None);
+        assert_eq!(
+            regrouped("between 1,500 and 12,000, or so", '\u{a0}'),
+            "between 1\u{a0}500 and 12\u{a0}000, or so"
+        );
     }
 
     #[test]

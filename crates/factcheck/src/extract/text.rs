@@ -95,13 +95,18 @@ pub(crate) fn scan_copy(text: &str) -> String {
         out.push_str(&text[last..m.start()]);
         let digit = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
         let bytes = text.as_bytes();
-        if m.as_str().starts_with("&#")
-            && (digit(m.start().checked_sub(1).and_then(|i| bytes.get(i)))
-                || digit(bytes.get(m.end())))
+        let (digit_before, digit_after) = (
+            digit(m.start().checked_sub(1).and_then(|i| bytes.get(i))),
+            digit(bytes.get(m.end())),
+        );
+        if m.as_str().starts_with("&#") && (digit_before || digit_after)
+            || digit_before && digit_after && inline_mark(m.as_str())
         {
-            // a character reference touching digits ("4&#48;" shows "40")
-            // glues them as a joiner would: no figure can be read, or
-            // rewritten, from half of what a reader sees
+            // a character reference touching digits ("4&#48;" shows "40"),
+            // or emphasis or a superscript between digits ("10**13",
+            // "10<sup>13</sup>", a power), glues them as a joiner would:
+            // no figure can be read, or rewritten, from half of what a
+            // reader sees
             out.push_str(&joiner_of_len(m.len()));
         } else {
             out.extend(
@@ -141,9 +146,31 @@ pub(crate) fn scan_copy(text: &str) -> String {
     double_apostrophes(fixed)
 }
 
-/// Invisible characters of `len` bytes (`len` ≥ 2): word joiners (three
-/// bytes) and a soft hyphen or two (two bytes each).
+/// Markup that stays inside a line of text: emphasis marks and inline
+/// tags (not a table's pipe or cell, which part two numbers).
+fn inline_mark(m: &str) -> bool {
+    const INLINE: [&str; 9] = ["sup", "sub", "em", "strong", "b", "i", "u", "span", "small"];
+    let tag = m
+        .strip_prefix('<')
+        .map(|t| t.trim_start_matches('/'))
+        .map(|t| {
+            t.split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or("")
+        });
+    match tag {
+        Some(name) => INLINE.iter().any(|i| i.eq_ignore_ascii_case(name)),
+        None => m.starts_with(['*', '_', '~']),
+    }
+}
+
+/// Invisible characters of `len` bytes: word joiners (three bytes) and a
+/// soft hyphen or two (two bytes each); one byte is an apostrophe, which
+/// joins digits as well ("1'179").
 fn joiner_of_len(len: usize) -> String {
+    if len == 1 {
+        return "'".to_string();
+    }
     let soft = match len % 3 {
         0 => 0,
         1 => 2,

@@ -104,18 +104,24 @@ fn glued_to_digits(sent: &Sent, n: &NumberPhrase) -> bool {
                 .chars()
                 .all(|c| crate::lang::tokens::is_apostrophe(c) || crate::lang::unseen(c))
     };
-    // digits, a joiner and digits, each touching the next
-    let glued = |a: usize| {
-        toks.get(a..a + 3).is_some_and(|t| {
-            t[0].kind == Kind::Num
-                && joiner(&t[1])
-                && t[2].kind == Kind::Num
-                && t[0].end == t[1].start
-                && t[1].end == t[2].start
-        })
+    // digits, joiners and digits, each touching the next (a joiner may be
+    // several tokens: the soft hyphen and word joiners markup became)
+    let touching = |a: usize| toks[a].end == toks[a + 1].start;
+    let before = || {
+        let mut k = n.first;
+        while k > 0 && joiner(&toks[k - 1]) && touching(k - 1) {
+            k -= 1;
+        }
+        k < n.first && k > 0 && toks[k - 1].kind == Kind::Num && touching(k - 1)
     };
-    toks[n.first].kind == Kind::Num
-        && (n.first >= 2 && glued(n.first - 2) || n.last >= 1 && glued(n.last - 1))
+    let after = || {
+        let mut k = n.last;
+        while k < toks.len() && joiner(&toks[k]) && touching(k - 1) {
+            k += 1;
+        }
+        k > n.last && toks.get(k).is_some_and(|t| t.kind == Kind::Num) && touching(k - 1)
+    };
+    toks[n.first].kind == Kind::Num && n.last > n.first && (before() || after())
 }
 
 /// A group size after another number: "one of its eight crew members"
