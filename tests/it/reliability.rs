@@ -168,12 +168,12 @@ fn reference_error(yaml: &str) -> String {
 
 #[test]
 fn hostile_references_get_located_errors() {
-    // duplicate keys
+    // duplicate keys, at the second
     let e = reference_error(
         "version: 1\nfacts:\n  - id: a\n    metric: killed\n    value: 1\n    value: 2\n",
     );
     assert!(
-        e.starts_with("r.yaml:3:5: facts[0]: duplicate field `value`"),
+        e.starts_with("r.yaml:6:5: facts[0]: duplicate field `value`"),
         "{e}"
     );
     // a billion laughs
@@ -429,6 +429,21 @@ fn a_dateline_or_date_line_dates_the_article_and_a_lede_does_not() {
     ] {
         assert_eq!(date(&format!("{first}\nCivil defence said 150 people were killed.\n")), d, "{first}");
     }
+    // a date in digits alone, where only one order of day and month can
+    // be meant; "12/03/2026" may be December 3: no date
+    for first in ["13/03/2026", "2026/03/13", "Date: 3/13/2026", "13.03.2026"] {
+        assert_eq!(
+            date(&format!(
+                "{first}\nCivil defence said 150 people were killed.\n"
+            )),
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 13),
+            "{first}"
+        );
+    }
+    assert_eq!(
+        date("12/03/2026\nCivil defence said 150 people were killed.\n"),
+        None
+    );
     // a lede that tells when its story began is not the page's date
     let lede =
         "The singer vanished ten years ago, on 1 February 1995, and was never found by anyone.\n";
@@ -455,4 +470,42 @@ fn a_dateline_or_date_line_dates_the_article_and_a_lede_does_not() {
     // a lede opening with a name and a date is no dateline
     let lede = Article::from_text("t.md", "Smith, June 2 was the day.\n".into(), None).unwrap();
     assert_eq!(lede.date_as_of(as_of), None);
+}
+
+/// An undated article whose figure is an earlier entry of a fact's
+/// series: it may date from then, so the figure is no sure error and is
+/// never rewritten to the latest count; one that is no entry's still is.
+#[test]
+fn an_undated_figure_of_an_earlier_count_is_not_rewritten() {
+    let yaml = "version: 1
+sources:
+  - {id: cd, name: Pellham Civil Defence, aliases: [civil defence]}
+facts:
+  - id: dead
+    metric: killed
+    subject: people
+    source: cd
+    series:
+      - {as_of: 2026-03-12, value: 150}
+      - {as_of: 2026-03-14, value: 214}
+";
+    let reference = Reference::from_str(Path::new("r.yaml"), yaml).unwrap();
+    let check = |text: &str| {
+        let a = Article::from_text("t.md", text.to_string(), None).unwrap();
+        factcheck::Checker::new(&reference).check(&a).findings
+    };
+    use factcheck::model::{Severity, Status};
+    let f = check("12/03/2026\n\nCivil defence said 150 people were killed.\n");
+    let m = f.iter().find(|f| f.status == Status::Mismatch).unwrap();
+    assert_eq!(m.severity, Severity::Warning, "{m:?}");
+    assert!(
+        m.correction.is_none() && m.message.contains("2026-03-12"),
+        "{m:?}"
+    );
+    // dated, the same figure is that day's count
+    let f = check("13/03/2026\n\nCivil defence said 150 people were killed.\n");
+    assert!(f.iter().any(|f| f.status == Status::Match), "{f:?}");
+    let f = check("Civil defence said 170 people were killed.\n");
+    let m = f.iter().find(|f| f.status == Status::Mismatch).unwrap();
+    assert_eq!(m.severity, Severity::Error, "{m:?}");
 }

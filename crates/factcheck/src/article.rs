@@ -67,7 +67,9 @@ static WORDED_DATE: LazyLock<Regex> = LazyLock::new(|| {
 fn dateline(body: &str) -> Option<NaiveDate> {
     let line = body.trim_start().lines().next()?;
     let head = &line[..crate::lang::span::floor_char_boundary(line, 160)];
-    let c = WORDED_DATE.captures(head)?;
+    let Some(c) = WORDED_DATE.captures(head) else {
+        return numeric_date_line(line);
+    };
     // a line that is a date, a byline or a dateline: short, or the date
     // closed by a dateline's mark ("…, 2026 (Wire) —"); a lede's own date
     // ("vanished on 1 February 1995.") is the story's, not the page's
@@ -88,6 +90,30 @@ fn dateline(body: &str) -> Option<NaiveDate> {
         .position(|m| month.as_str().eq_ignore_ascii_case(m))? as u32
         + 1;
     NaiveDate::from_ymd_opt(year.as_str().parse().ok()?, month, day.parse().ok()?)
+}
+
+/// A first line that is a date in digits alone ("13/03/2026", "2026/03/12",
+/// "Date: 13.03.2026"). Day and month are read only when one order can
+/// be meant: "12/03/2026" is 12 March in Europe and December 3 in the
+/// United States, and a guess would date a correct figure wrong.
+fn numeric_date_line(line: &str) -> Option<NaiveDate> {
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:(?i:date|published|updated)\s*:?\s*)?(?:(\d{4})[/.](\d{1,2})[/.](\d{1,2})|(\d{1,2})([/.])(\d{1,2})[/.](\d{4}))\s*$").unwrap()
+    });
+    let c = NUMERIC.captures(line)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let (Some(y), Some(m), Some(d)) = (n(1), n(2), n(3)) {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    let (a, b, y) = (n(4)?, n(6)?, n(7)? as i32);
+    match (a > 12, b > 12) {
+        (true, false) => NaiveDate::from_ymd_opt(y, b, a),
+        (false, true) => NaiveDate::from_ymd_opt(y, a, b),
+        // (both at most 12 unless they are the same day: ambiguous; both
+        // over 12: no date)
+        _ if a == b => NaiveDate::from_ymd_opt(y, a, b),
+        _ => None,
+    }
 }
 
 /// A wire dateline without a year: a place in capitals, a comma, a month

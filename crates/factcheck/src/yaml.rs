@@ -169,12 +169,51 @@ fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
             .and_then(|(m, n)| Some((m, n.trim().parse::<usize>().ok()?)));
         let (line, column) = match (offset, e.location()) {
             (Some((_, at)), _) => crate::lang::span::LineIndex::new(text).line_col(text, at),
-            (None, Some(l)) => (l.line(), l.column()),
+            // a duplicate key is reported at its mapping: name the second
+            (None, Some(l)) => match second_key(text, l.index(), &message) {
+                Some(at) => crate::lang::span::LineIndex::new(text).line_col(text, at),
+                None => (l.line(), l.column()),
+            },
             (None, None) => (1, 1),
         };
         let message = offset.map_or(message.as_str(), |(m, _)| m);
         Error::at(path, line, column, explain(message))
     })
+}
+
+/// Where the second of two equal keys stands, for serde_yaml's "duplicate
+/// field `k`", located at the mapping that holds them: the key's second
+/// occurrence as a key (after a line's indent, `{` or `,`) from there on.
+fn second_key(text: &str, mapping: usize, message: &str) -> Option<usize> {
+    let key = message
+        .split("duplicate field `")
+        .nth(1)?
+        .split('`')
+        .next()?;
+    let rest = text.get(mapping..)?;
+    let mut seen = 0;
+    let mut from = 0;
+    while let Some(i) = rest[from..].find(key) {
+        let at = from + i;
+        from = at + key.len();
+        let before = rest[..at].trim_end_matches([' ', '\t', '"', '\'']);
+        let item = before
+            .strip_suffix('-')
+            .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
+        let opens = before.is_empty() || before.ends_with(['\n', '{', ',']) || item;
+        let after = rest[from..]
+            .trim_start_matches(['"', '\''])
+            .trim_start_matches([' ', '\t']);
+        if opens && after.starts_with(':') {
+            seen += 1;
+            if seen == 2 {
+                // (at its opening quote, when quoted)
+                let quotes = rest[..at].len() - rest[..at].trim_end_matches(['"', '\'']).len();
+                return Some(mapping + at - quotes.min(1));
+            }
+        }
+    }
+    None
 }
 
 /// Serialize a value as YAML (used to write reference skeletons).
@@ -346,6 +385,25 @@ impl MarkedEventReceiver for Recorder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_duplicate_key_is_located_at_its_second_occurrence() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Row {
+            id: String,
+            value: Option<u32>,
+            xvalue: Option<u32>,
+        }
+        let at = |text: &str| {
+            let e = from_str::<Vec<Row>>(Path::new("r.yaml"), text).unwrap_err();
+            e.to_string()
+        };
+        let block = "- id: a\n  xvalue: 1\n  value: 3\n  value: 4\n";
+        assert!(at(block).contains("r.yaml:4:3:"), "{}", at(block));
+        let flow = "- {id: a, value: 3, \"value\": 4}\n";
+        assert!(at(flow).contains("r.yaml:1:21:"), "{}", at(flow));
+    }
 
     #[test]
     fn locates_nested_nodes() {

@@ -300,6 +300,8 @@ impl<'r> Checker<'r> {
                 });
                 out.push(if let Some(why) = unasserted {
                     uncertain(d, fact, why)
+                } else if let Some(day) = self.earlier_entry(article, fact, q) {
+                    uncertain(d, fact, &format!("it is the reference's count of {day}, and the article gives no date, so its latest was used: if the article dates from then, it is right"))
                 } else if part_of_whole {
                     uncertain(d, fact, "it is a part of the figure before it, which the fact may count whole")
                 } else if q.value.0 < accepted[0] && increment(&article.text, q.style.number_span) {
@@ -357,6 +359,28 @@ impl<'r> Checker<'r> {
             && unasserted.is_none()
             && !named_before();
         self.unattributed(c, Some(fact), sure, out);
+    }
+
+    /// The date of a series entry, before the latest, that an undated
+    /// article's figure agrees with: the article may well be from then.
+    fn earlier_entry(&self, article: &Article, fact: &Fact, q: &Quantity) -> Option<NaiveDate> {
+        let Accepted::Series(entries, tolerance) = &fact.accepted else {
+            return None;
+        };
+        if self.date_of(article).is_some() {
+            return None;
+        }
+        let lo = q.interval[0].map_or(0.0, |n| n.0);
+        let hi = q.interval[1].map_or(f64::INFINITY, |n| n.0);
+        let (_, earlier) = entries.split_last()?;
+        earlier
+            .iter()
+            .rev()
+            .find(|&&(_, v)| {
+                let t = tolerance.of(v);
+                lo <= v + t && v - t <= hi
+            })
+            .map(|&(day, _)| day)
     }
 
     /// Whether the sentence names a month, none of them the fact's, while
