@@ -40,7 +40,8 @@ fn stamp(meta: &std::fs::Metadata) -> Stamp {
 
 /// Replace `path` with `new` atomically, keeping its permissions and
 /// owner. Refused: a symbolic link (replacing it would cut the link), a
-/// file that is not regular, a file its owner may not write, and a file
+/// file that is not regular, a file its owner may not write, a file with
+/// other hard links (they would keep the old text), and a file
 /// that no longer holds `expected` or whose metadata changed before the
 /// rename (someone edited it meanwhile; writing would lose the edit).
 pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<()> {
@@ -56,9 +57,20 @@ pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<()> {
     }
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
         if meta.permissions().mode() & 0o200 == 0 {
             return Err(refuse(path, "read-only (its owner may not write it)"));
+        }
+        // a new file in its place would leave the other names with the old
+        // text, silently: the edit is the user's to make
+        if meta.nlink() > 1 {
+            return Err(refuse(
+                path,
+                &format!(
+                    "one of {} hard links to the same file; replacing it would part them (correct it by hand, or apply `--format diff` with patch)",
+                    meta.nlink()
+                ),
+            ));
         }
     }
     let before = stamp(&meta);
@@ -106,6 +118,22 @@ pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn write_refuses_a_file_with_other_hard_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.md");
+        let read = "More than 140 children were killed, Fomin said.\n";
+        std::fs::write(&path, read).unwrap();
+        std::fs::hard_link(&path, dir.path().join("copy.md")).unwrap();
+        let e = write_atomically(&path, read, "replacement").unwrap_err();
+        assert!(e.to_string().contains("2 hard links"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), read);
+        std::fs::remove_file(dir.path().join("copy.md")).unwrap();
+        write_atomically(&path, read, "replacement").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "replacement");
+    }
 
     #[test]
     fn write_refuses_a_file_changed_underneath() {

@@ -249,13 +249,33 @@ impl Render for Html {
             h.push_str("<p class=\"note\">No articles were checked.</p>\n");
         }
         h.push_str("</main>\n</body>\n</html>\n");
-        out.write_all(h.as_bytes())
+        out.write_all(no_old_command(h).as_bytes())
+    }
+}
+
+/// The page with no "##[" left, wherever it came from: each piece of user
+/// text is escaped on its own, and two pieces side by side ("…##" then
+/// "[error]…") could still join into one; the page's own markup never
+/// holds it.
+fn no_old_command(page: String) -> String {
+    if page.contains("##[") {
+        page.replace("##[", "##&#91;")
+    } else {
+        page
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_that_join_into_an_old_command_are_broken() {
+        let page = format!("<td>{}</td>{}", escape("a ##"), escape("[error]x"));
+        assert_eq!(page, "<td>a ##</td>[error]x");
+        let page = format!("{}{}", escape("a ##"), escape("[error]x"));
+        assert_eq!(no_old_command(page), "a ##&#91;error]x");
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {
