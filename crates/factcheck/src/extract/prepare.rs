@@ -121,18 +121,14 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
         match glued(&t) {
             Some(g) => {
                 let cut = t.end - g.len();
-                out.push(Token {
-                    start: t.start,
-                    end: cut,
-                    kind: Kind::Word,
-                    lower: t.lower[..t.lower.len() - g.len()].into(),
-                });
-                out.push(Token {
-                    start: cut,
-                    end: t.end,
-                    kind: Kind::Word,
-                    lower: g.as_str().into(),
-                });
+                out.push(Token::new(
+                    src,
+                    t.start,
+                    cut,
+                    Kind::Word,
+                    t.lower[..t.lower.len() - g.len()].into(),
+                ));
+                out.push(Token::new(src, cut, t.end, Kind::Word, g.as_str().into()));
             }
             None => out.push(t),
         }

@@ -120,28 +120,40 @@ pub(crate) fn scan_copy(text: &str) -> String {
     out.push_str(&text[last..]);
     // Unicode spaces and the BOM → ASCII spaces of the same byte length
     // (but a BOM or zero-width space between digits, "1\u{feff}43", joins
-    // them as a word joiner of its length does: no two numbers there)
-    let mut fixed = String::with_capacity(out.len());
-    let digit_at = |i: usize| out.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
-    for (i, c) in out.char_indices() {
-        if matches!(c, '\u{feff}' | '\u{200b}')
-            && i > 0
-            && digit_at(i - 1)
-            && digit_at(i + c.len_utf8())
-        {
-            fixed.push('\u{2060}');
-        } else if c != ' '
-            && c != '\n'
-            && c != '\t'
-            && (c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
-        {
-            fixed.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        } else if c == '\r' {
-            fixed.push(' ');
-        } else {
-            fixed.push(c);
+    // them as a word joiner of its length does: no two numbers there).
+    // In place, byte by byte: only characters past ASCII are decoded.
+    let mut bytes = out.into_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b == b'\r' {
+                bytes[i] = b' ';
+            }
+            i += 1;
+            continue;
         }
+        let len = match b {
+            0xf0.. => 4,
+            0xe0.. => 3,
+            _ => 2,
+        };
+        let end = (i + len).min(bytes.len());
+        let c = std::str::from_utf8(&bytes[i..end])
+            .ok()
+            .and_then(|c| c.chars().next())
+            .unwrap_or('\0');
+        let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+        if matches!(c, '\u{feff}' | '\u{200b}') && i > 0 && digit_at(i - 1) && digit_at(end) {
+            bytes[i..end].copy_from_slice("\u{2060}".as_bytes());
+        } else if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            bytes[i..end].fill(b' ');
+        }
+        i = end;
     }
+    // (only whole characters were overwritten, by ASCII or by one of the
+    // same length)
+    let fixed = String::from_utf8(bytes).unwrap_or_default();
     debug_assert_eq!(fixed.len(), text.len());
     double_apostrophes(fixed)
 }

@@ -26,6 +26,9 @@ pub struct Token {
     /// Lowercased text for words; the text itself otherwise. Inline up to
     /// 24 bytes, so most tokens cost no allocation.
     pub lower: CompactString,
+    /// Whether the text as written starts with an upper-case letter: asked
+    /// of most words many times, so read once here.
+    pub cap: bool,
 }
 
 impl Token {
@@ -44,12 +47,28 @@ impl Token {
         &src[self.start..self.end]
     }
 
-    /// Whether the word as written starts with an upper-case letter.
-    pub fn capitalised(&self, src: &str) -> bool {
-        src[self.start..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+    /// Whether the word as written starts with an upper-case letter (in
+    /// `src`, the text it was read from, or any copy with the same letters:
+    /// the flag set when it was read).
+    pub fn capitalised(&self, _src: &str) -> bool {
+        self.cap
+    }
+
+    /// A token of `text` at `start..end`, its case read from `text`.
+    pub(crate) fn new(
+        text: &str,
+        start: usize,
+        end: usize,
+        kind: Kind,
+        lower: CompactString,
+    ) -> Token {
+        Token {
+            start,
+            end,
+            kind,
+            lower,
+            cap: text[start..].chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 
@@ -123,7 +142,14 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
         }
         let text = &s[begin..stop];
         let lower = if kind == Kind::Word && text.bytes().any(|b| !b.is_ascii_lowercase()) {
-            CompactString::from(text.to_lowercase())
+            if text.is_ascii() {
+                // (most words: folded in place, inline, no Unicode tables)
+                let mut l = CompactString::from(text);
+                l.make_ascii_lowercase();
+                l
+            } else {
+                CompactString::from(text.to_lowercase())
+            }
         } else {
             CompactString::from(text)
         };
@@ -132,6 +158,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             end: start + stop,
             kind,
             lower,
+            cap: c.is_uppercase(),
         });
     }
     out
