@@ -215,3 +215,40 @@ fn globs_may_climb_inside_the_repository_and_start_anywhere_on_the_command_line(
         stdout(&out)
     );
 }
+
+/// A `claims` folder that is itself a link out of the repository is not
+/// read: its references' values would reach the CI log in errors. A
+/// folder the user names on the command line may be anywhere.
+#[cfg(unix)]
+#[test]
+fn a_claims_folder_linked_out_of_the_repository_is_not_read() {
+    let dir = scene();
+    let repo = dir.path().join("repo");
+    fs::remove_dir_all(repo.join("claims")).unwrap();
+    fs::write(
+        dir.path().join("outside/tok.yaml"),
+        "version: SECRET_VALUE\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../outside", repo.join("claims")).unwrap();
+    for args in [&["check"][..], &["validate"][..], &["check", "--write"][..]] {
+        let out = factcheck_in(&repo, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("leads out of the repository"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("SECRET_VALUE"), "{}", stderr(&out));
+        assert!(!stdout(&out).contains("SECRET_VALUE"), "{}", stdout(&out));
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("outside/x.md")).unwrap(),
+        ARTICLE
+    );
+    // named by the user, the same folder is read
+    let outside = dir.path().join("outside");
+    let out = factcheck_in(&repo, &["validate", outside.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("tok.yaml:1:"), "{}", stderr(&out));
+}

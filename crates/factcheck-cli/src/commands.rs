@@ -15,12 +15,10 @@ use crate::run::{report_error, stdout_err};
 
 pub(crate) fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
     let root = discover::repo_root(root)?;
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from("claims")]
-    } else {
-        paths
-    };
     let mut files = Vec::new();
+    if paths.is_empty() {
+        files = discover::repository_references(&root)?;
+    }
     for p in &paths {
         if p.is_dir() {
             files.extend(discover::references_under(p, &root)?);

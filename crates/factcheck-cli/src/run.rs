@@ -436,7 +436,7 @@ fn plan(
         };
         return Ok((vec![(reference, paths)], unreadable));
     }
-    let refs: Vec<Reference> = discover::references_under(Path::new("claims"), &root)?
+    let refs: Vec<Reference> = discover::repository_references(&root)?
         .iter()
         .map(|p| Reference::load(p))
         .collect::<Result<_>>()?;
