@@ -86,6 +86,11 @@ struct Known {
 /// means: far more than any article needs, and a bound on the work.
 const RECENT_REACH: usize = 1024;
 
+/// How many of the people an article names with one last word a new
+/// mention of it is compared with, the latest named first: more than any
+/// article names, and a bound on the work (60,000 Smiths took 32 s).
+const SURNAME_REACH: usize = 256;
+
 impl Registry {
     /// Add an entity, indexed by the last word of its name.
     fn add(&mut self, e: Entity) -> usize {
@@ -422,11 +427,12 @@ impl Registry {
         // (a name that ends another, or that another ends, shares its last
         // word: the candidates are that word's bearers, the latest first)
         let last = name_words.last().map_or("", String::as_str);
-        let found = self
+        let bearers = self
             .mentioned_by_last
             .get(last)
-            .into_iter()
-            .flatten()
+            .map_or(&[][..], Vec::as_slice);
+        let found = bearers[bearers.len().saturating_sub(SURNAME_REACH)..]
+            .iter()
             .copied()
             .filter(|&i| {
                 let e = &self.entities[i];
