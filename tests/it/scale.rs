@@ -401,3 +401,47 @@ fn thousands_of_figures_against_thousands_of_placed_facts() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn facts_with_long_context_lists_against_many_figures() {
+    // ten facts of one metric with 256 place words each: every figure
+    // searched its sentence and paragraph for all 2,560 (20,000 figures in
+    // one paragraph took 18 s); now only the words found near it
+    let word = |f: usize, j: usize| format!("Qx{f}w{j}");
+    let mut yaml = String::from("version: 1\nfacts:\n");
+    for f in 0..10 {
+        let ctx: Vec<String> = (0..256).map(|j| word(f, j)).collect();
+        yaml.push_str(&format!(
+            "  - {{id: f{f}, metric: killed, value: {}, context: [{}]}}\n",
+            f + 1,
+            ctx.join(", ")
+        ));
+    }
+    let reference = Reference::from_str(std::path::Path::new("r.yaml"), &yaml).unwrap();
+    let text: String = (0..25_000)
+        .map(|i| {
+            format!(
+                "In {}, {} people were killed. ",
+                word(i % 10, i % 256),
+                i % 9 + 1
+            )
+        })
+        .collect();
+    let article = Article::from_text("a.md", text, None).unwrap();
+    let report = timed("context lists", || Checker::new(&reference).check(&article));
+    // each figure is placed by its own fact's word (findings past the
+    // article's cap are counted, not kept)
+    assert!(report.findings.len() >= 9_000, "{}", report.findings.len());
+    for f in &report.findings {
+        let c = f.claim.as_ref().unwrap();
+        let own = c
+            .text
+            .strip_prefix("In Qx")
+            .and_then(|t| t.split('w').next());
+        assert_eq!(
+            f.fact.as_deref(),
+            own.map(|k| format!("f{k}")).as_deref(),
+            "{f:?}"
+        );
+    }
+}

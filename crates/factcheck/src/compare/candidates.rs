@@ -5,6 +5,7 @@
 //! its sentence holds: 20,000 facts of one metric against 2,000 figures
 //! took 71 s when every fact's words were sought in every sentence.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use aho_corasick::AhoCorasick;
@@ -30,6 +31,8 @@ pub(super) struct Candidates<'r> {
     /// (none when one cannot be built).
     words: Option<Vec<(usize, AhoCorasick)>>,
     holders: Vec<Vec<usize>>,
+    /// Per fact, the automaton ids of its stating and placing words.
+    ids: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
 impl<'r> Candidates<'r> {
@@ -70,6 +73,12 @@ impl<'r> Candidates<'r> {
         // (in chunks: building one automaton remaps its states in time
         // that grows with the square of its words, 36 s for a hostile
         // `context:` list of 128,000)
+        let id_of = |ws: &[String]| ws.iter().map(|w| ids[w.as_str()]).collect::<Vec<_>>();
+        let fact_ids = stating
+            .iter()
+            .zip(&placing)
+            .map(|(s, p)| (id_of(s), id_of(p)))
+            .collect();
         let words = patterns
             .chunks(CHUNK)
             .enumerate()
@@ -83,6 +92,7 @@ impl<'r> Candidates<'r> {
             places,
             words,
             holders,
+            ids: fact_ids,
         }
     }
 
@@ -93,46 +103,78 @@ impl<'r> Candidates<'r> {
     /// it to be placed by. All of them, up to [`MAX_FACTS_PER_FIGURE`];
     /// past it, those with words present first.
     pub(super) fn for_figure<'a>(&'a self, texts: &[&str]) -> Vec<Ranked<'a>> {
-        let words = |i: usize, present: bool| {
-            if present {
-                (&self.stating[i][..], &self.placing[i][..])
+        let Some(automata) = &self.words else {
+            // (no automaton: every fact is looked at, with all its words)
+            return (0..self.facts.len().min(MAX_FACTS_PER_FIGURE))
+                .map(|i| Ranked {
+                    at: i,
+                    stating: Cow::Borrowed(&self.stating[i]),
+                    placing: Cow::Borrowed(&self.placing[i]),
+                })
+                .collect();
+        };
+        // the words found, each once: only they can place a fact (a fact
+        // of 256 `context:` words was otherwise searched for all of them
+        // at every figure)
+        let mut found: rustc_hash::FxHashSet<usize> = Default::default();
+        let mut in_order: Vec<usize> = Vec::new();
+        for text in texts {
+            for (base, a) in automata {
+                for m in a.find_overlapping_iter(*text) {
+                    let id = base + m.pattern().as_usize();
+                    if found.insert(id) {
+                        in_order.push(id);
+                    }
+                }
+            }
+        }
+        let holders = in_order
+            .iter()
+            .flat_map(|&id| self.holders[id].iter().copied());
+        // the words of fact `i` found near the figure (all of them, borrowed,
+        // when all are)
+        let only_found = |words: &'a [String], ids: &[usize]| -> Cow<'a, [String]> {
+            if ids.iter().all(|id| found.contains(id)) {
+                Cow::Borrowed(words)
             } else {
-                (&[][..], &[][..])
+                Cow::Owned(
+                    words
+                        .iter()
+                        .zip(ids)
+                        .filter(|(_, id)| found.contains(id))
+                        .map(|(w, _)| w.clone())
+                        .collect(),
+                )
             }
         };
-        let Some(automata) = &self.words else {
-            // (no automaton: every fact is looked at)
-            return (0..self.facts.len().min(MAX_FACTS_PER_FIGURE))
-                .map(|i| Ranked::new(i, words(i, true)))
-                .collect();
+        let ranked = |i: usize, has: bool| {
+            let (s, p) = &self.ids[i];
+            if has {
+                Ranked {
+                    at: i,
+                    stating: only_found(&self.stating[i], s),
+                    placing: only_found(&self.placing[i], p),
+                }
+            } else {
+                Ranked {
+                    at: i,
+                    stating: Cow::Borrowed(&[]),
+                    placing: Cow::Borrowed(&[]),
+                }
+            }
         };
         let n = self.facts.len();
-        let matched = || {
-            let mut seen: rustc_hash::FxHashSet<usize> = Default::default();
-            texts
-                .iter()
-                .flat_map(|text| {
-                    automata.iter().flat_map(|(base, a)| {
-                        a.find_overlapping_iter(*text)
-                            .map(move |m| base + m.pattern().as_usize())
-                    })
-                })
-                .filter(move |&id| seen.insert(id))
-                .flat_map(|id| self.holders[id].iter().copied())
-        };
         if n <= MAX_FACTS_PER_FIGURE {
-            let mut present = vec![false; n];
-            for i in matched() {
-                present[i] = true;
+            let mut has = vec![false; n];
+            for i in holders {
+                has[i] = true;
             }
-            return (0..n)
-                .map(|i| Ranked::new(i, words(i, present[i])))
-                .collect();
+            return (0..n).map(|i| ranked(i, has[i])).collect();
         }
         // a hostile reference: the facts with words present, as many as
         // the limit holds, then the first silent ones
         let mut present: rustc_hash::FxHashSet<usize> = Default::default();
-        for i in matched() {
+        for i in holders {
             present.insert(i);
             if present.len() >= MAX_FACTS_PER_FIGURE {
                 break;
@@ -144,7 +186,7 @@ impl<'r> Candidates<'r> {
         chosen.sort_unstable();
         chosen
             .into_iter()
-            .map(|i| Ranked::new(i, words(i, present.contains(&i))))
+            .map(|i| ranked(i, present.contains(&i)))
             .collect()
     }
 }
@@ -156,18 +198,8 @@ const CHUNK: usize = 4096;
 /// and the words it may be placed by (none when none stand near).
 pub(super) struct Ranked<'a> {
     pub at: usize,
-    pub stating: &'a [String],
-    pub placing: &'a [String],
-}
-
-impl<'a> Ranked<'a> {
-    fn new(at: usize, (stating, placing): (&'a [String], &'a [String])) -> Ranked<'a> {
-        Ranked {
-            at,
-            stating,
-            placing,
-        }
-    }
+    pub stating: Cow<'a, [String]>,
+    pub placing: Cow<'a, [String]>,
 }
 
 /// How many words of a place word or a sentence's name are indexed as one

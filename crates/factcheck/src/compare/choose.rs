@@ -154,8 +154,8 @@ impl<'r> Checker<'r> {
         ];
         let ranked_against = cands.for_figure(&texts);
         let candidates: Vec<&'r Fact> = ranked_against.iter().map(|r| cands.facts[r.at]).collect();
-        let stating: Vec<&[String]> = ranked_against.iter().map(|r| r.stating).collect();
-        let placing: Vec<&[String]> = ranked_against.iter().map(|r| r.placing).collect();
+        let stating: Vec<&[String]> = ranked_against.iter().map(|r| &*r.stating).collect();
+        let placing: Vec<&[String]> = ranked_against.iter().map(|r| &*r.placing).collect();
         // every candidate's place words in the sentence: a longer one holds
         // the words of a shorter one where it stands ("Island of
         // Mozambique" is not "Mozambique")
