@@ -98,6 +98,15 @@ fn half_of_a_written_number_is_no_figure() {
         "Cara Diaz said 10<sup>13</sup> people were killed.\n",
         "Cara Diaz said 10*13 people were killed.\n",
         "Cara Diaz said 10&#8203;13 people were killed.\n",
+        // the end of a number in words joined by a Unicode hyphen, a soft
+        // hyphen or a dash, or hyphenated at a line's end: reading "seven",
+        // a fix wrote "thirty\u{2010}thirty-seven"
+        "Cara Diaz said thirty\u{2010}seven people were killed.\n",
+        "Cara Diaz said thirty\u{ad}seven people were killed.\n",
+        "Cara Diaz said thirty\u{2013}seven people were killed.\n",
+        "Cara Diaz said that thirty-\nseven people were killed.\n",
+        // and the end of digits and a scale ("1 trillion 37" was written)
+        "Cara Diaz said 1 trillion 1 people were killed.\n",
         "Cara Diaz said 5 quadrillion people were killed.\n",
         "Cara Diaz said 3 sextillion people were killed.\n",
         // a signed value is no head count ("-143" was written)

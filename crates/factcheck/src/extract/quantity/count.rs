@@ -12,6 +12,7 @@ use crate::lexicon::Lexicon;
 pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     glued_to_word(sent, n)
         || glued_to_digits(sent, n)
+        || tail_of_a_written_number(sent, n)
         || in_a_power(sent, n)
         || in_citation(sent.toks, n.first)
         || group_size(sent, n) && super::plain_cue_at(sent.toks, n.last, sent.lexicon).is_none()
@@ -22,6 +23,44 @@ pub(super) fn not_a_count(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
         || inside_a_name(sent, n, lx)
         || origin_of_the_counted(sent, n, lx)
         || sample_size(sent, n, lx)
+}
+
+/// The last part of a number written in parts this reader does not join:
+/// "thirty‐seven" with a Unicode hyphen, a soft hyphen or a dash, or
+/// "thirty-" hyphenated at a line's end; "1 trillion 1". Reading "seven"
+/// or "1" there, a fix wrote "thirty‐thirty-seven" and "1 trillion 37".
+fn tail_of_a_written_number(sent: &Sent, n: &NumberPhrase) -> bool {
+    let toks = sent.toks;
+    // (read in the text: a line's end may have closed the sentence there)
+    let head = sent.src[..toks[n.first].start].trim_end_matches([' ', '\t']);
+    let head = head.strip_suffix('\n').unwrap_or(head);
+    let hyphened = ['-', '\u{2010}', '\u{2011}', '\u{ad}', '\u{2013}']
+        .iter()
+        .find_map(|h| head.strip_suffix(*h))
+        .is_some_and(|w| {
+            let word = w.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            [
+                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+            ]
+            .iter()
+            .any(|t| word.eq_ignore_ascii_case(t))
+        });
+    if toks[n.first].kind == Kind::Word && hyphened {
+        return true;
+    }
+    let Some(k) = n.first.checked_sub(1) else {
+        return false;
+    };
+    let before = &toks[k];
+    // a scale word right after a number: "1 trillion 1"
+    before.kind == Kind::Word
+        && k > 0
+        && toks[k - 1].kind == Kind::Num
+        && toks[n.first].kind == Kind::Num
+        && matches!(
+            before.lower.as_str(),
+            "hundred" | "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
+        )
 }
 
 /// The size of a sample studied, not a count of the harmed: "half the
