@@ -553,3 +553,29 @@ fn words_that_credit_two_claims_from_two_other_sources_get_no_fix() {
         .unwrap_or_else(|| panic!("{f:?}"));
     assert!(m.correction.is_some(), "{m:?}");
 }
+
+/// A reference alias of plain words ("civil protection", "coast guard")
+/// names its source before a reporting verb, whatever its case: the figure
+/// is credited, and another group's count after it competes (a warning)
+/// rather than being rewritten to the agency's number.
+#[test]
+fn an_alias_of_plain_words_names_the_speaker() {
+    let yaml = "version: 1
+sources:
+  - {id: cp, name: Valmora Civil Protection Agency, aliases: [civil protection, coast guard]}
+facts:
+  - {id: dead, metric: killed, subject: people, value: 58, source: cp}
+";
+    for text in [
+        "Civil protection said 58 people were killed. Residents say at least 70 people died.\n",
+        "On the island, the coast guard said 58 people were killed. Residents say at least 70 people died.\n",
+    ] {
+        let f = check(yaml, text);
+        assert!(
+            f.iter().all(|f| f.status != Status::Unattributed),
+            "{text}: {f:?}"
+        );
+        assert!(f.iter().all(|f| f.severity < Severity::Error), "{text}: {f:?}");
+        assert!(f.iter().all(|f| f.correction.is_none()), "{text}: {f:?}");
+    }
+}

@@ -73,4 +73,15 @@ impl Registry {
         }
         Some(self.touch(idx))
     }
+
+    /// Whether lower-cased `words` (two or more) are a name or alias of a
+    /// source the reference knows (not its id): "civil protection said"
+    /// names the agency though no word of it is capitalised or a group's.
+    pub(crate) fn knows_phrase(&self, words: &[&str]) -> bool {
+        if words.len() < 2 {
+            return false;
+        }
+        let key = words.join(" ");
+        self.known.index.contains_key(&key) && !self.known.ids.contains(&key)
+    }
 }

@@ -4,6 +4,7 @@
 //! tally by the Associated Press").
 
 use super::Sent;
+use crate::extract::speakers::Registry;
 use crate::lang::numbers::is_number_word;
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{ARTICLES, CLOSED_CLASS, PREPOSITIONS, SHARE_OPENERS, SHARE_WORDS};
@@ -208,4 +209,36 @@ pub(super) fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize
         .iter()
         .all(|t| !mark(t) && !sent.lexicon.reporting_verbs.contains(t.lower.as_str()));
     (named && plain).then_some((a, b))
+}
+
+/// Where a name or alias the reference knows ends right before token `j`,
+/// opening the sentence or a clause (with its article): the longest such,
+/// whatever its case ("Civil protection said", "the coast guard said").
+pub(super) fn known_name_before(sent: &Sent, j: usize, registry: &Registry) -> Option<usize> {
+    let toks = sent.toks;
+    let words = toks[sent.first..j]
+        .iter()
+        .rev()
+        .take(8)
+        .take_while(|t| t.kind == Kind::Word)
+        .count();
+    (2..=words).rev().find_map(|len| {
+        let a = j - len;
+        let phrase: Vec<&str> = toks[a..j].iter().map(|t| t.lower.as_str()).collect();
+        if !registry.knows_phrase(&phrase) {
+            return None;
+        }
+        let prev = sent.prev(a);
+        match prev {
+            None => Some(a),
+            Some(p) if p.kind == Kind::Punct || p.is("and") || p.is("but") => Some(a),
+            Some(p) if ARTICLES.contains(&p.lower.as_str()) => {
+                let before = sent.prev(a - 1);
+                before
+                    .is_none_or(|b| b.kind == Kind::Punct)
+                    .then_some(a - 1)
+            }
+            _ => None,
+        }
+    })
 }

@@ -237,6 +237,9 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             break;
         }
     }
+    if let Some(a) = super::described::known_name_before(sent, j, registry) {
+        return Some(Who::Phrase(a, j));
+    }
     if let Some(who) = super::relative::relative_speaker(sent, j) {
         return Some(who);
     }
