@@ -340,3 +340,30 @@ fn an_earlier_toll_in_a_sentence_of_its_own_is_not_rewritten() {
         assert_eq!(factcheck::corrected(&text, &f), text, "{second}");
     }
 }
+
+#[test]
+fn what_others_believe_or_fear_is_no_sure_count() {
+    // their estimate, reported as such: a warning, never the fact's number
+    for text in [
+        "Cara Diaz said 143 people were killed. Survivors believe as many as 400 people died.\n",
+        "Cara Diaz said 143 people were killed. Rescuers fear that 300 people were killed.\n",
+    ] {
+        let f = check(text);
+        assert!(errors(&f).is_empty(), "{text}: {f:?}");
+        assert_eq!(factcheck::corrected(text, &f), text);
+    }
+    // the article's own count hedged, a speaker's own belief, a
+    // description: still the figure's count
+    for text in [
+        "It is believed to have killed 150 people.\n",
+        "Cara Diaz said: \u{201c}I think 150 people were killed.\u{201d}\n",
+        "Jets believed to be foreign killed 150 people, Cara Diaz said.\n",
+    ] {
+        let f = check(text);
+        let m = f
+            .iter()
+            .find(|f| f.status == Status::Mismatch)
+            .unwrap_or_else(|| panic!("{text}: {f:?}"));
+        assert_eq!(m.severity, Severity::Error, "{text}: {m:?}");
+    }
+}

@@ -40,6 +40,11 @@ impl Checker<'_> {
         if near.iter().any(|w| lx.disputing_words.contains(*w)) {
             return Some("the sentence denies or disputes it (“denied”, “rejected reports”): it may not be the article's count");
         }
+        // a belief or a fear governs it ("Rescuers fear as many as 400
+        // died"): someone's estimate, not the article's count
+        if near_belief(&words, lx) {
+            return Some("it is what someone believes or fears (“fear as many as”), not a count the article gives");
+        }
         // bare digits right before it, one space between, no date ("3 7
         // people"): a number broken by a stray space, perhaps, which a fix
         // of its second half would not mend ("3 37")
@@ -103,4 +108,40 @@ impl Checker<'_> {
             .filter_map(|w| w.parse::<i32>().ok())
             .any(|y| (1800..now - 1).contains(&y))
     }
+}
+
+/// How many words before the number a verb of belief may stand ("fear
+/// that as many as 400").
+const BELIEF_REACH: usize = 6;
+
+/// Whether a verb of belief stands within [`BELIEF_REACH`] words before
+/// the number, in its clause (no comma-less "said" between: "fear" in "we
+/// fear nothing, police said 40 died" is not the figure's).
+/// A verb in the passive or after "it" hedges the article's own count ("It
+/// is believed to have killed at least 4,000"): that is no one's belief;
+/// nor is a speaker's own "I think" or "we fear" theirs to doubt.
+fn near_belief(words: &[&str], lx: &crate::lexicon::Lexicon) -> bool {
+    let from = words.len().saturating_sub(BELIEF_REACH);
+    let near = &words[from..];
+    near.iter()
+        .rposition(|w| lx.belief_verbs.contains(*w))
+        .is_some_and(|k| {
+            let subject = (from + k).checked_sub(1).map(|i| words[i]);
+            let hedge = subject.is_none_or(|w| {
+                matches!(
+                    w,
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being" | "it" | "widely"
+                )
+            });
+            // ("I think maybe 15,000", "we fear 40": the speaker's own
+            // count; "jets believed to be Russian killed 10": a description)
+            let own = subject.is_some_and(|w| w == "i" || w == "we");
+            let described = near.get(k + 1) == Some(&"to");
+            !hedge
+                && !own
+                && !described
+                && !near[k + 1..]
+                    .iter()
+                    .any(|w| lx.reporting_verbs.contains(*w))
+        })
 }

@@ -133,6 +133,10 @@ pub struct LexiconFile {
     /// Phrases of a correction notice ("an earlier version of this article").
     #[serde(default)]
     pub correction_notes: Vec<String>,
+    /// Verbs of belief or fear before a figure ("Rescuers fear as many as
+    /// 400 died"): what someone thinks, not a count the article gives.
+    #[serde(default)]
+    pub belief_verbs: Vec<String>,
     /// Nouns before "of N" that make N a sample's size ("a study of 45 patients").
     #[serde(default)]
     pub sample_nouns: Vec<String>,
@@ -314,6 +318,7 @@ pub struct Lexicon {
     pub(crate) earlier_counts: Vec<String>,
     pub(crate) other_periods: Vec<String>,
     pub(crate) correction_notes: Vec<String>,
+    pub(crate) belief_verbs: HashSet<String>,
     /// Phrases that mark a figure as the whole event's total, as words.
     pub(crate) total_words: Vec<Vec<String>>,
     pub(crate) sample_nouns: HashSet<String>,
@@ -433,6 +438,7 @@ impl Lexicon {
             earlier_counts,
             other_periods,
             correction_notes,
+            belief_verbs,
             total_words,
             sample_nouns,
             loss_subjects,
@@ -535,6 +541,7 @@ impl Lexicon {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            belief_verbs: set(&file.belief_verbs),
             correction_notes: (file.correction_notes.iter())
                 .map(|w| w.to_lowercase())
                 .collect(),
