@@ -179,6 +179,10 @@ pub struct LexiconFile {
     /// Adverbs between a speaker and the cue ("Zelensky also said").
     #[serde(default)]
     pub skip_left: Vec<String>,
+    /// Participles opening an aside between a speaker and the cue ("Local
+    /// media, citing hospital sources, reported").
+    #[serde(default)]
+    pub aside_participles: Vec<String>,
     /// Particles inside a person's name ("von", "bin").
     #[serde(default)]
     pub name_particles: Vec<String>,
@@ -335,6 +339,7 @@ pub struct Lexicon {
     /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
     /// weekdays and `skip_left`.
     pub(crate) skip_left: HashSet<String>,
+    pub(crate) aside_participles: HashSet<String>,
     pub(crate) name_particles: HashSet<String>,
     pub(crate) time_words: HashSet<String>,
     /// Weekdays and day parts: what follows "on" in "on Tuesday night".
@@ -454,6 +459,7 @@ impl Lexicon {
             periods,
             not_names,
             skip_left,
+            aside_participles,
             name_particles,
             time_words,
             published,
@@ -560,6 +566,7 @@ impl Lexicon {
                 grammar::BETWEEN_SPEAKER_AND_CUE,
                 &[&file.weekdays, &file.skip_left],
             ),
+            aside_participles: set(&file.aside_participles),
             name_particles: set(&file.name_particles),
             time_words: set(&file.time_words),
             week: union(&[], &[&file.weekdays, &file.day_parts]),

@@ -228,6 +228,14 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             // an aside between dashes: "Dock workers - especially in the
             // northern ports - said"
             j = open;
+        } else if let Some(open) = (j > sent.first + 3 && w(j - 1) == ",")
+            .then(|| (j.saturating_sub(14).max(sent.first + 1)..j - 2).rfind(|&p| w(p) == ","))
+            .flatten()
+            .filter(|&p| lx.aside_participles.contains(w(p + 1)))
+        {
+            // an aside opened by a participle: "Local media, citing
+            // hospital sources, reported"
+            j = open;
         } else if j > sent.first + 1 && lx.week.contains(w(j - 1)) {
             j -= 1;
             if toks[j - 1].is("on") {
