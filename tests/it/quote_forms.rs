@@ -181,6 +181,23 @@ facts:
             .any(|f| f.status == Status::Misattributed && f.severity == Severity::Error),
         "{f:#?}"
     );
+    // another number quoted from someone else is their words: a warning,
+    // never rewritten ("We have counted 27 dead" was written into the
+    // resident's mouth); the fact's own source misquoted is fixed
+    let check = |text: &str| {
+        let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+        Checker::new(&reference).check(&article).findings
+    };
+    let text = "“We have counted 40 dead,” said a resident, Ana Lopes.\n";
+    let f = check(text);
+    assert!(f.iter().all(|f| f.severity < Severity::Error), "{f:#?}");
+    assert_eq!(factcheck::corrected(text, &f), text);
+    let text = "“We have counted 40 dead,” the fire service said.\n";
+    let f = check(text);
+    assert_eq!(
+        factcheck::corrected(text, &f),
+        "“We have counted 27 dead,” the fire service said.\n"
+    );
 }
 
 #[test]

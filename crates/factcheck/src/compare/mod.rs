@@ -213,6 +213,7 @@ impl<'r> Checker<'r> {
         let mut findings = self.findings(article, &claims.claims);
         spoken::spare_quoted_words(&article.text, &mut findings);
         spoken::spare_quoted_speakers(&claims.claims, &mut findings);
+        self.spare_others_quoted_figures(&claims.claims, &mut findings);
         correct::spare_unsafe(&article.text, &mut findings, &self.reference.lexicon);
         let mut notices = claims.notices;
         notices.extend(crate::limits::facts_per_figure(&claims.claims, |key| {

@@ -4,7 +4,8 @@
 //! would make the quote wrong, and the next `--write` would put the
 //! speaker's words back: a run must fix, and a second must change nothing.
 
-use crate::model::{Claim, ClaimKind, Finding, Severity, Status};
+use super::Checker;
+use crate::model::{Claim, ClaimKind, Finding, Resolution, Severity, Status};
 
 /// A quotation the reference judged: its span, the range its correction
 /// rewrites (a misquote), and the reference's words when it matched.
@@ -81,19 +82,8 @@ pub(super) fn spare_quoted_words(text: &str, findings: &mut [Finding]) {
 /// would falsify the quote, so such a misattribution is a warning and
 /// never rewrites the speaker.
 pub(super) fn spare_quoted_speakers(claims: &[Claim], findings: &mut [Finding]) {
-    let mut quotes: Vec<(usize, usize)> = claims
-        .iter()
-        .filter(|c| c.kind == ClaimKind::Quote)
-        .map(|c| (c.span.start, c.span.end))
-        .collect();
-    if quotes.is_empty() {
+    let Some(inside) = quotations(claims) else {
         return;
-    }
-    quotes.sort_unstable();
-    // (quotations do not overlap: the last one opening before the figure)
-    let inside = |(a, b): (usize, usize)| {
-        let i = quotes.partition_point(|q| q.0 <= a);
-        i.checked_sub(1).is_some_and(|j| b <= quotes[j].1)
     };
     for f in findings
         .iter_mut()
@@ -107,6 +97,91 @@ pub(super) fn spare_quoted_speakers(claims: &[Claim], findings: &mut [Finding]) 
             f.correction = None;
             f.message.push_str(
                 " The figure stands in a quotation, the speaker's own words: the speaker is not rewritten; check who gave the count.",
+            );
+        }
+    }
+}
+
+/// Whether a span lies inside one of the claims' quotations (`None` when
+/// there are none).
+fn quotations(claims: &[Claim]) -> Option<impl Fn((usize, usize)) -> bool> {
+    let mut quotes: Vec<(usize, usize)> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quote)
+        .map(|c| (c.span.start, c.span.end))
+        .collect();
+    if quotes.is_empty() {
+        return None;
+    }
+    quotes.sort_unstable();
+    // (quotations do not overlap: the last one opening before the span)
+    Some(move |(a, b): (usize, usize)| {
+        let i = quotes.partition_point(|q| q.0 <= a);
+        i.checked_sub(1).is_some_and(|j| b <= quotes[j].1)
+    })
+}
+
+impl Checker<'_> {
+    /// A figure in the quoted words of someone other than the fact's
+    /// source ("“We have counted 40 dead,” said a resident") is what they
+    /// said: rewriting it would make up a quote. A warning, without a fix;
+    /// the fact's own source misquoted keeps its fix.
+    pub(super) fn spare_others_quoted_figures(&self, claims: &[Claim], findings: &mut [Finding]) {
+        let mut quotes: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Quote)
+            .collect();
+        if quotes.is_empty() {
+            return;
+        }
+        quotes.sort_by_key(|c| c.span.start);
+        // (quotations do not overlap: the last one opening before the figure)
+        let quote_of = |(a, b): (usize, usize)| {
+            let i = quotes.partition_point(|q| q.span.start <= a);
+            i.checked_sub(1)
+                .map(|j| quotes[j])
+                .filter(|q| b <= q.span.end)
+        };
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.status == Status::Mismatch && f.correction.is_some())
+        {
+            let Some(q) = f.claim.as_ref().and_then(|c| c.quantity.as_ref()) else {
+                continue;
+            };
+            let Some(quote) = quote_of(q.style.number_span) else {
+                continue;
+            };
+            // (a quotation whose speaker the article does not tell may hold
+            // a misprint of the fact: its fix stands)
+            let Some(speaker) = quote
+                .attribution
+                .as_ref()
+                .and_then(|_| self.speaker_id(quote))
+                .or_else(|| {
+                    quote
+                        .attribution
+                        .as_ref()
+                        .filter(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias))
+                        .map(|_| String::new())
+                })
+            else {
+                continue;
+            };
+            let own = self
+                .fact_of(f)
+                .and_then(|fact| fact.source.as_deref())
+                .is_none_or(|want| speaker == want);
+            if own {
+                continue;
+            }
+            f.correction = None;
+            f.severity = f.severity.min(Severity::Warning);
+            if let Some(i) = f.message.find("; write “") {
+                f.message.truncate(i);
+            }
+            f.message.push_str(
+                "; it stands in a quotation of someone other than the fact's source, the speaker's own words: it is not rewritten; check it.",
             );
         }
     }
