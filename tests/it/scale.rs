@@ -445,3 +445,25 @@ fn facts_with_long_context_lists_against_many_figures() {
         );
     }
 }
+
+#[test]
+fn a_misquote_among_a_thousand_alike_quotes_is_still_found() {
+    // past the postings bound the common words were not counted, so the
+    // one quote holding the rare word fell below half and the misquote
+    // was "unverified"
+    let mut yaml = String::from("version: 1\nsources:\n  - {id: h, name: Lena Holm}\nquotes:\n");
+    for i in 0..1_000 {
+        yaml.push_str(&format!(
+            "  - {{id: q{i}, speaker: h, text: \"We will rebuild the river by the bridge {i} times.\"}}\n"
+        ));
+    }
+    let reference = Reference::from_str(std::path::Path::new("r.yaml"), &yaml).unwrap();
+    let text = "“We will rebuild the river near the bridge 7 times,” Lena Holm said.\n";
+    let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+    let f = timed("alike quotes", || Checker::new(&reference).check(&article)).findings;
+    let m = f
+        .iter()
+        .find(|f| f.status == factcheck::model::Status::Misquoted)
+        .unwrap_or_else(|| panic!("{f:#?}"));
+    assert_eq!(m.fact.as_deref(), Some("q7"));
+}

@@ -32,6 +32,7 @@ mod own_source;
 mod paragraph;
 mod place;
 mod quote;
+mod quote_index;
 mod scene;
 mod spoken;
 mod statement;

@@ -6,8 +6,7 @@ use super::words::{best_window, quote_diff, quote_matches_in, quote_words};
 use super::words::{QuoteDiff, Squashed};
 use super::{Checker, PreparedQuote};
 use crate::article::Article;
-use crate::limits::{MAX_QUOTE_CANDIDATES, MAX_QUOTE_POSTINGS};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::model::{Claim, Correction, DiffOp, DiffPart, Finding, Resolution, Severity, Status};
 use crate::reference::RefQuote;
@@ -394,64 +393,6 @@ impl<'r> Checker<'r> {
             found.extend(self.pair_swapped(&positioned, text));
         }
         found
-    }
-
-    /// The reference quotes that share at least half the words of the
-    /// shorter of them and `lower` (the quote's words, lower-cased, no
-    /// ellipses), in reference order; found through the word index, so the
-    /// work is the words' postings, not every quote of the reference.
-    fn sharing_words(&self, lower: &[String]) -> Vec<&PreparedQuote<'r>> {
-        if lower.is_empty() {
-            return Vec::new();
-        }
-        let mut times: HashMap<&str, usize> = HashMap::new();
-        for w in lower {
-            *times.entry(w.as_str()).or_default() += 1;
-        }
-        // how many of the quote's words each reference quote holds, the
-        // rarest words first, as far as the postings bound (words that
-        // every quote of a hostile reference holds are left uncounted)
-        let mut postings: Vec<(&[usize], &str, usize)> = times
-            .into_iter()
-            .filter_map(|(w, k)| Some((self.quote_index.get(w)?.as_slice(), w, k)))
-            .collect();
-        // (by word too: the same words are counted on every run)
-        postings.sort_by_key(|&(list, w, _)| (list.len(), w));
-        let mut shared: HashMap<usize, usize> = HashMap::with_capacity(
-            postings
-                .iter()
-                .map(|p| p.0.len())
-                .sum::<usize>()
-                .min(MAX_QUOTE_POSTINGS),
-        );
-        let mut visited = 0;
-        for (list, _, k) in postings {
-            visited += list.len();
-            if visited > MAX_QUOTE_POSTINGS {
-                break;
-            }
-            for &i in list {
-                *shared.entry(i).or_default() += k;
-            }
-        }
-        let mut hits: Vec<(usize, usize)> = shared
-            .into_iter()
-            .filter(|&(i, n)| n as f64 >= 0.5 * lower.len().min(self.quotes[i].plain.len()) as f64)
-            .collect();
-        // those sharing the most words, when a reference holds many alike
-        hits.sort_unstable_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
-        hits.truncate(MAX_QUOTE_CANDIDATES);
-        hits.sort_unstable();
-        hits.into_iter().map(|(i, _)| &self.quotes[i]).collect()
-    }
-
-    /// The reference quotes holding `word` (lower-cased).
-    fn holding(&self, word: &str) -> impl Iterator<Item = &PreparedQuote<'r>> {
-        self.quote_index
-            .get(word)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.quotes[i])
     }
 
     /// A two-word quote that is one reference pair with a word swapped
