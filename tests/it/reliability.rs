@@ -444,6 +444,25 @@ fn a_dateline_or_date_line_dates_the_article_and_a_lede_does_not() {
         date("12/03/2026\nCivil defence said 150 people were killed.\n"),
         None
     );
+    // a front matter's timestamp, as static-site generators write it,
+    // gives its day; a malformed one is still an error
+    for stamp in [
+        "2026-03-13 10:00:00 +0000",
+        "2026-03-13T10:00:00Z",
+        "2026-03-13T10:00:00.5+02:00",
+    ] {
+        assert_eq!(
+            date(&format!(
+                "---\ndate: {stamp}\n---\nCivil defence said 150 people were killed.\n"
+            )),
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 13),
+            "{stamp}"
+        );
+    }
+    for bad in ["2026-03-13 noon", "2026-03-13T1", "2026-13-13 10:00"] {
+        let text = format!("---\ndate: {bad}\n---\nText.\n");
+        assert!(Article::from_text("t.md", text, None).is_err(), "{bad}");
+    }
     // a lede that tells when its story began is not the page's date
     let lede =
         "The singer vanished ten years ago, on 1 February 1995, and was never found by anyone.\n";

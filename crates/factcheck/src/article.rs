@@ -116,6 +116,34 @@ fn numeric_date_line(line: &str) -> Option<NaiveDate> {
     }
 }
 
+/// A front-matter `date:` as static-site generators write it: a day
+/// ("2026-03-12"), or a timestamp whose day is taken ("2026-03-12
+/// 10:00:00 +0000", Jekyll's; "2026-03-12T10:00:00Z", RFC 3339).
+fn front_matter_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(d);
+    }
+    // the day, then a time after a space or a "T"
+    let (day, time) = s.split_at_checked(10)?;
+    let time = time.strip_prefix(['T', 't', ' '])?;
+    let clock = time
+        .split(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .next()?;
+    let parts: Vec<&str> = clock.split(':').collect();
+    let valid_time = (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.split('.')
+                    .next()
+                    .is_some_and(|d| d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()))
+        });
+    if !valid_time {
+        return None;
+    }
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
 /// A wire dateline without a year: a place in capitals, a comma, a month
 /// and a day, then the agency or the dash ("CALDER BAY, June 2 (Reuters) -").
 static YEARLESS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -276,7 +304,7 @@ fn front_matter(path: &str, text: &str) -> Result<(usize, Option<NaiveDate>, Opt
             let date = match fm.date.as_ref().and_then(|v| v.text()) {
                 None => None,
                 Some(s) => {
-                    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                    let d = front_matter_date(&s).ok_or(()).map_err(|_| {
                         let off = text[..pos].find("date").unwrap_or(yaml_start);
                         let idx = LineIndex::new(text);
                         let (l, c) = idx.line_col(text, off);
