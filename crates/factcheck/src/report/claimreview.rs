@@ -80,7 +80,7 @@ impl Render for ClaimReview {
         let date = chrono::DateTime::from_timestamp(secs, 0)
             .map(|d| d.date_naive().to_string())
             .unwrap_or_default();
-        super::safe_json::to_writer_pretty(&mut *out, &reviews(report, &date))?;
+        super::safe_json::to_writer_pretty_for_html(&mut *out, &reviews(report, &date))?;
         writeln!(out)
     }
 }

@@ -25,6 +25,17 @@ pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(
     value.serialize(&mut ser)
 }
 
+/// `value` as pretty JSON to embed in an HTML page (JSON-LD in a
+/// `<script>` block): `<`, `>` and `&` in strings are escapes too, so no
+/// text of an article can close the block ("</script>") or open a tag.
+pub fn to_writer_pretty_for_html<W: Write, T: Serialize + ?Sized>(
+    out: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, ForHtml(PrettyFormatter::new()));
+    value.serialize(&mut ser)
+}
+
 /// `value` as compact JSON (`pretty`: indented).
 pub fn to_string<T: Serialize + ?Sized>(value: &T, pretty: bool) -> serde_json::Result<String> {
     let mut out = Vec::with_capacity(128);
@@ -39,6 +50,9 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T, pretty: bool) -> serde_json::
 
 /// A formatter as `F`, but for the characters of strings it writes.
 struct Safe<F>(F);
+
+/// [`Safe`], and HTML's markup characters escaped as well.
+struct ForHtml<F>(F);
 
 /// Characters written as `\uXXXX` though JSON allows them raw.
 fn escaped(c: char) -> bool {
@@ -74,41 +88,89 @@ impl<F: Formatter> Formatter for Safe<F> {
     }
 
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
-        // the lead bytes of every character escaped here (DEL, C1, U+061C,
-        // U+200E…U+2069, U+FEFF, U+FFF9…U+FFFB, U+E0000…U+E007F): most
-        // fragments hold none and are written as they are
-        // (and "##[", which a GitHub runner reads as a command anywhere in
-        // a line: its "[" is written as an escape)
-        if !s.bytes().any(|b| {
-            matches!(
-                b,
-                0x7f | 0xc2 | 0xcd | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf0 | 0xf3
-            )
-        }) && !s.contains("##[")
-        {
-            return w.write_all(s.as_bytes());
+        write_fragment(w, s, false)
+    }
+}
+
+/// A string's fragment with every [`escaped`] character (and, `html`,
+/// every `<`, `>` and `&`) written as a `\uXXXX` escape.
+fn write_fragment<W: ?Sized + Write>(w: &mut W, s: &str, html: bool) -> io::Result<()> {
+    // the lead bytes of every character escaped here (DEL, C1, U+061C,
+    // U+200E…U+2069, U+FEFF, U+FFF9…U+FFFB, U+E0000…U+E007F): most
+    // fragments hold none and are written as they are
+    // (and "##[", which a GitHub runner reads as a command anywhere in
+    // a line: its "[" is written as an escape)
+    if !s.bytes().any(|b| {
+        matches!(
+            b,
+            0x7f | 0xc2 | 0xcd | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf0 | 0xf3
+        )
+    }) && !s.contains("##[")
+        && !(html && s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')))
+    {
+        return w.write_all(s.as_bytes());
+    }
+    let mut rest = s;
+    let mut at = 0;
+    while let Some((i, c)) = rest.char_indices().find(|&(i, c)| {
+        escaped(c)
+            || html && matches!(c, '<' | '>' | '&')
+            || super::visible::opens_old_command(s, at + i)
+    }) {
+        w.write_all(&rest.as_bytes()[..i])?;
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            write!(w, "\\u{unit:04x}")?;
         }
-        let mut rest = s;
-        let mut at = 0;
-        while let Some((i, c)) = rest
-            .char_indices()
-            .find(|&(i, c)| escaped(c) || super::visible::opens_old_command(s, at + i))
-        {
-            w.write_all(&rest.as_bytes()[..i])?;
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                write!(w, "\\u{unit:04x}")?;
-            }
-            rest = &rest[i + c.len_utf8()..];
-            at += i + c.len_utf8();
-        }
-        w.write_all(rest.as_bytes())
+        rest = &rest[i + c.len_utf8()..];
+        at += i + c.len_utf8();
+    }
+    w.write_all(rest.as_bytes())
+}
+
+impl<F: Formatter> Formatter for ForHtml<F> {
+    delegate!(
+        begin_array,
+        end_array,
+        end_array_value,
+        begin_object,
+        end_object,
+        end_object_key,
+        begin_object_value,
+        end_object_value
+    );
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
+        write_fragment(w, s, true)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_for_a_page_escapes_markup_and_reads_the_same() {
+        let v = serde_json::json!({"t": "40 </script><img onerror=x> & more"});
+        let mut out = Vec::new();
+        to_writer_pretty_for_html(&mut out, &v).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
+        assert!(text.contains("\\u003c/script\\u003e"), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
+    }
 
     #[test]
     fn an_old_style_workflow_command_is_broken_and_the_string_is_unchanged() {
