@@ -168,6 +168,13 @@ fn reference_error(yaml: &str) -> String {
 
 #[test]
 fn hostile_references_get_located_errors() {
+    // a tolerance with a doubled percent sign ("50%%" let 140 match 100)
+    for tol in ["5%%%", "0%%", "50%%"] {
+        let e = reference_error(&format!(
+            "version: 1\nfacts:\n  - {{id: d, metric: killed, value: 100, tolerance: '{tol}'}}\n"
+        ));
+        assert!(e.contains(&format!("`{tol}` is not a tolerance")), "{e}");
+    }
     // duplicate keys, at the second
     let e = reference_error(
         "version: 1\nfacts:\n  - id: a\n    metric: killed\n    value: 1\n    value: 2\n",

@@ -535,10 +535,14 @@ fn number_value(v: &NumberText) -> std::result::Result<f64, String> {
 fn tolerance(v: &NumberText) -> std::result::Result<Tolerance, String> {
     match v {
         NumberText::Text(s) if s.trim().ends_with('%') => {
-            let p: f64 =
-                s.trim().trim_end_matches('%').trim().parse().map_err(|_| {
-                    format!("`{s}` is not a tolerance (expected \"N%\" or a number)")
-                })?;
+            // (one sign only: "5%%" is no share)
+            let p: f64 = s
+                .trim()
+                .strip_suffix('%')
+                .map(str::trim)
+                .filter(|n| !n.contains('%'))
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| format!("`{s}` is not a tolerance (expected \"N%\" or a number)"))?;
             if !p.is_finite() || !(0.0..=100.0).contains(&p) {
                 return Err(format!(
                     "`{s}` is not a valid tolerance (expected a share from 0% to 100%)"
