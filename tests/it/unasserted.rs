@@ -333,12 +333,18 @@ fn an_earlier_toll_in_a_sentence_of_its_own_is_not_rewritten() {
     for second in [
         "Earlier, she had put the toll at 131.",
         "The previous toll was 131.",
+        // a revision dated to a day of its own
+        "On Tuesday she put the toll at 131.",
     ] {
         let text = format!("Cara Diaz said 143 people were killed. {second}\n");
         let f = check(&text);
         assert!(errors(&f).is_empty(), "{second}: {f:?}");
         assert_eq!(factcheck::corrected(&text, &f), text, "{second}");
     }
+    // without the fact's own number stated, a dated revision is still
+    // the article's count
+    let text = "On Tuesday Cara Diaz put the toll at 131.\n";
+    assert_eq!(errors(&check(text)).len(), 1, "{text}");
 }
 
 #[test]

@@ -344,6 +344,8 @@ pub struct Lexicon {
     pub(crate) time_words: HashSet<String>,
     /// Weekdays and day parts: what follows "on" in "on Tuesday night".
     pub(crate) week: HashSet<String>,
+    /// The days of the week alone.
+    pub(crate) weekdays: HashSet<String>,
     /// Periods and day parts: what follows "this"/"last"/"next".
     pub(crate) periods: HashSet<String>,
     pub(crate) published: HashSet<String>,
@@ -570,6 +572,7 @@ impl Lexicon {
             name_particles: set(&file.name_particles),
             time_words: set(&file.time_words),
             week: union(&[], &[&file.weekdays, &file.day_parts]),
+            weekdays: set(&file.weekdays),
             periods: union(&[], &[&file.periods, &file.day_parts]),
             published: set(&file.published),
             trailing: set(&file.trailing),
