@@ -225,3 +225,27 @@ fn a_replaced_word_keeps_the_articles_dash_before_it() {
     assert_eq!(fixed, text.replace("— after", "— before"));
     assert_eq!(factcheck::corrected(&fixed, &check(&fixed)), fixed);
 }
+
+#[test]
+fn british_and_american_spellings_are_the_same_word() {
+    // a quote re-spelled to a house style says the same words; a changed
+    // word is still a misquote, and short words are never folded
+    let yaml = "version: 1
+sources:
+  - {id: ines, name: Ines Solberg, aliases: [Solberg]}
+quotes:
+  - {id: q, speaker: ines, text: \"Our neighbours will not forget the centre, and the organisation analysed every defence of it.\"}
+";
+    let reference = Reference::from_str(Path::new("ref.yaml"), yaml).unwrap();
+    let check = |text: &str| {
+        let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+        Checker::new(&reference).check(&article).findings
+    };
+    let text = "“Our neighbors will not forget the center, and the organization analyzed every defense of it,” Solberg said.\n";
+    let f = check(text);
+    assert!(f.iter().any(|f| f.status == Status::Match), "{f:#?}");
+    assert!(f.iter().all(|f| f.severity < Severity::Warning), "{f:#?}");
+    let text = "“Our neighbors will not forget the center, and the organization analyzed every part of it,” Solberg said.\n";
+    let f = check(text);
+    assert!(f.iter().any(|f| f.status == Status::Misquoted), "{f:#?}");
+}

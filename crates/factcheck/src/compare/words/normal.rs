@@ -15,7 +15,8 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
         // most words are plain letters and digits: nothing to map or trim
         if b > a && s.as_bytes()[a..b].iter().all(u8::is_ascii_alphanumeric) {
             let w = &s[a..b];
-            out.push((as_digits(w).unwrap_or_else(|| w.to_string()), (a, b)));
+            let w = as_digits(w).unwrap_or_else(|| one_spelling(w).into_owned());
+            out.push((w, (a, b)));
             return;
         }
         // (characters no reader sees — a soft hyphen, a zero-width space,
@@ -43,7 +44,7 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
             let word = if trimmed == "..." || trimmed.contains('…') {
                 "…".to_string()
             } else {
-                as_digits(trimmed).unwrap_or_else(|| trimmed.to_string())
+                as_digits(trimmed).unwrap_or_else(|| one_spelling(trimmed).into_owned())
             };
             out.push((word, (a, b)));
         }
@@ -132,6 +133,56 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
         }
     }
     out
+}
+
+/// A word in one spelling where British and American spelling differ by a
+/// regular ending ("neighbours" and "neighbors", "organisation",
+/// "analysed", "centre", "defence"): a quote re-spelled to a house style
+/// says the same words. Only long words are folded, so no two words of
+/// different sense meet ("four" is not "for"); "travelled"/"traveled" is
+/// left alone, as the same rule would make "filled" "filed".
+fn one_spelling(w: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if w.len() < 6 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Cow::Borrowed(w);
+    }
+    const ENDINGS: [(&str, &str); 20] = [
+        ("ourable", "orable"),
+        ("ourite", "orite"),
+        ("ouring", "oring"),
+        ("oured", "ored"),
+        ("ours", "ors"),
+        ("our", "or"),
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("ysing", "yzing"),
+        ("ysed", "yzed"),
+        ("yse", "yze"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+        ("ogues", "ogs"),
+        ("ogue", "og"),
+        ("ence", "ense"),
+    ];
+    let lower = w.to_ascii_lowercase();
+    for (gb, us) in ENDINGS {
+        if let Some(stem) = lower.strip_suffix(gb) {
+            // ("-ence" only in the four words that end so in Britain)
+            if gb == "ence" && !matches!(stem, "def" | "off" | "lic" | "pret") {
+                return Cow::Borrowed(w);
+            }
+            // (keep the first letter's case: it is compared as written)
+            let mut out = String::with_capacity(w.len());
+            out.push_str(&w[..stem.len()]);
+            out.push_str(us);
+            return Cow::Owned(out);
+        }
+    }
+    Cow::Borrowed(w)
 }
 
 /// The longest link target read past (a URL).
