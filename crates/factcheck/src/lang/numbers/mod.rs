@@ -251,6 +251,10 @@ impl NumberPhrase {
 /// or number words ("twelve", "half a million"): the next token, or `None`.
 fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option<usize> {
     let w = toks[i].lower.as_str();
+    // (asked of every word of every sentence: most open no number)
+    if !opens_number(w) {
+        return None;
+    }
     n.words = true;
     if let Some(v) = tens_of(toks, i) {
         n.value = v;
@@ -291,6 +295,100 @@ fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option
         n.scale = scale_word(&sw.lower).map_or(1.0, |(s, _)| s);
     }
     Some(k)
+}
+
+/// The words a number in words can open with: units, tens and dozens,
+/// scales and their abbreviations, vague plurals, and the words before
+/// them ("a dozen", "half a million", "several hundred", "tens of").
+const OPENERS: [&str; 80] = [
+    "zero",
+    "nought",
+    "naught",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "dozen",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "mln",
+    "mn",
+    "billion",
+    "billions",
+    "bn",
+    "bln",
+    "trillion",
+    "trillions",
+    "tn",
+    "tln",
+    "quadrillion",
+    "quadrillions",
+    "quintillion",
+    "quintillions",
+    "sextillion",
+    "sextillions",
+    "septillion",
+    "septillions",
+    "octillion",
+    "octillions",
+    "nonillion",
+    "nonillions",
+    "decillion",
+    "decillions",
+    "lakh",
+    "lakhs",
+    "crore",
+    "crores",
+    "k",
+    "mil",
+    "m",
+    "b",
+    "dozens",
+    "scores",
+    "a",
+    "an",
+    "half",
+    "quarter",
+    "several",
+    "tens",
+    "quarters",
+    "halves",
+    "billions",
+];
+
+/// Whether a number in words may start with `w`: one look-up, and for a
+/// hyphenated word ("twenty-one") one for its first part.
+fn opens_number(w: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| OPENERS.into_iter().collect());
+    SET.contains(w) || w.split_once('-').is_some_and(|(a, _)| SET.contains(a))
 }
 
 /// "tens of thousands", "hundreds of millions": the value, if token `i` opens one.
