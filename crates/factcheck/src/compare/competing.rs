@@ -3,7 +3,8 @@
 //! the fact's own source and another number to someone the reference does
 //! not know. That figure is the other source's count, reported as such,
 //! not a wrong copy of the reference's: a warning, never a rewrite. So is
-//! the fact's own number credited a second time, to another source.
+//! the fact's own number credited a second time, to another source, and a
+//! toll revised on a day of its own ("On Tuesday it put the toll at 31").
 
 use super::choose::names_number;
 use super::{soften, Checker};
@@ -69,7 +70,9 @@ impl Checker<'_> {
             let dated = f.status == Status::Mismatch
                 && f.severity > Severity::Warning
                 && f.fact.as_ref().is_some_and(|id| credited.contains(id))
-                && f.claim.as_ref().is_some_and(|c| self.names_a_day(&c.text));
+                && f.claim
+                    .as_ref()
+                    .is_some_and(|c| self.dated_revision(&c.text));
             if dated {
                 soften(f, ", whose own number the article gives elsewhere; this one is dated to a day of its own (“On Tuesday”): another day's count, perhaps");
                 continue;
@@ -96,13 +99,11 @@ impl Checker<'_> {
             })
             && self.speaker_id(c).is_none()
     }
-}
 
-impl Checker<'_> {
     /// Whether a sentence opens on a day of the week and revises a toll
     /// ("On Tuesday it put the toll at 31", "Earlier on Monday, officials
     /// estimated 31"): a count as of that day.
-    fn names_a_day(&self, sentence: &str) -> bool {
+    fn dated_revision(&self, sentence: &str) -> bool {
         let lx = &self.reference.lexicon;
         let words: Vec<String> = sentence
             .split(|c: char| !c.is_alphabetic())

@@ -154,24 +154,17 @@ impl Checker<'_> {
             };
             // (a quotation whose speaker the article does not tell may hold
             // a misprint of the fact: its fix stands)
-            let Some(speaker) = quote
-                .attribution
-                .as_ref()
-                .and_then(|_| self.speaker_id(quote))
-                .or_else(|| {
-                    quote
-                        .attribution
-                        .as_ref()
-                        .filter(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias))
-                        .map(|_| String::new())
-                })
-            else {
+            let Some(a) = quote.attribution.as_ref() else {
                 continue;
             };
+            let speaker = self.speaker_id(quote);
+            if speaker.is_none() && !matches!(a.resolved, Resolution::Named | Resolution::Alias) {
+                continue;
+            }
             let own = self
                 .fact_of(f)
                 .and_then(|fact| fact.source.as_deref())
-                .is_none_or(|want| speaker == want);
+                .is_none_or(|want| speaker.as_deref() == Some(want));
             if own {
                 continue;
             }
