@@ -287,7 +287,17 @@ pub(crate) fn sentences(scan: &str, start: usize, end: usize, lexicon: &Lexicon)
         i = match b {
             b'\n' => sp.line_break(a, i),
             b'.' | b'!' | b'?' => sp.terminator(a, i),
-            _ => i + 1,
+            // (the next byte that may end the sentence, found by memchr:
+            // but no further than where an overlong one may be cut)
+            _ => {
+                let limit = (a + crate::limits::MAX_SENTENCE_BYTES)
+                    .max(i + 1)
+                    .min(bytes.len());
+                let rest = &bytes[i + 1..limit];
+                let stop = memchr::memchr3(b'.', b'!', b'?', rest);
+                let line = memchr::memchr(b'\n', stop.map_or(rest, |k| &rest[..k]));
+                i + 1 + line.or(stop).unwrap_or(rest.len())
+            }
         };
     }
     if let Some(a) = sp.sent_start.filter(|_| i >= bytes.len()) {
