@@ -100,14 +100,15 @@ fn write_fragment<W: ?Sized + Write>(w: &mut W, s: &str, html: bool) -> io::Resu
     // fragments hold none and are written as they are
     // (and "##[", which a GitHub runner reads as a command anywhere in
     // a line: its "[" is written as an escape)
-    let lead = s.bytes().any(|b| {
+    // (one pass: a "#" sends the fragment the slow way, which escapes only
+    // the "[" of a "##[")
+    let plain = !s.bytes().any(|b| {
         matches!(
             b,
-            0x7f | 0xc2 | 0xcd | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf0 | 0xf3
-        )
+            0x7f | 0xc2 | 0xcd | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf0 | 0xf3 | b'#'
+        ) || html && matches!(b, b'<' | b'>' | b'&')
     });
-    let markup = html && s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&'));
-    if !(lead || markup || s.contains("##[")) {
+    if plain {
         return w.write_all(s.as_bytes());
     }
     let mut rest = s;
