@@ -257,7 +257,9 @@ impl<'r> Checker<'r> {
         // piece of legislation" beside "a preposterous piece of
         // legislation"): close only when the same speaker says them
         // (a pair with a word swapped, only from the speaker named for it)
-        let short = quote_words(text).len() < 6;
+        // (read only when a close quote was found: most quotes have none)
+        let short =
+            found.iter().any(|f| matches!(f, Found::Close(..))) && quote_words(text).len() < 6;
         let speaker = self.speaker_id(c);
         let named = c
             .attribution

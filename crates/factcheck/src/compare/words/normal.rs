@@ -168,19 +168,28 @@ fn one_spelling(w: &str) -> std::borrow::Cow<'_, str> {
         ("ogue", "og"),
         ("ence", "ense"),
     ];
-    let lower = w.to_ascii_lowercase();
     for (gb, us) in ENDINGS {
-        if let Some(stem) = lower.strip_suffix(gb) {
-            // ("-ence" only in the four words that end so in Britain)
-            if gb == "ence" && !matches!(stem, "def" | "off" | "lic" | "pret") {
-                return Cow::Borrowed(w);
-            }
-            // (keep the first letter's case: it is compared as written)
-            let mut out = String::with_capacity(w.len());
-            out.push_str(&w[..stem.len()]);
-            out.push_str(us);
-            return Cow::Owned(out);
+        // (compared without lower-casing a copy: most words end in none)
+        let Some(stem_len) = w.len().checked_sub(gb.len()) else {
+            continue;
+        };
+        if !w[stem_len..].eq_ignore_ascii_case(gb) {
+            continue;
         }
+        let stem = &w[..stem_len];
+        // ("-ence" only in the four words that end so in Britain)
+        if gb == "ence"
+            && !["def", "off", "lic", "pret"]
+                .iter()
+                .any(|b| stem.eq_ignore_ascii_case(b))
+        {
+            return Cow::Borrowed(w);
+        }
+        // (keep the first letter's case: it is compared as written)
+        let mut out = String::with_capacity(w.len());
+        out.push_str(stem);
+        out.push_str(us);
+        return Cow::Owned(out);
     }
     Cow::Borrowed(w)
 }
