@@ -80,13 +80,26 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// The character at byte `i` of `s` (a boundary): ASCII read as a byte,
+/// without decoding (most text).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        s[i..].chars().next()
+    }
+}
+
 /// Tokenize `src[start..end]`. Offsets are absolute.
 pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
     let s = &src[start..end];
+    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let begin = i;
@@ -95,41 +108,33 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
         if c.is_ascii_digit() {
             kind = Kind::Num;
             // digits with internal separators or decimal points: 10,000 / 10.5
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    stop = j + 1;
-                    it.next();
-                } else if matches!(d, ',' | '.') {
-                    let next = s[j + 1..].chars().next();
-                    if next.is_some_and(|n| n.is_ascii_digit()) {
-                        it.next();
-                        stop = j + 1;
-                    } else {
-                        break;
+            loop {
+                match bytes.get(stop) {
+                    Some(d) if d.is_ascii_digit() => stop += 1,
+                    Some(b',' | b'.') if bytes.get(stop + 1).is_some_and(u8::is_ascii_digit) => {
+                        stop += 1
                     }
-                } else {
-                    break;
+                    _ => break,
                 }
             }
         } else if is_word_char(c) {
             kind = Kind::Word;
-            while let Some(&(j, d)) = it.peek() {
+            while let Some(d) = char_at(s, stop) {
                 if is_word_char(d) {
-                    stop = j + d.len_utf8();
-                    it.next();
+                    stop += d.len_utf8();
                 } else if is_apostrophe(d) || d == '-' || d == '&' {
                     // internal apostrophe or hyphen: Russia’s, so-called;
                     // an ampersand between capitals: PG&E, AT&T
-                    let next = s[j + d.len_utf8()..].chars().next();
+                    let after = stop + d.len_utf8();
+                    let next = char_at(s, after);
                     let joins = if d == '&' {
-                        s[..j].ends_with(|p: char| p.is_uppercase())
+                        s[..stop].ends_with(|p: char| p.is_uppercase())
                             && next.is_some_and(char::is_uppercase)
                     } else {
                         next.is_some_and(is_word_char)
                     };
                     if joins {
-                        it.next();
-                        stop = j + d.len_utf8();
+                        stop = after;
                     } else {
                         break;
                     }
@@ -160,6 +165,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             lower,
             cap: c.is_uppercase(),
         });
+        i = stop;
     }
     out
 }
