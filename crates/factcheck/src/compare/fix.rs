@@ -41,31 +41,7 @@ pub(crate) fn in_style(value: f64, q: &Quantity) -> String {
 /// Whole numbers below a hundred in words, for an article that wrote its
 /// number in words ("three", "forty-one").
 fn in_words(n: u64) -> Option<String> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 10] = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    use crate::lang::numbers::{TENS, UNITS};
     match n {
         0..=19 => Some(UNITS[n as usize].to_string()),
         20..=99 if n.is_multiple_of(10) => Some(TENS[(n / 10) as usize].to_string()),

@@ -92,7 +92,7 @@ pub(super) fn spare_quoted_speakers(claims: &[Claim], findings: &mut [Finding]) 
         let Some(q) = f.claim.as_ref().and_then(|c| c.quantity.as_ref()) else {
             continue;
         };
-        if inside(q.style.number_span) && f.severity > Severity::Warning {
+        if inside(q.style.number_span).is_some() && f.severity > Severity::Warning {
             f.severity = Severity::Warning;
             f.correction = None;
             f.message.push_str(
@@ -102,22 +102,23 @@ pub(super) fn spare_quoted_speakers(claims: &[Claim], findings: &mut [Finding]) 
     }
 }
 
-/// Whether a span lies inside one of the claims' quotations (`None` when
-/// there are none).
-fn quotations(claims: &[Claim]) -> Option<impl Fn((usize, usize)) -> bool> {
-    let mut quotes: Vec<(usize, usize)> = claims
+/// The quotation among the claims that holds a span (`None` when there
+/// are no quotations at all).
+fn quotations<'c>(claims: &'c [Claim]) -> Option<impl Fn((usize, usize)) -> Option<&'c Claim>> {
+    let mut quotes: Vec<&Claim> = claims
         .iter()
         .filter(|c| c.kind == ClaimKind::Quote)
-        .map(|c| (c.span.start, c.span.end))
         .collect();
     if quotes.is_empty() {
         return None;
     }
-    quotes.sort_unstable();
+    quotes.sort_by_key(|c| c.span.start);
     // (quotations do not overlap: the last one opening before the span)
     Some(move |(a, b): (usize, usize)| {
-        let i = quotes.partition_point(|q| q.0 <= a);
-        i.checked_sub(1).is_some_and(|j| b <= quotes[j].1)
+        let i = quotes.partition_point(|q| q.span.start <= a);
+        i.checked_sub(1)
+            .map(|j| quotes[j])
+            .filter(|q| b <= q.span.end)
     })
 }
 
@@ -127,20 +128,8 @@ impl Checker<'_> {
     /// said: rewriting it would make up a quote. A warning, without a fix;
     /// the fact's own source misquoted keeps its fix.
     pub(super) fn spare_others_quoted_figures(&self, claims: &[Claim], findings: &mut [Finding]) {
-        let mut quotes: Vec<&Claim> = claims
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Quote)
-            .collect();
-        if quotes.is_empty() {
+        let Some(quote_of) = quotations(claims) else {
             return;
-        }
-        quotes.sort_by_key(|c| c.span.start);
-        // (quotations do not overlap: the last one opening before the figure)
-        let quote_of = |(a, b): (usize, usize)| {
-            let i = quotes.partition_point(|q| q.span.start <= a);
-            i.checked_sub(1)
-                .map(|j| quotes[j])
-                .filter(|q| b <= q.span.end)
         };
         for f in findings
             .iter_mut()

@@ -12,7 +12,7 @@ use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 /// `value` as compact JSON (one line) into `out`.
 pub fn to_writer<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> serde_json::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(out, Safe(CompactFormatter));
+    let mut ser = serde_json::Serializer::with_formatter(out, Safe(CompactFormatter, false));
     value.serialize(&mut ser)
 }
 
@@ -21,7 +21,7 @@ pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(
     out: W,
     value: &T,
 ) -> serde_json::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(out, Safe(PrettyFormatter::new()));
+    let mut ser = serde_json::Serializer::with_formatter(out, Safe(PrettyFormatter::new(), false));
     value.serialize(&mut ser)
 }
 
@@ -32,7 +32,7 @@ pub fn to_writer_pretty_for_html<W: Write, T: Serialize + ?Sized>(
     out: W,
     value: &T,
 ) -> serde_json::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(out, ForHtml(PrettyFormatter::new()));
+    let mut ser = serde_json::Serializer::with_formatter(out, Safe(PrettyFormatter::new(), true));
     value.serialize(&mut ser)
 }
 
@@ -48,11 +48,9 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T, pretty: bool) -> serde_json::
     Ok(String::from_utf8(out).unwrap_or_default())
 }
 
-/// A formatter as `F`, but for the characters of strings it writes.
-struct Safe<F>(F);
-
-/// [`Safe`], and HTML's markup characters escaped as well.
-struct ForHtml<F>(F);
+/// A formatter as `F`, but for the characters of strings it writes (and,
+/// when `.1`, HTML's markup characters as well).
+struct Safe<F>(F, bool);
 
 /// Characters written as `\uXXXX` though JSON allows them raw.
 fn escaped(c: char) -> bool {
@@ -88,7 +86,7 @@ impl<F: Formatter> Formatter for Safe<F> {
     }
 
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
-        write_fragment(w, s, false)
+        write_fragment(w, s, self.1)
     }
 }
 
@@ -127,31 +125,6 @@ fn write_fragment<W: ?Sized + Write>(w: &mut W, s: &str, html: bool) -> io::Resu
         at += i + c.len_utf8();
     }
     w.write_all(rest.as_bytes())
-}
-
-impl<F: Formatter> Formatter for ForHtml<F> {
-    delegate!(
-        begin_array,
-        end_array,
-        end_array_value,
-        begin_object,
-        end_object,
-        end_object_key,
-        begin_object_value,
-        end_object_value
-    );
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-
-    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
-        write_fragment(w, s, true)
-    }
 }
 
 #[cfg(test)]

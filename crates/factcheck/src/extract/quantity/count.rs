@@ -3,7 +3,7 @@
 //! right around it.
 
 use crate::extract::speech::Sent;
-use crate::lang::numbers::{parse_at, NumberPhrase};
+use crate::lang::numbers::{is_scale_word, parse_at, NumberPhrase, TENS};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::GROUP_DETERMINERS;
 use crate::lexicon::Lexicon;
@@ -39,11 +39,7 @@ fn tail_of_a_written_number(sent: &Sent, n: &NumberPhrase) -> bool {
         .find_map(|h| head.strip_suffix(*h))
         .is_some_and(|w| {
             let word = w.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-            [
-                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-            ]
-            .iter()
-            .any(|t| word.eq_ignore_ascii_case(t))
+            !word.is_empty() && TENS.iter().any(|t| word.eq_ignore_ascii_case(t))
         });
     if toks[n.first].kind == Kind::Word && hyphened {
         return true;
@@ -57,10 +53,7 @@ fn tail_of_a_written_number(sent: &Sent, n: &NumberPhrase) -> bool {
         && k > 0
         && toks[k - 1].kind == Kind::Num
         && toks[n.first].kind == Kind::Num
-        && matches!(
-            before.lower.as_str(),
-            "hundred" | "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
-        )
+        && is_scale_word(&before.lower)
 }
 
 /// The size of a sample studied, not a count of the harmed: "half the

@@ -5,6 +5,7 @@
 mod digits;
 mod words;
 pub use words::is_number_word;
+pub(crate) use words::{TENS, UNITS};
 
 use crate::lang::tokens::{tokenize, Kind, Token};
 use crate::model::Qualifier;
@@ -47,42 +48,75 @@ pub struct NumberPhrase {
 
 /// Scale words and abbreviations; `glued_only` ones must touch the digits ("1.2m").
 fn scale_word(w: &str) -> Option<(f64, bool)> {
-    Some(match w {
-        "hundred" | "hundreds" => (1e2, false),
-        "thousand" | "thousands" => (1e3, false),
-        "million" | "millions" | "mln" | "mn" => (1e6, false),
-        "billion" | "billions" | "bn" | "bln" => (1e9, false),
-        "trillion" | "trillions" | "tn" | "tln" => (1e12, false),
-        // (read so that they are too large, never a count of what precedes)
-        "quadrillion" | "quadrillions" => (1e15, false),
-        "quintillion" | "quintillions" => (1e18, false),
-        "sextillion" | "sextillions" => (1e21, false),
-        "septillion" | "septillions" => (1e24, false),
-        "octillion" | "octillions" => (1e27, false),
-        "nonillion" | "nonillions" => (1e30, false),
-        "decillion" | "decillions" => (1e33, false),
-        "lakh" | "lakhs" => (1e5, false),
-        "crore" | "crores" => (1e7, false),
-        "k" => (1e3, true),
-        "mil" => (1e6, true),
-        "m" => (1e6, true),
-        "b" => (1e9, true),
-        _ => return None,
-    })
+    SCALES
+        .iter()
+        .find(|(s, ..)| *s == w)
+        .map(|&(_, v, glued)| (v, glued))
+}
+
+/// Scale words, their factor, and whether they must touch the digits.
+const SCALES: &[(&str, f64, bool)] = &[
+    ("hundred", 1e2, false),
+    ("hundreds", 1e2, false),
+    ("thousand", 1e3, false),
+    ("thousands", 1e3, false),
+    ("million", 1e6, false),
+    ("millions", 1e6, false),
+    ("mln", 1e6, false),
+    ("mn", 1e6, false),
+    ("billion", 1e9, false),
+    ("billions", 1e9, false),
+    ("bn", 1e9, false),
+    ("bln", 1e9, false),
+    ("trillion", 1e12, false),
+    ("trillions", 1e12, false),
+    ("tn", 1e12, false),
+    ("tln", 1e12, false),
+    // (read so that they are too large, never a count of what precedes)
+    ("quadrillion", 1e15, false),
+    ("quadrillions", 1e15, false),
+    ("quintillion", 1e18, false),
+    ("quintillions", 1e18, false),
+    ("sextillion", 1e21, false),
+    ("sextillions", 1e21, false),
+    ("septillion", 1e24, false),
+    ("septillions", 1e24, false),
+    ("octillion", 1e27, false),
+    ("octillions", 1e27, false),
+    ("nonillion", 1e30, false),
+    ("nonillions", 1e30, false),
+    ("decillion", 1e33, false),
+    ("decillions", 1e33, false),
+    ("lakh", 1e5, false),
+    ("lakhs", 1e5, false),
+    ("crore", 1e7, false),
+    ("crores", 1e7, false),
+    ("k", 1e3, true),
+    ("mil", 1e6, true),
+    ("m", 1e6, true),
+    ("b", 1e9, true),
+];
+
+/// Whether `w` (lower-cased) is a scale word written apart from its
+/// digits ("million", "bn", "lakh"; not "m" of "1.2m").
+pub(crate) fn is_scale_word(w: &str) -> bool {
+    scale_word(w).is_some_and(|(_, glued)| !glued)
 }
 
 /// The unit of a vague plural ("thousands" → 1,000).
 fn vague_unit(w: &str) -> Option<f64> {
-    Some(match w {
-        "dozens" => 12.0,
-        "scores" => 20.0,
-        "hundreds" => 1e2,
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        _ => return None,
-    })
+    VAGUE.iter().find(|(v, _)| *v == w).map(|&(_, u)| u)
 }
+
+/// Vague plurals and their units.
+const VAGUE: [(&str, f64); 6] = [
+    ("dozens", 12.0),
+    ("scores", 20.0),
+    ("hundreds", 1e2),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+];
 
 /// The largest count there is: a trillion (no toll, crowd or population
 /// comes near). The parser reads larger numbers (a peer suite's "21
@@ -297,97 +331,23 @@ fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option
     Some(k)
 }
 
-/// The words a number in words can open with: units, tens and dozens,
-/// scales and their abbreviations, vague plurals, and the words before
-/// them ("a dozen", "half a million", "several hundred", "tens of").
-const OPENERS: [&str; 80] = [
-    "zero",
-    "nought",
-    "naught",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "dozen",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "mln",
-    "mn",
-    "billion",
-    "billions",
-    "bn",
-    "bln",
-    "trillion",
-    "trillions",
-    "tn",
-    "tln",
-    "quadrillion",
-    "quadrillions",
-    "quintillion",
-    "quintillions",
-    "sextillion",
-    "sextillions",
-    "septillion",
-    "septillions",
-    "octillion",
-    "octillions",
-    "nonillion",
-    "nonillions",
-    "decillion",
-    "decillions",
-    "lakh",
-    "lakhs",
-    "crore",
-    "crores",
-    "k",
-    "mil",
-    "m",
-    "b",
-    "dozens",
-    "scores",
-    "a",
-    "an",
-    "half",
-    "quarter",
-    "several",
-    "tens",
-    "quarters",
-    "halves",
-    "billions",
-];
-
-/// Whether a number in words may start with `w`: one look-up, and for a
-/// hyphenated word ("twenty-one") one for its first part.
+/// Whether a number in words may start with `w`: a unit, ten or dozen
+/// word, a scale, a vague plural, or a word before them ("a dozen", "half
+/// a million", "several hundred", "tens of"); one look-up, and for a
+/// hyphenated word ("twenty-one") one for its first part. The set is read
+/// from the tables the reader itself uses.
 fn opens_number(w: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| OPENERS.into_iter().collect());
+        std::sync::LazyLock::new(|| {
+            let before = ["a", "an", "half", "quarter", "several", "tens"];
+            (words::UNITS.iter().copied())
+                .chain(words::TENS.iter().copied().filter(|t| !t.is_empty()))
+                .chain(words::OTHER_UNITS.iter().map(|u| u.0))
+                .chain(SCALES.iter().map(|s| s.0))
+                .chain(VAGUE.iter().map(|v| v.0))
+                .chain(before)
+                .collect()
+        });
     SET.contains(w) || w.split_once('-').is_some_and(|(a, _)| SET.contains(a))
 }
 

@@ -10,40 +10,49 @@ pub fn is_number_word(w: &str) -> bool {
     unit_word(w).is_some() || compound_word(w).is_some() || scale_word(w).is_some()
 }
 
+/// The units by value, "zero" to "nineteen": read here and written by
+/// fixes of numbers in words.
+pub(crate) const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// The tens by value divided by ten ("twenty" at 2; none below).
+pub(crate) const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Other unit words: zero's other names and the dozen.
+pub(super) const OTHER_UNITS: [(&str, f64); 3] =
+    [("nought", 0.0), ("naught", 0.0), ("dozen", 12.0)];
+
 /// A unit, ten or dozen word: its value ("seven" → 7, "dozen" → 12).
 fn unit_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" | "nought" | "naught" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "dozen" => 12.0,
-        _ => return None,
-    })
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|t| !t.is_empty() && *t == w) {
+        return Some(i as f64 * 10.0);
+    }
+    OTHER_UNITS.iter().find(|(u, _)| *u == w).map(|&(_, v)| v)
 }
 
 /// "twenty-five" → 25
