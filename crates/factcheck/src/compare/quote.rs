@@ -362,10 +362,10 @@ impl<'r> Checker<'r> {
     fn find_quote(&self, text: &str) -> Vec<Found<'r>> {
         let positioned = quote_words(text);
         let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
-        let lower: Vec<String> = words
+        let lower: Vec<std::borrow::Cow<str>> = words
             .iter()
             .filter(|w| *w != "…")
-            .map(|w| w.to_lowercase())
+            .map(|w| super::words::lower(w))
             .collect();
         let mut found = Vec::new();
         let mut best_close: Option<(QuoteDiff, &RefQuote, (usize, usize))> = None;

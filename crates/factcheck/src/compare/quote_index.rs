@@ -13,13 +13,13 @@ impl<'r> Checker<'r> {
     /// shorter of them and `lower` (the quote's words, lower-cased, no
     /// ellipses), in reference order; found through the word index, so the
     /// work is the words' postings, not every quote of the reference.
-    pub(super) fn sharing_words(&self, lower: &[String]) -> Vec<&PreparedQuote<'r>> {
+    pub(super) fn sharing_words<S: AsRef<str>>(&self, lower: &[S]) -> Vec<&PreparedQuote<'r>> {
         if lower.is_empty() {
             return Vec::new();
         }
         let mut times: HashMap<&str, usize> = HashMap::new();
         for w in lower {
-            *times.entry(w.as_str()).or_default() += 1;
+            *times.entry(w.as_ref()).or_default() += 1;
         }
         // how many of the quote's words each reference quote holds, the
         // rarest words first, as far as the postings bound (words that

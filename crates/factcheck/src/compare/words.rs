@@ -8,7 +8,7 @@ use crate::limits::{MAX_ALIGNED_WORDS, MAX_PHRASE_WORDS};
 use crate::model::{DiffOp, DiffPart};
 
 mod normal;
-pub(super) use normal::quote_words;
+pub(super) use normal::{lower, quote_words};
 
 /// Words run together, lower-cased, with the offsets where words start and
 /// end: made once per reference quote, which many article quotes are
@@ -29,7 +29,12 @@ impl Squashed {
         let mut content = 0;
         for w in words {
             let before = text.len();
-            text.push_str(&w.to_lowercase());
+            // (ASCII folded as it is copied: no lower-cased copy per word)
+            if w.is_ascii() {
+                text.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                text.push_str(&w.to_lowercase());
+            }
             bounds.push(text.len());
             if w != "…" {
                 content += text.len() - before;

@@ -22,20 +22,19 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
         // (characters no reader sees — a soft hyphen, a zero-width space,
         // a direction mark — are no difference, nor is a word's accent
         // typed as a letter and a combining mark: NFC)
-        let w: String = markup_as_read(&s[a..b])
-            .replace("â€™", "’")
-            .chars()
-            // ("[t]he": a letter the editor changed stays in its word)
-            .filter(|&c| !crate::lang::unseen(c) && c != '[' && c != ']')
-            .map(|c| match c {
-                '’' | '‘' | '`' | '´' => '\'',
-                '“' | '”' | '„' | '«' | '»' => '"',
-                '–' | '—' | '‒' | '\u{2010}' | '\u{2011}' => '-',
-                c => c,
-            })
-            .nfc()
-            .collect();
-        // (a no-break space written as a reference parts two words)
+        // (ASCII with no markup, bracket or backtick reads as written:
+        // most words with punctuation, "said," or "it's")
+        let raw = &s[a..b];
+        let plain = raw.bytes().all(|b| {
+            b.is_ascii()
+                && !b.is_ascii_whitespace()
+                && !matches!(b, b'<' | b'&' | b'[' | b']' | b'`')
+        });
+        let w: std::borrow::Cow<str> = if plain {
+            raw.into()
+        } else {
+            read_as_seen(raw).into()
+        };
         for w in w.split_whitespace() {
             let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '…');
             if trimmed.is_empty() {
@@ -197,6 +196,24 @@ fn one_spelling(w: &str) -> std::borrow::Cow<'_, str> {
 /// The longest link target read past (a URL).
 const MAX_LINK_TARGET: usize = 2048;
 
+/// A quoted word's characters as a reader sees them: markup read, unseen
+/// characters dropped, curly quotes and dashes as plain ones, NFC.
+fn read_as_seen(raw: &str) -> String {
+    markup_as_read(raw)
+        .replace("â€™", "’")
+        .chars()
+        // ("[t]he": a letter the editor changed stays in its word)
+        .filter(|&c| !crate::lang::unseen(c) && c != '[' && c != ']')
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '–' | '—' | '‒' | '\u{2010}' | '\u{2011}' => '-',
+            c => c,
+        })
+        .nfc()
+        .collect()
+}
+
 /// A quoted word as a reader sees it: character references decoded
 /// ("they&rsquo;re"), tags dropped ("<em>stretched</em>"), a footnote
 /// mark dropped with its number ("holding<sup>1</sup>").
@@ -229,6 +246,15 @@ fn markup_as_read(w: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(html_escape::decode_html_entities(&out).into_owned())
 }
 
+/// `w` lower-cased, copied only when it must be (asked of every quoted word).
+pub(in crate::compare) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// The most words a number spelled out takes ("one hundred and
 /// twenty-three thousand four hundred and fifty-six" takes ten).
 const MAX_NUMBER_WORDS: usize = 16;
@@ -246,10 +272,9 @@ fn spelled_numbers_as_digits(
         let (a, b) = words[k].1;
         &s[a..b]
     };
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
+    fn bare(w: &str) -> std::borrow::Cow<'_, str> {
+        lower(w.trim_matches(|c: char| !c.is_alphanumeric()))
+    }
     let numeric = |w: &str| {
         let w = bare(w);
         is_number_word(&w) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b','))
@@ -312,7 +337,7 @@ fn spelled_numbers_as_digits(
 /// word in a quote (a paper spells out what a transcript writes in
 /// digits). Scale words and "dozen" stay words.
 fn as_digits(w: &str) -> Option<String> {
-    let lower = w.to_lowercase();
+    let lower = lower(w);
     let spelled = crate::lang::numbers::is_number_word(&lower)
         && !lower.contains("hundred")
         && ![

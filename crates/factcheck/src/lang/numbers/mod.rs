@@ -336,7 +336,7 @@ fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option
 /// a million", "several hundred", "tens of"); one look-up, and for a
 /// hyphenated word ("twenty-one") one for its first part. The set is read
 /// from the tables the reader itself uses.
-fn opens_number(w: &str) -> bool {
+pub(crate) fn opens_number(w: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| {
             let before = ["a", "an", "half", "quarter", "several", "tens"];

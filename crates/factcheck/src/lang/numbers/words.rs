@@ -7,7 +7,9 @@ use crate::lang::tokens::Token;
 /// Whether `w` (lower-cased) is a number word: "seven", "twenty-one",
 /// "hundred", "million".
 pub fn is_number_word(w: &str) -> bool {
-    unit_word(w).is_some() || compound_word(w).is_some() || scale_word(w).is_some()
+    // (most words open no number: one look-up turns them away)
+    super::opens_number(w)
+        && (unit_word(w).is_some() || compound_word(w).is_some() || scale_word(w).is_some())
 }
 
 /// The units by value, "zero" to "nineteen": read here and written by
