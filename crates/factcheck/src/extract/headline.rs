@@ -21,13 +21,12 @@ impl Extractor<'_> {
         let name = &toks[colon + 1..end];
         let name_ok = (1..=6).contains(&name.len())
             && name.iter().all(|t| {
-                t.kind == Kind::Word
-                    && (t.capitalised(sent.src) || self.lexicon.titles.contains(t.lower.as_str()))
+                t.kind == Kind::Word && (t.capitalised(sent.src) || self.lexicon.titles.has(t))
             })
             && name.iter().any(|t| t.capitalised(sent.src))
             && !name.iter().any(|t| {
                 crate::lexicon::grammar::ARTICLES.contains(&t.lower.as_str())
-                    || self.lexicon.teaser_words.contains(t.lower.as_str())
+                    || self.lexicon.teaser_words.has(t)
             });
         let words_before = toks[sent.first..colon]
             .iter()

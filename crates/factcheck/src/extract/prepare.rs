@@ -35,7 +35,9 @@ impl Extractor<'_> {
         // only as far as the sentence before (a megabyte line is read once)
         let (mut line_start, mut searched) = (0, 0);
         for (index, s) in sentences.iter().enumerate() {
-            let toks = split_glued_cues(tokenize(scan, s.start, s.end), scan, lx);
+            let mut toks = tokenize(scan, s.start, s.end);
+            lx.classes.read(&mut toks);
+            let toks = split_glued_cues(toks, scan, lx);
             page_tail = page_tail || self.page_tail_in(&toks, scan);
             if let Some(i) =
                 memchr::memrchr(b'\n', &scan.as_bytes()[searched.min(s.start)..s.start])
@@ -100,17 +102,15 @@ impl Extractor<'_> {
 /// "Zelenskysaid" → "Zelensky" + "said".
 fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
     let glued = |t: &Token| {
-        (t.kind == Kind::Word
-            && t.capitalised(src)
-            && !lx.reporting_verbs.contains(t.lower.as_str()))
-        .then(|| {
-            lx.plain_cues.iter().find(|g| {
-                t.lower.len() >= g.len() + 4
-                    && t.lower.ends_with(g.as_str())
-                    && src.is_char_boundary(t.end - g.len())
+        (t.kind == Kind::Word && t.capitalised(src) && !lx.reporting_verbs.has(t))
+            .then(|| {
+                lx.plain_cues.iter().find(|g| {
+                    t.lower.len() >= g.len() + 4
+                        && t.lower.ends_with(g.as_str())
+                        && src.is_char_boundary(t.end - g.len())
+                })
             })
-        })
-        .flatten()
+            .flatten()
     };
     // most sentences have none: no second copy of their tokens
     if !toks.iter().any(|t| glued(t).is_some()) {

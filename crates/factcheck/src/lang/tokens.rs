@@ -29,6 +29,9 @@ pub struct Token {
     /// Whether the text as written starts with an upper-case letter: asked
     /// of most words many times, so read once here.
     pub cap: bool,
+    /// The bits of the lexicon lists holding the word, once a sentence's
+    /// tokens are read against the lexicon (`lexicon::classes`); 0 before.
+    pub classes: u64,
 }
 
 impl Token {
@@ -68,6 +71,7 @@ impl Token {
             kind,
             lower,
             cap: text[start..].chars().next().is_some_and(char::is_uppercase),
+            classes: 0,
         }
     }
 }
@@ -97,7 +101,13 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
+    while let Some(&b) = bytes.get(i) {
+        // (ASCII spaces and letters are read as bytes: most of the text)
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(s, i) else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -119,7 +129,16 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             }
         } else if is_word_char(c) {
             kind = Kind::Word;
-            while let Some(d) = char_at(s, stop) {
+            loop {
+                match bytes.get(stop) {
+                    Some(b) if b.is_ascii_alphabetic() => {
+                        stop += 1;
+                        continue;
+                    }
+                    Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'&') => break,
+                    _ => {}
+                }
+                let Some(d) = char_at(s, stop) else { break };
                 if is_word_char(d) {
                     stop += d.len_utf8();
                 } else if is_apostrophe(d) || d == '-' || d == '&' {
@@ -164,6 +183,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             kind,
             lower,
             cap: c.is_uppercase(),
+            classes: 0,
         });
         i = stop;
     }

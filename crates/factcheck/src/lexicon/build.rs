@@ -4,6 +4,122 @@
 
 use super::*;
 
+impl Lexicon {
+    /// Compile `file`: word lists to lower-case sets, phrases to word lists,
+    /// metric cues indexed by first word; fails on a malformed cue or qualifier.
+    pub(super) fn build(file: &LexiconFile) -> Result<Lexicon, String> {
+        let cues = metric_cues(file)?;
+        let [plain_by_first, post_by_first] = cue_index(&cues);
+        let indexed = |keep: fn(&MetricCue) -> bool, words: fn(&MetricCue) -> &[String]| {
+            phrases::Phrases::new(
+                cues.iter()
+                    .enumerate()
+                    .filter(|(_, c)| keep(c))
+                    .map(|(i, c)| (i, words(c))),
+            )
+        };
+        let mut cls = classes::Classes::default();
+        let plain_phrases = indexed(|c| !c.slotted, |c| &c.pre);
+        let post_phrases = indexed(|c| c.slotted && !c.post.is_empty(), |c| &c.post);
+        let pre_phrases = indexed(|c| c.slotted && c.post.is_empty(), |c| &c.pre);
+        Ok(Lexicon {
+            metric_ids: file.metrics.keys().cloned().collect(),
+            cues,
+            plain_phrases,
+            post_phrases,
+            pre_phrases,
+            plain_by_first,
+            post_by_first,
+            toll_links: cls.add(set(&file.toll_links)),
+            aux_words: cls.add(set(&file.aux_words)),
+            qualifiers: qualifiers::Qualifiers::new(qualifier_phrases(file)?),
+            reporting_verbs: cls.add(set(&file.reporting_verbs)),
+            titles: cls.add(set(&file.titles)),
+            female_titles: cls.add(set(&file.female_titles)),
+            male_titles: cls.add(set(&file.male_titles)),
+            organisations: cls.add(set(&file.organisations)),
+            title_cues: file.title_cues.iter().map(|p| words(p)).collect(),
+            teasers: file.teasers.iter().map(|p| words(p)).collect(),
+            teaser_words: cls.add(set(&file.teaser_words)),
+            speaker_nouns: cls.add(set(&file.speaker_nouns)),
+            proxies: cls.add(set(&file.proxies)),
+            months: cls.add(set(&file.months)),
+            non_count_units: cls.add(set(&file.non_count_units)),
+            non_count_labels: cls.add(set(&file.non_count_labels)),
+            year_words: cls.add(set(&file.year_words)),
+            not_subject: cls.add(set(&file.not_subject)),
+            speech_settings: cls.add(set(&file.speech_settings)),
+            non_person_subjects: cls.add(set(&file.non_person_subjects)),
+            part_subjects: cls.add(set(&file.part_subjects)),
+            page_tails: file.page_tails.iter().map(|p| words(p)).collect(),
+            additive_words: cls.add(set(&file.additive_words)),
+            count_modifiers: cls.add(set(&file.count_modifiers)),
+            release_words: cls.add(set(&file.release_words)),
+            count_nouns: cls.add(set(&file.count_nouns)),
+            whole_scopes: file.whole_scopes.iter().map(|w| w.to_lowercase()).collect(),
+            narrower_words: cls.add(set(&file.narrower_words)),
+            disputing_words: cls.add(set(&file.disputing_words)),
+            earlier_counts: file
+                .earlier_counts
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            other_periods: file
+                .other_periods
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            belief_verbs: cls.add(set(&file.belief_verbs)),
+            correction_notes: (file.correction_notes.iter())
+                .map(|w| w.to_lowercase())
+                .collect(),
+            total_words: file.total_words.iter().map(|p| words(p)).collect(),
+            sample_nouns: cls.add(set(&file.sample_nouns)),
+            loss_subjects: cls.add(set(&file.loss_subjects)),
+            fugitive_subjects: cls.add(set(&file.fugitive_subjects)),
+            body_nouns: cls.add(set(&file.body_nouns)),
+            body_context: cls.add(set(&file.body_context)),
+            body_kinds: cls.add(set(&file.body_kinds)),
+            subregions: cls.add(set(&file.subregions)),
+            place_nouns: cls.add(set(&file.place_nouns)),
+            sites: cls.add(set(&file.sites)),
+            not_names: cls.add(union(
+                grammar::CLOSED_CLASS,
+                &[&file.weekdays, &file.not_names],
+            )),
+            skip_left: cls.add(union(
+                grammar::BETWEEN_SPEAKER_AND_CUE,
+                &[&file.weekdays, &file.skip_left],
+            )),
+            aside_participles: cls.add(set(&file.aside_participles)),
+            name_particles: cls.add(set(&file.name_particles)),
+            time_words: cls.add(set(&file.time_words)),
+            week: cls.add(union(&[], &[&file.weekdays, &file.day_parts])),
+            weekdays: cls.add(set(&file.weekdays)),
+            periods: cls.add(union(&[], &[&file.periods, &file.day_parts])),
+            published: cls.add(set(&file.published)),
+            trailing: cls.add(set(&file.trailing)),
+            saying_verbs: cls.add(set(&file.saying_verbs)),
+            plain_cues: file.plain_cues.iter().map(|w| w.to_lowercase()).collect(),
+            present_cues: cls.add(set(&file.present_cues)),
+            quote_only_cues: cls.add(set(&file.quote_only_cues)),
+            clause_cues: cls.add(set(&file.clause_cues)),
+            estimate_cues: cls.add(set(&file.estimate_cues)),
+            evidence_verbs: cls.add(set(&file.evidence_verbs)),
+            nounish_cues: cls.add(set(&file.nounish_cues)),
+            nouns_after_names: cls.add(set(&file.nouns_after_names)),
+            past_verbs: cls.add(set(&file.past_verbs)),
+            title_modifiers: cls.add(set(&file.title_modifiers)),
+            participle_cues: cls.add(set(&file.participle_cues)),
+            quote_verbs: cls.add(set(&file.quote_verbs)),
+            abbreviations: cls.add(set(&file.abbreviations)),
+            subject_groups: subject_groups(file),
+            small_words: cls.add(set(&file.small_words)),
+            classes: cls,
+        })
+    }
+}
+
 /// A phrase as lower-case words.
 pub(super) fn words(phrase: &str) -> Vec<String> {
     phrase

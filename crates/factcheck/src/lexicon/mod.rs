@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Qualifier;
+use classes::WordSet;
 
 pub(crate) mod grammar;
 
@@ -281,94 +282,96 @@ pub struct Lexicon {
     pub(crate) post_phrases: phrases::Phrases,
     pub(crate) pre_phrases: phrases::Phrases,
     pub(crate) metric_ids: Vec<String>,
-    pub(crate) toll_links: HashSet<String>,
-    pub(crate) aux_words: HashSet<String>,
+    pub(crate) toll_links: WordSet,
+    pub(crate) aux_words: WordSet,
     pub(crate) qualifiers: qualifiers::Qualifiers,
-    pub(crate) reporting_verbs: HashSet<String>,
-    pub(crate) titles: HashSet<String>,
-    pub(crate) female_titles: HashSet<String>,
-    pub(crate) male_titles: HashSet<String>,
-    pub(crate) organisations: HashSet<String>,
+    pub(crate) reporting_verbs: WordSet,
+    pub(crate) titles: WordSet,
+    pub(crate) female_titles: WordSet,
+    pub(crate) male_titles: WordSet,
+    pub(crate) organisations: WordSet,
     pub(crate) title_cues: Vec<Vec<String>>,
     pub(crate) teasers: Vec<Vec<String>>,
     /// Words that make what follows a headline's colon not a speaker.
-    pub(crate) teaser_words: HashSet<String>,
+    pub(crate) teaser_words: WordSet,
     /// Lower-case nouns that can head a speaker ("officials", "the ministry").
-    pub(crate) speaker_nouns: HashSet<String>,
-    pub(crate) proxies: HashSet<String>,
-    pub(crate) months: HashSet<String>,
+    pub(crate) speaker_nouns: WordSet,
+    pub(crate) proxies: WordSet,
+    pub(crate) months: WordSet,
     /// Units after a number that make it a duration, age, distance or sum.
-    pub(crate) non_count_units: HashSet<String>,
+    pub(crate) non_count_units: WordSet,
     /// Labels before a number that make it a page, an age, an address or money.
-    pub(crate) non_count_labels: HashSet<String>,
-    pub(crate) year_words: HashSet<String>,
-    pub(crate) not_subject: HashSet<String>,
-    pub(crate) speech_settings: HashSet<String>,
+    pub(crate) non_count_labels: WordSet,
+    pub(crate) year_words: WordSet,
+    pub(crate) not_subject: WordSet,
+    pub(crate) speech_settings: WordSet,
     /// Heads that make a figure not a count of people ("chickens", "shares").
-    pub(crate) non_person_subjects: HashSet<String>,
+    pub(crate) non_person_subjects: WordSet,
     /// Who was counted as a part of a toll ("children", "women").
-    pub(crate) part_subjects: HashSet<String>,
+    pub(crate) part_subjects: WordSet,
     /// Words after which a page holds other stories' headlines, as words.
     pub(crate) page_tails: Vec<Vec<String>>,
     /// Words between a number and who was counted that add to a count ("two more civilians").
-    pub(crate) additive_words: HashSet<String>,
-    pub(crate) count_modifiers: HashSet<String>,
-    pub(crate) release_words: HashSet<String>,
+    pub(crate) additive_words: WordSet,
+    pub(crate) count_modifiers: WordSet,
+    pub(crate) release_words: WordSet,
     /// Nouns that name a count after its number: "brought to 49 the *number* killed".
-    pub(crate) count_nouns: HashSet<String>,
+    pub(crate) count_nouns: WordSet,
     pub(crate) whole_scopes: Vec<String>,
-    pub(crate) narrower_words: HashSet<String>,
-    pub(crate) disputing_words: HashSet<String>,
+    pub(crate) narrower_words: WordSet,
+    pub(crate) disputing_words: WordSet,
     pub(crate) earlier_counts: Vec<String>,
     pub(crate) other_periods: Vec<String>,
     pub(crate) correction_notes: Vec<String>,
-    pub(crate) belief_verbs: HashSet<String>,
+    pub(crate) belief_verbs: WordSet,
     /// Phrases that mark a figure as the whole event's total, as words.
     pub(crate) total_words: Vec<Vec<String>>,
-    pub(crate) sample_nouns: HashSet<String>,
-    pub(crate) loss_subjects: HashSet<String>,
-    pub(crate) fugitive_subjects: HashSet<String>,
-    pub(crate) body_nouns: HashSet<String>,
-    pub(crate) body_context: HashSet<String>,
-    pub(crate) body_kinds: HashSet<String>,
-    pub(crate) subregions: HashSet<String>,
-    pub(crate) place_nouns: HashSet<String>,
-    pub(crate) sites: HashSet<String>,
+    pub(crate) sample_nouns: WordSet,
+    pub(crate) loss_subjects: WordSet,
+    pub(crate) fugitive_subjects: WordSet,
+    pub(crate) body_nouns: WordSet,
+    pub(crate) body_context: WordSet,
+    pub(crate) body_kinds: WordSet,
+    pub(crate) subregions: WordSet,
+    pub(crate) place_nouns: WordSet,
+    pub(crate) sites: WordSet,
     /// Never part of a name: `grammar::CLOSED_CLASS`, weekdays and `not_names`.
-    pub(crate) not_names: HashSet<String>,
+    pub(crate) not_names: WordSet,
     /// Between a speaker and the cue: `grammar::BETWEEN_SPEAKER_AND_CUE`,
     /// weekdays and `skip_left`.
-    pub(crate) skip_left: HashSet<String>,
-    pub(crate) aside_participles: HashSet<String>,
-    pub(crate) name_particles: HashSet<String>,
-    pub(crate) time_words: HashSet<String>,
+    pub(crate) skip_left: WordSet,
+    pub(crate) aside_participles: WordSet,
+    pub(crate) name_particles: WordSet,
+    pub(crate) time_words: WordSet,
     /// Weekdays and day parts: what follows "on" in "on Tuesday night".
-    pub(crate) week: HashSet<String>,
+    pub(crate) week: WordSet,
     /// The days of the week alone.
-    pub(crate) weekdays: HashSet<String>,
+    pub(crate) weekdays: WordSet,
     /// Periods and day parts: what follows "this"/"last"/"next".
-    pub(crate) periods: HashSet<String>,
-    pub(crate) published: HashSet<String>,
-    pub(crate) trailing: HashSet<String>,
-    pub(crate) saying_verbs: HashSet<String>,
+    pub(crate) periods: WordSet,
+    pub(crate) published: WordSet,
+    pub(crate) trailing: WordSet,
+    pub(crate) saying_verbs: WordSet,
     /// In lexicon order: glued cues are found by suffix.
     pub(crate) plain_cues: Vec<String>,
-    pub(crate) present_cues: HashSet<String>,
-    pub(crate) quote_only_cues: HashSet<String>,
-    pub(crate) clause_cues: HashSet<String>,
-    pub(crate) estimate_cues: HashSet<String>,
-    pub(crate) evidence_verbs: HashSet<String>,
-    pub(crate) nounish_cues: HashSet<String>,
-    pub(crate) nouns_after_names: HashSet<String>,
-    pub(crate) past_verbs: HashSet<String>,
-    pub(crate) title_modifiers: HashSet<String>,
-    pub(crate) participle_cues: HashSet<String>,
+    pub(crate) present_cues: WordSet,
+    pub(crate) quote_only_cues: WordSet,
+    pub(crate) clause_cues: WordSet,
+    pub(crate) estimate_cues: WordSet,
+    pub(crate) evidence_verbs: WordSet,
+    pub(crate) nounish_cues: WordSet,
+    pub(crate) nouns_after_names: WordSet,
+    pub(crate) past_verbs: WordSet,
+    pub(crate) title_modifiers: WordSet,
+    pub(crate) participle_cues: WordSet,
     /// Verbs that credit a quotation that follows them ("called … “…”").
-    pub(crate) quote_verbs: HashSet<String>,
-    pub(crate) abbreviations: HashSet<String>,
+    pub(crate) quote_verbs: WordSet,
+    pub(crate) abbreviations: WordSet,
     /// Synonym group indexes of each subject noun.
     subject_groups: HashMap<String, Vec<usize>>,
-    small_words: HashSet<String>,
+    small_words: WordSet,
+    /// Every word's lists, as bits: read once per token.
+    pub(crate) classes: classes::Classes,
 }
 
 static DEFAULT_SHARED: LazyLock<std::sync::Arc<Lexicon>> = LazyLock::new(|| {
@@ -378,6 +381,7 @@ static DEFAULT_SHARED: LazyLock<std::sync::Arc<Lexicon>> = LazyLock::new(|| {
 });
 
 mod build;
+pub(crate) mod classes;
 mod phrases;
 mod qualifiers;
 mod queries;
@@ -484,115 +488,6 @@ impl Lexicon {
             small_words
         );
         Lexicon::build(&file)
-    }
-
-    /// Compile `file`: word lists to lower-case sets, phrases to word lists,
-    /// metric cues indexed by first word; fails on a malformed cue or qualifier.
-    fn build(file: &LexiconFile) -> Result<Lexicon, String> {
-        let cues = metric_cues(file)?;
-        let [plain_by_first, post_by_first] = cue_index(&cues);
-        let indexed = |keep: fn(&MetricCue) -> bool, words: fn(&MetricCue) -> &[String]| {
-            phrases::Phrases::new(
-                cues.iter()
-                    .enumerate()
-                    .filter(|(_, c)| keep(c))
-                    .map(|(i, c)| (i, words(c))),
-            )
-        };
-        let plain_phrases = indexed(|c| !c.slotted, |c| &c.pre);
-        let post_phrases = indexed(|c| c.slotted && !c.post.is_empty(), |c| &c.post);
-        let pre_phrases = indexed(|c| c.slotted && c.post.is_empty(), |c| &c.pre);
-        Ok(Lexicon {
-            metric_ids: file.metrics.keys().cloned().collect(),
-            cues,
-            plain_phrases,
-            post_phrases,
-            pre_phrases,
-            plain_by_first,
-            post_by_first,
-            toll_links: set(&file.toll_links),
-            aux_words: set(&file.aux_words),
-            qualifiers: qualifiers::Qualifiers::new(qualifier_phrases(file)?),
-            reporting_verbs: set(&file.reporting_verbs),
-            titles: set(&file.titles),
-            female_titles: set(&file.female_titles),
-            male_titles: set(&file.male_titles),
-            organisations: set(&file.organisations),
-            title_cues: file.title_cues.iter().map(|p| words(p)).collect(),
-            teasers: file.teasers.iter().map(|p| words(p)).collect(),
-            teaser_words: set(&file.teaser_words),
-            speaker_nouns: set(&file.speaker_nouns),
-            proxies: set(&file.proxies),
-            months: set(&file.months),
-            non_count_units: set(&file.non_count_units),
-            non_count_labels: set(&file.non_count_labels),
-            year_words: set(&file.year_words),
-            not_subject: set(&file.not_subject),
-            speech_settings: set(&file.speech_settings),
-            non_person_subjects: set(&file.non_person_subjects),
-            part_subjects: set(&file.part_subjects),
-            page_tails: file.page_tails.iter().map(|p| words(p)).collect(),
-            additive_words: set(&file.additive_words),
-            count_modifiers: set(&file.count_modifiers),
-            release_words: set(&file.release_words),
-            count_nouns: set(&file.count_nouns),
-            whole_scopes: file.whole_scopes.iter().map(|w| w.to_lowercase()).collect(),
-            narrower_words: set(&file.narrower_words),
-            disputing_words: set(&file.disputing_words),
-            earlier_counts: file
-                .earlier_counts
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
-            other_periods: file
-                .other_periods
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
-            belief_verbs: set(&file.belief_verbs),
-            correction_notes: (file.correction_notes.iter())
-                .map(|w| w.to_lowercase())
-                .collect(),
-            total_words: file.total_words.iter().map(|p| words(p)).collect(),
-            sample_nouns: set(&file.sample_nouns),
-            loss_subjects: set(&file.loss_subjects),
-            fugitive_subjects: set(&file.fugitive_subjects),
-            body_nouns: set(&file.body_nouns),
-            body_context: set(&file.body_context),
-            body_kinds: set(&file.body_kinds),
-            subregions: set(&file.subregions),
-            place_nouns: set(&file.place_nouns),
-            sites: set(&file.sites),
-            not_names: union(grammar::CLOSED_CLASS, &[&file.weekdays, &file.not_names]),
-            skip_left: union(
-                grammar::BETWEEN_SPEAKER_AND_CUE,
-                &[&file.weekdays, &file.skip_left],
-            ),
-            aside_participles: set(&file.aside_participles),
-            name_particles: set(&file.name_particles),
-            time_words: set(&file.time_words),
-            week: union(&[], &[&file.weekdays, &file.day_parts]),
-            weekdays: set(&file.weekdays),
-            periods: union(&[], &[&file.periods, &file.day_parts]),
-            published: set(&file.published),
-            trailing: set(&file.trailing),
-            saying_verbs: set(&file.saying_verbs),
-            plain_cues: file.plain_cues.iter().map(|w| w.to_lowercase()).collect(),
-            present_cues: set(&file.present_cues),
-            quote_only_cues: set(&file.quote_only_cues),
-            clause_cues: set(&file.clause_cues),
-            estimate_cues: set(&file.estimate_cues),
-            evidence_verbs: set(&file.evidence_verbs),
-            nounish_cues: set(&file.nounish_cues),
-            nouns_after_names: set(&file.nouns_after_names),
-            past_verbs: set(&file.past_verbs),
-            title_modifiers: set(&file.title_modifiers),
-            participle_cues: set(&file.participle_cues),
-            quote_verbs: set(&file.quote_verbs),
-            abbreviations: set(&file.abbreviations),
-            subject_groups: subject_groups(file),
-            small_words: set(&file.small_words),
-        })
     }
 }
 

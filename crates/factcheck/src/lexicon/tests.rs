@@ -40,3 +40,48 @@ fn reference_adds_a_metric() {
     assert!(lx.has_metric("jobs-cut"));
     assert!(lx.post_by_first.contains_key("jobs"));
 }
+
+/// A token's classes, read once, answer as the word lists themselves do,
+/// for the defaults and for words a reference adds; a token never read
+/// against the lexicon is looked up in the list.
+#[test]
+fn token_classes_answer_as_the_lists() {
+    use crate::lang::tokens::tokenize;
+    let mut extra = LexiconFile::default();
+    extra.titles.push("Vizier".into());
+    extra.reporting_verbs.push("proclaimed".into());
+    let extended = Lexicon::extended(&extra).unwrap();
+    let text = "On Monday the Grand Vizier proclaimed, according to officials of the \
+                ministry, that Mr Kovač said 40 people were killed in March; he warned.";
+    for lx in [Lexicon::default_ref(), &extended] {
+        let unread = tokenize(text, 0, text.len());
+        let mut read = unread.clone();
+        lx.classes.read(&mut read);
+        let lists = [
+            &lx.titles,
+            &lx.reporting_verbs,
+            &lx.not_names,
+            &lx.months,
+            &lx.weekdays,
+            &lx.proxies,
+            &lx.organisations,
+            &lx.aux_words,
+            &lx.speaker_nouns,
+            &lx.small_words,
+        ];
+        for (t, u) in read.iter().zip(&unread) {
+            assert_ne!(t.classes & classes::KNOWN, 0);
+            for list in lists {
+                let expected = list.contains(t.lower.as_str());
+                assert_eq!(list.has(t), expected, "{}", t.lower);
+                assert_eq!(list.has(u), expected, "{}", t.lower);
+            }
+        }
+    }
+    let vizier = |lx: &Lexicon| {
+        let mut t = tokenize("Vizier", 0, 6);
+        lx.classes.read(&mut t);
+        lx.titles.has(&t[0])
+    };
+    assert!(vizier(&extended) && !vizier(Lexicon::default_ref()));
+}

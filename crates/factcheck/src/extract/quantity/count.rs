@@ -62,7 +62,7 @@ fn sample_size(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     let toks = sent.toks;
     n.first >= sent.first + 2
         && toks[n.first - 1].is("of")
-        && lx.sample_nouns.contains(toks[n.first - 2].lower.as_str())
+        && lx.sample_nouns.has(&toks[n.first - 2])
 }
 
 /// A number in where the counted come from, after their noun: "Three
@@ -79,7 +79,7 @@ fn origin_of_the_counted(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
 /// ("Bomb Kills 15 People" in a title-case headline).
 fn inside_a_name(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     let toks = sent.toks;
-    let cap_word = |i: usize| sent.cap(i) && !lx.months.contains(toks[i].lower.as_str());
+    let cap_word = |i: usize| sent.cap(i) && !lx.months.has(&toks[i]);
     toks[n.first].kind == Kind::Num
         && n.last == n.first + 1
         && n.first > sent.first + 1
@@ -190,10 +190,10 @@ fn is_year(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
     let noun_after = toks.get(n.last).is_some_and(|t| {
         t.kind == Kind::Word
             && !t.capitalised(sent.src)
-            && !lx.year_words.contains(t.lower.as_str())
-            && !lx.not_subject.contains(t.lower.as_str())
+            && !lx.year_words.has(t)
+            && !lx.not_subject.has(t)
     });
-    !noun_after || prev.is_some_and(|p| lx.year_words.contains(p.lower.as_str()))
+    !noun_after || prev.is_some_and(|p| lx.year_words.has(p))
 }
 
 /// A colon or slash glued to the digits makes a time or a date: 10:30, 3/29.
@@ -217,11 +217,9 @@ fn label_before(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
             super::subject_word(t, lx) && !t.capitalised(sent.src) && lx.is_subject_head(&t.lower)
         });
         // ("lost 3" is a score, "lost 120 soldiers" a side's dead)
-        let loss = toks
-            .get(n.last)
-            .is_some_and(|t| lx.loss_subjects.contains(t.lower.as_str()));
-        if lx.months.contains(p.lower.as_str()) && p.capitalised(sent.src) && !people
-            || lx.non_count_labels.contains(p.lower.as_str()) && !loss
+        let loss = toks.get(n.last).is_some_and(|t| lx.loss_subjects.has(t));
+        if lx.months.has(p) && p.capitalised(sent.src) && !people
+            || lx.non_count_labels.has(p) && !loss
         {
             return true;
         }
@@ -253,11 +251,8 @@ fn unit_after(sent: &Sent, n: &NumberPhrase, lx: &Lexicon) -> bool {
         j += 1; // "12-year-old"
     }
     let w = &toks[j];
-    let month = lx.months.contains(w.lower.as_str()) && w.capitalised(sent.src);
-    w.kind == Kind::Word
-        && (month
-            || lx.non_count_units.contains(w.lower.as_str())
-            || w.lower.starts_with("year-old"))
+    let month = lx.months.has(w) && w.capitalised(sent.src);
+    w.kind == Kind::Word && (month || lx.non_count_units.has(w) || w.lower.starts_with("year-old"))
 }
 
 /// A clock time ("2 a.m.", "3 p.m.") or a score ("won 3-1").

@@ -108,11 +108,8 @@ fn object_follows(sent: &Sent, at: usize, lx: &Lexicon) -> bool {
     // "and wounded another 250": a count of its own after the verb
     let at = at + skip;
     // (a duration is no object: "200 people drowned seven weeks ago")
-    parse_at(sent.src, toks, at + added_count_lead(toks, at)).is_some_and(|n| {
-        !toks
-            .get(n.last)
-            .is_some_and(|t| lx.non_count_units.contains(t.lower.as_str()))
-    })
+    parse_at(sent.src, toks, at + added_count_lead(toks, at))
+        .is_some_and(|n| !toks.get(n.last).is_some_and(|t| lx.non_count_units.has(t)))
 }
 
 /// How many tokens from `i` on say that the number after them adds to a
@@ -149,20 +146,19 @@ fn is_acronym(t: &Token, src: &str) -> bool {
 /// Whether a word can be part of who was counted ("aid workers", "children").
 fn subject_word(t: &Token, lx: &Lexicon) -> bool {
     t.kind == Kind::Word
-        && !lx.not_subject.contains(t.lower.as_str())
-        && !lx.aux_words.contains(t.lower.as_str())
-        && !lx.toll_links.contains(t.lower.as_str())
+        && !lx.not_subject.has(t)
+        && !lx.aux_words.has(t)
+        && !lx.toll_links.has(t)
         && !lx.plain_by_first.contains_key(t.lower.as_str())
         && !lx.post_by_first.contains_key(t.lower.as_str())
-        && !lx.months.contains(t.lower.as_str())
+        && !lx.months.has(t)
 }
 
 /// A word between a number and its metric noun that says how the count is
 /// known ("12 *confirmed* deaths") or what caused it ("3 *heat-related*
 /// deaths"): not who was counted.
 fn count_modifier(t: &Token, lx: &Lexicon) -> bool {
-    lx.count_modifiers.contains(t.lower.as_str())
-        || t.lower.contains('-') && t.lower.ends_with("ed")
+    lx.count_modifiers.has(t) || t.lower.contains('-') && t.lower.ends_with("ed")
 }
 
 /// Who was counted, right after the number: "140 children", "thousands of
@@ -185,10 +181,7 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
     }
     // "two more civilians", "20 other people"; "nine more drowned", "12
     // more were injured": the count goes on to its verb with no noun
-    if toks
-        .get(j)
-        .is_some_and(|t| lx.additive_words.contains(t.lower.as_str()))
-    {
+    if toks.get(j).is_some_and(|t| lx.additive_words.has(t)) {
         match toks.get(j + 1) {
             Some(t) if subject_word(t, lx) => j += 1,
             Some(t) if t.kind == Kind::Word && !t.is("than") && !t.is("of") && j == from => {
@@ -283,15 +276,12 @@ fn cue_after_aux(toks: &[Token], start: usize, lx: &Lexicon) -> Option<(String, 
         // preemptively evacuated"), and "to" after one ("were reported to
         // have been drowned")
         let adverb = j > start
-            && lx.aux_words.contains(toks[j - 1].lower.as_str())
+            && lx.aux_words.has(&toks[j - 1])
             && toks.get(j).is_some_and(|t| {
                 t.kind == Kind::Word
                     && (t.lower.len() > 4 && t.lower.ends_with("ly") || t.lower == "to")
             });
-        if j < toks.len()
-            && j - start < 5
-            && (adverb || lx.aux_words.contains(toks[j].lower.as_str()))
-        {
+        if j < toks.len() && j - start < 5 && (adverb || lx.aux_words.has(&toks[j])) {
             j += 1;
         } else {
             return None;
@@ -335,7 +325,7 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
         // a day of the month is no group of a spaced number: "On March 3
         // 150 people …" counts 150, not 3,150
         if i > sent.first
-            && lx.months.contains(toks[i - 1].lower.as_str())
+            && lx.months.has(&toks[i - 1])
             && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Num)
             && n.last > i + 1
             && toks[i]

@@ -22,11 +22,7 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
         // (a verb that names a quotation, "… said that Clinton described
         // the deal as “the gold standard”", has no words of its own to
         // end the words before it)
-        let names_quote = |x: &Raw| {
-            sent.lexicon
-                .quote_verbs
-                .contains(toks[x.cue.0].lower.as_str())
-        };
+        let names_quote = |x: &Raw| sent.lexicon.quote_verbs.has(&toks[x.cue.0]);
         let next_start = raw[n + 1..]
             .iter()
             .find(|x| !x.right && x.cue.0 >= cb && !names_quote(x))
@@ -90,24 +86,15 @@ pub(super) fn contents(sent: &Sent, raw: &[Raw]) -> Vec<SpeechEvent> {
             r.right && ca > sent.first && toks[ca - 1].lower == "," && !toks[ca].is("according");
         // "…, according to CEA analysts, with …": the words before it
         let according_mid = cb == ca + 2 && toks[ca].is("according") && ca > sent.first + 1;
-        let forward = sent.lexicon.quote_verbs.contains(toks[ca].lower.as_str());
+        let forward = sent.lexicon.quote_verbs.has(&toks[ca]);
         let content = if forward {
             // "called the storm “a catastrophe”": the quotation is the speech
             None
         } else if super::relative::is_relative(sent, r) {
             // a relative clause's words follow its cue, or it has none
             // ("who asked not to be named" has none)
-            after.filter(|_| {
-                !sent
-                    .lexicon
-                    .quote_only_cues
-                    .contains(toks[ca].lower.as_str())
-            })
-        } else if sent
-            .lexicon
-            .quote_only_cues
-            .contains(toks[ca].lower.as_str())
-        {
+            after.filter(|_| !sent.lexicon.quote_only_cues.has(&toks[ca]))
+        } else if sent.lexicon.quote_only_cues.has(&toks[ca]) {
             // "“…?” she asked": a question is speech; "asked him to go" is not
             before().filter(|_| after_quote)
         } else if according_mid {
@@ -209,26 +196,21 @@ fn skip_setting(sent: &Sent, mut a: usize, until: usize) -> usize {
             break;
         };
         // ("said Friday", "announced Monday morning")
-        if sent.lexicon.time_words.contains(t.lower.as_str())
-            || sent.lexicon.week.contains(t.lower.as_str()) && a > 0 && !toks[a - 1].is("the")
+        if sent.lexicon.time_words.has(t)
+            || sent.lexicon.week.has(t) && a > 0 && !toks[a - 1].is("the")
         {
             a += 1;
         } else if PERIOD_DETERMINERS.contains(&t.lower.as_str())
-            && toks
-                .get(a + 1)
-                .is_some_and(|n| sent.lexicon.periods.contains(n.lower.as_str()))
+            && toks.get(a + 1).is_some_and(|n| sent.lexicon.periods.has(n))
         {
             a += 2; // "this week"
         } else if t.is("on")
-            && toks.get(a + 1).is_some_and(|n| {
-                sent.lexicon.week.contains(n.lower.as_str()) || n.capitalised(sent.src)
-            })
+            && toks
+                .get(a + 1)
+                .is_some_and(|n| sent.lexicon.week.has(n) || n.capitalised(sent.src))
         {
             a += 2;
-            while toks
-                .get(a)
-                .is_some_and(|n| sent.lexicon.week.contains(n.lower.as_str()))
-            {
+            while toks.get(a).is_some_and(|n| sent.lexicon.week.has(n)) {
                 a += 1;
             }
         } else if SETTING_PREPOSITIONS.contains(&t.lower.as_str()) {
@@ -241,10 +223,7 @@ fn skip_setting(sent: &Sent, mut a: usize, until: usize) -> usize {
                 Some(p) if toks[a + 1..a + 1 + p].iter().all(|n| n.kind == Kind::Word) => {
                     a += p + 2;
                     // "in a statement posted on Telegram"
-                    if toks
-                        .get(a)
-                        .is_some_and(|n| sent.lexicon.published.contains(n.lower.as_str()))
-                    {
+                    if toks.get(a).is_some_and(|n| sent.lexicon.published.has(n)) {
                         a += 1;
                     }
                 }
@@ -369,7 +348,7 @@ fn acts_not_words(sent: &Sent, cue: usize, a: usize, direct: bool) -> bool {
     passive
         || when
         || (first == "to" && toks[cue].lower.starts_with("add"))
-        || (object && sent.lexicon.clause_cues.contains(toks[cue].lower.as_str()))
+        || (object && sent.lexicon.clause_cues.has(&toks[cue]))
 }
 
 /// Whether the word at `a` ("as", "when", "while") opens a clause with its
@@ -383,8 +362,7 @@ fn subordinate_clause(sent: &Sent, a: usize) -> bool {
             "he" | "she" | "they" | "we" | "i" | "it" | "you"
         )
     };
-    let verb =
-        |t: &Token| t.lower.ends_with("ed") || sent.lexicon.past_verbs.contains(t.lower.as_str());
+    let verb = |t: &Token| t.lower.ends_with("ed") || sent.lexicon.past_verbs.has(t);
     toks.get(a + 1).is_some_and(|n| {
         pronoun(n)
             || n.kind == Kind::Word
@@ -429,10 +407,7 @@ fn skip_told_object(sent: &Sent, mut a: usize, until: usize) -> usize {
                     || t.lower == "."
                         && i > a
                         && toks[i - 1].end == t.start
-                        && sent
-                            .lexicon
-                            .abbreviations
-                            .contains(toks[i - 1].lower.as_str())
+                        && sent.lexicon.abbreviations.has(&toks[i - 1])
             })
             .count();
         a += name.max(1);
@@ -474,7 +449,7 @@ fn lost_comma_tail(sent: &Sent, from: usize, ma: usize, cb: usize) -> bool {
                 && !CLOSED_CLASS.contains(&p.lower.as_str())
                 && !QUANTIFIERS.contains(&p.lower.as_str())
                 && !INDEFINITE_PRONOUNS.contains(&p.lower.as_str())
-                && !sent.lexicon.aux_words.contains(p.lower.as_str())
+                && !sent.lexicon.aux_words.has(p)
     });
     let words = toks[from..ma]
         .iter()

@@ -42,7 +42,7 @@ pub(super) fn after_quote(sent: &Sent, k: usize) -> Option<(usize, usize)> {
     let head = sent.word(cut.checked_sub(1)?)?;
     let plain = (k + 2..end).all(|i| {
         let t = &toks[i];
-        t.kind == Kind::Word && !sent.lexicon.reporting_verbs.contains(t.lower.as_str())
+        t.kind == Kind::Word && !sent.lexicon.reporting_verbs.has(t)
     });
     // ("the 46-year-old" is a head; "one of the 2016" is not)
     let nounish = head.lower.chars().any(char::is_alphabetic)
@@ -88,17 +88,15 @@ pub(super) fn plain_np_after(sent: &Sent, start: usize) -> Option<(usize, usize)
         return None;
     }
     let body = proxy_body(sent, (start, cut));
-    Some(
-        if body == (start, cut) && sent.lexicon.proxies.contains(head.lower.as_str()) {
-            // "a tally by the Associated Press": the body after the proxy
-            match toks.get(cut).map(|t| t.lower.as_str()) {
-                Some("by" | "from" | "of") => sent.np_after(cut + 1).unwrap_or((start, cut)),
-                _ => (start, cut),
-            }
-        } else {
-            body
-        },
-    )
+    Some(if body == (start, cut) && sent.lexicon.proxies.has(head) {
+        // "a tally by the Associated Press": the body after the proxy
+        match toks.get(cut).map(|t| t.lower.as_str()) {
+            Some("by" | "from" | "of") => sent.np_after(cut + 1).unwrap_or((start, cut)),
+            _ => (start, cut),
+        }
+    } else {
+        body
+    })
 }
 
 /// The body a proxy speaks for, after "according to": "official figures
@@ -107,15 +105,12 @@ pub(super) fn proxy_body(sent: &Sent, (a, b): (usize, usize)) -> (usize, usize) 
     let toks = sent.toks;
     let lx = sent.lexicon;
     // "figures released by the election board", "data compiled by …"
-    let by = if toks
-        .get(b)
-        .is_some_and(|t| lx.published.contains(t.lower.as_str()))
-    {
+    let by = if toks.get(b).is_some_and(|t| lx.published.has(t)) {
         b + 1
     } else {
         b
     };
-    let proxy = lx.proxies.contains(toks[b - 1].lower.as_str())
+    let proxy = lx.proxies.has(&toks[b - 1])
         && toks
             .get(by)
             .is_some_and(|t| ["by", "from", "of"].contains(&t.lower.as_str()));
@@ -207,7 +202,7 @@ pub(super) fn name_after_quote(sent: &Sent, j: usize, k: usize) -> Option<(usize
     // no other cue or quotation between the description and this cue
     let plain = toks[b..k]
         .iter()
-        .all(|t| !mark(t) && !sent.lexicon.reporting_verbs.contains(t.lower.as_str()));
+        .all(|t| !mark(t) && !sent.lexicon.reporting_verbs.has(t));
     (named && plain).then_some((a, b))
 }
 

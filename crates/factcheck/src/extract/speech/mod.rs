@@ -58,7 +58,7 @@ pub(crate) struct Sent<'a> {
 impl Sent<'_> {
     /// Closed-class and other words that are never part of a speaker's name.
     pub(crate) fn closed(&self, t: &Token) -> bool {
-        self.lexicon.not_names.contains(t.lower.as_str()) && !self.acronym(t)
+        self.lexicon.not_names.has(t) && !self.acronym(t)
     }
 
     /// A short all-capitals word in running text is an acronym, even when
@@ -85,9 +85,9 @@ impl Sent<'_> {
         t.kind == Kind::Word
             && ((t.capitalised(self.src) && !self.closed(t))
                 || self.glued_particle(t)
-                || self.lexicon.organisations.contains(t.lower.as_str())
-                || self.lexicon.speaker_nouns.contains(t.lower.as_str())
-                || self.lexicon.titles.contains(t.lower.as_str()) && !self.closed(t))
+                || self.lexicon.organisations.has(t)
+                || self.lexicon.speaker_nouns.has(t)
+                || self.lexicon.titles.has(t) && !self.closed(t))
     }
 
     /// Whether the sentence ends at most `words` words after token `from`:
@@ -117,7 +117,7 @@ impl Sent<'_> {
     /// "al-Faris", "bin-Talal".
     pub(super) fn glued_particle(&self, t: &Token) -> bool {
         t.kind == Kind::Word
-            && t.lower.as_bytes().contains(&b'-')
+            && t.lower.bytes().any(|b| b == b'-')
             && t.lower.split_once('-').is_some_and(|(p, rest)| {
                 !rest.is_empty()
                     && self.lexicon.name_particles.contains(p)
@@ -199,16 +199,14 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
             let proxy = || {
                 (k + 2..(k + 5).min(toks.len()))
                     .take_while(|&i| toks[i].kind == Kind::Word)
-                    .find(|&i| sent.lexicon.proxies.contains(toks[i].lower.as_str()))
+                    .find(|&i| sent.lexicon.proxies.has(&toks[i]))
                     .map(|i| (k + 2, i + 1))
                     // "according to statistics" alone names no one
                     .filter(|&np| described::proxy_body(sent, np) != np)
             };
             // ("according to court filings": a proxy right after a name)
             let widened = |(a, b): (usize, usize)| {
-                let proxy_after = sent
-                    .word(b)
-                    .is_some_and(|t| sent.lexicon.proxies.contains(t.lower.as_str()));
+                let proxy_after = sent.word(b).is_some_and(|t| sent.lexicon.proxies.has(t));
                 (a, b + usize::from(proxy_after))
             };
             // ("according to a new poll", "according to people in
@@ -246,13 +244,13 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
 fn estimate_frame(sent: &Sent, k: usize) -> bool {
     let toks = sent.toks;
     let lx = sent.lexicon;
-    if !lx.estimate_cues.contains(toks[k].lower.as_str()) {
+    if !lx.estimate_cues.has(&toks[k]) {
         return false;
     }
     let window = &toks[k + 1..toks.len().min(k + 8)];
     let count = window
         .iter()
-        .position(|t| lx.count_nouns.contains(t.lower.as_str()) || t.is("toll"));
+        .position(|t| lx.count_nouns.has(t) || t.is("toll"));
     count.is_some_and(|c| {
         window[c + 1..]
             .iter()
@@ -316,14 +314,14 @@ fn tag_after_quotation(sent: &Sent, k: usize) -> bool {
 pub(super) fn proxy_speaks(sent: &Sent, k: usize) -> bool {
     let lx = sent.lexicon;
     let toks = sent.toks;
-    let proxy = |i: usize| lx.proxies.contains(toks[i].lower.as_str());
+    let proxy = |i: usize| lx.proxies.has(&toks[i]);
     let head = |i: usize| {
         i + 1 == k
             || toks[i + 1].is("from")
             || toks[i + 1].is("by")
             || toks[i + 1].lower.ends_with("ed") && toks.get(i + 2).is_some_and(|t| t.is("by"))
     };
-    lx.evidence_verbs.contains(toks[k].lower.as_str())
+    lx.evidence_verbs.has(&toks[k])
         && (sent.first..k)
             .rev()
             .take(6)
@@ -362,9 +360,9 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
         k >= sent.first + 2 && toks[k - 2].is("what") && grammar::is_pronoun(&toks[k - 1].lower);
     let evidence = proxy_speaks(sent, k);
     let verb = evidence
-        || sent.lexicon.reporting_verbs.contains(t.lower.as_str())
-        || sent.lexicon.participle_cues.contains(t.lower.as_str())
-        || sent.lexicon.quote_verbs.contains(t.lower.as_str())
+        || sent.lexicon.reporting_verbs.has(t)
+        || sent.lexicon.participle_cues.has(t)
+        || sent.lexicon.quote_verbs.has(t)
             && (quotation_follows(sent, k) || quotation_after_as(sent, k))
             && !what_pronoun;
     // a capitalised verb is a name: "the United States", "Said Ahmed"
@@ -390,23 +388,21 @@ fn is_cue(sent: &Sent, k: usize) -> bool {
             .plain_cues
             .iter()
             .any(|c| c.as_str() == t.lower.as_str())
-        && !sent.lexicon.present_cues.contains(t.lower.as_str())
+        && !sent.lexicon.present_cues.has(t)
     {
         return false;
     }
     // "Initial reports said …": a reporting verb before another is a noun
     if toks
         .get(k + 1)
-        .is_some_and(|n| sent.lexicon.reporting_verbs.contains(n.lower.as_str()))
+        .is_some_and(|n| sent.lexicon.reporting_verbs.has(n))
     {
         return false;
     }
     // "claimed the lives of three": not speech; "Super Tuesday states, …",
     // "Gulf states and Iran": a noun
-    let after_name = sent.lexicon.nouns_after_names.contains(t.lower.as_str())
-        && k > sent.first + 1
-        && sent.cap(k - 1);
-    let nounish = sent.lexicon.nounish_cues.contains(t.lower.as_str());
+    let after_name = sent.lexicon.nouns_after_names.has(t) && k > sent.first + 1 && sent.cap(k - 1);
+    let nounish = sent.lexicon.nounish_cues.has(t);
     // ("“…,” Conway notes." is speech: a few words after a quotation)
     let noun_use = after_name
         || nounish

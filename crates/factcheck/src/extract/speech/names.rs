@@ -21,11 +21,8 @@ pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
             let named = (a + 1..b).all(|n| sent.cap(n) || toks[n].is("of") || toks[n].is("for"));
             let speaks = sent
                 .word(b)
-                .is_some_and(|t| sent.lexicon.reporting_verbs.contains(t.lower.as_str()));
-            let body = sent
-                .lexicon
-                .organisations
-                .contains(toks[b - 1].lower.as_str());
+                .is_some_and(|t| sent.lexicon.reporting_verbs.has(t));
+            let body = sent.lexicon.organisations.has(&toks[b - 1]);
             if named && !speaks && body {
                 registry.mention(&sent.words(a, b), sent.lexicon);
             }
@@ -48,10 +45,8 @@ pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
         }
         let title = sent
             .word(i)
-            .is_some_and(|t| sent.lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t));
-        let opening = i == sent.first
-            && sent.cap(i)
-            && !sent.lexicon.organisations.contains(toks[i].lower.as_str());
+            .is_some_and(|t| sent.lexicon.titles.has(t) && !sent.closed(t));
+        let opening = i == sent.first && sent.cap(i) && !sent.lexicon.organisations.has(&toks[i]);
         if !title && !opening {
             i += 1;
             continue;
@@ -59,7 +54,7 @@ pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
         let start = i;
         while sent
             .word(i)
-            .is_some_and(|t| sent.lexicon.titles.contains(t.lower.as_str()) && !sent.closed(t))
+            .is_some_and(|t| sent.lexicon.titles.has(t) && !sent.closed(t))
             || abbreviation_stop(sent, i)
         {
             i += 1;
@@ -72,17 +67,14 @@ pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
                 || (i > name_start
                     && sent
                         .word(i)
-                        .is_some_and(|t| sent.lexicon.name_particles.contains(t.lower.as_str()))
+                        .is_some_and(|t| sent.lexicon.name_particles.has(t))
                     && (sent.cap(i + 1)
-                        || sent.word(i + 1).is_some_and(|n| {
-                            sent.lexicon.name_particles.contains(n.lower.as_str())
-                        }))))
+                        || sent
+                            .word(i + 1)
+                            .is_some_and(|n| sent.lexicon.name_particles.has(n)))))
         {
-            if sent.lexicon.organisations.contains(toks[i].lower.as_str())
-                || sent
-                    .lexicon
-                    .reporting_verbs
-                    .contains(toks[i].lower.as_str())
+            if sent.lexicon.organisations.has(&toks[i])
+                || sent.lexicon.reporting_verbs.has(&toks[i])
             {
                 break;
             }
@@ -128,8 +120,7 @@ fn abbreviation_stop(sent: &Sent, i: usize) -> bool {
     i > sent.first
         && toks.get(i).is_some_and(|t| t.lower == ".")
         && toks[i - 1].end == toks[i].start
-        && (toks[i - 1].lower.chars().count() == 1
-            || sent.lexicon.titles.contains(toks[i - 1].lower.as_str()))
+        && (toks[i - 1].lower.chars().count() == 1 || sent.lexicon.titles.has(&toks[i - 1]))
 }
 
 /// A word after a name that makes it no clause's subject: a preposition,

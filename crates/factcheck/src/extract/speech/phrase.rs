@@ -26,17 +26,17 @@ impl Sent<'_> {
             !self.closed(w)
                 && !w.capitalised(self.src)
                 && w.lower.chars().all(char::is_alphabetic)
-                && !lx.reporting_verbs.contains(w.lower.as_str())
-                && !lx.titles.contains(w.lower.as_str())
-                && !lx.aux_words.contains(w.lower.as_str())
-                && !lx.time_words.contains(w.lower.as_str())
+                && !lx.reporting_verbs.has(w)
+                && !lx.titles.has(w)
+                && !lx.aux_words.has(w)
+                && !lx.time_words.has(w)
         };
         let mut m = end;
         while m > self.first && end - m < 3 && self.word(m - 1).is_some_and(plain) {
             m -= 1;
         }
         let title = self.word(m.checked_sub(1)?)?;
-        if m == end || m - 1 < self.first || !lx.titles.contains(title.lower.as_str()) {
+        if m == end || m - 1 < self.first || !lx.titles.has(title) {
             return None;
         }
         Some(self.with_modifiers(m - 1, end))
@@ -68,9 +68,7 @@ impl Sent<'_> {
                 break;
             } else if content
                 && is_word
-                && (t.is("of")
-                    || t.is("for")
-                    || self.lexicon.name_particles.contains(t.lower.as_str()))
+                && (t.is("of") || t.is("for") || self.lexicon.name_particles.has(t))
                 && i >= 2
                 && (self.cap(i - 2) || self.word(i - 2).is_some_and(|w| self.nameish(w)))
             {
@@ -80,8 +78,7 @@ impl Sent<'_> {
                 && t.lower == "."
                 && i >= 2
                 && toks[i - 2].end == t.start
-                && (toks[i - 2].lower.chars().count() == 1
-                    || self.lexicon.titles.contains(toks[i - 2].lower.as_str()))
+                && (toks[i - 2].lower.chars().count() == 1 || self.lexicon.titles.has(&toks[i - 2]))
             {
                 i -= 1; // "U.S."
             } else if content
@@ -96,10 +93,7 @@ impl Sent<'_> {
                 // Bureau for Information"
                 i -= 2;
                 break;
-            } else if content
-                && is_word
-                && !self.closed(t)
-                && !self.lexicon.reporting_verbs.contains(t.lower.as_str())
+            } else if content && is_word && !self.closed(t) && !self.lexicon.reporting_verbs.has(t)
             {
                 // lower-case words inside a name: "UN human rights office", "Russia's defence ministry"
                 let mut m = i - 1;
@@ -132,7 +126,7 @@ impl Sent<'_> {
             let modifier = |w: &Token| {
                 !self.closed(w)
                     && !w.capitalised(self.src)
-                    && !self.lexicon.reporting_verbs.contains(w.lower.as_str())
+                    && !self.lexicon.reporting_verbs.has(w)
                     && !self.lexicon.is_time(w.lower.as_str())
             };
             let mut m = i;
@@ -187,8 +181,8 @@ impl Sent<'_> {
                 && w.lower
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-                && !lx.reporting_verbs.contains(w.lower.as_str())
-                && !lx.aux_words.contains(w.lower.as_str())
+                && !lx.reporting_verbs.has(w)
+                && !lx.aux_words.has(w)
                 && !lx.is_time(w.lower.as_str())
         };
         // a possessive name before the noun: "The Dravik News Agency's
@@ -227,9 +221,7 @@ impl Sent<'_> {
         // a speaker noun after a body's full name: "the Britain-based
         // Syrian Observatory for Human Rights monitor said", or its proxy:
         // "the WHO figures show"
-        let speaker_noun = lx.speaker_nouns.contains(t.lower.as_str())
-            || lx.organisations.contains(t.lower.as_str())
-            || lx.proxies.contains(t.lower.as_str());
+        let speaker_noun = lx.speaker_nouns.has(t) || lx.organisations.has(t) || lx.proxies.has(t);
         if speaker_noun && end - 1 > self.first && self.cap(end - 2) {
             let mut n = end - 1;
             while n > self.first
@@ -266,9 +258,9 @@ impl Sent<'_> {
             j += 1;
         }
         let group = |n: &Token| {
-            self.lexicon.organisations.contains(n.lower.as_str())
-                || self.lexicon.speaker_nouns.contains(n.lower.as_str())
-                || self.lexicon.titles.contains(n.lower.as_str())
+            self.lexicon.organisations.has(n)
+                || self.lexicon.speaker_nouns.has(n)
+                || self.lexicon.titles.has(n)
         };
         let mut content = false;
         while j < toks.len() && j - start < 10 {
@@ -283,16 +275,13 @@ impl Sent<'_> {
             } else if content
                 && t.lower == "."
                 && toks[j - 1].end == t.start
-                && (toks[j - 1].lower.chars().count() == 1
-                    || self.lexicon.titles.contains(toks[j - 1].lower.as_str()))
+                && (toks[j - 1].lower.chars().count() == 1 || self.lexicon.titles.has(&toks[j - 1]))
                 && self.cap(j + 1)
             {
                 // "Gov. Ruth E. Banner", "Brig. Gen. Osric Lamb"
                 j += 1;
             } else if content
-                && (t.is("of")
-                    || t.is("for")
-                    || self.lexicon.name_particles.contains(t.lower.as_str()))
+                && (t.is("of") || t.is("for") || self.lexicon.name_particles.has(t))
                 && self.cap(j + 1)
             {
                 j += 1;
@@ -338,7 +327,7 @@ impl Sent<'_> {
         }
         // ("said Lena Holm's spokesman": an owner's proxy is the speaker)
         let owned = |t: &Token| t.lower.ends_with("'s") || t.lower.ends_with("’s");
-        if owned(&self.toks[j - 1]) && self.lexicon.proxies.contains(self.toks[j].lower.as_str()) {
+        if owned(&self.toks[j - 1]) && self.lexicon.proxies.has(&self.toks[j]) {
             return false;
         }
         // "Idris Nahsen a Kurdish official still in Kobane": an article
@@ -368,9 +357,9 @@ impl Sent<'_> {
             .filter(|t| t.kind == Kind::Word)
             .collect();
         let common = |t: &Token| {
-            self.lexicon.speaker_nouns.contains(t.lower.as_str())
-                || self.lexicon.organisations.contains(t.lower.as_str())
-                || self.lexicon.titles.contains(t.lower.as_str())
+            self.lexicon.speaker_nouns.has(t)
+                || self.lexicon.organisations.has(t)
+                || self.lexicon.titles.has(t)
                 || ARTICLES.contains(&t.lower.as_str())
         };
         let sentence_capital = a == self.first
@@ -427,7 +416,7 @@ impl Sent<'_> {
                 && toks.get(j).is_some_and(|t| {
                     t.kind == Kind::Word && !t.capitalised(self.src) && !self.closed(t)
                         || t.is("on")
-                        || self.lexicon.aux_words.contains(t.lower.as_str())
+                        || self.lexicon.aux_words.has(t)
                 });
             if verb_follows {
                 return Some((i, j));

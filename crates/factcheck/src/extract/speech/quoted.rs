@@ -63,7 +63,7 @@ pub(super) fn quoted_as_saying(
         toks.get(j).is_some_and(|t| t.is("as"))
             && toks
                 .get(j + 1)
-                .is_some_and(|t| sent.lexicon.participle_cues.contains(t.lower.as_str()))
+                .is_some_and(|t| sent.lexicon.participle_cues.has(t))
     };
     // past a short place phrase: "a correspondent in the field as saying",
     // "a witness at the scene as saying"

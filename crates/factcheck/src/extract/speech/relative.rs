@@ -37,9 +37,9 @@ pub(super) fn relative_speaker(sent: &Sent, j: usize) -> Option<Who> {
                 && !sent.closed(t)
                 && !PREPOSITIONS.contains(&t.lower.as_str())
                 && t.lower.chars().all(char::is_alphabetic)
-                && !sent.lexicon.reporting_verbs.contains(t.lower.as_str())
-                && !sent.lexicon.aux_words.contains(t.lower.as_str())
-                && !sent.lexicon.past_verbs.contains(t.lower.as_str())
+                && !sent.lexicon.reporting_verbs.has(t)
+                && !sent.lexicon.aux_words.has(t)
+                && !sent.lexicon.past_verbs.has(t)
                 && !t.lower.ends_with("ed")
         })
     {
@@ -89,8 +89,7 @@ pub(super) fn relative_head(sent: &Sent, a: usize) -> Option<(usize, usize)> {
         .take_while(|&i| {
             let t = &toks[i];
             let opener = RELATIVE_OPENERS.contains(&t.lower.as_str());
-            (t.kind != Kind::Punct || t.lower == ",")
-                && (opener || !lx.reporting_verbs.contains(t.lower.as_str()))
+            (t.kind != Kind::Punct || t.lower == ",") && (opener || !lx.reporting_verbs.has(t))
         })
         .find(|&i| RELATIVE_OPENERS.contains(&toks[i].lower.as_str()))?;
     let end = if toks[w - 1].lower == "," { w - 1 } else { w };

@@ -72,7 +72,7 @@ pub(super) fn speaker_of_cue(
         && (0..=2).any(|m| {
             *a > sent.first + m
                 && matches!(toks[*a - m - 1].lower.as_str(), "to" | "on" | "at" | "in")
-        })) && sent.lexicon.participle_cues.contains(t.lower.as_str());
+        })) && sent.lexicon.participle_cues.has(t);
         !object
     });
     match left {
@@ -83,7 +83,7 @@ pub(super) fn speaker_of_cue(
             if raw
                 .last()
                 .is_some_and(|r| !r.right && a >= r.cue.1 && a - r.cue.1 <= 1)
-                && !sent.lexicon.quote_verbs.contains(t.lower.as_str()) => {}
+                && !sent.lexicon.quote_verbs.has(t) => {}
         Some(Who::Phrase(a, b)) => {
             let e = phrase_entity(sent, registry, (a, b));
             let mut r = Raw::left(e, (a, b), k);
@@ -105,7 +105,7 @@ pub(super) fn speaker_of_cue(
         }
         None => {
             let after_break = prev.is_none_or(|p| p.kind == Kind::Punct);
-            let participle = sent.lexicon.participle_cues.contains(t.lower.as_str());
+            let participle = sent.lexicon.participle_cues.has(t);
             // "condemned the bombing saying “…”": copy that lost the comma
             // before a participle cue, with a quotation after it (without
             // one, "a note saying that …" is as likely: on PolNeAR dev that
@@ -140,7 +140,7 @@ pub(super) fn speaker_of_cue(
                     let e = registry.mention(&sent.mention_words(a, b), sent.lexicon);
                     raw.push(Raw::left(e, (a, b), k));
                 }
-            } else if after_break && !sent.lexicon.quote_verbs.contains(t.lower.as_str()) {
+            } else if after_break && !sent.lexicon.quote_verbs.has(t) {
                 // inversion: "…, said the ministry." / "…, said the mayor, Ivan Fedorov."
                 // (after "calling", "dubbed" the name is what was named:
                 // "calling Gustav “the storm of the century”")
@@ -180,7 +180,7 @@ pub(super) fn speaker_of_cue(
                     // Abu Omar adding the toll was likely to rise")
                     let participle_next = sent
                         .word(b)
-                        .is_some_and(|t| sent.lexicon.participle_cues.contains(t.lower.as_str()));
+                        .is_some_and(|t| sent.lexicon.participle_cues.has(t));
                     let ends = toks.get(b).is_none_or(|t| t.kind == Kind::Punct)
                         || described
                         || participle_next;
@@ -315,7 +315,7 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
                 let head = a + usize::from(article);
                 let fronted = !appositive
                     && (FRONTED_OPENERS.contains(&opener) || opener == "in")
-                    && (sent.cap(head) || sent.lexicon.titles.contains(toks[head].lower.as_str()))
+                    && (sent.cap(head) || sent.lexicon.titles.has(&toks[head]))
                     && (article || !sent.cap(a - 1));
                 let opens = a == sent.first
                     || toks[a - 1].kind == Kind::Punct
@@ -358,8 +358,7 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
         return Some(Who::Phrase(name.0, name.1));
     }
     // (a verb of evidence is a cue only after a proxy: its phrase speaks)
-    let plain =
-        sent.lexicon.saying_verbs.contains(toks[k].lower.as_str()) || super::proxy_speaks(sent, k);
+    let plain = sent.lexicon.saying_verbs.has(&toks[k]) || super::proxy_speaks(sent, k);
     let np = sent.np_before(j, plain);
     // "The Syrian Coalition an opposition group (based outside the
     // country) said": the name opening the sentence, described after an
@@ -380,10 +379,7 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
     // cue, if any, is inside a prepositional phrase of the subject
     // (a participle continues another's speech: "footage of Trump saying")
     let in_phrase = np.is_none_or(|(a, _)| after_modified_preposition(sent, a))
-        && !sent
-            .lexicon
-            .participle_cues
-            .contains(toks[k].lower.as_str());
+        && !sent.lexicon.participle_cues.has(&toks[k]);
     // any noun speaks before "said"; before a cue that is also a noun or
     // an ordinary verb ("the interests of member states trump …") only a
     // name or a word for those who speak does
@@ -392,7 +388,7 @@ fn left_speaker(sent: &Sent, k: usize, registry: &Registry) -> Option<Who> {
             || (a..b).any(|i| {
                 let t = &toks[i];
                 sent.nameish(t) && (i > sent.first || !t.capitalised(sent.src))
-                    || sent.lexicon.proxies.contains(t.lower.as_str())
+                    || sent.lexicon.proxies.has(t)
             })
     };
     let head = in_phrase.then(|| phrase_head(sent, j)).flatten();
@@ -550,11 +546,10 @@ fn phrase_head(sent: &Sent, end: usize) -> Option<(usize, usize)> {
     if !plain {
         return None;
     }
-    let proxy = lx.proxies.contains(toks[he - 1].lower.as_str())
+    let proxy = lx.proxies.has(&toks[he - 1])
         && ["for", "of", "from", "at"].contains(&toks[he].lower.as_str());
     // a name that lost the comma before its title: "Hashem Darwish head of …"
-    let title =
-        |n: usize| !toks[n].capitalised(sent.src) && lx.titles.contains(toks[n].lower.as_str());
+    let title = |n: usize| !toks[n].capitalised(sent.src) && lx.titles.has(&toks[n]);
     if let Some(t) = (hs + 2..he).find(|&n| title(n) && (hs..n).all(|m| sent.cap(m))) {
         he = t;
     }
@@ -587,8 +582,7 @@ fn opening_name(sent: &Sent, limit: usize) -> Option<(usize, usize)> {
 /// Salman", "van Dijk".
 pub(super) fn particle_name(sent: &Sent, i: usize) -> bool {
     let Some(t) = sent.word(i) else { return false };
-    sent.glued_particle(t)
-        || sent.lexicon.name_particles.contains(t.lower.as_str()) && sent.cap(i + 1)
+    sent.glued_particle(t) || sent.lexicon.name_particles.has(t) && sent.cap(i + 1)
 }
 
 /// A dash that sets off an aside ("-", "–", "—", "--").

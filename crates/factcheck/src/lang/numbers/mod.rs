@@ -348,7 +348,8 @@ pub(crate) fn opens_number(w: &str) -> bool {
                 .chain(before)
                 .collect()
         });
-    SET.contains(w) || w.split_once('-').is_some_and(|(a, _)| SET.contains(a))
+    // (the hyphen found by a plain loop: words are short, and most have none)
+    SET.contains(w) || (w.bytes().position(|b| b == b'-')).is_some_and(|i| SET.contains(&w[..i]))
 }
 
 /// "tens of thousands", "hundreds of millions": the value, if token `i` opens one.

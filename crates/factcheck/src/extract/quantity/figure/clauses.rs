@@ -88,7 +88,7 @@ impl Figure<'_> {
         };
         (who + 2..toks.len().min(who + 16))
             .take_while(|&k| toks[k].kind == Kind::Word)
-            .filter(|&k| lx.aux_words.contains(toks[k].lower.as_str()))
+            .filter(|&k| lx.aux_words.has(&toks[k]))
             .find_map(verb)
             .or_else(|| verb(who + 1))
     }

@@ -189,11 +189,7 @@ impl<'a> Figure<'a> {
             j += 1;
         }
         let nouns = j;
-        while toks
-            .get(j)
-            .is_some_and(|t| lx.count_nouns.contains(t.lower.as_str()))
-            && j - nouns < 2
-        {
+        while toks.get(j).is_some_and(|t| lx.count_nouns.has(t)) && j - nouns < 2 {
             j += 1;
         }
         if j == nouns {
@@ -341,8 +337,8 @@ impl<'a> Figure<'a> {
                 && toks[at - nouns..at].iter().all(|t| {
                     t.is_word()
                         && !t.capitalised(self.sent.src)
-                        && !lx.not_subject.contains(t.lower.as_str())
-                        && !lx.non_person_subjects.contains(t.lower.as_str())
+                        && !lx.not_subject.has(t)
+                        && !lx.non_person_subjects.has(t)
                 })
         })
     }
@@ -418,11 +414,7 @@ impl<'a> Figure<'a> {
     fn counts_people(&self, end: usize) -> bool {
         let one_word = plain_cue_at(self.toks, end - 1, self.lx).is_some_and(|(_, e)| e == end);
         self.subject.is_none()
-            || !(one_word
-                && self
-                    .lx
-                    .non_person_subjects
-                    .contains(self.toks[end - 1].lower.as_str()))
+            || !(one_word && self.lx.non_person_subjects.has(&self.toks[end - 1]))
     }
 
     /// Whether the counted phrase runs on over token `start`, so that a
@@ -490,10 +482,7 @@ impl<'a> Figure<'a> {
                 // "killing a total of 16 people"
                 j -= w.len();
                 reach += w.len();
-            } else if j > first
-                && q_start - j < reach
-                && lx.toll_links.contains(toks[j - 1].lower.as_str())
-            {
+            } else if j > first && q_start - j < reach && lx.toll_links.has(&toks[j - 1]) {
                 j -= 1;
             } else if j > first + 2
                 && reach == 4

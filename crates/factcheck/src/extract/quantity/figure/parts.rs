@@ -40,9 +40,7 @@ impl Figure<'_> {
         // "27 were killed but 12 of them have not been identified": a part
         // whose verb is no metric's is no toll of its own ("45 of them in
         // the US", "two of them the result of falling trees" are parts)
-        let verb_follows = toks
-            .get(end)
-            .is_some_and(|t| self.lx.aux_words.contains(t.lower.as_str()));
+        let verb_follows = toks.get(end).is_some_and(|t| self.lx.aux_words.has(t));
         if self.subject.is_none() && verb_follows {
             return None;
         }
@@ -82,7 +80,7 @@ impl Figure<'_> {
         let (toks, lx) = (self.toks, self.lx);
         // past "more" / "other" between the number and "of"
         let last = match toks.get(self.n.last) {
-            Some(t) if lx.additive_words.contains(t.lower.as_str()) => self.n.last + 1,
+            Some(t) if lx.additive_words.has(t) => self.n.last + 1,
             _ => self.n.last,
         };
         let of_the = toks.get(last).is_some_and(|t| t.is("of"))
@@ -267,7 +265,7 @@ impl Figure<'_> {
         let (toks, lx) = (self.toks, self.lx);
         if toks
             .get(self.after_subj)
-            .is_some_and(|t| lx.aux_words.contains(t.lower.as_str()))
+            .is_some_and(|t| lx.aux_words.has(t))
             && cue_after_aux(toks, self.after_subj, lx).is_none()
         {
             return None;

@@ -10,10 +10,7 @@ impl Figure<'_> {
     /// Whether a detention count is a release.
     pub(super) fn released(&self, found: &Found) -> bool {
         let (toks, lx) = (self.toks, self.lx);
-        let release = |k: usize| {
-            toks.get(k)
-                .is_some_and(|t| lx.release_words.contains(t.lower.as_str()))
-        };
+        let release = |k: usize| toks.get(k).is_some_and(|t| lx.release_words.has(t));
         // (the metric ids are the lexicon's: `detained` is the one a
         // release undoes, `killed` the one "from" escapes)
         if found.metric == "detained" {
@@ -30,10 +27,7 @@ impl Figure<'_> {
                         .all(|t| matches!(t.lower.as_str(), "of" | "the" | "all" | "another"))
             });
             let mut k = found.end.max(self.n.last);
-            while toks
-                .get(k)
-                .is_some_and(|t| lx.aux_words.contains(t.lower.as_str()))
-            {
+            while toks.get(k).is_some_and(|t| lx.aux_words.has(t)) {
                 k += 1;
             }
             return before || release(k);
@@ -102,7 +96,7 @@ impl Figure<'_> {
     fn bodies_of_no_one(&self, found: &Found) -> bool {
         let (toks, lx) = (self.toks, self.lx);
         let (from, to) = (found.start.min(self.q_start), found.end.max(self.n.last));
-        let noun = |t: &crate::lang::tokens::Token| lx.body_nouns.contains(t.lower.as_str());
+        let noun = |t: &crate::lang::tokens::Token| lx.body_nouns.has(t);
         let Some(at) = (from..to).find(|&k| noun(&toks[k])) else {
             return false;
         };
@@ -111,12 +105,12 @@ impl Figure<'_> {
             .any(|t| !noun(t) && lx.plain_by_first.contains_key(t.lower.as_str()));
         let kind = toks[self.n.last.min(at)..at]
             .iter()
-            .any(|t| lx.body_kinds.contains(t.lower.as_str()));
+            .any(|t| lx.body_kinds.has(t));
         let referred = self.q_start > self.sent.first
             && toks[self.q_start - 1].is("the")
             && !toks[self.sent.first..]
                 .iter()
-                .any(|t| lx.body_context.contains(t.lower.as_str()));
+                .any(|t| lx.body_context.has(t));
         !other_cue && (kind || referred)
     }
 }

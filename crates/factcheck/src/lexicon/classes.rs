@@ -1,0 +1,71 @@
+//! Word classes: every lexicon word list has a bit, and each token of a
+//! sentence is looked up once for the bits of all the lists that hold it.
+//! The rules ask a token for a list many times (is it a title, a cue, a
+//! proxy, a name?): one hash look-up per token instead of one per question.
+
+use std::ops::Deref;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::lang::tokens::Token;
+
+/// Set in a token's classes once they are read: a token without it (made
+/// outside a sentence's reading) is looked up in the list itself.
+pub(crate) const KNOWN: u64 = 1 << 63;
+
+/// A lexicon word list (lower case) with its bit in tokens' classes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSet {
+    words: HashSet<String>,
+    /// 0 past the 63rd list: such a list is always looked up.
+    bit: u64,
+}
+
+impl Deref for WordSet {
+    type Target = HashSet<String>;
+    fn deref(&self) -> &HashSet<String> {
+        &self.words
+    }
+}
+
+impl WordSet {
+    /// Whether the list holds the token's word (lower-cased): read from the
+    /// token's classes when they are known.
+    #[inline]
+    pub(crate) fn has(&self, t: &Token) -> bool {
+        if self.bit != 0 && t.classes & KNOWN != 0 {
+            t.classes & self.bit != 0
+        } else {
+            self.words.contains(t.lower.as_str())
+        }
+    }
+}
+
+/// Gives each list its bit as the lexicon is built, and maps every word to
+/// the bits of the lists that hold it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Classes {
+    lists: u32,
+    of: HashMap<String, u64>,
+}
+
+impl Classes {
+    /// `words` as a list with the next bit.
+    pub(super) fn add(&mut self, words: HashSet<String>) -> WordSet {
+        let bit = if self.lists < 63 { 1 << self.lists } else { 0 };
+        self.lists += 1;
+        if bit != 0 {
+            for w in &words {
+                *self.of.entry(w.clone()).or_default() |= bit;
+            }
+        }
+        WordSet { words, bit }
+    }
+
+    /// Each token's classes: the bits of the lists holding its word.
+    pub(crate) fn read(&self, toks: &mut [Token]) {
+        for t in toks {
+            t.classes = KNOWN | self.of.get(t.lower.as_str()).copied().unwrap_or(0);
+        }
+    }
+}
