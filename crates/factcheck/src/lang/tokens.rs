@@ -30,9 +30,21 @@ pub struct Token {
     /// of most words many times, so read once here.
     pub cap: bool,
     /// The bits of the lexicon lists holding the word, once a sentence's
-    /// tokens are read against the lexicon (`lexicon::classes`); 0 before.
+    /// tokens are read against the lexicon (`lexicon::classes`), with
+    /// [`KNOWN`] and [`OPENS_NUMBER`]; 0 before.
     pub classes: u64,
+    /// Whether the word holds a hyphen ("so-called", "al-Faris"): asked of
+    /// every capitalised word, so read once here.
+    pub hyphen: bool,
 }
+
+/// Set in a token's classes once they are read: a token without it (made
+/// outside a sentence's reading) is looked up word by word.
+pub(crate) const KNOWN: u64 = 1 << 63;
+
+/// The class of words a number in words may start with
+/// ([`crate::lang::numbers::opens_number`]).
+pub(crate) const OPENS_NUMBER: u64 = 1 << 62;
 
 impl Token {
     /// Whether the token is a word (not a number or punctuation).
@@ -43,6 +55,16 @@ impl Token {
     /// Whether the token is `word`, which must be given in lower case.
     pub fn is(&self, word: &str) -> bool {
         self.lower == word
+    }
+
+    /// Whether a number in words may start with the word: read from its
+    /// classes when they are known.
+    pub(crate) fn opens_number(&self) -> bool {
+        if self.classes & KNOWN != 0 {
+            self.classes & OPENS_NUMBER != 0
+        } else {
+            crate::lang::numbers::opens_number(&self.lower)
+        }
     }
 
     /// The token's text as written.
@@ -72,6 +94,7 @@ impl Token {
             lower,
             cap: text[start..].chars().next().is_some_and(char::is_uppercase),
             classes: 0,
+            hyphen: text[start..end].contains('-'),
         }
     }
 }
@@ -114,6 +137,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
         }
         let begin = i;
         let mut stop = i + c.len_utf8();
+        let mut hyphen = false;
         let kind;
         if c.is_ascii_digit() {
             kind = Kind::Num;
@@ -153,6 +177,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
                         next.is_some_and(is_word_char)
                     };
                     if joins {
+                        hyphen |= d == '-';
                         stop = after;
                     } else {
                         break;
@@ -184,6 +209,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             lower,
             cap: c.is_uppercase(),
             classes: 0,
+            hyphen,
         });
         i = stop;
     }

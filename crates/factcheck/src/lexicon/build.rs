@@ -18,7 +18,7 @@ impl Lexicon {
                     .map(|(i, c)| (i, words(c))),
             )
         };
-        let mut cls = classes::Classes::default();
+        let mut cls = classes::Classes::new();
         let plain_phrases = indexed(|c| !c.slotted, |c| &c.pre);
         let post_phrases = indexed(|c| c.slotted && !c.post.is_empty(), |c| &c.post);
         let pre_phrases = indexed(|c| c.slotted && c.post.is_empty(), |c| &c.pre);

@@ -9,15 +9,18 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lang::tokens::Token;
 
-/// Set in a token's classes once they are read: a token without it (made
-/// outside a sentence's reading) is looked up in the list itself.
-pub(crate) const KNOWN: u64 = 1 << 63;
+pub(crate) use crate::lang::tokens::KNOWN;
+use crate::lang::tokens::OPENS_NUMBER;
+
+/// Lists past this many have no bit (the two highest bits are
+/// [`KNOWN`] and [`OPENS_NUMBER`]).
+const MAX_LISTS: u32 = 62;
 
 /// A lexicon word list (lower case) with its bit in tokens' classes.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordSet {
     words: HashSet<String>,
-    /// 0 past the 63rd list: such a list is always looked up.
+    /// 0 past [`MAX_LISTS`]: such a list is always looked up.
     bit: u64,
 }
 
@@ -43,16 +46,28 @@ impl WordSet {
 
 /// Gives each list its bit as the lexicon is built, and maps every word to
 /// the bits of the lists that hold it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Classes {
     lists: u32,
     of: HashMap<String, u64>,
 }
 
 impl Classes {
+    /// No list yet; the words that open a number in words.
+    pub(super) fn new() -> Classes {
+        let of = crate::lang::numbers::number_openers()
+            .map(|w| (w.to_string(), OPENS_NUMBER))
+            .collect();
+        Classes { lists: 0, of }
+    }
+
     /// `words` as a list with the next bit.
     pub(super) fn add(&mut self, words: HashSet<String>) -> WordSet {
-        let bit = if self.lists < 63 { 1 << self.lists } else { 0 };
+        let bit = if self.lists < MAX_LISTS {
+            1 << self.lists
+        } else {
+            0
+        };
         self.lists += 1;
         if bit != 0 {
             for w in &words {
@@ -64,8 +79,15 @@ impl Classes {
 
     /// Each token's classes: the bits of the lists holding its word.
     pub(crate) fn read(&self, toks: &mut [Token]) {
+        let of = |w: &str| self.of.get(w).copied().unwrap_or(0);
         for t in toks {
-            t.classes = KNOWN | self.of.get(t.lower.as_str()).copied().unwrap_or(0);
+            t.classes = KNOWN | of(t.lower.as_str());
+            // ("twenty-one" opens a number as "twenty" does)
+            if t.hyphen {
+                if let Some(i) = t.lower.find('-') {
+                    t.classes |= of(&t.lower[..i]) & OPENS_NUMBER;
+                }
+            }
         }
     }
 }

@@ -385,7 +385,6 @@ pub(crate) mod classes;
 mod phrases;
 mod qualifiers;
 mod queries;
-use build::*;
 
 impl Lexicon {
     /// The embedded default lexicon, compiled once per process.

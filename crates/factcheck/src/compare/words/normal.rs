@@ -142,7 +142,13 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
 /// left alone, as the same rule would make "filled" "filed".
 fn one_spelling(w: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    if w.len() < 6 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+    // (every ending below ends in one of these letters: most words are
+    // turned away by their last)
+    let last = w.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
+    if w.len() < 6 || !matches!(last, b'e' | b's' | b'd' | b'g' | b'r' | b'n') {
+        return Cow::Borrowed(w);
+    }
+    if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Cow::Borrowed(w);
     }
     const ENDINGS: [(&str, &str); 20] = [

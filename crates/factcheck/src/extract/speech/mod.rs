@@ -117,7 +117,7 @@ impl Sent<'_> {
     /// "al-Faris", "bin-Talal".
     pub(super) fn glued_particle(&self, t: &Token) -> bool {
         t.kind == Kind::Word
-            && t.lower.bytes().any(|b| b == b'-')
+            && t.hyphen
             && t.lower.split_once('-').is_some_and(|(p, rest)| {
                 !rest.is_empty()
                     && self.lexicon.name_particles.contains(p)

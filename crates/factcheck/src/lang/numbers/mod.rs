@@ -247,6 +247,10 @@ fn parse_single_below(
     ceiling: f64,
 ) -> Option<(NumberPhrase, usize)> {
     let t = toks.get(i)?;
+    // (asked of every token: most are turned away before a phrase is made)
+    if !(t.kind == Kind::Num || t.kind == Kind::Word && t.opens_number()) {
+        return None;
+    }
     let mut n = NumberPhrase::single(i, t);
     let j = match t.kind {
         Kind::Num => digits_at(src, toks, i, &mut n, ceiling)?,
@@ -286,7 +290,7 @@ impl NumberPhrase {
 fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option<usize> {
     let w = toks[i].lower.as_str();
     // (asked of every word of every sentence: most open no number)
-    if !opens_number(w) {
+    if !toks[i].opens_number() {
         return None;
     }
     n.words = true;
@@ -338,18 +342,21 @@ fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option
 /// from the tables the reader itself uses.
 pub(crate) fn opens_number(w: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            let before = ["a", "an", "half", "quarter", "several", "tens"];
-            (words::UNITS.iter().copied())
-                .chain(words::TENS.iter().copied().filter(|t| !t.is_empty()))
-                .chain(words::OTHER_UNITS.iter().map(|u| u.0))
-                .chain(SCALES.iter().map(|s| s.0))
-                .chain(VAGUE.iter().map(|v| v.0))
-                .chain(before)
-                .collect()
-        });
+        std::sync::LazyLock::new(|| number_openers().collect());
     // (the hyphen found by a plain loop: words are short, and most have none)
     SET.contains(w) || (w.bytes().position(|b| b == b'-')).is_some_and(|i| SET.contains(&w[..i]))
+}
+
+/// The words a number in words may start with (see [`opens_number`]):
+/// also read into every token's classes with the lexicon's lists.
+pub(crate) fn number_openers() -> impl Iterator<Item = &'static str> {
+    let before = ["a", "an", "half", "quarter", "several", "tens"];
+    (words::UNITS.iter().copied())
+        .chain(words::TENS.iter().copied().filter(|t| !t.is_empty()))
+        .chain(words::OTHER_UNITS.iter().map(|u| u.0))
+        .chain(SCALES.iter().map(|s| s.0))
+        .chain(VAGUE.iter().map(|v| v.0))
+        .chain(before)
 }
 
 /// "tens of thousands", "hundreds of millions": the value, if token `i` opens one.
