@@ -64,7 +64,8 @@ fn reopeners(mark: Mark) -> [char; 2] {
     }
 }
 
-/// Only quotation marks and line ends matter to the scan.
+/// Only quotation marks and line ends matter to the scan (each starts
+/// with one of the bytes `find` looks for: `\n`, `"`, `'`, 0xC2 or 0xE2).
 fn is_mark_or_line_end(c: char) -> bool {
     matches!(
         c,
@@ -137,12 +138,20 @@ pub(crate) fn find(scan: &str, start: usize, end: usize) -> Vec<QuoteSpan> {
         outer_open: 0,
         skip_until: 0,
     };
-    // jump from one mark or line end to the next
-    for (i, m) in s.match_indices(is_mark_or_line_end) {
-        if i < q.skip_until {
+    // jump from one mark or line end to the next: bytes that may open one
+    // are found without decoding the text (most of it is no mark)
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(p) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'\n' | b'"' | b'\'' | 0xc2 | 0xe2))
+    {
+        let i = at + p;
+        let c = s[i..].chars().next().unwrap_or(' ');
+        at = i + c.len_utf8();
+        if !is_mark_or_line_end(c) || i < q.skip_until {
             continue;
         }
-        let c = m.chars().next().unwrap_or(' ');
         if c == '\n' {
             q.line_end(i);
         } else {

@@ -125,7 +125,8 @@ pub(crate) fn scan_copy(text: &str) -> String {
     let mut bytes = out.into_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        i = ascii_run_end(&bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
         if b < 0x80 {
             if b == b'\r' {
                 bytes[i] = b' ';
@@ -156,6 +157,24 @@ pub(crate) fn scan_copy(text: &str) -> String {
     let fixed = String::from_utf8(bytes).unwrap_or_default();
     debug_assert_eq!(fixed.len(), text.len());
     double_apostrophes(fixed)
+}
+
+/// How far the bytes from `i` are plain ASCII (no `\r`), skipped eight at
+/// a time: most text is plain. Stops at the start of the first eight
+/// holding another byte (or fewer than eight), at most seven before it.
+fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // (a byte of `w ^ CR` is zero where `w` holds a `\r`)
+        let cr = w ^ (ONES * u64::from(b'\r'));
+        if (w | (cr.wrapping_sub(ONES) & !cr)) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// Markup that stays inside a line of text: emphasis marks and inline
