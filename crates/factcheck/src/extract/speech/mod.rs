@@ -223,7 +223,7 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
                 continue;
             }
         }
-        if is_cue(sent, k) || estimate_frame(sent, k) {
+        if may_cue(sent, t) && (is_cue(sent, k) || estimate_frame(sent, k)) {
             if let Some(next) = speaker::speaker_of_cue(sent, k, registry, &mut raw) {
                 k = next;
                 continue;
@@ -236,6 +236,17 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
     // words are looked for through thousands of others
     raw.truncate(crate::limits::MAX_CLAIMS_PER_SENTENCE + 2);
     content::contents(sent, &raw)
+}
+
+/// Whether the word is in a list of cues at all (read from its classes):
+/// [`is_cue`] and [`estimate_frame`] ask much more, of few words.
+fn may_cue(sent: &Sent, t: &Token) -> bool {
+    let lx = sent.lexicon;
+    lx.reporting_verbs.has(t)
+        || lx.participle_cues.has(t)
+        || lx.quote_verbs.has(t)
+        || lx.evidence_verbs.has(t)
+        || lx.estimate_cues.has(t)
 }
 
 /// Whether the word at `k` puts a count at a figure: "put the toll at 41",
