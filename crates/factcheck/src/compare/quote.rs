@@ -369,8 +369,15 @@ impl<'r> Checker<'r> {
             .collect();
         let mut found = Vec::new();
         let mut best_close: Option<(QuoteDiff, &RefQuote, (usize, usize))> = None;
-        let squashed = Squashed::new(&words);
-        for pq in self.sharing_words(&lower) {
+        // (run together only when some reference quote shares its words:
+        // most quotes of an archive share none)
+        let candidates = self.sharing_words(&lower);
+        let squashed = if candidates.is_empty() {
+            Squashed::new(&[])
+        } else {
+            Squashed::new(&words)
+        };
+        for pq in candidates {
             if quote_matches_in(&words, &pq.squashed) {
                 return vec![Found::Same(pq.quote)];
             }

@@ -97,7 +97,7 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
         // for a dash, "â€œ" for a quotation mark) separates words as a dash
         // does
         // (but "â€™", an apostrophe, stays inside its word: "itâ€™s")
-        if s[i..].starts_with("â€") && !s[i..].starts_with("â€™") {
+        if c == 'â' && s[i..].starts_with("â€") && !s[i..].starts_with("â€™") {
             if let Some(a) = start.take() {
                 push(&mut out, a, i);
             }
@@ -174,7 +174,11 @@ fn one_spelling(w: &str) -> std::borrow::Cow<'_, str> {
         ("ence", "ense"),
     ];
     for (gb, us) in ENDINGS {
-        // (compared without lower-casing a copy: most words end in none)
+        // (compared without lower-casing a copy, and first by the last
+        // letter alone: most words end in none)
+        if gb.as_bytes().last() != Some(&last) {
+            continue;
+        }
         let Some(stem_len) = w.len().checked_sub(gb.len()) else {
             continue;
         };
