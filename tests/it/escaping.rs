@@ -198,7 +198,7 @@ fn a_file_name_that_is_a_command_does_not_start_a_line() {
     );
     let out = factcheck_in(&dir.path().join("claims"), &["extract", "##[error]b.md"]);
     assert!(
-        stdout(&out).starts_with("./##\\u{5b}error]b.md: 1 claims"),
+        stdout(&out).starts_with("./##\\u{5b}error]b.md: 1 claim\n"),
         "{}",
         stdout(&out)
     );

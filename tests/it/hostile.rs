@@ -45,7 +45,7 @@ fn a_symlinked_folder_under_claims_is_not_walked_out_of_the_repository() {
     reference(&dir.path().join("outside/evil.yaml"), "  - x.md\n");
     symlink(dir.path().join("outside"), repo.join("claims/linked")).unwrap();
     let out = factcheck_in(&repo, &["check", "--write"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stdout(&out).contains("evil"), "{}", stdout(&out));
     assert_eq!(
         fs::read_to_string(dir.path().join("outside/x.md")).unwrap(),
@@ -193,7 +193,7 @@ fn write_keeps_the_owner_and_the_mode() {
     let foreign = std::os::unix::fs::chown(&a, Some(4321), Some(4321)).is_ok();
     let before = fs::metadata(&a).unwrap();
     let out = factcheck_in(&repo, &["check", "--write"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(fs::read_to_string(&a).unwrap().contains("20 people"));
     let after = fs::metadata(&a).unwrap();
     assert_eq!(after.permissions().mode() & 0o777, 0o640);

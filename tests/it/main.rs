@@ -18,6 +18,7 @@ mod figure_place;
 mod guessed;
 mod hostile;
 mod html_report;
+mod newcomer;
 mod properties;
 mod quantity_table;
 mod quote_forms;

@@ -288,7 +288,7 @@ fn awkward_paths_get_clear_messages() {
     let o = factcheck_in(dir.path(), &["extract", "drafts/*.md"]);
     assert_error(&o, "drafts/*.md: the pattern matches no file");
     let o = factcheck_in(dir.path(), &["extract", "missing.md"]);
-    assert_error(&o, "missing.md: No such file");
+    assert_error(&o, "missing.md: not found (no such file or folder)");
     // a symlink loop
     std::fs::create_dir(dir.path().join("loop")).unwrap();
     std::fs::write(dir.path().join("loop/a.md"), "Twelve people died.").unwrap();

@@ -139,7 +139,7 @@ fn references_that_correct_an_article_differently_write_nothing() {
     )
     .unwrap();
     let out = factcheck_in(repo, &["check", "--write", "--quiet"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let fixed = "Police said 37 people were killed.\n";
     assert_eq!(fs::read_to_string(repo.join("claims/a.md")).unwrap(), fixed);
     fs::write(repo.join("claims/a.md"), text).unwrap();

@@ -5,18 +5,40 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-use factcheck::report::Format;
+use factcheck::report::{Format, Kind};
 
-/// `--format` takes the library's format names.
-fn format_parser() -> impl TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(Format::ALL.map(Format::name))
-        .map(|name| Format::parse(&name).expect("a listed format name"))
+/// `--format` takes the names of the library's formats that a command
+/// prints (`takes`): `--help` lists those, and any other is refused with
+/// the list.
+fn format_parser(takes: fn(Format) -> bool) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        Format::ALL
+            .into_iter()
+            .filter(|f| takes(*f))
+            .map(Format::name),
+    )
+    .map(|name| Format::parse(&name).expect("a listed format name"))
+}
+
+/// Every format renders a check.
+fn any_format(_: Format) -> bool {
+    true
+}
+
+/// The formats that render an extraction.
+fn extract_format(f: Format) -> bool {
+    f.renders(Kind::Extract)
+}
+
+/// `diff` prints its changes as text or JSON.
+fn diff_format(f: Format) -> bool {
+    matches!(f, Format::Text | Format::Json)
 }
 
 #[derive(Parser, Debug)]
 #[command(
     name = "factcheck",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("FACTCHECK_GIT_REVISION"), ")"),
     about = "Check the figures and quotes of news articles against a curated reference"
 )]
 pub struct Cli {
@@ -64,8 +86,10 @@ pub enum Command {
         /// Use this reference's lexicon and source names while extracting.
         #[arg(long, value_name = "REFERENCE")]
         against: Option<PathBuf>,
-        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        /// How to print the claims.
+        #[arg(long, value_parser = format_parser(extract_format), default_value = "text")]
         format: Format,
+        /// Colour the text output (`auto`: on a terminal, unless NO_COLOR is set).
         #[arg(long, value_enum, default_value = "auto")]
         color: Color,
     },
@@ -85,13 +109,17 @@ pub enum Command {
         /// per article, in input order (needs --against).
         #[arg(long, requires = "against")]
         jsonl: bool,
+        /// The reference to check against (a YAML file). Without it, the
+        /// references under ./claims whose `articles:` name the articles.
         #[arg(long, value_name = "REFERENCE")]
         against: Option<PathBuf>,
-        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        /// How to print the findings (`diff`: the corrections as a patch).
+        #[arg(long, value_parser = format_parser(any_format), default_value = "text")]
         format: Format,
         /// The lowest severity that makes the run fail (exit 1).
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
+        /// Colour the text output (`auto`: on a terminal, unless NO_COLOR is set).
         #[arg(long, value_enum, default_value = "auto")]
         color: Color,
         /// Print only the findings that fail the run.
@@ -108,21 +136,28 @@ pub enum Command {
     },
     /// Validate references (default: everything under ./claims).
     #[command(after_help = "Example:\n  factcheck validate claims/ukraine-talks.yaml")]
-    Validate { paths: Vec<PathBuf> },
+    Validate {
+        /// Reference files or folders of them.
+        paths: Vec<PathBuf>,
+    },
     /// Compare the claims of two drafts: figures, quotes and speakers that
     /// changed. Exit 0 when the claims are the same, 1 when they differ.
     #[command(
         after_help = "Example:\n  factcheck diff claims/articles/ukraine-talks.md claims/articles/ukraine-talks-draft.md"
     )]
     Diff {
+        /// The earlier draft.
         old: PathBuf,
+        /// The later draft.
         new: PathBuf,
-        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        /// How to print the changes.
+        #[arg(long, value_parser = format_parser(diff_format), default_value = "text")]
         format: Format,
     },
     /// Write a reference skeleton from an article, for a curator to correct.
     #[command(after_help = "Example:\n  factcheck init draft.md --output claims/draft.yaml")]
     Init {
+        /// The article to read the claims of.
         article: PathBuf,
         /// Write the skeleton here (refusing to overwrite) instead of to standard output.
         #[arg(long, short)]

@@ -40,12 +40,14 @@ pub(crate) fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outco
         match checked {
             Ok(r) => writeln!(
                 out,
-                "{}: ok ({} sources, {} facts, {} quotes, {} statements)",
+                "{}: ok ({})",
                 line_start(&f.display().to_string()),
-                r.sources.len(),
-                r.facts.len(),
-                r.quotes.len(),
-                r.statements.len()
+                entries([
+                    r.sources.len(),
+                    r.facts.len(),
+                    r.quotes.len(),
+                    r.statements.len()
+                ])
             )
             .map_err(stdout_err)?,
             Err(e) => report_error(&e, &mut errors),
@@ -55,12 +57,6 @@ pub(crate) fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outco
 }
 
 pub(crate) fn diff(old: &Path, new: &Path, format: Format) -> Result<Outcome> {
-    // (refused before two drafts are read)
-    if !matches!(format, Format::Json | Format::Text) {
-        return Err(Error::Usage(
-            "`factcheck diff` prints --format text or json".into(),
-        ));
-    }
     let (a, b) = (Article::load(old)?, Article::load(new)?);
     let (ca, cb) = (
         Extractor::default().extract(&a),
@@ -107,11 +103,13 @@ pub(crate) fn init(article: &Path, output: Option<&Path>) -> Result<Outcome> {
                 .write_all(yaml.as_bytes())
                 .map_err(|e| Error::io(o, e))?;
             let counts = format!(
-                "wrote a skeleton ({} sources, {} facts, {} quotes, {} statements) to",
-                file.sources.len(),
-                file.facts.len(),
-                file.quotes.len(),
-                file.statements.len()
+                "wrote a skeleton ({}) to",
+                entries([
+                    file.sources.len(),
+                    file.facts.len(),
+                    file.quotes.len(),
+                    file.statements.len()
+                ])
             );
             crate::say::done(&counts, &o.display().to_string());
         }
@@ -144,4 +142,15 @@ fn relative(path: &Path, dir: &Path) -> String {
         rel.push(c);
     }
     rel.display().to_string()
+}
+
+/// "2 sources, 1 fact, 0 quotes, 1 statement": a reference's entries,
+/// counted in that order.
+fn entries(counts: [usize; 4]) -> String {
+    counts
+        .iter()
+        .zip(["source", "fact", "quote", "statement"])
+        .map(|(&k, one)| format!("{k} {one}{}", if k == 1 { "" } else { "s" }))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

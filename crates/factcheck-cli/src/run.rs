@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use factcheck::model::{
     ArticleClaims, ArticleReport, CheckReport, ExtractReport, Severity, Summary,
 };
-use factcheck::report::{Body, Document, Format, Kind, Options, Source};
+use factcheck::report::{Body, Document, Format, Options, Source};
 use factcheck::{Article, Checker, Error, Extractor, Reference, Result};
 use rayon::prelude::*;
 
@@ -171,12 +171,6 @@ fn extract(
     color: Color,
     root: Option<&Path>,
 ) -> Result<Outcome> {
-    if !format.renders(Kind::Extract) {
-        return Err(Error::Usage(format!(
-            "--format {} is for `check`",
-            format.name()
-        )));
-    }
     let reference = against.map(Reference::load).transpose()?;
     let extractor = extractor(reference.as_ref());
     let paths = discover::expand_articles(articles, &discover::repo_root(root)?)?;
@@ -204,7 +198,7 @@ fn extract(
         color: use_color(color),
         ..Options::default()
     };
-    render(format, &doc, &opts)?;
+    render(format, &doc, &opts, false)?;
     Ok(Outcome::Clean.unless_errors(errors))
 }
 
@@ -238,13 +232,20 @@ fn document(body: Body, sources: Vec<(String, Source)>) -> Document {
     doc
 }
 
-/// Write a document to standard output in `format` (buffered: renderers
-/// write many small pieces).
-fn render(format: Format, doc: &Document, opts: &Options) -> Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+/// Write a document to standard output (or error) in `format` (buffered:
+/// renderers write many small pieces).
+fn render(format: Format, doc: &Document, opts: &Options, to_stderr: bool) -> Result<()> {
+    let (target, terminal): (Box<dyn Write>, bool) = if to_stderr {
+        let e = std::io::stderr();
+        (Box::new(e.lock()), std::io::IsTerminal::is_terminal(&e))
+    } else {
+        let o = std::io::stdout();
+        (Box::new(o.lock()), std::io::IsTerminal::is_terminal(&o))
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, target);
     // a diff keeps the article's bytes for `patch`; on a terminal its
     // control characters are shown as escapes, as everywhere else
-    if format == Format::Diff && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+    if format == Format::Diff && terminal {
         let mut buf = Vec::new();
         format
             .renderer()
@@ -292,6 +293,12 @@ fn check(
         write,
         never,
     } = run;
+    if articles.is_empty() && piped_in() {
+        crate::say::note(
+            "standard input is not read: with no articles named, the references' \
+             `articles:` are checked (name `-` to check the text piped in)",
+        );
+    }
     let (jobs, unreadable) = plan(articles, against, root)?;
     let mut errors = 0;
     for e in &unreadable {
@@ -324,11 +331,11 @@ fn check(
     let (reports, sources) = gather(results, |r| &r.path, &mut errors);
     let summary = Summary::of(reports.iter().flat_map(|a| &a.findings));
     // a limit reached is a warning: part of an article went unchecked
-    let failing = reports
-        .iter()
-        .flat_map(|a| &a.findings)
-        .any(|f| f.severity >= opts.fail_on)
-        || (opts.fail_on <= Severity::Warning && reports.iter().any(|a| !a.notices.is_empty()));
+    let noticed =
+        opts.fail_on <= Severity::Warning && reports.iter().any(|a| !a.notices.is_empty());
+    // (text read from standard input and written back is a filter: the
+    // corrected text is the output, the report goes to standard error)
+    let filter = write && reports.iter().any(|a| a.path == "-");
     let doc = document(
         Body::Check(CheckReport {
             version: 1,
@@ -337,7 +344,7 @@ fn check(
         }),
         sources,
     );
-    render(format, &doc, &opts)?;
+    render(format, &doc, &opts, filter)?;
     if !format.carries_notices() && opts.shows_notices() {
         if let Body::Check(report) = &doc.body {
             for a in &report.articles {
@@ -347,73 +354,39 @@ fn check(
             }
         }
     }
-    if write {
+    let written = if write {
         let root = discover::repo_root(root)?;
-        write_corrections(&doc, &root, &mut errors);
-    }
+        crate::write::write_corrections(&doc, &root, &mut errors)
+    } else {
+        Default::default()
+    };
+    // the run fails by what is left: for an article written, the findings
+    // its corrected text still gives
+    let Body::Check(report) = &doc.body else {
+        unreachable!("a check renders a check report")
+    };
+    let failing = noticed
+        || report.articles.iter().any(|a| {
+            let left = a.settled.as_ref().filter(|_| written.contains(&a.path));
+            left.map_or(&a.findings, |s| &s.left)
+                .iter()
+                .any(|f| f.severity >= opts.fail_on)
+        });
     Ok(Outcome::findings_if(failing && !never).unless_errors(errors))
 }
 
-/// `--write`: each article with corrections, rewritten atomically with
-/// its settled text (see [`Checker::settle`]).
-fn write_corrections(doc: &Document, root: &Path, errors: &mut usize) {
-    let Body::Check(report) = &doc.body else {
-        return;
-    };
-    // the settled texts each article's references give: two references
-    // that correct one article differently would undo each other's
-    // corrections run after run, so neither is written
-    let mut texts: std::collections::HashMap<&str, Vec<(&str, &str)>> = Default::default();
-    for a in &report.articles {
-        let (Some(text), Some(settled)) = (doc.source(&a.path).map(Source::text), &a.settled)
-        else {
-            continue;
-        };
-        if settled.text != text {
-            texts
-                .entry(&a.path)
-                .or_default()
-                .push((&settled.text, &a.reference));
-        }
+/// Whether text is piped or redirected into standard input (a pipe, or a
+/// file that is not empty): not a terminal, nor the empty input of a CI
+/// step or of `< /dev/null`.
+fn piped_in() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata("/dev/stdin")
+            .is_ok_and(|m| m.file_type().is_fifo() || m.is_file() && m.len() > 0)
     }
-    for a in &report.articles {
-        let (Some(text), Some(settled)) = (doc.source(&a.path).map(Source::text), &a.settled)
-        else {
-            continue;
-        };
-        let (new, n) = (&settled.text, settled.corrections);
-        if new == text || a.path == "-" {
-            continue;
-        }
-        let others = texts.get(a.path.as_str()).map_or(&[][..], Vec::as_slice);
-        if let Some((_, other)) = others.iter().find(|(t, _)| *t != new.as_str()) {
-            if others[0].1 == a.reference {
-                let why = format!(
-                    "{} and {} correct it differently; not written (make the references agree)",
-                    a.reference, other
-                );
-                report_error(&Error::Usage(format!("{}: {why}", a.path)), errors);
-            }
-            continue;
-        }
-        // (references that agree: written once)
-        if others.first().is_some_and(|(_, r)| *r != a.reference) {
-            continue;
-        }
-        if discover::leads_out(Path::new(&a.path), root) {
-            let why =
-                "reached through a symbolic link that leads out of the repository; not written";
-            report_error(&Error::Usage(format!("{}: {why}", a.path)), errors);
-            continue;
-        }
-        match crate::write::write_atomically(Path::new(&a.path), text, new) {
-            Ok(()) => {
-                let s = if n == 1 { "" } else { "s" };
-                crate::say::done(&format!("wrote {n} correction{s} to"), &a.path);
-            }
-            Err(e) => report_error(&e, errors),
-        }
-    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Each reference with the articles to check against it.

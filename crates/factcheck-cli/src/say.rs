@@ -47,6 +47,11 @@ pub fn warning(path: &str, notice: &factcheck::model::Notice) {
     );
 }
 
+/// `note: …`: a message of ours alone (no user text), on standard error.
+pub fn note(message: &str) {
+    let _ = writeln!(std::io::stderr(), "note: {message}");
+}
+
 /// A note on standard error: `message` is ours, `path` the user's.
 pub fn done(message: &str, path: &str) {
     let _ = writeln!(std::io::stderr(), "{message} {}", one_line(path));

@@ -1,9 +1,13 @@
 //! `check --write`: corrections written back to the article, atomically.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
+use factcheck::report::{Body, Document, Source};
 use factcheck::{Error, Result};
+
+use crate::discover;
 
 /// Why `path` is not rewritten, as an error naming it.
 fn refuse(path: &Path, why: &str) -> Error {
@@ -113,6 +117,97 @@ pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<()> {
     }
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
+}
+
+/// `--write`: each article with corrections, rewritten atomically with
+/// its settled text (see [`factcheck::Checker::settle`]); text read from
+/// standard input is written to standard output, corrected or not (a
+/// filter: `factcheck check - --write < draft.md > fixed.md`). Returns the
+/// paths written (`-` among them when printed).
+pub fn write_corrections(doc: &Document, root: &Path, errors: &mut usize) -> HashSet<String> {
+    let mut written = HashSet::new();
+    let Body::Check(report) = &doc.body else {
+        return written;
+    };
+    // the settled texts each article's references give: two references
+    // that correct one article differently would undo each other's
+    // corrections run after run, so neither is written
+    let mut texts: std::collections::HashMap<&str, Vec<(&str, &str)>> = Default::default();
+    for a in &report.articles {
+        let (Some(text), Some(settled)) = (doc.source(&a.path).map(Source::text), &a.settled)
+        else {
+            continue;
+        };
+        if settled.text != text {
+            texts
+                .entry(&a.path)
+                .or_default()
+                .push((&settled.text, &a.reference));
+        }
+    }
+    for a in &report.articles {
+        let (Some(text), Some(settled)) = (doc.source(&a.path).map(Source::text), &a.settled)
+        else {
+            continue;
+        };
+        let (new, n) = (&settled.text, settled.corrections);
+        if a.path == "-" {
+            if written.insert(a.path.clone()) {
+                filtered(new, errors);
+            }
+            continue;
+        }
+        if new == text {
+            continue;
+        }
+        let others = texts.get(a.path.as_str()).map_or(&[][..], Vec::as_slice);
+        if let Some((_, other)) = others.iter().find(|(t, _)| *t != new.as_str()) {
+            if others[0].1 == a.reference {
+                let why = format!(
+                    "{} and {} correct it differently; not written (make the references agree)",
+                    a.reference, other
+                );
+                crate::run::report_error(&Error::Usage(format!("{}: {why}", a.path)), errors);
+            }
+            continue;
+        }
+        // (references that agree: written once)
+        if others.first().is_some_and(|(_, r)| *r != a.reference) {
+            continue;
+        }
+        if discover::leads_out(Path::new(&a.path), root) {
+            let why =
+                "reached through a symbolic link that leads out of the repository; not written";
+            crate::run::report_error(&Error::Usage(format!("{}: {why}", a.path)), errors);
+            continue;
+        }
+        match crate::write::write_atomically(Path::new(&a.path), text, new) {
+            Ok(()) => {
+                let s = if n == 1 { "" } else { "s" };
+                crate::say::done(&format!("wrote {n} correction{s} to"), &a.path);
+                written.insert(a.path.clone());
+            }
+            Err(e) => crate::run::report_error(&e, errors),
+        }
+    }
+    written
+}
+
+/// The corrected text of standard input, to standard output: its bytes as
+/// they are into a pipe or file (fenced on a CI runner, as a patch is),
+/// with control characters shown as escapes on a terminal.
+fn filtered(text: &str, errors: &mut usize) {
+    let stdout = std::io::stdout();
+    let terminal = std::io::IsTerminal::is_terminal(&stdout);
+    let mut out = stdout.lock();
+    let done = if terminal {
+        out.write_all(factcheck::report::visible::visible(text).as_bytes())
+    } else {
+        crate::say::fenced(&mut out, |o| o.write_all(text.as_bytes()))
+    };
+    if let Err(e) = done.and_then(|()| out.flush()) {
+        crate::run::report_error(&crate::run::stdout_err(e), errors);
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The operating system refused a read or write.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {}", path.display(), os_words(source))]
     Io {
         /// The file (or `<stdin>`, `<stdout>`) being read or written.
         path: PathBuf,
@@ -197,4 +197,26 @@ impl Error {
 pub(crate) fn line_col_of(before: &[u8]) -> (usize, usize) {
     let text = std::str::from_utf8(before).unwrap_or_default();
     crate::lang::span::LineIndex::new(text).line_col(text, text.len())
+}
+
+/// What the operating system said, in words a reader acts on: the common
+/// refusals plainly ("not found"), anything else as the system put it.
+fn os_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "not found (no such file or folder)".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "a folder, not a file".into(),
+        ErrorKind::NotADirectory => "a part of the path is a file, not a folder".into(),
+        ErrorKind::BrokenPipe => "the reader closed the pipe".into(),
+        _ => {
+            // ("No space left on device (os error 28)": the words, without
+            // the number)
+            let text = e.to_string();
+            match text.rfind(" (os error ") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
 }

@@ -28,6 +28,8 @@ impl super::Checker<'_> {
     ) -> crate::model::Settled {
         let mut text = corrected_report(&article.text, report);
         let mut corrections = report.corrections().count();
+        // the findings of `text` as it stands, once checked
+        let mut left = None;
         for _ in 1..SETTLE_ROUNDS {
             if text == article.text {
                 break;
@@ -38,12 +40,26 @@ impl super::Checker<'_> {
             let more = self.check(&again);
             let next = corrected_report(&text, &more);
             if next == text {
+                left = Some(more.findings);
                 break;
             }
             corrections += more.corrections().count();
             text = next;
         }
-        crate::model::Settled { text, corrections }
+        // (the last round's fixes, checked once more: what a run after
+        // `--write` would report)
+        let left = match left {
+            Some(left) => left,
+            None if text == article.text => report.findings.clone(),
+            None => crate::Article::from_text(&article.path, text.clone(), None)
+                .map(|a| self.check(&a).findings)
+                .unwrap_or_default(),
+        };
+        crate::model::Settled {
+            text,
+            corrections,
+            left,
+        }
     }
 }
 

@@ -483,6 +483,9 @@ pub struct Settled {
     pub text: String,
     /// How many corrections it took, over every round.
     pub corrections: usize,
+    /// The findings the corrected text still gives: what a run after
+    /// `--write` reports, and what its exit code goes by.
+    pub left: Vec<Finding>,
 }
 
 impl ArticleReport {

@@ -245,11 +245,12 @@ fn check(
 fn extract(report: &ExtractReport, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     for a in &report.articles {
         let date = a.date.map(|d| format!(" ({d})")).unwrap_or_default();
+        let n = a.claims.len();
         writeln!(
             out,
-            "{}{date}: {} claims",
+            "{}{date}: {n} {}",
             paint(opts, Style::new().bold(), &line_start(&a.path)),
-            a.claims.len()
+            if n == 1 { "claim" } else { "claims" }
         )?;
         for n in &a.notices {
             write_notice(out, opts, &a.path, n)?;
