@@ -29,6 +29,7 @@ mod scaffold;
 mod scale;
 mod snapshots;
 mod speech_table;
+mod suppress;
 mod totals;
 mod unasserted;
 mod verdicts;

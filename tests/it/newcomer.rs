@@ -10,20 +10,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// A repository with a one-fact reference: the health ministry counted 12
-/// dead (an invented incident).
-fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
-    std::fs::write(
-        dir.path().join("r.yaml"),
-        "version: 1\nsources:\n  - {id: ministry, name: Health Ministry, aliases: [the health ministry]}\n\
-         facts:\n  - {id: toll, metric: killed, subject: people, value: 12, source: ministry}\n  \
-         - {id: hurt, metric: injured, value: 40, source: ministry, required: true}\n",
-    )
-    .unwrap();
-    dir
-}
+use crate::support::ministry_repo as repo;
 
 const WRONG: &str = "The health ministry said 15 people were killed in the blast on Monday. \
                      It said 40 people were injured.\n";

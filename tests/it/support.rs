@@ -59,3 +59,19 @@ pub fn extract_limited(kb: u32, path: &Path, format: &str) -> Output {
         .output()
         .unwrap()
 }
+
+/// A repository (a `.git` folder) with `r.yaml`: a one-source reference in
+/// which the health ministry counted 12 dead and 40 injured, the injured
+/// count required (an invented incident).
+pub fn ministry_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(
+        dir.path().join("r.yaml"),
+        "version: 1\nsources:\n  - {id: ministry, name: Health Ministry, aliases: [the health ministry]}\n\
+         facts:\n  - {id: toll, metric: killed, subject: people, value: 12, source: ministry}\n  \
+         - {id: hurt, metric: injured, value: 40, source: ministry, required: true}\n",
+    )
+    .unwrap();
+    dir
+}

@@ -329,7 +329,7 @@ fn check(
         .collect();
     bar.finish_and_clear();
     let (reports, sources) = gather(results, |r| &r.path, &mut errors);
-    let summary = Summary::of(reports.iter().flat_map(|a| &a.findings));
+    let summary = Summary::of_reports(&reports);
     // a limit reached is a warning: part of an article went unchecked
     let noticed =
         opts.fail_on <= Severity::Warning && reports.iter().any(|a| !a.notices.is_empty());

@@ -36,6 +36,7 @@ mod quote_index;
 mod scene;
 mod spoken;
 mod statement;
+mod suppress;
 mod tied;
 mod words;
 
@@ -216,7 +217,12 @@ impl<'r> Checker<'r> {
         spoken::spare_quoted_speakers(&claims.claims, &mut findings);
         self.spare_others_quoted_figures(&claims.claims, &mut findings);
         correct::spare_unsafe(&article.text, &mut findings, &self.reference.lexicon);
+        let (mut findings, suppressed, unused) =
+            suppress::apply(&article.text, findings, |a, b| {
+                article.lines.span(&article.text, a, b)
+            });
         let mut notices = claims.notices;
+        notices.extend(unused);
         notices.extend(crate::limits::facts_per_figure(&claims.claims, |key| {
             self.by_metric.get(&key).map_or(0, |c| c.facts.len())
         }));
@@ -230,6 +236,7 @@ impl<'r> Checker<'r> {
             reference: self.reference.path.display().to_string(),
             findings,
             notices,
+            suppressed,
             unlisted_corrections,
             settled: None,
         }

@@ -4,9 +4,11 @@
 
 mod changes;
 mod notice;
+mod summary;
 
 pub use changes::{Change, ChangeKind, ChangeType, DraftDiff};
 pub use notice::{Limit, Notice};
+pub use summary::Summary;
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
@@ -460,9 +462,14 @@ pub struct ArticleReport {
     pub reference: String,
     /// The findings, in article order (missing facts last).
     pub findings: Vec<Finding>,
-    /// Limits reached while reading or judging the article (none on real copy).
+    /// Limits reached while reading or judging the article (none on real
+    /// copy), and `factcheck:` comments that suppress nothing.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Notice>,
+    /// Findings an editor's `<!-- factcheck: ignore -->` (or `off`) comment
+    /// set aside: kept and counted, never dropped, never failing a run.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<Finding>,
     /// The corrections of findings left out past the findings cap: not
     /// listed, but `--write` and `--format diff` still make them, so one
     /// run fixes the whole article and a second changes nothing.
@@ -496,83 +503,6 @@ impl ArticleReport {
             .iter()
             .filter_map(|f| f.correction.as_ref())
             .chain(&self.unlisted_corrections)
-    }
-}
-
-/// Counts of findings per status, in the order of the contract.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Summary {
-    /// Findings that agree.
-    #[serde(rename = "match")]
-    pub matched: usize,
-    /// Figures the reference contradicts.
-    pub mismatch: usize,
-    /// Quotes with other words.
-    pub misquoted: usize,
-    /// Claims credited to the wrong source.
-    pub misattributed: usize,
-    /// Claims with no source.
-    pub unattributed: usize,
-    /// Claims no reference entry covers.
-    pub unverified: usize,
-    /// Required facts never stated.
-    pub missing: usize,
-}
-
-/// "13 match, 1 mismatch, …" — the non-zero counts, or "no findings".
-impl std::fmt::Display for Summary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = Status::ALL
-            .iter()
-            .filter(|&&st| self.get(st) > 0)
-            .map(|&st| format!("{} {}", self.get(st), st.as_str()))
-            .collect();
-        if parts.is_empty() {
-            f.write_str("no findings")
-        } else {
-            f.write_str(&parts.join(", "))
-        }
-    }
-}
-
-impl Summary {
-    /// Count one finding of `status`.
-    pub fn add(&mut self, status: Status) {
-        *self.slot(status) += 1;
-    }
-
-    /// The count for `status`.
-    pub fn get(&self, status: Status) -> usize {
-        match status {
-            Status::Match => self.matched,
-            Status::Mismatch => self.mismatch,
-            Status::Misquoted => self.misquoted,
-            Status::Misattributed => self.misattributed,
-            Status::Unattributed => self.unattributed,
-            Status::Unverified => self.unverified,
-            Status::Missing => self.missing,
-        }
-    }
-
-    fn slot(&mut self, status: Status) -> &mut usize {
-        match status {
-            Status::Match => &mut self.matched,
-            Status::Mismatch => &mut self.mismatch,
-            Status::Misquoted => &mut self.misquoted,
-            Status::Misattributed => &mut self.misattributed,
-            Status::Unattributed => &mut self.unattributed,
-            Status::Unverified => &mut self.unverified,
-            Status::Missing => &mut self.missing,
-        }
-    }
-
-    /// The counts of some findings.
-    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Summary {
-        let mut s = Summary::default();
-        for f in findings {
-            s.add(f.status);
-        }
-        s
     }
 }
 

@@ -26,6 +26,9 @@ pub enum Limit {
     /// A metric had more facts than [`crate::MAX_FACTS_PER_FIGURE`]: each
     /// figure was ranked against that many of them.
     FactsPerFigure,
+    /// Not a limit: a `<!-- factcheck: … -->` comment that suppresses no
+    /// finding, or asks what no comment can (a stale or mistyped one).
+    Suppression,
 }
 
 impl Limit {
@@ -37,12 +40,14 @@ impl Limit {
             Limit::SentencesPerArticle => "sentences-per-article",
             Limit::FindingsPerArticle => "findings-per-article",
             Limit::FactsPerFigure => "facts-per-figure",
+            Limit::Suppression => "suppression",
         }
     }
 }
 
-/// A limit reached on an article, reported as a warning in every format
-/// that reports on articles.
+/// A limit reached on an article (or a suppression comment that does
+/// nothing), reported as a warning in every format that reports on
+/// articles.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Notice {
     /// The limit.
