@@ -75,3 +75,12 @@ pub fn ministry_repo() -> tempfile::TempDir {
     .unwrap();
     dir
 }
+
+/// `factcheck check a.md --against r.yaml EXTRA…` in `dir` (the ministry
+/// repository's article and reference).
+pub fn check_a(dir: &Path, extra: &[&str]) -> Output {
+    factcheck_in(
+        dir,
+        &[&["check", "a.md", "--against", "r.yaml"], extra].concat(),
+    )
+}

@@ -36,7 +36,7 @@ Nothing here is checked against the reference.
 #[test]
 fn suppressed_findings_are_counted_and_stale_comments_warned() {
     let dir = repo(ARTICLE);
-    let o = factcheck_in(dir.path(), &["check", "a.md", "--against", "r.yaml"]);
+    let o = check_a(dir.path(), &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let expected = "\
 error[mismatch: toll]: “15 people were killed” does not agree with the reference (12, Health Ministry); write “12 people were killed”.
@@ -60,10 +60,7 @@ a.md (against r.yaml): 1 mismatch, 4 suppressed
     assert_eq!(stdout(&o), expected);
     // (--quiet shows only what fails the run: neither the warnings nor the
     // suppressed)
-    let quiet = factcheck_in(
-        dir.path(),
-        &["check", "a.md", "--against", "r.yaml", "--quiet"],
-    );
+    let quiet = check_a(dir.path(), &["--quiet"]);
     assert!(!stdout(&quiet).contains("warning["), "{}", stdout(&quiet));
     // the warnings fail a run at --fail-on warning; the suppressed never do
     let strict = [
@@ -87,10 +84,7 @@ a.md (against r.yaml): 1 mismatch, 4 suppressed
     let o = factcheck_in(dir.path(), &strict);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     std::fs::write(dir.path().join("a.md"), ARTICLE).unwrap();
-    let json = factcheck_in(
-        dir.path(),
-        &["check", "a.md", "--against", "r.yaml", "--format", "json"],
-    );
+    let json = check_a(dir.path(), &["--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let a = &v["articles"][0];
     let ids = |key: &str| -> Vec<String> {
@@ -127,18 +121,7 @@ a.md (against r.yaml): 1 mismatch, 4 suppressed
 #[test]
 fn write_fixes_nothing_that_is_suppressed() {
     let dir = repo(ARTICLE);
-    let o = factcheck_in(
-        dir.path(),
-        &[
-            "check",
-            "a.md",
-            "--against",
-            "r.yaml",
-            "--write",
-            "--fail-on",
-            "error",
-        ],
-    );
+    let o = check_a(dir.path(), &["--write", "--fail-on", "error"]);
     assert!(
         stderr(&o).contains("wrote 1 correction to a.md"),
         "{}",
@@ -153,10 +136,7 @@ fn write_fixes_nothing_that_is_suppressed() {
 #[test]
 fn an_article_without_comments_reports_as_before() {
     let dir = repo("The health ministry said 12 people were killed and 40 injured.\n");
-    let o = factcheck_in(
-        dir.path(),
-        &["check", "a.md", "--against", "r.yaml", "--format", "json"],
-    );
+    let o = check_a(dir.path(), &["--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     // (no `suppressed` key anywhere when nothing is suppressed)
     assert!(v["articles"][0].get("suppressed").is_none());

@@ -133,6 +133,20 @@ pub enum Command {
         /// that changed since it was read is left alone).
         #[arg(long)]
         write: bool,
+        /// Fail only on findings this baseline (from --write-baseline) does
+        /// not record; the recorded ones are listed as suppressed.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record this run's findings (warnings and errors) in FILE, by
+        /// article, entry, status and words (not lines); they then do not
+        /// fail this run.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+        /// Judge only the findings on lines changed since this git revision
+        /// (the others are listed as suppressed); findings with no line,
+        /// as a required fact never stated, are always judged.
+        #[arg(long, value_name = "REV")]
+        changed_since: Option<String>,
     },
     /// Validate references (default: everything under ./claims).
     #[command(after_help = "Example:\n  factcheck validate claims/ukraine-talks.yaml")]

@@ -131,6 +131,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             quiet,
             show_matches,
             write,
+            baseline,
+            write_baseline,
+            changed_since,
             ..
         } => {
             // (never: a report-only step; quiet output still shows errors)
@@ -150,6 +153,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 opts,
                 write,
                 never,
+                aside: Aside {
+                    baseline,
+                    write_baseline,
+                    changed_since,
+                },
             };
             check(&articles, against.as_deref(), run, root)
         }
@@ -279,6 +287,63 @@ struct CheckRun {
     opts: Options,
     write: bool,
     never: bool,
+    aside: Aside,
+}
+
+/// What sets findings aside besides the article's own comments.
+struct Aside {
+    baseline: Option<PathBuf>,
+    write_baseline: Option<PathBuf>,
+    changed_since: Option<String>,
+}
+
+impl Aside {
+    /// Read the baseline and check the revision before any article is read.
+    fn prepare(&self) -> Result<Option<factcheck::baseline::Baseline>> {
+        if let Some(rev) = &self.changed_since {
+            crate::changed::verify(rev)?;
+        }
+        self.baseline
+            .as_deref()
+            .map(factcheck::baseline::Baseline::load)
+            .transpose()
+    }
+
+    /// Record the findings (`--write-baseline`), then set aside those a
+    /// baseline records and those on lines the change left alone.
+    fn apply(
+        &self,
+        reports: &mut [ArticleReport],
+        baseline: Option<factcheck::baseline::Baseline>,
+    ) -> Result<()> {
+        if let Some(path) = &self.write_baseline {
+            let fresh = factcheck::baseline::Baseline::of(reports.iter(), Severity::Warning);
+            std::fs::write(path, fresh.to_json() + "\n").map_err(|e| Error::io(path, e))?;
+            let n = fresh.findings.len();
+            let s = if n == 1 { "" } else { "s" };
+            crate::say::done(
+                &format!("recorded {n} finding{s} in"),
+                &path.display().to_string(),
+            );
+            fresh.apply(reports);
+        }
+        if let Some(b) = baseline {
+            b.apply(reports);
+        }
+        if let Some(rev) = &self.changed_since {
+            let paths: Vec<&str> = reports.iter().map(|r| r.path.as_str()).collect();
+            let lines = crate::changed::since(rev, &paths)?;
+            for r in reports.iter_mut() {
+                let Some(changed) = lines.get(&r.path).cloned() else {
+                    continue;
+                };
+                r.set_aside(factcheck::model::SetAside::Unchanged, |f| {
+                    f.claim.as_ref().is_some_and(|c| !changed.has(c.span.line))
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 fn check(
@@ -292,7 +357,9 @@ fn check(
         opts,
         write,
         never,
+        aside,
     } = run;
+    let baseline = aside.prepare()?;
     if articles.is_empty() && piped_in() {
         crate::say::note(
             "standard input is not read: with no articles named, the references' \
@@ -328,7 +395,8 @@ fn check(
         })
         .collect();
     bar.finish_and_clear();
-    let (reports, sources) = gather(results, |r| &r.path, &mut errors);
+    let (mut reports, sources) = gather(results, |r| &r.path, &mut errors);
+    aside.apply(&mut reports, baseline)?;
     let summary = Summary::of_reports(&reports);
     // a limit reached is a warning: part of an article went unchecked
     let noticed =

@@ -236,7 +236,13 @@ impl<'r> Checker<'r> {
             reference: self.reference.path.display().to_string(),
             findings,
             notices,
-            suppressed,
+            suppressed: suppressed
+                .into_iter()
+                .map(|finding| crate::model::Suppressed {
+                    by: crate::model::SetAside::Comment,
+                    finding,
+                })
+                .collect(),
             unlisted_corrections,
             settled: None,
         }

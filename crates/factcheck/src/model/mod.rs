@@ -5,10 +5,12 @@
 mod changes;
 mod notice;
 mod summary;
+mod suppressed;
 
 pub use changes::{Change, ChangeKind, ChangeType, DraftDiff};
 pub use notice::{Limit, Notice};
 pub use summary::Summary;
+pub use suppressed::{SetAside, Suppressed};
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
@@ -466,10 +468,11 @@ pub struct ArticleReport {
     /// copy), and `factcheck:` comments that suppress nothing.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Notice>,
-    /// Findings an editor's `<!-- factcheck: ignore -->` (or `off`) comment
-    /// set aside: kept and counted, never dropped, never failing a run.
+    /// Findings set aside — by an editor's `<!-- factcheck: ignore -->`
+    /// comment, a baseline, or for standing on lines a change left alone:
+    /// kept and counted, never dropped, never failing a run.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub suppressed: Vec<Finding>,
+    pub suppressed: Vec<Suppressed>,
     /// The corrections of findings left out past the findings cap: not
     /// listed, but `--write` and `--format diff` still make them, so one
     /// run fixes the whole article and a second changes nothing.
