@@ -8,6 +8,7 @@ mod baseline;
 mod bounded;
 mod ci_formats;
 mod cli;
+mod config;
 mod confinement;
 mod credit;
 mod drafts;

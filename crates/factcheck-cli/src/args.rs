@@ -113,12 +113,14 @@ pub enum Command {
         /// references under ./claims whose `articles:` name the articles.
         #[arg(long, value_name = "REFERENCE")]
         against: Option<PathBuf>,
-        /// How to print the findings (`diff`: the corrections as a patch).
-        #[arg(long, value_parser = format_parser(any_format), default_value = "text")]
-        format: Format,
-        /// The lowest severity that makes the run fail (exit 1).
-        #[arg(long, value_enum, default_value = "error")]
-        fail_on: FailOn,
+        /// How to print the findings (`diff`: the corrections as a patch)
+        /// [default: text, or factcheck.toml's `format`]
+        #[arg(long, value_parser = format_parser(any_format))]
+        format: Option<Format>,
+        /// The lowest severity that makes the run fail (exit 1)
+        /// [default: error, or factcheck.toml's `fail-on`]
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
         /// Colour the text output (`auto`: on a terminal, unless NO_COLOR is set).
         #[arg(long, value_enum, default_value = "auto")]
         color: Color,
@@ -177,6 +179,10 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Print the configuration a run here uses: factcheck.toml at the
+    /// repository root, or the defaults (flags on the command line win).
+    #[command(after_help = "Example:\n  factcheck config")]
+    Config,
     /// Print the JSON Schema of the reference format (for YAML editors).
     #[command(after_help = "Example:\n  factcheck schema > reference.schema.json")]
     Schema,

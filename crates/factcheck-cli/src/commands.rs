@@ -13,11 +13,15 @@ use crate::discover;
 use crate::exit::Outcome;
 use crate::run::{report_error, stdout_err};
 
-pub(crate) fn validate(paths: Vec<PathBuf>, root: Option<&Path>) -> Result<Outcome> {
+pub(crate) fn validate(
+    paths: Vec<PathBuf>,
+    root: Option<&Path>,
+    folders: &[PathBuf],
+) -> Result<Outcome> {
     let root = discover::repo_root(root)?;
     let mut files = Vec::new();
     if paths.is_empty() {
-        files = discover::repository_references(&root)?;
+        files = discover::repository_references(&root, folders)?;
     }
     for p in &paths {
         if p.is_dir() {

@@ -95,18 +95,23 @@ fn files_under(dir: &Path, exts: &[&str], root: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// The references of the repository, under its `claims/` folder, which
-/// must lie inside `root`: a `claims` committed as a link to a folder
-/// elsewhere would have every file there read, and its values shown in
-/// errors in a CI log. (A folder the user names is the user's choice.)
-pub fn repository_references(root: &Path) -> Result<Vec<PathBuf>> {
-    let dir = Path::new("claims");
-    if dir.is_dir() && !resolved(dir).starts_with(root) {
-        return Err(Error::Usage(
-            "claims: a symbolic link that leads out of the repository; not read (name a folder to validate or pass --against REFERENCE)".into(),
-        ));
+/// The references of the repository, under its reference folders
+/// (`claims/`, or factcheck.toml's `references`), which must lie inside
+/// `root`: a `claims` committed as a link to a folder elsewhere would have
+/// every file there read, and its values shown in errors in a CI log. (A
+/// folder the user names on the command line is the user's choice.)
+pub fn repository_references(root: &Path, folders: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for dir in folders {
+        if dir.is_dir() && !resolved(dir).starts_with(root) {
+            return Err(Error::Usage(format!(
+                "{}: a symbolic link that leads out of the repository; not read (name a folder to validate or pass --against REFERENCE)",
+                factcheck::report::visible::one_line(&dir.display().to_string())
+            )));
+        }
+        out.extend(references_under(dir, root)?);
     }
-    references_under(dir, root)
+    Ok(out)
 }
 
 /// All references (`*.yaml`, `*.yml`) under `dir`.

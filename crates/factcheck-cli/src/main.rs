@@ -5,6 +5,7 @@
 mod args;
 mod changed;
 mod commands;
+mod config;
 mod discover;
 mod exit;
 mod run;

@@ -88,6 +88,8 @@ pub(crate) fn report_error(e: &Error, errors: &mut usize) {
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     let root = cli.root.as_deref();
+    // (read once, for every command: a malformed file is an error for all)
+    let settings = crate::config::Settings::load(&discover::repo_root(root)?)?;
     match cli.command {
         Command::Extract {
             articles,
@@ -136,6 +138,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             changed_since,
             ..
         } => {
+            let format = format.or(settings.format).unwrap_or(Format::Text);
+            let fail_on = fail_on.or(settings.fail_on).unwrap_or(FailOn::Error);
             // (never: a report-only step; quiet output still shows errors)
             let never = fail_on == FailOn::Never;
             let fail_on = match fail_on {
@@ -154,14 +158,18 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 write,
                 never,
                 aside: Aside {
-                    baseline,
+                    baseline: baseline.or(settings.baseline.clone()),
                     write_baseline,
                     changed_since,
                 },
             };
-            check(&articles, against.as_deref(), run, root)
+            check(&articles, against.as_deref(), run, root, &settings)
         }
-        Command::Validate { paths } => crate::commands::validate(paths, root),
+        Command::Validate { paths } => crate::commands::validate(paths, root, &settings.references),
+        Command::Config => {
+            write!(std::io::stdout().lock(), "{}", settings.describe()).map_err(stdout_err)?;
+            Ok(Outcome::Clean)
+        }
         Command::Diff { old, new, format } => crate::commands::diff(&old, &new, format),
         Command::Init { article, output } => crate::commands::init(&article, output.as_deref()),
         Command::Schema => {
@@ -351,6 +359,7 @@ fn check(
     against: Option<&Path>,
     run: CheckRun,
     root: Option<&Path>,
+    settings: &crate::config::Settings,
 ) -> Result<Outcome> {
     let CheckRun {
         format,
@@ -366,7 +375,7 @@ fn check(
              `articles:` are checked (name `-` to check the text piped in)",
         );
     }
-    let (jobs, unreadable) = plan(articles, against, root)?;
+    let (jobs, unreadable) = plan(articles, against, root, &settings.references)?;
     let mut errors = 0;
     for e in &unreadable {
         report_error(e, &mut errors);
@@ -396,6 +405,7 @@ fn check(
         .collect();
     bar.finish_and_clear();
     let (mut reports, sources) = gather(results, |r| &r.path, &mut errors);
+    settings.override_severity(reports.iter_mut().flat_map(|r| &mut r.findings));
     aside.apply(&mut reports, baseline)?;
     let summary = Summary::of_reports(&reports);
     // a limit reached is a warning: part of an article went unchecked
@@ -466,6 +476,7 @@ fn plan(
     articles: &[String],
     against: Option<&Path>,
     root: Option<&Path>,
+    folders: &[PathBuf],
 ) -> Result<(Jobs, Vec<Error>)> {
     let root = discover::repo_root(root)?;
     if let Some(r) = against {
@@ -477,7 +488,7 @@ fn plan(
         };
         return Ok((vec![(reference, paths)], unreadable));
     }
-    let refs: Vec<Reference> = discover::repository_references(&root)?
+    let refs: Vec<Reference> = discover::repository_references(&root, folders)?
         .iter()
         .map(|p| Reference::load(p))
         .collect::<Result<_>>()?;
