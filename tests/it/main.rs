@@ -18,6 +18,7 @@ mod fact_choice;
 mod fact_ties;
 mod figure_place;
 mod guessed;
+mod hooks;
 mod hostile;
 mod html_report;
 mod newcomer;

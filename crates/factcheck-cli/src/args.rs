@@ -144,6 +144,10 @@ pub enum Command {
         /// fail this run.
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
+        /// Skip (with a note) the articles named that no reference names,
+        /// instead of failing: for hooks that pass every changed file.
+        #[arg(long)]
+        skip_unreferenced: bool,
         /// Judge only the findings on lines changed since this git revision
         /// (the others are listed as suppressed); findings with no line,
         /// as a required fact never stated, are always judged.

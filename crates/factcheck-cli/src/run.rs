@@ -136,6 +136,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             baseline,
             write_baseline,
             changed_since,
+            skip_unreferenced,
             ..
         } => {
             let format = format.or(settings.format).unwrap_or(Format::Text);
@@ -157,6 +158,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 opts,
                 write,
                 never,
+                skip_unreferenced,
                 aside: Aside {
                     baseline: baseline.or(settings.baseline.clone()),
                     write_baseline,
@@ -295,6 +297,8 @@ struct CheckRun {
     opts: Options,
     write: bool,
     never: bool,
+    /// Articles no reference names are skipped, not an error.
+    skip_unreferenced: bool,
     aside: Aside,
 }
 
@@ -366,6 +370,7 @@ fn check(
         opts,
         write,
         never,
+        skip_unreferenced,
         aside,
     } = run;
     let baseline = aside.prepare()?;
@@ -375,7 +380,8 @@ fn check(
              `articles:` are checked (name `-` to check the text piped in)",
         );
     }
-    let (jobs, unreadable) = plan(articles, against, root, &settings.references)?;
+    let folders = &settings.references;
+    let (jobs, unreadable) = plan(articles, against, root, folders, skip_unreferenced)?;
     let mut errors = 0;
     for e in &unreadable {
         report_error(e, &mut errors);
@@ -477,6 +483,7 @@ fn plan(
     against: Option<&Path>,
     root: Option<&Path>,
     folders: &[PathBuf],
+    skip_unreferenced: bool,
 ) -> Result<(Jobs, Vec<Error>)> {
     let root = discover::repo_root(root)?;
     if let Some(r) = against {
@@ -519,6 +526,10 @@ fn plan(
             .filter(|(_, set)| set.contains(&target))
             .map(|(r, _)| r)
             .collect();
+        if matching.is_empty() && skip_unreferenced {
+            crate::say::done("skipped (no reference names it):", &p.display().to_string());
+            continue;
+        }
         if matching.is_empty() {
             return Err(Error::Usage(format!(
                 "{}: no reference under ./claims names this article; pass --against REFERENCE",
