@@ -29,10 +29,9 @@ fn run(program: &Path, dir: &Path, args: &[&str], home: &Path) -> Output {
     // the factcheck binary this test built, first on the PATH, for the
     // `factcheck-system` hook
     let bin = Path::new(env!("CARGO_BIN_EXE_factcheck")).parent().unwrap();
-    let path = std::env::join_paths(
-        std::iter::once(bin.to_path_buf())
-            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
-    )
+    let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
     .unwrap();
     Command::new(program)
         .args(args)
@@ -89,19 +88,43 @@ fn the_pre_commit_hook_checks_changed_articles() {
         ),
     )
     .unwrap();
-    std::fs::write(repo.join("a.md"), "The health ministry said 15 people were killed.\n").unwrap();
+    std::fs::write(
+        repo.join("a.md"),
+        "The health ministry said 15 people were killed.\n",
+    )
+    .unwrap();
     std::fs::write(repo.join("notes.md"), "Notes that no reference names.\n").unwrap();
     git(&["add", "-A"]);
 
-    let o = run(&pc, repo, &["run", "--files", "a.md", "notes.md"], home.path());
+    let o = run(
+        &pc,
+        repo,
+        &["run", "--files", "a.md", "notes.md"],
+        home.path(),
+    );
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
-    assert!(out.contains("factcheck (installed)") && out.contains("Failed"), "{out}");
+    assert!(
+        out.contains("factcheck (installed)") && out.contains("Failed"),
+        "{out}"
+    );
     assert!(out.contains("error[mismatch: toll]"), "{out}");
-    assert!(out.contains("skipped (no reference names it): notes.md"), "{out}");
+    assert!(
+        out.contains("skipped (no reference names it): notes.md"),
+        "{out}"
+    );
 
-    std::fs::write(repo.join("a.md"), "The health ministry said 12 people were killed.\n").unwrap();
-    let o = run(&pc, repo, &["run", "--files", "a.md", "notes.md"], home.path());
+    std::fs::write(
+        repo.join("a.md"),
+        "The health ministry said 12 people were killed.\n",
+    )
+    .unwrap();
+    let o = run(
+        &pc,
+        repo,
+        &["run", "--files", "a.md", "notes.md"],
+        home.path(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("Passed"), "{}", stdout(&o));
 }
@@ -121,9 +144,9 @@ fn the_action_builds_and_runs_check_with_its_inputs_in_the_environment() {
     assert!(scripts.iter().all(|s| !s.contains("${{")), "{scripts:?}");
     assert!(scripts.iter().any(|s| s.contains("--format github")));
     assert!(scripts.iter().any(|s| s.contains("cargo install --locked")));
-    assert!(steps
-        .iter()
-        .any(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif"))));
+    assert!(steps.iter().any(|s| s["uses"]
+        .as_str()
+        .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif"))));
     // the hooks file names both hooks, each on articles' extensions
     let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
     let hooks: serde_yaml::Value = serde_yaml::from_str(&hooks).unwrap();
