@@ -21,6 +21,7 @@ mod guessed;
 mod hooks;
 mod hostile;
 mod html_report;
+mod lsp;
 mod newcomer;
 mod properties;
 mod quantity_table;

@@ -183,6 +183,12 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Serve live diagnostics to an editor: the Language Server Protocol
+    /// over standard input and output.
+    #[command(
+        after_help = "Editors start it themselves; see the README's setup for VS Code, Neovim and Helix."
+    )]
+    Lsp,
     /// Print the configuration a run here uses: factcheck.toml at the
     /// repository root, or the defaults (flags on the command line win).
     #[command(after_help = "Example:\n  factcheck config")]

@@ -8,6 +8,7 @@ mod commands;
 mod config;
 mod discover;
 mod exit;
+mod lsp;
 mod run;
 mod say;
 mod stream;

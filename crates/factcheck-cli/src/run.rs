@@ -168,6 +168,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             check(&articles, against.as_deref(), run, root, &settings)
         }
         Command::Validate { paths } => crate::commands::validate(paths, root, &settings.references),
+        Command::Lsp => crate::lsp::serve(settings.references.clone()),
         Command::Config => {
             write!(std::io::stdout().lock(), "{}", settings.describe()).map_err(stdout_err)?;
             Ok(Outcome::Clean)
