@@ -238,7 +238,7 @@ fn initialization_options_name_the_reference() {
     c.request(
         "initialize",
         json!({"processId": null, "capabilities": {},
-               "initializationOptions": {"reference": dir.path().join("elsewhere.yaml")}}),
+               "initializationOptions": {"factcheck": {"reference": dir.path().join("elsewhere.yaml")}}}),
     );
     let a = uri(dir.path(), "a.md");
     c.notify(
@@ -249,4 +249,39 @@ fn initialization_options_name_the_reference() {
     // an exit without shutdown exits 1, as the protocol asks
     c.notify("exit", Value::Null);
     assert_eq!(c.child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
+fn a_documents_front_matter_names_its_reference() {
+    let dir = workspace();
+    std::fs::rename(
+        dir.path().join("claims/r.yaml"),
+        dir.path().join("toll.yaml"),
+    )
+    .unwrap();
+    let mut c = Client::start(dir.path());
+    c.request(
+        "initialize",
+        json!({"processId": null, "capabilities": {}, "rootUri": uri(dir.path(), "")}),
+    );
+    let a = uri(dir.path(), "a.md");
+    let with = format!("---\ntitle: Blast\nreference: toll.yaml\n---\n{ARTICLE}");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": a, "languageId": "markdown", "version": 1, "text": with}}),
+    );
+    let d = c.diagnostics(&a);
+    assert_eq!(d.len(), 1, "{d:?}");
+    // (four lines of front matter above the figure)
+    assert_eq!(d[0]["range"]["start"], json!({"line": 4, "character": 35}));
+    // one that leads out of the workspace is not read
+    let outside = with.replace("reference: toll.yaml", "reference: ../../../etc/passwd");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": a, "version": 2}, "contentChanges": [{"text": outside}]}),
+    );
+    assert_eq!(c.diagnostics(&a), Vec::<Value>::new());
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    assert_eq!(c.child.wait().unwrap().code(), Some(0));
 }

@@ -85,6 +85,22 @@ fn uri_of(path: &Path) -> Option<Uri> {
     s.parse().ok()
 }
 
+/// The reference a document's front matter names (`reference: path`,
+/// relative to the document), if it has one.
+fn named_reference(text: &str) -> Option<String> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let end = rest.find("\n---")?;
+    rest[..end].lines().find_map(|l| {
+        let v = l
+            .strip_prefix("reference:")?
+            .trim()
+            .trim_matches(['"', '\'']);
+        (!v.is_empty()).then(|| v.to_string())
+    })
+}
+
 fn is_reference(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -132,7 +148,7 @@ impl Server {
     }
 
     /// The references that apply to `path`, and those that failed to load.
-    fn references_for(&self, path: &Path) -> (Vec<Reference>, Vec<(PathBuf, Error)>) {
+    fn references_for(&self, path: &Path, text: &str) -> (Vec<Reference>, Vec<(PathBuf, Error)>) {
         let mut bad = Vec::new();
         let load = |p: &Path, bad: &mut Vec<(PathBuf, Error)>| match Reference::load(p) {
             Ok(r) => Some(r),
@@ -144,6 +160,16 @@ impl Server {
         if let Some(r) = &self.reference {
             let refs = load(r, &mut bad).into_iter().collect();
             return (refs, bad);
+        }
+        // the document's own front matter may name its reference
+        if let Some(r) = named_reference(text) {
+            let r = path.parent().unwrap_or(Path::new(".")).join(r);
+            let inside = crate::discover::repo_root(None)
+                .is_ok_and(|root| r.canonicalize().is_ok_and(|c| c.starts_with(root)));
+            if inside {
+                let refs = load(&r, &mut bad).into_iter().collect();
+                return (refs, bad);
+            }
         }
         let Ok(root) = crate::discover::repo_root(None) else {
             return (Vec::new(), bad);
@@ -172,7 +198,7 @@ impl Server {
         if is_reference(&path) {
             return;
         }
-        let (refs, bad) = self.references_for(&path);
+        let (refs, bad) = self.references_for(&path, &text);
         self.show_broken(bad);
         let mut held = Vec::new();
         if let Ok(article) = Article::from_text(&path.display().to_string(), text.clone(), None) {
@@ -403,10 +429,14 @@ pub fn serve(folders: Vec<PathBuf>) -> Result<crate::exit::Outcome> {
             transport::In::Malformed(why) => server.out.parse_error(&why),
             transport::In::Message(Message::Request(r)) if r.method == "initialize" => {
                 if let Ok(p) = serde_json::from_value::<InitializeParams>(r.params.clone()) {
-                    server.reference = p
-                        .initialization_options
-                        .as_ref()
-                        .and_then(|o| o.get("reference"))
+                    // (`{"reference": …}`, or `{"factcheck": {"reference": …}}`
+                    // as editors nest a server's settings)
+                    let options = p.initialization_options.as_ref();
+                    server.reference = options
+                        .and_then(|o| {
+                            o.get("reference")
+                                .or_else(|| o.get("factcheck")?.get("reference"))
+                        })
                         .and_then(|v| v.as_str())
                         .map(PathBuf::from);
                     #[allow(deprecated)]
