@@ -158,3 +158,76 @@ fn the_action_builds_and_runs_check_with_its_inputs_in_the_environment() {
         .collect();
     assert_eq!(ids, ["factcheck", "factcheck-system"]);
 }
+
+/// The action's own scripts, run as a runner runs them (`bash -e -o
+/// pipefail`, inputs in the environment), with the binary this test built
+/// in place of the one the first step installs.
+#[test]
+fn the_actions_check_step_annotates_and_fails_on_a_wrong_figure() {
+    let action = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&action).unwrap();
+    let step = |name: &str| -> String {
+        doc["runs"]["steps"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .and_then(|s| s["run"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    let dir = ministry_repo();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "The health ministry said 15 people were killed.\n",
+    )
+    .unwrap();
+    let run = |script: &str, env: &[(&str, &str)]| -> Output {
+        let mut cmd = Command::new("bash");
+        cmd.args([
+            "--noprofile",
+            "--norc",
+            "-e",
+            "-o",
+            "pipefail",
+            "-c",
+            script,
+        ])
+        .current_dir(dir.path())
+        .env("FACTCHECK", env!("CARGO_BIN_EXE_factcheck"))
+        .env("FC_FAIL_ON", "error")
+        .env("FC_CHANGED", "")
+        .env("NO_COLOR", "1");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().unwrap()
+    };
+    // (a glob in the arguments reaches factcheck as written: set -f)
+    let args = ("FC_ARGS", "*.md --against r.yaml");
+    let o = run(&step("Check"), &[args]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("::error file=a.md,line=1,col=26,"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&step("Check"), &[args, ("FC_FAIL_ON", "never")]);
+    assert_eq!(o.status.code(), Some(0));
+    // an input that holds shell syntax stays an argument
+    let o = run(
+        &step("Check"),
+        &[("FC_ARGS", "a.md --against r.yaml;touch pwned")],
+    );
+    assert!(!dir.path().join("pwned").exists());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    // the SARIF step writes the file and never fails the job itself
+    let o = run(
+        &step("SARIF for code scanning"),
+        &[args, ("FC_SARIF", "out.sarif")],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out.sarif")).unwrap()).unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "mismatch");
+}
