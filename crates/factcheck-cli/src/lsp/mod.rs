@@ -447,9 +447,14 @@ pub fn serve(folders: Vec<PathBuf>) -> Result<crate::exit::Outcome> {
                         .map(|f| f.uri.as_str().to_string())
                         .or_else(|| p.root_uri.as_ref().map(|u| u.as_str().to_string()))
                         .and_then(|u| path_of(&u));
-                    // (the workspace's references are found from its root)
+                    // (the workspace's references are found from its root,
+                    // in the folders its factcheck.toml names)
                     if let Some(root) = root {
-                        let _ = std::env::set_current_dir(root);
+                        if std::env::set_current_dir(&root).is_ok() {
+                            if let Ok(settings) = crate::config::Settings::load(&root) {
+                                server.folders = settings.references;
+                            }
+                        }
                     }
                 }
                 server.reply(r.id, capabilities());
