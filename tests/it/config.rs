@@ -121,3 +121,19 @@ fn a_bad_file_is_an_error_at_its_line() {
         assert!(stderr(&o).trim_end().ends_with(expected), "{toml}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn the_files_baseline_is_read_once_written() {
+    let dir = repo();
+    config(
+        dir.path(),
+        "references = [\"refs\"]\nbaseline = \"known.json\"\n",
+    );
+    // (not written yet: no baseline, and this run may write it)
+    assert_eq!(factcheck_in(dir.path(), &["check"]).status.code(), Some(1));
+    let o = factcheck_in(dir.path(), &["check", "--write-baseline", "known.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = factcheck_in(dir.path(), &["check", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "1 article checked: 1 match, 2 suppressed\n");
+}

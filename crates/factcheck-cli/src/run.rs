@@ -160,7 +160,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 never,
                 skip_unreferenced,
                 aside: Aside {
-                    baseline: baseline.or(settings.baseline.clone()),
+                    // (the file's baseline, once it has been written: a
+                    // run may be the one that writes it)
+                    baseline: baseline
+                        .or_else(|| settings.baseline.clone().filter(|p| p.is_file())),
                     write_baseline,
                     changed_since,
                 },
