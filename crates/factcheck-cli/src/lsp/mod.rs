@@ -108,23 +108,22 @@ fn is_reference(path: &Path) -> bool {
     )
 }
 
-/// The line (0-based) where `id: ID` is written in a reference's text.
+/// The line (0-based) where `id: ID` is written in a reference's text,
+/// block style (`- id: toll`) or flow style (`- {id: toll, …}`).
 fn entry_line(text: &str, id: &str) -> Option<u32> {
+    let written = |line: &str| {
+        let rest = line
+            .trim_start()
+            .trim_start_matches("- ")
+            .trim_start_matches('{')
+            .trim_start();
+        let value = rest.strip_prefix("id:")?.trim_start();
+        let value = value.split([',', '}', '#']).next()?.trim();
+        Some(value.trim_matches(['"', '\'']) == id)
+    };
     text.lines()
-        .position(|l| {
-            let l = l
-                .trim_start()
-                .trim_start_matches("- ")
-                .trim_start_matches('{');
-            l.strip_prefix("id:").is_some_and(|v| {
-                let v = v.trim_start();
-                v.trim_start_matches(['"', '\'']).starts_with(id)
-                    && v.trim_start_matches(['"', '\''])[id.len()..]
-                        .starts_with(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
-                    || v.trim().trim_matches(['"', '\'']) == id
-            })
-        })
-        .map(|n| n as u32)
+        .position(|l| written(l) == Some(true))
+        .and_then(|n| u32::try_from(n).ok())
 }
 
 impl Server {
@@ -472,4 +471,15 @@ pub fn serve(folders: Vec<PathBuf>) -> Result<crate::exit::Outcome> {
         }
     }
     Ok(crate::exit::Outcome::Findings)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_entrys_line_in_either_style() {
+        let yaml = "facts:\n  - {id: toll, metric: killed}\n  - id: \"hurt\"  # the injured\n    value: 40\n";
+        assert_eq!(super::entry_line(yaml, "toll"), Some(1));
+        assert_eq!(super::entry_line(yaml, "hurt"), Some(2));
+        assert_eq!(super::entry_line(yaml, "tol"), None);
+    }
 }
