@@ -161,3 +161,31 @@ fn changed_since_judges_only_the_lines_a_change_touched() {
     }
     assert!(!dir.path().join("x").exists());
 }
+
+/// `--write` fixes only what the run judges: never a finding a baseline
+/// or `--changed-since` set aside, and its exit goes by what is left of
+/// the rest.
+#[test]
+fn write_leaves_what_is_set_aside() {
+    let dir = committed();
+    std::fs::write(
+        dir.path().join("a.md"),
+        format!("{BEFORE}\nLater it said 19 were killed.\n"),
+    )
+    .unwrap();
+    let o = check_a(dir.path(), &["--changed-since", "HEAD", "--write"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        format!("{BEFORE}\nLater it said 12 were killed.\n")
+    );
+    // the old error, recorded, is left as it is; the run passes
+    let o = check_a(dir.path(), &["--write-baseline", "known.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let o = check_a(dir.path(), &["--baseline", "known.json", "--write"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("wrote"), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(dir.path().join("a.md"))
+        .unwrap()
+        .starts_with("The health ministry said 15 people were killed."));
+}

@@ -406,17 +406,38 @@ fn check(
         .map(|(checker, path)| {
             let article = Article::load(path)?;
             bar.inc(1);
-            let mut report = checker.check(&article);
-            if settle {
-                report.settled = Some(checker.settle(&article, &report));
-            }
-            Ok((report, article))
+            Ok((checker.check(&article), article))
         })
         .collect();
     bar.finish_and_clear();
     let (mut reports, sources) = gather(results, |r| &r.path, &mut errors);
     settings.override_severity(reports.iter_mut().flat_map(|r| &mut r.findings));
     aside.apply(&mut reports, baseline)?;
+    if settle {
+        // (after the set-asides: a finding a baseline or --changed-since
+        // set aside is never written, as a comment's is not)
+        let checker_of = |reference: &str| {
+            jobs.iter()
+                .position(|(r, _)| r.path.display().to_string() == reference)
+                .map(|i| &checkers[i])
+        };
+        let text_of = |path: &str| {
+            sources
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, s)| s.text())
+        };
+        reports.par_iter_mut().for_each(|r| {
+            let (Some(checker), Some(text)) = (checker_of(&r.reference), text_of(&r.path)) else {
+                return;
+            };
+            if let Ok(article) = Article::from_text(&r.path, text.to_string(), None) {
+                let mut settled = checker.settle(&article, r);
+                settings.override_severity(settled.left.iter_mut());
+                r.settled = Some(settled);
+            }
+        });
+    }
     let summary = Summary::of_reports(&reports);
     // a limit reached is a warning: part of an article went unchecked
     let noticed =

@@ -37,7 +37,10 @@ impl super::Checker<'_> {
             let Ok(again) = crate::Article::from_text(&article.path, text.clone(), None) else {
                 break;
             };
-            let more = self.check(&again);
+            let mut more = self.check(&again);
+            // (what was set aside — by a baseline, a changed-lines filter —
+            // stays aside in every round: never fixed, never left)
+            crate::model::drop_set_aside(&mut more.findings, &report.suppressed);
             let next = corrected_report(&text, &more);
             if next == text {
                 left = Some(more.findings);
@@ -52,7 +55,11 @@ impl super::Checker<'_> {
             Some(left) => left,
             None if text == article.text => report.findings.clone(),
             None => crate::Article::from_text(&article.path, text.clone(), None)
-                .map(|a| self.check(&a).findings)
+                .map(|a| {
+                    let mut left = self.check(&a).findings;
+                    crate::model::drop_set_aside(&mut left, &report.suppressed);
+                    left
+                })
                 .unwrap_or_default(),
         };
         crate::model::Settled {

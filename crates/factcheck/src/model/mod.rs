@@ -10,6 +10,7 @@ mod suppressed;
 pub use changes::{Change, ChangeKind, ChangeType, DraftDiff};
 pub use notice::{Limit, Notice};
 pub use summary::Summary;
+pub(crate) use suppressed::drop_set_aside;
 pub use suppressed::{SetAside, Suppressed};
 
 use chrono::NaiveDate;

@@ -43,3 +43,27 @@ impl ArticleReport {
         self.suppressed.len() - before
     }
 }
+
+/// Drop from `findings` (those of an article's corrected text) the ones
+/// `aside` set aside before: by entry, status and words, each once, since
+/// lines move when a correction is made. What was set aside stays set
+/// aside through every round of corrections.
+pub(crate) fn drop_set_aside(findings: &mut Vec<Finding>, aside: &[Suppressed]) {
+    if aside.is_empty() {
+        return;
+    }
+    let key = |f: &Finding| (f.fact.clone(), f.status, f.found.clone());
+    let mut known: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    // (a comment's set-aside is made again by the check of each round: only
+    // the others are carried)
+    for s in aside.iter().filter(|s| s.by != SetAside::Comment) {
+        *known.entry(key(&s.finding)).or_default() += 1;
+    }
+    findings.retain(|f| match known.get_mut(&key(f)) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            false
+        }
+        _ => true,
+    });
+}
