@@ -3,6 +3,7 @@
 //! JSON Lines streaming and atomic writes are the binary's own business.
 
 mod args;
+mod aside;
 mod changed;
 mod commands;
 mod config;

@@ -159,7 +159,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 write,
                 never,
                 skip_unreferenced,
-                aside: Aside {
+                aside: crate::aside::Aside {
                     // (the file's baseline, once it has been written: a
                     // run may be the one that writes it)
                     baseline: baseline
@@ -303,63 +303,7 @@ struct CheckRun {
     never: bool,
     /// Articles no reference names are skipped, not an error.
     skip_unreferenced: bool,
-    aside: Aside,
-}
-
-/// What sets findings aside besides the article's own comments.
-struct Aside {
-    baseline: Option<PathBuf>,
-    write_baseline: Option<PathBuf>,
-    changed_since: Option<String>,
-}
-
-impl Aside {
-    /// Read the baseline and check the revision before any article is read.
-    fn prepare(&self) -> Result<Option<factcheck::baseline::Baseline>> {
-        if let Some(rev) = &self.changed_since {
-            crate::changed::verify(rev)?;
-        }
-        self.baseline
-            .as_deref()
-            .map(factcheck::baseline::Baseline::load)
-            .transpose()
-    }
-
-    /// Record the findings (`--write-baseline`), then set aside those a
-    /// baseline records and those on lines the change left alone.
-    fn apply(
-        &self,
-        reports: &mut [ArticleReport],
-        baseline: Option<factcheck::baseline::Baseline>,
-    ) -> Result<()> {
-        if let Some(path) = &self.write_baseline {
-            let fresh = factcheck::baseline::Baseline::of(reports.iter(), Severity::Warning);
-            std::fs::write(path, fresh.to_json() + "\n").map_err(|e| Error::io(path, e))?;
-            let n = fresh.findings.len();
-            let s = if n == 1 { "" } else { "s" };
-            crate::say::done(
-                &format!("recorded {n} finding{s} in"),
-                &path.display().to_string(),
-            );
-            fresh.apply(reports);
-        }
-        if let Some(b) = baseline {
-            b.apply(reports);
-        }
-        if let Some(rev) = &self.changed_since {
-            let paths: Vec<&str> = reports.iter().map(|r| r.path.as_str()).collect();
-            let lines = crate::changed::since(rev, &paths)?;
-            for r in reports.iter_mut() {
-                let Some(changed) = lines.get(&r.path).cloned() else {
-                    continue;
-                };
-                r.set_aside(factcheck::model::SetAside::Unchanged, |f| {
-                    f.claim.as_ref().is_some_and(|c| !changed.has(c.span.line))
-                });
-            }
-        }
-        Ok(())
-    }
+    aside: crate::aside::Aside,
 }
 
 fn check(
