@@ -285,3 +285,37 @@ fn a_documents_front_matter_names_its_reference() {
     c.notify("exit", Value::Null);
     assert_eq!(c.child.wait().unwrap().code(), Some(0));
 }
+
+#[test]
+fn an_unsaved_edit_of_an_open_reference_checks_the_documents_again() {
+    let dir = workspace();
+    let mut c = Client::start(dir.path());
+    c.request(
+        "initialize",
+        json!({"processId": null, "capabilities": {}, "rootUri": uri(dir.path(), "")}),
+    );
+    let a = uri(dir.path(), "a.md");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": a, "languageId": "markdown", "version": 1, "text": ARTICLE}}),
+    );
+    assert_eq!(c.diagnostics(&a).len(), 1);
+    // the curator opens the reference and, without saving, puts the toll
+    // at 15: the article agrees now
+    let r = uri(dir.path(), "claims/r.yaml");
+    let yaml = std::fs::read_to_string(dir.path().join("claims/r.yaml")).unwrap();
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": r, "languageId": "yaml", "version": 1, "text": yaml}}),
+    );
+    assert_eq!(c.diagnostics(&a).len(), 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": r, "version": 2},
+               "contentChanges": [{"text": yaml.replace("value: 12", "value: 15")}]}),
+    );
+    assert_eq!(c.diagnostics(&a), Vec::<Value>::new());
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    assert_eq!(c.child.wait().unwrap().code(), Some(0));
+}

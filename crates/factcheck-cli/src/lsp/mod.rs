@@ -149,11 +149,19 @@ impl Server {
     /// The references that apply to `path`, and those that failed to load.
     fn references_for(&self, path: &Path, text: &str) -> (Vec<Reference>, Vec<(PathBuf, Error)>) {
         let mut bad = Vec::new();
-        let load = |p: &Path, bad: &mut Vec<(PathBuf, Error)>| match Reference::load(p) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                bad.push((p.to_path_buf(), e));
-                None
+        // (a reference open in the editor is read as it stands there,
+        // saved or not)
+        let load = |p: &Path, bad: &mut Vec<(PathBuf, Error)>| {
+            let read = match self.open_text(p) {
+                Some(text) => Reference::from_str(p, text),
+                None => Reference::load(p),
+            };
+            match read {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    bad.push((p.to_path_buf(), e));
+                    None
+                }
             }
         };
         if let Some(r) = &self.reference {
@@ -182,6 +190,15 @@ impl Server {
             .filter(|r| crate::discover::covered(r, &root).contains(&target))
             .collect();
         (refs, bad)
+    }
+
+    /// The text of `path` as the editor holds it, if it is open.
+    fn open_text(&self, path: &Path) -> Option<&str> {
+        let want = path.canonicalize().ok()?;
+        self.docs.iter().find_map(|(key, doc)| {
+            let p = path_of(key)?.canonicalize().ok()?;
+            (p == want).then_some(doc.text.as_str())
+        })
     }
 
     /// Check one open document and publish its diagnostics.
@@ -297,6 +314,12 @@ impl Server {
                     ) {
                         doc.text = c.text;
                         doc.dirty = true;
+                    }
+                    // a reference edited: every document, once typing pauses
+                    if path_of(&key).is_some_and(|p| is_reference(&p)) {
+                        for doc in self.docs.values_mut() {
+                            doc.dirty = true;
+                        }
                     }
                 }
             }
