@@ -179,6 +179,9 @@ fn write_leaves_what_is_set_aside() {
         std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
         format!("{BEFORE}\nLater it said 12 were killed.\n")
     );
+    // (a second run writes nothing: what is left stays set aside)
+    let again = check_a(dir.path(), &["--changed-since", "HEAD", "--write"]);
+    assert!(!stderr(&again).contains("wrote"), "{}", stderr(&again));
     // the old error, recorded, is left as it is; the run passes
     let o = check_a(dir.path(), &["--write-baseline", "known.json"]);
     assert_eq!(o.status.code(), Some(0));

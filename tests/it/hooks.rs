@@ -5,25 +5,8 @@
 
 use crate::support::*;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-
-/// pre-commit on the PATH, if installed; required under CI.
-fn pre_commit() -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|path| {
-        std::env::split_paths(&path)
-            .map(|d| d.join("pre-commit"))
-            .find(|p| p.is_file())
-    });
-    assert!(
-        found.is_some() || std::env::var_os("CI").is_none_or(|v| v != "true"),
-        "CI=true but pre-commit is not installed (.ci/run installs it from PyPI)"
-    );
-    if found.is_none() {
-        eprintln!("note: pre-commit not found; skipping the hook test");
-    }
-    found
-}
 
 fn run(program: &Path, dir: &Path, args: &[&str], home: &Path) -> Output {
     // the factcheck binary this test built, first on the PATH, for the
@@ -60,7 +43,9 @@ fn head(repo: &Path) -> Option<String> {
 
 #[test]
 fn the_pre_commit_hook_checks_changed_articles() {
-    let Some(pc) = pre_commit() else { return };
+    let Some(pc) = installed("pre-commit") else {
+        return;
+    };
     // the hooks as this repository's last commit has them
     let Some(rev) = head(&root()) else {
         eprintln!("note: not a git checkout; skipping the hook test");

@@ -308,29 +308,6 @@ fn markup_from_the_article_and_the_reference_shows_as_text() {
 
 // ---- a real browser -------------------------------------------------------
 
-/// Chromium, if installed; under CI (`CI=true`, where `.ci/run` installs
-/// it) a missing browser fails the test instead of skipping it.
-fn chromium() -> Option<PathBuf> {
-    let fixed = PathBuf::from("/usr/bin/chromium");
-    let found = if fixed.is_file() {
-        Some(fixed)
-    } else {
-        std::env::var_os("PATH").and_then(|path| {
-            std::env::split_paths(&path)
-                .map(|d| d.join("chromium"))
-                .find(|p| p.is_file())
-        })
-    };
-    assert!(
-        found.is_some() || std::env::var_os("CI").is_none_or(|v| v != "true"),
-        "CI=true but chromium is not installed: the browser test cannot run"
-    );
-    if found.is_none() {
-        eprintln!("note: chromium not found; skipping the browser test");
-    }
-    found
-}
-
 /// Run headless Chromium on a page with extra flags; its standard output,
 /// or a panic if it fails or takes longer than a minute.
 fn headless(chromium: &Path, page: &Path, extra: &[&str]) -> String {
@@ -387,7 +364,7 @@ fn dom_checks(dom: &str, source: &str) {
 
 #[test]
 fn chromium_renders_the_marks_and_runs_nothing_from_the_article() {
-    let Some(chromium) = chromium() else {
+    let Some(chromium) = installed("chromium") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -446,7 +423,7 @@ fn shown_with(chromium: &Path, dir: &Path, source: &str, id: &str) -> Vec<String
 
 #[test]
 fn chromium_filters_findings_by_severity_without_a_script() {
-    let Some(chromium) = chromium() else {
+    let Some(chromium) = installed("chromium") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -84,3 +84,27 @@ pub fn check_a(dir: &Path, extra: &[&str]) -> Output {
         &[&["check", "a.md", "--against", "r.yaml"], extra].concat(),
     )
 }
+
+/// A tool a test needs that `.ci/run` installs (`/usr/bin/NAME`, else on
+/// the PATH): `None` with a note when it is missing, and a failure instead
+/// under CI (`CI=true`), where a skipped test would pass unseen.
+pub fn installed(name: &str) -> Option<PathBuf> {
+    let fixed = Path::new("/usr/bin").join(name);
+    let found = if fixed.is_file() {
+        Some(fixed)
+    } else {
+        std::env::var_os("PATH").and_then(|path| {
+            std::env::split_paths(&path)
+                .map(|d| d.join(name))
+                .find(|p| p.is_file())
+        })
+    };
+    assert!(
+        found.is_some() || std::env::var_os("CI").is_none_or(|v| v != "true"),
+        "CI=true but {name} is not installed (.ci/run installs it)"
+    );
+    if found.is_none() {
+        eprintln!("note: {name} not found; skipping the test that needs it");
+    }
+    found
+}

@@ -131,6 +131,13 @@ fn write_fixes_nothing_that_is_suppressed() {
     let after = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
     assert_eq!(after, ARTICLE.replacen("said 15", "said 12", 1));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // a second --write changes nothing
+    let again = check_a(dir.path(), &["--write"]);
+    assert!(!stderr(&again).contains("wrote"), "{}", stderr(&again));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        after
+    );
 }
 
 #[test]

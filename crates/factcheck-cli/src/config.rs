@@ -52,12 +52,10 @@ pub struct Settings {
     pub severity: BTreeMap<Status, Severity>,
 }
 
-/// The line and column (1-based) of byte `at` of `text`.
+/// The line and column (1-based) of byte `at` of `text`, as every other
+/// error of factcheck counts them.
 fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..text.floor_char_boundary(at.min(text.len()))];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+    factcheck::lang::span::LineIndex::new(text).line_col(text, at)
 }
 
 fn fail_on(name: &str) -> Option<FailOn> {

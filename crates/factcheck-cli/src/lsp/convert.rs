@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use factcheck::lang::span::{floor_char_boundary, LineIndex};
 use factcheck::model::{Finding, Severity, Status};
 use lsp_types::{
     CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
@@ -10,43 +11,34 @@ use lsp_types::{
     TextEdit, Uri, WorkspaceEdit,
 };
 
-/// A text's line starts, for byte offset → (line, UTF-16 column): the
-/// protocol counts columns in UTF-16 code units, and `\r\n`, `\n` and `\r`
-/// all end a line, as factcheck's own reports count them.
+/// Byte offset → (line, UTF-16 column) over a text: the protocol counts
+/// columns in UTF-16 code units. Lines are factcheck's own
+/// ([`LineIndex`]: `\r\n`, `\n` and a lone `\r` end one), so a diagnostic
+/// stands on the line the text report names.
 pub struct Lines<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    index: LineIndex,
 }
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Lines<'a> {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 2;
-                    continue;
-                }
-                b'\r' | b'\n' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
+        Lines {
+            text,
+            index: LineIndex::new(text),
         }
-        Lines { text, starts }
+    }
+
+    /// Where 1-based line `line` starts.
+    fn start_of(&self, line: usize) -> usize {
+        self.index.line_range(self.text, line).0
     }
 
     /// The position of byte `at` (clamped to a character boundary).
     pub fn position(&self, at: usize) -> Position {
-        let at = self.text.floor_char_boundary(at.min(self.text.len()));
-        let line = self.starts.partition_point(|&s| s <= at) - 1;
-        let col: usize = self.text[self.starts[line]..at]
-            .chars()
-            .map(char::len_utf16)
-            .sum();
-        Position::new(line as u32, col as u32)
+        let at = floor_char_boundary(self.text, at);
+        let (line, _) = self.index.line_col(self.text, at);
+        let col = self.text[self.start_of(line)..at].encode_utf16().count();
+        Position::new((line - 1) as u32, col as u32)
     }
 
     pub fn range(&self, a: usize, b: usize) -> Range {
@@ -56,16 +48,15 @@ impl<'a> Lines<'a> {
     /// Where the paragraph holding byte `at` starts: after the last blank
     /// line before it.
     pub fn paragraph_start(&self, at: usize) -> usize {
-        let line = self.starts.partition_point(|&s| s <= at) - 1;
-        let mut l = line;
-        while l > 0 {
-            let prev = &self.text[self.starts[l - 1]..self.starts[l]];
-            if prev.trim().is_empty() {
+        let (mut line, _) = self.index.line_col(self.text, at);
+        while line > 1 {
+            let (a, b) = self.index.line_range(self.text, line - 1);
+            if self.text[a..b].trim().is_empty() {
                 break;
             }
-            l -= 1;
+            line -= 1;
         }
-        self.starts[l]
+        self.start_of(line)
     }
 }
 

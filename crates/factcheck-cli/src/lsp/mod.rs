@@ -222,7 +222,11 @@ impl Server {
                 let Some(ref_uri) = uri_of(&r.path) else {
                     continue;
                 };
-                let yaml = std::fs::read_to_string(&r.path).unwrap_or_default();
+                // (the entry's line in the text the reference was read from)
+                let yaml = match self.open_text(&r.path) {
+                    Some(t) => t.to_string(),
+                    None => std::fs::read_to_string(&r.path).unwrap_or_default(),
+                };
                 let report = Checker::new(r).check(&article);
                 held.extend(report.findings.into_iter().map(|f| Held {
                     entry_line: f.fact.as_deref().and_then(|id| entry_line(&yaml, id)),

@@ -92,14 +92,9 @@ impl Summary {
     }
 
     /// The counts of articles' findings, with their suppressed ones.
-    pub fn of_reports<'a>(reports: impl IntoIterator<Item = &'a ArticleReport>) -> Summary {
-        let mut s = Summary::default();
-        for r in reports {
-            for f in &r.findings {
-                s.add(f.status);
-            }
-            s.suppressed += r.suppressed.len();
-        }
+    pub fn of_reports(reports: &[ArticleReport]) -> Summary {
+        let mut s = Summary::of(reports.iter().flat_map(|r| &r.findings));
+        s.suppressed = reports.iter().map(|r| r.suppressed.len()).sum();
         s
     }
 }

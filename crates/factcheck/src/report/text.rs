@@ -214,7 +214,7 @@ fn check(
                 "{} (against {}): {}",
                 paint(opts, Style::new().bold(), &line_start(&a.path)),
                 one_line(&a.reference),
-                &Summary::of_reports([a]).to_string()
+                &Summary::of_reports(std::slice::from_ref(a)).to_string()
             )?;
             writeln!(out)?;
         }

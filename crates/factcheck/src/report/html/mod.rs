@@ -124,7 +124,7 @@ fn article_html(
         "<section class=\"article\" id=\"a-{k}\">\n<h2>{}</h2>\n<p class=\"meta\">checked against <code>{}</code> · {}</p>\n<div class=\"cols\">\n",
         escape(&a.path),
         escape(&a.reference),
-        escape(&Summary::of_reports([a]).to_string())
+        escape(&Summary::of_reports(std::slice::from_ref(a)).to_string())
     );
     if opts.shows_notices() {
         for n in &a.notices {
@@ -224,7 +224,7 @@ impl Render for Html {
                 k + 1,
                 escape(&a.path)
             );
-            summary_cells(&mut h, &Summary::of_reports([a]));
+            summary_cells(&mut h, &Summary::of_reports(std::slice::from_ref(a)));
             h.push_str("</tr>\n");
         }
         h.push_str("</tbody>\n<tfoot><tr id=\"summary-run\"><th>All articles</th>");
