@@ -70,7 +70,9 @@ pub(super) struct PreparedQuote<'r> {
     pub(super) quote: &'r crate::reference::RefQuote,
     pub(super) words: Vec<(String, (usize, usize))>,
     pub(super) plain: Vec<String>,
-    pub(super) set: std::collections::HashSet<String>,
+    /// Its words lower-cased, sorted (with repeats): how many words an
+    /// article quote shares with it bounds how close the two can be.
+    pub(super) sorted: Vec<String>,
     /// `plain` run together, for finding article quotes inside it.
     pub(super) squashed: words::Squashed,
     /// Where its words are, for a quote too long to align whole.
@@ -99,21 +101,24 @@ impl<'r> Checker<'r> {
             .map(|quote| {
                 let words = words::quote_words(&quote.text);
                 let plain: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
-                let set = plain.iter().map(|w| w.to_lowercase()).collect();
+                let mut sorted: Vec<String> = plain.iter().map(|w| w.to_lowercase()).collect();
+                sorted.sort_unstable();
                 PreparedQuote {
                     quote,
                     squashed: words::Squashed::new(&plain),
                     places: long_quote::Places::of(&plain),
                     words,
                     plain,
-                    set,
+                    sorted,
                 }
             })
             .collect();
         let mut quote_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, pq) in quotes.iter().enumerate() {
-            for w in &pq.set {
-                quote_index.entry(w.clone()).or_default().push(i);
+            let mut words = pq.sorted.clone();
+            words.dedup();
+            for w in words {
+                quote_index.entry(w).or_default().push(i);
             }
         }
         let statements: Vec<(&crate::reference::RefStatement, Vec<String>)> = reference

@@ -2,7 +2,7 @@
 //! the speaker's own, anyone's (a misattribution), or close enough to be a
 //! misquote, with the word diff and the article's quote put right.
 
-use super::words::{best_window, quote_diff, quote_matches_in, quote_words};
+use super::words::{best_window, quote_diff, quote_matches_in, quote_words, shared_words};
 use super::words::{QuoteDiff, Squashed};
 use super::{Checker, PreparedQuote};
 use crate::article::Article;
@@ -44,33 +44,51 @@ fn rebased(words: &[(String, (usize, usize))]) -> (Vec<(String, (usize, usize))>
 }
 
 /// The diff of the quote (or of the run a shorter reference phrase stands
-/// for) against a reference quote, when most words agree.
+/// for) against a reference quote, when most words agree. `sorted`: the
+/// quote's words lower-cased and sorted, which bound both shares before
+/// any alignment (most candidates of a long quote fall short of them);
+/// `ellipses`: how many it holds besides (an ellipsis may align with one of
+/// the reference's).
 fn close_to(
     positioned: &[(String, (usize, usize))],
+    (sorted, ellipses): (&[std::borrow::Cow<str>], usize),
     text: &str,
     pq: &PreparedQuote,
 ) -> Option<(QuoteDiff, (usize, usize))> {
+    // (the diffs count equal words, lower-cased, as the shares below do;
+    // ellipses are no words of the quote's share)
+    let shared = (shared_words(sorted, &pq.sorted) + ellipses) as f64;
+    let said = positioned.iter().filter(|w| w.0 != "…").count() as f64;
+    let whole_fits = said > 0.0 && shared / said >= 0.6;
+    let run_fits = shared / pq.plain.len().max(1) as f64 >= 0.6;
+    if !whole_fits && !run_fits {
+        return None;
+    }
     // a transcript: a short excerpt against the run of it that it stands
     // for; anything else against the whole quote
-    let window = pq.places.as_ref().and_then(|places| {
-        let lower: Vec<String> = positioned.iter().map(|w| w.0.to_lowercase()).collect();
-        places.window(&lower, pq.words.len())
-    });
-    let whole = Some(match window {
-        Some((a, b)) => {
-            let (run, (start, end)) = rebased(&pq.words[a..b]);
-            quote_diff(positioned, text, &pq.quote.text[start..end], &run)
-        }
-        None => quote_diff(positioned, text, &pq.quote.text, &pq.words),
-    })
-    .filter(|d| d.ratio >= 0.6)
-    .map(|d| (d, (0, text.len())));
+    let whole = whole_fits
+        .then(|| {
+            let window = pq.places.as_ref().and_then(|places| {
+                let lower: Vec<String> = positioned.iter().map(|w| w.0.to_lowercase()).collect();
+                places.window(&lower, pq.words.len())
+            });
+            match window {
+                Some((a, b)) => {
+                    let (run, (start, end)) = rebased(&pq.words[a..b]);
+                    quote_diff(positioned, text, &pq.quote.text[start..end], &run)
+                }
+                None => quote_diff(positioned, text, &pq.quote.text, &pq.words),
+            }
+        })
+        .filter(|d| d.ratio >= 0.6)
+        .map(|d| (d, (0, text.len())));
     // the run a shorter phrase stands for, when it fits better than the
     // whole quote ("Obedience to the rule of law should not be a game of
     // cat and mouse" against "Adherence … a game": the whole quote is
     // close too, but with words the phrase never had)
     let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
-    let run = best_window(&words, &pq.plain)
+    let run = (run_fits.then(|| best_window(&words, &pq.plain)))
+        .flatten()
         .filter(|&(i, j, share)| share >= 0.6 && j - i >= 3)
         .and_then(|(i, j, _)| {
             let (window, (start, end)) = rebased(&positioned[i..j]);
@@ -362,16 +380,18 @@ impl<'r> Checker<'r> {
     fn find_quote(&self, text: &str) -> Vec<Found<'r>> {
         let positioned = quote_words(text);
         let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
-        let lower: Vec<std::borrow::Cow<str>> = words
+        let mut sorted: Vec<std::borrow::Cow<str>> = words
             .iter()
             .filter(|w| *w != "…")
             .map(|w| super::words::lower(w))
             .collect();
+        sorted.sort_unstable();
+        let ellipses = words.len() - sorted.len();
         let mut found = Vec::new();
         let mut best_close: Option<(QuoteDiff, &RefQuote, (usize, usize))> = None;
         // (run together only when some reference quote shares its words:
         // most quotes of an archive share none)
-        let candidates = self.sharing_words(&lower);
+        let candidates = self.sharing_words(&sorted);
         let squashed = if candidates.is_empty() {
             Squashed::new(&[])
         } else {
@@ -386,7 +406,7 @@ impl<'r> Checker<'r> {
                 found.push(Found::Same(pq.quote));
                 continue;
             }
-            let Some((d, range)) = close_to(&positioned, text, pq) else {
+            let Some((d, range)) = close_to(&positioned, (&sorted, ellipses), text, pq) else {
                 continue;
             };
             if range != (0, text.len()) {

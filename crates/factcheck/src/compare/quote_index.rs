@@ -3,23 +3,27 @@
 //! the few that share most of its words, not with every quote of a long
 //! reference.
 
-use std::collections::HashMap;
-
 use super::{Checker, PreparedQuote};
 use crate::limits::{MAX_QUOTE_CANDIDATES, MAX_QUOTE_POSTINGS};
 
 impl<'r> Checker<'r> {
     /// The reference quotes that share at least half the words of the
-    /// shorter of them and `lower` (the quote's words, lower-cased, no
-    /// ellipses), in reference order; found through the word index, so the
-    /// work is the words' postings, not every quote of the reference.
+    /// shorter of them and `lower` (the quote's words, lower-cased and
+    /// sorted, no ellipses), in reference order; found through the word
+    /// index, so the work is the words' postings, not every quote of the
+    /// reference.
     pub(super) fn sharing_words<S: AsRef<str>>(&self, lower: &[S]) -> Vec<&PreparedQuote<'r>> {
         if lower.is_empty() {
             return Vec::new();
         }
-        let mut times: HashMap<&str, usize> = HashMap::new();
-        for w in lower {
-            *times.entry(w.as_ref()).or_default() += 1;
+        // each distinct word with how often the quote says it (run-length
+        // counted: sorted, no hashing needed)
+        let mut times: Vec<(&str, usize)> = Vec::with_capacity(lower.len());
+        for w in lower.iter().map(AsRef::as_ref) {
+            match times.last_mut() {
+                Some((last, k)) if *last == w => *k += 1,
+                _ => times.push((w, 1)),
+            }
         }
         // how many of the quote's words each reference quote holds, the
         // rarest words first, as far as the postings bound (words that
@@ -30,23 +34,23 @@ impl<'r> Checker<'r> {
             .collect();
         // (by word too: the same words are counted on every run)
         postings.sort_by_key(|&(list, w, _)| (list.len(), w));
-        let mut shared: HashMap<usize, usize> = HashMap::with_capacity(
-            postings
-                .iter()
-                .map(|p| p.0.len())
-                .sum::<usize>()
-                .min(MAX_QUOTE_POSTINGS),
-        );
-        let mut visited = 0;
+        // every (quote, times) posting visited, then summed by quote once
+        // sorted: at most the postings bound of pairs, no map per quote
+        let mut visited: Vec<(usize, usize)> = Vec::new();
         let mut rest = postings.len();
         for (n, &(list, _, k)) in postings.iter().enumerate() {
-            visited += list.len();
-            if visited > MAX_QUOTE_POSTINGS {
+            if visited.len() + list.len() > MAX_QUOTE_POSTINGS {
                 rest = n;
                 break;
             }
-            for &i in list {
-                *shared.entry(i).or_default() += k;
+            visited.extend(list.iter().map(|&i| (i, k)));
+        }
+        visited.sort_unstable_by_key(|&(i, _)| i);
+        let mut shared: Vec<(usize, usize)> = Vec::new();
+        for (i, k) in visited {
+            match shared.last_mut() {
+                Some((last, n)) if *last == i => *n += k,
+                _ => shared.push((i, k)),
             }
         }
         // past the bound, the common words still count for the quotes
@@ -54,13 +58,13 @@ impl<'r> Checker<'r> {
         // search per quote, not a walk of the list): a misquote of one of
         // 1,000 near-identical quotes was left unverified
         if rest < postings.len() {
-            let mut top: Vec<(usize, usize)> = shared.iter().map(|(&i, &n)| (i, n)).collect();
-            top.sort_unstable_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
+            let mut top: Vec<usize> = (0..shared.len()).collect();
+            top.sort_unstable_by_key(|&t| (std::cmp::Reverse(shared[t].1), shared[t].0));
             top.truncate(4 * MAX_QUOTE_CANDIDATES);
             for &(list, _, k) in &postings[rest..] {
-                for &(i, _) in &top {
-                    if list.binary_search(&i).is_ok() {
-                        *shared.entry(i).or_default() += k;
+                for &t in &top {
+                    if list.binary_search(&shared[t].0).is_ok() {
+                        shared[t].1 += k;
                     }
                 }
             }

@@ -142,6 +142,20 @@ pub(super) fn best_window(article: &[String], reference: &[String]) -> Option<(u
     Some((i, j, shared as f64 / n as f64))
 }
 
+/// How many words two sorted lists share, repeats counted as often as
+/// both have them: no alignment of the two shares more words in order.
+pub(super) fn shared_words<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].as_ref().cmp(b[j].as_ref()) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+        }
+    }
+    n
+}
+
 /// How many words two sequences share in order (their longest common
 /// subsequence): short phrases, so the quadratic table is small.
 fn common_in_order(a: &[String], b: &[String]) -> usize {

@@ -7,6 +7,23 @@
 /// a combining diaeresis is "zoë") and characters no reader sees dropped.
 pub fn normalise_name(s: &str) -> String {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    // (most names are ASCII: no case table, no copy before the key)
+    if s.is_ascii() {
+        let t = s.trim();
+        let t = match t.get(..4) {
+            Some(the) if the.eq_ignore_ascii_case("the ") => &t[4..],
+            _ => t,
+        };
+        let mut out = String::with_capacity(t.len());
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.make_ascii_lowercase();
+        return out;
+    }
     let composed: String;
     let s = if s.is_ascii() {
         s

@@ -90,6 +90,63 @@ impl<F: Formatter> Formatter for Safe<F> {
     }
 }
 
+/// The bytes that send a fragment the slow way (see [`write_fragment`]),
+/// as a table: one look-up per byte, not a dozen comparisons.
+const SLOW: [bool; 256] = slow_bytes(false);
+/// [`SLOW`] and HTML's markup characters.
+const SLOW_HTML: [bool; 256] = slow_bytes(true);
+
+const fn slow_bytes(html: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    // (C0 controls: serde_json escapes them before a fragment is written)
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    let lead: [u8; 11] = [
+        0x7f, 0xc2, 0xcd, 0xd8, 0xe1, 0xe2, 0xe3, 0xef, 0xf0, 0xf3, b'#',
+    ];
+    let mut i = 0;
+    while i < lead.len() {
+        t[lead[i] as usize] = true;
+        i += 1;
+    }
+    if html {
+        t[b'<' as usize] = true;
+        t[b'>' as usize] = true;
+        t[b'&' as usize] = true;
+    }
+    t
+}
+
+/// Whether no byte of `bytes` is in `table`: eight bytes at a time while
+/// they are printable ASCII without `#`, DEL (or, `html`, `<`, `>`, `&`),
+/// the rest by the table.
+fn plain(bytes: &[u8], table: &[bool; 256], html: bool) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // (a byte's high bit is set in `zero(x)` where `x` holds a zero byte:
+    // exact as a whole, which is all that is asked)
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let has = |x: u64, b: u8| zero(x ^ (ONES * u64::from(b)));
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // (a byte below 0x20 sets its high bit once 0x20 is taken away)
+        let mut odd =
+            x & HIGH | (x.wrapping_sub(ONES * 0x20) & !x & HIGH) | has(x, 0x7f) | has(x, b'#');
+        if html {
+            odd |= has(x, b'<') | has(x, b'>') | has(x, b'&');
+        }
+        if odd != 0 && chunk.iter().any(|&b| table[usize::from(b)]) {
+            return false;
+        }
+    }
+    !rest.iter().any(|&b| table[usize::from(b)])
+}
+
 /// A string's fragment with every [`escaped`] character (and, `html`,
 /// every `<`, `>` and `&`) written as a `\uXXXX` escape.
 fn write_fragment<W: ?Sized + Write>(w: &mut W, s: &str, html: bool) -> io::Result<()> {
@@ -100,36 +157,56 @@ fn write_fragment<W: ?Sized + Write>(w: &mut W, s: &str, html: bool) -> io::Resu
     // a line: its "[" is written as an escape)
     // (one pass: a "#" sends the fragment the slow way, which escapes only
     // the "[" of a "##[")
-    let plain = !s.bytes().any(|b| {
-        matches!(
-            b,
-            0x7f | 0xc2 | 0xcd | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf0 | 0xf3 | b'#'
-        ) || html && matches!(b, b'<' | b'>' | b'&')
-    });
-    if plain {
-        return w.write_all(s.as_bytes());
+    // (the slow way stops only at those bytes and at a "[": every other
+    // byte, and every continuation byte, is written as it is)
+    let table = if html { &SLOW_HTML } else { &SLOW };
+    let bytes = s.as_bytes();
+    if plain(bytes, table, html) {
+        return w.write_all(bytes);
     }
-    let mut rest = s;
-    let mut at = 0;
-    while let Some((i, c)) = rest.char_indices().find(|&(i, c)| {
-        escaped(c)
-            || html && matches!(c, '<' | '>' | '&')
-            || super::visible::opens_old_command(s, at + i)
-    }) {
-        w.write_all(&rest.as_bytes()[..i])?;
-        let mut units = [0u16; 2];
-        for unit in c.encode_utf16(&mut units) {
-            write!(w, "\\u{unit:04x}")?;
+    let (mut from, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !table[usize::from(b)] && b != b'[' {
+            i += 1;
+            continue;
         }
-        rest = &rest[i + c.len_utf8()..];
-        at += i + c.len_utf8();
+        // (a byte of the table or a "[" starts a character)
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let next = i + c.len_utf8();
+        if escaped(c)
+            || html && matches!(c, '<' | '>' | '&')
+            || super::visible::opens_old_command(s, i)
+        {
+            w.write_all(&bytes[from..i])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(w, "\\u{unit:04x}")?;
+            }
+            from = next;
+        }
+        i = next;
     }
-    w.write_all(rest.as_bytes())
+    w.write_all(&bytes[from..])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The eight-at-a-time scan says what the table says, byte for
+        /// byte, on text mixing plain ASCII with every kind of byte it
+        /// must stop at.
+        #[test]
+        fn plain_is_the_table(s in "[a-z #<>&\\[\u{7f}\u{85}\u{202e}\u{e9}\u{201c}\u{1}]{0,40}", html: bool) {
+            let table = if html { &SLOW_HTML } else { &SLOW };
+            let by_table = !s.bytes().any(|b| table[usize::from(b)]);
+            proptest::prop_assert_eq!(plain(s.as_bytes(), table, html), by_table);
+        }
+    }
 
     #[test]
     fn json_for_a_page_escapes_markup_and_reads_the_same() {

@@ -169,3 +169,31 @@ fn a_number_in_several_words_is_one_word_of_digits() {
     let q = quote_words("had two hundred and fourteen.");
     assert_eq!(q[1], ("214".to_string(), (4, 29)));
 }
+
+proptest::proptest! {
+    /// The bound `close_to` turns candidates away by: no alignment of two
+    /// quotes, whole or of a window, finds more equal words than the two
+    /// share (lower-cased, repeats counted, ellipses apart).
+    #[test]
+    fn shared_words_bound_every_alignment(
+        a in proptest::collection::vec("(the|The|war|…|12|twelve|Peace|peace|said|a)", 1..14),
+        r in proptest::collection::vec("(the|war|…|12|peace|Said|a|now)", 1..14),
+    ) {
+        let (a_text, r_text) = (a.join(" "), r.join(" "));
+        let (article, reference) = (quote_words(&a_text), quote_words(&r_text));
+        let mut sorted: Vec<String> = article.iter().filter(|w| w.0 != "…").map(|w| w.0.to_lowercase()).collect();
+        sorted.sort_unstable();
+        let ellipses = article.len() - sorted.len();
+        let mut theirs: Vec<String> = reference.iter().map(|w| w.0.to_lowercase()).collect();
+        theirs.sort_unstable();
+        let bound = (shared_words(&sorted, &theirs) + ellipses) as f64;
+        let said = article.iter().filter(|w| w.0 != "…").count() as f64;
+        let d = quote_diff(&article, &a_text, &r_text, &reference);
+        proptest::prop_assert!(said == 0.0 || d.ratio <= bound / said + 1e-9, "{} > {}/{}", d.ratio, bound, said);
+        let words: Vec<String> = article.iter().map(|w| w.0.clone()).collect();
+        let plain: Vec<String> = reference.iter().map(|w| w.0.clone()).collect();
+        if let Some((_, _, share)) = best_window(&words, &plain) {
+            proptest::prop_assert!(share <= bound / plain.len() as f64 + 1e-9);
+        }
+    }
+}
