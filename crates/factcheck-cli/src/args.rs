@@ -183,6 +183,26 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Read an archive and report figures about the same thing that cannot
+    /// both hold (same metric and people, a name in common, dates within
+    /// the window). Exit 0 when none conflict, 1 when some do.
+    #[command(
+        after_help = "Examples:\n  factcheck audit archive/\n  factcheck audit --jsonl corpus.jsonl --window 7 --format json"
+    )]
+    Audit {
+        /// Article files, directories or globs; with --jsonl, JSON Lines
+        /// files (default: standard input).
+        articles: Vec<String>,
+        /// Read articles as JSON Lines (`{"id", "text", "date"}` per line).
+        #[arg(long)]
+        jsonl: bool,
+        /// Days apart two figures may be and still be compared.
+        #[arg(long, default_value_t = 3, value_name = "DAYS")]
+        window: i64,
+        /// How to print the conflicts.
+        #[arg(long, value_parser = format_parser(diff_format), default_value = "text")]
+        format: Format,
+    },
     /// Serve live diagnostics to an editor: the Language Server Protocol
     /// over standard input and output.
     #[command(

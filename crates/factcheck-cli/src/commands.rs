@@ -158,3 +158,59 @@ fn entries(counts: [usize; 4]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// `factcheck audit`: every figure of the archive extracted (files in
+/// parallel, or JSON Lines records), then the conflicts among them.
+pub(crate) fn audit(
+    articles: &[String],
+    jsonl: bool,
+    window: i64,
+    format: Format,
+    root: Option<&Path>,
+) -> Result<Outcome> {
+    use rayon::prelude::*;
+    let extractor = Extractor::default();
+    let mut errors = 0;
+    let read: Vec<factcheck::model::ArticleClaims> = if jsonl {
+        let kept = std::sync::Mutex::new(Vec::new());
+        let mut sink = std::io::sink();
+        let mut run = |input: &mut dyn std::io::BufRead, source: &str| {
+            crate::stream::run(source, input, &mut sink, |a| {
+                let claims = extractor.extract(a);
+                kept.lock().unwrap_or_else(|e| e.into_inner()).push(claims);
+            })
+        };
+        if articles.is_empty() || articles == ["-"] {
+            errors += run(&mut std::io::stdin().lock(), "<stdin>")?;
+        } else {
+            for f in articles {
+                match factcheck::open_regular(Path::new(f)) {
+                    Ok((file, _)) => errors += run(&mut std::io::BufReader::new(file), f)?,
+                    Err(e) => report_error(&e, &mut errors),
+                }
+            }
+        }
+        kept.into_inner().unwrap_or_else(|e| e.into_inner())
+    } else {
+        let paths = discover::expand_articles(articles, &discover::repo_root(root)?)?;
+        let results: Vec<Result<factcheck::model::ArticleClaims>> = paths
+            .par_iter()
+            .map(|p| Article::load(p).map(|a| extractor.extract(&a)))
+            .collect();
+        results
+            .into_iter()
+            .filter_map(|r| r.map_err(|e| report_error(&e, &mut errors)).ok())
+            .collect()
+    };
+    let report = factcheck::audit::audit(&read, factcheck::Lexicon::default_ref(), window);
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let json = factcheck::report::safe_json::to_string(&report, true)
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            writeln!(out, "{json}").map_err(stdout_err)?;
+        }
+        _ => write!(out, "{report}").map_err(stdout_err)?,
+    }
+    Ok(Outcome::findings_if(!report.conflicts.is_empty()).unless_errors(errors))
+}

@@ -172,6 +172,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Validate { paths } => crate::commands::validate(paths, root, &settings.references),
         Command::Lsp => crate::lsp::serve(settings.references.clone()),
+        Command::Audit {
+            articles,
+            jsonl,
+            window,
+            format,
+        } => crate::commands::audit(&articles, jsonl, window, format, root),
         Command::Config => {
             write!(std::io::stdout().lock(), "{}", settings.describe()).map_err(stdout_err)?;
             Ok(Outcome::Clean)

@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 mod article;
+pub mod audit;
 pub mod baseline;
 mod compare;
 mod error;

@@ -44,6 +44,19 @@ impl Lexicon {
         }
     }
 
+    /// One word for every noun of `s`'s first synonym group (the first
+    /// in alphabetical order: "children" for "kids"), so that figures about
+    /// the same people fall in one bucket; none for a noun in no group.
+    pub(crate) fn subject_head(&self, s: &str) -> Option<String> {
+        let group = *self.subject_groups.get(s)?.first()?;
+        self.subject_groups
+            .iter()
+            .filter(|(_, gs)| gs.contains(&group))
+            .map(|(w, _)| w)
+            .min()
+            .cloned()
+    }
+
     /// Whether `w` (lower case) is a subject noun of `subject_synonyms`
     /// ("people", "children"): the head that ends a counted noun phrase.
     pub(crate) fn is_subject_head(&self, w: &str) -> bool {
