@@ -212,5 +212,5 @@ pub(crate) fn audit(
         }
         _ => write!(out, "{report}").map_err(stdout_err)?,
     }
-    Ok(Outcome::findings_if(!report.conflicts.is_empty()).unless_errors(errors))
+    Ok(Outcome::findings_if(report.count(factcheck::audit::Kind::ConflictingFigures) > 0).unless_errors(errors))
 }

@@ -38,7 +38,7 @@ mod spoken;
 mod statement;
 mod suppress;
 mod tied;
-mod words;
+pub(crate) mod words;
 
 /// Checks articles against one reference.
 pub struct Checker<'r> {

@@ -158,7 +158,7 @@ pub(super) fn shared_words<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> us
 
 /// How many words two sequences share in order (their longest common
 /// subsequence): short phrases, so the quadratic table is small.
-fn common_in_order(a: &[String], b: &[String]) -> usize {
+pub(crate) fn common_in_order(a: &[String], b: &[String]) -> usize {
     // two rows of the table, reused: one allocation per call, not per word
     let mut prev = vec![0usize; b.len() + 1];
     let mut row = vec![0usize; b.len() + 1];

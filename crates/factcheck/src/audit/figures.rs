@@ -1,0 +1,264 @@
+//! Figures of many articles about one thing: those that cannot both hold
+//! (a conflict), and the same figure credited to different sources.
+//! Figures are bucketed by metric and the people counted, sorted by date,
+//! and each is compared only with the next few of its bucket inside the
+//! window: linear in the archive.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::names::Names;
+use super::{AuditFinding, Cited, Kind};
+use crate::lexicon::Lexicon;
+use crate::model::{ArticleClaims, Claim, Qualifier, Resolution, Severity};
+
+/// How many later figures of its bucket one figure is compared with.
+pub const MAX_NEIGHBOURS: usize = 256;
+
+/// Two figures further apart than this factor count different things (a
+/// war's toll against one attack's): no conflict is claimed between them.
+const MAX_FACTOR: f64 = 5.0;
+
+/// Metrics whose counts only grow as an event goes on: the dead, the
+/// injured. (The displaced return, the missing are found, the detained
+/// are freed: their counts may fall.)
+const CUMULATIVE: [&str; 2] = ["killed", "injured"];
+
+/// A figure as the audit compares it.
+pub(super) struct Figure<'a> {
+    article: &'a ArticleClaims,
+    date: NaiveDate,
+    claim: &'a Claim,
+    value: f64,
+    low: f64,
+    high: f64,
+    names: BTreeSet<String>,
+    /// The source the article credits by name (normalised), if any.
+    source: Option<String>,
+}
+
+/// Who was counted, as one word for a bucket: a subject's synonym group
+/// reads as one member ("kids" as "children"); "people" as none.
+fn subject_key(subject: Option<&str>, lexicon: &Lexicon) -> Option<String> {
+    let s = subject?.to_lowercase();
+    if s == "people" || s == "person" || lexicon.synonyms("people", &s) {
+        return None;
+    }
+    Some(lexicon.subject_head(&s).unwrap_or(s))
+}
+
+/// The source a claim names (never a guessed one), normalised.
+pub(super) fn named_source(c: &Claim) -> Option<String> {
+    let a = c.attribution.as_ref()?;
+    matches!(a.resolved, Resolution::Named | Resolution::Alias)
+        .then(|| crate::lang::names::normalise_name(&a.speaker))
+}
+
+fn cited(f: &Figure) -> Cited {
+    let q = f.claim.quantity.as_ref();
+    Cited {
+        article: f.article.path.clone(),
+        date: f.date,
+        span: f.claim.span,
+        words: q.map(|q| super::one_spaced(&q.phrase)).unwrap_or_default(),
+        interval: Some([
+            f.low.is_finite().then_some(f.low),
+            f.high.is_finite().then_some(f.high),
+        ]),
+        source: f.claim.attribution.as_ref().map(|a| a.speaker.clone()),
+    }
+}
+
+/// Why `a` (earlier, or the same day) and `b` conflict, if they do.
+fn conflict(metric: &str, a: &Figure, b: &Figure) -> Option<String> {
+    if a.low.max(b.low) <= a.high.min(b.high) {
+        return None;
+    }
+    let (small, large) = (a.value.min(b.value), a.value.max(b.value));
+    if small < 1.0 || large > MAX_FACTOR * small {
+        return None;
+    }
+    let grows = CUMULATIVE.contains(&metric);
+    if grows && b.date > a.date && b.low > a.high {
+        // (a later, higher count of a toll that only grows)
+        return None;
+    }
+    Some(if grows && b.date > a.date {
+        "a later count of a toll that only grows is lower".to_string()
+    } else if a.date == b.date {
+        "counts of the same day that cannot both hold".to_string()
+    } else {
+        "counts within the window that cannot both hold".to_string()
+    })
+}
+
+/// Whether two named sources are surely different ones: their names share
+/// no word of meaning ("Russia's defense ministry" and "the Ministry of
+/// Defence" share "ministry": maybe one).
+fn other_source(a: &str, b: &str, lexicon: &Lexicon) -> bool {
+    let words = |s: &str| -> HashSet<String> {
+        crate::compare::words::content_words(s)
+            .into_iter()
+            .filter(|w| !lexicon.is_small_word(w))
+            .collect()
+    };
+    words(a).is_disjoint(&words(b))
+}
+
+/// Each claim's zone of its sentence (byte range of `text`): from the end
+/// of the figure before it in the sentence to the start of the one after
+/// ("the toll in Angur Adar rose to 23 and the toll in Teri Mangal to 81":
+/// each place goes with its own figure). The whole sentence for a claim
+/// that is no figure or the only one.
+fn zones(claims: &[Claim]) -> Vec<(usize, usize)> {
+    let at = |c: &Claim| {
+        let q = c.quantity.as_ref()?;
+        let start = c.text.find(q.phrase.as_str())?;
+        Some((start, start + q.phrase.len()))
+    };
+    let placed: Vec<Option<(usize, usize)>> = claims.iter().map(at).collect();
+    let mut out = Vec::with_capacity(claims.len());
+    for (i, c) in claims.iter().enumerate() {
+        let Some((start, end)) = placed[i] else {
+            out.push((0, c.text.len()));
+            continue;
+        };
+        let (mut from, mut to) = (0, c.text.len());
+        for (j, other) in claims.iter().enumerate() {
+            let Some((s, e)) = placed[j].filter(|_| j != i && other.text == c.text) else {
+                continue;
+            };
+            if e <= start {
+                from = from.max(e);
+            } else if s >= end {
+                to = to.min(s);
+            }
+        }
+        out.push((from, to));
+    }
+    out
+}
+
+/// The figures of the archive worth comparing, by bucket (metric and the
+/// people counted), each bucket sorted by date, article and place.
+pub(super) fn buckets<'a>(
+    articles: &'a [ArticleClaims],
+    names: &Names,
+    lexicon: &Lexicon,
+) -> Vec<((String, Option<String>), Vec<Figure<'a>>)> {
+    let mut buckets: HashMap<(String, Option<String>), Vec<Figure>> = HashMap::new();
+    for a in articles {
+        let Some(date) = a.date else { continue };
+        let zones = zones(&a.claims);
+        for (c, &zone) in a.claims.iter().zip(&zones) {
+            let Some(q) = &c.quantity else { continue };
+            // (a share, a part of a total, an order of magnitude, or a
+            // count that adds to another — "another two", "two more" — is
+            // no toll of its own)
+            let adds = q
+                .phrase
+                .split_whitespace()
+                .any(|w| lexicon.additive_words.contains(w.to_lowercase().as_str()));
+            if q.unit.is_some() || q.part || adds || q.qualifier == Qualifier::Vague {
+                continue;
+            }
+            buckets
+                .entry((q.metric.clone(), subject_key(q.subject.as_deref(), lexicon)))
+                .or_default()
+                .push(Figure {
+                    article: a,
+                    date,
+                    claim: c,
+                    value: q.value.0,
+                    low: q.interval[0].map_or(f64::NEG_INFINITY, |n| n.0),
+                    high: q.interval[1].map_or(f64::INFINITY, |n| n.0),
+                    names: names.of_claim(c, zone),
+                    source: named_source(c),
+                });
+        }
+    }
+    let mut out: Vec<_> = buckets.into_iter().collect();
+    out.sort_by(|x, y| x.0.cmp(&y.0));
+    for (_, list) in &mut out {
+        list.sort_by(|x, y| {
+            (x.date, &x.article.path, x.claim.span.start).cmp(&(
+                y.date,
+                &y.article.path,
+                y.claim.span.start,
+            ))
+        });
+    }
+    out
+}
+
+/// Conflicting figures and disagreeing sources among `buckets`, one
+/// finding of each kind per pair of articles and bucket.
+pub(super) fn compare(
+    buckets: &[((String, Option<String>), Vec<Figure>)],
+    (names, lexicon): (&Names, &Lexicon),
+    window_days: i64,
+    out: &mut Vec<AuditFinding>,
+) {
+    for ((metric, subject), list) in buckets {
+        let mut seen: HashSet<(Kind, &str, &str)> = HashSet::new();
+        for (i, a) in list.iter().enumerate() {
+            for b in list[i + 1..].iter().take(MAX_NEIGHBOURS) {
+                if (b.date - a.date).num_days() > window_days {
+                    break;
+                }
+                if std::ptr::eq(a.article, b.article) {
+                    continue;
+                }
+                let about: Vec<String> = a
+                    .names
+                    .intersection(&b.names)
+                    .map(|n| names.shown(n))
+                    .collect();
+                if about.is_empty() {
+                    continue;
+                }
+                let pair = (a.article.path.as_str(), b.article.path.as_str());
+                let what = match subject {
+                    Some(s) => format!("{metric} ({s})"),
+                    None => metric.clone(),
+                };
+                if let Some(why) = conflict(metric, a, b) {
+                    if seen.insert((Kind::ConflictingFigures, pair.0, pair.1)) {
+                        out.push(AuditFinding {
+                            kind: Kind::ConflictingFigures,
+                            severity: Severity::Error,
+                            metric: Some(metric.clone()),
+                            subject: subject.clone(),
+                            about: about.clone(),
+                            message: format!("{what} — {}: {why}.", about.join(", ")),
+                            cited: vec![cited(a), cited(b)],
+                            diff: None,
+                        });
+                    }
+                    continue;
+                }
+                let same = a.low == b.low && a.high == b.high && a.value == b.value;
+                if let (true, Some(x), Some(y)) = (same, &a.source, &b.source) {
+                    if other_source(x, y, lexicon)
+                        && seen.insert((Kind::DisagreeingSources, pair.0, pair.1))
+                    {
+                        out.push(AuditFinding {
+                            kind: Kind::DisagreeingSources,
+                            severity: Severity::Warning,
+                            metric: Some(metric.clone()),
+                            subject: subject.clone(),
+                            about: about.clone(),
+                            message: format!(
+                                "{what} — {}: the same figure is credited to different sources.",
+                                about.join(", ")
+                            ),
+                            cited: vec![cited(a), cited(b)],
+                            diff: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}

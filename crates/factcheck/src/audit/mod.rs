@@ -1,0 +1,193 @@
+//! The archive as its own first reference: `factcheck audit` reads many
+//! articles and reports, with no curated reference, the figures about one
+//! thing that cannot both hold, a speaker's quote given with different
+//! words, and one figure credited to different sources.
+//!
+//! Claims about "the same thing" share a metric and the people counted, a
+//! name of a place or event that few articles of the archive carry (see
+//! [`names`]), and dates within a window. Work is bucketed by metric (or
+//! speaker) and bounded per claim: linear in the archive.
+
+mod figures;
+mod names;
+mod quotes;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::lexicon::Lexicon;
+use crate::model::{ArticleClaims, DiffPart, Severity, Span};
+
+pub use figures::MAX_NEIGHBOURS;
+
+/// What an audit finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Two figures about one thing that cannot both hold.
+    ConflictingFigures,
+    /// One speaker's quote given with different words.
+    DriftingQuote,
+    /// The same figure credited to different sources.
+    DisagreeingSources,
+}
+
+impl Kind {
+    /// The name a report prints (`conflicting-figures`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::ConflictingFigures => "conflicting-figures",
+            Kind::DriftingQuote => "drifting-quote",
+            Kind::DisagreeingSources => "disagreeing-sources",
+        }
+    }
+}
+
+/// One article's claim, as an audit finding cites it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cited {
+    /// The article's path or record id.
+    pub article: String,
+    /// The article's date.
+    pub date: NaiveDate,
+    /// Where the claim stands.
+    pub span: Span,
+    /// The figure's words ("at least 140 children killed") or the quote.
+    pub words: String,
+    /// What a figure allows: `[low, high]` (`null` for unbounded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<[Option<f64>; 2]>,
+    /// Who the article credits, if anyone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// What an audit found among several articles.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditFinding {
+    /// What was found.
+    pub kind: Kind,
+    /// `error` for figures that cannot both hold; `warning` otherwise.
+    pub severity: Severity,
+    /// The metric counted, for figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
+    /// Who was counted, when the figures say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// What ties the claims together: the names the sentences share, or
+    /// the speaker.
+    pub about: Vec<String>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// Every claim involved, earliest first.
+    pub cited: Vec<Cited>,
+    /// For a drifting quote: the earlier words against the later.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<Vec<DiffPart>>,
+}
+
+/// Words as a report shows them: hard-wrapped copy's line breaks and runs
+/// of spaces as single spaces.
+fn one_spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What `audit` reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditReport {
+    /// The output contract's version.
+    pub version: u32,
+    /// Articles read.
+    pub articles: usize,
+    /// Articles with no date (their claims are not compared).
+    pub undated: usize,
+    /// Dated figures compared.
+    pub figures: usize,
+    /// The findings, by the first claim's date, article and place.
+    pub findings: Vec<AuditFinding>,
+}
+
+impl AuditReport {
+    /// Findings of a kind.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.findings.iter().filter(|f| f.kind == kind).count()
+    }
+}
+
+/// Audit `articles`: claims dated at most `window_days` apart are
+/// compared.
+pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) -> AuditReport {
+    let names = names::Names::of(articles, lexicon);
+    let buckets = figures::buckets(articles, &names, lexicon);
+    let mut findings = Vec::new();
+    figures::compare(&buckets, (&names, lexicon), window_days, &mut findings);
+    quotes::drifting(articles, window_days, &mut findings);
+    findings.sort_by(|x, y| {
+        let key = |f: &AuditFinding| {
+            let c = &f.cited[0];
+            (c.date, c.article.clone(), c.span.start, f.kind)
+        };
+        key(x).cmp(&key(y))
+    });
+    AuditReport {
+        version: 1,
+        articles: articles.len(),
+        undated: articles.iter().filter(|a| a.date.is_none()).count(),
+        figures: buckets.iter().map(|b| b.1.len()).sum(),
+        findings,
+    }
+}
+
+impl std::fmt::Display for AuditReport {
+    /// Each finding as a diagnostic naming every article involved, then a
+    /// summary line. Article text passes through `one_line`: nothing raw
+    /// reaches a terminal.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::report::visible::one_line;
+        for x in &self.findings {
+            let level = if x.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            writeln!(f, "{level}[{}]: {}", x.kind.as_str(), one_line(&x.message))?;
+            for c in &x.cited {
+                let who = c
+                    .source
+                    .as_deref()
+                    .map(|s| format!(" ({})", one_line(s)))
+                    .unwrap_or_default();
+                writeln!(
+                    f,
+                    "  --> {}:{}:{} {} “{}”{who}",
+                    one_line(&c.article),
+                    c.span.line,
+                    c.span.column,
+                    c.date,
+                    one_line(&c.words)
+                )?;
+            }
+            if let Some(diff) = &x.diff {
+                writeln!(f, "  = diff: {}", one_line(&DiffPart::inline(diff)))?;
+            }
+        }
+        let plural = |n: usize, one: &str, many: &str| {
+            format!("{n} {}", if n == 1 { one } else { many })
+        };
+        writeln!(
+            f,
+            "{} ({} undated), {}: {}, {}, {}",
+            plural(self.articles, "article", "articles"),
+            self.undated,
+            plural(self.figures, "dated figure", "dated figures"),
+            plural(self.count(Kind::ConflictingFigures), "conflict", "conflicts"),
+            plural(self.count(Kind::DriftingQuote), "drifting quote", "drifting quotes"),
+            plural(
+                self.count(Kind::DisagreeingSources),
+                "disagreeing source",
+                "disagreeing sources"
+            ),
+        )
+    }
+}

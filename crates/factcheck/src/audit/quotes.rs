@@ -1,0 +1,130 @@
+//! The same speaker quoted with different words for what is the same
+//! quote: most of its words in order, not word for word, and neither an
+//! excerpt of the other. Quotes are bucketed by speaker (named by the
+//! article, never guessed) and compared within the window.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::figures::{named_source, MAX_NEIGHBOURS};
+use super::{AuditFinding, Cited, Kind};
+use crate::compare::drafts::word_diff;
+use crate::compare::words::common_in_order;
+use crate::model::{ArticleClaims, Claim, Severity};
+
+/// Quotes shorter than this many words are too short to tell a drift from
+/// another remark.
+const MIN_WORDS: usize = 6;
+
+/// Words of a quote compared at most (a quote of a whole speech is
+/// compared by its opening).
+const MAX_WORDS: usize = 200;
+
+/// The share of the longer quote's words the two must give in order.
+const SAME_QUOTE: f64 = 0.6;
+
+struct Quote<'a> {
+    article: &'a ArticleClaims,
+    date: NaiveDate,
+    claim: &'a Claim,
+    text: &'a str,
+    words: Vec<String>,
+}
+
+fn words(s: &str) -> Vec<String> {
+    crate::compare::words::content_words(s)
+        .into_iter()
+        .take(MAX_WORDS)
+        .collect()
+}
+
+/// Whether `short` is a run of `long`'s words.
+fn excerpt(short: &[String], long: &[String]) -> bool {
+    short.is_empty() || long.windows(short.len()).any(|w| w == short)
+}
+
+fn cited(q: &Quote) -> Cited {
+    Cited {
+        article: q.article.path.clone(),
+        date: q.date,
+        span: q.claim.span,
+        words: super::one_spaced(q.text),
+        interval: None,
+        source: q.claim.attribution.as_ref().map(|a| a.speaker.clone()),
+    }
+}
+
+/// Drifting quotes among the dated articles' quotes.
+pub(super) fn drifting(articles: &[ArticleClaims], window_days: i64, out: &mut Vec<AuditFinding>) {
+    let mut by_speaker: HashMap<String, Vec<Quote>> = HashMap::new();
+    for a in articles {
+        let Some(date) = a.date else { continue };
+        for c in &a.claims {
+            let (Some(text), Some(speaker)) = (c.quote.as_deref(), named_source(c)) else {
+                continue;
+            };
+            let words = words(text);
+            if words.len() >= MIN_WORDS {
+                by_speaker.entry(speaker).or_default().push(Quote {
+                    article: a,
+                    date,
+                    claim: c,
+                    text,
+                    words,
+                });
+            }
+        }
+    }
+    let mut speakers: Vec<_> = by_speaker.into_iter().collect();
+    speakers.sort_by(|x, y| x.0.cmp(&y.0));
+    for (speaker, mut list) in speakers {
+        list.sort_by(|x, y| {
+            (x.date, &x.article.path, x.claim.span.start).cmp(&(
+                y.date,
+                &y.article.path,
+                y.claim.span.start,
+            ))
+        });
+        let mut seen: HashSet<(&str, &str, &str)> = HashSet::new();
+        for (i, a) in list.iter().enumerate() {
+            for b in list[i + 1..].iter().take(MAX_NEIGHBOURS) {
+                if (b.date - a.date).num_days() > window_days {
+                    break;
+                }
+                if std::ptr::eq(a.article, b.article) || a.words == b.words {
+                    continue;
+                }
+                let (short, long) = if a.words.len() <= b.words.len() {
+                    (&a.words, &b.words)
+                } else {
+                    (&b.words, &a.words)
+                };
+                // (spelling apart — "airstrikes" and "air strikes", "al-Bab"
+                // and "Al Bab" — the words are the same)
+                if excerpt(short, long)
+                    || a.words.concat() == b.words.concat()
+                    || (common_in_order(short, long) as f64) < SAME_QUOTE * long.len() as f64
+                    || !seen.insert((a.article.path.as_str(), b.article.path.as_str(), a.text))
+                {
+                    continue;
+                }
+                let name = a
+                    .claim
+                    .attribution
+                    .as_ref()
+                    .map_or(speaker.as_str(), |x| x.speaker.as_str());
+                out.push(AuditFinding {
+                    kind: Kind::DriftingQuote,
+                    severity: Severity::Warning,
+                    metric: None,
+                    subject: None,
+                    about: vec![speaker.clone()],
+                    message: format!("{name} is quoted with different words for one quote."),
+                    cited: vec![cited(a), cited(b)],
+                    diff: Some(word_diff(&super::one_spaced(a.text), &super::one_spaced(b.text))),
+                });
+            }
+        }
+    }
+}
