@@ -4,6 +4,7 @@
 mod support;
 
 mod acceptance;
+mod audit;
 mod baseline;
 mod bounded;
 mod ci_formats;

@@ -35,6 +35,27 @@ fn diff_format(f: Format) -> bool {
     matches!(f, Format::Text | Format::Json)
 }
 
+/// What `audit` prints.
+fn audit_format(f: Format) -> bool {
+    matches!(f, Format::Text | Format::Json | Format::Jsonl)
+}
+
+/// An audit window: `3`, `3d` (days) or `2w` (weeks), at most ten years.
+fn parse_window(s: &str) -> Result<i64, String> {
+    let (n, days) = match s.strip_suffix(['d', 'w']) {
+        Some(n) if s.ends_with('w') => (n, 7),
+        Some(n) => (n, 1),
+        None => (s, 1),
+    };
+    n.parse::<i64>()
+        .ok()
+        .filter(|&n| (0..=3650 / days).contains(&n))
+        .map(|n| n * days)
+        .ok_or_else(|| {
+            format!("expected days (`3`, `3d`) or weeks (`2w`), up to ten years; got `{s}`")
+        })
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "factcheck",
@@ -196,11 +217,12 @@ pub enum Command {
         /// Read articles as JSON Lines (`{"id", "text", "date"}` per line).
         #[arg(long)]
         jsonl: bool,
-        /// Days apart two figures may be and still be compared.
-        #[arg(long, default_value_t = 3, value_name = "DAYS")]
+        /// How far apart two claims' dates may be and still be compared:
+        /// days (`3`, `3d`) or weeks (`1w`).
+        #[arg(long, default_value = "3d", value_parser = parse_window, value_name = "DAYS")]
         window: i64,
-        /// How to print the conflicts.
-        #[arg(long, value_parser = format_parser(diff_format), default_value = "text")]
+        /// How to print the findings (jsonl: one finding per line).
+        #[arg(long, value_parser = format_parser(audit_format), default_value = "text")]
         format: Format,
     },
     /// Serve live diagnostics to an editor: the Language Server Protocol

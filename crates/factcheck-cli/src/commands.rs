@@ -210,7 +210,17 @@ pub(crate) fn audit(
                 .map_err(|e| Error::Usage(e.to_string()))?;
             writeln!(out, "{json}").map_err(stdout_err)?;
         }
+        Format::Jsonl => {
+            for f in &report.findings {
+                let json = factcheck::report::safe_json::to_string(f, false)
+                    .map_err(|e| Error::Usage(e.to_string()))?;
+                writeln!(out, "{json}").map_err(stdout_err)?;
+            }
+        }
         _ => write!(out, "{report}").map_err(stdout_err)?,
     }
-    Ok(Outcome::findings_if(report.count(factcheck::audit::Kind::ConflictingFigures) > 0).unless_errors(errors))
+    Ok(
+        Outcome::findings_if(report.count(factcheck::audit::Kind::ConflictingFigures) > 0)
+            .unless_errors(errors),
+    )
 }

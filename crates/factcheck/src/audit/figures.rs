@@ -38,6 +38,10 @@ pub(super) struct Figure<'a> {
     source: Option<String>,
 }
 
+/// A metric and the people counted (one word, or none for people at
+/// large), with its figures.
+pub(super) type Bucket<'a> = ((String, Option<String>), Vec<Figure<'a>>);
+
 /// Who was counted, as one word for a bucket: a subject's synonym group
 /// reads as one member ("kids" as "children"); "people" as none.
 fn subject_key(subject: Option<&str>, lexicon: &Lexicon) -> Option<String> {
@@ -70,6 +74,11 @@ fn cited(f: &Figure) -> Cited {
     }
 }
 
+/// Who a figure counts, as the article words it ("children").
+fn shown_subject(f: &Figure) -> Option<String> {
+    f.claim.quantity.as_ref()?.subject.clone()
+}
+
 /// Why `a` (earlier, or the same day) and `b` conflict, if they do.
 fn conflict(metric: &str, a: &Figure, b: &Figure) -> Option<String> {
     if a.low.max(b.low) <= a.high.min(b.high) {
@@ -79,17 +88,17 @@ fn conflict(metric: &str, a: &Figure, b: &Figure) -> Option<String> {
     if small < 1.0 || large > MAX_FACTOR * small {
         return None;
     }
+    // a toll that only grows may be higher later, never lower; any other
+    // count (the displaced return home, the detained are freed) may move
+    // either way from one day to the next: only one day's counts conflict
     let grows = CUMULATIVE.contains(&metric);
-    if grows && b.date > a.date && b.low > a.high {
-        // (a later, higher count of a toll that only grows)
+    if b.date > a.date && (!grows || b.low > a.high) {
         return None;
     }
-    Some(if grows && b.date > a.date {
+    Some(if b.date > a.date {
         "a later count of a toll that only grows is lower".to_string()
-    } else if a.date == b.date {
-        "counts of the same day that cannot both hold".to_string()
     } else {
-        "counts within the window that cannot both hold".to_string()
+        "counts of the same day that cannot both hold".to_string()
     })
 }
 
@@ -146,7 +155,7 @@ pub(super) fn buckets<'a>(
     articles: &'a [ArticleClaims],
     names: &Names,
     lexicon: &Lexicon,
-) -> Vec<((String, Option<String>), Vec<Figure<'a>>)> {
+) -> Vec<Bucket<'a>> {
     let mut buckets: HashMap<(String, Option<String>), Vec<Figure>> = HashMap::new();
     for a in articles {
         let Some(date) = a.date else { continue };
@@ -192,36 +201,48 @@ pub(super) fn buckets<'a>(
     out
 }
 
+/// The root of `i`'s set in a union-find forest (halving the path).
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
 /// Conflicting figures and disagreeing sources among `buckets`, one
-/// finding of each kind per pair of articles and bucket.
+/// finding of each kind per pair of articles and bucket. Returns how many
+/// groups the figures form: figures of two articles or more tied together
+/// (one bucket, a name in common, dates within the window).
 pub(super) fn compare(
-    buckets: &[((String, Option<String>), Vec<Figure>)],
+    buckets: &[Bucket],
     (names, lexicon): (&Names, &Lexicon),
     window_days: i64,
     out: &mut Vec<AuditFinding>,
-) {
+) -> usize {
+    let mut groups = 0;
     for ((metric, subject), list) in buckets {
         let mut seen: HashSet<(Kind, &str, &str)> = HashSet::new();
+        let mut parent: Vec<usize> = (0..list.len()).collect();
         for (i, a) in list.iter().enumerate() {
-            for b in list[i + 1..].iter().take(MAX_NEIGHBOURS) {
+            for (j, b) in list.iter().enumerate().skip(i + 1).take(MAX_NEIGHBOURS) {
                 if (b.date - a.date).num_days() > window_days {
                     break;
                 }
                 if std::ptr::eq(a.article, b.article) {
                     continue;
                 }
-                let about: Vec<String> = a
-                    .names
-                    .intersection(&b.names)
-                    .map(|n| names.shown(n))
-                    .collect();
-                if about.is_empty() {
+                let shared: BTreeSet<String> = a.names.intersection(&b.names).cloned().collect();
+                if shared.is_empty() {
                     continue;
                 }
+                let (x, y) = (root(&mut parent, i), root(&mut parent, j));
+                parent[x.max(y)] = x.min(y);
+                let about = names.phrases(&a.claim.text, &shared);
                 let pair = (a.article.path.as_str(), b.article.path.as_str());
-                let what = match subject {
-                    Some(s) => format!("{metric} ({s})"),
-                    None => metric.clone(),
+                let what = match (subject, shown_subject(a)) {
+                    (Some(_), Some(s)) => format!("{metric} ({s})"),
+                    _ => metric.clone(),
                 };
                 if let Some(why) = conflict(metric, a, b) {
                     if seen.insert((Kind::ConflictingFigures, pair.0, pair.1)) {
@@ -229,7 +250,7 @@ pub(super) fn compare(
                             kind: Kind::ConflictingFigures,
                             severity: Severity::Error,
                             metric: Some(metric.clone()),
-                            subject: subject.clone(),
+                            subject: shown_subject(a),
                             about: about.clone(),
                             message: format!("{what} — {}: {why}.", about.join(", ")),
                             cited: vec![cited(a), cited(b)],
@@ -247,7 +268,7 @@ pub(super) fn compare(
                             kind: Kind::DisagreeingSources,
                             severity: Severity::Warning,
                             metric: Some(metric.clone()),
-                            subject: subject.clone(),
+                            subject: shown_subject(a),
                             about: about.clone(),
                             message: format!(
                                 "{what} — {}: the same figure is credited to different sources.",
@@ -260,5 +281,11 @@ pub(super) fn compare(
                 }
             }
         }
+        let mut sizes: HashMap<usize, usize> = HashMap::new();
+        for i in 0..list.len() {
+            *sizes.entry(root(&mut parent, i)).or_default() += 1;
+        }
+        groups += sizes.values().filter(|&&n| n > 1).count();
     }
+    groups
 }

@@ -104,6 +104,9 @@ pub struct AuditReport {
     pub undated: usize,
     /// Dated figures compared.
     pub figures: usize,
+    /// Groups of figures about one thing: from two articles or more, one
+    /// metric and people, a name in common, dates within the window.
+    pub groups: usize,
     /// The findings, by the first claim's date, article and place.
     pub findings: Vec<AuditFinding>,
 }
@@ -121,7 +124,7 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
     let names = names::Names::of(articles, lexicon);
     let buckets = figures::buckets(articles, &names, lexicon);
     let mut findings = Vec::new();
-    figures::compare(&buckets, (&names, lexicon), window_days, &mut findings);
+    let groups = figures::compare(&buckets, (&names, lexicon), window_days, &mut findings);
     quotes::drifting(articles, window_days, &mut findings);
     findings.sort_by(|x, y| {
         let key = |f: &AuditFinding| {
@@ -135,6 +138,7 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
         articles: articles.len(),
         undated: articles.iter().filter(|a| a.date.is_none()).count(),
         figures: buckets.iter().map(|b| b.1.len()).sum(),
+        groups,
         findings,
     }
 }
@@ -172,17 +176,25 @@ impl std::fmt::Display for AuditReport {
                 writeln!(f, "  = diff: {}", one_line(&DiffPart::inline(diff)))?;
             }
         }
-        let plural = |n: usize, one: &str, many: &str| {
-            format!("{n} {}", if n == 1 { one } else { many })
-        };
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         writeln!(
             f,
-            "{} ({} undated), {}: {}, {}, {}",
+            "{} ({} undated), {} in {}: {}, {}, {}",
             plural(self.articles, "article", "articles"),
             self.undated,
             plural(self.figures, "dated figure", "dated figures"),
-            plural(self.count(Kind::ConflictingFigures), "conflict", "conflicts"),
-            plural(self.count(Kind::DriftingQuote), "drifting quote", "drifting quotes"),
+            plural(self.groups, "group", "groups"),
+            plural(
+                self.count(Kind::ConflictingFigures),
+                "conflict",
+                "conflicts"
+            ),
+            plural(
+                self.count(Kind::DriftingQuote),
+                "drifting quote",
+                "drifting quotes"
+            ),
             plural(
                 self.count(Kind::DisagreeingSources),
                 "disagreeing source",

@@ -101,6 +101,41 @@ impl<'l> Names<'l> {
             .unwrap_or_else(|| lower.to_string())
     }
 
+    /// The names `keys` (lower-cased) as `text` writes them, words that
+    /// stand together joined ("Halvik Pass", not "Halvik" and "Pass");
+    /// a key the text does not hold as [`Names::shown`] has it.
+    pub(super) fn phrases(&self, text: &str, keys: &BTreeSet<String>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut found: HashSet<String> = HashSet::new();
+        let mut run: Vec<&str> = Vec::new();
+        let words = text.split_whitespace().map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            ["'s", "’s"]
+                .iter()
+                .find_map(|s| w.strip_suffix(s))
+                .unwrap_or(w)
+        });
+        for w in words.chain(std::iter::once("")) {
+            let lower = w.to_lowercase();
+            if keys.contains(&lower) {
+                found.insert(lower);
+                run.push(w);
+                continue;
+            }
+            let phrase = run.join(" ");
+            if !run.is_empty() && !out.contains(&phrase) {
+                out.push(phrase);
+            }
+            run.clear();
+        }
+        out.extend(
+            keys.iter()
+                .filter(|k| !found.contains(*k))
+                .map(|k| self.shown(k)),
+        );
+        out
+    }
+
     /// Whether `lower` is a name rare enough to tie figures to one event.
     fn telling(&self, lower: &str) -> bool {
         let (cap, low) = self.case.get(lower).copied().unwrap_or((1, 0));
@@ -122,8 +157,15 @@ impl<'l> Names<'l> {
         let source: HashSet<String> = claim
             .attribution
             .iter()
-            .flat_map(|a| a.mention.split_whitespace().chain(a.speaker.split_whitespace()))
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .flat_map(|a| {
+                a.mention
+                    .split_whitespace()
+                    .chain(a.speaker.split_whitespace())
+            })
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .collect();
         let place = claim.quantity.as_ref().and_then(|q| q.place.as_deref());
         let near = claim.text.get(zone.0..zone.1).unwrap_or(&claim.text);

@@ -102,8 +102,13 @@ pub(super) fn drifting(articles: &[ArticleClaims], window_days: i64, out: &mut V
                 };
                 // (spelling apart — "airstrikes" and "air strikes", "al-Bab"
                 // and "Al Bab" — the words are the same)
+                // (nor is a quote with words left out at an ellipsis)
+                let elided = [a.text, b.text]
+                    .iter()
+                    .any(|t| t.contains("...") || t.contains('…'));
                 if excerpt(short, long)
                     || a.words.concat() == b.words.concat()
+                    || elided && common_in_order(short, long) == short.len()
                     || (common_in_order(short, long) as f64) < SAME_QUOTE * long.len() as f64
                     || !seen.insert((a.article.path.as_str(), b.article.path.as_str(), a.text))
                 {
@@ -122,7 +127,10 @@ pub(super) fn drifting(articles: &[ArticleClaims], window_days: i64, out: &mut V
                     about: vec![speaker.clone()],
                     message: format!("{name} is quoted with different words for one quote."),
                     cited: vec![cited(a), cited(b)],
-                    diff: Some(word_diff(&super::one_spaced(a.text), &super::one_spaced(b.text))),
+                    diff: Some(word_diff(
+                        &super::one_spaced(a.text),
+                        &super::one_spaced(b.text),
+                    )),
                 });
             }
         }

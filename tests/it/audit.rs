@@ -1,0 +1,222 @@
+//! `factcheck audit` on an archive of invented articles (tests/data/archive:
+//! three invented events over a week, written for these tests) with the
+//! exact findings planted in it, and on the Syrian-war corpus in ../shared.
+
+use crate::support::*;
+
+const ARCHIVE: &str = "tests/data/archive";
+
+/// Each finding as `kind: first article → second article`, in report order.
+fn pairs(json: &serde_json::Value) -> Vec<String> {
+    let name = |c: &serde_json::Value| {
+        let a = c["article"].as_str().unwrap();
+        a.rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".md")
+            .to_string()
+    };
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let cited = f["cited"].as_array().unwrap();
+            format!(
+                "{}: {} → {}",
+                f["kind"].as_str().unwrap(),
+                name(&cited[0]),
+                name(&cited[1])
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_planted_conflicts_drift_and_disagreement_and_nothing_else() {
+    let o = factcheck(&["audit", ARCHIVE, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // planted: a toll that falls the next day (Velmora), two counts of the
+    // displaced on one day (Karsk), the mayor's quote reworded, one figure
+    // credited to two sources and then lowered (Halvik Pass)
+    // not findings: the Brask fire (another place, same day and metric),
+    // the Velmora toll rising, the displaced counted again the next day,
+    // a figure of injured people beside killed workers, the Osk tram
+    // (another place), the second Velmora fire twelve days later, a quote
+    // given word for word twice, "dozens of families" (no number)
+    assert_eq!(
+        pairs(&json),
+        [
+            "conflicting-figures: velmora-fire-1 → velmora-fire-2",
+            "conflicting-figures: karsk-flood-1 → karsk-flood-2",
+            "drifting-quote: karsk-flood-1 → karsk-flood-3",
+            "conflicting-figures: halvik-crash-1 → halvik-crash-3",
+            "disagreeing-sources: halvik-crash-1 → halvik-crash-2",
+            "conflicting-figures: halvik-crash-2 → halvik-crash-3",
+        ]
+    );
+    assert_eq!(json["articles"], 13);
+    assert_eq!(json["undated"], 0);
+    // the fire, the flood and the crash
+    assert_eq!(json["groups"], 3);
+    let drift = &json["findings"][2];
+    assert_eq!(drift["severity"], "warning");
+    assert_eq!(drift["about"][0], "irena dovlatova");
+    let diff: Vec<(String, String)> = drift["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["op"].as_str().unwrap().into(),
+                p["text"].as_str().unwrap().into(),
+            )
+        })
+        .filter(|p| p.0 != "equal")
+        .collect();
+    assert_eq!(
+        diff,
+        [
+            ("delete".into(), "house that".into()),
+            ("insert".into(), "home".into()),
+            ("delete".into(), "has taken".into()),
+            ("insert".into(), "took".into()),
+        ]
+    );
+    let velmora = &json["findings"][0];
+    assert_eq!(velmora["metric"], "killed");
+    assert_eq!(velmora["subject"], "workers");
+    assert_eq!(velmora["about"], serde_json::json!(["Velmora"]));
+    assert_eq!(
+        velmora["cited"][0]["interval"],
+        serde_json::json!([14.0, null])
+    );
+    assert_eq!(
+        velmora["cited"][1]["interval"],
+        serde_json::json!([11.0, 11.0])
+    );
+}
+
+#[test]
+fn the_report_as_text_names_every_article_with_its_line_and_date() {
+    let o = factcheck(&["audit", ARCHIVE]);
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn the_report_as_json() {
+    let o = factcheck(&["audit", ARCHIVE, "--format", "json"]);
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn a_window_of_two_weeks_reaches_the_second_fire_and_none_keeps_one_day() {
+    let wide = factcheck(&["audit", ARCHIVE, "--window", "2w", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&wide)).unwrap();
+    let found = pairs(&json);
+    assert!(
+        found.contains(&"conflicting-figures: velmora-fire-3 → velmora-fire-4".to_string()),
+        "{found:?}"
+    );
+    let narrow = factcheck(&["audit", ARCHIVE, "--window", "0", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&narrow)).unwrap();
+    assert_eq!(
+        pairs(&json),
+        [
+            "conflicting-figures: karsk-flood-1 → karsk-flood-2",
+            "disagreeing-sources: halvik-crash-1 → halvik-crash-2",
+        ]
+    );
+    let bad = factcheck(&["audit", ARCHIVE, "--window", "3 days"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("expected days"), "{}", stderr(&bad));
+}
+
+#[test]
+fn one_finding_per_line_as_jsonl_and_a_clean_archive_exits_zero() {
+    let o = factcheck(&["audit", ARCHIVE, "--format", "jsonl"]);
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 6);
+    assert!(lines
+        .iter()
+        .all(|f| f["cited"].as_array().unwrap().len() == 2));
+    let clean = factcheck(&[
+        "audit",
+        "tests/data/archive/brask-fire.md",
+        "tests/data/archive/osk-tram.md",
+    ]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    assert!(stdout(&clean).ends_with(
+        "2 articles (0 undated), 2 dated figures in 0 groups: 0 conflicts, 0 drifting quotes, 0 disagreeing sources\n"
+    ));
+}
+
+#[test]
+fn hostile_text_in_a_finding_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, date, said) in [
+        (
+            "a.md",
+            "2026-03-04",
+            "We will rebuild every house that the river has taken from us",
+        ),
+        (
+            "b.md",
+            "2026-03-05",
+            "We will rebuild every home the \u{202e}river took from us",
+        ),
+    ] {
+        std::fs::write(
+            dir.path().join(name),
+            format!("---\ndate: {date}\n---\n\n\"{said},\" said Karsk mayor Irena Dovlatova.\n"),
+        )
+        .unwrap();
+    }
+    let o = factcheck_in(dir.path(), &["audit", "a.md", "b.md"]);
+    let text = stdout(&o);
+    assert!(text.contains("drifting-quote"), "{text}");
+    assert!(!text.contains('\u{202e}'), "{text}");
+    assert!(text.contains("\\u{202e}"), "{text}");
+}
+
+#[test]
+fn the_syrian_war_corpus_gives_few_conflicts_each_tied_by_a_rare_name() {
+    let path = root().join("../shared/corpus/fa-kes-syria/fa_kes.jsonl");
+    if !path.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared is missing under CI"
+        );
+        return;
+    }
+    let o = factcheck(&[
+        "audit",
+        "--jsonl",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["articles"], 804);
+    let findings = json["findings"].as_array().unwrap();
+    let conflicts: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["kind"] == "conflicting-figures")
+        .collect();
+    // (README: the figures of this run, and five read by hand)
+    assert!((3..=12).contains(&conflicts.len()), "{}", conflicts.len());
+    for c in &conflicts {
+        let cited = c["cited"].as_array().unwrap();
+        assert_ne!(cited[0]["article"], cited[1]["article"]);
+        assert!(!c["about"].as_array().unwrap().is_empty());
+        let day = |x: &serde_json::Value| {
+            chrono::NaiveDate::parse_from_str(x["date"].as_str().unwrap(), "%Y-%m-%d").unwrap()
+        };
+        let apart = (day(&cited[1]) - day(&cited[0])).num_days();
+        assert!((0..=3).contains(&apart), "{apart}");
+    }
+}
