@@ -220,3 +220,110 @@ fn the_syrian_war_corpus_gives_few_conflicts_each_tied_by_a_rare_name() {
         assert!((0..=3).contains(&apart), "{apart}");
     }
 }
+
+#[test]
+fn the_suggested_reference_validates_and_turns_the_conflicts_into_mismatches() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("suggested.yaml");
+    let o = factcheck(&[
+        "audit",
+        ARCHIVE,
+        "--suggest-reference",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    let file: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+    // the tolls that grow, as far as the articles agree: the Velmora fire's
+    // "11" of the next day and the crash's "seven" fall below what came
+    // before and are left out; the displaced (a count that moves both
+    // ways) get no series
+    let facts: Vec<String> = file["facts"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let series: Vec<String> = f["series"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}={}",
+                        e["as_of"].as_str().unwrap(),
+                        e["value"].as_f64().unwrap()
+                    )
+                })
+                .collect();
+            format!("{} {}", f["id"].as_str().unwrap(), series.join(","))
+        })
+        .collect();
+    assert_eq!(
+        facts,
+        [
+            "halvik-pass-children-injured 2026-03-06=9",
+            "velmora-workers-killed 2026-03-02=14,2026-03-04=19",
+        ]
+    );
+    // the fire chief's words, word for word in two articles
+    assert_eq!(
+        file["quotes"][0]["text"],
+        "The roof came down within minutes,"
+    );
+    let valid = factcheck(&["validate", out.to_str().unwrap()]);
+    assert_eq!(
+        valid.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&valid),
+        stderr(&valid)
+    );
+    for (article, mismatch) in [
+        ("velmora-fire-1", None),
+        ("velmora-fire-2", Some("velmora-workers-killed")),
+        ("velmora-fire-3", None),
+        ("halvik-crash-1", None),
+        ("halvik-crash-2", None),
+        ("halvik-crash-3", Some("halvik-pass-children-injured")),
+    ] {
+        let path = format!("{ARCHIVE}/{article}.md");
+        let o = factcheck(&[
+            "check",
+            &path,
+            "--against",
+            out.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let errors: Vec<String> = json["articles"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["status"].as_str().unwrap(),
+                    f["fact"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        let want: Vec<String> = mismatch.iter().map(|id| format!("mismatch {id}")).collect();
+        assert_eq!(errors, want, "{article}");
+    }
+    // a second run never writes over the first file
+    let again = factcheck(&[
+        "audit",
+        ARCHIVE,
+        "--suggest-reference",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("not overwritten"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), yaml);
+}

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("the page is UTF-8")
 }
 
@@ -32,7 +32,7 @@ fn sample_json() -> Value {
 }
 
 /// The inner text of the element that starts with `open` (up to `close`).
-fn element<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+pub(crate) fn element<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
     let start = html.find(open).unwrap_or_else(|| panic!("no {open}"));
     let rest = &html[start..];
     &rest[..rest
@@ -310,7 +310,7 @@ fn markup_from_the_article_and_the_reference_shows_as_text() {
 
 /// Run headless Chromium on a page with extra flags; its standard output,
 /// or a panic if it fails or takes longer than a minute.
-fn headless(chromium: &Path, page: &Path, extra: &[&str]) -> String {
+pub(crate) fn headless(chromium: &Path, page: &Path, extra: &[&str]) -> String {
     let profile = tempfile::tempdir().unwrap();
     let out = tempfile::NamedTempFile::new().unwrap();
     let mut child = Command::new(chromium)
@@ -346,6 +346,23 @@ fn headless(chromium: &Path, page: &Path, extra: &[&str]) -> String {
     };
     assert!(status.success(), "chromium: {status}");
     std::fs::read_to_string(out.path()).unwrap()
+}
+
+/// A screenshot of `page` at `width`×`height` by headless Chromium: the
+/// PNG's bytes (asserted to be a PNG).
+pub(crate) fn screenshot(chromium: &Path, page: &Path, (width, height): (u32, u32)) -> Vec<u8> {
+    let png = page.with_extension("png");
+    headless(
+        chromium,
+        page,
+        &[
+            &format!("--screenshot={}", png.display()),
+            &format!("--window-size={width},{height}"),
+        ],
+    );
+    let bytes = std::fs::read(&png).expect("a screenshot");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    bytes
 }
 
 fn dom_checks(dom: &str, source: &str) {
@@ -386,17 +403,7 @@ fn chromium_renders_the_marks_and_runs_nothing_from_the_article() {
         "the text is gone"
     );
 
-    let png = dir.path().join("report.png");
-    headless(
-        &chromium,
-        &sample,
-        &[
-            &format!("--screenshot={}", png.display()),
-            "--window-size=1400,2200",
-        ],
-    );
-    let bytes = std::fs::read(&png).expect("a screenshot");
-    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let bytes = screenshot(&chromium, &sample, (1400, 2200));
     let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
     let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
     assert_eq!((width, height), (1400, 2200));

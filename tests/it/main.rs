@@ -7,6 +7,7 @@ mod acceptance;
 mod audit;
 mod baseline;
 mod bounded;
+mod charts;
 mod ci_formats;
 mod cli;
 mod config;

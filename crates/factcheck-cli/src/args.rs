@@ -37,7 +37,10 @@ fn diff_format(f: Format) -> bool {
 
 /// What `audit` prints.
 fn audit_format(f: Format) -> bool {
-    matches!(f, Format::Text | Format::Json | Format::Jsonl)
+    matches!(
+        f,
+        Format::Text | Format::Json | Format::Jsonl | Format::Html
+    )
 }
 
 /// An audit window: `3`, `3d` (days) or `2w` (weeks), at most ten years.
@@ -224,6 +227,11 @@ pub enum Command {
         /// How to print the findings (jsonl: one finding per line).
         #[arg(long, value_parser = format_parser(audit_format), default_value = "text")]
         format: Format,
+        /// Also write what the articles agree on as a reference: a series
+        /// fact per toll, the sources they name, the quotes several give
+        /// word for word (a new file; never over one).
+        #[arg(long, value_name = "OUT.yaml")]
+        suggest_reference: Option<PathBuf>,
     },
     /// Serve live diagnostics to an editor: the Language Server Protocol
     /// over standard input and output.

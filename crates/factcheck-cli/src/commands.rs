@@ -91,21 +91,7 @@ pub(crate) fn init(article: &Path, output: Option<&Path>) -> Result<Outcome> {
     let yaml = factcheck::skeleton_yaml(&file, &article.display().to_string());
     match output {
         Some(o) => {
-            // create-new: never through a symbolic link, never over a file
-            let mut created = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(o)
-                .map_err(|e| match e.kind() {
-                    std::io::ErrorKind::AlreadyExists => Error::Usage(format!(
-                        "{}: already exists (or is a symbolic link); not overwritten",
-                        o.display()
-                    )),
-                    _ => Error::io(o, e),
-                })?;
-            created
-                .write_all(yaml.as_bytes())
-                .map_err(|e| Error::io(o, e))?;
+            create_new(o, &yaml)?;
             let counts = format!(
                 "wrote a skeleton ({}) to",
                 entries([
@@ -121,6 +107,25 @@ pub(crate) fn init(article: &Path, output: Option<&Path>) -> Result<Outcome> {
             .map_err(stdout_err)?,
     }
     Ok(Outcome::Clean)
+}
+
+/// Write `text` to a new file `o`: never through a symbolic link, never
+/// over a file.
+fn create_new(o: &Path, text: &str) -> Result<()> {
+    let mut created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(o)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::Usage(format!(
+                "{}: already exists (or is a symbolic link); not overwritten",
+                o.display()
+            )),
+            _ => Error::io(o, e),
+        })?;
+    created
+        .write_all(text.as_bytes())
+        .map_err(|e| Error::io(o, e))
 }
 
 /// `path` relative to `dir` (both as given, made absolute against the
@@ -163,9 +168,8 @@ fn entries(counts: [usize; 4]) -> String {
 /// parallel, or JSON Lines records), then the conflicts among them.
 pub(crate) fn audit(
     articles: &[String],
-    jsonl: bool,
-    window: i64,
-    format: Format,
+    (jsonl, window, format): (bool, i64, Format),
+    suggest: Option<&Path>,
     root: Option<&Path>,
 ) -> Result<Outcome> {
     use rayon::prelude::*;
@@ -202,13 +206,26 @@ pub(crate) fn audit(
             .filter_map(|r| r.map_err(|e| report_error(&e, &mut errors)).ok())
             .collect()
     };
-    let report = factcheck::audit::audit(&read, factcheck::Lexicon::default_ref(), window);
+    let lexicon = factcheck::Lexicon::default_ref();
+    let report = factcheck::audit::audit(&read, lexicon, window);
+    if let Some(o) = suggest {
+        let file = factcheck::audit::suggest(&read, lexicon, window);
+        create_new(o, &factcheck::audit::suggest_yaml(&file))?;
+        let counts = format!(
+            "wrote a suggested reference ({}) to",
+            entries([file.sources.len(), file.facts.len(), file.quotes.len(), 0])
+        );
+        crate::say::done(&counts, &o.display().to_string());
+    }
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
             let json = factcheck::report::safe_json::to_string(&report, true)
                 .map_err(|e| Error::Usage(e.to_string()))?;
             writeln!(out, "{json}").map_err(stdout_err)?;
+        }
+        Format::Html => {
+            write!(out, "{}", factcheck::report::audit_page(&report)).map_err(stdout_err)?
         }
         Format::Jsonl => {
             for f in &report.findings {

@@ -177,7 +177,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             jsonl,
             window,
             format,
-        } => crate::commands::audit(&articles, jsonl, window, format, root),
+            suggest_reference,
+        } => crate::commands::audit(
+            &articles,
+            (jsonl, window, format),
+            suggest_reference.as_deref(),
+            root,
+        ),
         Command::Config => {
             write!(std::io::stdout().lock(), "{}", settings.describe()).map_err(stdout_err)?;
             Ok(Outcome::Clean)
@@ -360,6 +366,12 @@ fn check(
         })
         .collect();
     bar.finish_and_clear();
+    // each article's date, for the charts of `series` facts
+    let dates: std::collections::HashMap<String, Option<chrono::NaiveDate>> = results
+        .iter()
+        .flatten()
+        .map(|(r, a)| (r.path.clone(), a.date))
+        .collect();
     let (mut reports, sources) = gather(results, |r| &r.path, &mut errors);
     settings.override_severity(reports.iter_mut().flat_map(|r| &mut r.findings));
     aside.apply(&mut reports, baseline)?;
@@ -389,6 +401,19 @@ fn check(
         });
     }
     let summary = Summary::of_reports(&reports);
+    let charts: Vec<_> = jobs
+        .iter()
+        .zip(&checkers)
+        .flat_map(|((r, _), checker)| {
+            let name = r.path.display().to_string();
+            let checked: Vec<_> = reports
+                .iter()
+                .filter(|a| a.reference == name)
+                .map(|a| (a, dates.get(&a.path).copied().flatten()))
+                .collect();
+            checker.charts(&checked)
+        })
+        .collect();
     // a limit reached is a warning: part of an article went unchecked
     let noticed =
         opts.fail_on <= Severity::Warning && reports.iter().any(|a| !a.notices.is_empty());
@@ -400,6 +425,7 @@ fn check(
             version: 1,
             articles: reports,
             summary,
+            charts,
         }),
         sources,
     );

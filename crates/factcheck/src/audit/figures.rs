@@ -23,17 +23,17 @@ const MAX_FACTOR: f64 = 5.0;
 /// Metrics whose counts only grow as an event goes on: the dead, the
 /// injured. (The displaced return, the missing are found, the detained
 /// are freed: their counts may fall.)
-const CUMULATIVE: [&str; 2] = ["killed", "injured"];
+pub(super) const CUMULATIVE: [&str; 2] = ["killed", "injured"];
 
 /// A figure as the audit compares it.
 pub(super) struct Figure<'a> {
-    article: &'a ArticleClaims,
-    date: NaiveDate,
-    claim: &'a Claim,
+    pub(super) article: &'a ArticleClaims,
+    pub(super) date: NaiveDate,
+    pub(super) claim: &'a Claim,
     value: f64,
-    low: f64,
-    high: f64,
-    names: BTreeSet<String>,
+    pub(super) low: f64,
+    pub(super) high: f64,
+    pub(super) names: BTreeSet<String>,
     /// The source the article credits by name (normalised), if any.
     source: Option<String>,
 }
@@ -75,7 +75,7 @@ fn cited(f: &Figure) -> Cited {
 }
 
 /// Who a figure counts, as the article words it ("children").
-fn shown_subject(f: &Figure) -> Option<String> {
+pub(super) fn shown_subject(f: &Figure) -> Option<String> {
     f.claim.quantity.as_ref()?.subject.clone()
 }
 
@@ -211,17 +211,18 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// Conflicting figures and disagreeing sources among `buckets`, one
-/// finding of each kind per pair of articles and bucket. Returns how many
-/// groups the figures form: figures of two articles or more tied together
-/// (one bucket, a name in common, dates within the window).
+/// finding of each kind per pair of articles and bucket. Returns the
+/// groups the figures form — figures of two articles or more tied
+/// together (one bucket, a name in common, dates within the window) — as
+/// a bucket's index and its figures' indices, in date order.
 pub(super) fn compare(
     buckets: &[Bucket],
     (names, lexicon): (&Names, &Lexicon),
     window_days: i64,
     out: &mut Vec<AuditFinding>,
-) -> usize {
-    let mut groups = 0;
-    for ((metric, subject), list) in buckets {
+) -> Vec<(usize, Vec<usize>)> {
+    let mut groups = Vec::new();
+    for (k, ((metric, subject), list)) in buckets.iter().enumerate() {
         let mut seen: HashSet<(Kind, &str, &str)> = HashSet::new();
         let mut parent: Vec<usize> = (0..list.len()).collect();
         for (i, a) in list.iter().enumerate() {
@@ -281,11 +282,13 @@ pub(super) fn compare(
                 }
             }
         }
-        let mut sizes: HashMap<usize, usize> = HashMap::new();
+        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
         for i in 0..list.len() {
-            *sizes.entry(root(&mut parent, i)).or_default() += 1;
+            members.entry(root(&mut parent, i)).or_default().push(i);
         }
-        groups += sizes.values().filter(|&&n| n > 1).count();
+        let mut found: Vec<Vec<usize>> = members.into_values().filter(|m| m.len() > 1).collect();
+        found.sort();
+        groups.extend(found.into_iter().map(|m| (k, m)));
     }
     groups
 }

@@ -11,14 +11,16 @@
 mod figures;
 mod names;
 mod quotes;
+mod suggest;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
-use crate::model::{ArticleClaims, DiffPart, Severity, Span};
+use crate::model::{ArticleClaims, DiffPart, SeriesChart, Severity, Span};
 
 pub use figures::MAX_NEIGHBOURS;
+pub use suggest::{suggest, suggest_yaml};
 
 /// What an audit finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -109,6 +111,10 @@ pub struct AuditReport {
     pub groups: usize,
     /// The findings, by the first claim's date, article and place.
     pub findings: Vec<AuditFinding>,
+    /// Each group of a toll that grows as a chart: the values the archive
+    /// agrees on and its figures (drawn by the HTML report).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<SeriesChart>,
 }
 
 impl AuditReport {
@@ -138,8 +144,9 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
         articles: articles.len(),
         undated: articles.iter().filter(|a| a.date.is_none()).count(),
         figures: buckets.iter().map(|b| b.1.len()).sum(),
-        groups,
+        groups: groups.len(),
         findings,
+        charts: suggest::charts(&buckets, &groups, &names),
     }
 }
 

@@ -19,6 +19,7 @@ use crate::reference::{Fact, Reference};
 mod asserted;
 mod beside;
 mod candidates;
+mod charts;
 mod choose;
 mod competing;
 pub mod correct;

@@ -3,11 +3,13 @@
 //! JSON output (contract version 1) is simply their serde form.
 
 mod changes;
+mod chart;
 mod notice;
 mod summary;
 mod suppressed;
 
 pub use changes::{Change, ChangeKind, ChangeType, DraftDiff};
+pub use chart::{ChartPoint, SeriesChart, SeriesValue};
 pub use notice::{Limit, Notice};
 pub use summary::Summary;
 pub(crate) use suppressed::drop_set_aside;
@@ -519,6 +521,10 @@ pub struct CheckReport {
     pub articles: Vec<ArticleReport>,
     /// Counts over every article.
     pub summary: Summary,
+    /// The reference's `series` facts with the figures judged against
+    /// them (drawn as charts by the HTML report).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<SeriesChart>,
 }
 
 /// The result of `extract`: what `--format json` prints.

@@ -19,7 +19,8 @@ pub mod skeleton;
 mod validate;
 
 pub use file::{
-    FactFile, NumberText, QuoteFile, ReferenceFile, Settings, SourceFile, StatementFile,
+    FactFile, NumberText, QuoteFile, ReferenceFile, SeriesEntry, Settings, SourceFile,
+    StatementFile,
 };
 
 /// Accepted values of a fact.

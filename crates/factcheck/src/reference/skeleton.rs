@@ -9,7 +9,7 @@ use crate::model::{ArticleClaims, ClaimKind, Qualifier, Quantity, Resolution};
 use crate::reference::{FactFile, NumberText, QuoteFile, ReferenceFile, SourceFile, StatementFile};
 
 /// An id from a name: lower case, words joined by hyphens.
-fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_alphanumeric() {
@@ -29,13 +29,13 @@ fn slug(s: &str) -> String {
 /// The ids given so far, and per base the next number to try after it: a
 /// thousand quotes of one speaker must not each try `-2`, `-3`, … again.
 #[derive(Default)]
-struct Ids {
+pub(crate) struct Ids {
     taken: HashSet<String>,
     next: HashMap<String, usize>,
 }
 
 /// A unique id: `base`, `base-2`, `base-3`, …
-fn unique(base: String, ids: &mut Ids) -> String {
+pub(crate) fn unique(base: String, ids: &mut Ids) -> String {
     let mut id = base.clone();
     if ids.taken.contains(&id) {
         let n = ids.next.entry(base.clone()).or_insert(2);
@@ -54,7 +54,7 @@ fn unique(base: String, ids: &mut Ids) -> String {
 /// Words joined by single spaces: line breaks and tabs out, and the
 /// control characters validation refuses (ESC, bidi overrides) too, so the
 /// skeleton validates as written.
-fn one_spaced(s: &str) -> String {
+pub(crate) fn one_spaced(s: &str) -> String {
     let printable: String = s
         .chars()
         .filter(|&c| !crate::report::visible::is_hidden(c))
@@ -65,7 +65,12 @@ fn one_spaced(s: &str) -> String {
 /// The id of the source named `speaker`, added if new; `mention` (as the
 /// article wrote it) becomes an alias. A pronoun names no one: as an alias
 /// it would make every "he" in a checked article this source.
-fn source_of(sources: &mut Vec<SourceFile>, speaker: &str, mention: &str, ids: &mut Ids) -> String {
+pub(crate) fn source_of(
+    sources: &mut Vec<SourceFile>,
+    speaker: &str,
+    mention: &str,
+    ids: &mut Ids,
+) -> String {
     // (a name across a hard-wrapped line is one line in a reference)
     let (speaker, mention) = (one_spaced(speaker), one_spaced(mention));
     let (speaker, mention) = (speaker.as_str(), mention.as_str());

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 pub use claimreview::ClaimReview;
 pub use diff::Diff;
 pub use github::Github;
-pub use html::Html;
+pub use html::{audit_page, Html};
 pub use json::Json;
 pub use jsonl::Jsonl;
 pub use sarif::Sarif;

@@ -12,6 +12,8 @@
 //! [`escape`]; the page has inline CSS, no script and no external URL, and
 //! the same report always renders to the same bytes.
 
+mod audit;
+mod chart;
 mod findings;
 mod marks;
 
@@ -20,6 +22,8 @@ use std::io::{self, Write};
 
 use crate::model::{ArticleReport, Finding, Severity, Status, Summary};
 use crate::report::{status, Document, Format, Options, Render};
+
+pub use audit::audit_page;
 
 /// The style sheet, inline so the page needs no network.
 const CSS: &str = include_str!("style.css");
@@ -240,6 +244,13 @@ impl Render for Html {
             );
         }
         h.push_str("</ul>\n<p class=\"filter\">Show findings: <label for=\"show-all\">all</label> <label for=\"show-warnings\">warnings and errors</label> <label for=\"show-errors\">errors only</label></p>\n</header>\n");
+        if !report.charts.is_empty() {
+            h.push_str("<section class=\"card charts\" id=\"charts\">\n<h2>Series</h2>\n");
+            for (k, c) in report.charts.iter().enumerate() {
+                chart::chart_html(&mut h, c, k + 1, "the reference's values");
+            }
+            h.push_str("</section>\n");
+        }
         let mut first = 1;
         for (k, a) in report.articles.iter().enumerate() {
             article_html(&mut h, doc, opts, k + 1, a, first);
