@@ -327,3 +327,42 @@ fn the_suggested_reference_validates_and_turns_the_conflicts_into_mismatches() {
     );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), yaml);
 }
+
+#[test]
+fn audit_reads_extracts_output_as_a_reducer_would_and_says_the_same() {
+    // the map step's output, as `extract --jsonl` (or `--format jsonl`) writes it
+    let mapped = factcheck(&["extract", ARCHIVE, "--format", "jsonl"]);
+    assert_eq!(mapped.status.code(), Some(0));
+    let dir = tempfile::tempdir().unwrap();
+    let claims = dir.path().join("claims.jsonl");
+    std::fs::write(&claims, &mapped.stdout).unwrap();
+    let reduced = factcheck(&[
+        "audit",
+        "--from-claims",
+        claims.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let direct = factcheck(&["audit", ARCHIVE, "--format", "json"]);
+    assert_eq!(reduced.status.code(), Some(1));
+    assert_eq!(stdout(&reduced), stdout(&direct));
+    // a broken line is named with its line and column; the others are read
+    let mut text = String::from_utf8(mapped.stdout).unwrap();
+    text.insert_str(0, "{\"path\": \"x\", \"claims\": [}\n");
+    std::fs::write(&claims, text).unwrap();
+    let broken = factcheck(&["audit", "--from-claims", claims.to_str().unwrap()]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        stderr(&broken).contains("claims.jsonl:1:26: not a record of `extract --jsonl`"),
+        "{}",
+        stderr(&broken)
+    );
+    assert!(
+        stdout(&broken).contains("13 articles"),
+        "{}",
+        stdout(&broken)
+    );
+    // articles and claims are not read together
+    let both = factcheck(&["audit", "--jsonl", "--from-claims", "x.jsonl"]);
+    assert_eq!(both.status.code(), Some(2));
+}

@@ -218,8 +218,12 @@ pub enum Command {
         /// files (default: standard input).
         articles: Vec<String>,
         /// Read articles as JSON Lines (`{"id", "text", "date"}` per line).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "from_claims")]
         jsonl: bool,
+        /// Read the claims `extract --jsonl` wrote (one article per line)
+        /// instead of articles: audit as the reducer of a map step.
+        #[arg(long)]
+        from_claims: bool,
         /// How far apart two claims' dates may be and still be compared:
         /// days (`3`, `3d`) or weeks (`1w`).
         #[arg(long, default_value = "3d", value_parser = parse_window, value_name = "DAYS")]

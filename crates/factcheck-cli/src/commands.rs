@@ -168,32 +168,44 @@ fn entries(counts: [usize; 4]) -> String {
 /// parallel, or JSON Lines records), then the conflicts among them.
 pub(crate) fn audit(
     articles: &[String],
-    (jsonl, window, format): (bool, i64, Format),
+    (jsonl, from_claims, window, format): (bool, bool, i64, Format),
     suggest: Option<&Path>,
     root: Option<&Path>,
 ) -> Result<Outcome> {
     use rayon::prelude::*;
     let extractor = Extractor::default();
     let mut errors = 0;
-    let read: Vec<factcheck::model::ArticleClaims> = if jsonl {
+    // each input file (standard input when none or `-`) through `read`
+    let each_input =
+        |read: &mut dyn FnMut(&mut dyn std::io::BufRead, &str) -> Result<usize>| -> Result<usize> {
+            let mut errors = 0;
+            if articles.is_empty() || articles == ["-"] {
+                errors += read(&mut std::io::stdin().lock(), "<stdin>")?;
+            } else {
+                for f in articles {
+                    match factcheck::open_regular(Path::new(f)) {
+                        Ok((file, _)) => errors += read(&mut std::io::BufReader::new(file), f)?,
+                        Err(e) => report_error(&e, &mut errors),
+                    }
+                }
+            }
+            Ok(errors)
+        };
+    let read: Vec<factcheck::model::ArticleClaims> = if from_claims {
+        let mut kept = Vec::new();
+        errors += each_input(&mut |input, source| {
+            crate::stream::claims(source, input, |a| kept.push(a))
+        })?;
+        kept
+    } else if jsonl {
         let kept = std::sync::Mutex::new(Vec::new());
         let mut sink = std::io::sink();
-        let mut run = |input: &mut dyn std::io::BufRead, source: &str| {
+        errors += each_input(&mut |input, source| {
             crate::stream::run(source, input, &mut sink, |a| {
                 let claims = extractor.extract(a);
                 kept.lock().unwrap_or_else(|e| e.into_inner()).push(claims);
             })
-        };
-        if articles.is_empty() || articles == ["-"] {
-            errors += run(&mut std::io::stdin().lock(), "<stdin>")?;
-        } else {
-            for f in articles {
-                match factcheck::open_regular(Path::new(f)) {
-                    Ok((file, _)) => errors += run(&mut std::io::BufReader::new(file), f)?,
-                    Err(e) => report_error(&e, &mut errors),
-                }
-            }
-        }
+        })?;
         kept.into_inner().unwrap_or_else(|e| e.into_inner())
     } else {
         let paths = discover::expand_articles(articles, &discover::repo_root(root)?)?;

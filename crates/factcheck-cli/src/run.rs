@@ -175,12 +175,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Audit {
             articles,
             jsonl,
+            from_claims,
             window,
             format,
             suggest_reference,
         } => crate::commands::audit(
             &articles,
-            (jsonl, window, format),
+            (jsonl, from_claims, window, format),
             suggest_reference.as_deref(),
             root,
         ),

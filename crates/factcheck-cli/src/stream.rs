@@ -216,6 +216,53 @@ pub fn check_record(a: &Article, checker: &Checker) -> Checked {
     }
 }
 
+/// Read `extract --jsonl`'s output back: one article's claims per line,
+/// each given to `each`; a line that is no such record is reported at its
+/// line and column and the rest goes on. Returns how many were bad.
+pub fn claims(
+    source: &str,
+    mut input: impl BufRead,
+    mut each: impl FnMut(factcheck::model::ArticleClaims),
+) -> Result<usize> {
+    let (mut errors, mut n, mut buf) = (0, 0, Vec::new());
+    while let Some(fits) =
+        next_line(&mut input, MAX_RECORD_BYTES, &mut buf).map_err(|e| Error::io(source, e))?
+    {
+        n += 1;
+        let parsed = match (fits, std::str::from_utf8(&buf)) {
+            (false, _) => Err(Error::at(
+                source,
+                n,
+                1,
+                format!("a record longer than {} MB", MAX_RECORD_BYTES >> 20),
+            )),
+            (true, Err(e)) => Err(Error::at(
+                source,
+                n,
+                1,
+                format!("not UTF-8 after byte {}", e.valid_up_to()),
+            )),
+            (true, Ok(line)) if line.trim().is_empty() => continue,
+            (true, Ok(line)) => serde_json::from_str(line).map_err(|e| {
+                Error::at(
+                    source,
+                    n,
+                    e.column().max(1),
+                    format!("not a record of `extract --jsonl`: {e}"),
+                )
+            }),
+        };
+        match parsed {
+            Ok(a) => each(a),
+            Err(e) => {
+                errors += 1;
+                crate::say::error(&e);
+            }
+        }
+    }
+    Ok(errors)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

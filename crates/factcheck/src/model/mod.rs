@@ -16,11 +16,11 @@ pub(crate) use suppressed::drop_set_aside;
 pub use suppressed::{SetAside, Suppressed};
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// Where a claim stands in the file as read: byte offsets plus the 1-based
 /// line and column (column counted in characters) of `start`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -33,7 +33,7 @@ pub struct Span {
 }
 
 /// What a claim states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
     /// A figure: a count or a share of people.
@@ -112,6 +112,13 @@ impl Qualifier {
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 pub struct Num(pub f64);
 
+/// Read back as written: any JSON number.
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        f64::deserialize(d).map(Num)
+    }
+}
+
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let v = self.0;
@@ -124,7 +131,7 @@ impl Serialize for Num {
 }
 
 /// A figure as the article states it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// What is counted: `killed`, `injured`, `displaced`, … (a lexicon metric id).
     pub metric: String,
@@ -151,7 +158,7 @@ pub struct Quantity {
     /// *6 of whom* in a landslide", "12 dead, *including four children*",
     /// "eight fatalities, *seven in Texas*"): a subset, never a restatement
     /// of the whole.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub part: bool,
     /// The text calls the figure the whole event's total ("In total, the
     /// storm killed 35 people", "6,054 deaths in all"): a reference's
@@ -186,7 +193,7 @@ pub struct NumberStyle {
 }
 
 /// Who a claim is attributed to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attribution {
     /// Canonical name: the fullest name the article or the reference gives.
     pub speaker: String,
@@ -205,12 +212,12 @@ pub struct Attribution {
     pub resolved: Resolution,
     /// The other speakers the cue gives the claim to ("Ilse Varto and
     /// Petra Quill said": Varto here, Quill the speaker): each says it too.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
 }
 
 /// How an attribution's speaker was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Resolution {
     /// Named in the claim's sentence ("Fomin said", "said Mr Blair").
@@ -242,7 +249,7 @@ impl Resolution {
 }
 
 /// One claim found in an article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// `c1`, `c2`, … in text order.
     pub id: String,
@@ -267,7 +274,7 @@ pub struct Claim {
 }
 
 /// An article and the claims found in it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleClaims {
     /// Record id, for articles read as JSON Lines.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -282,7 +289,7 @@ pub struct ArticleClaims {
     /// The claims, in text order.
     pub claims: Vec<Claim>,
     /// Limits reached while reading the article (none on real copy).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Notice>,
 }
 

@@ -3,12 +3,12 @@
 //! rest goes unread or unlisted, and the reader is told so, never left to
 //! think the count was whole.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Span;
 
 /// Which limit an article reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Limit {
     /// A sentence held more claims than [`crate::MAX_CLAIMS_PER_SENTENCE`];
@@ -48,7 +48,7 @@ impl Limit {
 /// A limit reached on an article (or a suppression comment that does
 /// nothing), reported as a warning in every format that reports on
 /// articles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notice {
     /// The limit.
     pub limit: Limit,
