@@ -366,3 +366,63 @@ fn audit_reads_extracts_output_as_a_reducer_would_and_says_the_same() {
     let both = factcheck(&["audit", "--jsonl", "--from-claims", "x.jsonl"]);
     assert_eq!(both.status.code(), Some(2));
 }
+
+/// A JSON Lines archive of `n` records made by `record(i)` (text, date).
+fn archive_of(
+    dir: &std::path::Path,
+    n: usize,
+    record: impl Fn(usize) -> (String, String),
+) -> String {
+    let path = dir.join("archive.jsonl");
+    let lines: Vec<String> = (0..n)
+        .map(|i| {
+            let (text, date) = record(i);
+            serde_json::json!({"id": format!("r{i}"), "text": text, "date": date}).to_string()
+        })
+        .collect();
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_hostile_archive_meets_the_audits_bounds_not_a_quadratic_wall() {
+    let dir = tempfile::tempdir().unwrap();
+    // 20,000 long quotes of one speaker, half of them the other half's
+    // words backwards: every pair of the two halves a candidate to align,
+    // none of them one quote
+    let quotes = archive_of(dir.path(), 20_000, |i| {
+        let mut said: Vec<String> = (0..150).map(|k| format!("word{k}")).collect();
+        if i % 2 == 1 {
+            said.reverse();
+        }
+        (
+            format!("\"{},\" said Ann Smith.", said.join(" ")),
+            "2026-03-02".into(),
+        )
+    });
+    let o = factcheck(&["audit", "--jsonl", &quotes, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let limits = json["limits"].to_string();
+    assert!(
+        limits.contains("drifting quotes were compared until"),
+        "{limits}"
+    );
+    // 12,000 towns, each with two figures that disagree on one day
+    let figures = archive_of(dir.path(), 24_000, |i| {
+        let n = if i % 2 == 0 { 14 } else { 11 };
+        (
+            format!("In Town{} {n} workers were killed, police said.", i / 2),
+            "2026-03-02".into(),
+        )
+    });
+    let o = factcheck(&["audit", "--jsonl", &figures, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["findings"].as_array().unwrap().len(), 10_000);
+    assert!(
+        json["limits"].to_string().contains("10000 findings listed"),
+        "{}",
+        json["limits"]
+    );
+}

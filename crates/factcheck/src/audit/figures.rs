@@ -127,26 +127,32 @@ fn zones(claims: &[Claim]) -> Vec<(usize, usize)> {
         Some((start, start + q.phrase.len()))
     };
     let placed: Vec<Option<(usize, usize)>> = claims.iter().map(at).collect();
-    let mut out = Vec::with_capacity(claims.len());
-    for (i, c) in claims.iter().enumerate() {
-        let Some((start, end)) = placed[i] else {
-            out.push((0, c.text.len()));
-            continue;
-        };
-        let (mut from, mut to) = (0, c.text.len());
-        for (j, other) in claims.iter().enumerate() {
-            let Some((s, e)) = placed[j].filter(|_| j != i && other.text == c.text) else {
-                continue;
-            };
-            if e <= start {
-                from = from.max(e);
-            } else if s >= end {
-                to = to.min(s);
-            }
+    // (each claim against the figures of its own sentence only: a long
+    // article's claims are not each compared with all the others)
+    let mut by_sentence: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (c, p) in claims.iter().zip(&placed) {
+        if let Some(p) = p {
+            by_sentence.entry(c.text.as_str()).or_default().push(*p);
         }
-        out.push((from, to));
     }
-    out
+    claims
+        .iter()
+        .zip(&placed)
+        .map(|(c, p)| {
+            let Some((start, end)) = *p else {
+                return (0, c.text.len());
+            };
+            let (mut from, mut to) = (0, c.text.len());
+            for &(s, e) in &by_sentence[c.text.as_str()] {
+                if e <= start {
+                    from = from.max(e);
+                } else if s >= end {
+                    to = to.min(s);
+                }
+            }
+            (from, to)
+        })
+        .collect()
 }
 
 /// The figures of the archive worth comparing, by bucket (metric and the
@@ -239,24 +245,35 @@ pub(super) fn compare(
                 }
                 let (x, y) = (root(&mut parent, i), root(&mut parent, j));
                 parent[x.max(y)] = x.min(y);
-                let about = names.phrases(&a.claim.text, &shared);
+                // (the shared names as the sentence writes them: read only for
+                // a finding, never for every pair tied)
                 let pair = (a.article.path.as_str(), b.article.path.as_str());
-                let what = match (subject, shown_subject(a)) {
-                    (Some(_), Some(s)) => format!("{metric} ({s})"),
-                    _ => metric.clone(),
+                // (the shared names as the sentence writes them, and the
+                // message: made only for a finding, never for every pair tied)
+                let finding = |kind: Kind, severity: Severity, why: &str| {
+                    let about = names.phrases(&a.claim.text, &shared);
+                    let what = match (subject, shown_subject(a)) {
+                        (Some(_), Some(s)) => format!("{metric} ({s})"),
+                        _ => metric.clone(),
+                    };
+                    AuditFinding {
+                        kind,
+                        severity,
+                        metric: Some(metric.clone()),
+                        subject: shown_subject(a),
+                        message: format!("{what} — {}: {why}.", about.join(", ")),
+                        about,
+                        cited: vec![cited(a), cited(b)],
+                        diff: None,
+                    }
                 };
+                // (past the findings bound the groups are still counted)
+                if out.len() >= super::MAX_FINDINGS {
+                    continue;
+                }
                 if let Some(why) = conflict(metric, a, b) {
                     if seen.insert((Kind::ConflictingFigures, pair.0, pair.1)) {
-                        out.push(AuditFinding {
-                            kind: Kind::ConflictingFigures,
-                            severity: Severity::Error,
-                            metric: Some(metric.clone()),
-                            subject: shown_subject(a),
-                            about: about.clone(),
-                            message: format!("{what} — {}: {why}.", about.join(", ")),
-                            cited: vec![cited(a), cited(b)],
-                            diff: None,
-                        });
+                        out.push(finding(Kind::ConflictingFigures, Severity::Error, &why));
                     }
                     continue;
                 }
@@ -265,19 +282,11 @@ pub(super) fn compare(
                     if other_source(x, y, lexicon)
                         && seen.insert((Kind::DisagreeingSources, pair.0, pair.1))
                     {
-                        out.push(AuditFinding {
-                            kind: Kind::DisagreeingSources,
-                            severity: Severity::Warning,
-                            metric: Some(metric.clone()),
-                            subject: shown_subject(a),
-                            about: about.clone(),
-                            message: format!(
-                                "{what} — {}: the same figure is credited to different sources.",
-                                about.join(", ")
-                            ),
-                            cited: vec![cited(a), cited(b)],
-                            diff: None,
-                        });
+                        out.push(finding(
+                            Kind::DisagreeingSources,
+                            Severity::Warning,
+                            "the same figure is credited to different sources",
+                        ));
                     }
                 }
             }

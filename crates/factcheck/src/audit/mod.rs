@@ -20,6 +20,15 @@ use crate::lexicon::Lexicon;
 use crate::model::{ArticleClaims, DiffPart, SeriesChart, Severity, Span};
 
 pub use figures::MAX_NEIGHBOURS;
+
+/// Charts an audit draws at most (the first groups by metric and date).
+pub const MAX_CHARTS: usize = 200;
+
+/// Findings an audit lists at most: a hostile archive of twenty thousand
+/// copies of two figures that disagree would list millions of pairs (a
+/// real archive of 25,000 articles gives a few dozen).
+pub const MAX_FINDINGS: usize = 10_000;
+pub use quotes::MAX_DRIFT_CELLS;
 pub use suggest::{suggest, suggest_yaml};
 
 /// What an audit finding is.
@@ -111,6 +120,10 @@ pub struct AuditReport {
     pub groups: usize,
     /// The findings, by the first claim's date, article and place.
     pub findings: Vec<AuditFinding>,
+    /// Limits reached: work the audit left undone on a hostile archive
+    /// (none on real copy).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<String>,
     /// Each group of a toll that grows as a chart: the values the archive
     /// agrees on and its figures (drawn by the HTML report).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -131,14 +144,25 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
     let buckets = figures::buckets(articles, &names, lexicon);
     let mut findings = Vec::new();
     let groups = figures::compare(&buckets, (&names, lexicon), window_days, &mut findings);
-    quotes::drifting(articles, window_days, &mut findings);
+    let stopped = quotes::drifting(articles, window_days, &mut findings);
     findings.sort_by(|x, y| {
-        let key = |f: &AuditFinding| {
-            let c = &f.cited[0];
-            (c.date, c.article.clone(), c.span.start, f.kind)
-        };
-        key(x).cmp(&key(y))
+        let (a, b) = (&x.cited[0], &y.cited[0]);
+        (a.date, &a.article, a.span.start, x.kind).cmp(&(b.date, &b.article, b.span.start, y.kind))
     });
+    let limits: Vec<String> = [
+        stopped.then(|| {
+            format!(
+                "drifting quotes were compared until {} million word pairs had been aligned; later quotes were not compared",
+                quotes::MAX_DRIFT_CELLS / 1_000_000
+            )
+        }),
+        (findings.len() >= MAX_FINDINGS).then(|| {
+            format!("{MAX_FINDINGS} findings listed, the most an audit lists; the archive may hold more")
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     AuditReport {
         version: 1,
         articles: articles.len(),
@@ -146,7 +170,11 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
         figures: buckets.iter().map(|b| b.1.len()).sum(),
         groups: groups.len(),
         findings,
-        charts: suggest::charts(&buckets, &groups, &names),
+        limits,
+        charts: suggest::charts(&buckets, &groups, &names)
+            .into_iter()
+            .take(MAX_CHARTS)
+            .collect(),
     }
 }
 
@@ -182,6 +210,9 @@ impl std::fmt::Display for AuditReport {
             if let Some(diff) = &x.diff {
                 writeln!(f, "  = diff: {}", one_line(&DiffPart::inline(diff)))?;
             }
+        }
+        for l in &self.limits {
+            writeln!(f, "warning[limit]: {l}")?;
         }
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });

@@ -144,7 +144,7 @@ pub(super) fn best_window(article: &[String], reference: &[String]) -> Option<(u
 
 /// How many words two sorted lists share, repeats counted as often as
 /// both have them: no alignment of the two shares more words in order.
-pub(super) fn shared_words<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> usize {
+pub(crate) fn shared_words<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].as_ref().cmp(b[j].as_ref()) {
