@@ -62,7 +62,7 @@ fn the_planted_conflicts_drift_and_disagreement_and_nothing_else() {
     assert_eq!(json["groups"], 3);
     let drift = &json["findings"][2];
     assert_eq!(drift["severity"], "warning");
-    assert_eq!(drift["about"][0], "irena dovlatova");
+    assert_eq!(drift["about"][0], "Irena Dovlatova");
     let diff: Vec<(String, String)> = drift["diff"]
         .as_array()
         .unwrap()

@@ -104,15 +104,21 @@ fn conflict(metric: &str, a: &Figure, b: &Figure) -> Option<String> {
 
 /// Whether two named sources are surely different ones: their names share
 /// no word of meaning ("Russia's defense ministry" and "the Ministry of
-/// Defence" share "ministry": maybe one).
+/// Defence" share "ministry": maybe one), nor a word's stem of four
+/// letters or more ("the Iranian news agency IRNA" and "Iran").
 fn other_source(a: &str, b: &str, lexicon: &Lexicon) -> bool {
-    let words = |s: &str| -> HashSet<String> {
+    let words = |s: &str| -> Vec<String> {
         crate::compare::words::content_words(s)
             .into_iter()
             .filter(|w| !lexicon.is_small_word(w))
             .collect()
     };
-    words(a).is_disjoint(&words(b))
+    let akin = |x: &str, y: &str| {
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        short == long || short.chars().count() >= 4 && long.starts_with(short)
+    };
+    let (a, b) = (words(a), words(b));
+    !a.iter().any(|x| b.iter().any(|y| akin(x, y)))
 }
 
 /// Each claim's zone of its sentence (byte range of `text`): from the end
@@ -300,4 +306,28 @@ pub(super) fn compare(
         groups.extend(found.into_iter().map(|m| (k, m)));
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_differ_only_when_their_names_share_no_word_or_stem() {
+        let lx = Lexicon::default_ref();
+        assert!(!other_source("the Iranian news agency IRNA", "Iran", lx));
+        assert!(!other_source(
+            "Russia's defense ministry",
+            "the Ministry of Defence",
+            lx
+        ));
+        assert!(!other_source("the health ministry", "ministry", lx));
+        assert!(other_source("Civil Defence", "Syrian rescue workers", lx));
+        // ("the" and "of" are no words of meaning)
+        assert!(other_source(
+            "the Red Cross",
+            "the regional health office",
+            lx
+        ));
+    }
 }

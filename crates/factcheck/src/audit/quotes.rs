@@ -156,7 +156,7 @@ pub(super) fn drifting(
                     severity: Severity::Warning,
                     metric: None,
                     subject: None,
-                    about: vec![speaker.clone()],
+                    about: vec![name.to_string()],
                     message: format!("{name} is quoted with different words for one quote."),
                     cited: vec![cited(a), cited(b)],
                     diff: Some(word_diff(
