@@ -14,6 +14,13 @@ use crate::model::{ArticleClaims, ChartPoint, Resolution, SeriesChart, SeriesVal
 use crate::reference::skeleton::{one_spaced, slug, source_of, unique, Ids};
 use crate::reference::{FactFile, NumberText, QuoteFile, ReferenceFile, SourceFile};
 
+/// Context names a suggested fact carries at most.
+const MAX_CONTEXT: usize = 16;
+
+/// Series entries a suggested fact carries at most (the reference's own
+/// bound).
+const MAX_SERIES: usize = 10_000;
+
 /// The value a day's figures agree on: their common interval's exact
 /// value, or its lower bound ("at least 14" is 14); none when they do not
 /// overlap or give no number.
@@ -38,7 +45,8 @@ fn tying(group: &[&Figure]) -> BTreeSet<String> {
 }
 
 /// A group's agreed values by date, oldest first: each day's agreed
-/// value (see [`agreed`]) unless it falls below one before it.
+/// value (see [`agreed`]) where it rises above the one before (one that
+/// falls below it is the conflict, left to the curator).
 fn series_of(group: &[&Figure]) -> Vec<(chrono::NaiveDate, f64)> {
     let mut by_day: BTreeMap<chrono::NaiveDate, Vec<&Figure>> = BTreeMap::new();
     for f in group {
@@ -47,7 +55,8 @@ fn series_of(group: &[&Figure]) -> Vec<(chrono::NaiveDate, f64)> {
     let mut series = Vec::new();
     let mut last = f64::NEG_INFINITY;
     for (day, figures) in &by_day {
-        if let Some(v) = agreed(figures).filter(|&v| v >= last) {
+        // (a day that repeats the value before adds nothing to the series)
+        if let Some(v) = agreed(figures).filter(|&v| v > last) {
             last = v;
             series.push((*day, v));
         }
@@ -137,6 +146,7 @@ pub fn suggest(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) 
         let group: Vec<&Figure> = members.iter().map(|&i| &list[i]).collect();
         let series: Vec<crate::reference::SeriesEntry> = series_of(&group)
             .into_iter()
+            .take(MAX_SERIES)
             .map(|(day, v)| crate::reference::SeriesEntry {
                 as_of: day.to_string(),
                 value: NumberText::Number(v),
@@ -150,7 +160,13 @@ pub fn suggest(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) 
                 source_of(&mut sources, &a.speaker, &a.mention, &mut ids);
             }
         }
-        let context = names.phrases(&group[0].claim.text, &tying(&group));
+        // (a few names say where; a reference holds at most 256 context
+        // words and 10,000 series entries)
+        let context: Vec<String> = names
+            .phrases(&group[0].claim.text, &tying(&group))
+            .into_iter()
+            .take(MAX_CONTEXT)
+            .collect();
         let subject = shown_subject(group[0]);
         let base = [
             context.first().map(|c| slug(c)),
