@@ -2,7 +2,9 @@
 //! the speaker's own, anyone's (a misattribution), or close enough to be a
 //! misquote, with the word diff and the article's quote put right.
 
-use super::words::{best_window, quote_diff, quote_matches_in, quote_words, shared_words};
+use super::words::{
+    best_window, plain_words, quote_diff, quote_matches_in, quote_words, shared_words,
+};
 use super::words::{QuoteDiff, Squashed};
 use super::{Checker, PreparedQuote};
 use crate::article::Article;
@@ -378,6 +380,27 @@ impl<'r> Checker<'r> {
     /// word for word or with words changed (a long quote may hold several);
     /// else the one it is closest to.
     fn find_quote(&self, text: &str) -> Vec<Found<'r>> {
+        // a plain quote that shares too few words with every reference
+        // quote has no candidate (every path below starts from the word
+        // index): most quotes of an archive, never read with their places
+        let (mut arena, mut ends) = (String::new(), Vec::new());
+        if plain_words(text, |w| {
+            arena.push_str(w);
+            ends.push(arena.len());
+            false
+        })
+        .is_some()
+        {
+            let mut plain: Vec<&str> = ends
+                .iter()
+                .scan(0, |from, &to| Some(&arena[std::mem::replace(from, to)..to]))
+                .collect();
+            plain.sort_unstable();
+            let pair = plain.len() == 2 && plain.iter().any(|w| self.quote_index.contains_key(*w));
+            if !pair && self.sharing_words(&plain).is_empty() {
+                return Vec::new();
+            }
+        }
         let positioned = quote_words(text);
         let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
         let mut sorted: Vec<std::borrow::Cow<str>> = words

@@ -8,7 +8,7 @@ use crate::limits::{MAX_ALIGNED_WORDS, MAX_PHRASE_WORDS};
 use crate::model::{DiffOp, DiffPart};
 
 mod normal;
-pub(super) use normal::{lower, quote_words};
+pub(super) use normal::{lower, plain_words, quote_words};
 
 /// Words run together, lower-cased, with the offsets where words start and
 /// end: made once per reference quote, which many article quotes are

@@ -134,6 +134,64 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
     out
 }
 
+/// The compared words of a plain quote — ASCII, no markup, brackets,
+/// entities or ellipses, no number in words or with separators — given to
+/// `each` one by one, lower-cased, without the work of [`quote_words`]:
+/// for such a quote they are its tokens trimmed of punctuation, British
+/// endings folded. `None` when the quote is not plain (then only
+/// [`quote_words`] reads it right); `Some(true)` when `each` asked to
+/// stop, `Some(false)` when every word was given.
+pub(in crate::compare) fn plain_words(s: &str, mut each: impl FnMut(&str) -> bool) -> Option<bool> {
+    // (the longest word looked at without a heap copy)
+    const LONGEST: usize = 48;
+    if !s.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; LONGEST];
+    // (ASCII whitespace as `char::is_whitespace` has it: tab to carriage
+    // return, and the space)
+    for token in s.as_bytes().split(|b| matches!(b, b' ' | 9..=13)) {
+        let mut dots = 0;
+        for &b in token {
+            let punctuation = matches!(
+                b,
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'-' | b'(' | b')' | b'/'
+            );
+            if !b.is_ascii_alphanumeric() && !punctuation {
+                return None;
+            }
+            dots += usize::from(b == b'.');
+        }
+        if dots >= 3 && token.windows(3).any(|w| w == b"...") {
+            return None;
+        }
+        let Some(first) = token.iter().position(u8::is_ascii_alphanumeric) else {
+            continue;
+        };
+        let last = token
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .unwrap_or(first);
+        let trimmed = &token[first..=last];
+        if trimmed.len() > LONGEST || trimmed.contains(&b',') {
+            return None;
+        }
+        let lower = &mut buf[..trimmed.len()];
+        lower.copy_from_slice(trimmed);
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).ok()?;
+        // (a number in words becomes digits, alone or with its neighbours)
+        if lower.as_bytes()[0].is_ascii_alphabetic() && crate::lang::numbers::is_number_word(lower)
+        {
+            return None;
+        }
+        if each(&one_spelling(lower)) {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
 /// A word in one spelling where British and American spelling differ by a
 /// regular ending ("neighbours" and "neighbors", "organisation",
 /// "analysed", "centre", "defence"): a quote re-spelled to a house style

@@ -197,3 +197,30 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// A quote `plain_words` reads gives the words `quote_words` gives,
+    /// lower-cased, in order: skipping the full reading for it is sound.
+    #[test]
+    fn plain_words_are_the_compared_words(
+        tokens in proptest::collection::vec(
+            "(Neighbours|colour|the|Organisation|12|1,500|twelve|a|hundred|it's|well-known|U\\.S\\.|\\(said\\)|\"We|go\\.\\.\\.|now,|\\[the\\]|caf\u{e9}|&amp;|Defence|analysed|centre|x|-|\\.\\.\\.)",
+            0..12,
+        ),
+        gap in "( |  |\n|\t)",
+    ) {
+        let text = tokens.join(&gap);
+        let mut plain = Vec::new();
+        let read = plain_words(&text, |w| {
+            plain.push(w.to_string());
+            false
+        });
+        if read.is_some() {
+            let full: Vec<String> = quote_words(&text)
+                .into_iter()
+                .map(|w| lower(&w.0).into_owned())
+                .collect();
+            proptest::prop_assert_eq!(plain, full, "{:?}", text);
+        }
+    }
+}
