@@ -408,12 +408,14 @@ fn a_hostile_archive_meets_the_audits_bounds_not_a_quadratic_wall() {
         limits.contains("drifting quotes were compared until"),
         "{limits}"
     );
-    // 12,000 towns, each with two figures that disagree on one day
+    // (and the neighbour bound, which decides which quotes meet, says so)
+    assert!(limits.contains("with the 256 after it only"), "{limits}");
+    // 12,000 towns, each with a toll that falls the next day
     let figures = archive_of(dir.path(), 24_000, |i| {
-        let n = if i % 2 == 0 { 14 } else { 11 };
+        let (n, day) = if i % 2 == 0 { (14, 2) } else { (11, 3) };
         (
             format!("In Town{} {n} workers were killed, police said.", i / 2),
-            "2026-03-02".into(),
+            format!("2026-03-0{day}"),
         )
     });
     let o = factcheck(&["audit", "--jsonl", &figures, "--format", "json"]);
@@ -425,4 +427,25 @@ fn a_hostile_archive_meets_the_audits_bounds_not_a_quadratic_wall() {
         "{}",
         json["limits"]
     );
+    // speeches: 100 quotes of 1,700 words that share their first 200 are
+    // no quotes to drift (a diff of each pair would be thousands of words)
+    let speeches = archive_of(dir.path(), 100, |i| {
+        let said: Vec<String> = (0..1_700)
+            .map(|k| {
+                if k < 200 {
+                    format!("w{k}")
+                } else {
+                    format!("r{i}x{k}")
+                }
+            })
+            .collect();
+        (
+            format!("\"{},\" said Ann Smith.", said.join(" ")),
+            "2026-03-02".into(),
+        )
+    });
+    let o = factcheck(&["audit", "--jsonl", &speeches, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["findings"], serde_json::json!([]));
 }

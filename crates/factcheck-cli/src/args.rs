@@ -209,7 +209,7 @@ pub enum Command {
     },
     /// Read an archive and report figures about the same thing that cannot
     /// both hold (same metric and people, a name in common, dates within
-    /// the window). Exit 0 when none conflict, 1 when some do.
+    /// the window). Exit 1 when a later count of a toll is lower (an error), else 0.
     #[command(
         after_help = "Examples:\n  factcheck audit archive/\n  factcheck audit --jsonl corpus.jsonl --window 7 --format json"
     )]

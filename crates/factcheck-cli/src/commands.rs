@@ -198,15 +198,21 @@ pub(crate) fn audit(
         })?;
         kept
     } else if jsonl {
-        let kept = std::sync::Mutex::new(Vec::new());
-        let mut sink = std::io::sink();
+        // (in input order: ties between articles are settled the same way
+        // on every run)
+        let mut kept = Vec::new();
         errors += each_input(&mut |input, source| {
-            crate::stream::run(source, input, &mut sink, |a| {
-                let claims = extractor.extract(a);
-                kept.lock().unwrap_or_else(|e| e.into_inner()).push(claims);
-            })
+            crate::stream::in_order(
+                source,
+                input,
+                |a| Ok(extractor.extract(a)),
+                |claims| {
+                    kept.push(claims);
+                    Ok(())
+                },
+            )
         })?;
-        kept.into_inner().unwrap_or_else(|e| e.into_inner())
+        kept
     } else {
         let paths = discover::expand_articles(articles, &discover::repo_root(root)?)?;
         let results: Vec<Result<factcheck::model::ArticleClaims>> = paths
@@ -248,8 +254,8 @@ pub(crate) fn audit(
         }
         _ => write!(out, "{report}").map_err(stdout_err)?,
     }
-    Ok(
-        Outcome::findings_if(report.count(factcheck::audit::Kind::ConflictingFigures) > 0)
-            .unless_errors(errors),
+    Ok(Outcome::findings_if(
+        (report.findings.iter()).any(|f| f.severity == factcheck::model::Severity::Error),
     )
+    .unless_errors(errors))
 }

@@ -139,9 +139,29 @@ fn article(source: &str, line_no: usize, line: &str) -> Result<Article> {
 /// already reported on standard error).
 pub fn run<T: serde::Serialize + Send>(
     source: &str,
-    mut input: impl BufRead,
+    input: impl BufRead,
     out: &mut dyn Write,
     each: impl Fn(&Article) -> T + Sync,
+) -> Result<usize> {
+    in_order(
+        source,
+        input,
+        |a| {
+            factcheck::report::safe_json::to_string(&each(a), false)
+                .map_err(|e| Error::Usage(e.to_string()))
+        },
+        |json| writeln!(out, "{json}").map_err(|e| Error::io("<stdout>", e)),
+    )
+}
+
+/// Run `each` over every record of `input` in parallel batches and give
+/// each result to `keep` in input order (the same run gives the same
+/// order, whatever the threads do). Returns the number of bad lines.
+pub fn in_order<T: Send>(
+    source: &str,
+    mut input: impl BufRead,
+    each: impl Fn(&Article) -> Result<T> + Sync,
+    mut keep: impl FnMut(T) -> Result<()>,
 ) -> Result<usize> {
     let mut errors = 0;
     let mut n = 0;
@@ -180,17 +200,13 @@ pub fn run<T: serde::Serialize + Send>(
         if batch.is_empty() {
             return Ok(errors);
         }
-        let results: Vec<Result<String>> = batch
+        let results: Vec<Result<T>> = batch
             .par_iter()
-            .map(|(n, line)| {
-                let a = article(source, *n, line)?;
-                factcheck::report::safe_json::to_string(&each(&a), false)
-                    .map_err(|e| Error::Usage(e.to_string()))
-            })
+            .map(|(n, line)| each(&article(source, *n, line)?))
             .collect();
         for r in results {
             match r {
-                Ok(json) => writeln!(out, "{json}").map_err(|e| Error::io("<stdout>", e))?,
+                Ok(t) => keep(t)?,
                 Err(e) => {
                     errors += 1;
                     crate::say::error(&e);

@@ -79,8 +79,11 @@ pub(super) fn shown_subject(f: &Figure) -> Option<String> {
     f.claim.quantity.as_ref()?.subject.clone()
 }
 
-/// Why `a` (earlier, or the same day) and `b` conflict, if they do.
-fn conflict(metric: &str, a: &Figure, b: &Figure) -> Option<String> {
+/// Why `a` (earlier, or the same day) and `b` conflict, if they do, and
+/// how sure that is: a later count of a toll that only grows that is lower
+/// is an error; two counts of one day a warning (a toll may rise between
+/// the morning's report and the evening's).
+fn conflict(metric: &str, a: &Figure, b: &Figure) -> Option<(&'static str, Severity)> {
     if a.low.max(b.low) <= a.high.min(b.high) {
         return None;
     }
@@ -96,9 +99,20 @@ fn conflict(metric: &str, a: &Figure, b: &Figure) -> Option<String> {
         return None;
     }
     Some(if b.date > a.date {
-        "a later count of a toll that only grows is lower".to_string()
+        (
+            "a later count of a toll that only grows is lower",
+            Severity::Error,
+        )
+    } else if grows {
+        (
+            "counts of the same day that cannot both hold, unless the toll rose that day",
+            Severity::Warning,
+        )
     } else {
-        "counts of the same day that cannot both hold".to_string()
+        (
+            "counts of the same day that cannot both hold",
+            Severity::Warning,
+        )
     })
 }
 
@@ -107,10 +121,13 @@ fn conflict(metric: &str, a: &Figure, b: &Figure) -> Option<String> {
 /// Defence" share "ministry": maybe one), nor a word's stem of four
 /// letters or more ("the Iranian news agency IRNA" and "Iran").
 fn other_source(a: &str, b: &str, lexicon: &Lexicon) -> bool {
+    // (a name's first words: a hostile name of thousands of words is not
+    // compared word by word with another)
     let words = |s: &str| -> Vec<String> {
         crate::compare::words::content_words(s)
             .into_iter()
             .filter(|w| !lexicon.is_small_word(w))
+            .take(16)
             .collect()
     };
     let akin = |x: &str, y: &str| {
@@ -127,38 +144,40 @@ fn other_source(a: &str, b: &str, lexicon: &Lexicon) -> bool {
 /// each place goes with its own figure). The whole sentence for a claim
 /// that is no figure or the only one.
 fn zones(claims: &[Claim]) -> Vec<(usize, usize)> {
-    let at = |c: &Claim| {
-        let q = c.quantity.as_ref()?;
-        let start = c.text.find(q.phrase.as_str())?;
-        Some((start, start + q.phrase.len()))
-    };
-    let placed: Vec<Option<(usize, usize)>> = claims.iter().map(at).collect();
-    // (each claim against the figures of its own sentence only: a long
-    // article's claims are not each compared with all the others)
-    let mut by_sentence: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (c, p) in claims.iter().zip(&placed) {
-        if let Some(p) = p {
-            by_sentence.entry(c.text.as_str()).or_default().push(*p);
+    let mut out: Vec<(usize, usize)> = claims.iter().map(|c| (0, c.text.len())).collect();
+    // each sentence's figures in the order they stand (their spans), each
+    // phrase found after the one before ("10 killed in A and 10 killed in
+    // B": the second "10 killed" is the second figure's): linear in the
+    // sentence, however many figures it holds
+    let mut by_sentence: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.quantity.is_some() {
+            by_sentence.entry(c.text.as_str()).or_default().push(i);
         }
     }
-    claims
-        .iter()
-        .zip(&placed)
-        .map(|(c, p)| {
-            let Some((start, end)) = *p else {
-                return (0, c.text.len());
+    for (text, mut figures) in by_sentence {
+        figures.sort_by_key(|&i| claims[i].span.start);
+        let mut cursor = 0;
+        let mut placed: Vec<(usize, usize, usize)> = Vec::with_capacity(figures.len());
+        for i in figures {
+            let phrase = claims[i]
+                .quantity
+                .as_ref()
+                .map_or("", |q| q.phrase.as_str());
+            let Some(at) = text.get(cursor..).and_then(|rest| rest.find(phrase)) else {
+                continue;
             };
-            let (mut from, mut to) = (0, c.text.len());
-            for &(s, e) in &by_sentence[c.text.as_str()] {
-                if e <= start {
-                    from = from.max(e);
-                } else if s >= end {
-                    to = to.min(s);
-                }
-            }
-            (from, to)
-        })
-        .collect()
+            let start = cursor + at;
+            cursor = start + phrase.len();
+            placed.push((i, start, cursor));
+        }
+        for k in 0..placed.len() {
+            let from = k.checked_sub(1).map_or(0, |p| placed[p].2);
+            let to = placed.get(k + 1).map_or(text.len(), |n| n.1);
+            out[placed[k].0] = (from.min(placed[k].1), to.max(placed[k].2));
+        }
+    }
+    out
 }
 
 /// The figures of the archive worth comparing, by bucket (metric and the
@@ -231,29 +250,49 @@ pub(super) fn compare(
     buckets: &[Bucket],
     (names, lexicon): (&Names, &Lexicon),
     window_days: i64,
-    out: &mut Vec<AuditFinding>,
+    (out, crowded): (&mut Vec<AuditFinding>, &mut bool),
 ) -> Vec<(usize, Vec<usize>)> {
     let mut groups = Vec::new();
     for (k, ((metric, subject), list)) in buckets.iter().enumerate() {
-        let mut seen: HashSet<(Kind, &str, &str)> = HashSet::new();
+        // (articles by their place in the archive, not their path: two
+        // records may share an id)
+        let mut seen: HashSet<(Kind, usize, usize)> = HashSet::new();
         let mut parent: Vec<usize> = (0..list.len()).collect();
-        for (i, a) in list.iter().enumerate() {
-            for (j, b) in list.iter().enumerate().skip(i + 1).take(MAX_NEIGHBOURS) {
-                if (b.date - a.date).num_days() > window_days {
-                    break;
+        // the bucket's figures under each of their names, in date order: a
+        // figure meets only those that share a name (a telling name is in
+        // few articles, so the lists are short and the neighbour bound is
+        // seldom reached; a busy day of other events crowds out nothing)
+        let mut by_name: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+        for (i, f) in list.iter().enumerate() {
+            for n in &f.names {
+                by_name.entry(n.as_str()).or_default().push(i);
+            }
+        }
+        // the pairs to compare: in each name's list, each figure with the
+        // next ones inside the window; then in the order of the bucket
+        let mut met: HashSet<(usize, usize)> = HashSet::new();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for tied in by_name.values() {
+            for (x, &i) in tied.iter().enumerate() {
+                *crowded |= super::crowded(tied, x, |&t| list[t].date, window_days);
+                for &j in tied[x + 1..].iter().take(MAX_NEIGHBOURS) {
+                    if (list[j].date - list[i].date).num_days() > window_days {
+                        break;
+                    }
+                    if !std::ptr::eq(list[i].article, list[j].article) && met.insert((i, j)) {
+                        pairs.push((i, j));
+                    }
                 }
-                if std::ptr::eq(a.article, b.article) {
-                    continue;
-                }
+            }
+        }
+        pairs.sort_unstable();
+        for (i, j) in pairs {
+            let (a, b) = (&list[i], &list[j]);
+            {
                 let shared: BTreeSet<String> = a.names.intersection(&b.names).cloned().collect();
-                if shared.is_empty() {
-                    continue;
-                }
                 let (x, y) = (root(&mut parent, i), root(&mut parent, j));
                 parent[x.max(y)] = x.min(y);
-                // (the shared names as the sentence writes them: read only for
-                // a finding, never for every pair tied)
-                let pair = (a.article.path.as_str(), b.article.path.as_str());
+                let pair = (super::address(a.article), super::address(b.article));
                 // (the shared names as the sentence writes them, and the
                 // message: made only for a finding, never for every pair tied)
                 let finding = |kind: Kind, severity: Severity, why: &str| {
@@ -277,9 +316,9 @@ pub(super) fn compare(
                 if out.len() >= super::MAX_FINDINGS {
                     continue;
                 }
-                if let Some(why) = conflict(metric, a, b) {
+                if let Some((why, severity)) = conflict(metric, a, b) {
                     if seen.insert((Kind::ConflictingFigures, pair.0, pair.1)) {
-                        out.push(finding(Kind::ConflictingFigures, Severity::Error, &why));
+                        out.push(finding(Kind::ConflictingFigures, severity, why));
                     }
                     continue;
                 }

@@ -98,6 +98,25 @@ pub struct AuditFinding {
     pub diff: Option<Vec<DiffPart>>,
 }
 
+/// Whether more than [`MAX_NEIGHBOURS`] items after `list[i]` fall within
+/// its window (`list` sorted by `date`): the bound then cut the comparison
+/// short, which the report must say.
+fn crowded<T>(
+    list: &[T],
+    i: usize,
+    date: impl Fn(&T) -> chrono::NaiveDate,
+    window_days: i64,
+) -> bool {
+    list.get(i + 1 + MAX_NEIGHBOURS)
+        .is_some_and(|x| (date(x) - date(&list[i])).num_days() <= window_days)
+}
+
+/// An article by its place in memory: which article of the archive it is,
+/// even when two records share a path.
+fn address(a: &ArticleClaims) -> usize {
+    a as *const ArticleClaims as usize
+}
+
 /// Words as a report shows them: hard-wrapped copy's line breaks and runs
 /// of spaces as single spaces.
 fn one_spaced(s: &str) -> String {
@@ -142,9 +161,15 @@ impl AuditReport {
 pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) -> AuditReport {
     let names = names::Names::of(articles, lexicon);
     let buckets = figures::buckets(articles, &names, lexicon);
-    let mut findings = Vec::new();
-    let groups = figures::compare(&buckets, (&names, lexicon), window_days, &mut findings);
-    let stopped = quotes::drifting(articles, window_days, &mut findings);
+    let (mut findings, mut crowded) = (Vec::new(), false);
+    let groups = figures::compare(
+        &buckets,
+        (&names, lexicon),
+        window_days,
+        (&mut findings, &mut crowded),
+    );
+    let stopped = quotes::drifting(articles, window_days, (&mut findings, &mut crowded));
+    let charts = suggest::charts(&buckets, &groups, &names);
     findings.sort_by(|x, y| {
         let (a, b) = (&x.cited[0], &y.cited[0]);
         (a.date, &a.article, a.span.start, x.kind).cmp(&(b.date, &b.article, b.span.start, y.kind))
@@ -155,6 +180,12 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
                 "drifting quotes were compared until {} million word pairs had been aligned; later quotes were not compared",
                 quotes::MAX_DRIFT_CELLS / 1_000_000
             )
+        }),
+        crowded.then(|| {
+            format!("more than {MAX_NEIGHBOURS} figures or quotes of one kind fell within one's window; each was compared with the {MAX_NEIGHBOURS} after it only")
+        }),
+        (charts.len() > MAX_CHARTS).then(|| {
+            format!("{} groups could be charts; the first {MAX_CHARTS} are drawn", charts.len())
         }),
         (findings.len() >= MAX_FINDINGS).then(|| {
             format!("{MAX_FINDINGS} findings listed, the most an audit lists; the archive may hold more")
@@ -171,10 +202,7 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
         groups: groups.len(),
         findings,
         limits,
-        charts: suggest::charts(&buckets, &groups, &names)
-            .into_iter()
-            .take(MAX_CHARTS)
-            .collect(),
+        charts: charts.into_iter().take(MAX_CHARTS).collect(),
     }
 }
 

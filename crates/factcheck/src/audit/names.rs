@@ -106,6 +106,7 @@ impl<'l> Names<'l> {
     /// a key the text does not hold as [`Names::shown`] has it.
     pub(super) fn phrases(&self, text: &str, keys: &BTreeSet<String>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        let mut shown: HashSet<String> = HashSet::new();
         let mut found: HashSet<String> = HashSet::new();
         let mut run: Vec<&str> = Vec::new();
         let words = text.split_whitespace().map(|w| {
@@ -123,7 +124,7 @@ impl<'l> Names<'l> {
                 continue;
             }
             let phrase = run.join(" ");
-            if !run.is_empty() && !out.contains(&phrase) {
+            if !run.is_empty() && shown.insert(phrase.clone()) {
                 out.push(phrase);
             }
             run.clear();

@@ -17,9 +17,13 @@ use crate::model::{ArticleClaims, Claim, Severity};
 /// another remark.
 const MIN_WORDS: usize = 6;
 
-/// Words of a quote compared at most (a quote of a whole speech is
-/// compared by its opening).
+/// Quotes longer than this many words, or than [`MAX_QUOTE_BYTES`], are
+/// not compared: a speech is no quote to drift, and its diff could be
+/// thousands of words per pair.
 const MAX_WORDS: usize = 200;
+
+/// See [`MAX_WORDS`].
+const MAX_QUOTE_BYTES: usize = 4_000;
 
 /// The share of the longer quote's words the two must give in order.
 const SAME_QUOTE: f64 = 0.6;
@@ -41,11 +45,13 @@ struct Quote<'a> {
     sorted: Vec<String>,
 }
 
-fn words(s: &str) -> Vec<String> {
-    crate::compare::words::content_words(s)
-        .into_iter()
-        .take(MAX_WORDS)
-        .collect()
+/// A quote's words, if it is short enough to compare (see [`MAX_WORDS`]).
+fn words(s: &str) -> Option<Vec<String>> {
+    if s.len() > MAX_QUOTE_BYTES {
+        return None;
+    }
+    let words = crate::compare::words::content_words(s);
+    (words.len() <= MAX_WORDS).then_some(words)
 }
 
 /// Whether `short` is a run of `long`'s words.
@@ -64,12 +70,13 @@ fn cited(q: &Quote) -> Cited {
     }
 }
 
-/// Drifting quotes among the dated articles' quotes. Returns whether the
-/// comparisons stopped at [`MAX_DRIFT_CELLS`].
+/// Drifting quotes among the dated articles' quotes; `crowded` set when
+/// more than [`MAX_NEIGHBOURS`] quotes fell in one's window. Returns
+/// whether the comparisons stopped at [`MAX_DRIFT_CELLS`].
 pub(super) fn drifting(
     articles: &[ArticleClaims],
     window_days: i64,
-    out: &mut Vec<AuditFinding>,
+    (out, crowded): (&mut Vec<AuditFinding>, &mut bool),
 ) -> bool {
     let mut cells: u64 = 0;
     let mut by_speaker: HashMap<String, Vec<Quote>> = HashMap::new();
@@ -79,7 +86,7 @@ pub(super) fn drifting(
             let (Some(text), Some(speaker)) = (c.quote.as_deref(), named_source(c)) else {
                 continue;
             };
-            let words = words(text);
+            let Some(words) = words(text) else { continue };
             if words.len() >= MIN_WORDS {
                 let mut sorted = words.clone();
                 sorted.sort_unstable();
@@ -104,8 +111,9 @@ pub(super) fn drifting(
                 y.claim.span.start,
             ))
         });
-        let mut seen: HashSet<(&str, &str, &str)> = HashSet::new();
+        let mut seen: HashSet<(usize, usize, &str)> = HashSet::new();
         for (i, a) in list.iter().enumerate() {
+            *crowded |= super::crowded(&list, i, |q| q.date, window_days);
             for b in list[i + 1..].iter().take(MAX_NEIGHBOURS) {
                 if (b.date - a.date).num_days() > window_days {
                     break;
@@ -142,7 +150,7 @@ pub(super) fn drifting(
                 let in_order = common_in_order(short, long);
                 if elided && in_order == short.len()
                     || !enough(in_order)
-                    || !seen.insert((a.article.path.as_str(), b.article.path.as_str(), a.text))
+                    || !seen.insert((super::address(a.article), super::address(b.article), a.text))
                 {
                     continue;
                 }

@@ -86,7 +86,9 @@ pub(super) fn charts(
         let points = group
             .iter()
             .map(|f| {
-                let held = series.iter().rev().find(|s| s.0 <= f.date).map(|s| s.1);
+                // (the latest value on or before the figure's date)
+                let k = series.partition_point(|s| s.0 <= f.date);
+                let held = k.checked_sub(1).map(|k| series[k].1);
                 let fits = held.is_some_and(|v| f.low <= v && v <= f.high);
                 let q = f.claim.quantity.as_ref();
                 ChartPoint {
@@ -134,7 +136,12 @@ fn named(c: &crate::model::Claim) -> Option<&crate::model::Attribution> {
 pub fn suggest(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) -> ReferenceFile {
     let names = Names::of(articles, lexicon);
     let buckets = figures::buckets(articles, &names, lexicon);
-    let groups = figures::compare(&buckets, (&names, lexicon), window_days, &mut Vec::new());
+    let groups = figures::compare(
+        &buckets,
+        (&names, lexicon),
+        window_days,
+        (&mut Vec::new(), &mut false),
+    );
     let mut ids = Ids::default();
     let mut sources: Vec<SourceFile> = Vec::new();
     let mut facts = Vec::new();

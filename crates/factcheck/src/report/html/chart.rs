@@ -121,7 +121,11 @@ pub(super) fn chart_html(out: &mut String, c: &SeriesChart, k: usize, held: &str
     for p in &c.points {
         let held = p
             .date
-            .and_then(|d| c.series.iter().rev().find(|s| s.as_of <= d))
+            .and_then(|d| {
+                // (the latest value on or before the date: the series is sorted)
+                let k = c.series.partition_point(|s| s.as_of <= d);
+                k.checked_sub(1).map(|k| &c.series[k])
+            })
             .map_or("—".to_string(), |s| {
                 format!("{} (as of {})", num(s.value), s.as_of)
             });
