@@ -225,9 +225,14 @@ pub(crate) fn audit(
             .collect()
     };
     let lexicon = factcheck::Lexicon::default_ref();
-    let report = factcheck::audit::audit(&read, lexicon, window);
-    if let Some(o) = suggest {
-        let file = factcheck::audit::suggest(&read, lexicon, window);
+    let (report, file) = match suggest {
+        Some(_) => {
+            let (report, file) = factcheck::audit::audit_and_suggest(&read, lexicon, window);
+            (report, Some(file))
+        }
+        None => (factcheck::audit::audit(&read, lexicon, window), None),
+    };
+    if let (Some(o), Some(file)) = (suggest, file) {
         create_new(o, &factcheck::audit::suggest_yaml(&file))?;
         let counts = format!(
             "wrote a suggested reference ({}) to",

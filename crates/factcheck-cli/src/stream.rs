@@ -134,6 +134,19 @@ fn article(source: &str, line_no: usize, line: &str) -> Result<Article> {
     Ok(a)
 }
 
+/// A line as `next_line` read it (`fits`: within the record limit), or
+/// what is wrong with it.
+fn record_line(fits: bool, buf: &[u8]) -> std::result::Result<&str, String> {
+    match (fits, std::str::from_utf8(buf)) {
+        (false, _) => Err(format!(
+            "a record longer than {} MB, the limit for an article",
+            MAX_RECORD_BYTES >> 20
+        )),
+        (true, Err(e)) => Err(format!("not UTF-8 after byte {}", e.valid_up_to())),
+        (true, Ok(s)) => Ok(s),
+    }
+}
+
 /// Run `each` over every record of `input`, writing one JSON line per
 /// record to `out` in input order. Returns the number of bad lines (each
 /// already reported on standard error).
@@ -174,15 +187,7 @@ pub fn in_order<T: Send>(
         {
             n += 1;
             // a bad line is reported where it stands and the rest goes on
-            let line = match (fits, std::str::from_utf8(&buf)) {
-                (false, _) => Err(format!(
-                    "a record longer than {} MB, the limit for an article",
-                    MAX_RECORD_BYTES >> 20
-                )),
-                (true, Err(e)) => Err(format!("not UTF-8 after byte {}", e.valid_up_to())),
-                (true, Ok(s)) => Ok(s),
-            };
-            match line {
+            match record_line(fits, &buf) {
                 Err(message) => {
                     errors += 1;
                     crate::say::error(&Error::at(source, n, 1, message));
@@ -245,21 +250,10 @@ pub fn claims(
         next_line(&mut input, MAX_RECORD_BYTES, &mut buf).map_err(|e| Error::io(source, e))?
     {
         n += 1;
-        let parsed = match (fits, std::str::from_utf8(&buf)) {
-            (false, _) => Err(Error::at(
-                source,
-                n,
-                1,
-                format!("a record longer than {} MB", MAX_RECORD_BYTES >> 20),
-            )),
-            (true, Err(e)) => Err(Error::at(
-                source,
-                n,
-                1,
-                format!("not UTF-8 after byte {}", e.valid_up_to()),
-            )),
-            (true, Ok(line)) if line.trim().is_empty() => continue,
-            (true, Ok(line)) => serde_json::from_str(line).map_err(|e| {
+        let parsed = match record_line(fits, &buf) {
+            Err(message) => Err(Error::at(source, n, 1, message)),
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => serde_json::from_str(line).map_err(|e| {
                 Error::at(
                     source,
                     n,

@@ -52,11 +52,17 @@ fn subject_key(subject: Option<&str>, lexicon: &Lexicon) -> Option<String> {
     Some(lexicon.subject_head(&s).unwrap_or(s))
 }
 
+/// The attribution of a claim whose speaker the article names (never a
+/// guessed one).
+pub(super) fn named(c: &Claim) -> Option<&crate::model::Attribution> {
+    c.attribution
+        .as_ref()
+        .filter(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias))
+}
+
 /// The source a claim names (never a guessed one), normalised.
 pub(super) fn named_source(c: &Claim) -> Option<String> {
-    let a = c.attribution.as_ref()?;
-    matches!(a.resolved, Resolution::Named | Resolution::Alias)
-        .then(|| crate::lang::names::normalise_name(&a.speaker))
+    named(c).map(|a| crate::lang::names::normalise_name(&a.speaker))
 }
 
 fn cited(f: &Figure) -> Cited {

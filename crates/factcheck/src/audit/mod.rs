@@ -29,7 +29,9 @@ pub const MAX_CHARTS: usize = 200;
 /// real archive of 25,000 articles gives a few dozen).
 pub const MAX_FINDINGS: usize = 10_000;
 pub use quotes::MAX_DRIFT_CELLS;
-pub use suggest::{suggest, suggest_yaml};
+pub use suggest::suggest_yaml;
+
+use crate::reference::ReferenceFile;
 
 /// What an audit finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -159,6 +161,36 @@ impl AuditReport {
 /// Audit `articles`: claims dated at most `window_days` apart are
 /// compared.
 pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) -> AuditReport {
+    audit_with(articles, lexicon, window_days, |_, _, _| ()).0
+}
+
+/// [`audit`], and what the articles agree on as a reference (see
+/// [`suggest`]): one reading of the archive for both.
+pub fn audit_and_suggest(
+    articles: &[ArticleClaims],
+    lexicon: &Lexicon,
+    window_days: i64,
+) -> (AuditReport, ReferenceFile) {
+    audit_with(articles, lexicon, window_days, |names, buckets, groups| {
+        suggest::reference(articles, names, buckets, groups)
+    })
+}
+
+/// What the articles agree on, as a reference a curator starts from: a
+/// `series` fact for each toll that grows, the sources they name, the
+/// quotes several give word for word.
+pub fn suggest(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) -> ReferenceFile {
+    audit_and_suggest(articles, lexicon, window_days).1
+}
+
+/// The audit, and what `also` makes of the same grouping of the archive's
+/// figures (its names, buckets and groups).
+fn audit_with<T>(
+    articles: &[ArticleClaims],
+    lexicon: &Lexicon,
+    window_days: i64,
+    also: impl FnOnce(&names::Names, &[figures::Bucket], &[(usize, Vec<usize>)]) -> T,
+) -> (AuditReport, T) {
     let names = names::Names::of(articles, lexicon);
     let buckets = figures::buckets(articles, &names, lexicon);
     let (mut findings, mut crowded) = (Vec::new(), false);
@@ -170,6 +202,7 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
     );
     let stopped = quotes::drifting(articles, window_days, (&mut findings, &mut crowded));
     let charts = suggest::charts(&buckets, &groups, &names);
+    let more = also(&names, &buckets, &groups);
     findings.sort_by(|x, y| {
         let (a, b) = (&x.cited[0], &y.cited[0]);
         (a.date, &a.article, a.span.start, x.kind).cmp(&(b.date, &b.article, b.span.start, y.kind))
@@ -194,7 +227,7 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
     .into_iter()
     .flatten()
     .collect();
-    AuditReport {
+    let report = AuditReport {
         version: 1,
         articles: articles.len(),
         undated: articles.iter().filter(|a| a.date.is_none()).count(),
@@ -203,7 +236,8 @@ pub fn audit(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) ->
         findings,
         limits,
         charts: charts.into_iter().take(MAX_CHARTS).collect(),
-    }
+    };
+    (report, more)
 }
 
 impl std::fmt::Display for AuditReport {

@@ -32,19 +32,22 @@ pub(super) struct Names<'l> {
 }
 
 /// The words of a sentence past its first (all of them, `from_start`
-/// false: a run inside a sentence), trimmed of punctuation and of a
-/// possessive ("Saturday's" is "Saturday").
+/// false: a run inside a sentence), each [`bare`].
 fn inner_words(text: &str, from_start: bool) -> impl Iterator<Item = &str> {
     text.split_whitespace()
         .skip(usize::from(from_start))
-        .map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            ["'s", "’s"]
-                .iter()
-                .find_map(|s| w.strip_suffix(s))
-                .unwrap_or(w)
-        })
+        .map(bare)
         .filter(|w| !w.is_empty())
+}
+
+/// A word trimmed of punctuation and of a possessive ("Saturday's" is
+/// "Saturday").
+fn bare(w: &str) -> &str {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    ["'s", "’s"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .unwrap_or(w)
 }
 
 impl<'l> Names<'l> {
@@ -109,13 +112,7 @@ impl<'l> Names<'l> {
         let mut shown: HashSet<String> = HashSet::new();
         let mut found: HashSet<String> = HashSet::new();
         let mut run: Vec<&str> = Vec::new();
-        let words = text.split_whitespace().map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            ["'s", "’s"]
-                .iter()
-                .find_map(|s| w.strip_suffix(s))
-                .unwrap_or(w)
-        });
+        let words = text.split_whitespace().map(bare);
         for w in words.chain(std::iter::once("")) {
             let lower = w.to_lowercase();
             if keys.contains(&lower) {

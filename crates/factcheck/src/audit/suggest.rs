@@ -7,10 +7,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::figures::{self, shown_subject, Figure, CUMULATIVE};
+use super::figures::{self, named, shown_subject, Figure, CUMULATIVE};
 use super::names::Names;
-use crate::lexicon::Lexicon;
-use crate::model::{ArticleClaims, ChartPoint, Resolution, SeriesChart, SeriesValue, Status};
+use crate::model::{ArticleClaims, ChartPoint, SeriesChart, SeriesValue, Status};
 use crate::reference::skeleton::{one_spaced, slug, source_of, unique, Ids};
 use crate::reference::{FactFile, NumberText, QuoteFile, ReferenceFile, SourceFile};
 
@@ -125,28 +124,19 @@ pub(super) fn charts(
     out
 }
 
-/// The credited source of a figure or quote (never a guessed one).
-fn named(c: &crate::model::Claim) -> Option<&crate::model::Attribution> {
-    c.attribution
-        .as_ref()
-        .filter(|a| matches!(a.resolved, Resolution::Named | Resolution::Alias))
-}
-
-/// The reference the archive suggests (see the module).
-pub fn suggest(articles: &[ArticleClaims], lexicon: &Lexicon, window_days: i64) -> ReferenceFile {
-    let names = Names::of(articles, lexicon);
-    let buckets = figures::buckets(articles, &names, lexicon);
-    let groups = figures::compare(
-        &buckets,
-        (&names, lexicon),
-        window_days,
-        (&mut Vec::new(), &mut false),
-    );
+/// The reference the archive suggests (see the module), from the audit's
+/// grouping of its figures.
+pub(super) fn reference(
+    articles: &[ArticleClaims],
+    names: &Names,
+    buckets: &[figures::Bucket],
+    groups: &[(usize, Vec<usize>)],
+) -> ReferenceFile {
     let mut ids = Ids::default();
     let mut sources: Vec<SourceFile> = Vec::new();
     let mut facts = Vec::new();
-    for (k, members) in groups {
-        let ((metric, _), list) = &buckets[k];
+    for (k, members) in groups.iter() {
+        let ((metric, _), list) = &buckets[*k];
         if !CUMULATIVE.contains(&metric.as_str()) {
             continue;
         }
