@@ -407,6 +407,17 @@ pub(super) fn sentence_start(text: &str, c: &Claim) -> Option<usize> {
 /// Lower case with line breaks and tabs as spaces, byte for byte: a
 /// context word ("slight injuries") matches across a hard wrap.
 pub(super) fn flat_lower(s: &str) -> String {
+    // (most text: one pass over the bytes, no case tables)
+    if s.is_ascii() {
+        let flat = s
+            .bytes()
+            .map(|b| match b {
+                b'\n' | b'\r' | b'\t' => b' ',
+                b => b.to_ascii_lowercase(),
+            })
+            .collect();
+        return String::from_utf8(flat).unwrap_or_default();
+    }
     s.to_lowercase()
         .chars()
         .map(|c| {
@@ -494,6 +505,15 @@ pub(super) fn contains_word(text: &str, word: &str) -> bool {
     word_positions(text, word).next().is_some()
 }
 
+/// A word without the punctuation around it, as written (the word
+/// before any citation marker: "states.[1]").
+fn bare_as_written(w: &str) -> &str {
+    w.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
 /// Whether a sentence places itself: a capitalised name after a place
 /// preposition ("in Fujian", "Across Guangdong") that none of the
 /// candidates' place words holds (nor is held by one), a name that says it
@@ -511,31 +531,40 @@ pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &PlaceWords) -> bo
                 .eq_ignore_ascii_case("including")
         })
     };
-    // (the word before any citation marker: "states.[1]")
-    let bare = |w: &str| {
-        w.trim_start_matches(|c: char| !c.is_alphanumeric())
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase()
+    let bare = |w: &str| bare_as_written(w).to_lowercase();
+    // (asked of every word: compared without a lower-case copy when ASCII)
+    let bare_is = |w: &str, want: &str| {
+        let b = bare_as_written(w);
+        if b.is_ascii() {
+            b.eq_ignore_ascii_case(want)
+        } else {
+            b.to_lowercase() == want
+        }
     };
-    let preposition = |w: &str| ["in", "across", "throughout", "near"].contains(&bare(w).as_str());
+    let preposition = |w: &str| {
+        ["in", "across", "throughout", "near"]
+            .iter()
+            .any(|p| bare_is(w, p))
+    };
     // a region described in lower case ("in the inland states", "across
     // the northern provinces"): a modifier, then a region noun, the
     // modifier not among the candidates' words ("United States" holds no
     // "inland")
+    // (the cheap tests first: most windows open with no preposition)
     let described = words.windows(4).enumerate().any(|(k, w)| {
-        let (modifier, head) = (bare(w[2]), bare(w[3]));
         let region =
             |h: &str| lx.subregions.contains(h) || lx.subregions.contains(&format!("{h}s"));
-        !part(k)
-            && preposition(w[0])
-            && bare(w[1]) == "the"
+        preposition(w[0])
+            && bare_is(w[1], "the")
             && w[2].starts_with(char::is_lowercase)
             && w[3].starts_with(char::is_lowercase)
-            && region(&head)
-            && !places.hold(&modifier)
-            && !places.hold(&format!("{modifier} {head}"))
+            && !part(k)
+            && {
+                let (modifier, head) = (bare(w[2]), bare(w[3]));
+                region(&head)
+                    && !places.hold(&modifier)
+                    && !places.hold(&format!("{modifier} {head}"))
+            }
     });
     // a name that says it is a region, opening the sentence ("Broward
     // County had 21 fatalities"); not a longer name ("Kentucky State
@@ -558,10 +587,10 @@ pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &PlaceWords) -> bo
         || words.windows(2).enumerate().any(|(k, w)| {
             let prep = w[0].trim_matches(|c: char| !c.is_alphanumeric());
             let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
-            !part(k)
-                && preposition(prep)
+            preposition(prep)
                 && name.chars().next().is_some_and(char::is_uppercase)
                 && name.chars().skip(1).any(char::is_lowercase)
+                && !part(k)
                 && !lx.not_names.contains(&name.to_lowercase())
                 && {
                     let name = name.to_lowercase();
