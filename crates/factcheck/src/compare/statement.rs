@@ -19,6 +19,10 @@ fn same_stem(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // (most pairs differ in their first letter, so share no stem)
+    if a.as_bytes().first() != b.as_bytes().first() {
+        return false;
+    }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
     shorter >= STEM && common >= shorter.saturating_sub(2).max(STEM)
@@ -116,7 +120,6 @@ fn says_in_order(lx: &Lexicon, c: &[String], s: &[String]) -> Option<usize> {
 impl<'r> Checker<'r> {
     pub(super) fn statement(&self, c: &Claim, figures: &[(usize, usize)], out: &mut Vec<Finding>) {
         let Some(content) = &c.content else { return };
-        let speaker = self.speaker_id(c);
         let words = content_words(content);
         // the speaker's own statement first, then anyone's (a misattribution)
         // (only the statements whose first word the content holds)
@@ -137,6 +140,12 @@ impl<'r> Checker<'r> {
                 .iter()
                 .map(|&i| &self.statements[i])
                 .filter_map(|(s, says)| Some((*s, says_at(&self.reference.lexicon, &words, says)?)))
+        };
+        // (only a statement with candidates asks whose it is)
+        let speaker = if candidates.is_empty() {
+            None
+        } else {
+            self.speaker_id(c)
         };
         let own = matching().find(|(s, _)| speaker.as_deref() == Some(s.speaker.as_str()));
         let Some((rs, at)) = own.or_else(|| matching().next()) else {

@@ -180,7 +180,14 @@ pub(crate) fn common_in_order(a: &[String], b: &[String]) -> usize {
 pub(crate) fn content_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| {
+            // (most words: one copy, no case tables)
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase().replace('’', "'")
+            }
+        })
         .collect()
 }
 
