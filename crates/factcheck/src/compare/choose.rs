@@ -6,7 +6,8 @@
 //! first-ranked fact, or, when several rank the same, against none of them:
 //! the finding says so rather than guess.
 
-use super::place::{contains_word, flat_lower, own_place, sentence_start, word_positions, Place};
+use super::own_place::own_place;
+use super::place::{contains_word, flat_lower, sentence_start, word_positions, Place};
 use super::Checker;
 use crate::model::{Claim, Qualifier, Quantity, Resolution};
 use crate::reference::{Accepted, Fact};

@@ -29,6 +29,7 @@ mod figure;
 mod fix;
 mod long_quote;
 mod names;
+mod own_place;
 mod own_source;
 mod paragraph;
 mod place;

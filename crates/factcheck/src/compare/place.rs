@@ -5,11 +5,9 @@
 
 use chrono::NaiveDate;
 
-use super::candidates::PlaceWords;
 use super::choose::Spans;
 pub(super) use super::paragraph::{paragraph, paragraph_start_above};
 use crate::lexicon::grammar::{CONTRASTS, PLACE_PREPOSITIONS, SUBSET_PRONOUNS, TIME_PREPOSITIONS};
-use crate::lexicon::Lexicon;
 use crate::model::{Claim, Quantity};
 
 /// Where a figure stands: the article's date and text, and the number and
@@ -503,98 +501,4 @@ fn sentence_between(text: &str, a: usize, b: usize) -> bool {
 /// cased) between word boundaries.
 pub(super) fn contains_word(text: &str, word: &str) -> bool {
     word_positions(text, word).next().is_some()
-}
-
-/// A word without the punctuation around it, as written (the word
-/// before any citation marker: "states.[1]").
-fn bare_as_written(w: &str) -> &str {
-    w.trim_start_matches(|c: char| !c.is_alphanumeric())
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-}
-
-/// Whether a sentence places itself: a capitalised name after a place
-/// preposition ("in Fujian", "Across Guangdong") that none of the
-/// candidates' place words holds (nor is held by one), a name that says it
-/// is a region ("Broward County"), or a region it describes ("in the
-/// inland states").
-pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &PlaceWords) -> bool {
-    let words: Vec<&str> = sentence
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
-    // (not a part the sentence names: "including everyone in Iberia Parish")
-    let part = |k: usize| {
-        words[k.saturating_sub(3)..k].iter().any(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .eq_ignore_ascii_case("including")
-        })
-    };
-    let bare = |w: &str| bare_as_written(w).to_lowercase();
-    // (asked of every word: compared without a lower-case copy when ASCII)
-    let bare_is = |w: &str, want: &str| {
-        let b = bare_as_written(w);
-        if b.is_ascii() {
-            b.eq_ignore_ascii_case(want)
-        } else {
-            b.to_lowercase() == want
-        }
-    };
-    let preposition = |w: &str| {
-        ["in", "across", "throughout", "near"]
-            .iter()
-            .any(|p| bare_is(w, p))
-    };
-    // a region described in lower case ("in the inland states", "across
-    // the northern provinces"): a modifier, then a region noun, the
-    // modifier not among the candidates' words ("United States" holds no
-    // "inland")
-    // (the cheap tests first: most windows open with no preposition)
-    let described = words.windows(4).enumerate().any(|(k, w)| {
-        let region =
-            |h: &str| lx.subregions.contains(h) || lx.subregions.contains(&format!("{h}s"));
-        preposition(w[0])
-            && bare_is(w[1], "the")
-            && w[2].starts_with(char::is_lowercase)
-            && w[3].starts_with(char::is_lowercase)
-            && !part(k)
-            && {
-                let (modifier, head) = (bare(w[2]), bare(w[3]));
-                region(&head)
-                    && !places.hold(&modifier)
-                    && !places.hold(&format!("{modifier} {head}"))
-            }
-    });
-    // a name that says it is a region, opening the sentence ("Broward
-    // County had 21 fatalities"); not a longer name ("Kentucky State
-    // Police", "Islamic State fighters" mid-sentence, "U.S. Coast Guard")
-    let region_named = words.windows(3).take(1).any(|w| {
-        let (name, head) = (bare(w[0]), bare(w[1]));
-        name.chars().count() > 1
-            && !w[2].starts_with(char::is_uppercase)
-            && w[0].starts_with(char::is_uppercase)
-            && w[1].starts_with(char::is_uppercase)
-            && (lx.subregions.contains(&head) || lx.subregions.contains(&format!("{head}s")))
-            && !lx.subregions.contains(&name)
-            && !lx.not_names.contains(&name)
-            && name != "the"
-            && !places.hold(&name)
-            && !places.hold(&format!("{name} {head}"))
-    });
-    described
-        || region_named
-        || words.windows(2).enumerate().any(|(k, w)| {
-            let prep = w[0].trim_matches(|c: char| !c.is_alphanumeric());
-            let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
-            preposition(prep)
-                && name.chars().next().is_some_and(char::is_uppercase)
-                && name.chars().skip(1).any(char::is_lowercase)
-                && !part(k)
-                && !lx.not_names.contains(&name.to_lowercase())
-                && {
-                    let name = name.to_lowercase();
-                    !places.hold(&name) && !places.held_by(&name)
-                }
-        })
 }

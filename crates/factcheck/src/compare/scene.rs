@@ -4,7 +4,8 @@
 //! has it, such a figure is one place's or one incident's share, so its
 //! disagreement is a warning, never a rewrite to the whole toll.
 
-use super::place::{contains_word, flat_lower, own_place};
+use super::own_place::own_place;
+use super::place::{contains_word, flat_lower};
 use super::Checker;
 use crate::lexicon::grammar::CLOSED_CLASS;
 use crate::lexicon::Lexicon;
