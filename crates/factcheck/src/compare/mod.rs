@@ -53,7 +53,13 @@ pub struct Checker<'r> {
     /// Each lower-cased word to the quotes that hold it, in reference
     /// order: an article quote is compared only with the quotes it shares
     /// words with, not with every quote of a long reference.
-    quote_index: HashMap<String, Vec<usize>>,
+    /// (foldhash, seeded at random: every word of every article quote is
+    /// looked up here)
+    quote_index: names::HashMap<String, Vec<usize>>,
+    /// The fewest words of any reference quote: with how many of an
+    /// article quote's words the index holds, it bounds what any quote
+    /// can share with it.
+    shortest_quote: usize,
     /// Each prepared quote's place by its id.
     quote_by_id: HashMap<&'r str, usize>,
     /// Reference statements with their `says` words.
@@ -115,7 +121,7 @@ impl<'r> Checker<'r> {
                 }
             })
             .collect();
-        let mut quote_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut quote_index: names::HashMap<String, Vec<usize>> = Default::default();
         for (i, pq) in quotes.iter().enumerate() {
             let mut words = pq.sorted.clone();
             words.dedup();
@@ -128,6 +134,7 @@ impl<'r> Checker<'r> {
             .iter()
             .map(|s| (s, words::content_words(&s.says)))
             .collect();
+        let shortest_quote = quotes.iter().map(|q| q.plain.len()).min().unwrap_or(0);
         let quote_by_id = quotes
             .iter()
             .enumerate()
@@ -139,6 +146,7 @@ impl<'r> Checker<'r> {
             by_metric,
             quotes,
             quote_by_id,
+            shortest_quote,
             quote_index,
             statement_index: statement::statement_index(&reference.lexicon, &statements),
             statements,

@@ -7,7 +7,7 @@
 /// A map hashed with foldhash, seeded at random per process: a few times
 /// faster than the standard SipHash on short names, and still no table a
 /// hostile reference could fill with chosen collisions.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 use crate::lang::names::normalise_name;
 use crate::reference::Reference;

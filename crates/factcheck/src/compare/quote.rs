@@ -383,14 +383,21 @@ impl<'r> Checker<'r> {
         // a plain quote that shares too few words with every reference
         // quote has no candidate (every path below starts from the word
         // index): most quotes of an archive, never read with their places
-        let (mut arena, mut ends) = (String::new(), Vec::new());
+        let (mut arena, mut ends, mut held) = (String::new(), Vec::new(), 0usize);
         if plain_words(text, |w| {
+            held += usize::from(self.quote_index.contains_key(w));
             arena.push_str(w);
             ends.push(arena.len());
             false
         })
         .is_some()
         {
+            // (too few words held for any candidate, and not a pair)
+            let n = ends.len();
+            let pair_held = n == 2 && held > 0;
+            if !pair_held && !self.may_share(held, n) {
+                return Vec::new();
+            }
             let mut plain: Vec<&str> = ends
                 .iter()
                 .scan(0, |from, &to| Some(&arena[std::mem::replace(from, to)..to]))

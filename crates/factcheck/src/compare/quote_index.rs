@@ -80,6 +80,15 @@ impl<'r> Checker<'r> {
         hits.into_iter().map(|(i, _)| &self.quotes[i]).collect()
     }
 
+    /// Whether any reference quote may share enough of an article quote's
+    /// `n` words for [`Checker::sharing_words`] to keep it, when the index
+    /// holds `held` of them (repeats counted): none shares more than that.
+    /// Most quotes of an archive are turned away here, before their words
+    /// are sorted and counted.
+    pub(super) fn may_share(&self, held: usize, n: usize) -> bool {
+        held as f64 >= 0.5 * n.min(self.shortest_quote) as f64
+    }
+
     /// The reference quotes holding `word` (lower-cased).
     pub(super) fn holding(&self, word: &str) -> impl Iterator<Item = &PreparedQuote<'r>> {
         self.quote_index
@@ -87,5 +96,34 @@ impl<'r> Checker<'r> {
             .into_iter()
             .flatten()
             .map(|&i| &self.quotes[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::Checker;
+    use crate::reference::Reference;
+
+    proptest::proptest! {
+        /// The bound never turns away a quote that has candidates: quotes
+        /// of a small vocabulary, so shares fall on both sides of half.
+        #[test]
+        fn may_share_is_a_bound(
+            refs in proptest::collection::vec(proptest::collection::vec("(war|peace|now|the|talks|end)", 1..9), 1..4),
+            quote in proptest::collection::vec("(war|peace|now|the|talks|end|rain|snow)", 1..12),
+        ) {
+            let mut yaml = String::from("version: 1\nsources:\n  - id: s\n    name: Ann Lee\nquotes:\n");
+            for (i, r) in refs.iter().enumerate() {
+                yaml.push_str(&format!("  - id: q{i}\n    speaker: s\n    text: \"{}\"\n", r.join(" ")));
+            }
+            let reference = Reference::from_str("r.yaml".as_ref(), &yaml).unwrap();
+            let checker = Checker::new(&reference);
+            let mut sorted = quote.clone();
+            sorted.sort_unstable();
+            let held = sorted.iter().filter(|w| checker.quote_index.contains_key(w.as_str())).count();
+            if !checker.may_share(held, sorted.len()) {
+                proptest::prop_assert!(checker.sharing_words(&sorted).is_empty());
+            }
+        }
     }
 }
