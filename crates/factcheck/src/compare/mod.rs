@@ -56,7 +56,7 @@ pub struct Checker<'r> {
     /// (foldhash, seeded at random: every word of every article quote is
     /// looked up here)
     quote_index: names::HashMap<String, Vec<usize>>,
-    /// The fewest words of any reference quote: with how many of an
+    /// The fewest words of any reference quote (none: no bound): with how many of an
     /// article quote's words the index holds, it bounds what any quote
     /// can share with it.
     shortest_quote: usize,
@@ -70,6 +70,9 @@ pub struct Checker<'r> {
     names: names::Names,
     /// Each fact by its id, for the passes over findings.
     fact_by_id: HashMap<&'r str, &'r Fact>,
+    /// How a required fact that is no series reads in a `missing` finding
+    /// (the same for every article: described once).
+    described: HashMap<&'r str, String>,
 }
 
 /// A reference quote read once: its words with their places, and the set
@@ -134,7 +137,11 @@ impl<'r> Checker<'r> {
             .iter()
             .map(|s| (s, words::content_words(&s.says)))
             .collect();
-        let shortest_quote = quotes.iter().map(|q| q.plain.len()).min().unwrap_or(0);
+        let shortest_quote = quotes
+            .iter()
+            .map(|q| q.plain.len())
+            .min()
+            .unwrap_or(usize::MAX);
         let quote_by_id = quotes
             .iter()
             .enumerate()
@@ -152,6 +159,14 @@ impl<'r> Checker<'r> {
             statements,
             names: names::Names::new(reference),
             fact_by_id: reference.facts.iter().map(|f| (f.id.as_str(), f)).collect(),
+            described: reference
+                .facts
+                .iter()
+                .filter(|f| {
+                    f.required && !matches!(f.accepted, crate::reference::Accepted::Series(..))
+                })
+                .map(|f| (f.id.as_str(), figure::describe_fact(f, reference, None)))
+                .collect(),
             by_value: candidates::ByValue::new(&reference.facts),
         }
     }
@@ -354,7 +369,10 @@ impl<'r> Checker<'r> {
         self.sourced_elsewhere(article, &mut out);
         for f in &self.reference.facts {
             if f.required && !stated.contains(f.id.as_str()) {
-                let expected = figure::describe_fact(f, self.reference, self.date_of(article));
+                let expected = match self.described.get(f.id.as_str()) {
+                    Some(d) => d.clone(),
+                    None => figure::describe_fact(f, self.reference, self.date_of(article)),
+                };
                 out.push(self.finding(
                     Status::Missing,
                     Some(&f.id),

@@ -340,7 +340,9 @@ impl<'r> Checker<'r> {
     pub(super) fn inner_quotes(&self, article: &Article, c: &Claim, out: &mut Vec<Finding>) {
         let text = &article.text;
         let (start, end) = (c.span.start, c.span.end.min(text.len()));
-        if c.content.is_none()
+        // (only a reference quote of one or two words is looked for)
+        if self.shortest_quote > 2
+            || c.content.is_none()
             || start >= end
             || !text.is_char_boundary(start)
             || !text.is_char_boundary(end)
