@@ -114,6 +114,11 @@ impl<'r> Checker<'r> {
         at: &Place,
         stated: &HashSet<&str>,
     ) -> Choice<'r> {
+        let percent = q.unit.as_deref() == Some("percent");
+        // (most figures count what the reference has no fact of)
+        let Some(cands) = self.by_metric.get(&(q.metric.as_str(), percent)) else {
+            return Choice::None;
+        };
         let date = at.date;
         // a source found through a pronoun or another sentence may be a
         // guess: it does not choose the fact
@@ -135,10 +140,6 @@ impl<'r> Checker<'r> {
             .then(|| sentence_start(at.text, c))
             .flatten();
         let lx = &self.reference.lexicon;
-        let percent = q.unit.as_deref() == Some("percent");
-        let Some(cands) = self.by_metric.get(&(q.metric.as_str(), percent)) else {
-            return Choice::None;
-        };
         // the facts with a word in the sentence, the figure's phrase or the
         // paragraph before it: only their words can place the figure (the
         // others' are passed over as if they had none)

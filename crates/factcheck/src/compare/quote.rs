@@ -280,7 +280,8 @@ impl<'r> Checker<'r> {
         // (read only when a close quote was found: most quotes have none)
         let short =
             found.iter().any(|f| matches!(f, Found::Close(..))) && quote_words(text).len() < 6;
-        let speaker = self.speaker_id(c);
+        // (whose words they are matters only then)
+        let speaker = if short { self.speaker_id(c) } else { None };
         let named = c
             .attribution
             .as_ref()
