@@ -65,7 +65,7 @@ pub struct Checker<'r> {
     /// Reference statements with their `says` words.
     statements: Vec<(&'r crate::reference::RefStatement, Vec<String>)>,
     /// Statements by the stem of their first word (`statement.rs`).
-    statement_index: HashMap<String, Vec<usize>>,
+    statement_index: names::HashMap<String, Vec<usize>>,
     /// Source names and aliases, indexed.
     names: names::Names,
     /// Each fact by its id, for the passes over findings.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::words::content_words;
+use super::words::{content_word, content_word_parts, content_words};
 use super::Checker;
 use crate::lexicon::Lexicon;
 use crate::limits::MAX_STATEMENT_CANDIDATES;
@@ -34,6 +34,19 @@ fn stem_key(w: &str) -> &str {
     w.char_indices().nth(STEM).map_or(w, |(i, _)| &w[..i])
 }
 
+/// The [`stem_key`] of a word as written once [`content_word`] reads it,
+/// in `buf`: for ASCII, its first letters lower-cased, no copy of the rest.
+fn word_stem_key<'b>(w: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(&w[..w.len().min(STEM)]);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(stem_key(&content_word(w)));
+    }
+    buf
+}
+
 /// Each statement under the stem key of one word every content that says
 /// it must hold, in reference order: the rarest of its words past the
 /// first that may not be left out (small words may), else its first word
@@ -42,7 +55,7 @@ fn stem_key(w: &str) -> &str {
 pub(super) fn statement_index(
     lx: &Lexicon,
     statements: &[(&RefStatement, Vec<String>)],
-) -> HashMap<String, Vec<usize>> {
+) -> super::names::HashMap<String, Vec<usize>> {
     // (needed whether or not the statement opens with a cue: "that" after
     // the cue is not)
     let needed = |s: &[String]| -> Vec<usize> {
@@ -56,7 +69,7 @@ pub(super) fn statement_index(
             *df.entry(stem_key(w)).or_default() += 1;
         }
     }
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: super::names::HashMap<String, Vec<usize>> = Default::default();
     for (i, (_, s)) in statements.iter().enumerate() {
         let keys: Vec<&str> = match needed(s)
             .into_iter()
@@ -120,14 +133,13 @@ fn says_in_order(lx: &Lexicon, c: &[String], s: &[String]) -> Option<usize> {
 impl<'r> Checker<'r> {
     pub(super) fn statement(&self, c: &Claim, figures: &[(usize, usize)], out: &mut Vec<Finding>) {
         let Some(content) = &c.content else { return };
-        let words = content_words(content);
         // the speaker's own statement first, then anyone's (a misattribution)
         // (only the statements whose first word the content holds)
         // (each word's list is in reference order, so the first of them
         // all are among the first of each)
-        let mut candidates: Vec<usize> = words
-            .iter()
-            .filter_map(|w| self.statement_index.get(stem_key(w)))
+        let mut key = String::new();
+        let mut candidates: Vec<usize> = content_word_parts(content)
+            .filter_map(|w| self.statement_index.get(word_stem_key(w, &mut key)))
             .flat_map(|list| list.iter().take(MAX_STATEMENT_CANDIDATES))
             .copied()
             .collect();
@@ -135,6 +147,12 @@ impl<'r> Checker<'r> {
         candidates.dedup();
         // (a hostile reference of thousands of statements alike)
         candidates.truncate(MAX_STATEMENT_CANDIDATES);
+        // (most contents have no candidate: their words are not copied)
+        let words = if candidates.is_empty() {
+            Vec::new()
+        } else {
+            content_words(content)
+        };
         let matching = || {
             candidates
                 .iter()
@@ -233,6 +251,17 @@ impl<'r> Checker<'r> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A word's key read without a copy is the key of its content
+        /// form, for ASCII and other words alike.
+        #[test]
+        fn word_stem_key_is_the_content_words_key(w in "[A-Za-z'’ÉéİßΣσ0-9]{1,9}") {
+            let mut buf = String::new();
+            let full = content_word(&w);
+            proptest::prop_assert_eq!(word_stem_key(&w, &mut buf), stem_key(&full));
+        }
+    }
 
     #[test]
     fn statements_allow_inflection_and_gaps() {

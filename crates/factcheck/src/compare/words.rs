@@ -178,17 +178,23 @@ pub(crate) fn common_in_order(a: &[String], b: &[String]) -> usize {
 /// Content words, lower-cased with one apostrophe: for matching statements
 /// with inflection, and for telling whether two drafts' claims are the same.
 pub(crate) fn content_words(s: &str) -> Vec<String> {
+    content_word_parts(s).map(content_word).collect()
+}
+
+/// The words of `s` as written, before [`content_word`] reads each.
+pub(crate) fn content_word_parts(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            // (most words: one copy, no case tables)
-            if w.is_ascii() {
-                w.to_ascii_lowercase()
-            } else {
-                w.to_lowercase().replace('’', "'")
-            }
-        })
-        .collect()
+}
+
+/// One content word lower-cased, its typographic apostrophe plain.
+pub(crate) fn content_word(w: &str) -> String {
+    // (most words: one copy, no case tables)
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase().replace('’', "'")
+    }
 }
 
 /// One step of the word alignment: its tag and the index of its word (the
