@@ -181,10 +181,36 @@ pub(crate) fn content_words(s: &str) -> Vec<String> {
     content_word_parts(s).map(content_word).collect()
 }
 
-/// The words of `s` as written, before [`content_word`] reads each.
+/// The words of `s` as written, before [`content_word`] reads each: runs of
+/// letters, digits and apostrophes.
 pub(crate) fn content_word_parts(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
+    // (ASCII read as bytes, without decoding: most text)
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let char_at = move |i: usize| match s.as_bytes()[i] {
+        b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'\'', 1),
+        _ => s[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (in_word(c), c.len_utf8())),
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < s.len() {
+            let start = at;
+            while at < s.len() {
+                let (word, len) = char_at(at);
+                if !word {
+                    break;
+                }
+                at += len;
+            }
+            if at > start {
+                return Some(&s[start..at]);
+            }
+            at += char_at(at).1;
+        }
+        None
+    })
 }
 
 /// One content word lower-cased, its typographic apostrophe plain.

@@ -224,3 +224,17 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// Content words read byte by byte are the runs `split` gives at every
+    /// character that is no letter, digit or apostrophe.
+    #[test]
+    fn content_word_parts_are_the_split_runs(s in "[a-zA-Z0-9 ,.'’é\u{301}ßİ—\u{a0}\n\u{1f600}-]{0,30}") {
+        let by_split: Vec<&str> = s
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let parts: Vec<&str> = content_word_parts(&s).collect();
+        proptest::prop_assert_eq!(parts, by_split);
+    }
+}
