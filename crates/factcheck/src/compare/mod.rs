@@ -66,6 +66,9 @@ pub struct Checker<'r> {
     statements: Vec<(&'r crate::reference::RefStatement, Vec<String>)>,
     /// Statements by the stem of their first word (`statement.rs`).
     statement_index: names::HashMap<String, Vec<usize>>,
+    /// The first bytes of the statement index's keys: a word starting
+    /// with none of them is passed over without a look-up.
+    statement_initials: [bool; 256],
     /// Source names and aliases, indexed.
     names: names::Names,
     /// Each fact by its id, for the passes over findings.
@@ -137,6 +140,7 @@ impl<'r> Checker<'r> {
             .iter()
             .map(|s| (s, words::content_words(&s.says)))
             .collect();
+        let statement_index = statement::statement_index(&reference.lexicon, &statements);
         let shortest_quote = quotes
             .iter()
             .map(|q| q.plain.len())
@@ -155,7 +159,8 @@ impl<'r> Checker<'r> {
             quote_by_id,
             shortest_quote,
             quote_index,
-            statement_index: statement::statement_index(&reference.lexicon, &statements),
+            statement_initials: statement::initials(&statement_index),
+            statement_index,
             statements,
             names: names::Names::new(reference),
             fact_by_id: reference.facts.iter().map(|f| (f.id.as_str(), f)).collect(),

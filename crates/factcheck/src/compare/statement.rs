@@ -34,6 +34,17 @@ fn stem_key(w: &str) -> &str {
     w.char_indices().nth(STEM).map_or(w, |(i, _)| &w[..i])
 }
 
+/// The first bytes of the index's keys, as a table.
+pub(super) fn initials(index: &super::names::HashMap<String, Vec<usize>>) -> [bool; 256] {
+    let mut t = [false; 256];
+    for key in index.keys() {
+        if let Some(&b) = key.as_bytes().first() {
+            t[usize::from(b)] = true;
+        }
+    }
+    t
+}
+
 /// The [`stem_key`] of a word as written once [`content_word`] reads it,
 /// in `buf`: for ASCII, its first letters lower-cased, no copy of the rest.
 fn word_stem_key<'b>(w: &str, buf: &'b mut String) -> &'b str {
@@ -139,6 +150,11 @@ impl<'r> Checker<'r> {
         // all are among the first of each)
         let mut key = String::new();
         let mut candidates: Vec<usize> = content_word_parts(content)
+            // (an ASCII word's key starts with its first letter lower-cased)
+            .filter(|w| {
+                !w.is_ascii()
+                    || self.statement_initials[usize::from(w.as_bytes()[0].to_ascii_lowercase())]
+            })
             .filter_map(|w| self.statement_index.get(word_stem_key(w, &mut key)))
             .flat_map(|list| list.iter().take(MAX_STATEMENT_CANDIDATES))
             .copied()
