@@ -149,7 +149,15 @@ impl<'r> Checker<'r> {
         // (each word's list is in reference order, so the first of them
         // all are among the first of each)
         let mut key = String::new();
+        // (an ASCII word's key is its first letters lower-cased: where no
+        // key stands in the content, no word has one)
+        let may_hold = !content.is_ascii()
+            || self
+                .statement_keys
+                .as_ref()
+                .is_none_or(|keys| keys.is_match(content.as_str()));
         let mut candidates: Vec<usize> = content_word_parts(content)
+            .take_while(|_| may_hold)
             // (an ASCII word's key starts with its first letter lower-cased)
             .filter(|w| {
                 !w.is_ascii()
