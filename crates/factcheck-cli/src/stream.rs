@@ -160,10 +160,9 @@ pub fn run<T: serde::Serialize + Send>(
         source,
         input,
         |a| {
-            factcheck::report::safe_json::to_string(&each(a), false)
-                .map_err(|e| Error::Usage(e.to_string()))
+            factcheck::report::safe_json::to_line(&each(a)).map_err(|e| Error::Usage(e.to_string()))
         },
-        |json| writeln!(out, "{json}").map_err(|e| Error::io("<stdout>", e)),
+        |line| out.write_all(&line).map_err(|e| Error::io("<stdout>", e)),
     )
 }
 

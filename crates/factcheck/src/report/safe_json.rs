@@ -36,6 +36,15 @@ pub fn to_writer_pretty_for_html<W: Write, T: Serialize + ?Sized>(
     value.serialize(&mut ser)
 }
 
+/// `value` as one line of compact JSON, bytes ready to write (no UTF-8
+/// check of its text, as [`to_string`] makes: a stream writes it as it is).
+pub fn to_line<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(4096);
+    to_writer(&mut out, value)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
 /// `value` as compact JSON (`pretty`: indented).
 pub fn to_string<T: Serialize + ?Sized>(value: &T, pretty: bool) -> serde_json::Result<String> {
     let mut out = Vec::with_capacity(128);
