@@ -77,9 +77,9 @@ pub struct Checker<'r> {
     names: names::Names,
     /// Each fact by its id, for the passes over findings.
     fact_by_id: HashMap<&'r str, &'r Fact>,
-    /// How a required fact that is no series reads in a `missing` finding
-    /// (the same for every article: described once).
-    described: HashMap<&'r str, String>,
+    /// The `missing` finding of each required fact that is no series (the
+    /// same for every article: made once).
+    described: HashMap<&'r str, Finding>,
 }
 
 /// A reference quote read once: its words with their places, and the set
@@ -155,7 +155,7 @@ impl<'r> Checker<'r> {
             .enumerate()
             .map(|(i, pq)| (pq.quote.id.as_str(), i))
             .collect();
-        Checker {
+        let mut checker = Checker {
             reference,
             extractor: Extractor::for_reference(reference),
             by_metric,
@@ -172,16 +172,16 @@ impl<'r> Checker<'r> {
             statements,
             names: names::Names::new(reference),
             fact_by_id: reference.facts.iter().map(|f| (f.id.as_str(), f)).collect(),
-            described: reference
-                .facts
-                .iter()
-                .filter(|f| {
-                    f.required && !matches!(f.accepted, crate::reference::Accepted::Series(..))
-                })
-                .map(|f| (f.id.as_str(), figure::describe_fact(f, reference, None)))
-                .collect(),
+            described: HashMap::new(),
             by_value: candidates::ByValue::new(&reference.facts),
-        }
+        };
+        checker.described = reference
+            .facts
+            .iter()
+            .filter(|f| f.required && !matches!(f.accepted, crate::reference::Accepted::Series(..)))
+            .map(|f| (f.id.as_str(), checker.missing(f, None)))
+            .collect();
+        checker
     }
 
     /// The reference source a claim's speaker is, if any.
@@ -382,24 +382,32 @@ impl<'r> Checker<'r> {
         self.sourced_elsewhere(article, &mut out);
         for f in &self.reference.facts {
             if f.required && !stated.contains(f.id.as_str()) {
-                let expected = match self.described.get(f.id.as_str()) {
-                    Some(d) => d.clone(),
-                    None => figure::describe_fact(f, self.reference, self.date_of(article)),
-                };
-                out.push(self.finding(
-                    Status::Missing,
-                    Some(&f.id),
-                    None,
-                    Some(expected.clone()),
-                    None,
-                    format!(
-                        "The article never states `{}` ({}): add {}.",
-                        f.id, f.metric, expected
-                    ),
-                ));
+                out.push(match self.described.get(f.id.as_str()) {
+                    Some(missing) => missing.clone(),
+                    None => self.missing(f, self.date_of(article)),
+                });
             }
         }
         out
+    }
+}
+
+impl Checker<'_> {
+    /// The finding for a required fact an article dated `date` never states.
+    fn missing(&self, f: &Fact, date: Option<chrono::NaiveDate>) -> Finding {
+        let expected = figure::describe_fact(f, self.reference, date);
+        let message = format!(
+            "The article never states `{}` ({}): add {}.",
+            f.id, f.metric, expected
+        );
+        self.finding(
+            Status::Missing,
+            Some(&f.id),
+            None,
+            Some(expected),
+            None,
+            message,
+        )
     }
 }
 
