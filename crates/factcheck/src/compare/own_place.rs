@@ -33,21 +33,23 @@ pub(super) fn own_place(lx: &Lexicon, sentence: &str, places: &PlaceWords) -> bo
     };
     let bare = |w: &str| bare_as_written(w).to_lowercase();
     // (asked of every word: compared without a lower-case copy when ASCII)
-    let bare_is = |w: &str, want: &str| {
-        let b = bare_as_written(w);
+    let is = |b: &str, want: &str| {
         if b.is_ascii() {
             b.eq_ignore_ascii_case(want)
         } else {
             b.to_lowercase() == want
         }
     };
-    // (each word asked once)
+    let bare_is = |w: &str, want: &str| is(bare_as_written(w), want);
+    // (each word read once; a preposition is a short word)
     let preposition: Vec<bool> = words
         .iter()
         .map(|w| {
-            ["in", "across", "throughout", "near"]
-                .iter()
-                .any(|p| bare_is(w, p))
+            let b = bare_as_written(w);
+            (!b.is_ascii() || (2..=10).contains(&b.len()))
+                && ["in", "across", "throughout", "near"]
+                    .iter()
+                    .any(|p| is(b, p))
         })
         .collect();
     // a region described in lower case ("in the inland states", "across
