@@ -318,6 +318,12 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
     let mut i = sent.first;
     while i < toks.len() {
         // numbers start at digits or number words; never inside a phrase
+        // (most tokens are neither: turned away here, before a call)
+        let t = &toks[i];
+        if !(t.kind == Kind::Num || t.kind == Kind::Word && t.opens_number()) {
+            i += 1;
+            continue;
+        }
         let Some(n) = parse_at(sent.src, toks, i) else {
             i += 1;
             continue;

@@ -293,6 +293,11 @@ fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option
     if !toks[i].opens_number() {
         return None;
     }
+    // ("a" and "an", the commonest openers, open a number only before a
+    // word that opens one: "a dozen", "a half", "a million")
+    if matches!(w, "a" | "an") && !toks.get(i + 1).is_some_and(Token::opens_number) {
+        return None;
+    }
     n.words = true;
     if let Some(v) = tens_of(toks, i) {
         n.value = v;
