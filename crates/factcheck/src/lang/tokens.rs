@@ -138,6 +138,10 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
         let begin = i;
         let mut stop = i + c.len_utf8();
         let mut hyphen = false;
+        // (what lower-casing a word needs, noted as it is read: an ASCII
+        // capital, or any other character than ASCII)
+        let mut upper = c.is_ascii_uppercase();
+        let mut ascii = c.is_ascii();
         let kind;
         if c.is_ascii_digit() {
             kind = Kind::Num;
@@ -156,6 +160,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             loop {
                 match bytes.get(stop) {
                     Some(b) if b.is_ascii_alphabetic() => {
+                        upper |= b.is_ascii_uppercase();
                         stop += 1;
                         continue;
                     }
@@ -164,6 +169,8 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
                 }
                 let Some(d) = char_at(s, stop) else { break };
                 if is_word_char(d) {
+                    ascii &= d.is_ascii();
+                    upper |= d.is_ascii_uppercase();
                     stop += d.len_utf8();
                 } else if is_apostrophe(d) || d == '-' || d == '&' {
                     // internal apostrophe or hyphen: Russia’s, so-called;
@@ -178,6 +185,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
                     };
                     if joins {
                         hyphen |= d == '-';
+                        ascii &= d.is_ascii();
                         stop = after;
                     } else {
                         break;
@@ -190,17 +198,15 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             kind = Kind::Punct;
         }
         let text = &s[begin..stop];
-        let lower = if kind == Kind::Word && text.bytes().any(|b| !b.is_ascii_lowercase()) {
-            if text.is_ascii() {
-                // (most words: folded in place, inline, no Unicode tables)
-                let mut l = CompactString::from(text);
-                l.make_ascii_lowercase();
-                l
-            } else {
-                CompactString::from(text.to_lowercase())
-            }
-        } else {
+        let lower = if kind != Kind::Word || ascii && !upper {
             CompactString::from(text)
+        } else if ascii {
+            // (most words: folded in place, inline, no Unicode tables)
+            let mut l = CompactString::from(text);
+            l.make_ascii_lowercase();
+            l
+        } else {
+            CompactString::from(text.to_lowercase())
         };
         out.push(Token {
             start: start + begin,
