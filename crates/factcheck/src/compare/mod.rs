@@ -56,9 +56,9 @@ pub struct Checker<'r> {
     /// (foldhash, seeded at random: every word of every article quote is
     /// looked up here)
     quote_index: names::HashMap<String, Vec<usize>>,
-    /// The fewest words of any reference quote (none: no bound): with how many of an
-    /// article quote's words the index holds, it bounds what any quote
-    /// can share with it.
+    /// The fewest words of any reference quote (`usize::MAX` when there is
+    /// none): with how many of an article quote's words the index holds,
+    /// it bounds what any quote can share with it.
     shortest_quote: usize,
     /// Each prepared quote's place by its id.
     quote_by_id: HashMap<&'r str, usize>,
