@@ -79,7 +79,7 @@ pub struct Checker<'r> {
     fact_by_id: HashMap<&'r str, &'r Fact>,
     /// The `missing` finding of each required fact that is no series (the
     /// same for every article: made once).
-    described: HashMap<&'r str, Finding>,
+    missing_findings: HashMap<&'r str, Finding>,
 }
 
 /// A reference quote read once: its words with their places, and the set
@@ -172,10 +172,10 @@ impl<'r> Checker<'r> {
             statements,
             names: names::Names::new(reference),
             fact_by_id: reference.facts.iter().map(|f| (f.id.as_str(), f)).collect(),
-            described: HashMap::new(),
+            missing_findings: HashMap::new(),
             by_value: candidates::ByValue::new(&reference.facts),
         };
-        checker.described = reference
+        checker.missing_findings = reference
             .facts
             .iter()
             .filter(|f| f.required && !matches!(f.accepted, crate::reference::Accepted::Series(..)))
@@ -382,7 +382,7 @@ impl<'r> Checker<'r> {
         self.sourced_elsewhere(article, &mut out);
         for f in &self.reference.facts {
             if f.required && !stated.contains(f.id.as_str()) {
-                out.push(match self.described.get(f.id.as_str()) {
+                out.push(match self.missing_findings.get(f.id.as_str()) {
                     Some(missing) => missing.clone(),
                     None => self.missing(f, self.date_of(article)),
                 });

@@ -71,7 +71,7 @@ impl<'r> Checker<'r> {
         }
         let mut hits: Vec<(usize, usize)> = shared
             .into_iter()
-            .filter(|&(i, n)| n as f64 >= 0.5 * lower.len().min(self.quotes[i].plain.len()) as f64)
+            .filter(|&(i, n)| enough_shared(n, lower.len(), self.quotes[i].plain.len()))
             .collect();
         // those sharing the most words, when a reference holds many alike
         hits.sort_unstable_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
@@ -86,7 +86,7 @@ impl<'r> Checker<'r> {
     /// Most quotes of an archive are turned away here, before their words
     /// are sorted and counted.
     pub(super) fn may_share(&self, held: usize, n: usize) -> bool {
-        held as f64 >= 0.5 * n.min(self.shortest_quote) as f64
+        enough_shared(held, n, self.shortest_quote)
     }
 
     /// The reference quotes holding `word` (lower-cased).
@@ -97,6 +97,14 @@ impl<'r> Checker<'r> {
             .flatten()
             .map(|&i| &self.quotes[i])
     }
+}
+
+/// Whether `shared` words are the share a candidate needs of an article
+/// quote of `a` words and a reference quote of `b`: half the shorter.
+/// One rule for the candidates and for the bound that turns quotes away
+/// before them.
+fn enough_shared(shared: usize, a: usize, b: usize) -> bool {
+    shared as f64 >= 0.5 * a.min(b) as f64
 }
 
 #[cfg(test)]
