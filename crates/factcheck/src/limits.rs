@@ -209,7 +209,7 @@ pub(crate) fn findings_per_article(
 /// [`MAX_FACTS_PER_FIGURE`] of its facts; `facts` counts a metric's facts
 /// by (metric, percent).
 pub(crate) fn facts_per_figure<'c>(
-    claims: &'c [Claim],
+    claims: &'c [std::sync::Arc<Claim>],
     facts: impl Fn((&'c str, bool)) -> usize,
 ) -> Vec<Notice> {
     let mut told: Vec<(&str, bool)> = Vec::new();

@@ -7,6 +7,7 @@ use crate::lang::names::normalise_name;
 use crate::lexicon::grammar;
 use crate::model::{Claim, ClaimKind, Correction, Finding, Resolution, Severity, Status};
 use crate::reference::Fact;
+use std::sync::Arc;
 
 impl Checker<'_> {
     /// A claim given to another speaker than the reference's `right`. With
@@ -121,7 +122,7 @@ impl Checker<'_> {
 
     pub(super) fn misattributed(
         &self,
-        c: &Claim,
+        c: &Arc<Claim>,
         id: &str,
         want: &str,
         message: String,
@@ -304,7 +305,7 @@ impl Checker<'_> {
 
     pub(super) fn unattributed(
         &self,
-        c: &Claim,
+        c: &Arc<Claim>,
         fact: Option<&Fact>,
         required: bool,
         out: &mut Vec<Finding>,

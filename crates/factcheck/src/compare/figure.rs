@@ -3,6 +3,7 @@
 //! the source the article gives, and the fix written in the article's style.
 
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 use super::choose::{Choice, Spans, Tie};
 use super::fix;
@@ -203,7 +204,7 @@ impl<'r> Checker<'r> {
     pub(super) fn figure<'a>(
         &'a self,
         article: &Article,
-        c: &Claim,
+        c: &Arc<Claim>,
         out: &mut Vec<Finding>,
         stated: &mut std::collections::HashSet<&'a str>,
         figures: &Spans,
@@ -446,7 +447,7 @@ impl<'r> Checker<'r> {
         self.named_in(want, &text[from..start]).is_some()
     }
 
-    fn unverified_figure(&self, c: &Claim, q: &Quantity) -> Finding {
+    fn unverified_figure(&self, c: &Arc<Claim>, q: &Quantity) -> Finding {
         let found = &q.phrase;
         self.finding(
             Status::Unverified,
@@ -497,7 +498,7 @@ impl<'r> Checker<'r> {
         below_top && above_bottom
     }
 
-    fn agreement(&self, article: &Article, c: &Claim, q: &Quantity, fact: &Fact) -> Finding {
+    fn agreement(&self, article: &Article, c: &Arc<Claim>, q: &Quantity, fact: &Fact) -> Finding {
         let found = &q.phrase;
         let expected = describe_fact(fact, self.reference, self.date_of(article));
         self.finding(
@@ -518,7 +519,7 @@ impl<'r> Checker<'r> {
     fn disagreement(
         &self,
         article: &Article,
-        c: &Claim,
+        c: &Arc<Claim>,
         q: &Quantity,
         fact: &Fact,
         fits: Option<&Fact>,

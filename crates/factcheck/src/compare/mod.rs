@@ -8,6 +8,7 @@
 //! applies fixes; `drafts.rs` compares two drafts.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::article::Article;
 use crate::extract::Extractor;
@@ -221,7 +222,7 @@ impl<'r> Checker<'r> {
         &self,
         status: Status,
         fact: Option<&str>,
-        claim: Option<&Claim>,
+        claim: Option<&Arc<Claim>>,
         expected: Option<String>,
         found: Option<String>,
         message: String,
@@ -230,7 +231,7 @@ impl<'r> Checker<'r> {
             status,
             severity: self.severity(status, status.default_severity()),
             fact: fact.map(String::from),
-            claim: claim.cloned(),
+            claim: claim.map(Arc::clone),
             expected,
             found,
             message,
@@ -254,19 +255,21 @@ impl<'r> Checker<'r> {
     /// Extract the article's claims with the reference's lexicon and source
     /// names, and judge them: the findings in article order.
     pub fn check(&self, article: &Article) -> ArticleReport {
-        let claims = self.extractor.extract(article);
-        let mut findings = self.findings(article, &claims.claims);
+        let extracted = self.extractor.extract(article);
+        // (each claim shared by the findings on it)
+        let claims: Vec<Arc<Claim>> = extracted.claims.into_iter().map(Arc::new).collect();
+        let mut findings = self.findings(article, &claims);
         spoken::spare_quoted_words(&article.text, &mut findings);
-        spoken::spare_quoted_speakers(&claims.claims, &mut findings);
-        self.spare_others_quoted_figures(&claims.claims, &mut findings);
+        spoken::spare_quoted_speakers(&claims, &mut findings);
+        self.spare_others_quoted_figures(&claims, &mut findings);
         correct::spare_unsafe(&article.text, &mut findings, &self.reference.lexicon);
         let (mut findings, suppressed, unused) =
             suppress::apply(&article.text, findings, |a, b| {
                 article.lines.span(&article.text, a, b)
             });
-        let mut notices = claims.notices;
+        let mut notices = extracted.notices;
         notices.extend(unused);
-        notices.extend(crate::limits::facts_per_figure(&claims.claims, |key| {
+        notices.extend(crate::limits::facts_per_figure(&claims, |key| {
             self.by_metric.get(&key).map_or(0, |c| c.facts.len())
         }));
         let mut unlisted_corrections = Vec::new();
@@ -292,7 +295,7 @@ impl<'r> Checker<'r> {
     }
 
     /// The findings for claims already extracted from `article`, in article order.
-    pub fn findings(&self, article: &Article, claims: &[Claim]) -> Vec<Finding> {
+    pub fn findings(&self, article: &Article, claims: &[Arc<Claim>]) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut stated: std::collections::HashSet<&str> = std::collections::HashSet::new();
         // each figure's number and phrase, in text order

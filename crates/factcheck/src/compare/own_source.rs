@@ -2,13 +2,15 @@
 //! wrong credit is a misattribution, unless the figure is one the speaker
 //! only relays or takes as known.
 
+use std::sync::Arc;
+
 use super::Checker;
 use crate::model::{Claim, Finding, Resolution, Severity};
 use crate::reference::Fact;
 
 impl Checker<'_> {
     /// A misattribution when the article credits another source than the fact's.
-    pub(super) fn judge_source(&self, c: &Claim, fact: &Fact, out: &mut Vec<Finding>) {
+    pub(super) fn judge_source(&self, c: &Arc<Claim>, fact: &Fact, out: &mut Vec<Finding>) {
         let (Some(want), Some(a)) = (&fact.source, &c.attribution) else {
             return;
         };

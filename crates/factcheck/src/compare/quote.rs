@@ -9,6 +9,7 @@ use super::words::{QuoteDiff, Squashed};
 use super::{Checker, PreparedQuote};
 use crate::article::Article;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::model::{Claim, Correction, DiffOp, DiffPart, Finding, Resolution, Severity, Status};
 use crate::reference::RefQuote;
@@ -205,7 +206,7 @@ impl<'r> Checker<'r> {
     /// What each quote of the article is against the reference (in claim
     /// order, empty for other claims), and the reference quotes some quote
     /// gives word for word: found once, used by every quote.
-    pub(super) fn quote_matches(&self, claims: &[Claim]) -> QuoteMatches<'r> {
+    pub(super) fn quote_matches(&self, claims: &[Arc<Claim>]) -> QuoteMatches<'r> {
         let found: Vec<Vec<Found<'r>>> = claims
             .iter()
             .map(|c| {
@@ -228,7 +229,7 @@ impl<'r> Checker<'r> {
     pub(super) fn quote(
         &self,
         article: &Article,
-        c: &Claim,
+        c: &Arc<Claim>,
         mut found: Vec<Found<'r>>,
         verbatim: &HashSet<&str>,
         out: &mut Vec<Finding>,
@@ -338,7 +339,7 @@ impl<'r> Checker<'r> {
     /// attack was “sickening”") is no quote on its own — a scare quote looks
     /// the same — but when it is a reference quote word for word, the
     /// statement's speaker is the one who said it.
-    pub(super) fn inner_quotes(&self, article: &Article, c: &Claim, out: &mut Vec<Finding>) {
+    pub(super) fn inner_quotes(&self, article: &Article, c: &Arc<Claim>, out: &mut Vec<Finding>) {
         let text = &article.text;
         let (start, end) = (c.span.start, c.span.end.min(text.len()));
         // (only a reference quote of one or two words is looked for)
@@ -369,12 +370,12 @@ impl<'r> Checker<'r> {
                 continue;
             };
             let (a, b) = (span.open, span.close);
-            let mut quote = c.clone();
+            let mut quote = Claim::clone(c);
             quote.kind = crate::model::ClaimKind::Quote;
             quote.content = None;
             quote.quote = Some(said.clone());
             quote.span = article.lines.span(text, a, b);
-            self.same_words(&quote, &said, pq.quote, out);
+            self.same_words(&Arc::new(quote), &said, pq.quote, out);
         }
     }
 
@@ -492,7 +493,7 @@ impl<'r> Checker<'r> {
 
     /// The reference's words: a match from the right speaker, a
     /// misattribution from another, a warning with none.
-    fn same_words(&self, c: &Claim, text: &str, rq: &RefQuote, out: &mut Vec<Finding>) {
+    fn same_words(&self, c: &Arc<Claim>, text: &str, rq: &RefQuote, out: &mut Vec<Finding>) {
         let right = self.reference.source_name(&rq.speaker);
         // (the words the article gives, of a reference quote longer than
         // them: a transcript copied into each of 1,500 matches made 700 MB)
@@ -536,7 +537,7 @@ impl<'r> Checker<'r> {
     fn misquoted(
         &self,
         article: &Article,
-        c: &Claim,
+        c: &Arc<Claim>,
         text: &str,
         (d, (from, to)): (QuoteDiff, (usize, usize)),
         rq: &RefQuote,

@@ -6,6 +6,7 @@
 
 use super::Checker;
 use crate::model::{Claim, ClaimKind, Finding, Resolution, Severity, Status};
+use std::sync::Arc;
 
 /// A quotation the reference judged: its span, the range its correction
 /// rewrites (a misquote), and the reference's words when it matched.
@@ -81,7 +82,7 @@ pub(super) fn spare_quoted_words(text: &str, findings: &mut [Finding]) {
 /// the reference has the count from. Crediting it to the fact's source
 /// would falsify the quote, so such a misattribution is a warning and
 /// never rewrites the speaker.
-pub(super) fn spare_quoted_speakers(claims: &[Claim], findings: &mut [Finding]) {
+pub(super) fn spare_quoted_speakers(claims: &[Arc<Claim>], findings: &mut [Finding]) {
     let Some(inside) = quotations(claims) else {
         return;
     };
@@ -104,9 +105,12 @@ pub(super) fn spare_quoted_speakers(claims: &[Claim], findings: &mut [Finding]) 
 
 /// The quotation among the claims that holds a span (`None` when there
 /// are no quotations at all).
-fn quotations<'c>(claims: &'c [Claim]) -> Option<impl Fn((usize, usize)) -> Option<&'c Claim>> {
+fn quotations<'c>(
+    claims: &'c [Arc<Claim>],
+) -> Option<impl Fn((usize, usize)) -> Option<&'c Claim>> {
     let mut quotes: Vec<&Claim> = claims
         .iter()
+        .map(|c| &**c)
         .filter(|c| c.kind == ClaimKind::Quote)
         .collect();
     if quotes.is_empty() {
@@ -127,7 +131,11 @@ impl Checker<'_> {
     /// source ("“We have counted 40 dead,” said a resident") is what they
     /// said: rewriting it would make up a quote. A warning, without a fix;
     /// the fact's own source misquoted keeps its fix.
-    pub(super) fn spare_others_quoted_figures(&self, claims: &[Claim], findings: &mut [Finding]) {
+    pub(super) fn spare_others_quoted_figures(
+        &self,
+        claims: &[Arc<Claim>],
+        findings: &mut [Finding],
+    ) {
         let Some(quote_of) = quotations(claims) else {
             return;
         };

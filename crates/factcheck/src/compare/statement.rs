@@ -2,6 +2,7 @@
 //! inflection and small gaps allowed, and the speaker checked.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::words::{content_word, content_word_parts, content_words};
 use super::Checker;
@@ -142,7 +143,12 @@ fn says_in_order(lx: &Lexicon, c: &[String], s: &[String]) -> Option<usize> {
 }
 
 impl<'r> Checker<'r> {
-    pub(super) fn statement(&self, c: &Claim, figures: &[(usize, usize)], out: &mut Vec<Finding>) {
+    pub(super) fn statement(
+        &self,
+        c: &Arc<Claim>,
+        figures: &[(usize, usize)],
+        out: &mut Vec<Finding>,
+    ) {
         let Some(content) = &c.content else { return };
         // the speaker's own statement first, then anyone's (a misattribution)
         // (only the statements whose first word the content holds)

@@ -5,6 +5,7 @@ use super::Checker;
 use crate::article::Article;
 use crate::model::{Claim, Finding, Quantity, Severity, Status};
 use crate::reference::Fact;
+use std::sync::Arc;
 
 /// The most tied facts one finding names; the rest are counted.
 const TIED_LISTED: usize = 8;
@@ -16,7 +17,7 @@ impl Checker<'_> {
     pub(super) fn tied(
         &self,
         article: &Article,
-        c: &Claim,
+        c: &Arc<Claim>,
         q: &Quantity,
         facts: &[&Fact],
     ) -> Finding {

@@ -438,8 +438,9 @@ pub struct Finding {
     /// The id of the reference entry (fact, quote or statement) the finding
     /// is about, if any.
     pub fact: Option<String>,
-    /// The claim judged (none for a missing fact).
-    pub claim: Option<Claim>,
+    /// The claim judged (none for a missing fact); shared with the other
+    /// findings on it, not copied for each.
+    pub claim: Option<std::sync::Arc<Claim>>,
     /// What the reference says, in words.
     pub expected: Option<String>,
     /// What the article says, in words.

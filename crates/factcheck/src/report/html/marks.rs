@@ -380,7 +380,7 @@ mod tests {
             status,
             severity: status.default_severity(),
             fact: None,
-            claim: Some(Claim {
+            claim: Some(std::sync::Arc::new(Claim {
                 id: "c".into(),
                 kind: ClaimKind::Statement,
                 text: String::new(),
@@ -395,7 +395,7 @@ mod tests {
                 content: None,
                 attribution: None,
                 context: None,
-            }),
+            })),
             expected: None,
             found: None,
             message: "m".into(),
