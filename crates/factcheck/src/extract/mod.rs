@@ -9,7 +9,9 @@ mod headline;
 mod prepare;
 pub(crate) mod quantity;
 pub(crate) mod quotes;
+
 mod resolve;
+pub(crate) mod scan;
 pub(crate) mod speakers;
 pub(crate) mod speech;
 pub(crate) mod text;
@@ -359,7 +361,7 @@ impl<'l> Extractor<'l> {
 
     /// The claims, and the limits reached reading them.
     fn read_article(&self, article: &Article) -> (Vec<Claim>, Vec<crate::model::Notice>) {
-        let scan = text::scan_copy(&article.text);
+        let scan = scan::scan_copy(&article.text);
         let mut registry = self.seed.clone();
         let (mut events, mut hits) = (Vec::new(), Vec::new());
         let mut stopped = false;

@@ -1,6 +1,7 @@
 //! Sentence splitting on real shapes: quoted questions, party tags, long runs.
 
 use super::*;
+use crate::extract::scan::scan_copy;
 
 #[test]
 fn a_quoted_question_runs_on_into_its_speaker_tag() {
@@ -141,21 +142,4 @@ fn a_run_without_a_sentence_end_is_cut_between_words() {
     // a word is never cut, however long
     let s = "x".repeat(200_000);
     assert_eq!(sentences(&s, 0, s.len(), lx).len(), 1);
-}
-
-/// The plain ASCII run is skipped up to the eight bytes holding the first
-/// carriage return or byte past ASCII, wherever it falls, and never past it.
-#[test]
-fn ascii_runs_end_at_cr_or_non_ascii() {
-    for at in 0..20 {
-        for stop in ["\r", "é", "\u{a0}"] {
-            let text = format!("{}{stop}{}", "a".repeat(at), "b".repeat(11));
-            let end = super::ascii_run_end(text.as_bytes(), 0);
-            assert!(end <= at && at - end < 8, "{at} {stop:?}: {end}");
-        }
-        let plain = "x".repeat(at);
-        assert!(at - super::ascii_run_end(plain.as_bytes(), 0) < 8);
-    }
-    // a tab, a newline and DEL are plain
-    assert_eq!(super::ascii_run_end(b"a\tb\nc\x7fdefghijklmnop\r", 0), 16);
 }

@@ -1,0 +1,261 @@
+//! The scan view of an article.
+//!
+//! Extraction reads a copy of the text in which markup that is not prose
+//! (URLs, Markdown emphasis and link targets, HTML tags, exotic spaces) is
+//! overwritten with ASCII spaces of the same byte length. Offsets in the
+//! copy are offsets in the file, so spans need no mapping back.
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Where a block that is not prose opens: a code fence, a script, a style,
+/// an HTML comment (a draft's notes to itself are not its copy).
+static BLOCK_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:<script\b|<style\b)|```|<!--").unwrap());
+static SCRIPT_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</script\s*>").unwrap());
+static STYLE_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</style\s*>").unwrap());
+
+/// `text` with its closed fenced code blocks, scripts, styles and HTML
+/// comments blanked
+/// (newlines kept). Done apart from [`MARKUP`]: as one alternative of it,
+/// each unclosed `<script` made the regex read to the end of the text, so
+/// thousands of them took time quadratic in its length. Here a closer
+/// that is not found is looked for once per kind.
+fn blank_blocks(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut bytes: Option<Vec<u8>> = None;
+    // per kind (fence, script, style, comment): no closer from this offset on
+    let mut none_after = [usize::MAX; 4];
+    let mut at = 0;
+    while let Some(m) = BLOCK_OPEN.find_at(text, at) {
+        let kind = match m.as_str().as_bytes()[1] {
+            b'`' => 0,
+            b'!' => 3,
+            b's' | b'S' if m.as_str()[1..].eq_ignore_ascii_case("script") => 1,
+            _ => 2,
+        };
+        if m.end() >= none_after[kind] {
+            at = m.end();
+            continue;
+        }
+        let close = match kind {
+            0 => text[m.end()..].find("```").map(|i| m.end() + i + 3),
+            1 => SCRIPT_CLOSE.find_at(text, m.end()).map(|c| c.end()),
+            3 => text[m.end()..].find("-->").map(|i| m.end() + i + 3),
+            _ => STYLE_CLOSE.find_at(text, m.end()).map(|c| c.end()),
+        };
+        match close {
+            Some(end) => {
+                let b = bytes.get_or_insert_with(|| text.as_bytes().to_vec());
+                for x in &mut b[m.start()..end] {
+                    if *x != b'\n' {
+                        *x = b' ';
+                    }
+                }
+                at = end;
+            }
+            None => {
+                none_after[kind] = m.end();
+                at = m.end();
+            }
+        }
+    }
+    match bytes {
+        // (every byte of a blanked character became a space: still UTF-8)
+        Some(b) => std::borrow::Cow::Owned(String::from_utf8(b).expect("spaces keep UTF-8")),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:https?://|www\.)[^\s<>()\[\]]+",                    // URLs
+        r"|\]\([^)\s]*\)",                                       // Markdown link targets
+        r"|</?[A-Za-z][^<>\n]{0,200}>",                          // HTML tags
+        r"|&(?:nbsp|amp|quot|#\d{1,6});",                        // common entities
+        r"|(?m:^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t])", // headings, quotes, list markers
+        r"|```[^\n]*|`",                                         // code fences and ticks
+        r"|\*\*?|__?|\||~~",                                     // emphasis, table pipes
+    ))
+    .unwrap()
+});
+
+/// The scan copy of `text` (same length, same char boundaries).
+pub(crate) fn scan_copy(text: &str) -> String {
+    let blanked = blank_blocks(text);
+    let text = blanked.as_ref();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in MARKUP.find_iter(text) {
+        // "_" inside words (snake_case) and "*" in "5*3" are rare in news;
+        // blanking them is harmless. Line ends stay, so lines stay lines.
+        out.push_str(&text[last..m.start()]);
+        let digit = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+        let bytes = text.as_bytes();
+        let (digit_before, digit_after) = (
+            digit(m.start().checked_sub(1).and_then(|i| bytes.get(i))),
+            digit(bytes.get(m.end())),
+        );
+        if m.as_str().starts_with("&#") && (digit_before || digit_after)
+            || digit_before && digit_after && inline_mark(m.as_str())
+        {
+            // a character reference touching digits ("4&#48;" shows "40"),
+            // or emphasis or a superscript between digits ("10**13",
+            // "10<sup>13</sup>", a power), glues them as a joiner would:
+            // no figure can be read, or rewritten, from half of what a
+            // reader sees
+            out.push_str(&joiner_of_len(m.len()));
+        } else {
+            out.extend(
+                m.as_str()
+                    .bytes()
+                    .map(|b| if b == b'\n' { '\n' } else { ' ' }),
+            );
+        }
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    // Unicode spaces and the BOM → ASCII spaces of the same byte length
+    // (but a BOM or zero-width space between digits, "1\u{feff}43", joins
+    // them as a word joiner of its length does: no two numbers there).
+    // In place, byte by byte: only characters past ASCII are decoded.
+    let mut bytes = out.into_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        i = ascii_run_end(&bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
+        if b < 0x80 {
+            if b == b'\r' {
+                bytes[i] = b' ';
+            }
+            i += 1;
+            continue;
+        }
+        let len = match b {
+            0xf0.. => 4,
+            0xe0.. => 3,
+            _ => 2,
+        };
+        let end = (i + len).min(bytes.len());
+        let c = std::str::from_utf8(&bytes[i..end])
+            .ok()
+            .and_then(|c| c.chars().next())
+            .unwrap_or('\0');
+        let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+        if matches!(c, '\u{feff}' | '\u{200b}') && i > 0 && digit_at(i - 1) && digit_at(end) {
+            bytes[i..end].copy_from_slice("\u{2060}".as_bytes());
+        } else if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            bytes[i..end].fill(b' ');
+        }
+        i = end;
+    }
+    // (only whole characters were overwritten, by ASCII or by one of the
+    // same length)
+    let fixed = String::from_utf8(bytes).unwrap_or_default();
+    debug_assert_eq!(fixed.len(), text.len());
+    double_apostrophes(fixed)
+}
+
+/// How far the bytes from `i` are plain ASCII (no `\r`), skipped eight at
+/// a time: most text is plain. Stops at the start of the first eight
+/// holding another byte (or fewer than eight), at most seven before it.
+fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // (a byte of `w ^ CR` is zero where `w` holds a `\r`)
+        let cr = w ^ (ONES * u64::from(b'\r'));
+        if (w | (cr.wrapping_sub(ONES) & !cr)) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// Markup that stays inside a line of text: emphasis marks and inline
+/// tags (not a table's pipe or cell, which part two numbers).
+fn inline_mark(m: &str) -> bool {
+    const INLINE: [&str; 9] = ["sup", "sub", "em", "strong", "b", "i", "u", "span", "small"];
+    let tag = m
+        .strip_prefix('<')
+        .map(|t| t.trim_start_matches('/'))
+        .map(|t| {
+            t.split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or("")
+        });
+    match tag {
+        Some(name) => INLINE.iter().any(|i| i.eq_ignore_ascii_case(name)),
+        None => m.starts_with(['*', '_', '~']),
+    }
+}
+
+/// Invisible characters of `len` bytes: word joiners (three bytes) and a
+/// soft hyphen or two (two bytes each); one byte is an apostrophe, which
+/// joins digits as well ("1'179").
+fn joiner_of_len(len: usize) -> String {
+    if len == 1 {
+        return "'".to_string();
+    }
+    let soft = match len % 3 {
+        0 => 0,
+        1 => 2,
+        _ => 1,
+    };
+    let mut s = "\u{ad}".repeat(soft);
+    s.push_str(&"\u{2060}".repeat((len - 2 * soft) / 3));
+    debug_assert_eq!(s.len(), len);
+    s
+}
+
+/// Two apostrophes as a quotation mark (''To bring them here,'' as some
+/// papers print it) become one straight double quote, kept beside the
+/// quoted words: ` "` when opening, `" ` when closing.
+fn double_apostrophes(scan: String) -> String {
+    if !scan.contains("''") {
+        return scan;
+    }
+    let mut bytes = scan.into_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'\'' && bytes[i + 1] == b'\'' && bytes.get(i + 2) != Some(&b'\'') {
+            let opening =
+                i == 0 || bytes[i - 1].is_ascii_whitespace() || matches!(bytes[i - 1], b'(' | b'[');
+            if opening {
+                bytes[i] = b' ';
+                bytes[i + 1] = b'"';
+            } else {
+                bytes[i] = b'"';
+                bytes[i + 1] = b' ';
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    // only ASCII bytes were swapped for ASCII bytes
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain ASCII run is skipped up to the eight bytes holding the first
+    /// carriage return or byte past ASCII, wherever it falls, and never past it.
+    #[test]
+    fn ascii_runs_end_at_cr_or_non_ascii() {
+        for at in 0..20 {
+            for stop in ["\r", "é", "\u{a0}"] {
+                let text = format!("{}{stop}{}", "a".repeat(at), "b".repeat(11));
+                let end = ascii_run_end(text.as_bytes(), 0);
+                assert!(end <= at && at - end < 8, "{at} {stop:?}: {end}");
+            }
+            let plain = "x".repeat(at);
+            assert!(at - ascii_run_end(plain.as_bytes(), 0) < 8);
+        }
+        // a tab, a newline and DEL are plain
+        assert_eq!(ascii_run_end(b"a\tb\nc\x7fdefghijklmnop\r", 0), 16);
+    }
+}
