@@ -119,7 +119,7 @@ fn bytes_between(x: u64, m: u8, n: u8) -> u64 {
 fn ascii_letters(x: u64) -> u64 {
     // (a letter folded to lower case is `a`..=`z`; no other byte is)
     const ONES: u64 = 0x0101_0101_0101_0101;
-    bytes_between(x | ONES * 0x20, b'a' - 1, b'z' + 1)
+    bytes_between(x | (ONES * 0x20), b'a' - 1, b'z' + 1)
 }
 
 /// The ASCII capitals of `x`: their high bits.
