@@ -31,7 +31,7 @@ pub struct Token {
     pub cap: bool,
     /// The bits of the lexicon lists holding the word, once a sentence's
     /// tokens are read against the lexicon (`lexicon::classes`), with
-    /// [`KNOWN`] and [`OPENS_NUMBER`]; 0 before.
+    /// [`KNOWN`], [`OPENS_NUMBER`] and [`PHRASE_EDGE`]; 0 before.
     pub classes: u64,
     /// Whether the word holds a hyphen ("so-called", "al-Faris"): asked of
     /// every capitalised word, so read once here.
@@ -45,6 +45,11 @@ pub(crate) const KNOWN: u64 = 1 << 63;
 /// The class of words a number in words may start with
 /// ([`crate::lang::numbers::opens_number`]).
 pub(crate) const OPENS_NUMBER: u64 = 1 << 62;
+
+/// The class of words that open or close a metric phrase or a qualifier
+/// ("killed", "more than"): the phrase indexes are asked at most tokens,
+/// and this bit turns most away before a string is hashed.
+pub(crate) const PHRASE_EDGE: u64 = 1 << 61;
 
 impl Token {
     /// Whether the token is a word (not a number or punctuation).
@@ -65,6 +70,13 @@ impl Token {
         } else {
             crate::lang::numbers::opens_number(&self.lower)
         }
+    }
+
+    /// Whether the word may open or close a metric phrase or a qualifier
+    /// (false only when its classes are known and say it does not).
+    #[inline]
+    pub(crate) fn may_be_phrase_edge(&self) -> bool {
+        self.classes & KNOWN == 0 || self.classes & PHRASE_EDGE != 0
     }
 
     /// The token's text as written.

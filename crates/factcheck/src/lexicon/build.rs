@@ -22,6 +22,12 @@ impl Lexicon {
         let plain_phrases = indexed(|c| !c.slotted, |c| &c.pre);
         let post_phrases = indexed(|c| c.slotted && !c.post.is_empty(), |c| &c.post);
         let pre_phrases = indexed(|c| c.slotted && c.post.is_empty(), |c| &c.pre);
+        let qualifiers = qualifiers::Qualifiers::new(qualifier_phrases(file)?);
+        // (the cue indexes' keys are the plain and post phrases' first words)
+        for edges in [&plain_phrases, &post_phrases, &pre_phrases] {
+            cls.mark_phrase_edges(edges.edges());
+        }
+        cls.mark_phrase_edges(qualifiers.edges());
         Ok(Lexicon {
             metric_ids: file.metrics.keys().cloned().collect(),
             cues,
@@ -32,7 +38,7 @@ impl Lexicon {
             post_by_first,
             toll_links: cls.add(set(&file.toll_links)),
             aux_words: cls.add(set(&file.aux_words)),
-            qualifiers: qualifiers::Qualifiers::new(qualifier_phrases(file)?),
+            qualifiers,
             reporting_verbs: cls.add(set(&file.reporting_verbs)),
             titles: cls.add(set(&file.titles)),
             female_titles: cls.add(set(&file.female_titles)),

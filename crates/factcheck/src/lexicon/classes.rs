@@ -10,11 +10,11 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::lang::tokens::Token;
 
 pub(crate) use crate::lang::tokens::KNOWN;
-use crate::lang::tokens::OPENS_NUMBER;
+use crate::lang::tokens::{OPENS_NUMBER, PHRASE_EDGE};
 
-/// Lists past this many have no bit (the two highest bits are
-/// [`KNOWN`] and [`OPENS_NUMBER`]).
-const MAX_LISTS: u32 = 62;
+/// Lists past this many have no bit (the three highest bits are
+/// [`KNOWN`], [`OPENS_NUMBER`] and [`PHRASE_EDGE`]).
+const MAX_LISTS: u32 = 61;
 
 /// A lexicon word list (lower case) with its bit in tokens' classes.
 #[derive(Debug, Clone, Default)]
@@ -75,6 +75,13 @@ impl Classes {
             }
         }
         WordSet { words, bit }
+    }
+
+    /// `words` as words that open or close a phrase ([`PHRASE_EDGE`]).
+    pub(super) fn mark_phrase_edges<'a>(&mut self, words: impl IntoIterator<Item = &'a String>) {
+        for w in words {
+            *self.of.entry(w.clone()).or_default() |= PHRASE_EDGE;
+        }
     }
 
     /// Each token's classes: the bits of the lists holding its word.

@@ -44,7 +44,7 @@ impl Phrases {
     ) -> impl Iterator<Item = usize> + 'a {
         let starts = toks
             .get(from)
-            .is_some_and(|t| self.firsts.contains(t.lower.as_str()));
+            .is_some_and(|t| t.may_be_phrase_edge() && self.firsts.contains(t.lower.as_str()));
         let words = if starts {
             toks[from..]
                 .iter()
@@ -66,7 +66,10 @@ impl Phrases {
         end: usize,
     ) -> impl Iterator<Item = usize> + 'a {
         let end = end.min(toks.len());
-        let ends = end > 0 && self.lasts.contains(toks[end - 1].lower.as_str());
+        let ends = end > 0 && {
+            let last = &toks[end - 1];
+            last.may_be_phrase_edge() && self.lasts.contains(last.lower.as_str())
+        };
         let words = if ends {
             toks[floor.min(end)..end]
                 .iter()
@@ -78,6 +81,11 @@ impl Phrases {
             0
         };
         self.matching(toks, move |len| (len <= words).then(|| (end - len, end)))
+    }
+
+    /// The first and last words of the phrases (for [`crate::lang::tokens::PHRASE_EDGE`]).
+    pub(super) fn edges(&self) -> impl Iterator<Item = &String> {
+        self.firsts.iter().chain(&self.lasts)
     }
 
     /// Words in the longest phrase: no look-up counts further (a run of

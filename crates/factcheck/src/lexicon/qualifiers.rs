@@ -31,11 +31,16 @@ impl Qualifiers {
         }
     }
 
+    /// The first and last words of the phrases (for [`crate::lang::tokens::PHRASE_EDGE`]).
+    pub(super) fn edges(&self) -> impl Iterator<Item = &String> {
+        self.firsts.iter().chain(&self.lasts)
+    }
+
     /// The longest qualifier whose words are the tokens from `at` on: its
     /// length in tokens and what it says.
     pub(crate) fn starting_at(&self, toks: &[Token], at: usize) -> Option<(usize, Qualifier)> {
         let first = toks.get(at)?;
-        if !self.firsts.contains(first.lower.as_str()) {
+        if !first.may_be_phrase_edge() || !self.firsts.contains(first.lower.as_str()) {
             return None;
         }
         self.phrases
@@ -53,7 +58,7 @@ impl Qualifiers {
         end: usize,
     ) -> Option<(usize, Qualifier)> {
         let last = toks.get(end.checked_sub(1)?)?;
-        if end <= floor || !self.lasts.contains(last.lower.as_str()) {
+        if end <= floor || !last.may_be_phrase_edge() || !self.lasts.contains(last.lower.as_str()) {
             return None;
         }
         self.phrases

@@ -4,6 +4,20 @@
 use super::Lexicon;
 
 impl Lexicon {
+    /// Whether a plain metric cue opens with the token's word ("killed",
+    /// "died"): its classes turn most words away before a look-up.
+    #[inline]
+    pub(crate) fn opens_plain_cue(&self, t: &crate::lang::tokens::Token) -> bool {
+        t.may_be_phrase_edge() && self.plain_by_first.contains_key(t.lower.as_str())
+    }
+
+    /// Whether the words after a slotted cue's number open with the
+    /// token's word ("fled" in "N fled to …").
+    #[inline]
+    pub(crate) fn opens_post_cue(&self, t: &crate::lang::tokens::Token) -> bool {
+        t.may_be_phrase_edge() && self.post_by_first.contains_key(t.lower.as_str())
+    }
+
     /// Whether `phrase` (lower-cased) is made only of the words that state
     /// a figure — numbers, metric words, auxiliaries, toll verbs
     /// ("evacuated", "thought to have died", "eight fatalities"): it places

@@ -52,7 +52,8 @@ fn token_classes_answer_as_the_lists() {
     extra.reporting_verbs.push("proclaimed".into());
     let extended = Lexicon::extended(&extra).unwrap();
     let text = "On Monday the Grand Vizier proclaimed, according to officials of the \
-                ministry, that Mr Kovač said 40 people were killed in March; he warned.";
+                ministry, that Mr Kovač said more than 40 people were killed in March and 300 fled \
+                their homes; he warned.";
     for lx in [Lexicon::default_ref(), &extended] {
         let unread = tokenize(text, 0, text.len());
         let mut read = unread.clone();
@@ -76,7 +77,32 @@ fn token_classes_answer_as_the_lists() {
                 assert_eq!(list.has(t), expected, "{}", t.lower);
                 assert_eq!(list.has(u), expected, "{}", t.lower);
             }
+            // (the phrase-edge bit only turns away words no cue opens)
+            let plain = lx.plain_by_first.contains_key(t.lower.as_str());
+            let post = lx.post_by_first.contains_key(t.lower.as_str());
+            assert_eq!(lx.opens_plain_cue(t), plain, "{}", t.lower);
+            assert_eq!(lx.opens_plain_cue(u), plain, "{}", t.lower);
+            assert_eq!(lx.opens_post_cue(t), post, "{}", t.lower);
         }
+        // phrases and qualifiers found at each token as from unread tokens
+        for i in 0..=read.len() {
+            for phrases in [&lx.plain_phrases, &lx.post_phrases, &lx.pre_phrases] {
+                let at = |toks| phrases.starting_at(toks, i).collect::<Vec<_>>();
+                assert_eq!(at(&read), at(&unread), "{i}");
+                let before = |toks| phrases.ending_at(toks, 0, i).collect::<Vec<_>>();
+                assert_eq!(before(&read), before(&unread), "{i}");
+            }
+            let q = |toks: &[crate::lang::tokens::Token]| {
+                (
+                    lx.qualifiers.starting_at(toks, i),
+                    lx.qualifiers.ending_at(toks, 0, i),
+                )
+            };
+            assert_eq!(q(&read), q(&unread), "{i}");
+        }
+        // (and the sentence holds some: the test reads them)
+        assert!((0..read.len()).any(|i| lx.plain_phrases.starting_at(&read, i).next().is_some()));
+        assert!((0..=read.len()).any(|i| lx.qualifiers.ending_at(&read, 0, i).is_some()));
     }
     let vizier = |lx: &Lexicon| {
         let mut t = tokenize("Vizier", 0, 6);

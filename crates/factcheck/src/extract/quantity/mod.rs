@@ -149,8 +149,8 @@ fn subject_word(t: &Token, lx: &Lexicon) -> bool {
         && !lx.not_subject.has(t)
         && !lx.aux_words.has(t)
         && !lx.toll_links.has(t)
-        && !lx.plain_by_first.contains_key(t.lower.as_str())
-        && !lx.post_by_first.contains_key(t.lower.as_str())
+        && !lx.opens_plain_cue(t)
+        && !lx.opens_post_cue(t)
         && !lx.months.has(t)
 }
 
@@ -193,9 +193,7 @@ pub(super) fn subject_after(sent: &Sent, from: usize, lx: &Lexicon) -> (Option<S
     // "12 confirmed deaths": how the count is known, not who was counted;
     // "3 heat-related deaths": what caused them
     while toks.get(j).is_some_and(|t| count_modifier(t, lx))
-        && toks
-            .get(j + 1)
-            .is_some_and(|t| lx.plain_by_first.contains_key(t.lower.as_str()))
+        && toks.get(j + 1).is_some_and(|t| lx.opens_plain_cue(t))
     {
         j += 1;
     }

@@ -44,7 +44,7 @@ fn markers(sent: &Sent, lx: &Lexicon) -> Vec<Marker> {
             // "the total death toll", "the overall death toll": an
             // adjective of a metric word (not "overall turnout", "was
             // altogether cut off")
-            next.is_some_and(|t| lx.plain_by_first.contains_key(t.lower.as_str()))
+            next.is_some_and(|t| lx.opens_plain_cue(t))
                 || next.is_none_or(|t| t.kind == Kind::Punct) && m[0] != "total"
         } else {
             // "In all, …", "… in total.": a phrase that closes a clause or

@@ -102,7 +102,7 @@ impl Figure<'_> {
         };
         let other_cue = toks[from..to]
             .iter()
-            .any(|t| !noun(t) && lx.plain_by_first.contains_key(t.lower.as_str()));
+            .any(|t| !noun(t) && lx.opens_plain_cue(t));
         let kind = toks[self.n.last.min(at)..at]
             .iter()
             .any(|t| lx.body_kinds.has(t));
