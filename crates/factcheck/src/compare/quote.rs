@@ -387,7 +387,8 @@ impl<'r> Checker<'r> {
         // a plain quote that shares too few words with every reference
         // quote has no candidate (every path below starts from the word
         // index): most quotes of an archive, never read with their places
-        let (mut arena, mut ends, mut held) = (String::new(), Vec::new(), 0usize);
+        let mut arena = String::with_capacity(text.len());
+        let (mut ends, mut held) = (Vec::with_capacity(text.len() / 4 + 1), 0usize);
         if plain_words(text, |w| {
             held += usize::from(self.quote_index.contains_key(w));
             arena.push_str(w);

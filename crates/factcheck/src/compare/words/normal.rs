@@ -176,10 +176,16 @@ pub(in crate::compare) fn plain_words(s: &str, mut each: impl FnMut(&str) -> boo
         if trimmed.len() > LONGEST || trimmed.contains(&b',') {
             return None;
         }
-        let lower = &mut buf[..trimmed.len()];
-        lower.copy_from_slice(trimmed);
-        lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).ok()?;
+        // (a word in lower case already, most of them, is read in place)
+        let lower = if trimmed.iter().any(u8::is_ascii_uppercase) {
+            let lower = &mut buf[..trimmed.len()];
+            lower.copy_from_slice(trimmed);
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).ok()?
+        } else {
+            let at = trimmed.as_ptr() as usize - s.as_ptr() as usize;
+            s.get(at..at + trimmed.len())?
+        };
         // (a number in words becomes digits, alone or with its neighbours)
         if lower.as_bytes()[0].is_ascii_alphabetic() && crate::lang::numbers::is_number_word(lower)
         {
