@@ -40,10 +40,10 @@ impl Claims<'_> {
         a: usize,
         b: usize,
     ) -> Resolution {
-        let word = mention.trim().to_lowercase();
+        let word = crate::lang::lower(mention.trim());
         // (a relative pronoun stands for the phrase before it: read as a
         // pronoun, its speaker is never surer than one)
-        if is_pronoun(&word) || grammar::RELATIVE_PRONOUNS.contains(&word.as_str()) {
+        if is_pronoun(&word) || grammar::RELATIVE_PRONOUNS.contains(&word.as_ref()) {
             return Resolution::Pronoun;
         }
         // "the statement added": a document stands for whoever issued it
@@ -74,11 +74,7 @@ impl Claims<'_> {
         // the mention names the speaker when it holds the canonical name's
         // last word ("Mr Blair" for Tony Blair, "the ministry" for itself)
         // or is a name the reference gives the source
-        let last = canonical
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_lowercase();
+        let last = crate::lang::lower(canonical.split_whitespace().last().unwrap_or(""));
         let names_it = word
             .split_whitespace()
             .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == last);
@@ -92,7 +88,7 @@ impl Claims<'_> {
         let described = mention
             .split_whitespace()
             .next()
-            .is_some_and(|w| grammar::QUANTIFIERS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| grammar::QUANTIFIERS.contains(&crate::lang::lower(w).as_ref()))
             && !mention
                 .split_whitespace()
                 .skip(1)
@@ -132,14 +128,14 @@ impl Claims<'_> {
         };
         let common = |w: &str| lx.titles.contains(w) || lx.title_modifiers.contains(w) || group(w);
         let owner = |l: &str| l.ends_with("'s") || l.ends_with("’s");
-        let words: Vec<(usize, &str, String)> = mention
+        let words: Vec<(usize, &str, std::borrow::Cow<str>)> = mention
             .split_whitespace()
             .enumerate()
             .map(|(i, w)| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                (i, w, w.to_lowercase())
+                (i, w, crate::lang::lower(w))
             })
-            .filter(|(_, _, l)| !grammar::QUANTIFIERS.contains(&l.as_str()))
+            .filter(|(_, _, l)| !grammar::QUANTIFIERS.contains(&l.as_ref()))
             .collect();
         // (an owner is not the one who speaks: "Diaz's deputy" is someone
         // else, while "Ukraine's military" names a body)
@@ -150,7 +146,7 @@ impl Claims<'_> {
         };
         let plural = head_lower.ends_with('s') && !head_lower.ends_with("ss");
         let role_head = head.starts_with(char::is_lowercase)
-            && (lx.titles.contains(head_lower) || plural && group(head_lower))
+            && (lx.titles.contains(head_lower.as_ref()) || plural && group(head_lower))
             && !words.iter().any(|(_, _, l)| l == "of" || l == "for");
         let all_common = !owned
             && words

@@ -294,9 +294,9 @@ fn ends_here(s: &str, a: usize, i: usize, j: usize, lexicon: &Lexicon) -> bool {
             .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
             .map_or(before, |(k, c)| &before[k + c.len_utf8()..])
     };
-    let lower_word = word_before.to_lowercase();
+    let lower_word = crate::lang::lower(word_before);
     if s.as_bytes()[i] == b'.' {
-        if lexicon.abbreviations.contains(lower_word.as_str()) {
+        if lexicon.abbreviations.contains(lower_word.as_ref()) {
             return false;
         }
         // single letters and dotted initials: "U.S.", "J. Smith" (not "in 2010.")

@@ -8,6 +8,22 @@ pub mod qualifier;
 pub mod span;
 pub mod tokens;
 
+/// `w` in lower case, copied only when it has a capital or a character
+/// past ASCII (ASCII is folded without Unicode's tables): most words are
+/// lower case as written.
+pub(crate) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 /// Characters no reader sees: the soft hyphen, zero-width spaces and
 /// joiners, direction marks and bidi controls, word joiners, the byte-order
 /// mark, interlinear annotations, tag characters, variation selectors,

@@ -321,13 +321,7 @@ fn markup_as_read(w: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `w` lower-cased, copied only when it must be (asked of every quoted word).
-pub(in crate::compare) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
-    }
-}
+pub(in crate::compare) use crate::lang::lower;
 
 /// The most words a number spelled out takes ("one hundred and
 /// twenty-three thousand four hundred and fifty-six" takes ten).

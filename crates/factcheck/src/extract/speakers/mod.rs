@@ -510,7 +510,14 @@ fn is_group(w: &str, lexicon: &Lexicon) -> bool {
 fn lowered(words: &[&str]) -> (Vec<String>, bool) {
     let lower: Vec<String> = words
         .iter()
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| {
+            let w = crate::lang::lower(w);
+            if w.contains('’') {
+                w.replace('’', "'")
+            } else {
+                w.into_owned()
+            }
+        })
         .collect();
     let determiner = lower
         .first()
