@@ -9,7 +9,6 @@ mod headline;
 mod prepare;
 pub(crate) mod quantity;
 pub(crate) mod quotes;
-
 mod resolve;
 pub(crate) mod scan;
 pub(crate) mod speakers;

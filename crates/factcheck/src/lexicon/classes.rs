@@ -98,3 +98,19 @@ impl Classes {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every list of the lexicon has its bit: a list past [`super::MAX_LISTS`]
+    /// would be looked up word by word at every token that asks.
+    #[test]
+    fn every_list_has_a_bit() {
+        let lx = crate::lexicon::Lexicon::default_ref();
+        assert!(
+            lx.classes.lists <= super::MAX_LISTS,
+            "{} lists",
+            lx.classes.lists
+        );
+        assert_ne!(lx.small_words.bit, 0);
+    }
+}
