@@ -159,13 +159,10 @@ pub(crate) fn scan_copy(text: &str) -> String {
 /// a time: most text is plain. Stops at the start of the first eight
 /// holding another byte (or fewer than eight), at most seven before it.
 fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    use crate::lang::swar;
     while let Some(chunk) = bytes.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // (a byte of `w ^ CR` is zero where `w` holds a `\r`)
-        let cr = w ^ (ONES * u64::from(b'\r'));
-        if (w | (cr.wrapping_sub(ONES) & !cr)) & HIGH != 0 {
+        let w = swar::load(chunk);
+        if w & swar::HIGH | swar::any_byte(w, b'\r') != 0 {
             break;
         }
         i += 8;

@@ -6,6 +6,7 @@ pub mod names;
 pub mod numbers;
 pub mod qualifier;
 pub mod span;
+pub(crate) mod swar;
 pub mod tokens;
 
 /// `w` in lower case, copied only when it has a capital or a character

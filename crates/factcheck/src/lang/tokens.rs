@@ -2,6 +2,8 @@
 
 use compact_str::CompactString;
 
+use super::swar;
+
 /// What a token is; rules look at words, the number parser at digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -111,35 +113,6 @@ impl Token {
     }
 }
 
-/// The high bit of each byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The bytes of `x` strictly between `m` and `n` (`m` ≤ 127, `n` ≤ 128):
-/// their high bits, exactly (each byte is read apart: no borrow crosses).
-#[inline]
-fn bytes_between(x: u64, m: u8, n: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low = x & (ONES * 127);
-    (ONES * (127 + u64::from(n))).wrapping_sub(low)
-        & !x
-        & low.wrapping_add(ONES * (127 - u64::from(m)))
-        & HIGH
-}
-
-/// The ASCII letters of `x`: their high bits.
-#[inline]
-fn ascii_letters(x: u64) -> u64 {
-    // (a letter folded to lower case is `a`..=`z`; no other byte is)
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    bytes_between(x | (ONES * 0x20), b'a' - 1, b'z' + 1)
-}
-
-/// The ASCII capitals of `x`: their high bits.
-#[inline]
-fn ascii_capitals(x: u64) -> u64 {
-    bytes_between(x, b'A' - 1, b'Z' + 1)
-}
-
 fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || matches!(c, '\u{300}'..='\u{36f}')
 }
@@ -202,10 +175,10 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
                 // eight bytes at a time while they are ASCII letters: one
                 // word end found without a branch per byte
                 if let Some(chunk) = bytes.get(stop..stop + 8) {
-                    let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-                    let run = (!ascii_letters(x) & HIGH).trailing_zeros() as usize / 8;
+                    let x = swar::load(chunk);
+                    let run = (!swar::ascii_letters(x) & swar::HIGH).trailing_zeros() as usize / 8;
                     let in_run = u64::MAX.checked_shr(64 - 8 * run as u32).unwrap_or(0);
-                    upper |= ascii_capitals(x) & in_run != 0;
+                    upper |= swar::ascii_capitals(x) & in_run != 0;
                     stop += run;
                     if run == 8 {
                         continue;
@@ -278,29 +251,6 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        /// Eight bytes at a time, letters and capitals are what a byte's
-        /// own test says, for bytes of every value.
-        #[test]
-        fn letters_and_capitals_are_the_byte_tests(x: u64) {
-            let bytes = x.to_le_bytes();
-            let mask = |f: fn(&u8) -> bool| {
-                bytes.iter().enumerate().fold(0u64, |m, (i, b)| m | u64::from(f(b)) << (8 * i + 7))
-            };
-            proptest::prop_assert_eq!(ascii_letters(x), mask(u8::is_ascii_alphabetic));
-            proptest::prop_assert_eq!(ascii_capitals(x), mask(u8::is_ascii_uppercase));
-        }
-    }
-
-    #[test]
-    fn letters_at_the_edges_of_their_ranges() {
-        let x = u64::from_le_bytes(*b"@AZ[`az{");
-        assert_eq!(ascii_letters(x), 0x0080_8000_0080_8000);
-        assert_eq!(ascii_capitals(x), 0x0000_0000_0080_8000);
-        let y = u64::from_le_bytes([0xc1, 0xe1, 0xfa, 0x41, 0x7a, 0xda, 0x00, 0x7f]);
-        assert_eq!(ascii_letters(y), 0x0000_0080_8000_0000);
-    }
 
     #[test]
     fn splits_numbers_words_and_punctuation() {

@@ -133,21 +133,15 @@ const fn slow_bytes(html: bool) -> [bool; 256] {
 /// they are printable ASCII without `#`, DEL (or, `html`, `<`, `>`, `&`),
 /// the rest by the table.
 fn plain(bytes: &[u8], table: &[bool; 256], html: bool) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // (a byte's high bit is set in `zero(x)` where `x` holds a zero byte:
-    // exact as a whole, which is all that is asked)
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let has = |x: u64, b: u8| zero(x ^ (ONES * u64::from(b)));
+    use crate::lang::swar::{any_below, any_byte, load, HIGH};
+    // (each test is exact as a whole, which is all that is asked)
     let chunks = bytes.chunks_exact(8);
     let rest = chunks.remainder();
     for chunk in chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // (a byte below 0x20 sets its high bit once 0x20 is taken away)
-        let mut odd =
-            x & HIGH | (x.wrapping_sub(ONES * 0x20) & !x & HIGH) | has(x, 0x7f) | has(x, b'#');
+        let x = load(chunk);
+        let mut odd = x & HIGH | any_below(x, 0x20) | any_byte(x, 0x7f) | any_byte(x, b'#');
         if html {
-            odd |= has(x, b'<') | has(x, b'>') | has(x, b'&');
+            odd |= any_byte(x, b'<') | any_byte(x, b'>') | any_byte(x, b'&');
         }
         if odd != 0 && chunk.iter().any(|&b| table[usize::from(b)]) {
             return false;
