@@ -10,11 +10,11 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::lang::tokens::Token;
 
 pub(crate) use crate::lang::tokens::KNOWN;
-use crate::lang::tokens::{OPENS_NUMBER, PHRASE_EDGE};
+use crate::lang::tokens::{METRIC_WORD, OPENS_NUMBER, PHRASE_EDGE};
 
-/// Lists past this many have no bit (the three highest bits are
-/// [`KNOWN`], [`OPENS_NUMBER`] and [`PHRASE_EDGE`]).
-const MAX_LISTS: u32 = 61;
+/// Lists past this many have no bit (the four highest bits are
+/// [`KNOWN`], [`OPENS_NUMBER`], [`PHRASE_EDGE`] and [`METRIC_WORD`]).
+const MAX_LISTS: u32 = 60;
 
 /// A lexicon word list (lower case) with its bit in tokens' classes.
 #[derive(Debug, Clone, Default)]
@@ -81,6 +81,13 @@ impl Classes {
     pub(super) fn mark_phrase_edges<'a>(&mut self, words: impl IntoIterator<Item = &'a String>) {
         for w in words {
             *self.of.entry(w.clone()).or_default() |= PHRASE_EDGE;
+        }
+    }
+
+    /// `words` as words that stand for a metric cue ([`METRIC_WORD`]).
+    pub(super) fn mark_metric_words<'a>(&mut self, words: impl IntoIterator<Item = &'a String>) {
+        for w in words {
+            *self.of.entry(w.clone()).or_default() |= METRIC_WORD;
         }
     }
 

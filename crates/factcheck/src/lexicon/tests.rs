@@ -111,3 +111,43 @@ fn token_classes_answer_as_the_lists() {
     };
     assert!(vizier(&extended) && !vizier(Lexicon::default_ref()));
 }
+
+/// Every part of every metric cue holds a word of the metric-word class,
+/// for the defaults and for cues a reference adds: a sentence without one
+/// is not read for figures, so a cue without one would never be found.
+#[test]
+fn every_cue_part_holds_a_metric_word() {
+    use crate::lang::tokens::{tokenize, METRIC_WORD};
+    let mut extra = LexiconFile::default();
+    extra.metrics.insert(
+        "jobs-cut".into(),
+        vec!["cut N jobs".into(), "job losses".into()],
+    );
+    let extended = Lexicon::extended(&extra).unwrap();
+    for lx in [Lexicon::default_ref(), &extended] {
+        for c in &lx.cues {
+            for part in [&c.pre, &c.post].into_iter().filter(|p| !p.is_empty()) {
+                let text = part.join(" ");
+                let mut toks = tokenize(&text, 0, text.len());
+                lx.classes.read(&mut toks);
+                assert!(
+                    toks.iter().any(|t| t.classes & METRIC_WORD != 0),
+                    "{} ({text})",
+                    c.metric
+                );
+            }
+        }
+    }
+    // a sentence with a reference's cue as its only metric word is read
+    let text = "The carmaker announced 1,200 job losses on Tuesday.";
+    let article = crate::article::Article::from_text("a.txt", text.to_string(), None).unwrap();
+    let claims = crate::extract::Extractor::new(&extended).claims(&article);
+    let metrics: Vec<_> = claims
+        .iter()
+        .filter_map(|c| Some(c.quantity.as_ref()?.metric.as_str()))
+        .collect();
+    assert_eq!(metrics, ["jobs-cut"]);
+    assert!(crate::extract::Extractor::new(Lexicon::default_ref())
+        .claims(&article)
+        .is_empty());
+}
