@@ -29,14 +29,19 @@ fn synonyms_and_small_words() {
     assert!(lx.is_small_word("the") && !lx.is_small_word("troops"));
 }
 
-#[test]
-fn reference_adds_a_metric() {
+/// The defaults with a metric a reference adds: jobs cut.
+fn with_jobs_cut() -> Lexicon {
     let mut extra = LexiconFile::default();
     extra.metrics.insert(
         "jobs-cut".into(),
         vec!["cut N jobs".into(), "job losses".into()],
     );
-    let lx = Lexicon::extended(&extra).unwrap();
+    Lexicon::extended(&extra).unwrap()
+}
+
+#[test]
+fn reference_adds_a_metric() {
+    let lx = with_jobs_cut();
     assert!(lx.has_metric("jobs-cut"));
     assert!(lx.post_by_first.contains_key("jobs"));
 }
@@ -118,12 +123,7 @@ fn token_classes_answer_as_the_lists() {
 #[test]
 fn every_cue_part_holds_a_metric_word() {
     use crate::lang::tokens::{tokenize, METRIC_WORD};
-    let mut extra = LexiconFile::default();
-    extra.metrics.insert(
-        "jobs-cut".into(),
-        vec!["cut N jobs".into(), "job losses".into()],
-    );
-    let extended = Lexicon::extended(&extra).unwrap();
+    let extended = with_jobs_cut();
     for lx in [Lexicon::default_ref(), &extended] {
         for c in &lx.cues {
             for part in [&c.pre, &c.post].into_iter().filter(|p| !p.is_empty()) {
