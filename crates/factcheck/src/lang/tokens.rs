@@ -53,9 +53,9 @@ pub(crate) const OPENS_NUMBER: u64 = 1 << 62;
 /// and this bit turns most away before a string is hashed.
 pub(crate) const PHRASE_EDGE: u64 = 1 << 61;
 
-/// The class of the words that stand for a metric cue: one word of each
-/// part of every cue ("lives" of "lost their lives"), so a sentence with
-/// none of them has no figure, and its numbers are not read.
+/// The class of the words that mark a metric cue: one word of each part
+/// of every cue ("lives" of "lost their lives"), where the part is looked
+/// for (`lexicon::cue_marks`): a sentence with no cue has no figure.
 pub(crate) const METRIC_WORD: u64 = 1 << 60;
 
 impl Token {
@@ -84,13 +84,6 @@ impl Token {
     #[inline]
     pub(crate) fn may_be_phrase_edge(&self) -> bool {
         self.classes & KNOWN == 0 || self.classes & PHRASE_EDGE != 0
-    }
-
-    /// Whether the word may stand for a metric cue ([`METRIC_WORD`]): a
-    /// token whose classes are not read may.
-    #[inline]
-    pub(crate) fn may_be_metric_word(&self) -> bool {
-        self.classes & KNOWN == 0 || self.classes & METRIC_WORD != 0
     }
 
     /// The token's text as written.

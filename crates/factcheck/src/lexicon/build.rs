@@ -28,16 +28,12 @@ impl Lexicon {
             cls.mark_phrase_edges(edges.edges());
         }
         cls.mark_phrase_edges(qualifiers.edges());
-        // (a cue's words all stand in a sentence it is found in: the
-        // longest of each part, the last of the longest, marks it)
-        cls.mark_metric_words(
-            cues.iter()
-                .flat_map(|c| [&c.pre, &c.post])
-                .filter_map(|part| part.iter().max_by_key(|w| w.chars().count())),
-        );
+        let cue_marks = cue_marks::CueMarks::new(&cues);
+        cls.mark_metric_words(cue_marks.keys());
         Ok(Lexicon {
             metric_ids: file.metrics.keys().cloned().collect(),
             cues,
+            cue_marks,
             plain_phrases,
             post_phrases,
             pre_phrases,

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Qualifier;
 use classes::WordSet;
 
+mod cue_marks;
 pub(crate) mod grammar;
 
 const DEFAULT: &str = include_str!("lexicon.yaml");
@@ -272,6 +273,8 @@ pub(crate) struct MetricCue {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub(crate) cues: Vec<MetricCue>,
+    /// Whether a sentence holds a cue whole, from the words marking them.
+    pub(crate) cue_marks: cue_marks::CueMarks,
     /// First word of a plain (slot-less) cue → cue indexes, longest first.
     pub(crate) plain_by_first: HashMap<String, Vec<usize>>,
     /// Slotted cues by the first word after their slot.

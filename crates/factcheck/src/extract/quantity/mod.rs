@@ -311,10 +311,9 @@ fn beyond_counts(n: &NumberPhrase) -> bool {
 /// Find quantity claims in one sentence.
 pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
     let toks = sent.toks;
-    // every figure's metric is a cue's (or a figure's before it): with no
-    // word of a cue, the sentence's numbers are not read (most numbers of
-    // a business wire)
-    if !toks.iter().any(Token::may_be_metric_word) {
+    // every figure's metric is a cue's: with none standing whole, the
+    // sentence's numbers are not read (most numbers of a business wire)
+    if !lx.cue_marks.any_cue(toks) {
         return Vec::new();
     }
     let mut hits: Vec<QuantityHit> = Vec::new();
