@@ -57,6 +57,7 @@ pub(crate) struct Sent<'a> {
 
 impl Sent<'_> {
     /// Closed-class and other words that are never part of a speaker's name.
+    #[inline]
     pub(crate) fn closed(&self, t: &Token) -> bool {
         self.lexicon.not_names.has(t) && !self.acronym(t)
     }
@@ -102,15 +103,19 @@ impl Sent<'_> {
                 .is_none_or(|t| matches!(t.lower.as_str(), "." | "!" | "?"))
     }
 
+    #[inline]
     pub(crate) fn word(&self, i: usize) -> Option<&Token> {
         self.toks
             .get(i)
             .filter(|t| t.kind == Kind::Word && i >= self.first)
     }
 
+    #[inline]
     pub(crate) fn cap(&self, i: usize) -> bool {
-        self.word(i)
-            .is_some_and(|t| t.capitalised(self.src) && !self.closed(t) || self.glued_particle(t))
+        // (asked of most words, several times: the rare cases out of line)
+        self.word(i).is_some_and(|t| {
+            t.capitalised(self.src) && !self.closed(t) || t.hyphen && self.glued_particle(t)
+        })
     }
 
     /// A name word glued to its particle, which writes it in lower case:
