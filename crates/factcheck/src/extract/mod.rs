@@ -364,12 +364,13 @@ impl<'l> Extractor<'l> {
         let mut registry = self.seed.clone();
         let (mut events, mut hits) = (Vec::new(), Vec::new());
         let mut stopped = false;
-        let (prepared, cut) = self.prepare(article, &scan, |index, toks, first| {
+        let (prepared, cut) = self.prepare(article, &scan, |index, toks, first, classes| {
             let sent = Sent {
                 src: &scan,
                 toks,
                 first,
                 index,
+                classes,
                 lexicon: self.lexicon,
             };
             self.read(&sent, &mut registry, &mut events, &mut hits);

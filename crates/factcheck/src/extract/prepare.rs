@@ -9,8 +9,9 @@ use crate::lexicon::Lexicon;
 
 impl Extractor<'_> {
     /// The sentences of the article body, each handed to `each` with its
-    /// tokens and the index of its first token after a teaser prefix
-    /// ("Read more:"), until `each` says stop; teaser lines are marked. The tokens of one sentence
+    /// tokens, the index of its first token after a teaser prefix ("Read
+    /// more:") and the union of its tokens' classes, until `each` says
+    /// stop; teaser lines are marked. The tokens of one sentence
     /// live only while it is read: held for the whole article they took
     /// about 50 bytes per byte of text. Past
     /// [`crate::limits::MAX_SENTENCES_PER_ARTICLE`] sentences the rest is
@@ -19,7 +20,7 @@ impl Extractor<'_> {
         &self,
         article: &Article,
         scan: &str,
-        mut each: impl FnMut(usize, &[Token], usize) -> bool,
+        mut each: impl FnMut(usize, &[Token], usize, u64) -> bool,
     ) -> (Vec<Prepared>, Option<usize>) {
         let lx = self.lexicon;
         let mut sentences = text::sentences(scan, article.body_start, article.text.len(), lx);
@@ -36,8 +37,15 @@ impl Extractor<'_> {
         let (mut line_start, mut searched) = (0, 0);
         for (index, s) in sentences.iter().enumerate() {
             let mut toks = tokenize(scan, s.start, s.end);
-            lx.classes.read(&mut toks);
+            let read = lx.classes.read(&mut toks);
+            let n = toks.len();
             let toks = split_glued_cues(toks, scan, lx);
+            // (a glued cue split makes tokens whose classes are not read)
+            let classes = if toks.len() == n {
+                read
+            } else {
+                crate::lang::tokens::union(&toks)
+            };
             page_tail = page_tail || self.page_tail_in(&toks, scan);
             if let Some(i) =
                 memchr::memrchr(b'\n', &scan.as_bytes()[searched.min(s.start)..s.start])
@@ -59,7 +67,7 @@ impl Extractor<'_> {
                 paragraph: s.paragraph,
                 teaser: page_tail || teaser_line == Some(line_start),
             });
-            if !each(index, &toks, first) {
+            if !each(index, &toks, first, classes) {
                 break;
             }
         }

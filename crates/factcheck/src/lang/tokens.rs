@@ -58,6 +58,16 @@ pub(crate) const PHRASE_EDGE: u64 = 1 << 61;
 /// for (`lexicon::cue_marks`): a sentence with no cue has no figure.
 pub(crate) const METRIC_WORD: u64 = 1 << 60;
 
+/// The union of the tokens' classes, with [`KNOWN`] only when every
+/// token's classes are read: a sentence asks it once whether any word of a
+/// class stands in it at all.
+pub(crate) fn union(toks: &[Token]) -> u64 {
+    let (any, all) = toks.iter().fold((0, KNOWN), |(any, all), t| {
+        (any | t.classes, all & t.classes)
+    });
+    any & !KNOWN | all & KNOWN
+}
+
 impl Token {
     /// Whether the token is a word (not a number or punctuation).
     pub fn is_word(&self) -> bool {

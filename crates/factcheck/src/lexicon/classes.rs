@@ -44,6 +44,15 @@ impl WordSet {
     }
 }
 
+/// The bits of `lists` together: every bit, when one of them has none (a
+/// list past [`MAX_LISTS`] may hold any word).
+pub(crate) fn bits(lists: &[&WordSet]) -> u64 {
+    lists
+        .iter()
+        .try_fold(0, |all, l| (l.bit != 0).then_some(all | l.bit))
+        .unwrap_or(u64::MAX)
+}
+
 /// Gives each list its bit as the lexicon is built, and maps every word to
 /// the bits of the lists that hold it.
 #[derive(Debug, Clone)]
@@ -92,8 +101,10 @@ impl Classes {
     }
 
     /// Each token's classes: the bits of the lists holding its word.
-    pub(crate) fn read(&self, toks: &mut [Token]) {
+    /// Returns their union (see [`crate::lang::tokens::union`]).
+    pub(crate) fn read(&self, toks: &mut [Token]) -> u64 {
         let of = |w: &str| self.of.get(w).copied().unwrap_or(0);
+        let mut union = KNOWN;
         for t in toks {
             t.classes = KNOWN | of(t.lower.as_str());
             // ("twenty-one" opens a number as "twenty" does)
@@ -102,7 +113,9 @@ impl Classes {
                     t.classes |= of(&t.lower[..i]) & OPENS_NUMBER;
                 }
             }
+            union |= t.classes;
         }
+        union
     }
 }
 
@@ -119,5 +132,16 @@ mod tests {
             lx.classes.lists
         );
         assert_ne!(lx.small_words.bit, 0);
+    }
+
+    /// The bits of lists together; every bit when a list has none.
+    #[test]
+    fn bits_of_lists() {
+        let lx = crate::lexicon::Lexicon::default_ref();
+        let both = super::bits(&[&lx.months, &lx.weekdays]);
+        assert_eq!(both, lx.months.bit | lx.weekdays.bit);
+        assert_eq!(both.count_ones(), 2);
+        let unbitted = super::WordSet::default();
+        assert_eq!(super::bits(&[&lx.months, &unbitted]), u64::MAX);
     }
 }

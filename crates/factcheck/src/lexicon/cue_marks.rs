@@ -100,17 +100,15 @@ impl CueMarks {
         self.by_key.keys()
     }
 
-    /// Whether some cue stands whole in `toks`: each of its parts as word
-    /// tokens. A token whose classes are not read may mark any part.
-    pub(crate) fn any_cue(&self, toks: &[Token]) -> bool {
-        // (most sentences have no marked word: one branch-free pass says so)
-        let (any, all) = toks.iter().fold((0, KNOWN), |(any, all), t| {
-            (any | t.classes, all & t.classes)
-        });
-        if all & KNOWN == 0 {
+    /// Whether some cue stands whole in `toks`, whose classes' union is
+    /// `classes` ([`crate::lang::tokens::union`]): each of its parts as
+    /// word tokens. A token whose classes are not read may mark any part.
+    pub(crate) fn any_cue(&self, toks: &[Token], classes: u64) -> bool {
+        // (most sentences have no marked word: their union says so)
+        if classes & KNOWN == 0 {
             return true;
         }
-        if any & METRIC_WORD == 0 {
+        if classes & METRIC_WORD == 0 {
             return false;
         }
         let mut found: Vec<usize> = Vec::new();

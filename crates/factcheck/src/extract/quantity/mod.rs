@@ -313,7 +313,7 @@ pub(crate) fn find(sent: &Sent, lx: &Lexicon) -> Vec<QuantityHit> {
     let toks = sent.toks;
     // every figure's metric is a cue's: with none standing whole, the
     // sentence's numbers are not read (most numbers of a business wire)
-    if !lx.cue_marks.any_cue(toks) {
+    if !lx.cue_marks.any_cue(toks, sent.classes) {
         return Vec::new();
     }
     let mut hits: Vec<QuantityHit> = Vec::new();

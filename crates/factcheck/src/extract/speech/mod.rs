@@ -16,7 +16,8 @@ mod speaker;
 pub(crate) use names::register_names;
 
 use crate::extract::speakers::Registry;
-use crate::lang::tokens::{Kind, Token};
+use crate::lang::tokens::{Kind, Token, KNOWN};
+use crate::lexicon::classes::WordSet;
 use crate::lexicon::grammar::{self, BE, DETERMINERS, PREPOSITIONS};
 use crate::lexicon::Lexicon;
 
@@ -52,6 +53,9 @@ pub(crate) struct Sent<'a> {
     /// Index of the first token after a teaser prefix ("Read more:").
     pub first: usize,
     pub index: usize,
+    /// The union of the tokens' classes ([`crate::lang::tokens::union`]):
+    /// a sentence with no word of a class is not read for it.
+    pub classes: u64,
     pub lexicon: &'a Lexicon,
 }
 
@@ -189,6 +193,16 @@ impl Raw {
 /// Find speech events in one sentence.
 pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
     let toks = sent.toks;
+    // a sentence with no cue word (and no "according to") holds no
+    // speech: most sentences are not read word by word
+    if sent.classes & KNOWN != 0
+        && sent.classes & cue_classes(sent.lexicon) == 0
+        && !toks[sent.first.min(toks.len())..]
+            .iter()
+            .any(|t| t.is("according"))
+    {
+        return Vec::new();
+    }
     let mut raw: Vec<Raw> = Vec::new();
     let mut k = sent.first;
     while k < toks.len() {
@@ -243,15 +257,27 @@ pub(crate) fn find(sent: &Sent, registry: &mut Registry) -> Vec<SpeechEvent> {
     content::contents(sent, &raw)
 }
 
+/// The lists of cue words: a sentence with none of their words holds no
+/// cue ([`cue_classes`]), a word in none is none ([`may_cue`]).
+fn cue_lists(lx: &Lexicon) -> [&WordSet; 5] {
+    [
+        &lx.reporting_verbs,
+        &lx.participle_cues,
+        &lx.quote_verbs,
+        &lx.evidence_verbs,
+        &lx.estimate_cues,
+    ]
+}
+
+/// The classes of the [`cue_lists`].
+fn cue_classes(lx: &Lexicon) -> u64 {
+    crate::lexicon::classes::bits(&cue_lists(lx))
+}
+
 /// Whether the word is in a list of cues at all (read from its classes):
 /// [`is_cue`] and [`estimate_frame`] ask much more, of few words.
 fn may_cue(sent: &Sent, t: &Token) -> bool {
-    let lx = sent.lexicon;
-    lx.reporting_verbs.has(t)
-        || lx.participle_cues.has(t)
-        || lx.quote_verbs.has(t)
-        || lx.evidence_verbs.has(t)
-        || lx.estimate_cues.has(t)
+    cue_lists(sent.lexicon).iter().any(|l| l.has(t))
 }
 
 /// Whether the word at `k` puts a count at a figure: "put the toll at 41",
