@@ -33,7 +33,8 @@ pub struct Token {
     pub cap: bool,
     /// The bits of the lexicon lists holding the word, once a sentence's
     /// tokens are read against the lexicon (`lexicon::classes`), with
-    /// [`KNOWN`], [`OPENS_NUMBER`] and [`PHRASE_EDGE`]; 0 before.
+    /// [`KNOWN`], [`OPENS_NUMBER`], [`PHRASE_EDGE`] and [`METRIC_WORD`]; 0
+    /// before.
     pub classes: u64,
     /// Whether the word holds a hyphen ("so-called", "al-Faris"): asked of
     /// every capitalised word, so read once here.

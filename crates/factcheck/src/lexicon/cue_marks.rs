@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::MetricCue;
-use crate::lang::tokens::{Kind, Token, KNOWN, METRIC_WORD};
+use crate::lang::tokens::{Token, KNOWN, METRIC_WORD};
 
 /// A cue sharing its part with more cues than this is taken as standing
 /// once its part does, and a word marking more parts than this as marking
@@ -104,10 +104,10 @@ impl CueMarks {
     /// `classes` ([`crate::lang::tokens::union`]): each of its parts as
     /// word tokens. A token whose classes are not read may mark any part.
     pub(crate) fn any_cue(&self, toks: &[Token], classes: u64) -> bool {
-        // (most sentences have no marked word: their union says so)
         if classes & KNOWN == 0 {
             return true;
         }
+        // (most sentences have no marked word: their union says so)
         if classes & METRIC_WORD == 0 {
             return false;
         }
@@ -147,13 +147,7 @@ impl Part {
     /// Whether the part's words are the word tokens around `i`, its
     /// marking word at `i`.
     fn stands_at(&self, toks: &[Token], i: usize) -> bool {
-        let Some(from) = i.checked_sub(self.key) else {
-            return false;
-        };
-        toks.get(from..from + self.words.len()).is_some_and(|run| {
-            run.iter()
-                .zip(&self.words)
-                .all(|(t, w)| t.kind == Kind::Word && t.lower == *w)
-        })
+        i.checked_sub(self.key)
+            .is_some_and(|from| super::qualifiers::words_at(toks, from, &self.words))
     }
 }

@@ -68,7 +68,8 @@ impl Qualifiers {
     }
 }
 
-fn words_at(toks: &[Token], j: usize, words: &[String]) -> bool {
+/// Whether `words` stand as word tokens from token `j` on.
+pub(super) fn words_at(toks: &[Token], j: usize, words: &[String]) -> bool {
     toks.get(j..j + words.len()).is_some_and(|ts| {
         ts.iter()
             .zip(words)

@@ -116,7 +116,8 @@ impl Sent<'_> {
 
     #[inline]
     pub(crate) fn cap(&self, i: usize) -> bool {
-        // (asked of most words, several times: the rare cases out of line)
+        // (asked of most words, several times: inlined; a name's particle
+        // is looked for only in a hyphened word)
         self.word(i).is_some_and(|t| {
             t.capitalised(self.src) && !self.closed(t) || t.hyphen && self.glued_particle(t)
         })
