@@ -3,6 +3,7 @@
 //! word lists as lower-case sets, qualifier phrases and subject groups.
 
 use super::*;
+use crate::lang::tokens::{METRIC_WORD, PHRASE_EDGE};
 
 impl Lexicon {
     /// Compile `file`: word lists to lower-case sets, phrases to word lists,
@@ -25,11 +26,11 @@ impl Lexicon {
         let qualifiers = qualifiers::Qualifiers::new(qualifier_phrases(file)?);
         // (the cue indexes' keys are the plain and post phrases' first words)
         for edges in [&plain_phrases, &post_phrases, &pre_phrases] {
-            cls.mark_phrase_edges(edges.edges());
+            cls.mark(edges.edges(), PHRASE_EDGE);
         }
-        cls.mark_phrase_edges(qualifiers.edges());
+        cls.mark(qualifiers.edges(), PHRASE_EDGE);
         let cue_marks = cue_marks::CueMarks::new(&cues);
-        cls.mark_metric_words(cue_marks.keys());
+        cls.mark(cue_marks.keys(), METRIC_WORD);
         Ok(Lexicon {
             metric_ids: file.metrics.keys().cloned().collect(),
             cues,

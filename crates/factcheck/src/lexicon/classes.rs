@@ -86,17 +86,12 @@ impl Classes {
         WordSet { words, bit }
     }
 
-    /// `words` as words that open or close a phrase ([`PHRASE_EDGE`]).
-    pub(super) fn mark_phrase_edges<'a>(&mut self, words: impl IntoIterator<Item = &'a String>) {
+    /// `words` as words of a class that is no list's: [`PHRASE_EDGE`]
+    /// (they open or close a phrase) or [`METRIC_WORD`] (they mark a cue).
+    pub(super) fn mark<'a>(&mut self, words: impl IntoIterator<Item = &'a String>, class: u64) {
+        debug_assert!(class == PHRASE_EDGE || class == METRIC_WORD);
         for w in words {
-            *self.of.entry(w.clone()).or_default() |= PHRASE_EDGE;
-        }
-    }
-
-    /// `words` as words that stand for a metric cue ([`METRIC_WORD`]).
-    pub(super) fn mark_metric_words<'a>(&mut self, words: impl IntoIterator<Item = &'a String>) {
-        for w in words {
-            *self.of.entry(w.clone()).or_default() |= METRIC_WORD;
+            *self.of.entry(w.clone()).or_default() |= class;
         }
     }
 
