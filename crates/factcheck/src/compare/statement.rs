@@ -1,6 +1,7 @@
 //! Statements: reported speech against the reference's statements, with
 //! inflection and small gaps allowed, and the speaker checked.
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -59,11 +60,23 @@ fn word_stem_key<'b>(w: &str, buf: &'b mut String) -> &'b str {
     buf
 }
 
+/// Whether a word's stem key is a word most sentences hold ("with" of
+/// "withdrawals", "not" itself): a function word, a small word or
+/// a cue, which would file the statement under nearly every claim.
+fn common_key(lx: &Lexicon, w: &str) -> bool {
+    let key = stem_key(w);
+    lx.is_small_word(key)
+        || lx.reporting_verbs.contains(key)
+        || crate::lexicon::grammar::CLOSED_CLASS.contains(&key)
+}
+
 /// Each statement under the stem key of one word every content that says
 /// it must hold, in reference order: the rarest of its words past the
-/// first that may not be left out (small words may), else its first word
-/// (and its first word after a cue it opens with). A claim is then compared
-/// only with the statements filed under its own words.
+/// first that may not be left out (small words may) — among the rarest,
+/// one whose key is no common word, the longest (long words are the rare
+/// ones in text) — else its first word (and its first word after a cue it
+/// opens with). A claim is then compared only with the statements filed
+/// under its own words.
 pub(super) fn statement_index(
     lx: &Lexicon,
     statements: &[(&RefStatement, Vec<String>)],
@@ -83,10 +96,14 @@ pub(super) fn statement_index(
     }
     let mut index: super::names::HashMap<String, Vec<usize>> = Default::default();
     for (i, (_, s)) in statements.iter().enumerate() {
-        let keys: Vec<&str> = match needed(s)
-            .into_iter()
-            .min_by_key(|&k| (df[stem_key(&s[k])], k))
-        {
+        let keys: Vec<&str> = match needed(s).into_iter().min_by_key(|&k| {
+            (
+                df[stem_key(&s[k])],
+                common_key(lx, &s[k]),
+                Reverse(s[k].len()),
+                k,
+            )
+        }) {
             Some(k) => vec![stem_key(&s[k])],
             None => {
                 let mut firsts: Vec<&str> = s.first().map(|w| stem_key(w)).into_iter().collect();
@@ -291,6 +308,43 @@ mod tests {
             let full = content_word(&w);
             proptest::prop_assert_eq!(word_stem_key(&w, &mut buf), stem_key(&full));
         }
+    }
+
+    /// A statement is filed under a word that is rare in text, not under
+    /// a stem most sentences hold ("with" of "withdrawals"), and a content
+    /// that says it holds that key.
+    #[test]
+    fn a_statement_is_filed_under_a_rare_word() {
+        let lx = Lexicon::default_ref();
+        let says = [
+            "observed withdrawals of some Russian units",
+            "could not corroborate the report",
+            "denied that troops had left",
+        ];
+        let refs: Vec<RefStatement> = says
+            .iter()
+            .enumerate()
+            .map(|(i, s)| RefStatement {
+                id: format!("s{i}"),
+                speaker: "a".into(),
+                says: s.to_string(),
+            })
+            .collect();
+        let statements: Vec<(&RefStatement, Vec<String>)> =
+            refs.iter().map(|r| (r, content_words(&r.says))).collect();
+        let index = statement_index(lx, &statements);
+        for key in index.keys() {
+            assert!(!common_key(lx, key), "{key} in {index:?}");
+        }
+        let content = content_words("the army observed the withdrawals of some Russian units");
+        let mut buf = String::new();
+        let filed = content
+            .iter()
+            .filter_map(|w| index.get(word_stem_key(w, &mut buf)))
+            .flatten()
+            .any(|&i| i == 0);
+        assert!(filed, "{index:?}");
+        assert!(says_at(lx, &content, &statements[0].1).is_some());
     }
 
     #[test]
