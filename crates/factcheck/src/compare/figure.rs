@@ -220,7 +220,9 @@ impl<'r> Checker<'r> {
         // sure to be the Gatsibo toll of 16)
         // (a context word that states the figure itself, "over 70 people",
         // places nothing)
-        let sentence = super::place::flat_lower(&c.text);
+        // (lower-cased when first asked: most figures have no fact)
+        let sentence = std::cell::OnceCell::new();
+        let sentence = || sentence.get_or_init(|| super::place::flat_lower(&c.text));
         let places = |fact: &'r Fact| -> Vec<&'r String> {
             fact.context
                 .iter()
@@ -232,7 +234,7 @@ impl<'r> Checker<'r> {
             places.is_empty()
                 || places
                     .iter()
-                    .any(|w| super::place::contains_word(&sentence, w))
+                    .any(|w| super::place::contains_word(sentence(), w))
         };
         // or at least in its paragraph (lower-cased only when asked)
         let in_paragraph = |fact: &'r Fact| {

@@ -416,16 +416,21 @@ pub(super) fn flat_lower(s: &str) -> String {
             .collect();
         return String::from_utf8(flat).unwrap_or_default();
     }
-    s.to_lowercase()
-        .chars()
-        .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    // (a capital sigma's lower case depends on its neighbours: only
+    // `str::to_lowercase` reads them)
+    if s.contains('Σ') {
+        return s.to_lowercase().replace(['\n', '\r', '\t'], " ");
+    }
+    // (each character apart: ASCII by its byte, the rest by its table)
+    let mut flat = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => flat.push(' '),
+            c if c.is_ascii() => flat.push(c.to_ascii_lowercase()),
+            c => flat.extend(c.to_lowercase()),
+        }
+    }
+    flat
 }
 
 /// Where `word` (lower-cased) stands in `text` (lower-cased) between word
@@ -501,4 +506,18 @@ fn sentence_between(text: &str, a: usize, b: usize) -> bool {
 /// cased) between word boundaries.
 pub(super) fn contains_word(text: &str, word: &str) -> bool {
     word_positions(text, word).next().is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// Lower case read a character at a time is `str::to_lowercase`,
+        /// line breaks and tabs as spaces, on text of every script (a
+        /// capital sigma at a word's end included).
+        #[test]
+        fn flat_lower_is_lower_case(s in "[A-Za-z \n\t\r.ÉéİßΣσΑΩДЖ’“—😀]{0,24}") {
+            let want = s.to_lowercase().replace(['\n', '\r', '\t'], " ");
+            proptest::prop_assert_eq!(super::flat_lower(&s), want);
+        }
+    }
 }

@@ -387,8 +387,8 @@ impl<'r> Checker<'r> {
         // a plain quote that shares too few words with every reference
         // quote has no candidate (every path below starts from the word
         // index): most quotes of an archive, never read with their places
-        // (sized once for a quote plain_words reads: ASCII)
-        let cap = if text.is_ascii() { text.len() } else { 0 };
+        // (sized once: a plain quote's words are at most its bytes)
+        let cap = text.len();
         let mut arena = String::with_capacity(cap);
         let (mut ends, mut held) = (Vec::with_capacity(cap / 4), 0usize);
         if plain_words(text, |w| {

@@ -134,23 +134,28 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
     out
 }
 
-/// The compared words of a plain quote — ASCII, no markup, brackets,
-/// entities or ellipses, no number in words or with separators — given to
-/// `each` one by one, lower-cased, without the work of [`quote_words`]:
-/// for such a quote they are its tokens trimmed of punctuation, British
-/// endings folded. `None` when the quote is not plain (then only
-/// [`quote_words`] reads it right); `Some(true)` when `each` asked to
-/// stop, `Some(false)` when every word was given.
+/// The compared words of a plain quote — ASCII but for typographic quotes
+/// and apostrophes, no markup, brackets, entities or ellipses, no number
+/// in words or with separators — given to `each` one by one, lower-cased,
+/// without the work of [`quote_words`]: for such a quote they are its
+/// tokens trimmed of punctuation, British endings folded. `None` when the
+/// quote is not plain (then only [`quote_words`] reads it right);
+/// `Some(true)` when `each` asked to stop, `Some(false)` when every word
+/// was given.
 pub(in crate::compare) fn plain_words(s: &str, mut each: impl FnMut(&str) -> bool) -> Option<bool> {
     // (the longest word looked at without a heap copy)
     const LONGEST: usize = 48;
-    if !s.is_ascii() {
-        return None;
-    }
     let mut buf = [0u8; LONGEST];
+    // (a token with a typographic mark, read as its ASCII form)
+    let mut marks = [0u8; LONGEST + 2];
     // (ASCII whitespace as `char::is_whitespace` has it: tab to carriage
-    // return, and the space)
+    // return, and the space; any other space is no ASCII byte)
     for token in s.as_bytes().split(|b| matches!(b, b' ' | 9..=13)) {
+        let token = if token.is_ascii() {
+            token
+        } else {
+            as_ascii_marks(token, &mut marks)?
+        };
         let mut dots = 0;
         for &b in token {
             let punctuation = matches!(
@@ -176,8 +181,10 @@ pub(in crate::compare) fn plain_words(s: &str, mut each: impl FnMut(&str) -> boo
         if trimmed.len() > LONGEST || trimmed.contains(&b',') {
             return None;
         }
-        // (a word in lower case already, most of them, is read in place)
-        let lower = if trimmed.iter().any(u8::is_ascii_uppercase) {
+        // (a word of the quote in lower case already, most of them, is
+        // read in place)
+        let in_place = s.as_bytes().as_ptr_range().contains(&trimmed.as_ptr());
+        let lower = if !in_place || trimmed.iter().any(u8::is_ascii_uppercase) {
             let lower = &mut buf[..trimmed.len()];
             lower.copy_from_slice(trimmed);
             lower.make_ascii_lowercase();
@@ -196,6 +203,33 @@ pub(in crate::compare) fn plain_words(s: &str, mut each: impl FnMut(&str) -> boo
         }
     }
     Some(false)
+}
+
+/// A token with typographic quotes and apostrophes as [`read_as_seen`]
+/// reads them (’ ‘ as ', “ ” as "), in `out`; `None` for any other
+/// character that is no ASCII, or a token too long for `out`.
+fn as_ascii_marks<'o>(token: &[u8], out: &'o mut [u8]) -> Option<&'o [u8]> {
+    let (mut i, mut n) = (0, 0);
+    while i < token.len() {
+        let b = match token[i..] {
+            [b, ..] if b.is_ascii() => {
+                i += 1;
+                b
+            }
+            [0xe2, 0x80, 0x98 | 0x99, ..] => {
+                i += 3;
+                b'\''
+            }
+            [0xe2, 0x80, 0x9c | 0x9d, ..] => {
+                i += 3;
+                b'"'
+            }
+            _ => return None,
+        };
+        *out.get_mut(n)? = b;
+        n += 1;
+    }
+    Some(&out[..n])
 }
 
 /// A word in one spelling where British and American spelling differ by a

@@ -204,7 +204,7 @@ proptest::proptest! {
     #[test]
     fn plain_words_are_the_compared_words(
         tokens in proptest::collection::vec(
-            "(Neighbours|colour|the|Organisation|12|1,500|twelve|a|hundred|it's|well-known|U\\.S\\.|\\(said\\)|\"We|go\\.\\.\\.|now,|\\[the\\]|caf\u{e9}|&amp;|Defence|analysed|centre|x|-|\\.\\.\\.)",
+            "(Neighbours|colour|the|Organisation|12|1,500|twelve|a|hundred|it's|well-known|U\\.S\\.|\\(said\\)|\"We|go\\.\\.\\.|now,|\\[the\\]|caf\u{e9}|&amp;|Defence|analysed|centre|x|-|\\.\\.\\.|don’t|‘No|leaders’|“We|said,”|Kyiv’s|“|’|friend—at|two\u{a0}sides|Organisation’s)",
             0..12,
         ),
         gap in "( |  |\n|\t)",
