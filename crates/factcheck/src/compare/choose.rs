@@ -175,8 +175,11 @@ impl<'r> Checker<'r> {
         let placed_itself = own_place_words
             .as_deref()
             .is_some_and(|p| all_places.iter().any(|w| contains_word(p, w)));
-        let own = !placed_itself && own_place(lx, &c.text, &cands.places);
-        let topic = if own {
+        // (asked when needed: with no fact's place words in reach the
+        // paragraph places nothing, and the tie asks only some figures)
+        let own = std::cell::OnceCell::new();
+        let own = || *own.get_or_init(|| !placed_itself && own_place(lx, &c.text, &cands.places));
+        let topic = if all_places.is_empty() || own() {
             vec![false; candidates.len()]
         } else {
             at.topic(q, start, &placing, &all_places)
@@ -485,7 +488,7 @@ impl<'r> Checker<'r> {
                 })
         };
         let ((subject, _, (a, b, c_, said)), topic) = top;
-        let weak = of_a_part || own || anaphoric;
+        let weak = || of_a_part || own() || anaphoric;
         // the only fact of the metric, placed by words the sentence does
         // not hold, while the sentence names a place of its own ("In
         // Pennsylvania, … another 40 people were severely injured" against
@@ -494,9 +497,9 @@ impl<'r> Checker<'r> {
         let tie = if subject == 3
             || said > 0
             || (numbered && q.value.0 >= 10.0)
-            || (cands.facts.len() == 1 && !(own && placed_apart))
+            || (cands.facts.len() == 1 && !(placed_apart && own()))
             || words_of(first).is_empty()
-            || (a + b + c_ > 0 && !weak)
+            || (a + b + c_ > 0 && !weak())
         {
             Tie::Sentence
         } else if b + c_ > 0 {
