@@ -2,9 +2,7 @@
 //! the speaker's own, anyone's (a misattribution), or close enough to be a
 //! misquote, with the word diff and the article's quote put right.
 
-use super::words::{
-    best_window, plain_words, quote_diff, quote_matches_in, quote_words, shared_words,
-};
+use super::words::{best_window, quote_diff, quote_matches_in, quote_words, shared_words};
 use super::words::{QuoteDiff, Squashed};
 use super::{Checker, PreparedQuote};
 use crate::article::Article;
@@ -384,37 +382,14 @@ impl<'r> Checker<'r> {
     /// word for word or with words changed (a long quote may hold several);
     /// else the one it is closest to.
     fn find_quote(&self, text: &str) -> Vec<Found<'r>> {
-        // a plain quote that shares too few words with every reference
-        // quote has no candidate (every path below starts from the word
-        // index): most quotes of an archive, never read with their places
-        // (sized once: a plain quote's words are at most its bytes)
-        let cap = text.len();
-        let mut arena = String::with_capacity(cap);
-        let (mut ends, mut held) = (Vec::with_capacity(cap / 4), 0usize);
-        if plain_words(text, |w| {
-            held += usize::from(self.quote_index.contains_key(w));
-            arena.push_str(w);
-            ends.push(arena.len());
-            false
-        })
-        .is_some()
-        {
-            // (too few words held for any candidate, and not a pair)
-            let n = ends.len();
-            let pair_held = n == 2 && held > 0;
-            if !pair_held && !self.may_share(held, n) {
-                return Vec::new();
-            }
-            let mut plain: Vec<&str> = ends
-                .iter()
-                .scan(0, |from, &to| Some(&arena[std::mem::replace(from, to)..to]))
-                .collect();
-            plain.sort_unstable();
-            let pair = plain.len() == 2 && plain.iter().any(|w| self.quote_index.contains_key(*w));
-            if !pair && self.sharing_words(&plain).is_empty() {
-                return Vec::new();
-            }
+        if self.turned_away(text) {
+            return Vec::new();
         }
+        self.compare_quote(text)
+    }
+
+    /// A quote against the reference quotes that share its words.
+    pub(super) fn compare_quote(&self, text: &str) -> Vec<Found<'r>> {
         let positioned = quote_words(text);
         let words: Vec<String> = positioned.iter().map(|w| w.0.clone()).collect();
         let mut sorted: Vec<std::borrow::Cow<str>> = words

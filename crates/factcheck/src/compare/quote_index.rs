@@ -3,6 +3,7 @@
 //! the few that share most of its words, not with every quote of a long
 //! reference.
 
+use super::words::plain_words;
 use super::{Checker, PreparedQuote};
 use crate::limits::{MAX_QUOTE_CANDIDATES, MAX_QUOTE_POSTINGS};
 
@@ -89,6 +90,45 @@ impl<'r> Checker<'r> {
         enough_shared(held, n, self.shortest_quote)
     }
 
+    /// Whether a quote is sure to have no candidate, read the cheap way
+    /// (every path of `compare_quote` starts from the word index):
+    /// a plain quote that shares too few words with every reference quote,
+    /// most quotes of an archive, never read with their places.
+    pub(super) fn turned_away(&self, text: &str) -> bool {
+        // (sized once: a plain quote's words are at most its bytes)
+        let cap = text.len();
+        let mut arena = String::with_capacity(cap);
+        let (mut ends, mut held) = (Vec::with_capacity(cap / 4), 0usize);
+        let Some((_, numbers)) = plain_words(text, true, |w| {
+            held += usize::from(self.quote_index.contains_key(w));
+            arena.push_str(w);
+            ends.push(arena.len());
+            false
+        }) else {
+            return false;
+        };
+        if numbers > 0 {
+            // a run of number words is one word read in full, an "and" in
+            // it too, and may be held: at most that many more held, at
+            // least twice as many fewer words (and not a pair)
+            let fewest = (ends.len() + numbers).saturating_sub(2 * numbers);
+            return fewest > 2 && !self.may_share(held + numbers, fewest);
+        }
+        // (too few words held for any candidate, and not a pair)
+        let n = ends.len();
+        let pair_held = n == 2 && held > 0;
+        if !pair_held && !self.may_share(held, n) {
+            return true;
+        }
+        let mut plain: Vec<&str> = ends
+            .iter()
+            .scan(0, |from, &to| Some(&arena[std::mem::replace(from, to)..to]))
+            .collect();
+        plain.sort_unstable();
+        let pair = plain.len() == 2 && plain.iter().any(|w| self.quote_index.contains_key(*w));
+        !pair && self.sharing_words(&plain).is_empty()
+    }
+
     /// The reference quotes holding `word` (lower-cased).
     pub(super) fn holding(&self, word: &str) -> impl Iterator<Item = &PreparedQuote<'r>> {
         self.quote_index
@@ -112,6 +152,19 @@ mod tests {
     use crate::compare::Checker;
     use crate::reference::Reference;
 
+    /// A reference of one speaker's quotes, each of the words given.
+    fn quotes_of(quotes: &[Vec<String>]) -> Reference {
+        let mut yaml =
+            String::from("version: 1\nsources:\n  - id: s\n    name: Ann Lee\nquotes:\n");
+        for (i, r) in quotes.iter().enumerate() {
+            let text = r.join(" ");
+            yaml.push_str(&format!(
+                "  - id: q{i}\n    speaker: s\n    text: \"{text}\"\n"
+            ));
+        }
+        Reference::from_str("r.yaml".as_ref(), &yaml).unwrap()
+    }
+
     proptest::proptest! {
         /// The bound never turns away a quote that has candidates: quotes
         /// of a small vocabulary, so shares fall on both sides of half.
@@ -120,11 +173,7 @@ mod tests {
             refs in proptest::collection::vec(proptest::collection::vec("(war|peace|now|the|talks|end)", 1..9), 1..4),
             quote in proptest::collection::vec("(war|peace|now|the|talks|end|rain|snow)", 1..12),
         ) {
-            let mut yaml = String::from("version: 1\nsources:\n  - id: s\n    name: Ann Lee\nquotes:\n");
-            for (i, r) in refs.iter().enumerate() {
-                yaml.push_str(&format!("  - id: q{i}\n    speaker: s\n    text: \"{}\"\n", r.join(" ")));
-            }
-            let reference = Reference::from_str("r.yaml".as_ref(), &yaml).unwrap();
+            let reference = quotes_of(&refs);
             let checker = Checker::new(&reference);
             let mut sorted = quote.clone();
             sorted.sort_unstable();
@@ -133,5 +182,39 @@ mod tests {
                 proptest::prop_assert!(checker.sharing_words(&sorted).is_empty());
             }
         }
+
+        /// A quote turned away the cheap way has nothing the full reading
+        /// finds: with numbers in words, which that reading joins into
+        /// digits ("twenty and five"), and digits the reference holds.
+        #[test]
+        fn a_quote_turned_away_finds_nothing(
+            refs in proptest::collection::vec(proptest::collection::vec("(war|peace|now|the|talks|25|5|twenty|100)", 1..7), 1..4),
+            quote in proptest::collection::vec("(war|peace|now|the|talks|end|rain|twenty|five|and|one|hundred|5|25)", 1..12),
+        ) {
+            let reference = quotes_of(&refs);
+            let checker = Checker::new(&reference);
+            let text = quote.join(" ");
+            if checker.turned_away(&text) {
+                proptest::prop_assert!(checker.compare_quote(&text).is_empty(), "{}", text);
+            }
+        }
+    }
+
+    /// Numbers in words the full reading joins are held: a quote that
+    /// gives a reference's figure in words is not turned away.
+    #[test]
+    fn a_number_in_words_is_not_turned_away() {
+        let words = ["25", "talks", "will", "end", "soon"];
+        let reference = quotes_of(&[words.map(String::from).to_vec()]);
+        let checker = Checker::new(&reference);
+        for text in [
+            "the twenty five talks will end soon",
+            "the twenty-five talks will end soon enough",
+        ] {
+            assert!(!checker.turned_away(text), "{text}");
+            assert!(!checker.compare_quote(text).is_empty(), "{text}");
+        }
+        // (and a quote that shares nothing is turned away, numbers or not)
+        assert!(checker.turned_away("we held the rain and the snow for one hundred days"));
     }
 }

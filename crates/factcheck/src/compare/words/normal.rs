@@ -140,9 +140,19 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
 /// without the work of [`quote_words`]: for such a quote they are its
 /// tokens trimmed of punctuation, British endings folded. `None` when the
 /// quote is not plain (then only [`quote_words`] reads it right);
-/// `Some(true)` when `each` asked to stop, `Some(false)` when every word
-/// was given.
-pub(in crate::compare) fn plain_words(s: &str, mut each: impl FnMut(&str) -> bool) -> Option<bool> {
+/// `Some((true, _))` when `each` asked to stop, `Some((false, _))` when
+/// every word was given.
+///
+/// With `numbers`, a number in words does not make the quote other than
+/// plain: each number word is passed over (not given to `each`) and
+/// counted, the count returned. ([`quote_words`] makes a run of them one
+/// word of digits, an "and" inside it too.)
+pub(in crate::compare) fn plain_words(
+    s: &str,
+    numbers: bool,
+    mut each: impl FnMut(&str) -> bool,
+) -> Option<(bool, usize)> {
+    let mut number_words = 0;
     // (the longest word looked at without a heap copy)
     const LONGEST: usize = 48;
     let mut buf = [0u8; LONGEST];
@@ -196,13 +206,17 @@ pub(in crate::compare) fn plain_words(s: &str, mut each: impl FnMut(&str) -> boo
         // (a number in words becomes digits, alone or with its neighbours)
         if lower.as_bytes()[0].is_ascii_alphabetic() && crate::lang::numbers::is_number_word(lower)
         {
-            return None;
+            if !numbers {
+                return None;
+            }
+            number_words += 1;
+            continue;
         }
         if each(&one_spelling(lower)) {
-            return Some(true);
+            return Some((true, number_words));
         }
     }
-    Some(false)
+    Some((false, number_words))
 }
 
 /// A token with typographic quotes and apostrophes as [`read_as_seen`]

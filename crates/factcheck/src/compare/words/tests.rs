@@ -211,7 +211,7 @@ proptest::proptest! {
     ) {
         let text = tokens.join(&gap);
         let mut plain = Vec::new();
-        let read = plain_words(&text, |w| {
+        let read = plain_words(&text, false, |w| {
             plain.push(w.to_string());
             false
         });
