@@ -99,7 +99,7 @@ impl<'r> Checker<'r> {
         let cap = text.len();
         let mut arena = String::with_capacity(cap);
         let (mut ends, mut held) = (Vec::with_capacity(cap / 4), 0usize);
-        let Some((_, numbers)) = plain_words(text, true, |w| {
+        let Some((_, number_words, digit_words)) = plain_words(text, true, |w| {
             held += usize::from(self.quote_index.contains_key(w));
             arena.push_str(w);
             ends.push(arena.len());
@@ -107,12 +107,14 @@ impl<'r> Checker<'r> {
         }) else {
             return false;
         };
-        if numbers > 0 {
-            // a run of number words is one word read in full, an "and" in
-            // it too, and may be held: at most that many more held, at
-            // least twice as many fewer words (and not a pair)
-            let fewest = (ends.len() + numbers).saturating_sub(2 * numbers);
-            return fewest > 2 && !self.may_share(held + numbers, fewest);
+        if number_words > 0 {
+            // a run of numeric words (number words, digits) is one word read
+            // in full, an "and" in it too, and may be held: at most one more
+            // held a numeric word, at most two fewer words (and not a pair)
+            // (the words given hold the digits, not the number words)
+            let numeric = number_words + digit_words;
+            let fewest = (ends.len() + number_words).saturating_sub(2 * numeric);
+            return fewest > 2 && !self.may_share(held + numeric, fewest);
         }
         // (too few words held for any candidate, and not a pair)
         let n = ends.len();
@@ -188,8 +190,8 @@ mod tests {
         /// digits ("twenty and five"), and digits the reference holds.
         #[test]
         fn a_quote_turned_away_finds_nothing(
-            refs in proptest::collection::vec(proptest::collection::vec("(war|peace|now|the|talks|25|5|twenty|100)", 1..7), 1..4),
-            quote in proptest::collection::vec("(war|peace|now|the|talks|end|rain|twenty|five|and|one|hundred|5|25)", 1..12),
+            refs in proptest::collection::vec(proptest::collection::vec("(war|peace|now|the|talks|25|5|twenty|100|7000|321|1)", 1..7), 1..4),
+            quote in proptest::collection::vec("(war|peace|now|the|talks|end|rain|twenty|five|and|one|hundred|5|25|7|000|000,|3|21)", 1..12),
         ) {
             let reference = quotes_of(&refs);
             let checker = Checker::new(&reference);
@@ -214,6 +216,16 @@ mod tests {
             assert!(!checker.turned_away(text), "{text}");
             assert!(!checker.compare_quote(text).is_empty(), "{text}");
         }
+        // digits the full reading joins because a number word is near
+        let reference = quotes_of(&[["7000", "8000", "1"].map(String::from).to_vec()]);
+        let checker = Checker::new(&reference);
+        for text in ["7 000, 8 000, one", "3 hundred and 21 then 7 000 8 000 one"] {
+            assert!(!checker.turned_away(text), "{text}");
+        }
+        assert!(!checker.compare_quote("7 000, 8 000, one").is_empty());
+        let words = ["25", "talks", "will", "end", "soon"];
+        let reference = quotes_of(&[words.map(String::from).to_vec()]);
+        let checker = Checker::new(&reference);
         // (and a quote that shares nothing is turned away, numbers or not)
         assert!(checker.turned_away("we held the rain and the snow for one hundred days"));
     }

@@ -140,19 +140,22 @@ pub(in crate::compare) fn quote_words(s: &str) -> Vec<(String, (usize, usize))> 
 /// without the work of [`quote_words`]: for such a quote they are its
 /// tokens trimmed of punctuation, British endings folded. `None` when the
 /// quote is not plain (then only [`quote_words`] reads it right);
-/// `Some((true, _))` when `each` asked to stop, `Some((false, _))` when
+/// `Some((true, ..))` when `each` asked to stop, `Some((false, ..))` when
 /// every word was given.
 ///
 /// With `numbers`, a number in words does not make the quote other than
 /// plain: each number word is passed over (not given to `each`) and
-/// counted, the count returned. ([`quote_words`] makes a run of them one
-/// word of digits, an "and" inside it too.)
+/// counted, and so are the words of digits given, the counts returned
+/// after whether `each` stopped. (With a number word, [`quote_words`]
+/// joins runs of number words and digits — "7 000", "3 hundred and 21" —
+/// each run one word of digits, an "and" inside it too; with none, the
+/// words given are the words.)
 pub(in crate::compare) fn plain_words(
     s: &str,
     numbers: bool,
     mut each: impl FnMut(&str) -> bool,
-) -> Option<(bool, usize)> {
-    let mut number_words = 0;
+) -> Option<(bool, usize, usize)> {
+    let (mut number_words, mut digit_words) = (0, 0);
     // (the longest word looked at without a heap copy)
     const LONGEST: usize = 48;
     let mut buf = [0u8; LONGEST];
@@ -212,11 +215,12 @@ pub(in crate::compare) fn plain_words(
             number_words += 1;
             continue;
         }
+        digit_words += usize::from(lower.bytes().all(|b| b.is_ascii_digit()));
         if each(&one_spelling(lower)) {
-            return Some((true, number_words));
+            return Some((true, number_words, digit_words));
         }
     }
-    Some((false, number_words))
+    Some((false, number_words, digit_words))
 }
 
 /// A token with typographic quotes and apostrophes as [`read_as_seen`]
