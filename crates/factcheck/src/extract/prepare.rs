@@ -110,7 +110,10 @@ impl Extractor<'_> {
 /// "Zelenskysaid" → "Zelensky" + "said".
 fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
     let glued = |t: &Token| {
-        (t.kind == Kind::Word && t.capitalised(src) && !lx.reporting_verbs.has(t))
+        (t.kind == Kind::Word
+            && t.capitalised(src)
+            && lx.plain_cues.may_end(&t.lower)
+            && !lx.reporting_verbs.has(t))
             .then(|| {
                 lx.plain_cues.iter().find(|g| {
                     t.lower.len() >= g.len() + 4

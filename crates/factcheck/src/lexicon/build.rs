@@ -110,7 +110,9 @@ impl Lexicon {
             published: cls.add(set(&file.published)),
             trailing: cls.add(set(&file.trailing)),
             saying_verbs: cls.add(set(&file.saying_verbs)),
-            plain_cues: file.plain_cues.iter().map(|w| w.to_lowercase()).collect(),
+            plain_cues: suffixes::Suffixes::new(
+                file.plain_cues.iter().map(|w| w.to_lowercase()).collect(),
+            ),
             present_cues: cls.add(set(&file.present_cues)),
             quote_only_cues: cls.add(set(&file.quote_only_cues)),
             clause_cues: cls.add(set(&file.clause_cues)),

@@ -356,7 +356,7 @@ pub struct Lexicon {
     pub(crate) trailing: WordSet,
     pub(crate) saying_verbs: WordSet,
     /// In lexicon order: glued cues are found by suffix.
-    pub(crate) plain_cues: Vec<String>,
+    pub(crate) plain_cues: suffixes::Suffixes,
     pub(crate) present_cues: WordSet,
     pub(crate) quote_only_cues: WordSet,
     pub(crate) clause_cues: WordSet,
@@ -388,6 +388,7 @@ pub(crate) mod classes;
 mod phrases;
 mod qualifiers;
 mod queries;
+mod suffixes;
 
 impl Lexicon {
     /// The embedded default lexicon, compiled once per process.
