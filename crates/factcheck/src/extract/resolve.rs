@@ -81,6 +81,11 @@ impl Claims<'_> {
         if self.registry.names_surely(mention) {
             return Resolution::Named;
         }
+        // (a mention that does not hold the name is an alias whatever
+        // else it is: what makes it a guess is asked only of one that does)
+        if last.is_empty() || !names_it {
+            return Resolution::Alias;
+        }
         // a common noun after an article or a quantifier ("the agency
         // suggests", "a spokesman said", "one point of the release
         // stated") describes someone the reference does not name so: whom
@@ -105,7 +110,7 @@ impl Claims<'_> {
             || shared
             || proxy_for
             || self.describes(mention) && self.describes(canonical);
-        if !last.is_empty() && names_it && !guess {
+        if !guess {
             Resolution::Named
         } else {
             Resolution::Alias

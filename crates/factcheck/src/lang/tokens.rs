@@ -152,7 +152,9 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
     let s = &src[start..end];
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 5);
+    // (about one token for every five bytes of prose, more with
+    // punctuation: room for one in three, so few sentences grow it)
+    let mut out = Vec::with_capacity(s.len() / 3 + 1);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // (ASCII spaces and letters are read as bytes: most of the text)
