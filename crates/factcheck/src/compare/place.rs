@@ -436,7 +436,26 @@ pub(super) fn flat_lower(s: &str) -> String {
 /// Where `word` (lower-cased) stands in `text` (lower-cased) between word
 /// boundaries.
 pub(super) fn word_positions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
-    text.match_indices(word).map(|(i, _)| i).filter(move |&i| {
+    // (its first byte found by memchr, the rest compared: the texts here
+    // are a sentence or a phrase long, and `str::match_indices` set up a
+    // two-way searcher at each call)
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let mut from = 0;
+    let found = std::iter::from_fn(move || {
+        let &first = w.first()?;
+        while from <= t.len() {
+            let i = from + memchr::memchr(first, t.get(from..)?)?;
+            if t[i..].starts_with(w) {
+                from = i + w.len();
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        None
+    });
+    // (the empty word stands at every boundary, as `str` finds it)
+    let empty = word.is_empty().then(|| text.match_indices("").map(|(i, _)| i));
+    found.chain(empty.into_iter().flatten()).filter(move |&i| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -518,6 +537,29 @@ mod tests {
         fn flat_lower_is_lower_case(s in "[A-Za-z \n\t\r.ÉéİßΣσΑΩДЖ’“—😀]{0,24}") {
             let want = s.to_lowercase().replace(['\n', '\r', '\t'], " ");
             proptest::prop_assert_eq!(super::flat_lower(&s), want);
+        }
+
+        /// A word's positions are those of `str::match_indices` (leftmost,
+        /// not overlapping) between word boundaries, the empty word's too,
+        /// in text with repeats ("aaa" in "aaaa") and characters of several
+        /// bytes.
+        #[test]
+        fn word_positions_are_str_matches(
+            text in "[a é,Σ😀]{0,16}|( a|, | ,)*",
+            word in "[a ,Σ]{0,3}| a | , |,",
+        ) {
+            let want: Vec<usize> = text
+                .match_indices(word.as_str())
+                .map(|(i, _)| i)
+                .filter(|&i| {
+                    let before = text[..i].chars().next_back();
+                    let after = text[i + word.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+                .collect();
+            let got: Vec<usize> = super::word_positions(&text, &word).collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 }
