@@ -74,14 +74,16 @@ impl Registry {
         Some(self.touch(idx))
     }
 
-    /// Whether lower-cased `words` (two or more) are a name or alias of a
-    /// source the reference knows (not its id): "civil protection said"
-    /// names the agency though no word of it is capitalised or a group's.
-    pub(crate) fn knows_phrase(&self, words: &[&str]) -> bool {
-        if words.len() < 2 {
-            return false;
-        }
-        let key = words.join(" ");
-        self.known.index.contains_key(&key) && !self.known.ids.contains(&key)
+    /// Whether `phrase` (lower-cased words, two or more, one space
+    /// between) is a name or alias of a source the reference knows (not
+    /// its id): "civil protection said" names the agency though no word of
+    /// it is capitalised or a group's.
+    pub(crate) fn knows_phrase(&self, phrase: &str) -> bool {
+        self.known.index.contains_key(phrase) && !self.known.ids.contains(phrase)
+    }
+
+    /// Whether the reference names any source (else no phrase is known).
+    pub(crate) fn knows_names(&self) -> bool {
+        !self.known.index.is_empty()
     }
 }

@@ -217,10 +217,22 @@ pub(super) fn known_name_before(sent: &Sent, j: usize, registry: &Registry) -> O
         .take(8)
         .take_while(|t| t.kind == Kind::Word)
         .count();
+    if words < 2 || !registry.knows_names() {
+        return None;
+    }
+    // (the longest phrase written once: each shorter one is its end)
+    let mut phrase = String::new();
+    let mut starts = Vec::with_capacity(words);
+    for t in &toks[j - words..j] {
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        starts.push(phrase.len());
+        phrase.push_str(&t.lower);
+    }
     (2..=words).rev().find_map(|len| {
         let a = j - len;
-        let phrase: Vec<&str> = toks[a..j].iter().map(|t| t.lower.as_str()).collect();
-        if !registry.knows_phrase(&phrase) {
+        if !registry.knows_phrase(&phrase[starts[words - len]..]) {
             return None;
         }
         let prev = sent.prev(a);
