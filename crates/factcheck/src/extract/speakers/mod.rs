@@ -201,9 +201,11 @@ impl Registry {
     /// source at Hasaka Police Command"): there the description points back
     /// to whichever source the article named last, which is a guess.
     pub(crate) fn names_surely(&self, mention: &str) -> bool {
+        if self.known.index.is_empty() {
+            return false;
+        }
         let words: Vec<&str> = mention.split_whitespace().collect();
-        let (lower, determiner) = lowered(&words);
-        let full = lower[usize::from(determiner)..].join(" ");
+        let (full, determiner) = lowered_key(&words);
         let Some(&idx) = self.known.index.get(&full) else {
             return false;
         };
@@ -217,6 +219,7 @@ impl Registry {
         if self.known.ids.contains(&full) {
             return false;
         }
+        let (lower, _) = lowered(&words);
         let head = name_head(&lower[1..]).map(String::from);
         !self
             .known
@@ -508,21 +511,42 @@ fn is_group(w: &str, lexicon: &Lexicon) -> bool {
 /// A mention's words lower-cased with straight apostrophes, and whether
 /// the first is an article ("the", "a").
 fn lowered(words: &[&str]) -> (Vec<String>, bool) {
-    let lower: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let w = crate::lang::lower(w);
-            if w.contains('’') {
-                w.replace('’', "'")
-            } else {
-                w.into_owned()
-            }
-        })
-        .collect();
+    let lower: Vec<String> = words.iter().map(|w| lower_word(w).into_owned()).collect();
     let determiner = lower
         .first()
         .is_some_and(|w| ARTICLES.contains(&w.as_str()));
     (lower, determiner)
+}
+
+/// A word of a mention as [`lowered`] reads it: lower case, ’ as '.
+#[inline]
+fn lower_word(w: &str) -> std::borrow::Cow<'_, str> {
+    let w = crate::lang::lower(w);
+    if w.contains('’') {
+        std::borrow::Cow::Owned(w.replace('’', "'"))
+    } else {
+        w
+    }
+}
+
+/// The words [`lowered`] gives after a determiner, joined by spaces, and
+/// whether there was one: the key a known name is looked up by, without
+/// a string per word.
+fn lowered_key(words: &[&str]) -> (String, bool) {
+    let mut key = String::new();
+    let mut determiner = false;
+    for (i, w) in words.iter().enumerate() {
+        let w = lower_word(w);
+        if i == 0 && ARTICLES.contains(&w.as_ref()) {
+            determiner = true;
+            continue;
+        }
+        if i > usize::from(determiner) {
+            key.push(' ');
+        }
+        key.push_str(&w);
+    }
+    (key, determiner)
 }
 
 /// Whether a name, read as a mention would be, names a person or a group.
