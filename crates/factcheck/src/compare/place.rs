@@ -454,7 +454,9 @@ pub(super) fn word_positions<'t>(text: &'t str, word: &'t str) -> impl Iterator<
         None
     });
     // (the empty word stands at every boundary, as `str` finds it)
-    let empty = word.is_empty().then(|| text.match_indices("").map(|(i, _)| i));
+    let empty = word
+        .is_empty()
+        .then(|| text.match_indices("").map(|(i, _)| i));
     found.chain(empty.into_iter().flatten()).filter(move |&i| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();

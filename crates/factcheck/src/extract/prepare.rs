@@ -114,14 +114,14 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
             && t.capitalised(src)
             && lx.plain_cues.may_end(&t.lower)
             && !lx.reporting_verbs.has(t))
-            .then(|| {
-                lx.plain_cues.iter().find(|g| {
-                    t.lower.len() >= g.len() + 4
-                        && t.lower.ends_with(g.as_str())
-                        && src.is_char_boundary(t.end - g.len())
-                })
+        .then(|| {
+            lx.plain_cues.iter().find(|g| {
+                t.lower.len() >= g.len() + 4
+                    && t.lower.ends_with(g.as_str())
+                    && src.is_char_boundary(t.end - g.len())
             })
-            .flatten()
+        })
+        .flatten()
     };
     // most sentences have none: no second copy of their tokens
     if !toks.iter().any(|t| glued(t).is_some()) {
