@@ -82,8 +82,9 @@ impl Registry {
         self.known.index.contains_key(phrase) && !self.known.ids.contains(phrase)
     }
 
-    /// Whether the reference names any source (else no phrase is known).
-    pub(crate) fn knows_names(&self) -> bool {
-        !self.known.index.is_empty()
+    /// Whether a name the reference knows may end with the word `last`
+    /// (lower-cased): false for most words, and when it names no source.
+    pub(crate) fn may_end_a_name(&self, last: &str) -> bool {
+        !self.known.last_words.is_empty() && self.known.last_words.contains(last)
     }
 }

@@ -81,6 +81,10 @@ struct Known {
     /// ("fomin" finds "fomin said"), which names no one described ("the
     /// mayor" is no name because a source's id is `mayor`).
     ids: rustc_hash::FxHashSet<String>,
+    /// The last word of every key of `index`: a phrase whose last word is
+    /// none of them is no known name, and is not written out to be looked
+    /// up (most mentions and phrases before a cue).
+    last_words: rustc_hash::FxHashSet<String>,
 }
 
 /// How many mentions back a pronoun or a bare title looks for whom it
@@ -173,6 +177,9 @@ impl Registry {
         }
         for (k, (n, idx)) in known.names.iter().enumerate() {
             known.index.entry(n.clone()).or_insert(*idx);
+            known
+                .last_words
+                .insert(n.rsplit(' ').next().unwrap_or_default().to_string());
             let words: Vec<String> = n.split(' ').map(String::from).collect();
             known.by_first.entry(words[0].clone()).or_default().push(k);
             known
@@ -205,6 +212,12 @@ impl Registry {
             return false;
         }
         let words: Vec<&str> = mention.split_whitespace().collect();
+        // (the last of two words or more is the key's last)
+        if let [_, .., last] = words[..] {
+            if !self.known.last_words.contains(lower_word(last).as_ref()) {
+                return false;
+            }
+        }
         let (full, determiner) = lowered_key(&words);
         let Some(&idx) = self.known.index.get(&full) else {
             return false;

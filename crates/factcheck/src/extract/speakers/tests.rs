@@ -113,3 +113,36 @@ fn a_pronoun_skips_a_person_titled_the_other_gender() {
     r.touch(ade);
     assert_eq!(r.pronoun("she", lx), Some(spokeswoman));
 }
+
+/// A name the reference gives is found however the mention is cased or
+/// begun; a phrase that ends with no known name's last word is none, and a
+/// registry with no sources knows no phrase (the cheap answers agree with
+/// the look-up).
+#[test]
+fn known_names_are_found_by_their_last_word() {
+    let lx = Lexicon::default_ref();
+    let source = KnownSource {
+        id: "cp".into(),
+        name: "Valmora Civil Protection Agency".into(),
+        aliases: vec!["civil protection".into(), "the coast guard".into()],
+    };
+    let r = Registry::new(&[source], lx);
+    for named in [
+        "Civil Protection",
+        "civil protection",
+        "Valmora Civil Protection Agency",
+        "the Coast Guard",
+        "Coast Guard",
+    ] {
+        assert!(r.names_surely(named), "{named}");
+    }
+    for other in ["Civil Defence", "Protection", "the guard", "Valmora", "the"] {
+        assert!(!r.names_surely(other), "{other}");
+    }
+    assert!(r.may_end_a_name("protection") && r.may_end_a_name("guard"));
+    assert!(!r.may_end_a_name("defence"));
+    assert!(r.knows_phrase("civil protection") && r.knows_phrase("coast guard"));
+    let empty = Registry::default();
+    assert!(!empty.may_end_a_name("protection"));
+    assert!(!empty.names_surely("Civil Protection"));
+}

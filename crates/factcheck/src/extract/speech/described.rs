@@ -217,7 +217,7 @@ pub(super) fn known_name_before(sent: &Sent, j: usize, registry: &Registry) -> O
         .take(8)
         .take_while(|t| t.kind == Kind::Word)
         .count();
-    if words < 2 || !registry.knows_names() {
+    if words < 2 || !registry.may_end_a_name(&toks[j - 1].lower) {
         return None;
     }
     // (the longest phrase written once: each shorter one is its end)
