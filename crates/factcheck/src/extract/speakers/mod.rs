@@ -212,11 +212,15 @@ impl Registry {
             return false;
         }
         let words: Vec<&str> = mention.split_whitespace().collect();
-        // (the last of two words or more is the key's last)
-        if let [_, .., last] = words[..] {
-            if !self.known.last_words.contains(lower_word(last).as_ref()) {
-                return false;
-            }
+        // (the key's last word is the mention's, but for an article alone)
+        let last = words.last().map(|w| lower_word(w)).unwrap_or_default();
+        let last = if words.len() == 1 && ARTICLES.contains(&last.as_ref()) {
+            ""
+        } else {
+            last.as_ref()
+        };
+        if !self.known.last_words.contains(last) {
+            return false;
         }
         let (full, determiner) = lowered_key(&words);
         let Some(&idx) = self.known.index.get(&full) else {
