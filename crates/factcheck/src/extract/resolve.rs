@@ -128,10 +128,17 @@ impl Claims<'_> {
     /// Tarsk Relief Networks field director" names her.
     fn describes(&self, mention: &str) -> bool {
         let lx = self.lexicon;
-        let group = |w: &str| {
-            lx.speaker_nouns.contains(w) || lx.organisations.contains(w) || lx.proxies.contains(w)
-        };
-        let common = |w: &str| lx.titles.contains(w) || lx.title_modifiers.contains(w) || group(w);
+        // (each word's lists read from its bits at once)
+        let groups = [&lx.speaker_nouns, &lx.organisations, &lx.proxies];
+        let commons = [
+            &lx.titles,
+            &lx.title_modifiers,
+            &lx.speaker_nouns,
+            &lx.organisations,
+            &lx.proxies,
+        ];
+        let group = |w: &str| lx.classes.any_holds(&groups, w);
+        let common = |w: &str| lx.classes.any_holds(&commons, w);
         let owner = |l: &str| l.ends_with("'s") || l.ends_with("’s");
         let words: Vec<(usize, &str, std::borrow::Cow<str>)> = mention
             .split_whitespace()

@@ -95,6 +95,15 @@ impl Classes {
         }
     }
 
+    /// Whether any of `lists` holds `w` (lower case): one look-up of its
+    /// bits, not one per list (a list with no bit is asked itself).
+    pub(crate) fn any_holds(&self, lists: &[&WordSet], w: &str) -> bool {
+        match bits(lists) {
+            u64::MAX => lists.iter().any(|l| l.contains(w)),
+            b => self.of.get(w).is_some_and(|c| c & b != 0),
+        }
+    }
+
     /// Each token's classes: the bits of the lists holding its word.
     /// Returns their union (see [`crate::lang::tokens::union`]).
     pub(crate) fn read(&self, toks: &mut [Token]) -> u64 {
@@ -127,6 +136,32 @@ mod tests {
             lx.classes.lists
         );
         assert_ne!(lx.small_words.bit, 0);
+    }
+
+    /// A word is held by any of some lists exactly when one of them holds
+    /// it, read from its bits or, with a list that has none, list by list.
+    #[test]
+    fn any_holds_is_any_contains() {
+        let lx = crate::lexicon::Lexicon::default_ref();
+        let lists = [&lx.titles, &lx.organisations, &lx.proxies];
+        let unbitted = super::WordSet::default();
+        let with_unbitted = [&lx.titles, &unbitted];
+        for w in [
+            "minister",
+            "ministry",
+            "spokesman",
+            "office",
+            "the",
+            "x",
+            "",
+        ] {
+            let want = lists.iter().any(|l| l.contains(w));
+            assert_eq!(lx.classes.any_holds(&lists, w), want, "{w}");
+            let want = with_unbitted.iter().any(|l| l.contains(w));
+            assert_eq!(lx.classes.any_holds(&with_unbitted, w), want, "{w}");
+        }
+        assert!(lx.classes.any_holds(&lists, "minister"));
+        assert!(!lx.classes.any_holds(&lists, "the"));
     }
 
     /// The bits of lists together; every bit when a list has none.
