@@ -8,12 +8,14 @@
 mod described;
 mod entities;
 mod gender;
+mod lowered;
 mod mention;
 mod surnames;
 
 use crate::lang::names::normalise_name;
 use crate::lexicon::grammar::{ARTICLES, PLACE_PREPOSITIONS, PRONOUNS_PERSON};
 use crate::lexicon::Lexicon;
+use lowered::{lower_word, lowered, lowered_key};
 use mention::Mention;
 
 /// A source from the reference: id, name and aliases. Public only because
@@ -523,47 +525,6 @@ fn is_group(w: &str, lexicon: &Lexicon) -> bool {
     lexicon.organisations.contains(w)
         || lexicon.speaker_nouns.contains(w)
         || lexicon.proxies.contains(w)
-}
-
-/// A mention's words lower-cased with straight apostrophes, and whether
-/// the first is an article ("the", "a").
-fn lowered(words: &[&str]) -> (Vec<String>, bool) {
-    let lower: Vec<String> = words.iter().map(|w| lower_word(w).into_owned()).collect();
-    let determiner = lower
-        .first()
-        .is_some_and(|w| ARTICLES.contains(&w.as_str()));
-    (lower, determiner)
-}
-
-/// A word of a mention as [`lowered`] reads it: lower case, ’ as '.
-#[inline]
-fn lower_word(w: &str) -> std::borrow::Cow<'_, str> {
-    let w = crate::lang::lower(w);
-    if w.contains('’') {
-        std::borrow::Cow::Owned(w.replace('’', "'"))
-    } else {
-        w
-    }
-}
-
-/// The words [`lowered`] gives after a determiner, joined by spaces, and
-/// whether there was one: the key a known name is looked up by, without
-/// a string per word.
-fn lowered_key(words: &[&str]) -> (String, bool) {
-    let mut key = String::new();
-    let mut determiner = false;
-    for (i, w) in words.iter().enumerate() {
-        let w = lower_word(w);
-        if i == 0 && ARTICLES.contains(&w.as_ref()) {
-            determiner = true;
-            continue;
-        }
-        if i > usize::from(determiner) {
-            key.push(' ');
-        }
-        key.push_str(&w);
-    }
-    (key, determiner)
 }
 
 /// Whether a name, read as a mention would be, names a person or a group.
