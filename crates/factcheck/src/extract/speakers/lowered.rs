@@ -43,3 +43,21 @@ pub(super) fn lowered_key(words: &[&str]) -> (String, bool) {
     }
     (key, determiner)
 }
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The key is the lowered words after an article, joined by
+        /// spaces, whatever the words (an article alone, none at all,
+        /// capitals, typographic apostrophes).
+        #[test]
+        fn the_key_is_the_lowered_words_joined(
+            words in proptest::collection::vec("The|the|A|an|Fomin|UN’s|ÉLAN|agency|x", 0..5),
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let (lower, determiner) = super::lowered(&words);
+            let want = lower[usize::from(determiner)..].join(" ");
+            proptest::prop_assert_eq!(super::lowered_key(&words), (want, determiner));
+        }
+    }
+}
