@@ -224,7 +224,9 @@ pub(super) fn known_name_before(sent: &Sent, j: usize, registry: &Registry) -> O
     let mut phrase = String::new();
     let mut starts = Vec::with_capacity(words);
     for t in &toks[j - words..j] {
-        if !phrase.is_empty() {
+        // (a space between every two words, an empty one too: a glued
+        // cue split off by an empty cue leaves one)
+        if !starts.is_empty() {
             phrase.push(' ');
         }
         starts.push(phrase.len());
