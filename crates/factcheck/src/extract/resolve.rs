@@ -129,7 +129,6 @@ impl Claims<'_> {
     fn describes(&self, mention: &str) -> bool {
         let lx = self.lexicon;
         // (each word's lists read from its bits at once)
-        let groups = [&lx.speaker_nouns, &lx.organisations, &lx.proxies];
         let commons = [
             &lx.titles,
             &lx.title_modifiers,
@@ -137,7 +136,7 @@ impl Claims<'_> {
             &lx.organisations,
             &lx.proxies,
         ];
-        let group = |w: &str| lx.classes.any_holds(&groups, w);
+        let group = |w: &str| lx.is_group_word(w);
         let common = |w: &str| lx.classes.any_holds(&commons, w);
         let owner = |l: &str| l.ends_with("'s") || l.ends_with("’s");
         let words: Vec<(usize, &str, std::borrow::Cow<str>)> = mention

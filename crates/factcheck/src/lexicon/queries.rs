@@ -4,6 +4,16 @@
 use super::Lexicon;
 
 impl Lexicon {
+    /// An organisation or group noun, or a document that speaks for one
+    /// ("ministry", "officials", "polls"), lower case: its lists read from
+    /// its bits at once.
+    pub(crate) fn is_group_word(&self, w: &str) -> bool {
+        self.classes.any_holds(
+            &[&self.organisations, &self.speaker_nouns, &self.proxies],
+            w,
+        )
+    }
+
     /// Whether a plain metric cue opens with the token's word ("killed",
     /// "died"): its classes turn most words away before a look-up.
     #[inline]

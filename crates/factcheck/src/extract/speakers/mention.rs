@@ -1,7 +1,6 @@
 //! Reading a mention's words: its titles, its name, and whether it names
 //! a person or a group.
 
-use super::is_group;
 use crate::lexicon::grammar::NAME_JOINERS;
 use crate::lexicon::Lexicon;
 
@@ -78,7 +77,7 @@ impl<'w> Mention<'w> {
                 && !common_noun
                 && last_title.is_none()
                 && lower.len() <= 5
-                && !lower.iter().any(|w| is_group(w, lexicon))
+                && !lower.iter().any(|w| lexicon.is_group_word(w))
                 && words.iter().all(|w| !w.contains('’') && !w.contains('\''))
                 && words
                     .iter()

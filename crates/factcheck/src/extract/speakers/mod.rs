@@ -476,7 +476,7 @@ impl Registry {
         let lexicon_common = name_part.is_empty()
             && lower
                 .iter()
-                .all(|w| lexicon.titles.contains(w.as_str()) || is_group(w, lexicon))
+                .all(|w| lexicon.titles.contains(w.as_str()) || lexicon.is_group_word(w))
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
@@ -517,14 +517,6 @@ fn same_role(held: &str, mention: &str) -> bool {
                 _ => true,
             }
     })
-}
-
-/// An organisation or group noun, or a document that speaks for one:
-/// "ministry", "officials", "polls".
-fn is_group(w: &str, lexicon: &Lexicon) -> bool {
-    lexicon.organisations.contains(w)
-        || lexicon.speaker_nouns.contains(w)
-        || lexicon.proxies.contains(w)
 }
 
 /// Whether a name, read as a mention would be, names a person or a group.
