@@ -58,6 +58,48 @@ fn a_related_storys_headline_on_the_page_is_never_an_error() {
     );
 }
 
+/// A page tail a reference's lexicon adds is read as the embedded ones
+/// are, wherever it stands in the sentence, and only capitalised: the
+/// first word of each tail is a word class of its own, asked before the
+/// tails are (a sentence with no such word is not read for them).
+#[test]
+fn a_page_tail_from_the_references_lexicon_opens_the_teasers() {
+    let facts = "  - id: toll\n    metric: killed\n    subject: people\n    value: 12\n";
+    let yaml =
+        format!("version: 1\nlexicon:\n  page_tails: [elsewhere on the wire]\nfacts:\n{facts}");
+    let reference = Reference::from_str(Path::new("ref.yaml"), &yaml).unwrap();
+    let contexts = |text: &str| {
+        let article = Article::from_text("a.md", text.to_string(), None).unwrap();
+        Checker::new(&reference)
+            .check(&article)
+            .findings
+            .into_iter()
+            .filter(|f| matches!(f.status, Status::Match | Status::Mismatch))
+            .map(|f| {
+                let teaser = f.claim.and_then(|c| c.context.clone()).as_deref() == Some("teaser");
+                (f.status, f.severity, teaser)
+            })
+            .collect::<Vec<_>>()
+    };
+    let text = "The strike killed 12 people in Vellmark. Wire staff Elsewhere On The Wire Strike kills 40 people in Oskarn";
+    assert_eq!(
+        contexts(text),
+        [
+            (Status::Match, Severity::Info, false),
+            (Status::Mismatch, Severity::Warning, true)
+        ]
+    );
+    // in lower case the words are the sentence's own: its figure is judged
+    let text = "The strike killed 12 people in Vellmark. Reports elsewhere on the wire said the strike killed 40 people.";
+    assert_eq!(
+        contexts(text),
+        [
+            (Status::Match, Severity::Info, false),
+            (Status::Mismatch, Severity::Error, false)
+        ]
+    );
+}
+
 #[test]
 fn a_part_said_after_its_whole_stands_where_the_whole_does() {
     // the place words of the 120 are the 30's too; the air raids of the

@@ -4,7 +4,7 @@
 
 use super::{text, Extractor, Prepared};
 use crate::article::Article;
-use crate::lang::tokens::{tokenize, Kind, Token};
+use crate::lang::tokens::{tokenize, Kind, Token, KNOWN};
 use crate::lexicon::Lexicon;
 
 impl Extractor<'_> {
@@ -46,7 +46,7 @@ impl Extractor<'_> {
             } else {
                 crate::lang::tokens::union(&toks)
             };
-            page_tail = page_tail || self.page_tail_in(&toks, scan);
+            page_tail = page_tail || self.page_tail_in(&toks, scan, classes);
             if let Some(i) =
                 memchr::memrchr(b'\n', &scan.as_bytes()[searched.min(s.start)..s.start])
             {
@@ -76,12 +76,26 @@ impl Extractor<'_> {
 
     /// Whether the sentence holds the words that end the article's own
     /// text on a scraped page ("Related News"), capitalised as a heading.
-    fn page_tail_in(&self, toks: &[Token], scan: &str) -> bool {
+    /// `classes` are the union of the tokens' classes.
+    fn page_tail_in(&self, toks: &[Token], scan: &str, classes: u64) -> bool {
+        let lx = self.lexicon;
+        // (an empty tail, which a reference's lexicon may give, stands
+        // at any capitalised word: no word opens it)
+        let any_word = lx.page_tails.iter().any(Vec::is_empty);
+        // most sentences hold no word that opens a tail: not read word by
+        // word, and a word that opens none is not held against each tail
+        if !any_word
+            && classes & KNOWN != 0
+            && classes & crate::lexicon::classes::bits(&[&lx.page_tail_starts]) == 0
+        {
+            return false;
+        }
         // a capitalised word first: most tokens are ruled out by one byte
         toks.iter().enumerate().any(|(i, first)| {
             first.kind == Kind::Word
                 && scan.as_bytes()[first.start].is_ascii_uppercase()
-                && self.lexicon.page_tails.iter().any(|tail| {
+                && (any_word || lx.page_tail_starts.has(first))
+                && lx.page_tails.iter().any(|tail| {
                     toks.get(i..i + tail.len()).is_some_and(|w| {
                         w.iter()
                             .zip(tail)

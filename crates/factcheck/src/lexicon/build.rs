@@ -62,6 +62,12 @@ impl Lexicon {
             non_person_subjects: cls.add(set(&file.non_person_subjects)),
             part_subjects: cls.add(set(&file.part_subjects)),
             page_tails: file.page_tails.iter().map(|p| words(p)).collect(),
+            page_tail_starts: cls.add(
+                file.page_tails
+                    .iter()
+                    .filter_map(|p| words(p).into_iter().next())
+                    .collect(),
+            ),
             additive_words: cls.add(set(&file.additive_words)),
             count_modifiers: cls.add(set(&file.count_modifiers)),
             release_words: cls.add(set(&file.release_words)),

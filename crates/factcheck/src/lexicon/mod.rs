@@ -314,6 +314,9 @@ pub struct Lexicon {
     pub(crate) part_subjects: WordSet,
     /// Words after which a page holds other stories' headlines, as words.
     pub(crate) page_tails: Vec<Vec<String>>,
+    /// The first words of the [`Lexicon::page_tails`]: a list with a bit,
+    /// so that a sentence none of whose words opens one is not read for them.
+    pub(crate) page_tail_starts: WordSet,
     /// Words between a number and who was counted that add to a count ("two more civilians").
     pub(crate) additive_words: WordSet,
     pub(crate) count_modifiers: WordSet,
