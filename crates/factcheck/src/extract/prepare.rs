@@ -137,8 +137,12 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
         })
         .flatten()
     };
-    // most sentences have none: no second copy of their tokens
-    if !toks.iter().any(|t| glued(t).is_some()) {
+    // most sentences have none: no second copy of their tokens (a word in
+    // lower case is turned away before the call: most words)
+    if !toks
+        .iter()
+        .any(|t| t.kind == Kind::Word && t.cap && glued(t).is_some())
+    {
         return toks;
     }
     let mut out = Vec::with_capacity(toks.len() + 1);

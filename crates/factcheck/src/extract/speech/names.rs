@@ -32,6 +32,13 @@ pub(crate) fn register_names(sent: &Sent, registry: &mut Registry) {
     let mut named: Vec<(usize, usize)> = Vec::new();
     let mut i = sent.first;
     while i < toks.len() {
+        // (a word after the first in lower case, glued to no particle and
+        // no title, opens no name: most words, turned away at once)
+        let t = &toks[i];
+        if i > sent.first && !t.cap && !t.hyphen && !sent.lexicon.titles.has(t) {
+            i += 1;
+            continue;
+        }
         // a surname of someone named before ("Ham made it clear …")
         if let Some(idx) = sent
             .word(i)
