@@ -123,31 +123,31 @@ impl Extractor<'_> {
 /// Split a reporting verb glued to a name by a bad translation:
 /// "Zelenskysaid" → "Zelensky" + "said".
 fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
+    // the plain cue a capitalised word ends with, if it is one glued on
     let glued = |t: &Token| {
-        (t.kind == Kind::Word
-            && t.capitalised(src)
-            && lx.plain_cues.may_end(&t.lower)
-            && !lx.reporting_verbs.has(t))
-        .then(|| {
-            lx.plain_cues.iter().find(|g| {
-                t.lower.len() >= g.len() + 4
-                    && t.lower.ends_with(g.as_str())
-                    && src.is_char_boundary(t.end - g.len())
+        (lx.plain_cues.may_end(&t.lower) && !lx.reporting_verbs.has(t))
+            .then(|| {
+                lx.plain_cues.iter().find(|g| {
+                    t.lower.len() >= g.len() + 4
+                        && t.lower.ends_with(g.as_str())
+                        && src.is_char_boundary(t.end - g.len())
+                })
             })
-        })
-        .flatten()
+            .flatten()
     };
-    // most sentences have none: no second copy of their tokens (a word in
-    // lower case is turned away before the call: most words)
-    if !toks
-        .iter()
-        .any(|t| t.kind == Kind::Word && t.cap && glued(t).is_some())
-    {
+    // (a word in lower case, most words, is turned away before the call)
+    let cue_of = |t: &Token| {
+        (t.kind == Kind::Word && t.capitalised(src))
+            .then(|| glued(t))
+            .flatten()
+    };
+    // most sentences have none: no second copy of their tokens
+    if !toks.iter().any(|t| cue_of(t).is_some()) {
         return toks;
     }
     let mut out = Vec::with_capacity(toks.len() + 1);
     for t in toks {
-        match glued(&t) {
+        match cue_of(&t) {
             Some(g) => {
                 let cut = t.end - g.len();
                 out.push(Token::new(
