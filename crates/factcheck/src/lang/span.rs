@@ -35,7 +35,19 @@ const MARK: usize = 1024;
 
 /// Characters of `s` as columns count them (a byte-order mark is none).
 fn columns(s: &str) -> usize {
-    s.chars().count() - s.matches('\u{feff}').count()
+    // (a mark's first byte is looked for first: setting up a search for
+    // the mark itself cost more than counting the characters)
+    let marks = match memchr::memchr(0xef, s.as_bytes()) {
+        Some(i) => s[i..].matches('\u{feff}').count(),
+        None => 0,
+    };
+    s.chars().count() - marks
+}
+
+/// How many lines start in `text[a..b]` ([`breaks`]) and where the last
+/// of them starts: one pass for both.
+fn count_breaks(text: &[u8], a: usize, b: usize) -> (usize, Option<usize>) {
+    breaks(text, a, b).fold((0, None), |(n, _), i| (n + 1, Some(i)))
 }
 
 /// Where the lines that start in `text[a..b]` start: after a line feed,
@@ -61,13 +73,12 @@ impl LineIndex {
         let mut last = blocks[0];
         while last.at + MARK < text.len() {
             let next = ceil_char_boundary(text, last.at + MARK);
+            let (n, line_start) = count_breaks(bytes, last.at, next);
             last = Block {
                 at: next,
                 chars: last.chars + columns(&text[last.at..next]),
-                lines: last.lines + breaks(bytes, last.at, next).count(),
-                line_start: breaks(bytes, last.at, next)
-                    .next_back()
-                    .unwrap_or(last.line_start),
+                lines: last.lines + n,
+                line_start: line_start.unwrap_or(last.line_start),
             };
             blocks.push(last);
         }
@@ -92,10 +103,9 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let b = self.block(offset);
         let bytes = text.as_bytes();
-        let line = b.lines + breaks(bytes, b.at, offset).count();
-        let line_start = breaks(bytes, b.at, offset)
-            .next_back()
-            .unwrap_or(b.line_start);
+        let (n, last) = count_breaks(bytes, b.at, offset);
+        let line = b.lines + n;
+        let line_start = last.unwrap_or(b.line_start);
         let column = if offset - line_start <= MARK {
             columns(&text[line_start..offset])
         } else {
