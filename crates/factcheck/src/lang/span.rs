@@ -256,5 +256,12 @@ mod tests {
         let text = "\u{feff}date";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_col(text, 3), (1, 1));
+        // a mark inside a line, after another character whose first byte
+        // is the mark's (U+FF01), on a short line and on a long one
+        for pad in [0, 3000] {
+            let text = format!("{}\nx\u{ff01}y\u{feff}z 140", "a".repeat(pad));
+            let idx = LineIndex::new(&text);
+            assert_eq!(idx.line_col(&text, text.find("140").unwrap()), (2, 6));
+        }
     }
 }
