@@ -7,7 +7,7 @@ use std::ops::Deref;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lang::tokens::Token;
+use crate::lang::tokens::{Kind, Token};
 
 pub(crate) use crate::lang::tokens::KNOWN;
 use crate::lang::tokens::{METRIC_WORD, OPENS_NUMBER, PHRASE_EDGE};
@@ -59,15 +59,39 @@ pub(crate) fn bits(lists: &[&WordSet]) -> u64 {
 pub(crate) struct Classes {
     lists: u32,
     of: HashMap<String, u64>,
+    /// The bits of each one-byte word, as `of` holds them: a comma or a
+    /// full stop (one token in eight) is read from here, not hashed.
+    single: [u64; 128],
+    /// Whether some word of `of` starts with a digit: when none does, a
+    /// number (one token in twenty) is in no list.
+    digit_words: bool,
 }
 
 impl Classes {
     /// No list yet; the words that open a number in words.
     pub(super) fn new() -> Classes {
-        let of = crate::lang::numbers::number_openers()
-            .map(|w| (w.to_string(), OPENS_NUMBER))
-            .collect();
-        Classes { lists: 0, of }
+        let mut classes = Classes {
+            lists: 0,
+            of: HashMap::default(),
+            single: [0; 128],
+            digit_words: false,
+        };
+        for w in crate::lang::numbers::number_openers() {
+            classes.put(w, OPENS_NUMBER);
+        }
+        classes
+    }
+
+    /// `w` in the class of `bit` (with the classes it is in already).
+    fn put(&mut self, w: &str, bit: u64) {
+        let c = self.of.entry(w.to_string()).or_default();
+        *c |= bit;
+        if let &[b] = w.as_bytes() {
+            if let Some(single) = self.single.get_mut(usize::from(b)) {
+                *single = *c;
+            }
+        }
+        self.digit_words |= w.starts_with(|c: char| c.is_ascii_digit());
     }
 
     /// `words` as a list with the next bit.
@@ -80,7 +104,7 @@ impl Classes {
         self.lists += 1;
         if bit != 0 {
             for w in &words {
-                *self.of.entry(w.clone()).or_default() |= bit;
+                self.put(w, bit);
             }
         }
         WordSet { words, bit }
@@ -91,7 +115,7 @@ impl Classes {
     pub(super) fn mark<'a>(&mut self, words: impl IntoIterator<Item = &'a String>, class: u64) {
         debug_assert!(class == PHRASE_EDGE || class == METRIC_WORD);
         for w in words {
-            *self.of.entry(w.clone()).or_default() |= class;
+            self.put(w, class);
         }
     }
 
@@ -110,7 +134,13 @@ impl Classes {
         let of = |w: &str| self.of.get(w).copied().unwrap_or(0);
         let mut union = KNOWN;
         for t in toks {
-            t.classes = KNOWN | of(t.lower.as_str());
+            let w = t.lower.as_str();
+            t.classes = KNOWN
+                | match w.as_bytes() {
+                    &[b] if b < 0x80 => self.single[usize::from(b)],
+                    _ if t.kind == Kind::Num && !self.digit_words => 0,
+                    _ => of(w),
+                };
             // ("twenty-one" opens a number as "twenty" does)
             if t.hyphen {
                 if let Some(i) = t.lower.find('-') {
