@@ -65,6 +65,23 @@ pub(crate) struct Classes {
     /// Whether some word of `of` starts with a digit: when none does, a
     /// number (one token in twenty) is in no list.
     digit_words: bool,
+    /// The bits of each word of `of` up to [`SHORT`] bytes, by its
+    /// [`short_key`]: most tokens are looked up by one number, not by
+    /// hashing and comparing strings.
+    short: HashMap<u128, u64>,
+}
+
+/// The longest word with a [`short_key`].
+const SHORT: usize = 15;
+
+/// A word of up to [`SHORT`] bytes as one number: its bytes, then zeros,
+/// then its length in the last byte (so no two words share one).
+#[inline]
+fn short_key(w: &[u8]) -> Option<u128> {
+    let mut key = [0; SHORT + 1];
+    key.get_mut(..w.len())?.copy_from_slice(w);
+    key[SHORT] = u8::try_from(w.len()).ok()?;
+    Some(u128::from_le_bytes(key)).filter(|_| w.len() <= SHORT)
 }
 
 impl Classes {
@@ -75,6 +92,7 @@ impl Classes {
             of: HashMap::default(),
             single: [0; 128],
             digit_words: false,
+            short: HashMap::default(),
         };
         for w in crate::lang::numbers::number_openers() {
             classes.put(w, OPENS_NUMBER);
@@ -86,12 +104,16 @@ impl Classes {
     fn put(&mut self, w: &str, bit: u64) {
         let c = self.of.entry(w.to_string()).or_default();
         *c |= bit;
+        let c = *c;
         if let &[b] = w.as_bytes() {
             if let Some(single) = self.single.get_mut(usize::from(b)) {
-                *single = *c;
+                *single = c;
             }
         }
         self.digit_words |= w.starts_with(|c: char| c.is_ascii_digit());
+        if let Some(key) = short_key(w.as_bytes()) {
+            self.short.insert(key, c);
+        }
     }
 
     /// `words` as a list with the next bit.
@@ -139,7 +161,10 @@ impl Classes {
                 | match w.as_bytes() {
                     &[b] if b < 0x80 => self.single[usize::from(b)],
                     _ if t.kind == Kind::Num && !self.digit_words => 0,
-                    _ => of(w),
+                    b => match short_key(b) {
+                        Some(key) => self.short.get(&key).copied().unwrap_or(0),
+                        None => of(w),
+                    },
                 };
             // ("twenty-one" opens a number as "twenty" does)
             if t.hyphen {
@@ -166,6 +191,21 @@ mod tests {
             lx.classes.lists
         );
         assert_ne!(lx.small_words.bit, 0);
+    }
+
+    /// Words up to fifteen bytes have a number each, none shared (a word
+    /// and the same word with a NUL after it neither); longer ones none.
+    #[test]
+    fn short_keys_are_distinct() {
+        let words = ["", "a", "a\0", "ab", "ba", "kyiv", "abcdefghijklmno", "été"];
+        let keys: Vec<u128> = words
+            .iter()
+            .map(|w| super::short_key(w.as_bytes()).unwrap())
+            .collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(k), "{:?}", words[i]);
+        }
+        assert_eq!(super::short_key(b"abcdefghijklmnop"), None);
     }
 
     /// A word is held by any of some lists exactly when one of them holds

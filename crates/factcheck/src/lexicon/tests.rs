@@ -59,10 +59,16 @@ fn token_classes_answer_as_the_lists() {
     extra.months.push("1945".into());
     extra.organisations.push("&".into());
     extra.titles.push("x".into());
+    // (words of 15 and 16 bytes and longer: looked up by number and by string)
+    for w in ["Inspectorgeneral", "Inspectorgenera", "Counterintelligence"] {
+        extra.titles.push(w.into());
+        extra.organisations.push(w.into());
+    }
     let extended = Lexicon::extended(&extra).unwrap();
     let text = "On Monday the Grand Vizier proclaimed, according to officials of the \
                 ministry, that Mr Kovač said more than 40 people were killed in March and 300 fled \
-                their homes; he warned. In 1945 x & y left.";
+                their homes; he warned. In 1945 x & y left, Inspectorgeneral and Inspectorgenera \
+                Counterintelligence too.";
     for lx in [Lexicon::default_ref(), &extended] {
         let unread = tokenize(text, 0, text.len());
         let mut read = unread.clone();
