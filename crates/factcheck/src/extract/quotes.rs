@@ -358,11 +358,13 @@ pub(crate) fn title_word(w: &str) -> bool {
 /// title or a slogan: more than two words, and not introduced as a name.
 pub(crate) fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &Lexicon) -> bool {
     let text = q.text(src);
-    let words: Vec<&str> = text
+    let mut words = text
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
-    if words.len() < 2 {
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    // (only whether there are fewer than two, six or eight is asked: a
+    // long quote's words are not all read)
+    let count = words.clone().take(9).count();
+    if count < 2 {
         return false;
     }
     if lexicon
@@ -398,11 +400,11 @@ pub(crate) fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &L
         && titled(&before[before.len() - 2]);
     let title_case = !text.trim_end().ends_with(['!', '?'])
         && if trailing {
-            mid_sentence && words.len() <= 8
+            mid_sentence && count <= 8
         } else {
-            words.len() <= 6
+            count <= 6
         }
-        && words.iter().all(|w| title_word(w));
+        && words.all(title_word);
     !title_case
 }
 
