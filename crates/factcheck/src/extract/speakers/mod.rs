@@ -252,11 +252,17 @@ impl Registry {
         if self.stamp.insert(idx, self.recent.len()).is_none() {
             // (a name grows only at its front, so its last word is its key
             // for good)
-            let last = self.entities[idx].name_words.last().cloned();
-            self.mentioned_by_last
-                .entry(last.unwrap_or_default())
-                .or_default()
-                .push(idx);
+            let last = self.entities[idx]
+                .name_words
+                .last()
+                .map_or("", String::as_str);
+            match self.mentioned_by_last.get_mut(last) {
+                Some(ids) => ids.push(idx),
+                None => {
+                    let last = last.to_string();
+                    self.mentioned_by_last.insert(last, vec![idx]);
+                }
+            }
         }
         self.recent.push(idx);
         idx
@@ -555,21 +561,15 @@ fn canonical(words: &[&str]) -> String {
     let all_lower = words.iter().all(|w| {
         w.chars().next().is_some_and(char::is_lowercase) && !w.chars().any(char::is_uppercase)
     });
-    let single_name = words.len() == 1;
-    words
-        .iter()
-        .map(|w| {
-            if all_lower && single_name {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            } else {
-                w.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    match words {
+        [w] if all_lower => {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+        _ => words.join(" "),
+    }
 }
 
 #[cfg(test)]
