@@ -321,11 +321,16 @@ impl Registry {
         if lower.is_empty() {
             return None;
         }
-        let full = lower.join(" ");
+        // (with no reference names, as when extracting alone, no words are
+        // joined to be looked up)
+        let any_known = !self.known.index.is_empty();
         // a reference name or alias
         // (its titles held as an article's name holds them: "Governor Bill
         // Smith" makes him "the governor" after)
-        if let Some(&idx) = self.known.index.get(&full) {
+        let known = any_known
+            .then(|| self.known.index.get(&lower.join(" ")).copied())
+            .flatten();
+        if let Some(idx) = known {
             let m = Mention::read(words, lower, determiner, lexicon);
             if let (Some(t), false) = (m.last_title, m.name_part.is_empty()) {
                 let title = lower[..=t].join(" ");
@@ -380,7 +385,7 @@ impl Registry {
         // person named)
         let owned = lower.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
         if m.last_title == Some(lower.len() - 1) && !m.head_is_org && !indefinite && !owned {
-            if let Some(idx) = self.title_holder(&full) {
+            if let Some(idx) = self.title_holder(&lower.join(" ")) {
                 return Some(idx);
             }
         }
@@ -401,8 +406,10 @@ impl Registry {
                 return Some(self.touch(idx));
             }
         }
-        let name_key = m.name_words.join(" ");
-        if let Some(&idx) = self.known.index.get(&name_key) {
+        let known = any_known
+            .then(|| self.known.index.get(&m.name_words.join(" ")).copied())
+            .flatten();
+        if let Some(idx) = known {
             return Some(self.touch(idx));
         }
         Some(self.merge_or_add(m, words, lower, lexicon))
