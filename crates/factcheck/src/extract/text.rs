@@ -127,10 +127,13 @@ impl Splitter<'_> {
     /// A line end at `i` between sentences: after a blank line it opens the
     /// next paragraph.
     fn line_between(&mut self, i: usize) {
+        // (the line before is blank when no character but a space stands
+        // between its start and `i`: read back only to the first such)
         let blank = self.s[..i]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|l| l.trim().is_empty());
+            .chars()
+            .rev()
+            .find(|&c| c == '\n' || !c.is_whitespace())
+            .is_none_or(|c| c == '\n');
         if blank && i > 0 {
             self.paragraph += 1;
         }
@@ -154,21 +157,18 @@ impl Splitter<'_> {
     /// and list items.
     fn runs_on(&self, a: usize, i: usize) -> bool {
         let s = self.s;
-        let rest = &s[i + 1..];
-        let next_line = rest.split('\n').next().unwrap_or("");
-        let blank = next_line.trim().is_empty();
+        // the next line from its first character that is no space (a blank
+        // line never runs on); the lines are not read to their ends
+        let next = s[i + 1..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+        if next.is_empty() || next.starts_with('\n') {
+            return false;
+        }
         let prev = s[a..i].trim_end();
-        let line_start = s[..i].rfind('\n').map_or(0, |p| p + 1);
-        let line_len = s[line_start..i].trim().chars().count();
         let ends_clause = prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']']);
-        let lower_next = next_line
-            .trim_start()
-            .starts_with(|c: char| c.is_lowercase());
+        let lower_next = next.starts_with(|c: char| c.is_lowercase());
         // "killed or wounded / 15,000 Iranian …": a number going on after a word
         let number_next = prev.ends_with(|c: char| c.is_lowercase())
-            && next_line
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit());
+            && next.starts_with(|c: char| c.is_ascii_digit());
         // "Communist rebels killed 18 soldiers on / Mindanao island": a
         // line that ends on a word no sentence ends with
         let last_word = prev
@@ -182,19 +182,38 @@ impl Splitter<'_> {
         let split_name = last_word.starts_with(char::is_uppercase) && {
             let mut back = prev.split_whitespace().rev().skip(1);
             let opener = back.next().unwrap_or("").to_lowercase();
-            let next_word = next_line.split_whitespace().next().unwrap_or("");
+            let next_word = next.split_whitespace().next().unwrap_or("");
             back.next().is_some()
                 && OPEN_ENDS.contains(&opener.as_str())
                 && next_word.starts_with(char::is_uppercase)
                 && !CLOSED_CLASS.contains(&next_word.to_lowercase().as_str())
         };
-        !blank
-            && (split_name
-                || prev.ends_with(|c: char| c.is_lowercase() || c == ',' || c.is_ascii_digit())
-                    && lower_next
-                || number_next
-                || open_word
-                || line_len >= 40 && !ends_clause)
+        split_name
+            || prev.ends_with(|c: char| c.is_lowercase() || c == ',' || c.is_ascii_digit())
+                && lower_next
+            || number_next
+            || open_word
+            || !ends_clause && self.line_at_least(i, 40)
+    }
+
+    /// Whether the line that ends at `i`, trimmed, has at least `n`
+    /// characters: read back from its end only until it is known.
+    fn line_at_least(&self, i: usize, n: usize) -> bool {
+        // (characters read back from the line's last that is no space,
+        // as far as the last such seen)
+        let mut read = 0;
+        let mut to_last_word = 0;
+        let line = self.s[..i].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        for c in line.chars().rev() {
+            if c == '\n' || to_last_word >= n {
+                break;
+            }
+            read += 1;
+            if !c.is_whitespace() {
+                to_last_word = read;
+            }
+        }
+        to_last_word >= n
     }
 
     /// A terminator at `i` in the sentence from `a`: with the closers after

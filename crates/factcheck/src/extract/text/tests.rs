@@ -143,3 +143,27 @@ fn a_run_without_a_sentence_end_is_cut_between_words() {
     let s = "x".repeat(200_000);
     assert_eq!(sentences(&s, 0, s.len(), lx).len(), 1);
 }
+
+proptest::proptest! {
+    /// A line's length is read back from its end only as far as it must
+    /// be, with the answer of counting its trimmed characters; a line end
+    /// opens a paragraph after a blank line, as reading the whole line
+    /// back says.
+    #[test]
+    fn line_lengths_and_blank_lines_as_whole_lines_read(
+        s in "([ \t\r\u{a0}\u{2003}\n]|[a-zé.]|Word ){0,120}",
+        n in 0usize..50,
+    ) {
+        let lx = Lexicon::default_ref();
+        let sp = Splitter { s: &s, start: 0, lexicon: lx, out: Vec::new(), paragraph: 0, sent_start: None };
+        for (i, _) in s.match_indices('\n') {
+            let line_start = s[..i].rfind('\n').map_or(0, |p| p + 1);
+            let whole = s[line_start..i].trim().chars().count();
+            proptest::prop_assert_eq!(sp.line_at_least(i, n), whole >= n, "{:?} at {}", s, i);
+            let blank = s[..i].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
+            let mut between = Splitter { s: &s, start: 0, lexicon: lx, out: Vec::new(), paragraph: 0, sent_start: None };
+            between.line_between(i);
+            proptest::prop_assert_eq!(between.paragraph, usize::from(blank && i > 0));
+        }
+    }
+}
