@@ -85,8 +85,11 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         return Some(d);
     }
     let first = s.split_whitespace().next().unwrap_or(s);
+    // (a format is tried only on a word holding its separator: a parse
+    // that cannot succeed costs as much as one that does)
     ["%m/%d/%Y", "%d-%b-%Y", "%Y/%m/%d", "%d.%m.%Y"]
         .iter()
+        .filter(|f| first.contains(&f[2..3]))
         .find_map(|f| NaiveDate::parse_from_str(first, f).ok())
         .or_else(|| {
             ["%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"]
