@@ -289,7 +289,7 @@ fn one_spelling(w: &str) -> std::borrow::Cow<'_, str> {
         ("ogue", "og"),
         ("ence", "ense"),
     ];
-    for (gb, us) in ENDINGS {
+    for &(gb, us) in &ENDINGS {
         // (compared without lower-casing a copy, and first by the last
         // letter alone: most words end in none)
         if gb.as_bytes().last() != Some(&last) {
