@@ -215,7 +215,7 @@ fn asks(bytes: &[u8], table: &[u8; 256], html: bool) -> u8 {
 /// past ASCII, a quote, a backslash or a `#`.
 #[inline]
 fn plain_odd(b: u8) -> bool {
-    (b < 0x20) | (b >= 0x7f) | (b == b'"') | (b == b'\\') | (b == b'#')
+    !(0x20..0x7f).contains(&b) | (b == b'"') | (b == b'\\') | (b == b'#')
 }
 
 /// `s` with every [`escaped`] character (and, `html`, every `<`, `>` and
