@@ -18,7 +18,7 @@ static STYLE_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</style\
 
 /// `text` with its closed fenced code blocks, scripts, styles and HTML
 /// comments blanked
-/// (newlines kept). Done apart from [`MARKUP`]: as one alternative of it,
+/// (newlines kept). Done apart from [`markup`]: as one alternative of it,
 /// each unclosed `<script` made the regex read to the end of the text, so
 /// thousands of them took time quadratic in its length. Here a closer
 /// that is not found is looked for once per kind.
@@ -94,11 +94,15 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A list's number and its mark, after a line's indent: digits of any
+/// script (`\d` is Unicode's, "١." numbers a list as "1." does).
+static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\d{1,3}[.)][ \t]").unwrap());
+
 /// The mark that opens the line at `at`, if any: up to three spaces or
 /// tabs, a heading's `#`s, a quote's `>`, a list's bullet or number, and a
 /// space or tab (`^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]`).
-fn line_mark(bytes: &[u8], at: usize) -> Option<Range<usize>> {
-    let rest = bytes.get(at..)?;
+fn line_mark(text: &str, at: usize) -> Option<Range<usize>> {
+    let rest = text.as_bytes().get(at..)?;
     // how many bytes from `from` pass `f`, or None past `max` of them
     let run = |from: usize, max: usize, f: fn(&u8) -> bool| {
         let n = rest
@@ -113,9 +117,16 @@ fn line_mark(bytes: &[u8], at: usize) -> Option<Range<usize>> {
     let mark_end = match rest.get(indent)? {
         b'#' => run(indent, 6, |b| *b == b'#')?,
         b'>' | b'-' | b'*' | b'+' => indent + 1,
-        b'0'..=b'9' => {
+        // (ASCII digits read here; with a character past ASCII at or after
+        // them the regex reads digits as `\d` does, its match ending with
+        // the space)
+        b'0'..=b'9' if rest.get(run(indent, 3, u8::is_ascii_digit)?)? < &0x80 => {
             let digits = run(indent, 3, u8::is_ascii_digit)?;
-            matches!(rest.get(digits)?, b'.' | b')').then_some(digits + 1)?
+            matches!(rest[digits], b'.' | b')').then_some(digits + 1)?
+        }
+        b'0'..=b'9' | 0x80.. => {
+            let n = LIST_NUMBER.find(&text[at + indent..])?;
+            return Some(at..at + indent + n.end());
         }
         _ => return None,
     };
@@ -152,7 +163,7 @@ fn markup(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             let stop = url.start.min(inline.start).min(bytes.len());
             while line_from <= stop {
                 if line_from == 0 || bytes[line_from - 1] == b'\n' {
-                    line = line_mark(bytes, line_from);
+                    line = line_mark(text, line_from);
                     if line.is_some() {
                         break;
                     }
@@ -360,6 +371,7 @@ mod tests {
             "see https://x.org/a_b and www.y.com, [link](http://z) &amp; &#48;",
             "line\n\n- \n-\n#\n1.\n1.\t<b>bold</b>\n```rust\ncode\n```",
             "a|b|c\n|---|\n~~gone~~ __under__ * lone\r\n- crlf",
+            "١. item\nx\n１) item\n०१. a\n1١. mixed\n١٢٣٤. four\n“quoted”\n é",
         ] {
             assert_eq!(
                 markup(text).collect::<Vec<_>>(),
@@ -372,7 +384,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn markup_is_found_as_one_regex_would_on_any_text(
-            text in r"([ \t\n#>*+_|~`\-.)&;<>/\[\]()a-z0-9]|http://|www\.|&amp;|</b>|é){0,80}"
+            text in r"([ \t\n#>*+_|~`\-.)&;<>/\[\]()a-z0-9١٢１०]|http://|www\.|&amp;|</b>|é|“){0,80}"
         ) {
             proptest::prop_assert_eq!(markup(&text).collect::<Vec<_>>(), one_regex(&text));
         }
