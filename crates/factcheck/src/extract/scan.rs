@@ -117,16 +117,19 @@ fn line_mark(text: &str, at: usize) -> Option<Range<usize>> {
     let mark_end = match rest.get(indent)? {
         b'#' => run(indent, 6, |b| *b == b'#')?,
         b'>' | b'-' | b'*' | b'+' => indent + 1,
-        // (ASCII digits read here; with a character past ASCII at or after
-        // them the regex reads digits as `\d` does, its match ending with
-        // the space)
-        b'0'..=b'9' if rest.get(run(indent, 3, u8::is_ascii_digit)?)? < &0x80 => {
-            let digits = run(indent, 3, u8::is_ascii_digit)?;
-            matches!(rest[digits], b'.' | b')').then_some(digits + 1)?
-        }
         b'0'..=b'9' | 0x80.. => {
-            let n = LIST_NUMBER.find(&text[at + indent..])?;
-            return Some(at..at + indent + n.end());
+            // ASCII digits read here; with a character past ASCII at or
+            // after them the regex reads digits as `\d` does (its match
+            // ends with the space)
+            let digits = run(indent, 3, u8::is_ascii_digit)?;
+            match rest.get(digits)? {
+                b'.' | b')' => digits + 1,
+                0x80.. => {
+                    let n = LIST_NUMBER.find(&text[at + indent..])?;
+                    return Some(at..at + indent + n.end());
+                }
+                _ => return None,
+            }
         }
         _ => return None,
     };

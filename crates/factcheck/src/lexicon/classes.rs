@@ -78,10 +78,13 @@ const SHORT: usize = 15;
 /// then its length in the last byte (so no two words share one).
 #[inline]
 fn short_key(w: &[u8]) -> Option<u128> {
+    let len = u8::try_from(w.len())
+        .ok()
+        .filter(|&n| usize::from(n) <= SHORT)?;
     let mut key = [0; SHORT + 1];
-    key.get_mut(..w.len())?.copy_from_slice(w);
-    key[SHORT] = u8::try_from(w.len()).ok()?;
-    Some(u128::from_le_bytes(key)).filter(|_| w.len() <= SHORT)
+    key[..w.len()].copy_from_slice(w);
+    key[SHORT] = len;
+    Some(u128::from_le_bytes(key))
 }
 
 impl Classes {
