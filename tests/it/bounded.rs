@@ -209,6 +209,23 @@ fn runs_of_dots_scripts_and_slotted_cues() {
     assert_eq!(found.len(), 1, "the closed script is not prose: {found:?}");
     let (_, found) = timed("homes", || claims("5 from their homes, ".repeat(20_000)));
     assert!(found.len() <= 20_000);
+    // Markdown link openers `](` with no `)` before a space: each was read
+    // to the line's end (minutes at 2 MB); and openers inside tags, each
+    // read to one far `)`
+    for unit in ["](www.a*", "<a](>"] {
+        let (_, found) = timed(unit, || {
+            claims(format!(
+                "{}\nPolice said 40 people were killed.\n",
+                unit.repeat(2_000_000 / unit.len())
+            ))
+        });
+        let figures: Vec<_> = found.iter().filter(|c| c.quantity.is_some()).collect();
+        let [claim] = &figures[..] else {
+            panic!("{unit}: {} claims", found.len())
+        };
+        let value = claim.quantity.as_ref().map(|q| q.value.0);
+        assert_eq!((claim.span.line, value), (2, Some(40.0)), "{unit}");
+    }
 }
 
 #[test]
