@@ -70,10 +70,10 @@ pub struct Checker<'r> {
     /// The first bytes of the statement index's keys: a word starting
     /// with none of them is passed over without a look-up.
     statement_initials: [bool; 256],
-    /// The index's keys, found anywhere in a text regardless of ASCII case:
-    /// an ASCII content holding none has no candidate, and is not read word
-    /// by word (most contents of an archive).
-    statement_keys: Option<aho_corasick::AhoCorasick>,
+    /// The index's ASCII keys, packed: an ASCII content whose words hold
+    /// none has no candidate, and is not read word by word (most contents
+    /// of an archive).
+    statement_keys: Vec<u32>,
     /// Source names and aliases, indexed.
     names: names::Names,
     /// Each fact by its id, for the passes over findings.
@@ -165,10 +165,7 @@ impl<'r> Checker<'r> {
             shortest_quote,
             quote_index,
             statement_initials: statement::initials(&statement_index),
-            statement_keys: aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(statement_index.keys())
-                .ok(),
+            statement_keys: statement::packed_keys(&statement_index),
             statement_index,
             statements,
             names: names::Names::new(reference),

@@ -95,14 +95,12 @@ impl<'r> Checker<'r> {
     /// a plain quote that shares too few words with every reference quote,
     /// most quotes of an archive, never read with their places.
     pub(super) fn turned_away(&self, text: &str) -> bool {
-        // (sized once: a plain quote's words are at most its bytes)
-        let cap = text.len();
-        let mut arena = String::with_capacity(cap);
-        let (mut ends, mut held) = (Vec::with_capacity(cap / 4), 0usize);
+        // (the words are counted here, and read again only for a quote
+        // that may share enough of them: most are turned away by counts)
+        let (mut n, mut held) = (0usize, 0usize);
         let Some((_, number_words, digit_words)) = plain_words(text, true, |w| {
             held += usize::from(self.quote_index.contains_key(w));
-            arena.push_str(w);
-            ends.push(arena.len());
+            n += 1;
             false
         }) else {
             return false;
@@ -113,15 +111,22 @@ impl<'r> Checker<'r> {
             // held a numeric word, at most two fewer words (and not a pair)
             // (the words given hold the digits, not the number words)
             let numeric = number_words + digit_words;
-            let fewest = (ends.len() + number_words).saturating_sub(2 * numeric);
+            let fewest = (n + number_words).saturating_sub(2 * numeric);
             return fewest > 2 && !self.may_share(held + numeric, fewest);
         }
         // (too few words held for any candidate, and not a pair)
-        let n = ends.len();
         let pair_held = n == 2 && held > 0;
         if !pair_held && !self.may_share(held, n) {
             return true;
         }
+        // (sized once: a plain quote's words are at most its bytes)
+        let mut arena = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(n);
+        plain_words(text, true, |w| {
+            arena.push_str(w);
+            ends.push(arena.len());
+            false
+        });
         let mut plain: Vec<&str> = ends
             .iter()
             .scan(0, |from, &to| Some(&arena[std::mem::replace(from, to)..to]))

@@ -36,6 +36,66 @@ fn stem_key(w: &str) -> &str {
     w.char_indices().nth(STEM).map_or(w, |(i, _)| &w[..i])
 }
 
+/// A stem key of ASCII bytes as one number: its first [`STEM`] bytes
+/// lower-cased, zeros past its end (no word holds a zero byte).
+fn packed_key(key: &[u8]) -> u32 {
+    const _: () = assert!(STEM <= 4, "a key packs into four bytes");
+    let mut b = [0u8; 4];
+    for (to, from) in b.iter_mut().zip(key) {
+        *to = from.to_ascii_lowercase();
+    }
+    u32::from_le_bytes(b)
+}
+
+/// The index's ASCII keys packed ([`packed_key`]), sorted: what an ASCII
+/// content's words are looked for in, without a copy of any.
+pub(super) fn packed_keys(index: &super::names::HashMap<String, Vec<usize>>) -> Vec<u32> {
+    let mut keys: Vec<u32> = index
+        .keys()
+        .filter(|k| k.is_ascii() && k.len() <= STEM)
+        .map(|k| packed_key(k.as_bytes()))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Whether a word of ASCII `content` ([`content_word_parts`]: a run of
+/// letters, digits and apostrophes) has its stem key among `keys`: most
+/// contents of an archive have none, and are read here byte by byte, not
+/// word by word.
+fn holds_a_key(content: &[u8], keys: &[u32], initials: &[bool; 256]) -> bool {
+    // (a table, for a loop of few instructions a byte)
+    const IN_WORD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+            b += 1;
+        }
+        t
+    };
+    let mut i = 0;
+    while i < content.len() {
+        if !IN_WORD[usize::from(content[i])] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < content.len() && IN_WORD[usize::from(content[i])] {
+            i += 1;
+        }
+        // (a key's first byte is lower-case: most words' is no key's)
+        let first = usize::from(content[start].to_ascii_lowercase());
+        if initials[first]
+            && (keys.binary_search(&packed_key(&content[start..i.min(start + STEM)]))).is_ok()
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The first bytes of the index's keys, as a table.
 pub(super) fn initials(index: &super::names::HashMap<String, Vec<usize>>) -> [bool; 256] {
     let mut t = [false; 256];
@@ -175,10 +235,11 @@ impl<'r> Checker<'r> {
         // (an ASCII word's key is its first letters lower-cased: where no
         // key stands in the content, no word has one)
         let may_hold = !content.is_ascii()
-            || self
-                .statement_keys
-                .as_ref()
-                .is_none_or(|keys| keys.is_match(content.as_str()));
+            || holds_a_key(
+                content.as_bytes(),
+                &self.statement_keys,
+                &self.statement_initials,
+            );
         let mut candidates: Vec<usize> = content_word_parts(content)
             .take_while(|_| may_hold)
             // (an ASCII word's key starts with its first letter lower-cased)
@@ -307,6 +368,22 @@ mod tests {
             let mut buf = String::new();
             let full = content_word(&w);
             proptest::prop_assert_eq!(word_stem_key(&w, &mut buf), stem_key(&full));
+        }
+
+        /// An ASCII content holds a key, read byte by byte, exactly when
+        /// one of its words' keys is in the index (word by word).
+        #[test]
+        fn a_key_is_held_as_the_words_hold_it(
+            content in "[A-Za-z0-9' ,.\n-]{0,40}|((war|Wars|talk|TALKS|ne|Neut|'t|x|9|Don)( |,|-|'|s)){0,20}",
+            keys in proptest::collection::vec("war|talk|ne|neut|'t|x|9|a|don'|zzzz", 0..5),
+        ) {
+            let index: super::super::names::HashMap<String, Vec<usize>> =
+                keys.iter().map(|k| (k.clone(), vec![0])).collect();
+            let mut buf = String::new();
+            let by_words = content_word_parts(&content)
+                .any(|w| index.contains_key(word_stem_key(w, &mut buf)));
+            let (packed, initials) = (packed_keys(&index), initials(&index));
+            proptest::prop_assert_eq!(holds_a_key(content.as_bytes(), &packed, &initials), by_words);
         }
     }
 

@@ -267,34 +267,33 @@ fn one_spelling(w: &str) -> std::borrow::Cow<'_, str> {
     if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Cow::Borrowed(w);
     }
-    const ENDINGS: [(&str, &str); 20] = [
-        ("ourable", "orable"),
-        ("ourite", "orite"),
-        ("ouring", "oring"),
-        ("oured", "ored"),
-        ("ours", "ors"),
-        ("our", "or"),
-        ("isations", "izations"),
-        ("isation", "ization"),
-        ("ising", "izing"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("ise", "ize"),
-        ("ysing", "yzing"),
-        ("ysed", "yzed"),
-        ("yse", "yze"),
-        ("tres", "ters"),
-        ("tre", "ter"),
-        ("ogues", "ogs"),
-        ("ogue", "og"),
-        ("ence", "ense"),
-    ];
-    for &(gb, us) in &ENDINGS {
-        // (compared without lower-casing a copy, and first by the last
-        // letter alone: most words end in none)
-        if gb.as_bytes().last() != Some(&last) {
-            continue;
-        }
+    // (by last letter: most words end in none; each list in the order
+    // tried, a longer ending before its own tail)
+    let endings: &[(&str, &str)] = match last {
+        b'e' => &[
+            ("ourable", "orable"),
+            ("ourite", "orite"),
+            ("ise", "ize"),
+            ("yse", "yze"),
+            ("tre", "ter"),
+            ("ogue", "og"),
+            ("ence", "ense"),
+        ],
+        b'g' => &[("ouring", "oring"), ("ising", "izing"), ("ysing", "yzing")],
+        b'd' => &[("oured", "ored"), ("ised", "ized"), ("ysed", "yzed")],
+        b's' => &[
+            ("ours", "ors"),
+            ("isations", "izations"),
+            ("ises", "izes"),
+            ("tres", "ters"),
+            ("ogues", "ogs"),
+        ],
+        b'r' => &[("our", "or")],
+        b'n' => &[("isation", "ization")],
+        _ => &[],
+    };
+    for &(gb, us) in endings {
+        // (compared without lower-casing a copy)
         let Some(stem_len) = w.len().checked_sub(gb.len()) else {
             continue;
         };
@@ -473,4 +472,77 @@ fn as_digits(w: &str) -> Option<String> {
     }
     let v = crate::lang::numbers::parse_value(&lower)?;
     (v.fract() == 0.0 && (0.0..1e12).contains(&v)).then(|| format!("{}", v as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_spelling;
+
+    /// The endings as one list, tried in order: what the table by last
+    /// letter must give.
+    const ENDINGS: [(&str, &str); 20] = [
+        ("ourable", "orable"),
+        ("ourite", "orite"),
+        ("ouring", "oring"),
+        ("oured", "ored"),
+        ("ours", "ors"),
+        ("our", "or"),
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("ysing", "yzing"),
+        ("ysed", "yzed"),
+        ("yse", "yze"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+        ("ogues", "ogs"),
+        ("ogue", "og"),
+        ("ence", "ense"),
+    ];
+
+    fn by_list(w: &str) -> String {
+        let long = w.len() >= 6 && w.bytes().all(|b| b.is_ascii_alphabetic());
+        for (gb, us) in ENDINGS.iter().filter(|_| long) {
+            let Some(stem) = w.len().checked_sub(gb.len()).map(|n| &w[..n]) else {
+                continue;
+            };
+            if w[stem.len()..].eq_ignore_ascii_case(gb) {
+                let british = ["def", "off", "lic", "pret"];
+                if *gb == "ence" && !british.iter().any(|b| stem.eq_ignore_ascii_case(b)) {
+                    return w.to_string();
+                }
+                return format!("{stem}{us}");
+            }
+        }
+        w.to_string()
+    }
+
+    #[test]
+    fn each_ending_is_folded_as_the_list_folds_it() {
+        for (gb, _) in ENDINGS {
+            for stem in ["", "a", "col", "neighb", "Organ", "def", "PRET", "h4rb"] {
+                for w in [
+                    format!("{stem}{gb}"),
+                    format!("{stem}{}", gb.to_uppercase()),
+                ] {
+                    assert_eq!(one_spelling(&w), by_list(&w), "{w}");
+                }
+            }
+        }
+        for w in [
+            "neighbours",
+            "colour",
+            "centre",
+            "defence",
+            "fence",
+            "x-ise",
+            "days",
+        ] {
+            assert_eq!(one_spelling(w), by_list(w), "{w}");
+        }
+        assert_eq!(one_spelling("neighbours"), "neighbors");
+    }
 }

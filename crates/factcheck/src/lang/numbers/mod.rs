@@ -346,10 +346,28 @@ fn words_at(src: &str, toks: &[Token], i: usize, n: &mut NumberPhrase) -> Option
 /// hyphenated word ("twenty-one") one for its first part. The set is read
 /// from the tables the reader itself uses.
 pub(crate) fn opens_number(w: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| number_openers().collect());
+    use std::sync::LazyLock;
+    static SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        LazyLock::new(|| number_openers().collect());
+    // (a bit for each opener's length and first and last bytes: most
+    // words are turned away by it without hashing them)
+    fn shape(w: &[u8]) -> Option<(usize, u64)> {
+        let (&first, &last) = (w.first()?, w.last()?);
+        let bit = (u32::from(first) * 31 + u32::from(last)) & 63;
+        (w.len() < 32).then_some((w.len(), 1 << bit))
+    }
+    static SHAPES: LazyLock<[u64; 32]> = LazyLock::new(|| {
+        let mut t = [0; 32];
+        for (len, bit) in number_openers().filter_map(|o| shape(o.as_bytes())) {
+            t[len] |= bit;
+        }
+        t
+    });
+    let held = |w: &str| {
+        shape(w.as_bytes()).is_some_and(|(len, bit)| SHAPES[len] & bit != 0) && SET.contains(w)
+    };
     // (the hyphen found by a plain loop: words are short, and most have none)
-    SET.contains(w) || (w.bytes().position(|b| b == b'-')).is_some_and(|i| SET.contains(&w[..i]))
+    held(w) || (w.bytes().position(|b| b == b'-')).is_some_and(|i| held(&w[..i]))
 }
 
 /// The words a number in words may start with (see [`opens_number`]):
@@ -520,6 +538,29 @@ mod tests {
         let long = "9".repeat(400);
         let toks = tokenize(&long, 0, long.len());
         assert!(parse_at(&long, &toks, 0).is_none());
+    }
+
+    /// The shapes turn away no opener, alone or before a hyphen, and
+    /// take in no other word.
+    #[test]
+    fn openers_are_found_past_their_shapes() {
+        let held = |w: &str| number_openers().any(|o| o == w);
+        let by_set = |w: &str| held(w) || w.find('-').is_some_and(|i| held(&w[..i]));
+        let mut words = vec![
+            "".to_string(),
+            "-".into(),
+            "a-".into(),
+            "-one".into(),
+            "x".repeat(40),
+        ];
+        for o in number_openers() {
+            words.extend([o.into(), format!("{o}-odd"), format!("{o}x"), o[1..].into()]);
+            words.push(o.to_uppercase());
+        }
+        for w in &words {
+            assert_eq!(opens_number(w), by_set(w), "{w:?}");
+        }
+        assert!(opens_number("twenty-one") && !opens_number("twentyx"));
     }
 
     #[test]
