@@ -29,6 +29,7 @@ mod properties;
 mod quantity_table;
 mod quote_forms;
 mod quote_phrases;
+mod read_once;
 mod realcopy;
 mod reliability;
 mod scaffold;

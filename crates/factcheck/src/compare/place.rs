@@ -164,12 +164,17 @@ impl Place<'_> {
             return false;
         };
         let from = a + w;
-        self.figures_from(from + 1).iter().any(|f| {
-            f.2 == q.metric
-                && f.0 .0 > from
-                && f.0 != q.style.number_span
-                && !sentence_between(self.text, from, f.0 .0)
-        })
+        // (in text order, up to the first figure a sentence end parts from
+        // the "while": every later one is parted too, and is not read up to)
+        for f in self.figures_from(from + 1) {
+            if sentence_between(self.text, from, f.0 .0) {
+                return false;
+            }
+            if f.2 == q.metric && f.0 != q.style.number_span {
+                return true;
+            }
+        }
+        false
     }
 
     /// Which facts the paragraph is about when the figure's sentence names
@@ -514,10 +519,28 @@ fn sentence_between(text: &str, a: usize, b: usize) -> bool {
     let Some(between) = text.get(a..b) else {
         return false;
     };
+    // (the first `]` at or after an offset, kept from the last look: the
+    // marker after each of a run of ".[" is not read on to the end anew)
+    let mut close: Option<usize> = None;
+    let mut none_from = usize::MAX;
+    let mut close_from = |p: usize| {
+        if close.is_some_and(|c| c >= p) {
+            return close;
+        }
+        if p >= none_from {
+            return None;
+        }
+        close = between[p..].find(']').map(|c| p + c);
+        if close.is_none() {
+            none_from = p;
+        }
+        close
+    };
     between.match_indices(['.', '!', '?']).any(|(i, _)| {
         let mut rest = between[i + 1..].trim_start_matches(['"', '”', '’', ')', ']']);
-        while let Some(marker) = rest.strip_prefix('[') {
-            rest = marker.split_once(']').map_or("", |(_, after)| after);
+        while rest.starts_with('[') {
+            let marker = between.len() - rest.len() + 1;
+            rest = close_from(marker).map_or("", |c| &between[c + 1..]);
         }
         rest.starts_with(char::is_whitespace)
     })
@@ -530,38 +553,4 @@ pub(super) fn contains_word(text: &str, word: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    proptest::proptest! {
-        /// Lower case read a character at a time is `str::to_lowercase`,
-        /// line breaks and tabs as spaces, on text of every script (a
-        /// capital sigma at a word's end included).
-        #[test]
-        fn flat_lower_is_lower_case(s in "[A-Za-z \n\t\r.ÉéİßΣσΑΩДЖ’“—😀]{0,24}") {
-            let want = s.to_lowercase().replace(['\n', '\r', '\t'], " ");
-            proptest::prop_assert_eq!(super::flat_lower(&s), want);
-        }
-
-        /// A word's positions are those of `str::match_indices` (leftmost,
-        /// not overlapping) between word boundaries, the empty word's too,
-        /// in text with repeats ("aaa" in "aaaa") and characters of several
-        /// bytes.
-        #[test]
-        fn word_positions_are_str_matches(
-            text in "[a é,Σ😀]{0,16}|( a|, | ,)*",
-            word in "[a ,Σ]{0,3}| a | , |,",
-        ) {
-            let want: Vec<usize> = text
-                .match_indices(word.as_str())
-                .map(|(i, _)| i)
-                .filter(|&i| {
-                    let before = text[..i].chars().next_back();
-                    let after = text[i + word.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-                .collect();
-            let got: Vec<usize> = super::word_positions(&text, &word).collect();
-            proptest::prop_assert_eq!(got, want);
-        }
-    }
-}
+mod tests;

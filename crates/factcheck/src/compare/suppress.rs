@@ -58,10 +58,17 @@ fn comments(text: &str) -> Vec<Comment> {
 }
 
 /// Where the paragraph after byte `from` ends: past the first text after
-/// it, at the next blank line (or the end of the text).
-fn next_paragraph_end(text: &str, from: usize) -> usize {
+/// it, at the next blank line (or the end of the text). `last` is the
+/// previous paragraph read, (first text, end): text starting inside it
+/// ends where it ends, as no line between is blank, so comments one after
+/// another are not each read on to the end of the paragraph (quadratic in
+/// a long one).
+fn next_paragraph_end(text: &str, from: usize, last: &mut (usize, usize)) -> usize {
     let rest = &text[from..];
     let first = rest.len() - rest.trim_start().len();
+    if (last.0..last.1).contains(&(from + first)) {
+        return last.1;
+    }
     let body = &rest[first..];
     let mut offset = 0;
     for line in body.split_inclusive('\n') {
@@ -70,7 +77,8 @@ fn next_paragraph_end(text: &str, from: usize) -> usize {
         }
         offset += line.len();
     }
-    from + first + offset
+    *last = (from + first, from + first + offset);
+    last.1
 }
 
 /// One comment's reach, and whether a finding fell inside it.
@@ -111,6 +119,7 @@ pub(crate) fn apply(
     let mut notices = Vec::new();
     let mut rules: Vec<Rule> = Vec::new();
     let mut off: Option<(usize, usize)> = None;
+    let mut paragraph = (0, 0);
     let notice = |message: String, (a, b): (usize, usize)| Notice {
         limit: Limit::Suppression,
         message,
@@ -121,7 +130,7 @@ pub(crate) fn apply(
             Ok(Ask::Ignore(ids)) => rules.push(Rule {
                 comment: (c.start, c.end),
                 from: c.end,
-                to: next_paragraph_end(text, c.end),
+                to: next_paragraph_end(text, c.end, &mut paragraph),
                 ids,
                 used: false,
             }),
@@ -181,4 +190,31 @@ pub(crate) fn apply(
     }
     notices.sort_by_key(|n| n.span.map(|s| s.start));
     (kept, suppressed, notices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_paragraph_end;
+
+    proptest::proptest! {
+        /// Paragraph ends read in order with the last one kept are the
+        /// ends read afresh from each place.
+        #[test]
+        fn paragraph_ends_in_order_are_the_ends_read_afresh(
+            text in "(a|b c|\\n|  |\\u{a0}|\\n \\n|<!-- x -->){0,40}",
+            picks in proptest::collection::vec(0usize..200, 0..12),
+        ) {
+            let mut froms: Vec<usize> = picks
+                .iter()
+                .map(|p| p % (text.len() + 1))
+                .filter(|&p| text.is_char_boundary(p))
+                .collect();
+            froms.sort_unstable();
+            let mut last = (0, 0);
+            for from in froms {
+                let fresh = next_paragraph_end(&text, from, &mut (0, 0));
+                proptest::prop_assert_eq!(next_paragraph_end(&text, from, &mut last), fresh);
+            }
+        }
+    }
 }

@@ -261,10 +261,17 @@ impl Claims<'_> {
 }
 
 /// The first citation marker in `text` — `[1]`, `[12]`, `[a]`, `[note 3]`
-/// — as (offset, length).
+/// — as (offset, length). A `]` is looked for only as far as a marker
+/// runs: read to the end from each `[`, a run of them took time quadratic
+/// in its length.
 fn citation_marker(text: &str) -> Option<(usize, usize)> {
     text.match_indices('[').find_map(|(i, _)| {
-        let close = text[i..].find(']')? + i;
+        let close = text.as_bytes()[i + 1..]
+            .iter()
+            .take(9)
+            .position(|&b| b == b']')?
+            + i
+            + 1;
         let inner = &text[i + 1..close];
         let ok = !inner.is_empty()
             && inner.len() <= 8
@@ -473,4 +480,37 @@ fn safe_tail(toks: &[Token], n: usize) -> Vec<String> {
         .iter()
         .map(|t| t.lower.to_string())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::citation_marker;
+
+    proptest::proptest! {
+        /// The marker is the one a search for each `[`'s `]` to the end of
+        /// the text finds.
+        #[test]
+        fn a_citation_marker_is_found_near_its_bracket(
+            text in "([\\[\\]]|[a-c1-3 ]{1,4}|note|é|\\[\\[){0,30}"
+        ) {
+            let whole = text.match_indices('[').find_map(|(i, _)| {
+                let close = text[i..].find(']')? + i;
+                let inner = &text[i + 1..close];
+                let ok = !inner.is_empty()
+                    && inner.len() <= 8
+                    && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+                    && inner.chars().any(|c| c.is_ascii_digit() || inner.len() == 1);
+                ok.then_some((i, close + 1 - i))
+            });
+            proptest::prop_assert_eq!(citation_marker(&text), whole);
+        }
+    }
+
+    #[test]
+    fn citation_markers() {
+        assert_eq!(citation_marker("killed 4,000,[1] more"), Some((13, 3)));
+        assert_eq!(citation_marker("a [note 12] b"), Some((2, 9)));
+        assert_eq!(citation_marker("a [note 1234] [2]"), Some((14, 3)));
+        assert_eq!(citation_marker("[[[[[["), None);
+    }
 }

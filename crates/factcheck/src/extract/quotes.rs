@@ -303,18 +303,7 @@ impl QuoteScan<'_> {
         if !(inside && mark == Mark::Straight && seg.ends_with(':')) {
             return false;
         }
-        // the last sentence end followed by a capital, with at most six
-        // words from it to the colon ("He added:", "In a statement, it said:")
-        let Some(end) = seg
-            .match_indices(['.', '?', '!'])
-            .map(|(k, _)| k + 1)
-            .rfind(|&k| {
-                let tail = &seg[k..];
-                tail.starts_with(' ')
-                    && tail.trim_start().starts_with(char::is_uppercase)
-                    && tail.split_whitespace().count() <= 6
-            })
-        else {
+        let Some(end) = cue_sentence_end(seg) else {
             return false;
         };
         self.parts.push((
@@ -408,6 +397,37 @@ pub(crate) fn is_speech(src: &str, q: &QuoteSpan, before: &[String], lexicon: &L
     !title_case
 }
 
+/// The last sentence end in `seg` followed by a capital, with at most six
+/// words from it to the colon that ends `seg` ("He added:", "In a
+/// statement, it said:"). Only the last seven words are read: asking each
+/// sentence end how many words follow it read the quote once per sentence.
+fn cue_sentence_end(seg: &str) -> Option<usize> {
+    // (where the seventh word from the end ends, `from`, and its last
+    // character, `window`: a tail from before `from` holds more than six)
+    let (mut from, mut window) = (0, 0);
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in seg.char_indices().rev() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 6 {
+                (from, window) = (i + c.len_utf8(), i);
+                break;
+            }
+        }
+    }
+    seg[window..]
+        .rmatch_indices(['.', '?', '!'])
+        .map(|(k, _)| window + k + 1)
+        .find(|&k| {
+            let tail = &seg[k..];
+            k >= from && tail.starts_with(' ') && tail.trim_start().starts_with(char::is_uppercase)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +446,26 @@ mod tests {
             texts("He said \"we go\" and 'they stay' today."),
             ["we go", "they stay"]
         );
+    }
+
+    proptest::proptest! {
+        /// The cue's sentence end is the last one with at most six words
+        /// after it, as counting the words after each end finds it.
+        #[test]
+        fn the_cues_sentence_end_is_found_from_the_last_words(
+            seg in "([A-Za-zé]{1,3}|[.?!]|[ \u{a0}\n]){0,40}:|(([A-Z]|[a-z]{1,2})[.?!]? {1,2}){0,14}[a-z]{0,2}:"
+        ) {
+            let counted = seg
+                .match_indices(['.', '?', '!'])
+                .map(|(k, _)| k + 1)
+                .rfind(|&k| {
+                    let tail = &seg[k..];
+                    tail.starts_with(' ')
+                        && tail.trim_start().starts_with(char::is_uppercase)
+                        && tail.split_whitespace().count() <= 6
+                });
+            proptest::prop_assert_eq!(cue_sentence_end(&seg), counted);
+        }
     }
 
     #[test]

@@ -1,0 +1,91 @@
+//! The place module's readings against plain definitions of them.
+
+proptest::proptest! {
+    /// Lower case read a character at a time is `str::to_lowercase`,
+    /// line breaks and tabs as spaces, on text of every script (a
+    /// capital sigma at a word's end included).
+    #[test]
+    fn flat_lower_is_lower_case(s in "[A-Za-z \n\t\r.ÉéİßΣσΑΩДЖ’“—😀]{0,24}") {
+        let want = s.to_lowercase().replace(['\n', '\r', '\t'], " ");
+        proptest::prop_assert_eq!(super::flat_lower(&s), want);
+    }
+
+    /// A word's positions are those of `str::match_indices` (leftmost,
+    /// not overlapping) between word boundaries, the empty word's too,
+    /// in text with repeats ("aaa" in "aaaa") and characters of several
+    /// bytes.
+    #[test]
+    fn word_positions_are_str_matches(
+        text in "[a é,Σ😀]{0,16}|( a|, | ,)*",
+        word in "[a ,Σ]{0,3}| a | , |,",
+    ) {
+        let want: Vec<usize> = text
+            .match_indices(word.as_str())
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .collect();
+        let got: Vec<usize> = super::word_positions(&text, &word).collect();
+        proptest::prop_assert_eq!(got, want);
+    }
+}
+
+proptest::proptest! {
+    /// A sentence end is found between two offsets as reading each
+    /// marker's `]` afresh finds it, in runs of ".[" and markers.
+    #[test]
+    fn sentence_ends_are_found_past_markers(
+        text in "(\\.|\\[|\\]|\\[1\\]|a|\\. | |”|\\)|!){0,40}",
+        a in 0usize..60,
+        b in 0usize..60,
+    ) {
+        proptest::prop_assert_eq!(super::sentence_between(&text, a, b), afresh(&text, a, b));
+    }
+
+    /// Once a sentence end stands between `a` and some `b`, it stands
+    /// between `a` and any later `b` (what "while" reads up to relies on).
+    #[test]
+    fn a_sentence_end_stays_between(
+        text in "(\\.|\\[|\\]|\\[1\\]|a|\\. | |”|\\)|!){0,40}",
+        a in 0usize..60,
+        b in 0usize..60,
+        more in 0usize..20,
+    ) {
+        if super::sentence_between(&text, a, b) && text.is_char_boundary((b + more).min(text.len())) {
+            proptest::prop_assert!(super::sentence_between(&text, a, (b + more).min(text.len())));
+        }
+    }
+}
+
+/// Whether a sentence ends between `a` and `b`, each marker's `]` read
+/// afresh.
+fn afresh(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|between| {
+        between.match_indices(['.', '!', '?']).any(|(i, _)| {
+            let mut rest = between[i + 1..].trim_start_matches(['"', '”', '’', ')', ']']);
+            while let Some(marker) = rest.strip_prefix('[') {
+                rest = marker.split_once(']').map_or("", |(_, after)| after);
+            }
+            rest.starts_with(char::is_whitespace)
+        })
+    })
+}
+
+#[test]
+fn sentence_ends_past_runs_of_markers() {
+    // (the second full stop's marker is the first's `]`, kept)
+    for (text, end) in [
+        (".[.[1]a b", false),
+        (".[.[1] b", true),
+        ("a.[1][2] b", true),
+        (".[.[.[", false),
+        ("x.) y", true),
+    ] {
+        assert_eq!(super::sentence_between(text, 0, text.len()), end, "{text}");
+        assert_eq!(afresh(text, 0, text.len()), end, "{text}");
+    }
+}
