@@ -519,8 +519,11 @@ fn sentence_between(text: &str, a: usize, b: usize) -> bool {
     let Some(between) = text.get(a..b) else {
         return false;
     };
-    // (the first `]` at or after an offset, kept from the last look: the
-    // marker after each of a run of ".[" is not read on to the end anew)
+    // (the `]` found by the last look, from some offset at or before the
+    // one asked: when it stands at or after the offset asked, a `]`
+    // before it can only close a marker that one of the earlier looks
+    // read past, so the reading joins theirs there; the marker after each
+    // of a run of ".[" is not read on to the end anew)
     let mut close: Option<usize> = None;
     let mut none_from = usize::MAX;
     let mut close_from = |p: usize| {

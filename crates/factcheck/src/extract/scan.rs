@@ -100,11 +100,20 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// a line of thousands of `](` and no `)` took time quadratic in its
 /// length. Every `](` before that space ends there too, so the end found
 /// is kept, and no byte is read for it twice.
-#[derive(Default)]
 struct LinkTargets {
     /// From any offset in `ends.start..=ends.end`, the first `)` or space
-    /// is at `ends.end` (the text's length when there is none)
+    /// is at `ends.end` (the text's length when there is none; nothing is
+    /// known before the first look)
     ends: Range<usize>,
+}
+
+impl Default for LinkTargets {
+    fn default() -> Self {
+        // (no offset is this one: nothing known)
+        LinkTargets {
+            ends: usize::MAX..usize::MAX,
+        }
+    }
 }
 
 impl LinkTargets {
