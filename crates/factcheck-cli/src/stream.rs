@@ -1,7 +1,8 @@
 //! JSON Lines in, JSON Lines out: `{"id": …, "text": …, "date": …}` per
 //! line (other fields ignored), one result line per article in input
 //! order. Records are processed in parallel batches of at most 512
-//! records and 16 MB, so memory stays bounded by the batch, not the corpus; a bad line is reported with its
+//! records and 16 MB, two at a time, so memory stays bounded by the
+//! batches, not the corpus; a bad line is reported with its
 //! line number and the run goes on. This is how factcheck runs as a mapper
 //! under Hadoop Streaming, Spark's `pipe` or GNU parallel.
 
@@ -172,54 +173,119 @@ pub fn run<T: serde::Serialize + Send>(
 /// Run `each` over every record of `input` in parallel batches and give
 /// each result to `keep` in input order (the same run gives the same
 /// order, whatever the threads do). Returns the number of bad lines.
+///
+/// The batches overlap: while the workers read one, this thread reads the
+/// next lines and writes the results of the one before, and the next batch
+/// starts while the last records of one are still being read — no core
+/// waits at a batch's end for the longest article in it. At most two
+/// batches are out at once, and a batch of [`BATCH_BYTES`] or more is out
+/// alone (held input stays within two batches, as one huge record stays one).
 pub fn in_order<T: Send>(
     source: &str,
     mut input: impl BufRead,
     each: impl Fn(&Article) -> Result<T> + Sync,
     mut keep: impl FnMut(T) -> Result<()>,
 ) -> Result<usize> {
-    let mut errors = 0;
-    let mut n = 0;
-    let mut buf = Vec::new();
-    loop {
-        let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
+    let mut reader = Batches {
+        source,
+        n: 0,
+        buf: Vec::new(),
+        errors: 0,
+    };
+    type Done<T> = (usize, std::thread::Result<Vec<Result<T>>>);
+    let (done, finished) = std::sync::mpsc::channel::<Done<T>>();
+    let each = &each;
+    let mut bad = 0;
+    rayon::in_place_scope(|scope| -> Result<()> {
+        // batches out, by number: their input bytes; results come back in
+        // any order and are kept until every batch before is written
+        let mut out: std::collections::BTreeMap<usize, usize> = Default::default();
+        let mut ready: std::collections::BTreeMap<usize, Vec<Result<T>>> = Default::default();
+        let (mut sent, mut written) = (0, 0);
+        let mut more = true;
+        while more || !out.is_empty() {
+            let held: usize = out.values().sum();
+            if more && out.len() < 2 && held < BATCH_BYTES {
+                let (batch, bytes) = reader.next(&mut input)?;
+                if batch.is_empty() {
+                    more = false;
+                    continue;
+                }
+                let (k, done) = (sent, done.clone());
+                out.insert(k, bytes);
+                sent += 1;
+                scope.spawn(move |_| {
+                    // (a panic is sent on, not lost: this thread waits for
+                    // the batch and raises it)
+                    let results = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        batch
+                            .par_iter()
+                            .map(|(n, line)| each(&article(source, *n, line)?))
+                            .collect()
+                    }));
+                    // (the receiver outlives the scope: a send cannot fail)
+                    let _ = done.send((k, results));
+                });
+                continue;
+            }
+            let Ok((k, results)) = finished.recv() else {
+                break;
+            };
+            ready.insert(k, results.unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            while let Some(results) = ready.remove(&written) {
+                out.remove(&written);
+                written += 1;
+                for r in results {
+                    match r {
+                        Ok(t) => keep(t)?,
+                        Err(e) => {
+                            bad += 1;
+                            crate::say::error(&e);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(bad + reader.errors)
+}
+
+/// The records of a stream in batches of at most [`BATCH`] records and
+/// about [`BATCH_BYTES`] bytes, with their line numbers; a line that is no
+/// record is reported where it stands and counted.
+struct Batches<'a> {
+    source: &'a str,
+    n: usize,
+    buf: Vec<u8>,
+    errors: usize,
+}
+
+impl Batches<'_> {
+    /// The next batch and its bytes (an empty batch at the end).
+    fn next(&mut self, input: &mut impl BufRead) -> Result<(Vec<(usize, String)>, usize)> {
+        let mut batch = Vec::with_capacity(BATCH);
         let mut bytes = 0;
-        while let Some(fits) =
-            next_line(&mut input, MAX_RECORD_BYTES, &mut buf).map_err(|e| Error::io(source, e))?
+        while let Some(fits) = next_line(input, MAX_RECORD_BYTES, &mut self.buf)
+            .map_err(|e| Error::io(self.source, e))?
         {
-            n += 1;
-            // a bad line is reported where it stands and the rest goes on
-            match record_line(fits, &buf) {
+            self.n += 1;
+            match record_line(fits, &self.buf) {
                 Err(message) => {
-                    errors += 1;
-                    crate::say::error(&Error::at(source, n, 1, message));
+                    self.errors += 1;
+                    crate::say::error(&Error::at(self.source, self.n, 1, message));
                 }
                 Ok(line) if line.trim().is_empty() => {}
                 Ok(line) => {
                     bytes += line.len();
-                    batch.push((n, line.to_string()));
+                    batch.push((self.n, line.to_string()));
                 }
             }
             if batch.len() == BATCH || bytes >= BATCH_BYTES {
                 break;
             }
         }
-        if batch.is_empty() {
-            return Ok(errors);
-        }
-        let results: Vec<Result<T>> = batch
-            .par_iter()
-            .map(|(n, line)| each(&article(source, *n, line)?))
-            .collect();
-        for r in results {
-            match r {
-                Ok(t) => keep(t)?,
-                Err(e) => {
-                    errors += 1;
-                    crate::say::error(&e);
-                }
-            }
-        }
+        Ok((batch, bytes))
     }
 }
 
@@ -305,6 +371,48 @@ mod tests {
             .map(String::from)
             .collect();
         assert_eq!(ids, ["\"r0\"", "\"r1\"", "\"r2\""]);
+    }
+
+    #[test]
+    fn overlapping_batches_keep_input_order_and_count_bad_lines() {
+        // five batches of small records, some slow, with bad lines between
+        let mut input = String::new();
+        for i in 0..(BATCH * 5 + 7) {
+            if i % 700 == 3 {
+                input.push_str("not json\n");
+            }
+            input.push_str(&format!("{{\"id\": \"r{i}\", \"text\": \"Nine died.\"}}\n"));
+        }
+        let mut out = Vec::new();
+        let errors = run("in.jsonl", input.as_bytes(), &mut out, |a| {
+            let id = a.id.clone().unwrap();
+            // (the first records of every other batch are slow: the batch
+            // after one is done first, and waits to be written)
+            let i: usize = id[1..].parse().unwrap();
+            if (i / BATCH).is_multiple_of(2) && i % BATCH < 6 {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            id
+        })
+        .unwrap();
+        assert_eq!(errors, 4);
+        let want: Vec<String> = (0..(BATCH * 5 + 7)).map(|i| format!("\"r{i}\"")).collect();
+        let got: Vec<String> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    #[should_panic(expected = "a record's panic")]
+    fn a_panic_in_a_batch_is_raised_not_waited_for() {
+        let input = "{\"text\": \"a\"}\n".repeat(BATCH * 3);
+        let mut out = Vec::new();
+        let _ = run("in.jsonl", input.as_bytes(), &mut out, |_| -> u8 {
+            panic!("a record's panic")
+        });
     }
 
     #[test]
