@@ -75,16 +75,34 @@ pub(crate) struct Classes {
 const SHORT: usize = 15;
 
 /// A word of up to [`SHORT`] bytes as one number: its bytes, then zeros,
-/// then its length in the last byte (so no two words share one).
-#[inline]
+/// then its length in the last byte (so no two words share one). Read by
+/// overlapping loads of the word's own bytes, not copied into a buffer
+/// first: a copy of a variable length is a call to `memcpy` per token.
+#[inline(always)]
 fn short_key(w: &[u8]) -> Option<u128> {
-    let len = u8::try_from(w.len())
-        .ok()
-        .filter(|&n| usize::from(n) <= SHORT)?;
-    let mut key = [0; SHORT + 1];
-    key[..w.len()].copy_from_slice(w);
-    key[SHORT] = len;
-    Some(u128::from_le_bytes(key))
+    let n = w.len();
+    if n > SHORT {
+        return None;
+    }
+    // (two loads cover the word; where they overlap they hold the same
+    // bytes, so OR-ing them is exact)
+    let (lo, hi) = if n >= 8 {
+        let tail = crate::lang::swar::load(&w[n - 8..]);
+        (
+            crate::lang::swar::load(&w[..8]),
+            tail.checked_shr(8 * (16 - n as u32)).unwrap_or(0),
+        )
+    } else if n >= 4 {
+        let word = |i: usize| u64::from(u32::from_le_bytes([w[i], w[i + 1], w[i + 2], w[i + 3]]));
+        (word(0) | word(n - 4) << (8 * (n - 4)), 0)
+    } else {
+        let mut lo = 0;
+        for (i, &b) in w.iter().enumerate() {
+            lo |= u64::from(b) << (8 * i);
+        }
+        (lo, 0)
+    };
+    Some(u128::from(lo) | u128::from(hi | (n as u64) << 56) << 64)
 }
 
 impl Classes {
@@ -209,6 +227,21 @@ mod tests {
             assert!(!keys[..i].contains(k), "{:?}", words[i]);
         }
         assert_eq!(super::short_key(b"abcdefghijklmnop"), None);
+    }
+
+    proptest::proptest! {
+        /// The key read by loads is the word's bytes, zeros and its length
+        /// in the last byte, as a buffer would hold them.
+        #[test]
+        fn a_short_key_is_the_words_bytes_and_length(w in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..18)) {
+            let want = (w.len() <= super::SHORT).then(|| {
+                let mut key = [0; super::SHORT + 1];
+                key[..w.len()].copy_from_slice(&w);
+                key[super::SHORT] = w.len() as u8;
+                u128::from_le_bytes(key)
+            });
+            proptest::prop_assert_eq!(super::short_key(&w), want);
+        }
     }
 
     /// A word is held by any of some lists exactly when one of them holds
