@@ -71,3 +71,20 @@ fn markers_comments_and_clauses_are_read_once() {
         assert!(figures > 0 || !report.notices.is_empty());
     }
 }
+
+#[test]
+fn the_cues_of_one_long_sentence_are_read_once() {
+    // 64 KB sentences of many cues, each of which read the sentence from
+    // its start (for a participle's subject, for a quotation mark beside
+    // an evidence verb) or to its end (for the words after a cue): 7 s a
+    // megabyte, over the bound at 4 MB
+    let mb = 1_000_000;
+    let after = "\n\nPolice said 40 people were killed.\n";
+    let forty =
+        |c: &factcheck::model::Claim| c.quantity.as_ref().is_some_and(|q| q.value.0 == 40.0);
+    for unit in ["x, saying ", "data show ", "x said "] {
+        let text = unit.repeat(4 * mb / unit.len()) + after;
+        let found = timed(unit, || claims(text));
+        assert!(found.iter().any(forty), "{unit}: {}", found.len());
+    }
+}

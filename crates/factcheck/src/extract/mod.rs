@@ -5,6 +5,7 @@
 //! speaker from the speech around them.
 
 mod attach;
+mod citation;
 mod headline;
 mod prepare;
 pub(crate) mod quantity;
@@ -71,6 +72,8 @@ struct Claims<'a> {
     events: &'a [SpeechEvent],
     quotes: &'a [quotes::QuoteSpan],
     lexicon: &'a Lexicon,
+    /// The last citation search, for the next figure's.
+    cited: citation::Citations,
 }
 
 impl Claims<'_> {
@@ -245,42 +248,20 @@ impl Claims<'_> {
     /// 4,000 people,[1]"): Wikipedia-style copy names its source there.
     fn citation(&self, b: usize) -> Option<Attribution> {
         let end = self.prepared.get(self.sentence_of(b))?.end.max(b);
-        let rest = &self.src[b..end.min(self.src.len())];
-        let (at, len) = citation_marker(rest)?;
-        let marker = &rest[at..at + len];
+        let end = end.min(self.src.len());
+        let found = self.cited.first(self.src, b, end);
+        let (at, len) = found?;
+        let marker = &self.src[at..at + len];
         Some(Attribution {
             speaker: format!("citation {marker}"),
             mention: marker.to_string(),
             cue: "citation".to_string(),
             source: None,
-            mention_span: Some((b + at, b + at + len)),
+            mention_span: Some((at, at + len)),
             resolved: Resolution::Citation,
             also: Vec::new(),
         })
     }
-}
-
-/// The first citation marker in `text` — `[1]`, `[12]`, `[a]`, `[note 3]`
-/// — as (offset, length). A `]` is looked for only as far as a marker
-/// runs: read to the end from each `[`, a run of them took time quadratic
-/// in its length.
-fn citation_marker(text: &str) -> Option<(usize, usize)> {
-    text.match_indices('[').find_map(|(i, _)| {
-        let close = text.as_bytes()[i + 1..]
-            .iter()
-            .take(9)
-            .position(|&b| b == b']')?
-            + i
-            + 1;
-        let inner = &text[i + 1..close];
-        let ok = !inner.is_empty()
-            && inner.len() <= 8
-            && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
-            && inner
-                .chars()
-                .any(|c| c.is_ascii_digit() || inner.len() == 1);
-        ok.then_some((i, close + 1 - i))
-    })
 }
 
 /// The quantity of a hit, with the number's style as the article writes it.
@@ -379,6 +360,8 @@ impl<'l> Extractor<'l> {
                 index,
                 classes,
                 lexicon: self.lexicon,
+                subject_memo: Default::default(),
+                quoted: Default::default(),
             };
             self.read(&sent, &mut registry, &mut events, &mut hits);
             // past the article's cap the rest is not read (one more kept)
@@ -396,6 +379,7 @@ impl<'l> Extractor<'l> {
         // before the cap cut them (2.4 GB for 10 MB)
         quotes.truncate(crate::limits::MAX_CLAIMS_PER_ARTICLE + 1);
         let claims = Claims {
+            cited: Default::default(),
             article,
             src: &article.text,
             prepared: &prepared,
@@ -480,37 +464,4 @@ fn safe_tail(toks: &[Token], n: usize) -> Vec<String> {
         .iter()
         .map(|t| t.lower.to_string())
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::citation_marker;
-
-    proptest::proptest! {
-        /// The marker is the one a search for each `[`'s `]` to the end of
-        /// the text finds.
-        #[test]
-        fn a_citation_marker_is_found_near_its_bracket(
-            text in "([\\[\\]]|[a-c1-3 ]{1,4}|note|é|\\[\\[){0,30}"
-        ) {
-            let whole = text.match_indices('[').find_map(|(i, _)| {
-                let close = text[i..].find(']')? + i;
-                let inner = &text[i + 1..close];
-                let ok = !inner.is_empty()
-                    && inner.len() <= 8
-                    && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
-                    && inner.chars().any(|c| c.is_ascii_digit() || inner.len() == 1);
-                ok.then_some((i, close + 1 - i))
-            });
-            proptest::prop_assert_eq!(citation_marker(&text), whole);
-        }
-    }
-
-    #[test]
-    fn citation_markers() {
-        assert_eq!(citation_marker("killed 4,000,[1] more"), Some((13, 3)));
-        assert_eq!(citation_marker("a [note 12] b"), Some((2, 9)));
-        assert_eq!(citation_marker("a [note 1234] [2]"), Some((14, 3)));
-        assert_eq!(citation_marker("[[[[[["), None);
-    }
 }

@@ -12,6 +12,7 @@ mod phrase;
 mod quoted;
 mod relative;
 mod speaker;
+mod subject;
 
 pub(crate) use names::register_names;
 
@@ -57,6 +58,11 @@ pub(crate) struct Sent<'a> {
     /// a sentence with no word of a class is not read for it.
     pub classes: u64,
     pub lexicon: &'a Lexicon,
+    /// The last subject search's reading, for the next cue's
+    /// ([`Sent::subject`]); empty at first.
+    pub subject_memo: subject::Memo,
+    /// Whether the sentence holds a quotation mark, once asked.
+    pub quoted: std::cell::OnceCell<bool>,
 }
 
 impl Sent<'_> {
@@ -100,7 +106,13 @@ impl Sent<'_> {
     /// end of the text ("said.", "told reporters.").
     pub(super) fn ends_within(&self, from: usize, words: usize) -> bool {
         let rest = self.toks.get(from..).unwrap_or_default();
-        let n = rest.iter().take_while(|t| t.kind == Kind::Word).count();
+        // (counted no further than one past `words`: a 64 KB run of words
+        // is not read to its end at each of its cues)
+        let n = rest
+            .iter()
+            .take(words + 1)
+            .take_while(|t| t.kind == Kind::Word)
+            .count();
         n <= words
             && rest
                 .get(n)
@@ -370,9 +382,11 @@ pub(super) fn proxy_speaks(sent: &Sent, k: usize) -> bool {
             .take(6)
             .take_while(|&i| toks[i].kind == Kind::Word)
             .any(|i| proxy(i) && head(i))
-        && !toks
-            .iter()
-            .any(|t| matches!(t.lower.as_str(), "\"" | "“" | "”" | "«" | "»" | "„"))
+        // (asked once a sentence, not at each of its evidence verbs)
+        && !*sent.quoted.get_or_init(|| {
+            toks.iter()
+                .any(|t| matches!(t.lower.as_str(), "\"" | "“" | "”" | "«" | "»" | "„"))
+        })
 }
 
 /// Whether the capitalised words right before `k` follow a preposition:

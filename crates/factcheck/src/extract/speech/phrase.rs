@@ -3,7 +3,6 @@
 //! of a sentence, and the descriptions set beside a name.
 
 use super::{is_pronoun, Sent};
-use crate::lang::numbers::is_number_word;
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, PREPOSITIONS, QUANTIFIERS};
 
@@ -378,69 +377,6 @@ impl Sent<'_> {
                 }
             })
             .collect()
-    }
-
-    /// The subject of the sentence before token `before`: the first name-like
-    /// phrase that opens the sentence or a clause and is followed by a verb.
-    pub(super) fn subject(&self, before: usize) -> Option<(usize, usize)> {
-        let toks = self.toks;
-        let mut i = self.first;
-        while i < before {
-            let opens = i == self.first || toks[i - 1].lower == ",";
-            // "The regional governor condemned …": a common noun with its article
-            if opens && ARTICLES.contains(&toks[i].lower.as_str()) {
-                if let Some(j) = self.described_head(i + 1, before) {
-                    return Some((i, j));
-                }
-            }
-            // "Six hours later, the JMA began …, noting": a number word
-            // opens a fronted phrase, never a name
-            if !(opens && self.nameish(&toks[i])) || is_number_word(&toks[i].lower) {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while j < before
-                && (self.nameish(&toks[j])
-                    // "Gov. Mike Pence", "U.S. officials"
-                    || toks[j].lower == "." && j > i && toks[j - 1].end == toks[j].start && toks[j - 1].lower.chars().count() <= 4)
-            {
-                j += 1;
-            }
-            // ("Hours later, Trump returned …": a fronted time phrase)
-            let fronted_time = toks.get(j).is_some_and(|t| {
-                ["later", "earlier", "ago"].contains(&t.lower.as_str())
-                    && toks.get(j + 1).is_some_and(|c| c.lower == ",")
-            });
-            let verb_follows = !fronted_time
-                && toks.get(j).is_some_and(|t| {
-                    t.kind == Kind::Word && !t.capitalised(self.src) && !self.closed(t)
-                        || t.is("on")
-                        || self.lexicon.aux_words.has(t)
-                });
-            if verb_follows {
-                return Some((i, j));
-            }
-            i = j.max(i + 1);
-        }
-        None
-    }
-
-    /// The end of "regional governor" at `from`: up to two lower-case
-    /// modifiers and a title or speaker noun, with a verb after it.
-    pub(super) fn described_head(&self, from: usize, before: usize) -> Option<usize> {
-        let toks = self.toks;
-        (from..before.min(from + 3)).find_map(|h| {
-            let head = self.word(h)?;
-            let modifiers = toks[from..h]
-                .iter()
-                .all(|t| t.kind == Kind::Word && !self.closed(t) && !t.capitalised(self.src));
-            let verb = self
-                .word(h + 1)
-                .is_some_and(|t| !t.capitalised(self.src) && !self.closed(t) && h + 1 < before);
-            (modifiers && self.nameish(head) && !head.capitalised(self.src) && verb)
-                .then_some(h + 1)
-        })
     }
 
     /// The end of an apposition starting at `at` (", the deputy minister,"):
