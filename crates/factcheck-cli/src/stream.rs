@@ -178,8 +178,11 @@ pub fn run<T: serde::Serialize + Send>(
 /// next lines and writes the results of the one before, and the next batch
 /// starts while the last records of one are still being read — no core
 /// waits at a batch's end for the longest article in it. At most two
-/// batches are out at once, and a batch of [`BATCH_BYTES`] or more is out
-/// alone (held input stays within two batches, as one huge record stays one).
+/// batches are out at once, and a batch of [`BATCH_BYTES`] or more is
+/// processed alone (held input stays within two batches, and a huge
+/// record's articles never share the memory with another batch's). A line that is
+/// no record is reported as it is read, so before the errors of records in
+/// the batch before it; a read that fails first writes every batch out.
 pub fn in_order<T: Send>(
     source: &str,
     mut input: impl BufRead,
@@ -192,63 +195,114 @@ pub fn in_order<T: Send>(
         buf: Vec::new(),
         errors: 0,
     };
-    type Done<T> = (usize, std::thread::Result<Vec<Result<T>>>);
     let (done, finished) = std::sync::mpsc::channel::<Done<T>>();
     let each = &each;
-    let mut bad = 0;
+    let mut order = InOrder {
+        finished,
+        out: Default::default(),
+        ready: Default::default(),
+        written: 0,
+        bad: 0,
+    };
     rayon::in_place_scope(|scope| -> Result<()> {
-        // batches out, by number: their input bytes; results come back in
-        // any order and are kept until every batch before is written
-        let mut out: std::collections::BTreeMap<usize, usize> = Default::default();
-        let mut ready: std::collections::BTreeMap<usize, Vec<Result<T>>> = Default::default();
-        let (mut sent, mut written) = (0, 0);
-        let mut more = true;
-        while more || !out.is_empty() {
-            let held: usize = out.values().sum();
-            if more && out.len() < 2 && held < BATCH_BYTES {
-                let (batch, bytes) = reader.next(&mut input)?;
-                if batch.is_empty() {
-                    more = false;
+        let mut sent = 0;
+        let mut failed = None;
+        loop {
+            // (room for one more batch: fewer than two out, and no big one)
+            while !order.out.is_empty()
+                && (failed.is_some() || order.out.len() >= 2 || order.held() >= BATCH_BYTES)
+            {
+                order.write_next(&mut keep)?;
+            }
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            let (batch, bytes) = match reader.next(&mut input) {
+                Ok(read) => read,
+                // (the batches out are written before the error is told)
+                Err(e) => {
+                    failed = Some(e);
                     continue;
                 }
-                let (k, done) = (sent, done.clone());
-                out.insert(k, bytes);
-                sent += 1;
-                scope.spawn(move |_| {
-                    // (a panic is sent on, not lost: this thread waits for
-                    // the batch and raises it)
-                    let results = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        batch
-                            .par_iter()
-                            .map(|(n, line)| each(&article(source, *n, line)?))
-                            .collect()
-                    }));
-                    // (the receiver outlives the scope: a send cannot fail)
-                    let _ = done.send((k, results));
-                });
-                continue;
-            }
-            let Ok((k, results)) = finished.recv() else {
-                break;
             };
-            ready.insert(k, results.unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            while let Some(results) = ready.remove(&written) {
-                out.remove(&written);
-                written += 1;
-                for r in results {
-                    match r {
-                        Ok(t) => keep(t)?,
-                        Err(e) => {
-                            bad += 1;
-                            crate::say::error(&e);
-                        }
+            if batch.is_empty() {
+                break;
+            }
+            // a big batch is read alone
+            while bytes >= BATCH_BYTES && !order.out.is_empty() {
+                order.write_next(&mut keep)?;
+            }
+            let (k, done) = (sent, done.clone());
+            order.out.insert(k, bytes);
+            sent += 1;
+            scope.spawn(move |_| {
+                // (a panic is sent on and raised by the thread that waits
+                // for the batch, which would otherwise wait for ever)
+                let results = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    batch
+                        .par_iter()
+                        .map(|(n, line)| each(&article(source, *n, line)?))
+                        .collect()
+                }));
+                // (the receiver outlives the scope: a send cannot fail)
+                let _ = done.send((k, results));
+            });
+        }
+        while !order.out.is_empty() {
+            order.write_next(&mut keep)?;
+        }
+        Ok(())
+    })?;
+    Ok(order.bad + reader.errors)
+}
+
+/// A batch's number and its results, or the panic that ended it.
+type Done<T> = (usize, std::thread::Result<Vec<Result<T>>>);
+
+/// The batches out and their results, written in input order.
+struct InOrder<T> {
+    finished: std::sync::mpsc::Receiver<Done<T>>,
+    /// Batches out, by number: their input bytes.
+    out: std::collections::BTreeMap<usize, usize>,
+    /// Results come back in any order and wait here until every batch
+    /// before theirs is written.
+    ready: std::collections::BTreeMap<usize, Vec<Result<T>>>,
+    written: usize,
+    /// Records that were no article, reported.
+    bad: usize,
+}
+
+impl<T> InOrder<T> {
+    /// Input bytes of the batches out.
+    fn held(&self) -> usize {
+        self.out.values().sum()
+    }
+
+    /// Wait for one batch to be done (some must be out), then write every
+    /// batch that is next in order.
+    fn write_next(&mut self, keep: &mut impl FnMut(T) -> Result<()>) -> Result<()> {
+        // (this thread keeps a sender: a receive fails only if none were
+        // out, which the caller rules out)
+        let Ok((k, results)) = self.finished.recv() else {
+            return Ok(());
+        };
+        let results = results.unwrap_or_else(|p| std::panic::resume_unwind(p));
+        self.ready.insert(k, results);
+        while let Some(results) = self.ready.remove(&self.written) {
+            self.out.remove(&self.written);
+            self.written += 1;
+            for r in results {
+                match r {
+                    Ok(t) => keep(t)?,
+                    Err(e) => {
+                        self.bad += 1;
+                        crate::say::error(&e);
                     }
                 }
             }
         }
         Ok(())
-    })?;
-    Ok(bad + reader.errors)
+    }
 }
 
 /// The records of a stream in batches of at most [`BATCH`] records and
@@ -403,6 +457,32 @@ mod tests {
             .map(String::from)
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_failed_read_writes_the_batches_before_it() {
+        // two batches of records, then a read error
+        struct Broken;
+        impl std::io::Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("the disk went away"))
+            }
+        }
+        use std::io::Read;
+        let records: String = (0..BATCH * 2)
+            .map(|i| format!("{{\"id\": \"{i}\", \"text\": \"a\"}}\n"))
+            .collect();
+        let input = std::io::BufReader::new(records.as_bytes().chain(Broken));
+        let mut out = Vec::new();
+        // (the second batch is still out when the read fails)
+        let got = run("in.jsonl", input, &mut out, |a| {
+            if a.id.as_deref() == Some(&BATCH.to_string()) {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            1u8
+        });
+        assert!(got.is_err());
+        assert_eq!(String::from_utf8(out).unwrap().lines().count(), BATCH * 2);
     }
 
     #[test]
