@@ -180,9 +180,10 @@ pub fn run<T: serde::Serialize + Send>(
 /// waits at a batch's end for the longest article in it. At most two
 /// batches are out at once, and a batch of [`BATCH_BYTES`] or more is
 /// processed alone (held input stays within two batches, and a huge
-/// record's articles never share the memory with another batch's). A line that is
-/// no record is reported as it is read, so before the errors of records in
-/// the batch before it; a read that fails first writes every batch out.
+/// record's articles never share the memory with another batch's). A line
+/// that is no record is reported as it is read, so before the errors of
+/// records in the batch before it; a read that fails first writes every
+/// batch out.
 pub fn in_order<T: Send>(
     source: &str,
     mut input: impl BufRead,
@@ -205,7 +206,6 @@ pub fn in_order<T: Send>(
         bad: 0,
     };
     rayon::in_place_scope(|scope| -> Result<()> {
-        let mut sent = 0;
         let mut failed = None;
         loop {
             // (room for one more batch: fewer than two out, and no big one)
@@ -228,13 +228,13 @@ pub fn in_order<T: Send>(
             if batch.is_empty() {
                 break;
             }
-            // a big batch is read alone
+            // a big batch is processed alone
             while bytes >= BATCH_BYTES && !order.out.is_empty() {
                 order.write_next(&mut keep)?;
             }
-            let (k, done) = (sent, done.clone());
+            // (the batches out are the ones after those written)
+            let (k, done) = (order.written + order.out.len(), done.clone());
             order.out.insert(k, bytes);
-            sent += 1;
             scope.spawn(move |_| {
                 // (a panic is sent on and raised by the thread that waits
                 // for the batch, which would otherwise wait for ever)
@@ -262,7 +262,8 @@ type Done<T> = (usize, std::thread::Result<Vec<Result<T>>>);
 /// The batches out and their results, written in input order.
 struct InOrder<T> {
     finished: std::sync::mpsc::Receiver<Done<T>>,
-    /// Batches out, by number: their input bytes.
+    /// Batches out, by number (`written`, `written + 1`, …): their input
+    /// bytes.
     out: std::collections::BTreeMap<usize, usize>,
     /// Results come back in any order and wait here until every batch
     /// before theirs is written.
