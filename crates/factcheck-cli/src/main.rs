@@ -21,9 +21,10 @@ use std::process::ExitCode;
 /// ranking of thousands of facts frees (200 articles against 10,000 facts
 /// peaked at 1.3 GB for 20 MB in use), and allocation is a tenth of the
 /// time of extraction. Its version 2 (the `v2` feature), not 3: the same
-/// speed or a little more, and a lower peak on every shape measured (the
-/// 100 MB article 350 → 306 MB, the corpus 77 → 43 MB, `scripts/hostile`
-/// 10–30% lower).
+/// speed within noise and a lower peak on most shapes measured (the 100 MB
+/// article 336–358 → 306–318 MB, the corpus 77 → 43 MB, 50 of the 55
+/// `scripts/hostile` shapes 9–43% lower, the four largest 1–6% lower, a
+/// 100 MB record id 2% higher).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
