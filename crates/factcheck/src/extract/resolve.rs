@@ -139,30 +139,33 @@ impl Claims<'_> {
         let group = |w: &str| lx.is_group_word(w);
         let common = |w: &str| lx.classes.any_holds(&commons, w);
         let owner = |l: &str| l.ends_with("'s") || l.ends_with("’s");
-        let words: Vec<(usize, &str, std::borrow::Cow<str>)> = mention
-            .split_whitespace()
-            .enumerate()
-            .map(|(i, w)| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                (i, w, crate::lang::lower(w))
-            })
-            .filter(|(_, _, l)| !grammar::QUANTIFIERS.contains(&l.as_ref()))
-            .collect();
-        // (an owner is not the one who speaks: "Diaz's deputy" is someone
-        // else, while "Ukraine's military" names a body)
-        let owned = words.iter().any(|(_, _, l)| owner(l));
-        let words: Vec<_> = words.into_iter().filter(|(_, _, l)| !owner(l)).collect();
-        let Some((_, head, head_lower)) = words.last() else {
+        // (one pass, nothing collected: asked of most attributions)
+        let (mut owned, mut of_or_for, mut all_common) = (false, false, true);
+        let mut head = None;
+        for (i, w) in mention.split_whitespace().enumerate() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let l = crate::lang::lower(w);
+            if grammar::QUANTIFIERS.contains(&l.as_ref()) {
+                continue;
+            }
+            // (an owner is not the one who speaks: "Diaz's deputy" is
+            // someone else, while "Ukraine's military" names a body)
+            if owner(&l) {
+                owned = true;
+                continue;
+            }
+            of_or_for |= l == "of" || l == "for";
+            all_common = all_common && common(&l) && (i == 0 || w.starts_with(char::is_lowercase));
+            head = Some((w, l));
+        }
+        let Some((head, head_lower)) = head else {
             return false;
         };
         let plural = head_lower.ends_with('s') && !head_lower.ends_with("ss");
         let role_head = head.starts_with(char::is_lowercase)
-            && (lx.titles.contains(head_lower.as_ref()) || plural && group(head_lower))
-            && !words.iter().any(|(_, _, l)| l == "of" || l == "for");
-        let all_common = !owned
-            && words
-                .iter()
-                .all(|(i, w, l)| common(l) && (*i == 0 || w.starts_with(char::is_lowercase)));
+            && (lx.titles.contains(head_lower.as_ref()) || plural && group(&head_lower))
+            && !of_or_for;
+        let all_common = !owned && all_common;
         role_head || all_common
     }
 }
