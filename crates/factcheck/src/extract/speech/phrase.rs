@@ -6,7 +6,7 @@ use super::{is_pronoun, Sent};
 use crate::lang::tokens::{Kind, Token};
 use crate::lexicon::grammar::{APPOSITION_OPENERS, ARTICLES, PREPOSITIONS, QUANTIFIERS};
 
-impl Sent<'_> {
+impl<'s> Sent<'s> {
     /// A speaker noun phrase ending just before token `end`: token range.
     pub(super) fn np_before(&self, end: usize, allow_common: bool) -> Option<(usize, usize)> {
         match self.name_start(end) {
@@ -350,7 +350,9 @@ impl Sent<'_> {
 
     /// The words of a speaker mention; a capital that only marks the start
     /// of the sentence is dropped from common nouns ("Police said" → "police").
-    pub(super) fn mention_words(&self, a: usize, b: usize) -> Vec<String> {
+    /// (The words as written are borrowed from the text: a mention is read
+    /// for every cue, and a string per word was most of its allocations.)
+    pub(super) fn mention_words(&self, a: usize, b: usize) -> Vec<std::borrow::Cow<'s, str>> {
         let words: Vec<&Token> = self.toks[a..b]
             .iter()
             .filter(|t| t.kind == Kind::Word)
@@ -371,9 +373,9 @@ impl Sent<'_> {
             .enumerate()
             .map(|(n, t)| {
                 if n == 0 && sentence_capital {
-                    t.lower.to_string()
+                    t.lower.to_string().into()
                 } else {
-                    t.text(self.src).to_string()
+                    t.text(self.src).into()
                 }
             })
             .collect()
