@@ -161,66 +161,115 @@ pub(in crate::compare) fn plain_words(
     let mut buf = [0u8; LONGEST];
     // (a token with a typographic mark, read as its ASCII form)
     let mut marks = [0u8; LONGEST + 2];
-    // (ASCII whitespace as `char::is_whitespace` has it: tab to carriage
-    // return, and the space; any other space is no ASCII byte)
-    for token in s.as_bytes().split(|b| matches!(b, b' ' | 9..=13)) {
-        let token = if token.is_ascii() {
-            token
-        } else {
-            as_ascii_marks(token, &mut marks)?
-        };
-        let mut dots = 0;
-        for &b in token {
-            let punctuation = matches!(
-                b,
-                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'-' | b'(' | b')' | b'/'
-            );
-            if !b.is_ascii_alphanumeric() && !punctuation {
-                return None;
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at <= bytes.len() {
+        // (a token: the bytes up to the next ASCII whitespace — tab to
+        // carriage return, and the space, as `char::is_whitespace` has
+        // it; any other space is no ASCII byte — each classed once)
+        let from = at;
+        let mut seen = 0;
+        while let Some(&b) = bytes.get(at) {
+            let class = PLAIN[usize::from(b)];
+            if class == SPACE {
+                break;
             }
-            dots += usize::from(b == b'.');
+            seen |= class;
+            at += 1;
         }
-        if dots >= 3 && token.windows(3).any(|w| w == b"...") {
+        let (raw, ascii) = (&bytes[from..at], seen & NOT_ASCII == 0);
+        at += 1;
+        let token = if ascii {
+            raw
+        } else {
+            let token = as_ascii_marks(raw, &mut marks)?;
+            seen = token.iter().fold(0, |c, &b| c | PLAIN[usize::from(b)]);
+            token
+        };
+        if seen & OTHER != 0 || seen & DOT != 0 && token.windows(3).any(|w| w == b"...") {
             return None;
         }
-        let Some(first) = token.iter().position(u8::is_ascii_alphanumeric) else {
+        if seen & ALNUM == 0 {
             continue;
-        };
-        let last = token
-            .iter()
-            .rposition(u8::is_ascii_alphanumeric)
-            .unwrap_or(first);
+        }
+        let first = token.iter().position(u8::is_ascii_alphanumeric)?;
+        let last = token.iter().rposition(u8::is_ascii_alphanumeric)?;
         let trimmed = &token[first..=last];
-        if trimmed.len() > LONGEST || trimmed.contains(&b',') {
+        if trimmed.len() > LONGEST || seen & COMMA != 0 && trimmed.contains(&b',') {
             return None;
         }
         // (a word of the quote in lower case already, most of them, is
         // read in place)
-        let in_place = s.as_bytes().as_ptr_range().contains(&trimmed.as_ptr());
-        let lower = if !in_place || trimmed.iter().any(u8::is_ascii_uppercase) {
+        let lower = if !ascii || seen & UPPER != 0 {
             let lower = &mut buf[..trimmed.len()];
             lower.copy_from_slice(trimmed);
             lower.make_ascii_lowercase();
             std::str::from_utf8(lower).ok()?
         } else {
-            let at = trimmed.as_ptr() as usize - s.as_ptr() as usize;
-            s.get(at..at + trimmed.len())?
+            s.get(from + first..=from + last)?
         };
         // (a number in words becomes digits, alone or with its neighbours)
-        if lower.as_bytes()[0].is_ascii_alphabetic() && crate::lang::numbers::is_number_word(lower)
-        {
+        let lead = lower.as_bytes()[0];
+        if lead.is_ascii_alphabetic() && crate::lang::numbers::is_number_word(lower) {
             if !numbers {
                 return None;
             }
             number_words += 1;
             continue;
         }
-        digit_words += usize::from(lower.bytes().all(|b| b.is_ascii_digit()));
+        digit_words +=
+            usize::from(lead.is_ascii_digit() && lower.bytes().all(|b| b.is_ascii_digit()));
         if each(&one_spelling(lower)) {
             return Some((true, number_words, digit_words));
         }
     }
     Some((false, number_words, digit_words))
+}
+
+/// What a byte is to [`plain_words`], as a table: one look-up classes it.
+const PLAIN: [u8; 256] = plain_classes();
+/// ASCII whitespace, which ends a token.
+const SPACE: u8 = 1;
+/// A letter or digit.
+const ALNUM: u8 = 2;
+/// A capital (also [`ALNUM`]).
+const UPPER: u8 = 4;
+const DOT: u8 = 8;
+const COMMA: u8 = 16;
+/// A byte past ASCII: a typographic mark, or what makes the quote other
+/// than plain.
+const NOT_ASCII: u8 = 32;
+/// An ASCII byte no plain quote holds: markup, brackets, a control.
+const OTHER: u8 = 64;
+
+const fn plain_classes() -> [u8; 256] {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | 9..=13) {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b'.' {
+            DOT
+        } else if c == b',' {
+            COMMA
+        } else if matches!(
+            c,
+            b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'-' | b'(' | b')' | b'/'
+        ) {
+            0
+        } else if !c.is_ascii() {
+            NOT_ASCII
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
 }
 
 /// A token with typographic quotes and apostrophes as [`read_as_seen`]

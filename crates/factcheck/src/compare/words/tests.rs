@@ -201,26 +201,36 @@ proptest::proptest! {
 proptest::proptest! {
     /// A quote `plain_words` reads gives the words `quote_words` gives,
     /// lower-cased, in order: skipping the full reading for it is sound.
+    /// With numbers read, a quote with no number in words gives the same
+    /// words, and counts its words of digits.
     #[test]
     fn plain_words_are_the_compared_words(
         tokens in proptest::collection::vec(
-            "(Neighbours|colour|the|Organisation|12|1,500|twelve|a|hundred|it's|well-known|U\\.S\\.|\\(said\\)|\"We|go\\.\\.\\.|now,|\\[the\\]|caf\u{e9}|&amp;|Defence|analysed|centre|x|-|\\.\\.\\.|don’t|‘No|leaders’|“We|said,”|Kyiv’s|“|’|friend—at|two\u{a0}sides|Organisation’s)",
+            "(Neighbours|colour|the|Organisation|12|1,500|1.5|twelve|a|hundred|twenty-one|it's|well-known|U\\.S\\.|\\(said\\)|\"We|go\\.\\.\\.|now,|\\[the\\]|caf\u{e9}|&amp;|<b>|#1|x\u{7}|Defence|analysed|centre|x|-|\\.\\.\\.|don’t|‘No|leaders’|“We|said,”|Kyiv’s|“|’|friend—at|two\u{a0}sides|Organisation’s|ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ)",
             0..12,
         ),
-        gap in "( |  |\n|\t)",
+        gap in "( |  |\n|\t|\r|\u{b}|\u{c})",
     ) {
         let text = tokens.join(&gap);
-        let mut plain = Vec::new();
-        let read = plain_words(&text, false, |w| {
-            plain.push(w.to_string());
-            false
-        });
-        if read.is_some() {
-            let full: Vec<String> = quote_words(&text)
-                .into_iter()
-                .map(|w| lower(&w.0).into_owned())
-                .collect();
-            proptest::prop_assert_eq!(plain, full, "{:?}", text);
+        let full: Vec<String> = quote_words(&text)
+            .into_iter()
+            .map(|w| lower(&w.0).into_owned())
+            .collect();
+        for numbers in [false, true] {
+            let mut plain = Vec::new();
+            let read = plain_words(&text, numbers, |w| {
+                plain.push(w.to_string());
+                false
+            });
+            if let Some((stopped, number_words, digit_words)) = read {
+                proptest::prop_assert!(!stopped);
+                if number_words == 0 {
+                    proptest::prop_assert_eq!(&plain, &full, "{:?}", text);
+                    let digits = full.iter().filter(|w| w.bytes().all(|b| b.is_ascii_digit())).count();
+                    proptest::prop_assert_eq!(digit_words, digits, "{:?}", text);
+                }
+                proptest::prop_assert!(numbers || number_words == 0);
+            }
         }
     }
 }
