@@ -89,3 +89,40 @@ fn sentence_ends_past_runs_of_markers() {
         assert_eq!(afresh(text, 0, text.len()), end, "{text}");
     }
 }
+
+proptest::proptest! {
+    /// A claim's sentence is found where a search of the window around its
+    /// span finds it first: in text that repeats the sentence's first
+    /// byte, the sentence, and characters of several bytes.
+    #[test]
+    fn a_sentence_starts_where_a_search_finds_it(
+        text in "[aé b.]{0,40}",
+        sentence in "[aé b.]{0,12}",
+        at in 0usize..64,
+        span in (0usize..16, 0usize..16),
+    ) {
+        use crate::model::{Claim, ClaimKind, Span};
+        // (the sentence set in the text, or not, and spans anywhere)
+        let mut text = text;
+        let at = text.char_indices().map(|(i, _)| i).chain([text.len()]).nth(at % (text.chars().count() + 1)).unwrap_or(0);
+        if span.0 % 3 != 0 {
+            text.insert_str(at, &sentence);
+        }
+        let (start, end) = (at + span.0 % (sentence.len() + 1), at + span.0 % (sentence.len() + 1) + span.1 % 4);
+        let c = Claim {
+            id: "c1".into(),
+            kind: ClaimKind::Statement,
+            text: sentence.clone(),
+            span: Span { start, end, line: 1, column: 1 },
+            quantity: None,
+            quote: None,
+            content: None,
+            attribution: None,
+            context: None,
+        };
+        let lo = end.saturating_sub(sentence.len());
+        let hi = (start + sentence.len()).min(text.len());
+        let want = text.get(lo..hi).and_then(|w| w.find(sentence.as_str()).map(|i| lo + i));
+        proptest::prop_assert_eq!(super::sentence_start(&text, &c), want);
+    }
+}
