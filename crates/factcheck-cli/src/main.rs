@@ -2,6 +2,7 @@
 //! `args`, the subcommands in `run`, exit codes in `exit`; file discovery,
 //! JSON Lines streaming and atomic writes are the binary's own business.
 
+mod alloc;
 mod args;
 mod aside;
 mod changed;
@@ -17,16 +18,9 @@ mod write;
 
 use std::process::ExitCode;
 
-/// mimalloc, not the system allocator: glibc's keeps the memory a figure's
-/// ranking of thousands of facts frees (200 articles against 10,000 facts
-/// peaked at 1.3 GB for 20 MB in use), and allocation is a tenth of the
-/// time of extraction. Its version 2 (the `v2` feature), not 3: the same
-/// speed within noise and a lower peak on most shapes measured (the 100 MB
-/// article 336–358 → 306–318 MB, the corpus 77 → 43 MB, 50 of the 55
-/// `scripts/hostile` shapes 9–43% lower, the four largest 1–6% lower, a
-/// 100 MB record id 2% higher).
+/// mimalloc, asked as the system allocator is: see `alloc`.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 use clap::Parser;
 use exit::Outcome;
