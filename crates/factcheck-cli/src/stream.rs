@@ -82,8 +82,15 @@ fn next_line(
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let head = s.get(..10).unwrap_or(s);
-    if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
-        return Some(d);
+    // (a month in letters after the first hyphen, "19-OCT-1987" in wire
+    // copy, is no ISO date: chrono is not asked)
+    let month_in_letters = s
+        .split_once('-')
+        .is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if !month_in_letters {
+        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
+            return Some(d);
+        }
     }
     let first = s.split_whitespace().next().unwrap_or(s);
     // (a format is tried only on a word holding its separator: a parse
@@ -408,6 +415,19 @@ mod tests {
         assert_eq!(d("19-OCT-1987 09:46:29.71").as_deref(), Some("1987-10-19"));
         assert_eq!(d("5 April 2017").as_deref(), Some("2017-04-05"));
         assert_eq!(d("2022-02-30"), None);
+    }
+
+    proptest::proptest! {
+        /// Text with a letter after its first hyphen is never an ISO date
+        /// to chrono, so `parse_date` does not ask it: on dates of wire
+        /// copy, signs, spaces and digits of every width.
+        #[test]
+        fn a_month_in_letters_is_no_iso_date(s in "[-+ ]{0,2}[0-9]{0,5}-[A-Za-z0-9][A-Za-z0-9 :.+-]{0,14}") {
+            let letters = s.split_once('-').is_some_and(|(_, r)| r.starts_with(|c: char| c.is_ascii_alphabetic()));
+            let t = s.trim();
+            let head = t.get(..10).unwrap_or(t);
+            proptest::prop_assert!(!letters || NaiveDate::parse_from_str(head, "%Y-%m-%d").is_err(), "{:?}", s);
+        }
     }
 
     #[test]
