@@ -213,10 +213,14 @@ impl Registry {
         if self.known.index.is_empty() {
             return false;
         }
-        let words: Vec<&str> = mention.split_whitespace().collect();
-        // (the key's last word is the mention's, but for an article alone)
-        let last = words.last().map(|w| lower_word(w)).unwrap_or_default();
-        let last = if words.len() == 1 && ARTICLES.contains(&last.as_ref()) {
+        // (the key's last word is the mention's, but for an article alone;
+        // read from the ends, the words split only for a mention that
+        // ends as a name does: most end as none)
+        let mut ends = mention.split_whitespace();
+        let last = ends.next_back();
+        let alone = last.is_some() && ends.next().is_none();
+        let last = last.map(lower_word).unwrap_or_default();
+        let last = if alone && ARTICLES.contains(&last.as_ref()) {
             ""
         } else {
             last.as_ref()
@@ -224,6 +228,7 @@ impl Registry {
         if !self.known.last_words.contains(last) {
             return false;
         }
+        let words: Vec<&str> = mention.split_whitespace().collect();
         let (full, determiner) = lowered_key(&words);
         let Some(&idx) = self.known.index.get(&full) else {
             return false;
