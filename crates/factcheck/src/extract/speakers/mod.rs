@@ -332,9 +332,13 @@ impl Registry {
         // a reference name or alias
         // (its titles held as an article's name holds them: "Governor Bill
         // Smith" makes him "the governor" after)
-        let known = any_known
-            .then(|| self.known.index.get(&lower.join(" ")).copied())
-            .flatten();
+        // (joined only when its last word ends a name: most end none)
+        let known = (any_known
+            && lower
+                .last()
+                .is_some_and(|w| self.known.last_words.contains(w)))
+        .then(|| self.known.index.get(&lower.join(" ")).copied())
+        .flatten();
         if let Some(idx) = known {
             let m = Mention::read(words, lower, determiner, lexicon);
             if let (Some(t), false) = (m.last_title, m.name_part.is_empty()) {
