@@ -234,7 +234,9 @@ const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
 /// A capital (also [`ALNUM`]).
 const UPPER: u8 = 4;
+/// A full stop (three in a row are an ellipsis: no plain quote).
 const DOT: u8 = 8;
+/// A comma (inside a word, a number's separator: no plain quote).
 const COMMA: u8 = 16;
 /// A byte past ASCII: a typographic mark, or what makes the quote other
 /// than plain.

@@ -332,7 +332,8 @@ impl Registry {
         // a reference name or alias
         // (its titles held as an article's name holds them: "Governor Bill
         // Smith" makes him "the governor" after)
-        // (joined only when its last word ends a name: most end none)
+        // (joined only when its last word ends a name: most end none; a
+        // word is a token's text, with no space, so it is the key's last)
         let known = (any_known
             && lower
                 .last()
