@@ -169,7 +169,7 @@ static CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+        t[b] = if super::is_ascii_space(c) {
             SPACE
         } else if c.is_ascii_digit() {
             DIGIT

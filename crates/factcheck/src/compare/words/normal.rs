@@ -249,7 +249,7 @@ const fn plain_classes() -> [u8; 256] {
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = if matches!(c, b' ' | 9..=13) {
+        t[b] = if crate::lang::is_ascii_space(c) {
             SPACE
         } else if c.is_ascii_uppercase() {
             ALNUM | UPPER
