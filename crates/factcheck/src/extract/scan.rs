@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 /// Where a block that is not prose opens: a code fence, a script, a style,
@@ -78,20 +79,83 @@ static URLS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[^\s<>()\[\]]+").unwrap());
 
 /// Other markup inside a line: tags, entities, code and emphasis marks,
-/// each opening at a byte prose rarely holds. A line's own marks (a
-/// heading's `#`, a list's `-`) are [`line_mark`]'s: as a multi-line `^`
-/// alternative of one regex with these and [`URLS`], they could open at
-/// any space or digit, and the regex read every byte (a twenty-fifth of
-/// extraction). Link targets are [`LinkTargets`]'.
-static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"</?[A-Za-z][^<>\n]{0,200}>",    // HTML tags
-        r"|&(?:nbsp|amp|quot|#\d{1,6});", // common entities
-        r"|```[^\n]*|`",                  // code fences and ticks
-        r"|\*\*?|__?|\||~~",              // emphasis, table pipes
-    ))
-    .unwrap()
+/// each opening at a byte prose rarely holds, as one regex would find
+/// them (the tests' reading). A line's own marks (a heading's `#`, a
+/// list's `-`) are [`line_mark`]'s: as a multi-line `^` alternative of one
+/// regex with these and [`URLS`], they could open at any space or digit,
+/// and the regex read every byte (a twenty-fifth of extraction). Link
+/// targets are [`LinkTargets`]'. Read by [`inline_at`].
+#[cfg(test)]
+const INLINE: &str = concat!(
+    r"</?[A-Za-z][^<>\n]{0,200}>",    // HTML tags
+    r"|&(?:nbsp|amp|quot|#\d{1,6});", // common entities
+    r"|```[^\n]*|`",                  // code fences and ticks
+    r"|\*\*?|__?|\||~~",              // emphasis, table pipes
+);
+
+/// The bytes inline markup opens with, found by aho-corasick's vector
+/// search. As a regex, the markup had no prefilter for seven one-byte
+/// openings: its lazy DFA read every byte of every article (most hold
+/// none of them), and built a state for each length of tag it met.
+static INLINE_OPENS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(["<", "&", "`", "*", "_", "|", "~"])
+        .expect("seven one-byte patterns")
 });
+
+/// An entity at the start of a text: `&` then a name or a number (`\d` is
+/// Unicode's: any script's digits).
+static ENTITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A&(?:nbsp|amp|quot|#\d{1,6});").expect("a valid regex"));
+
+/// The first inline markup at or after `at`: at the first opening byte
+/// where [`inline_here`] reads some, as the regex `INLINE` finds it. Linear: a tag that does not close is
+/// read to the next `<` at most, anything else a few bytes.
+fn inline_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let input = aho_corasick::Input::new(text).span(at..text.len());
+    INLINE_OPENS
+        .find_iter(input)
+        .find_map(|open| Some(open.start()..inline_here(text, open.start())?))
+}
+
+/// The end of the inline markup opening at `at` (an opening byte), if it
+/// is some, as `INLINE` reads it: `</?[A-Za-z][^<>\n]{0,200}>`,
+/// an entity, a code fence to the line's end or a tick, `**`, `*`, `__`,
+/// `_`, `|`, `~~`.
+fn inline_here(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let next = bytes.get(at + 1).copied();
+    match bytes[at] {
+        b'<' => {
+            let name = at + 1 + usize::from(next == Some(b'/'));
+            if !bytes.get(name)?.is_ascii_alphabetic() {
+                return None;
+            }
+            // (up to 200 characters, not bytes, before the `>`)
+            for (n, (i, c)) in text[name + 1..].char_indices().enumerate() {
+                match c {
+                    '>' => return Some(name + 1 + i + 1),
+                    '<' | '\n' => return None,
+                    _ if n == 200 => return None,
+                    _ => {}
+                }
+            }
+            None
+        }
+        // (an entity's second byte, before the regex is asked)
+        b'&' if matches!(next, Some(b'n' | b'a' | b'q' | b'#')) => {
+            ENTITY.find(&text[at..]).map(|m| at + m.end())
+        }
+        b'&' => None,
+        b'`' if bytes[at..].starts_with(b"```") => {
+            Some(memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i))
+        }
+        b'~' => (next == Some(b'~')).then_some(at + 2),
+        b'*' | b'_' if next == Some(bytes[at]) => Some(at + 2),
+        _ => Some(at + 1),
+    }
+}
 
 /// Markdown link targets, `](` up to the first `)` with no space between
 /// (`\]\([^)\s]*\)`), read by hand so that work stays linear. As a
@@ -199,7 +263,7 @@ fn line_mark(text: &str, at: usize) -> Option<Range<usize>> {
 }
 
 /// The markup of `text` in order, as one regex of the alternatives of
-/// [`URLS`], [`LinkTargets`], [`line_mark`] and [`INLINE`] (in this order)
+/// [`URLS`], [`LinkTargets`], [`line_mark`] and `INLINE` (in this order)
 /// would find it:
 /// the match that opens first, then the next from its end. No match holds
 /// a newline, so a line's mark comes before any other on its line.
@@ -211,7 +275,8 @@ fn markup(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     // the next match of each kind at or after `at`, kept while it is ahead
     // (a regex is not asked again for the same stretch)
-    let (mut url, mut inline) = (find(&URLS, 0), find(&INLINE, 0));
+    let find_inline = |at: usize| inline_at(text, at).unwrap_or(NONE);
+    let (mut url, mut inline) = (find(&URLS, 0), find_inline(0));
     let mut targets = LinkTargets::default();
     let mut link = targets.next(text, 0).unwrap_or(NONE);
     // the next line mark, None when it is to be looked for from `line_from`
@@ -222,7 +287,7 @@ fn markup(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             url = find(&URLS, at);
         }
         if inline.start < at {
-            inline = find(&INLINE, at);
+            inline = find_inline(at);
         }
         if link.start < at {
             link = targets.next(text, at).unwrap_or(NONE);
@@ -419,14 +484,11 @@ mod tests {
     /// alternative found it (the two were one regex until that was measured
     /// to cost a twenty-fifth of extraction).
     fn one_regex(text: &str) -> Vec<Range<usize>> {
-        let re = Regex::new(concat!(
-            r"(?:https?://|www\.)[^\s<>()\[\]]+",
-            r"|\]\([^)\s]*\)",
-            r"|</?[A-Za-z][^<>\n]{0,200}>",
-            r"|&(?:nbsp|amp|quot|#\d{1,6});",
-            r"|(?m:^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t])",
-            r"|```[^\n]*|`",
-            r"|\*\*?|__?|\||~~",
+        // (a line's mark opens at no byte a tag or an entity opens at:
+        // before them or after, the same regex)
+        let re = Regex::new(&format!(
+            r"(?:https?://|www\.)[^\s<>()\[\]]+|\]\([^)\s]*\)|{}|{INLINE}",
+            r"(?m:^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t])",
         ))
         .unwrap();
         re.find_iter(text).map(|m| m.range()).collect()
@@ -461,6 +523,28 @@ mod tests {
             text in r"([ \t\n#>*+_|~`\-.)&;<>/\[\]()a-z0-9١٢１०\x0b\u{a0}\u{2028}]|\]\(|http://|www\.|&amp;|</b>|é|“){0,80}"
         ) {
             proptest::prop_assert_eq!(markup(&text).collect::<Vec<_>>(), one_regex(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// Inline markup is read as the regex `INLINE` finds it: tags
+        /// closed and not, with 200 characters (not bytes) and one more,
+        /// entities with any script's digits, fences, ticks, emphasis,
+        /// every opening byte alone.
+        #[test]
+        fn inline_markup_is_read_as_its_regex_finds_it(
+            text in r"(<|</|&|&#|&amp|&nbsp|&quot|;|`|```|\*|_|\||~|>|/|\n|[a-zA-Z0-9 ]|١|é|日){0,60}",
+            long in 97usize..203,
+            fill in "[aé日 \n<>]{1,2}",
+        ) {
+            let text = format!("{text}<a{}>{text}", fill.repeat(long));
+            let want: Vec<_> = Regex::new(INLINE).unwrap().find_iter(&text).map(|m| m.range()).collect();
+            let (mut got, mut at) = (Vec::new(), 0);
+            while let Some(m) = inline_at(&text, at) {
+                at = m.end;
+                got.push(m);
+            }
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
