@@ -53,13 +53,13 @@ fn progress(len: usize, quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
-/// Run a JSON Lines job over standard input or the files given; exit 2 if
-/// any line was bad.
 /// The bytes a stream is read and written in: at the default 8 KB, the
 /// reading thread made a system call for every few records in and out
 /// (15,000 for the corpus), time the workers' cores lost.
 const STREAM_BUFFER: usize = 1 << 18;
 
+/// Run a JSON Lines job over standard input or the files given; exit 2 if
+/// any line was bad.
 fn streamed(
     files: &[String],
     job: impl Fn(&mut dyn std::io::BufRead, &str, &mut dyn Write) -> Result<usize>,

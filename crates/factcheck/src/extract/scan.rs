@@ -109,9 +109,10 @@ static INLINE_OPENS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 static ENTITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\A&(?:nbsp|amp|quot|#\d{1,6});").expect("a valid regex"));
 
-/// The first inline markup at or after `at`: at the first opening byte
-/// where [`inline_here`] reads some, as the regex `INLINE` finds it. Linear: a tag that does not close is
-/// read to the next `<` at most, anything else a few bytes.
+/// The first inline markup at or after `at`, as the regex `INLINE` finds
+/// it: at the first opening byte where [`inline_here`] reads some.
+/// Linear: a tag that does not close is read to the next `<` at most
+/// (or 201 characters, or the line's end), anything else a few bytes.
 fn inline_at(text: &str, at: usize) -> Option<Range<usize>> {
     let input = aho_corasick::Input::new(text).span(at..text.len());
     INLINE_OPENS
