@@ -172,30 +172,47 @@ pub fn run<T: serde::Serialize + Send>(
     out: &mut dyn Write,
     each: impl Fn(&Article) -> T + Sync,
 ) -> Result<usize> {
-    let stdout = |e| Error::io("<stdout>", e);
     // (lines are handed to the system a megabyte at a time, each from
     // where its worker wrote it: copied into a buffer first, they were
     // the reading thread's largest copy, 87 MB for the corpus's checks)
     let (mut lines, mut held) = (Vec::new(), 0);
-    let done = in_order(
-        source,
-        input,
-        |a| {
-            factcheck::report::safe_json::to_line(&each(a)).map_err(|e| Error::Usage(e.to_string()))
-        },
-        |line| {
-            held += line.len();
-            lines.push(line);
-            if held >= 1 << 20 {
-                held = 0;
-                write_lines(out, &mut lines).map_err(stdout)?;
-            }
-            Ok(())
-        },
-    );
-    // (what was kept is written before an error is told)
-    write_lines(out, &mut lines).map_err(stdout)?;
-    done
+    // (after a failed write nothing more is written: a line half written
+    // would be written again)
+    let mut failed = false;
+    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        in_order(
+            source,
+            input,
+            |a| {
+                factcheck::report::safe_json::to_line(&each(a))
+                    .map_err(|e| Error::Usage(e.to_string()))
+            },
+            |line| {
+                held += line.len();
+                lines.push(line);
+                if held >= 1 << 20 {
+                    held = 0;
+                    if let Err(e) = write_lines(out, &mut lines) {
+                        failed = true;
+                        return Err(Error::io("<stdout>", e));
+                    }
+                }
+                Ok(())
+            },
+        )
+    }));
+    // what was kept is written before an error is told or a panic raised
+    // (the error told is the first: the stream's, not a later write's)
+    let flushed = if failed {
+        Ok(())
+    } else {
+        write_lines(out, &mut lines)
+    };
+    match done {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(Err(e)) => Err(e),
+        Ok(Ok(bad)) => flushed.map(|()| bad).map_err(|e| Error::io("<stdout>", e)),
+    }
 }
 
 /// Write every line of `lines` to `out` in order, and empty it.
@@ -203,6 +220,9 @@ fn write_lines(out: &mut dyn Write, lines: &mut Vec<Vec<u8>>) -> std::io::Result
     let mut slices: Vec<std::io::IoSlice> =
         lines.iter().map(|l| std::io::IoSlice::new(l)).collect();
     let mut rest = &mut slices[..];
+    // (empty lines first are no write: with only those left, a write of
+    // nothing would be taken for a closed stream)
+    std::io::IoSlice::advance_slices(&mut rest, 0);
     while !rest.is_empty() {
         match out.write_vectored(rest) {
             Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
@@ -377,6 +397,106 @@ mod tests {
         let _ = run("in.jsonl", input.as_bytes(), &mut out, |_| -> u8 {
             panic!("a record's panic")
         });
+    }
+
+    #[test]
+    fn a_panic_in_a_batch_raises_after_the_lines_before_it_are_written() {
+        // (the fourth batch's first record panics: the first two batches
+        // were kept before it started, the third perhaps, and every line
+        // kept is written before the panic goes on)
+        let input: String = (0..BATCH * 4)
+            .map(|i| format!("{{\"id\": \"{i}\", \"text\": \"a\"}}\n"))
+            .collect();
+        let mut out = Vec::new();
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run("in.jsonl", input.as_bytes(), &mut out, |a| {
+                assert_ne!(
+                    a.id.as_deref(),
+                    Some(&*(BATCH * 3).to_string()),
+                    "a record's panic"
+                );
+                1u8
+            })
+        }));
+        assert!(panicked.is_err());
+        let written = String::from_utf8(out).unwrap().lines().count();
+        assert!(
+            written >= BATCH * 2 && written.is_multiple_of(BATCH),
+            "{written}"
+        );
+    }
+
+    /// A writer that takes a few bytes at a time, fails once after
+    /// `fail_at` bytes, and then takes everything.
+    struct Flaky {
+        got: Vec<u8>,
+        fail_at: usize,
+        failed: bool,
+    }
+
+    impl Write for Flaky {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if !self.failed && self.got.len() >= self.fail_at {
+                self.failed = true;
+                return Err(std::io::Error::other("the disk is full"));
+            }
+            let n = buf.len().min(7);
+            self.got.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_is_told_and_no_line_is_written_twice() {
+        // (lines of 600 bytes: the first megabyte is written while records
+        // are still read, and fails half way)
+        let input: String = (0..BATCH * 6)
+            .map(|i| format!("{{\"id\": \"{i}\", \"text\": \"a\"}}\n"))
+            .collect();
+        let mut out = Flaky {
+            got: Vec::new(),
+            fail_at: 500_000,
+            failed: false,
+        };
+        let got = run("in.jsonl", input.as_bytes(), &mut out, |a| {
+            (a.id.clone(), "x".repeat(600))
+        });
+        assert!(got.is_err());
+        let text = String::from_utf8_lossy(&out.got).into_owned();
+        let ids: Vec<&str> = text
+            .lines()
+            .map(|l| l.get(2..).unwrap_or("").split('"').next().unwrap_or(""))
+            .collect();
+        // (every line whole but perhaps the last, each once, in order)
+        let whole = ids.len() - 1;
+        let want: Vec<String> = (0..whole).map(|i| i.to_string()).collect();
+        assert!(whole > 100, "{whole}");
+        assert_eq!(&ids[..whole], &want[..]);
+        assert!(out.got.len() < 600_000, "{}", out.got.len());
+    }
+
+    #[test]
+    fn lines_are_written_whole_through_short_writes_and_empty_lines() {
+        let mut out = Flaky {
+            got: Vec::new(),
+            fail_at: usize::MAX,
+            failed: false,
+        };
+        let mut lines = vec![
+            Vec::new(),
+            b"one\n".to_vec(),
+            Vec::new(),
+            b"a longer line\n".to_vec(),
+            Vec::new(),
+        ];
+        write_lines(&mut out, &mut lines).unwrap();
+        assert_eq!(out.got, b"one\na longer line\n");
+        assert!(lines.is_empty());
+        let mut empty = vec![Vec::new(), Vec::new()];
+        write_lines(&mut out, &mut empty).unwrap();
     }
 
     #[test]

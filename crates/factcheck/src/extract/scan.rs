@@ -7,8 +7,10 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
+
+mod inline;
+use inline::inline_at;
 
 /// Where a block that is not prose opens: a code fence, a script, a style,
 /// an HTML comment (a draft's notes to itself are not its copy).
@@ -77,86 +79,6 @@ fn blank_blocks(text: &str) -> std::borrow::Cow<'_, str> {
 /// looked for by a prefilter, not every "h" and "w" of the text.
 static URLS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[^\s<>()\[\]]+").unwrap());
-
-/// Other markup inside a line: tags, entities, code and emphasis marks,
-/// each opening at a byte prose rarely holds, as one regex would find
-/// them (the tests' reading). A line's own marks (a heading's `#`, a
-/// list's `-`) are [`line_mark`]'s: as a multi-line `^` alternative of one
-/// regex with these and [`URLS`], they could open at any space or digit,
-/// and the regex read every byte (a twenty-fifth of extraction). Link
-/// targets are [`LinkTargets`]'. Read by [`inline_at`].
-#[cfg(test)]
-const INLINE: &str = concat!(
-    r"</?[A-Za-z][^<>\n]{0,200}>",    // HTML tags
-    r"|&(?:nbsp|amp|quot|#\d{1,6});", // common entities
-    r"|```[^\n]*|`",                  // code fences and ticks
-    r"|\*\*?|__?|\||~~",              // emphasis, table pipes
-);
-
-/// The bytes inline markup opens with, found by aho-corasick's vector
-/// search. As a regex, the markup had no prefilter for seven one-byte
-/// openings: its lazy DFA read every byte of every article (most hold
-/// none of them), and built a state for each length of tag it met.
-static INLINE_OPENS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(["<", "&", "`", "*", "_", "|", "~"])
-        .expect("seven one-byte patterns")
-});
-
-/// An entity at the start of a text: `&` then a name or a number (`\d` is
-/// Unicode's: any script's digits).
-static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A&(?:nbsp|amp|quot|#\d{1,6});").expect("a valid regex"));
-
-/// The first inline markup at or after `at`, as the regex `INLINE` finds
-/// it: at the first opening byte where [`inline_here`] reads some.
-/// Linear: a tag that does not close is read to the next `<` at most
-/// (or 201 characters, or the line's end), anything else a few bytes.
-fn inline_at(text: &str, at: usize) -> Option<Range<usize>> {
-    let input = aho_corasick::Input::new(text).span(at..text.len());
-    INLINE_OPENS
-        .find_iter(input)
-        .find_map(|open| Some(open.start()..inline_here(text, open.start())?))
-}
-
-/// The end of the inline markup opening at `at` (an opening byte), if it
-/// is some, as `INLINE` reads it: `</?[A-Za-z][^<>\n]{0,200}>`,
-/// an entity, a code fence to the line's end or a tick, `**`, `*`, `__`,
-/// `_`, `|`, `~~`.
-fn inline_here(text: &str, at: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let next = bytes.get(at + 1).copied();
-    match bytes[at] {
-        b'<' => {
-            let name = at + 1 + usize::from(next == Some(b'/'));
-            if !bytes.get(name)?.is_ascii_alphabetic() {
-                return None;
-            }
-            // (up to 200 characters, not bytes, before the `>`)
-            for (n, (i, c)) in text[name + 1..].char_indices().enumerate() {
-                match c {
-                    '>' => return Some(name + 1 + i + 1),
-                    '<' | '\n' => return None,
-                    _ if n == 200 => return None,
-                    _ => {}
-                }
-            }
-            None
-        }
-        // (an entity's second byte, before the regex is asked)
-        b'&' if matches!(next, Some(b'n' | b'a' | b'q' | b'#')) => {
-            ENTITY.find(&text[at..]).map(|m| at + m.end())
-        }
-        b'&' => None,
-        b'`' if bytes[at..].starts_with(b"```") => {
-            Some(memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i))
-        }
-        b'~' => (next == Some(b'~')).then_some(at + 2),
-        b'*' | b'_' if next == Some(bytes[at]) => Some(at + 2),
-        _ => Some(at + 1),
-    }
-}
 
 /// Markdown link targets, `](` up to the first `)` with no space between
 /// (`\]\([^)\s]*\)`), read by hand so that work stays linear. As a
@@ -479,6 +401,7 @@ fn double_apostrophes(scan: String) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::inline::INLINE;
     use super::*;
 
     /// The markup as one regex with the line marks as a multi-line `^`
@@ -524,28 +447,6 @@ mod tests {
             text in r"([ \t\n#>*+_|~`\-.)&;<>/\[\]()a-z0-9١٢１०\x0b\u{a0}\u{2028}]|\]\(|http://|www\.|&amp;|</b>|é|“){0,80}"
         ) {
             proptest::prop_assert_eq!(markup(&text).collect::<Vec<_>>(), one_regex(&text));
-        }
-    }
-
-    proptest::proptest! {
-        /// Inline markup is read as the regex `INLINE` finds it: tags
-        /// closed and not, with 200 characters (not bytes) and one more,
-        /// entities with any script's digits, fences, ticks, emphasis,
-        /// every opening byte alone.
-        #[test]
-        fn inline_markup_is_read_as_its_regex_finds_it(
-            text in r"(<|</|&|&#|&amp|&nbsp|&quot|;|`|```|\*|_|\||~|>|/|\n|[a-zA-Z0-9 ]|١|é|日){0,60}",
-            long in 97usize..203,
-            fill in "[aé日 \n<>]{1,2}",
-        ) {
-            let text = format!("{text}<a{}>{text}", fill.repeat(long));
-            let want: Vec<_> = Regex::new(INLINE).unwrap().find_iter(&text).map(|m| m.range()).collect();
-            let (mut got, mut at) = (Vec::new(), 0);
-            while let Some(m) = inline_at(&text, at) {
-                at = m.end;
-                got.push(m);
-            }
-            proptest::prop_assert_eq!(got, want);
         }
     }
 
