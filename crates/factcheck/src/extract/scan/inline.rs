@@ -30,26 +30,28 @@ pub(super) const INLINE: &str = concat!(
 static INLINE_OPENS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(["<", "&", "`", "*", "_", "|", "~"])
+        .build(OPENING.iter().map(|b| [*b]))
         .expect("seven one-byte patterns")
 });
 
-/// An entity at the start of a text: `&` then a name or a number (`\d` is
-/// Unicode's: any script's digits).
-static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A&(?:nbsp|amp|quot|#\d{1,6});").expect("a valid regex"));
+/// The bytes inline markup opens with.
+const OPENING: [u8; 7] = *b"<&`*_|~";
 
-/// Whether a byte may open inline markup ([`INLINE_OPENS`]' bytes).
+/// Whether a byte is one of [`OPENING`], as a table.
 const OPENS: [bool; 256] = {
     let mut t = [false; 256];
-    let opens = *b"<&`*_|~";
     let mut i = 0;
-    while i < opens.len() {
-        t[opens[i] as usize] = true;
+    while i < OPENING.len() {
+        t[OPENING[i] as usize] = true;
         i += 1;
     }
     t
 };
+
+/// A numbered entity at the start of a text (`\d` is Unicode's: any
+/// script's digits); named ones are read by hand ([`entity_end`]).
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A&#\d{1,6};").expect("a valid regex"));
 
 /// The first inline markup at or after `at`, as the regex `INLINE` finds
 /// it: at the first opening byte where [`inline_here`] reads some.
@@ -63,19 +65,16 @@ pub(super) fn inline_at(text: &str, at: usize) -> Option<Range<usize>> {
     let mut from = at;
     let mut near = false;
     loop {
-        let open = match near
-            .then(|| {
-                bytes
-                    .get(from..)?
-                    .iter()
-                    .take(64)
-                    .position(|&b| OPENS[usize::from(b)])
-            })
-            .flatten()
-        {
+        // (`from` is at most the text's length: one past an opening byte)
+        let stretch = if near { 64 } else { 0 };
+        let close = bytes[from..]
+            .iter()
+            .take(stretch)
+            .position(|&b| OPENS[usize::from(b)]);
+        let open = match close {
             Some(i) => from + i,
             None => {
-                let from = if near { from + 64 } else { from }.min(bytes.len());
+                let from = (from + stretch).min(bytes.len());
                 let input = aho_corasick::Input::new(text).span(from..text.len());
                 INLINE_OPENS.find(input)?.start()
             }
@@ -142,7 +141,7 @@ fn entity_end(text: &str, at: usize) -> Option<usize> {
         .count();
     let after = digits.char_indices().nth(run).map(|(_, c)| c);
     ((1..=6).contains(&run) && after == Some(';')).then_some(())?;
-    ENTITY.find(&text[at..]).map(|m| at + m.end())
+    NUMBERED.find(&text[at..]).map(|m| at + m.end())
 }
 
 #[cfg(test)]
