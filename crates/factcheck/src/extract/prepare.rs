@@ -4,7 +4,7 @@
 
 use super::{text, Extractor, Prepared};
 use crate::article::Article;
-use crate::lang::tokens::{tokenize, Kind, Token, KNOWN};
+use crate::lang::tokens::{tokenize_into, Kind, Token, KNOWN};
 use crate::lexicon::Lexicon;
 
 impl Extractor<'_> {
@@ -35,16 +35,18 @@ impl Extractor<'_> {
         // the start of the line a sentence starts on, found by looking back
         // only as far as the sentence before (a megabyte line is read once)
         let (mut line_start, mut searched) = (0, 0);
+        // (one buffer for every sentence's tokens, and the text folded to
+        // lower case once, where capitalised words read their lower case)
+        let mut toks = Vec::new();
+        let folded = scan.to_ascii_lowercase();
         for (index, s) in sentences.iter().enumerate() {
-            let mut toks = tokenize(scan, s.start, s.end);
+            tokenize_into(&mut toks, scan, Some(&folded), s.start, s.end);
             let read = lx.classes.read(&mut toks);
-            let n = toks.len();
-            let toks = split_glued_cues(toks, scan, lx);
             // (a glued cue split makes tokens whose classes are not read)
-            let classes = if toks.len() == n {
-                read
-            } else {
+            let classes = if split_glued_cues(&mut toks, scan, lx) {
                 crate::lang::tokens::union(&toks)
+            } else {
+                read
             };
             page_tail = page_tail || self.page_tail_in(&toks, scan, classes);
             if let Some(i) =
@@ -121,8 +123,8 @@ impl Extractor<'_> {
 }
 
 /// Split a reporting verb glued to a name by a bad translation:
-/// "Zelenskysaid" → "Zelensky" + "said".
-fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
+/// "Zelenskysaid" → "Zelensky" + "said". Whether any was split.
+fn split_glued_cues<'a>(toks: &mut Vec<Token<'a>>, src: &str, lx: &'a Lexicon) -> bool {
     // the plain cue a capitalised word ends with, if it is one glued on
     let glued = |t: &Token| {
         (lx.plain_cues.may_end(&t.lower) && !lx.reporting_verbs.has(t))
@@ -143,10 +145,10 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
     };
     // most sentences have none: no second copy of their tokens
     if !toks.iter().any(|t| cue_of(t).is_some()) {
-        return toks;
+        return false;
     }
     let mut out = Vec::with_capacity(toks.len() + 1);
-    for t in toks {
+    for t in toks.drain(..) {
         match cue_of(&t) {
             Some(g) => {
                 let cut = t.end - g.len();
@@ -155,12 +157,13 @@ fn split_glued_cues(toks: Vec<Token>, src: &str, lx: &Lexicon) -> Vec<Token> {
                     t.start,
                     cut,
                     Kind::Word,
-                    t.lower[..t.lower.len() - g.len()].into(),
+                    t.lower.prefix(t.lower.len() - g.len()),
                 ));
                 out.push(Token::new(src, cut, t.end, Kind::Word, g.as_str().into()));
             }
             None => out.push(t),
         }
     }
-    out
+    *toks = out;
+    true
 }

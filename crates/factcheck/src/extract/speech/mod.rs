@@ -50,7 +50,7 @@ pub(crate) struct SpeechEvent {
 /// Token context for one sentence.
 pub(crate) struct Sent<'a> {
     pub src: &'a str,
-    pub toks: &'a [Token],
+    pub toks: &'a [Token<'a>],
     /// Index of the first token after a teaser prefix ("Read more:").
     pub first: usize,
     pub index: usize,
@@ -120,7 +120,7 @@ impl Sent<'_> {
     }
 
     #[inline]
-    pub(crate) fn word(&self, i: usize) -> Option<&Token> {
+    pub(crate) fn word(&self, i: usize) -> Option<&Token<'_>> {
         self.toks
             .get(i)
             .filter(|t| t.kind == Kind::Word && i >= self.first)
@@ -150,7 +150,7 @@ impl Sent<'_> {
     }
 
     /// The token before `k`, if it is inside the sentence body.
-    fn prev(&self, k: usize) -> Option<&Token> {
+    fn prev(&self, k: usize) -> Option<&Token<'_>> {
         k.checked_sub(1)
             .and_then(|p| (p >= self.first).then(|| &self.toks[p]))
     }

@@ -142,7 +142,7 @@ fn spaced_groups(
     i: usize,
     n: &mut NumberPhrase,
 ) -> Option<(CompactString, usize)> {
-    let mut text = toks[i].lower.clone();
+    let mut text = CompactString::from(toks[i].lower.as_str());
     let mut j = i + 1;
     if !text.contains([',', '.']) && text.len() <= 3 {
         while let Some(g) = toks.get(j) {

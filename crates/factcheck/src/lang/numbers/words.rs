@@ -68,7 +68,7 @@ fn compound_word(w: &str) -> Option<f64> {
 }
 
 /// The lower-case word at `k`, if any.
-fn word_at(toks: &[Token], k: usize) -> Option<&str> {
+fn word_at<'t>(toks: &'t [Token<'_>], k: usize) -> Option<&'t str> {
     toks.get(k).map(|t| t.lower.as_str())
 }
 

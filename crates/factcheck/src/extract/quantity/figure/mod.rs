@@ -38,7 +38,7 @@ struct Found {
 /// One number being read as a figure, with what is known of it so far.
 struct Figure<'a> {
     sent: &'a Sent<'a>,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
     n: &'a NumberPhrase,
     /// The figures found before in the sentence.
     hits: &'a [QuantityHit],
