@@ -36,7 +36,7 @@ impl Extractor<'_> {
         // only as far as the sentence before (a megabyte line is read once)
         let (mut line_start, mut searched) = (0, 0);
         // (one buffer for every sentence's tokens, and the text folded to
-        // lower case once, where capitalised words read their lower case)
+        // ASCII lower case once, where tokens read their lower case)
         let mut toks = Vec::new();
         let folded = scan.to_ascii_lowercase();
         for (index, s) in sentences.iter().enumerate() {
@@ -164,6 +164,7 @@ fn split_glued_cues<'a>(toks: &mut Vec<Token<'a>>, src: &str, lx: &'a Lexicon) -
             None => out.push(t),
         }
     }
-    *toks = out;
+    // (back into the buffer kept for the article's sentences)
+    toks.append(&mut out);
     true
 }

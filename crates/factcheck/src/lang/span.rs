@@ -45,7 +45,7 @@ fn columns(s: &str) -> usize {
 }
 
 /// How many lines start in `text[a..b]` ([`breaks`]) and where the last
-/// of them starts: one pass for both.
+/// of them starts.
 fn count_breaks(text: &[u8], a: usize, b: usize) -> (usize, Option<usize>) {
     let part = &text[a..b];
     // (most text has no carriage return: its breaks are its line feeds,

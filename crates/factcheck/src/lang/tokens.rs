@@ -16,10 +16,12 @@ pub enum Kind {
 }
 
 /// A token's text in lower case, read as a `str`. Borrowed, not copied:
-/// from the text itself when it is written in lower case (most words,
-/// every number and mark), from the text folded to ASCII lower case once
-/// for a capitalised ASCII word; a copy only for a word with a character
-/// past ASCII that has a capital (a handful in an article).
+/// in an article, from its text folded to ASCII lower case once (every
+/// number, mark and word but one with a letter past ASCII: "it’s" is
+/// there too, its apostrophe having no case); from the text itself when
+/// no folded text is given and the token is in lower case as written.
+/// A copy only for a word with a letter past ASCII ("Zürich", "café"),
+/// or a capitalised word when no folded text is given.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Lower<'a>(Cow<'a, str>);
 
@@ -67,7 +69,7 @@ impl std::fmt::Debug for Lower<'_> {
 
 impl std::fmt::Display for Lower<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self)
+        std::fmt::Display::fmt(self.as_str(), f)
     }
 }
 
@@ -270,8 +272,9 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 /// [`tokenize`] into `out`, emptied first: a reader of many sentences
 /// keeps one buffer, warm in the cache, not one fresh allocation each.
 /// `folded` is `src` with ASCII folded to lower case
-/// (`str::to_ascii_lowercase`), read by a capitalised ASCII word as its
-/// lower case; without it such a word is copied.
+/// (`str::to_ascii_lowercase`), where every token but a word with a
+/// letter past ASCII reads its lower case; without it a capitalised word
+/// is copied.
 pub(crate) fn tokenize_into<'a>(
     out: &mut Vec<Token<'a>>,
     src: &'a str,
@@ -315,7 +318,8 @@ fn read_tokens<'a, const FOLDED: bool>(
         let begin = i;
         let (kind, mut stop, cap);
         // (what lower-casing a word needs, noted as it is read: an ASCII
-        // capital, or any other character than ASCII)
+        // capital, or a letter past ASCII — not the typographic
+        // apostrophe, which has no case)
         let (mut upper, mut ascii, mut hyphen) = (class & UPPER != 0, true, false);
         if class & DIGIT != 0 {
             kind = Kind::Num;
@@ -358,8 +362,8 @@ fn read_tokens<'a, const FOLDED: bool>(
             }
         }
         let lower = if FOLDED && (ascii || kind != Kind::Word) {
-            // (the folded text holds every ASCII token in lower case, and
-            // any other mark or number as it is)
+            // (the folded text holds every token without a letter past
+            // ASCII in lower case)
             Lower(Cow::Borrowed(&folded[start + begin..start + stop]))
         } else {
             let text = &s[begin..stop];
@@ -387,7 +391,7 @@ fn read_tokens<'a, const FOLDED: bool>(
 /// The end of a word whose first character ends at `stop`: its letters,
 /// with inner apostrophes and hyphens ("Russia’s", "so-called") and an
 /// ampersand between capitals ("AT&T"); noting an ASCII capital, a
-/// character past ASCII, a hyphen.
+/// letter past ASCII (clearing `ascii`), a hyphen.
 #[inline(always)]
 fn word_end(
     s: &str,
@@ -446,8 +450,8 @@ fn word_end(
             if !joins {
                 return stop;
             }
+            // (a joiner has no case: "Russia’s" folds as ASCII does)
             *hyphen |= d == '-';
-            *ascii &= d.is_ascii();
             stop = after;
         } else {
             return stop;

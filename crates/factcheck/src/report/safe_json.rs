@@ -191,7 +191,8 @@ const fn byte_table(html: bool) -> [u8; 256] {
 }
 
 /// What the bytes of `bytes` ask, together ([`JSON`] | [`OURS`]; 0: the
-/// string is written as it is): 32 bytes at a time while they are
+/// string is written as it is): a string under 32 bytes (every key, most
+/// values) by the table alone; a longer one 32 bytes at a time while they are
 /// printable ASCII without a quote, backslash, `#` or DEL (or, `html`, `<`,
 /// `>`, `&`), the rest by the table. (Each run of 32 is one fold of
 /// comparisons with no branch, which the compiler turns into vector
