@@ -35,11 +35,16 @@ impl Extractor<'_> {
         // the start of the line a sentence starts on, found by looking back
         // only as far as the sentence before (a megabyte line is read once)
         let (mut line_start, mut searched) = (0, 0);
-        // (one buffer for every sentence's tokens, and the text folded to
-        // ASCII lower case once, where tokens read their lower case)
-        let mut toks = Vec::new();
-        let folded = scan.to_ascii_lowercase();
+        // (one buffer for every sentence's tokens, kept empty between
+        // sentences, and one for the sentence folded to ASCII lower case,
+        // where its tokens read their lower case: an article's worth of
+        // either would be a copy of a 100 MB article)
+        let (mut kept, mut folded): (Vec<Token<'static>>, String) = Default::default();
         for (index, s) in sentences.iter().enumerate() {
+            folded.clear();
+            folded.push_str(&scan[s.start..s.end]);
+            folded.make_ascii_lowercase();
+            let mut toks = relent(std::mem::take(&mut kept));
             tokenize_into(&mut toks, scan, Some(&folded), s.start, s.end);
             let read = lx.classes.read(&mut toks);
             // (a glued cue split makes tokens whose classes are not read)
@@ -69,7 +74,9 @@ impl Extractor<'_> {
                 paragraph: s.paragraph,
                 teaser: page_tail || teaser_line == Some(line_start),
             });
-            if !each(index, &toks, first, classes) {
+            let go_on = each(index, &toks, first, classes);
+            kept = relent(toks);
+            if !go_on {
                 break;
             }
         }
@@ -120,6 +127,17 @@ impl Extractor<'_> {
                 .then_some(n + 1)
         })
     }
+}
+
+/// `toks` emptied, its allocation kept for tokens of another lifetime:
+/// the sentence buffer outlives the borrow of each sentence's folded
+/// text. (Collected in place, as the standard library does for a vector
+/// iterated into one of an element of the same size; were it not, a new
+/// vector is the only cost.)
+// (a filter would keep the element type, lifetime and all)
+#[allow(clippy::unnecessary_filter_map)]
+fn relent<'b>(toks: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    toks.into_iter().filter_map(|_| None).collect()
 }
 
 /// Split a reporting verb glued to a name by a bad translation:

@@ -271,7 +271,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 
 /// [`tokenize`] into `out`, emptied first: a reader of many sentences
 /// keeps one buffer, warm in the cache, not one fresh allocation each.
-/// `folded` is `src` with ASCII folded to lower case
+/// `folded` is `src[start..end]` with ASCII folded to lower case
 /// (`str::to_ascii_lowercase`), where every token but a word with a
 /// letter past ASCII reads its lower case; without it a capitalised word
 /// is copied.
@@ -282,17 +282,17 @@ pub(crate) fn tokenize_into<'a>(
     start: usize,
     end: usize,
 ) {
-    debug_assert!(folded.is_none_or(|f| f.len() == src.len()));
+    debug_assert!(folded.is_none_or(|f| f.len() == end - start));
     // (one reading for each: with the folded text a word's capitals need
     // not be looked for, and the compiler drops that work)
     match folded {
         Some(f) => read_tokens::<true>(out, src, f, start, end),
-        None => read_tokens::<false>(out, src, src, start, end),
+        None => read_tokens::<false>(out, src, &src[start..end], start, end),
     }
 }
 
-/// [`tokenize_into`], the lower case of an ASCII token read from `folded`
-/// when `FOLDED`, else from `src` or a copy.
+/// [`tokenize_into`], the lower case of a token read from `folded` (the
+/// part read, folded) when `FOLDED`, else from `src` or a copy.
 #[inline(always)]
 fn read_tokens<'a, const FOLDED: bool>(
     out: &mut Vec<Token<'a>>,
@@ -364,7 +364,7 @@ fn read_tokens<'a, const FOLDED: bool>(
         let lower = if FOLDED && (ascii || kind != Kind::Word) {
             // (the folded text holds every token without a letter past
             // ASCII in lower case)
-            Lower(Cow::Borrowed(&folded[start + begin..start + stop]))
+            Lower(Cow::Borrowed(&folded[begin..stop]))
         } else {
             let text = &s[begin..stop];
             if kind != Kind::Word || ascii && !upper {
