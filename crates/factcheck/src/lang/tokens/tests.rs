@@ -135,3 +135,23 @@ proptest::proptest! {
         proptest::prop_assert_eq!(from_folded, got);
     }
 }
+
+/// A glued cue is cut from a word's lower case where the word is cut,
+/// whether that lower case is a copy ("Erdoğansaid") or borrowed from the
+/// folded text ("Zelenskysaid").
+#[test]
+fn a_prefix_is_the_first_bytes_of_the_lower_case() {
+    let src = "Erdoğansaid Zelenskysaid";
+    let folded = src.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    tokenize_into(&mut toks, src, Some(&folded), 0, src.len());
+    let cut = |t: &Token<'_>| {
+        t.lower
+            .prefix(t.lower.len() - "said".len())
+            .as_str()
+            .to_string()
+    };
+    assert_eq!(toks[0].lower.as_str(), "erdoğansaid");
+    assert_eq!(cut(&toks[0]), "erdoğan");
+    assert_eq!(cut(&toks[1]), "zelensky");
+}
