@@ -16,7 +16,7 @@ pub enum Kind {
 }
 
 /// A token's text in lower case, read as a `str`. Borrowed, not copied:
-/// in an article, from its text folded to ASCII lower case once (every
+/// in an article, from its sentence folded to ASCII lower case (every
 /// number, mark and word but one with a letter past ASCII: "it’s" is
 /// there too, its apostrophe having no case); from the text itself when
 /// no folded text is given and the token is in lower case as written.
