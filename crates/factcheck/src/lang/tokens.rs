@@ -47,12 +47,6 @@ impl<'a> From<&'a str> for Lower<'a> {
     }
 }
 
-impl From<String> for Lower<'_> {
-    fn from(s: String) -> Self {
-        Lower(Cow::Owned(s))
-    }
-}
-
 impl std::ops::Deref for Lower<'_> {
     type Target = str;
     #[inline]
@@ -70,12 +64,6 @@ impl std::fmt::Debug for Lower<'_> {
 impl std::fmt::Display for Lower<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Display::fmt(self.as_str(), f)
-    }
-}
-
-impl PartialEq<str> for Lower<'_> {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
     }
 }
 
@@ -320,7 +308,7 @@ fn read_tokens<'a, const FOLDED: bool>(
         // (what lower-casing a word needs, noted as it is read: an ASCII
         // capital, or a letter past ASCII — not the typographic
         // apostrophe, which has no case)
-        let (mut upper, mut ascii, mut hyphen) = (class & UPPER != 0, true, false);
+        let (mut upper, mut ascii_letters, mut hyphen) = (class & UPPER != 0, true, false);
         if class & DIGIT != 0 {
             kind = Kind::Num;
             cap = false;
@@ -338,7 +326,7 @@ fn read_tokens<'a, const FOLDED: bool>(
         } else if class & LETTER != 0 {
             kind = Kind::Word;
             cap = upper;
-            stop = word_end(s, i + 1, &mut upper, &mut ascii, &mut hyphen);
+            stop = word_end(s, i + 1, &mut upper, &mut ascii_letters, &mut hyphen);
         } else if b < 0x80 {
             kind = Kind::Punct;
             cap = false;
@@ -354,22 +342,28 @@ fn read_tokens<'a, const FOLDED: bool>(
             cap = c.is_uppercase();
             if is_word_char(c) {
                 kind = Kind::Word;
-                ascii = false;
-                stop = word_end(s, i + c.len_utf8(), &mut upper, &mut ascii, &mut hyphen);
+                ascii_letters = false;
+                stop = word_end(
+                    s,
+                    i + c.len_utf8(),
+                    &mut upper,
+                    &mut ascii_letters,
+                    &mut hyphen,
+                );
             } else {
                 kind = Kind::Punct;
                 stop = i + c.len_utf8();
             }
         }
-        let lower = if FOLDED && (ascii || kind != Kind::Word) {
+        let lower = if FOLDED && (ascii_letters || kind != Kind::Word) {
             // (the folded text holds every token without a letter past
             // ASCII in lower case)
             Lower(Cow::Borrowed(&folded[begin..stop]))
         } else {
             let text = &s[begin..stop];
-            if kind != Kind::Word || ascii && !upper {
+            if kind != Kind::Word || ascii_letters && !upper {
                 Lower(Cow::Borrowed(text))
-            } else if ascii {
+            } else if ascii_letters {
                 Lower(Cow::Owned(text.to_ascii_lowercase()))
             } else {
                 Lower(Cow::Owned(text.to_lowercase()))
@@ -391,13 +385,13 @@ fn read_tokens<'a, const FOLDED: bool>(
 /// The end of a word whose first character ends at `stop`: its letters,
 /// with inner apostrophes and hyphens ("Russia’s", "so-called") and an
 /// ampersand between capitals ("AT&T"); noting an ASCII capital, a
-/// letter past ASCII (clearing `ascii`), a hyphen.
+/// letter past ASCII (clearing `ascii_letters`), a hyphen.
 #[inline(always)]
 fn word_end(
     s: &str,
     mut stop: usize,
     upper: &mut bool,
-    ascii: &mut bool,
+    ascii_letters: &mut bool,
     hyphen: &mut bool,
 ) -> usize {
     let bytes = s.as_bytes();
@@ -434,7 +428,7 @@ fn word_end(
             return stop;
         };
         if is_word_char(d) {
-            *ascii &= d.is_ascii();
+            *ascii_letters &= d.is_ascii();
             stop += d.len_utf8();
         } else if is_apostrophe(d) || d == '-' || d == '&' {
             // internal apostrophe or hyphen: Russia’s, so-called;
